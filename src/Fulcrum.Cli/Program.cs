@@ -1,1 +1,3 @@
-Console.WriteLine("hi");
+using Fulcrum.Cli;
+
+return FulcrumApp.Run(args);

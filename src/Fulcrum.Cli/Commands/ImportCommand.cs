@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using Fulcrum.Cli.Rendering;
+using Fulcrum.Data.Import;
+using Fulcrum.Data.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fulcrum.Cli.Commands;
+
+[Description("Import a CSV, TSV, XLSX, Parquet or JSON Lines file into a canonical table (or, with a mapping, into every table it fills).")]
+public sealed class ImportCommand : Command<ImportCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "<TABLE>")]
+        [Description("accounts, subscriptions, responses, tickets, outcomes, reference_requests, opportunities, initiatives, followups, assumptions — or 'all' with --mapping.")]
+        public string Table { get; init; } = "";
+
+        [CommandArgument(1, "<FILE>")]
+        [Description("The file to import. Its format comes from the extension (.csv .tsv .xlsx .parquet .jsonl).")]
+        public string File { get; init; } = "";
+
+        [CommandOption("-m|--mapping <FILE>")]
+        [Description("YAML/JSON mapping from the file's columns to canonical fields (see docs/mapping.md). Without it, columns must be named like the fields.")]
+        public string? Mapping { get; init; }
+
+        [CommandOption("--dry-run")]
+        [Description("Validate and report what would change; write nothing.")]
+        public bool DryRun { get; init; }
+
+        [CommandOption("--skip-invalid")]
+        [Description("Import the valid rows and record every reject, instead of refusing the whole file.")]
+        public bool SkipInvalid { get; init; }
+
+        [CommandOption("--show <N>")]
+        [Description("How many rejects to print.")]
+        [DefaultValue(20)]
+        public int Show { get; init; } = 20;
+
+        public override ValidationResult Validate()
+        {
+            if (!System.IO.File.Exists(File)) return ValidationResult.Error($"File not found: {File}");
+            if (Mapping is not null && !System.IO.File.Exists(Mapping)) return ValidationResult.Error($"Mapping file not found: {Mapping}");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = FulcrumStore.Open(settings.Db);
+        var request = new ImportRequest(settings.Table, settings.File, settings.Mapping, settings.DryRun, settings.SkipInvalid);
+        ImportResult? result = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask($"Importing {Path.GetFileName(settings.File)}", maxValue: 1);
+                var progress = new SynchronousProgress<ImportProgress>(p =>
+                {
+                    task.Description = $"{p.Phase} ({p.RowsRead:N0} rows)";
+                    task.Value = p.Fraction;
+                });
+                result = new Importer(store).Run(request, progress, cancellationToken);
+                task.Value = 1;
+            });
+        ImportReport.Render(result!, settings.Show);
+        return result!.Status == ImportStatus.Rejected ? 2 : 0;
+    }
+}

@@ -1,0 +1,40 @@
+using System.ComponentModel;
+using Fulcrum.Data.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fulcrum.Cli.Commands;
+
+[Description("List the rejects of an import (default: the latest import that had any), with file, line, column, value and reason.")]
+public sealed class RejectsCommand : Command<RejectsCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "[IMPORT]")]
+        [Description("Import id, as shown by `fulcrum status`.")]
+        public string? ImportId { get; init; }
+
+        [CommandOption("--limit <N>")]
+        [Description("Maximum rejects to list.")]
+        [DefaultValue(100)]
+        public int Limit { get; init; } = 100;
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = FulcrumStore.Open(settings.Db);
+        var (importId, rejects, total) = RejectQueries.For(store, settings.ImportId, settings.Limit);
+        if (importId is null)
+        {
+            AnsiConsole.MarkupLine("No rejects recorded.");
+            return 0;
+        }
+        var table = new Table().Border(TableBorder.Rounded).Title($"{importId}: {total:N0} rejects" + (total > rejects.Count ? $" (first {rejects.Count:N0})" : ""))
+            .AddColumns("file", "line", "table", "column", "value", "reason");
+        foreach (var r in rejects)
+            table.AddRow(Markup.Escape(Path.GetFileName(r.File)), r.Line?.ToString("N0") ?? "", r.Table ?? "", Markup.Escape(r.Column ?? ""),
+                Markup.Escape(r.Value ?? ""), Markup.Escape(r.Reason));
+        AnsiConsole.Write(table);
+        return 0;
+    }
+}

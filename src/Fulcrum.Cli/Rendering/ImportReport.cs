@@ -1,0 +1,40 @@
+using Fulcrum.Data.Import;
+using Spectre.Console;
+
+namespace Fulcrum.Cli.Rendering;
+
+public static class ImportReport
+{
+    public static void Render(ImportResult result, int showRejects)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(Path.GetFileName(result.File))}[/]: {result.RowsRead:N0} rows read")
+            .AddColumns("table", "staged", "new", "updated", "unchanged", "rejected", "filtered", "identical repeats");
+        foreach (var t in result.Tables)
+            table.AddRow(t.Table, N(t.Staged), N(t.Inserted), N(t.Updated), N(t.Unchanged), t.Rejected == 0 ? "0" : $"[red]{t.Rejected:N0}[/]", N(t.Filtered), N(t.CollapsedDuplicates));
+        foreach (var c in table.Columns.Skip(1)) c.RightAligned();
+        AnsiConsole.Write(table);
+
+        if (result.Rejects.Count > 0)
+        {
+            var rejects = new Table().Border(TableBorder.Simple).Title($"[red]{result.Rejects.Count:N0} rejects[/] (first {Math.Min(showRejects, result.Rejects.Count)})")
+                .AddColumns("line", "table", "column", "value", "reason");
+            foreach (var r in result.Rejects.Take(showRejects))
+                rejects.AddRow(r.Line?.ToString("N0") ?? "", r.Table ?? "", Markup.Escape(r.Column ?? ""), Markup.Escape(Truncate(r.Value)), Markup.Escape(r.Reason));
+            AnsiConsole.Write(rejects);
+        }
+        if (result.UnmappedColumns.Count > 0)
+            AnsiConsole.MarkupLine($"[yellow]Not imported[/] (no mapping uses them): {Markup.Escape(string.Join(", ", result.UnmappedColumns))}");
+
+        AnsiConsole.MarkupLine(result.Status switch
+        {
+            ImportStatus.DryRun => "[blue]Dry run:[/] nothing was written.",
+            ImportStatus.Rejected => $"[red]Nothing was written:[/] the file has invalid rows. Fix them, or re-run with --skip-invalid to import the valid rows. Rejects are kept: `fulcrum rejects {result.ImportId}`.",
+            _ when result.Rejects.Count > 0 => $"[green]Imported[/] {result.Inserted:N0} new and {result.Updated:N0} updated rows; {result.RejectedRows:N0} rows rejected and recorded (`fulcrum rejects {result.ImportId}`).",
+            _ => $"[green]Imported[/] {result.Inserted:N0} new and {result.Updated:N0} updated rows ({result.ImportId}).",
+        });
+    }
+
+    static string N(long n) => n.ToString("N0");
+
+    static string Truncate(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
+}

@@ -1,0 +1,180 @@
+using System.Buffers;
+using System.Text.Json;
+using Fulcrum.Data.Import.Expressions;
+using Fulcrum.Data.Import.Mapping;
+using Fulcrum.Data.Import.Validation;
+using Fulcrum.Data.Schema;
+
+namespace Fulcrum.Data.Import;
+
+/// <summary>One <see cref="TableMapping"/> ready to run: turns a source row into staged values for its table, or rejects.</summary>
+internal sealed class CompiledTable
+{
+    readonly CompiledField[] _fields;
+    readonly int[] _stagingPositions;
+    readonly string[] _stagingColumns;
+
+    public CompiledTable(TableMapping mapping, RowContext row, IReadOnlyList<string> stagingColumns, IReadOnlyDictionary<string, Scale> scales)
+    {
+        Mapping = mapping;
+        _stagingColumns = stagingColumns.ToArray();
+        _fields = mapping.Fields.Select(f => new CompiledField(f, row, new FieldRules(f.Field, scales), mapping.Table.IsKey(f.Field.Name))).ToArray();
+        _stagingPositions = mapping.Fields.Select(f => stagingColumns.ToList().IndexOf(f.Field.Name)).ToArray();
+    }
+
+    public TableMapping Mapping { get; }
+    public TableDefinition Table => Mapping.Table;
+
+    /// <summary>Number of rows this source row yields (1 unless the mapping repeats).</summary>
+    public bool TryRepeatCount(RowContext row, out int count, out string? error)
+    {
+        count = 1;
+        error = null;
+        if (Mapping.Repeat is null) return true;
+        try
+        {
+            var value = Mapping.Repeat.Evaluate(row);
+            if (value is null) { count = 0; return true; }
+            if (!ValueConverter.TryConvert(value, FieldType.Integer, null, out var n, out error) || (long)n! < 0 || (long)n! > 10_000)
+            {
+                error = $"repeat count '{value}' must be a whole number from 0 to 10,000";
+                return false;
+            }
+            count = (int)(long)n!;
+            return true;
+        }
+        catch (ExpressionEvaluationException e)
+        {
+            error = $"repeat: {e.Message}";
+            return false;
+        }
+    }
+
+    /// <returns>False when the mapping's 'where' excludes the row.</returns>
+    public bool Includes(RowContext row, out string? error)
+    {
+        error = null;
+        if (Mapping.Where is null) return true;
+        try
+        {
+            return Mapping.Where.Evaluate(row) is true;
+        }
+        catch (ExpressionEvaluationException e)
+        {
+            error = $"where: {e.Message}";
+            return false;
+        }
+    }
+
+    /// <summary>Evaluates every field into <paramref name="staged"/> (staging column order); adds one reject per bad field.</summary>
+    public bool TryMap(RowContext row, int repeatIndex, object?[] staged, string file, long line, List<Reject> rejects)
+    {
+        Array.Clear(staged);
+        var ok = true;
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            var field = _fields[i];
+            if (field.TryEvaluate(row, repeatIndex, out var value, out var column, out var raw, out var error))
+                staged[_stagingPositions[i]] = value;
+            else
+            {
+                ok = false;
+                rejects.Add(new Reject(file, line, Table.Name, column, field.Spec.Field.Name, raw, error!));
+            }
+        }
+        if (!ok) return false;
+        var rule = RowRules.Check(Table.Name, name => Array.IndexOf(_stagingColumns, name) is var p and >= 0 ? staged[p] : null);
+        if (rule is { } violated)
+        {
+            var spec = Mapping.Fields.FirstOrDefault(f => f.Field.Name == violated.Field);
+            var position = Array.IndexOf(_stagingColumns, violated.Field);
+            rejects.Add(new Reject(file, line, Table.Name, spec?.PrimaryColumn, violated.Field,
+                position >= 0 ? Convert.ToString(staged[position], System.Globalization.CultureInfo.InvariantCulture) : null, violated.Reason));
+            return false;
+        }
+        return true;
+    }
+
+    sealed class CompiledField(FieldSpec spec, RowContext row, FieldRules rules, bool isKey)
+    {
+        readonly int _slot = spec.Kind == FieldSourceKind.Column ? row.Slot(spec.Column!) : -1;
+        readonly int[] _attributeSlots = spec.AttributeColumns?.Select(row.Slot).ToArray() ?? [];
+        readonly ArrayBufferWriter<byte> _json = new(256);
+
+        public FieldSpec Spec => spec;
+
+        public bool TryEvaluate(RowContext row, int repeatIndex, out object? value, out string? column, out string? raw, out string? error)
+        {
+            column = spec.PrimaryColumn;
+            raw = null;
+            error = null;
+            value = null;
+            object? source;
+            switch (spec.Kind)
+            {
+                case FieldSourceKind.Column:
+                    source = raw = row.Value(_slot);
+                    break;
+                case FieldSourceKind.Constant:
+                    source = raw = spec.Constant;
+                    break;
+                case FieldSourceKind.Template:
+                    source = raw = spec.Template!.Render(row, repeatIndex);
+                    break;
+                case FieldSourceKind.Expression:
+                    try
+                    {
+                        source = spec.Expression!.Evaluate(row);
+                        raw = source as string ?? Convert.ToString(source, System.Globalization.CultureInfo.InvariantCulture);
+                    }
+                    catch (ExpressionEvaluationException e)
+                    {
+                        column = e.Column ?? column;
+                        raw = e.Value;
+                        error = $"{e.Message} (expr: {spec.Expression!.Text})";
+                        return false;
+                    }
+                    break;
+                case FieldSourceKind.Attributes:
+                    value = AttributesJson(row);
+                    return true;
+                default:
+                    throw new InvalidOperationException(spec.Kind.ToString());
+            }
+
+            if (spec.ValueMap is not null && source is not null)
+            {
+                var key = (source as string ?? raw ?? "").Trim();
+                if (spec.ValueMap.TryGetValue(key, out var mapped)) source = mapped.Length == 0 ? null : mapped;
+                else if (spec.MapDefault is not null) source = spec.MapDefault.Length == 0 ? null : spec.MapDefault;
+                else
+                {
+                    error = $"'{key}' is not in the value map (known: {string.Join(", ", spec.ValueMap.Keys)}); add it or set map_default";
+                    return false;
+                }
+            }
+            if ((source is null || source is string { Length: 0 }) && spec.Default is not null) source = spec.Default;
+
+            if (!ValueConverter.TryConvert(source, spec.Field.Type, spec.Format, out value, out error)) return false;
+            return rules.Check(ref value, isKey, out error);
+        }
+
+        string? AttributesJson(RowContext row)
+        {
+            _json.Clear();
+            using var writer = new Utf8JsonWriter(_json);
+            writer.WriteStartObject();
+            var any = false;
+            for (var i = 0; i < _attributeSlots.Length; i++)
+            {
+                var text = _attributeSlots[i] >= 0 ? row.Value(_attributeSlots[i]) : null;
+                if (text is null) continue;
+                writer.WriteString(spec.AttributeColumns![i], text);
+                any = true;
+            }
+            writer.WriteEndObject();
+            writer.Flush();
+            return any ? System.Text.Encoding.UTF8.GetString(_json.WrittenSpan) : null;
+        }
+    }
+}

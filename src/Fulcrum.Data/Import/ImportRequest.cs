@@ -1,0 +1,32 @@
+namespace Fulcrum.Data.Import;
+
+/// <param name="Table">A canonical table name, or "all" for every table the mapping fills.</param>
+/// <param name="DryRun">Validate and report what would change, writing nothing.</param>
+/// <param name="SkipInvalid">Import the valid rows and record every reject, instead of refusing the whole file.</param>
+public sealed record ImportRequest(string Table, string File, string? MappingFile = null, bool DryRun = false, bool SkipInvalid = false)
+{
+    public const string AllTables = "all";
+}
+
+public enum ImportStatus { Committed, Rejected, DryRun }
+
+/// <summary>What happened to one canonical table in an import.</summary>
+public sealed record TableImportStats(string Table, long Staged, long Inserted, long Updated, long Unchanged, long Rejected, long Filtered, long CollapsedDuplicates);
+
+public sealed record ImportResult(
+    string ImportId,
+    ImportStatus Status,
+    string File,
+    string? MappingFile,
+    long RowsRead,
+    IReadOnlyList<TableImportStats> Tables,
+    IReadOnlyList<Reject> Rejects,
+    IReadOnlyList<string> UnmappedColumns)
+{
+    public long RejectedRows => Rejects.Select(r => (r.Table, r.Line)).Distinct().LongCount();
+    public long Inserted => Tables.Sum(t => t.Inserted);
+    public long Updated => Tables.Sum(t => t.Updated);
+}
+
+/// <summary>Progress of a running import, for a progress bar.</summary>
+public sealed record ImportProgress(string Phase, long RowsRead, double Fraction);

@@ -1,0 +1,250 @@
+using System.Data.Common;
+using System.Globalization;
+using Fulcrum.Data.Import.Mapping;
+using Fulcrum.Data.Import.Sources;
+using Fulcrum.Data.Schema;
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Data.Import;
+
+/// <summary>
+/// Imports one source file into canonical tables: read → map → validate → stage → check references →
+/// upsert by natural key in one transaction. All or nothing unless <see cref="ImportRequest.SkipInvalid"/>;
+/// re-importing the same file changes nothing. Rejects are recorded with file, line, column, value and reason.
+/// </summary>
+public sealed class Importer(FulcrumStore store)
+{
+    const int ProgressEvery = 20_000;
+
+    public ImportResult Run(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var started = DateTime.UtcNow;
+        var importId = $"imp-{started:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+        var explicitMapping = request.MappingFile is null ? null : MappingLoader.Load(request.MappingFile);
+        using var reader = SourceReaders.Open(request.File, explicitMapping?.Source);
+        var mapping = explicitMapping ?? IdentityMapping.For(ResolveTable(request.Table), reader.Columns, request.File);
+        var tableMappings = SelectTables(mapping, request.Table);
+
+        var joins = mapping.Joins.Select(j => JoinIndex.Load(j, request.File)).ToList();
+        var row = new RowContext(reader.Columns, joins, mapping.Constants);
+        CheckColumnsExist(mapping, tableMappings, row, request.File);
+
+        var stagings = new List<StagingTable>();
+        try
+        {
+            foreach (var group in tableMappings.GroupBy(t => t.Table.Name).OrderBy(g => CanonicalSchema.DependencyOrder(g.First().Table)))
+            {
+                var table = group.First().Table;
+                var columns = table.Fields.Select(f => f.Name).Where(n => group.Any(m => m.Fields.Any(f => f.Field.Name == n))).ToList();
+                stagings.Add(new StagingTable(store, table, columns, group.Any(m => m.Distinct)));
+            }
+            var compiled = tableMappings
+                .Select(m => (Table: new CompiledTable(m, row, stagings.First(s => s.Table.Name == m.Table.Name).Columns, mapping.Scales),
+                              Staging: stagings.First(s => s.Table.Name == m.Table.Name)))
+                .ToList();
+
+            var rejects = new List<Reject>();
+            var filtered = stagings.ToDictionary(s => s.Table.Name, _ => 0L);
+            long rowsRead = 0;
+            var staged = new object?[compiled.Max(c => c.Staging.Columns.Count)];
+            progress?.Report(new ImportProgress("reading", 0, 0));
+            while (reader.Read())
+            {
+                rowsRead++;
+                if (rowsRead % ProgressEvery == 0)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    progress?.Report(new ImportProgress("reading", rowsRead, reader.Progress));
+                }
+                if (reader.FieldCount != reader.Columns.Count)
+                {
+                    rejects.Add(new Reject(request.File, reader.Line, null, null, null, null,
+                        $"row has {reader.FieldCount} fields but the header has {reader.Columns.Count}"));
+                    continue;
+                }
+                row.Load(reader);
+                foreach (var (table, staging) in compiled)
+                {
+                    var name = table.Table.Name;
+                    if (!table.Includes(row, out var whereError))
+                    {
+                        if (whereError is null) filtered[name]++;
+                        else rejects.Add(new Reject(request.File, reader.Line, name, null, null, null, whereError));
+                        continue;
+                    }
+                    if (!table.TryRepeatCount(row, out var count, out var repeatError))
+                    {
+                        rejects.Add(new Reject(request.File, reader.Line, name, null, null, null, repeatError!));
+                        continue;
+                    }
+                    for (var k = 1; k <= count; k++)
+                    {
+                        if (!table.TryMap(row, k, staged, request.File, reader.Line, rejects)) continue;
+                        if (staging.Add(reader.Line, staged) is { } duplicate)
+                            rejects.Add(new Reject(request.File, reader.Line, name, table.Mapping.Fields.First(f => table.Table.IsKey(f.Field.Name)).PrimaryColumn,
+                                table.Table.Key[0], staging.KeyDescription(staged), duplicate));
+                    }
+                }
+            }
+            foreach (var staging in stagings) staging.CloseAppender();
+            cancellation.ThrowIfCancellationRequested();
+
+            progress?.Report(new ImportProgress("checking references", rowsRead, 1));
+            foreach (var staging in stagings)
+                rejects.AddRange(CheckReferences(staging, stagings, request.File, tableMappings));
+
+            var stats = stagings.Select(s => Stats(s, rejects, filtered[s.Table.Name])).ToList();
+            var unmapped = row.ColumnNames.Take(reader.Columns.Count)
+                .Where(c => !mapping.ReferencedColumns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
+            var orderedRejects = rejects.OrderBy(r => r.Line ?? 0).ThenBy(r => r.Table).ToList();
+
+            if (request.DryRun)
+                return new ImportResult(importId, ImportStatus.DryRun, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped);
+
+            if (orderedRejects.Count > 0 && !request.SkipInvalid)
+            {
+                using var rejectTransaction = store.BeginTransaction();
+                Record(importId, request, started, ImportStatus.Rejected, rowsRead, stats, orderedRejects, rejectTransaction);
+                rejectTransaction.Commit();
+                return new ImportResult(importId, ImportStatus.Rejected, request.File, request.MappingFile, rowsRead,
+                    stats.Select(s => s with { Inserted = 0, Updated = 0, Unchanged = 0 }).ToList(), orderedRejects, unmapped);
+            }
+
+            using (var transaction = store.BeginTransaction())
+            {
+                foreach (var staging in stagings)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    progress?.Report(new ImportProgress($"writing {staging.Table.Name}", rowsRead, 1));
+                    Upsert(staging, transaction);
+                }
+                Record(importId, request, started, ImportStatus.Committed, rowsRead, stats, orderedRejects, transaction);
+                transaction.Commit();
+            }
+            return new ImportResult(importId, ImportStatus.Committed, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped);
+        }
+        finally
+        {
+            foreach (var staging in stagings) staging.Dispose();
+        }
+    }
+
+    static TableDefinition ResolveTable(string table) =>
+        table.Equals(ImportRequest.AllTables, StringComparison.OrdinalIgnoreCase)
+            ? throw new ImportException("Importing into 'all' tables needs a --mapping that names them; otherwise give the table, e.g. `fulcrum import responses answers.csv`.")
+            : CanonicalSchema.Find(table) ?? throw new ImportException(
+                $"Unknown table '{table}'. Tables: {string.Join(", ", CanonicalSchema.Tables.Select(t => t.Name))}, or 'all' with a mapping.");
+
+    static List<TableMapping> SelectTables(ImportMapping mapping, string table)
+    {
+        if (table.Equals(ImportRequest.AllTables, StringComparison.OrdinalIgnoreCase)) return mapping.Tables.ToList();
+        var target = ResolveTable(table);
+        var selected = mapping.Tables.Where(t => t.Table.Name == target.Name).ToList();
+        if (selected.Count == 0)
+            throw new ImportException($"The mapping fills {string.Join(", ", mapping.Tables.Select(t => t.Table.Name).Distinct())}, not {target.Name}. Use one of those or 'all'.");
+        return selected;
+    }
+
+    static void CheckColumnsExist(ImportMapping mapping, IEnumerable<TableMapping> tables, RowContext row, string file)
+    {
+        var missing = tables.SelectMany(t => t.ReferencedColumns).Distinct().Where(c => !row.HasColumn(c)).ToList();
+        if (missing.Count > 0)
+            throw new ImportException(
+                $"{file}: column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(c => $"'{c}'"))} used by the mapping{(mapping.MappingFile is null ? "" : $" {mapping.MappingFile}")} " +
+                $"not found. Columns available: {string.Join(", ", row.ColumnNames.Where(c => !c.Contains('\0')))}.");
+    }
+
+    /// <summary>Rejects (and removes from staging) rows that point at accounts or responses that exist neither in the store nor in this import.</summary>
+    IEnumerable<Reject> CheckReferences(StagingTable staging, List<StagingTable> all, string file, List<TableMapping> mappings)
+    {
+        var rejects = new List<Reject>();
+        foreach (var reference in staging.Table.References)
+        {
+            if (!staging.Columns.Contains(reference.Field)) continue;
+            var field = FulcrumStore.Quote(reference.Field);
+            var target = FulcrumStore.Quote(reference.TargetField);
+            var stagedTarget = all.FirstOrDefault(s => s.Table.Name == reference.Table && s.Columns.Contains(reference.TargetField));
+            var predicate = $"s.{field} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {reference.Table} t WHERE t.{target} = s.{field})" +
+                            (stagedTarget is null ? "" : $" AND NOT EXISTS (SELECT 1 FROM {stagedTarget.Name} x WHERE x.{target} = s.{field})");
+            var column = mappings.Where(m => m.Table.Name == staging.Table.Name)
+                .SelectMany(m => m.Fields).FirstOrDefault(f => f.Field.Name == reference.Field)?.PrimaryColumn;
+            foreach (var (line, value) in store.Query<(long, string)>($"SELECT s._line, s.{field} FROM {staging.Name} s WHERE {predicate} ORDER BY s._line"))
+                rejects.Add(new Reject(file, line, staging.Table.Name, column, reference.Field, value,
+                    $"unknown {reference.TargetField.Replace("_id", "", StringComparison.Ordinal)} '{value}': not in {reference.Table} nor in this import"));
+            if (rejects.Count > 0) store.Execute($"DELETE FROM {staging.Name} s WHERE {predicate}");
+        }
+        return rejects;
+    }
+
+    TableImportStats Stats(StagingTable staging, List<Reject> rejects, long filtered)
+    {
+        var table = staging.Table;
+        var join = string.Join(" AND ", table.Key.Select(k => $"t.{FulcrumStore.Quote(k)} = s.{FulcrumStore.Quote(k)}"));
+        var changes = staging.Columns.Where(c => !table.IsKey(c)).Select(c =>
+        {
+            var q = FulcrumStore.Quote(c);
+            return table.Field(c).Type == FieldType.Json
+                ? $"CAST({store.Dialect.MergeJson($"t.{q}", $"CAST(s.{q} AS {store.Dialect.JsonType})")} AS VARCHAR) IS DISTINCT FROM CAST({store.Dialect.MergeJson($"t.{q}", $"CAST('{{}}' AS {store.Dialect.JsonType})")} AS VARCHAR)"
+                : $"s.{q} IS DISTINCT FROM t.{q}";
+        }).ToList();
+        var changed = changes.Count == 0 ? "0" : $"COUNT(*) FILTER (WHERE {string.Join(" OR ", changes)})";
+        var (existing, updated) = store.Query<(long, long)>(
+            $"SELECT COUNT(*), {changed} FROM {staging.Name} s JOIN {table.Name} t ON {join}").Single();
+        var rejected = rejects.Where(r => r.Table == table.Name || r.Table is null).Select(r => r.Line).Distinct().LongCount();
+        var staged = store.Count(staging.Name);
+        return new TableImportStats(table.Name, staged, staged - existing, updated, existing - updated, rejected, filtered, staging.CollapsedDuplicates);
+    }
+
+    void Upsert(StagingTable staging, DbTransaction transaction)
+    {
+        var table = staging.Table;
+        var columns = string.Join(", ", staging.Columns.Select(FulcrumStore.Quote));
+        var key = string.Join(", ", table.Key.Select(FulcrumStore.Quote));
+        var updates = staging.Columns.Where(c => !table.IsKey(c)).Select(c =>
+        {
+            var q = FulcrumStore.Quote(c);
+            return table.Field(c).Type == FieldType.Json
+                ? $"{q} = {store.Dialect.MergeJson($"{table.Name}.{q}", $"excluded.{q}")}"
+                : $"{q} = excluded.{q}";
+        }).ToList();
+        var onConflict = updates.Count == 0 ? "DO NOTHING" : $"DO UPDATE SET {string.Join(", ", updates)}";
+        store.Execute($"INSERT INTO {table.Name} ({columns}) SELECT {columns} FROM {staging.Name} ON CONFLICT ({key}) {onConflict}", transaction: transaction);
+    }
+
+    void Record(string importId, ImportRequest request, DateTime started, ImportStatus status, long rowsRead,
+        IReadOnlyList<TableImportStats> stats, IReadOnlyList<Reject> rejects, DbTransaction transaction)
+    {
+        var committed = status == ImportStatus.Committed;
+        store.Execute("""
+            INSERT INTO import_runs (import_id, target, source_file, mapping_file, started_at, finished_at, status,
+                                     rows_read, rows_inserted, rows_updated, rows_rejected, message)
+            VALUES ($id, $target, $file, $mapping, $started, $finished, $status, $read, $inserted, $updated, $rejected, $message)
+            """,
+            new
+            {
+                id = importId,
+                target = string.Join(",", stats.Select(s => s.Table)),
+                file = Path.GetFullPath(request.File),
+                mapping = request.MappingFile is null ? null : Path.GetFullPath(request.MappingFile),
+                started,
+                finished = DateTime.UtcNow,
+                status = status.ToString().ToLowerInvariant(),
+                read = rowsRead,
+                inserted = committed ? stats.Sum(s => s.Inserted) : 0,
+                updated = committed ? stats.Sum(s => s.Updated) : 0,
+                rejected = rejects.Select(r => (r.Table, r.Line)).Distinct().LongCount(),
+                message = committed
+                    ? (rejects.Count == 0 ? "imported" : "imported valid rows; rejects recorded (--skip-invalid)")
+                    : "nothing written: the file has invalid rows (fix them, or use --skip-invalid to import the valid ones)",
+            }, transaction);
+        using var appender = store.Connection.CreateAppender("import_rejects");
+        long seq = 0;
+        foreach (var reject in rejects)
+        {
+            var r = appender.CreateRow();
+            r.AppendValue(importId).AppendValue(++seq).AppendValue(reject.Table).AppendValue(reject.File)
+                .AppendValue(reject.Line).AppendValue(reject.Column).AppendValue(reject.Field).AppendValue(reject.Value).AppendValue(reject.Reason)
+                .EndRow();
+        }
+    }
+}

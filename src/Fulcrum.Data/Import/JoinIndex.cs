@@ -1,0 +1,46 @@
+using Fulcrum.Data.Import.Mapping;
+using Fulcrum.Data.Import.Sources;
+
+namespace Fulcrum.Data.Import;
+
+/// <summary>A joined file held in memory by its key column (joined files are lookups: small next to the main file).</summary>
+internal sealed class JoinIndex
+{
+    readonly Dictionary<string, string?[]> _rows = new(StringComparer.Ordinal);
+
+    JoinIndex(string file, string on, IReadOnlyList<string> columns)
+    {
+        File = file;
+        On = on;
+        Columns = columns;
+    }
+
+    public string File { get; }
+    public string On { get; }
+    public IReadOnlyList<string> Columns { get; }
+
+    public string?[]? Find(string key) => _rows.GetValueOrDefault(key.Trim());
+
+    public static JoinIndex Load(JoinSpec spec, string mainFile)
+    {
+        var path = Path.IsPathRooted(spec.File) ? spec.File : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(mainFile))!, spec.File);
+        using var reader = SourceReaders.Open(path, spec.Options);
+        var keyIndex = reader.Columns.ToList().FindIndex(c => string.Equals(c, spec.On, StringComparison.OrdinalIgnoreCase));
+        if (keyIndex < 0)
+            throw new SourceFormatException(path, 1, $"joined file has no column '{spec.On}' to join on. Columns: {string.Join(", ", reader.Columns)}.");
+        var index = new JoinIndex(path, spec.On, reader.Columns);
+        var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            var key = reader.Get(keyIndex)?.Trim();
+            if (key is null) continue;
+            if (firstLine.TryGetValue(key, out var first))
+                throw new SourceFormatException(path, reader.Line, $"join key '{key}' appears twice (first on line {first}); a joined file needs a unique '{spec.On}'.");
+            firstLine[key] = reader.Line;
+            var values = new string?[reader.Columns.Count];
+            for (var i = 0; i < values.Length; i++) values[i] = reader.Get(i);
+            index._rows[key] = values;
+        }
+        return index;
+    }
+}

@@ -1,0 +1,253 @@
+using System.Globalization;
+using Fulcrum.Data.Import.Expressions;
+using Fulcrum.Data.Import.Sources;
+using Fulcrum.Data.Schema;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Fulcrum.Data.Import.Mapping;
+
+/// <summary>
+/// Reads a mapping file (YAML, or JSON, which YAML includes) and checks it against the canonical schema,
+/// so that every mistake is reported with its line before any data is read. The format is documented in docs/mapping.md.
+/// </summary>
+public static class MappingLoader
+{
+    static readonly string[] TopLevelKeys = ["name", "description", "source", "constants", "scales", "join", "tables"];
+    static readonly string[] TableKeys = ["table", "where", "repeat", "distinct", "fields", "description"];
+    static readonly string[] FieldKeys = ["column", "value", "expr", "template", "map", "map_default", "default", "format", "columns"];
+
+    public static ImportMapping Load(string path)
+    {
+        if (!File.Exists(path)) throw new MappingException(path, null, "mapping file not found.");
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    public static ImportMapping Parse(string text, string? file = null)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new MappingException(file, (int)e.Start.Line, $"not valid YAML/JSON: {e.InnerException?.Message ?? e.Message}", e);
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new MappingException(file, 1, "expected a mapping with at least a 'tables' section.");
+        return new Reader(file).ReadMapping(root);
+    }
+
+    sealed class Reader(string? file)
+    {
+        public ImportMapping ReadMapping(YamlMappingNode root)
+        {
+            CheckKeys(root, TopLevelKeys, "the top level");
+            var source = Optional(root, "source") is YamlMappingNode s ? ReadSource(s) : new SourceOptions();
+            var constants = ReadConstants(Optional(root, "constants"));
+            var scales = ReadScales(Optional(root, "scales"));
+            var joins = Optional(root, "join") is { } j ? ReadJoins(j) : [];
+            var tablesNode = Optional(root, "tables") ?? throw Error(root, "the mapping has no 'tables' section.");
+            var tables = ReadTables(tablesNode);
+            if (tables.Count == 0) throw Error(tablesNode, "'tables' is empty; map at least one table.");
+            return new ImportMapping(Scalar(Optional(root, "name")), file, source, joins, constants, scales, tables);
+        }
+
+        SourceOptions ReadSource(YamlMappingNode node)
+        {
+            CheckKeys(node, ["format", "delimiter", "sheet"], "'source'");
+            var format = Scalar(Optional(node, "format"));
+            if (format is not null && !SourceReaders.SupportedFormats.Contains(format.ToLowerInvariant()))
+                throw Error(node, $"source format '{format}' is not supported. Supported: {string.Join(", ", SourceReaders.SupportedFormats)}.");
+            var delimiter = Scalar(Optional(node, "delimiter"));
+            if (delimiter is "\\t" or "tab") delimiter = "\t";
+            return new SourceOptions(format, delimiter, Scalar(Optional(node, "sheet")));
+        }
+
+        Dictionary<string, string> ReadConstants(YamlNode? node)
+        {
+            var constants = new Dictionary<string, string>(StringComparer.Ordinal);
+            if (node is null) return constants;
+            if (node is not YamlMappingNode map) throw Error(node, "'constants' must map names to values.");
+            foreach (var (key, value) in map.Children)
+                constants[Scalar(key)!] = Scalar(value) ?? throw Error(value, $"constant '{Scalar(key)}' has no value.");
+            return constants;
+        }
+
+        Dictionary<string, Scale> ReadScales(YamlNode? node)
+        {
+            var scales = new Dictionary<string, Scale>(StringComparer.OrdinalIgnoreCase);
+            if (node is null) return scales;
+            if (node is not YamlMappingNode map) throw Error(node, "'scales' must map a score (csat, ces) to [min, max].");
+            foreach (var (key, value) in map.Children)
+            {
+                var name = Scalar(key)!;
+                if (!name.Equals("csat", StringComparison.OrdinalIgnoreCase) && !name.Equals("ces", StringComparison.OrdinalIgnoreCase))
+                    throw Error(key, $"scale '{name}' is not declarable; only csat and ces scales vary between sources (NPS is always 0-10).");
+                var (min, max) = value switch
+                {
+                    YamlSequenceNode { Children.Count: 2 } seq => (Number(seq.Children[0]), Number(seq.Children[1])),
+                    YamlMappingNode m => (Number(Required(m, "min")), Number(Required(m, "max"))),
+                    _ => throw Error(value, $"scale '{name}' must be [min, max] or {{ min: .., max: .. }}."),
+                };
+                if (min >= max) throw Error(value, $"scale '{name}': min {min} must be below max {max}.");
+                scales[name] = new Scale(min, max);
+            }
+            return scales;
+        }
+
+        List<JoinSpec> ReadJoins(YamlNode node)
+        {
+            if (node is not YamlSequenceNode seq) throw Error(node, "'join' must be a list of { file, on }.");
+            var joins = new List<JoinSpec>();
+            foreach (var item in seq.Children)
+            {
+                if (item is not YamlMappingNode m) throw Error(item, "each join needs 'file' and 'on'.");
+                CheckKeys(m, ["file", "on", "format", "delimiter", "sheet"], "a join");
+                joins.Add(new JoinSpec(
+                    Scalar(Required(m, "file"))!, Scalar(Required(m, "on"))!,
+                    new SourceOptions(Scalar(Optional(m, "format")), Scalar(Optional(m, "delimiter")), Scalar(Optional(m, "sheet"))),
+                    Line(m)));
+            }
+            return joins;
+        }
+
+        List<TableMapping> ReadTables(YamlNode node)
+        {
+            var tables = new List<TableMapping>();
+            switch (node)
+            {
+                case YamlSequenceNode seq:
+                    foreach (var item in seq.Children)
+                    {
+                        if (item is not YamlMappingNode m) throw Error(item, "each entry of 'tables' needs 'table' and 'fields'.");
+                        tables.Add(ReadTable(Scalar(Required(m, "table"))!, m));
+                    }
+                    break;
+                case YamlMappingNode map:
+                    foreach (var (key, value) in map.Children)
+                    {
+                        if (value is not YamlMappingNode m) throw Error(value, $"table '{Scalar(key)}' needs 'fields'.");
+                        tables.Add(ReadTable(Scalar(key)!, m));
+                    }
+                    break;
+                default:
+                    throw Error(node, "'tables' must be a list of { table, fields }.");
+            }
+            return tables;
+        }
+
+        TableMapping ReadTable(string tableName, YamlMappingNode node)
+        {
+            CheckKeys(node, TableKeys, $"table '{tableName}'");
+            var table = CanonicalSchema.Find(tableName)
+                ?? throw Error(node, $"unknown table '{tableName}'. Tables: {string.Join(", ", CanonicalSchema.Tables.Select(t => t.Name))}.");
+            if (Required(node, "fields") is not YamlMappingNode fieldsNode)
+                throw Error(node, $"table '{table.Name}': 'fields' must map canonical fields to sources.");
+            var fields = new List<FieldSpec>();
+            foreach (var (key, value) in fieldsNode.Children)
+            {
+                var name = Scalar(key)!;
+                var field = table.FindField(name)
+                    ?? throw Error(key, $"table '{table.Name}' has no field '{name}'. Fields: {string.Join(", ", table.Fields.Select(f => f.Name))}.");
+                if (fields.Any(f => f.Field.Name == field.Name)) throw Error(key, $"field '{field.Name}' is mapped twice.");
+                fields.Add(ReadField(table, field, value));
+            }
+            var missing = table.Key.Concat(table.Fields.Where(f => f.Required).Select(f => f.Name)).Distinct()
+                .Where(k => fields.All(f => f.Field.Name != k)).ToList();
+            if (missing.Count > 0)
+                throw Error(fieldsNode, $"table '{table.Name}' must map {string.Join(", ", missing)} (key or required).");
+            var distinct = Scalar(Optional(node, "distinct")) is { } d
+                && (bool.TryParse(d, out var flag) ? flag : throw Error(node, "'distinct' must be true or false."));
+            return new TableMapping(table, fields, Expression(Optional(node, "where")), Expression(Optional(node, "repeat")), distinct, Line(node));
+        }
+
+        FieldSpec ReadField(TableDefinition table, FieldDefinition field, YamlNode node)
+        {
+            var line = Line(node);
+            if (node is YamlScalarNode scalar)
+                return field.Type == FieldType.Json
+                    ? throw Error(node, $"'{field.Name}' takes {{ columns: [..] }}: the source columns to keep as JSON.")
+                    : new FieldSpec(field, FieldSourceKind.Column, Column: scalar.Value, Line: line);
+            if (node is not YamlMappingNode map)
+                throw Error(node, $"field '{field.Name}': give a column name or {{ column | value | expr | template, ... }}.");
+            CheckKeys(map, FieldKeys, $"field '{field.Name}'");
+
+            if (field.Type == FieldType.Json)
+            {
+                if (Optional(map, "columns") is not YamlSequenceNode columns || columns.Children.Count == 0)
+                    throw Error(node, $"'{field.Name}' takes {{ columns: [..] }}: the source columns to keep as JSON.");
+                return new FieldSpec(field, FieldSourceKind.Attributes, AttributeColumns: columns.Children.Select(c => Scalar(c)!).ToList(), Line: line);
+            }
+
+            var sources = new[] { "column", "value", "expr", "template" }.Where(k => Optional(map, k) is not null).ToList();
+            if (sources.Count != 1)
+                throw Error(node, $"field '{field.Name}' needs exactly one of column, value, expr or template (found {(sources.Count == 0 ? "none" : string.Join(", ", sources))}).");
+
+            Dictionary<string, string>? valueMap = null;
+            if (Optional(map, "map") is { } mapNode)
+            {
+                if (mapNode is not YamlMappingNode pairs) throw Error(mapNode, $"field '{field.Name}': 'map' must map source values to canonical values.");
+                valueMap = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var (from, to) in pairs.Children) valueMap[Scalar(from)!.Trim()] = Scalar(to) ?? "";
+            }
+            var format = Scalar(Optional(map, "format"));
+            if (format is not null && field.Type is not (FieldType.Date or FieldType.Timestamp))
+                throw Error(node, $"field '{field.Name}' is {field.Type}; 'format' applies to dates and timestamps only.");
+
+            var kind = sources[0] switch
+            {
+                "column" => FieldSourceKind.Column,
+                "value" => FieldSourceKind.Constant,
+                "expr" => FieldSourceKind.Expression,
+                _ => FieldSourceKind.Template,
+            };
+            Template? template = null;
+            if (kind == FieldSourceKind.Template)
+            {
+                try { template = Template.Parse(Scalar(map.Children["template"])!); }
+                catch (FormatException e) { throw Error(node, $"field '{field.Name}': {e.Message}"); }
+            }
+            return new FieldSpec(field, kind,
+                Column: kind == FieldSourceKind.Column ? Scalar(map.Children["column"]) : null,
+                Constant: kind == FieldSourceKind.Constant ? Scalar(map.Children["value"]) : null,
+                Expression: kind == FieldSourceKind.Expression ? Expression(map.Children["expr"]) : null,
+                Template: template,
+                ValueMap: valueMap,
+                MapDefault: Scalar(Optional(map, "map_default")),
+                Default: Scalar(Optional(map, "default")),
+                Format: format,
+                Line: line);
+        }
+
+        MappingExpression? Expression(YamlNode? node)
+        {
+            if (node is null) return null;
+            try { return MappingExpression.Parse(Scalar(node) ?? ""); }
+            catch (ExpressionSyntaxException e) { throw Error(node, $"expression '{Scalar(node)}': {e.Message}"); }
+        }
+
+        void CheckKeys(YamlMappingNode node, string[] allowed, string where)
+        {
+            foreach (var key in node.Children.Keys)
+                if (!allowed.Contains(Scalar(key)))
+                    throw Error(key, $"unknown key '{Scalar(key)}' in {where}. Allowed: {string.Join(", ", allowed)}.");
+        }
+
+        static YamlNode? Optional(YamlMappingNode node, string key) =>
+            node.Children.TryGetValue(new YamlScalarNode(key), out var value) && !(value is YamlScalarNode { Value: null or "" or "~" } && value.Tag.IsEmpty && Scalar(value) is null) ? value : null;
+
+        YamlNode Required(YamlMappingNode node, string key) =>
+            Optional(node, key) ?? throw Error(node, $"missing '{key}'.");
+
+        static string? Scalar(YamlNode? node) => node is YamlScalarNode { Value: var v } && !(v is null or "~" || (v == "null" && ((YamlScalarNode)node).Style == YamlDotNet.Core.ScalarStyle.Plain)) ? v : null;
+
+        double Number(YamlNode node) =>
+            double.TryParse(Scalar(node), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : throw Error(node, $"'{Scalar(node)}' is not a number.");
+
+        static int Line(YamlNode node) => (int)node.Start.Line;
+
+        MappingException Error(YamlNode node, string message) => new(file, Line(node), message);
+    }
+}

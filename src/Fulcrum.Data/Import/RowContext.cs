@@ -1,0 +1,60 @@
+using Fulcrum.Data.Import.Expressions;
+using Fulcrum.Data.Import.Sources;
+
+namespace Fulcrum.Data.Import;
+
+/// <summary>
+/// The current source row as expressions and templates see it: the file's own columns, then the columns
+/// of each joined file (looked up by key), then the mapping's constants. Earlier names win.
+/// </summary>
+internal sealed class RowContext : IExpressionRow
+{
+    readonly Dictionary<string, int> _slots = new(StringComparer.OrdinalIgnoreCase);
+    readonly string?[] _values;
+    readonly int _sourceColumns;
+    readonly (JoinIndex Index, int KeySlot, int FirstSlot)[] _joins;
+
+    public RowContext(IReadOnlyList<string> sourceColumns, IReadOnlyList<JoinIndex> joins, IReadOnlyDictionary<string, string> constants)
+    {
+        var names = new List<string>();
+        void Add(string name) { if (_slots.TryAdd(name, names.Count)) names.Add(name); else names.Add(name + "\u0000shadowed"); }
+        foreach (var c in sourceColumns) Add(c);
+        _sourceColumns = sourceColumns.Count;
+        var joinSlots = new List<(JoinIndex, int, int)>();
+        foreach (var join in joins)
+        {
+            if (!_slots.TryGetValue(join.On, out var keySlot))
+                throw new ImportException($"join on '{join.On}' ({join.File}): no column '{join.On}' in the source or an earlier join.");
+            joinSlots.Add((join, keySlot, names.Count));
+            foreach (var c in join.Columns) Add(c);
+        }
+        _joins = joinSlots.ToArray();
+        var constantStart = names.Count;
+        foreach (var name in constants.Keys) Add(name);
+        _values = new string?[names.Count];
+        var i = constantStart;
+        foreach (var value in constants.Values) _values[i++] = value;
+        ColumnNames = names;
+    }
+
+    public IReadOnlyList<string> ColumnNames { get; }
+
+    public bool HasColumn(string name) => _slots.ContainsKey(name);
+
+    public int Slot(string name) => _slots.TryGetValue(name, out var slot) ? slot : -1;
+
+    public string? Value(int slot) => _values[slot];
+
+    public string? Get(string column) => _slots.TryGetValue(column, out var slot) ? _values[slot] : null;
+
+    public void Load(ISourceReader reader)
+    {
+        for (var i = 0; i < _sourceColumns; i++) _values[i] = reader.Get(i);
+        foreach (var (index, keySlot, firstSlot) in _joins)
+        {
+            var key = _values[keySlot];
+            var joined = key is null ? null : index.Find(key);
+            for (var c = 0; c < index.Columns.Count; c++) _values[firstSlot + c] = joined?[c];
+        }
+    }
+}
