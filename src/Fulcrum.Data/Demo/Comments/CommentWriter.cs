@@ -34,6 +34,7 @@ public static class CommentWriter
         public ThemeBank Bank;
         public PhraseTemplate Core;
         public PhraseTemplate Frame;
+        public TemplateSet FrameSet;
         public TemplateSet Details;
         public ClauseKind Kind;
 
@@ -182,7 +183,7 @@ public static class CommentWriter
         int sentences = 0;
         if (rng.Next(100) < 28)
         {
-            sentences += AppendOpener(sb, ref ctx, tone, angry);
+            sentences += AppendOpener(sb, ref ctx, tone, angry, c.Frame.StartsWithSlot);
         }
 
         c.Frame.Render(sb, ref ctx, c.Core);
@@ -206,14 +207,22 @@ public static class CommentWriter
     {
         Random rng = ctx.Rng;
         int sentences = 0;
-        if (rng.Next(100) < 15)
-        {
-            sentences += AppendOpener(sb, ref ctx, tone, angry);
-        }
-
         Clause prev = ChooseClause(ThemeBanks.For(themes[0]), tone, angry, ref ctx, productLimit);
         Clause next = ChooseClause(ThemeBanks.For(themes[1]), tone, angry, ref ctx, productLimit);
-        if (prev.Plain && next.Plain && rng.Next(100) < 35)
+        bool oneSentence = prev.Plain && next.Plain && (tone != ToneIndex.Detractor || prev.Negative || next.Negative) && rng.Next(100) < 35;
+        if (!oneSentence && prev.Frame.Intensity > 0 && (next.Negative || themes.Length > 2))
+        {
+            // Don't wrap up ("..., but otherwise it's fine") when another point follows.
+            prev.Frame = prev.FrameSet.Pick(rng, productLimit: 0, maxIntensity: 0);
+        }
+
+        if (rng.Next(100) < 15)
+        {
+            sentences += AppendOpener(sb, ref ctx, tone, angry, oneSentence || prev.Frame.StartsWithSlot);
+        }
+
+        bool endsNegative;
+        if (oneSentence)
         {
             // Both themes in one sentence: "A and B don't sync, and support takes forever to respond."
             prev.Core.Render(sb, ref ctx, null);
@@ -222,6 +231,7 @@ public static class CommentWriter
             next.Core.Render(sb, ref ctx, null);
             AppendEnd(sb, rng, angry);
             sentences++;
+            endsNegative = next.Negative;
         }
         else
         {
@@ -235,15 +245,15 @@ public static class CommentWriter
             }
 
             Space(sb);
-            sentences += AppendFollowing(sb, ref ctx, next, prev.Negative, angry);
+            sentences += AppendFollowing(sb, ref ctx, next, prev.Kind == ClauseKind.Complaint, FramedEndsNegative(prev, tone), tone, angry, out endsNegative);
         }
 
         for (int k = 2; k < themes.Length; k++)
         {
-            prev = next;
+            bool prevComplained = next.Kind == ClauseKind.Complaint;
             next = ChooseClause(ThemeBanks.For(themes[k]), tone, angry, ref ctx, productLimit);
             Space(sb);
-            sentences += AppendFollowing(sb, ref ctx, next, prev.Negative, angry);
+            sentences += AppendFollowing(sb, ref ctx, next, prevComplained, endsNegative, tone, angry, out endsNegative);
         }
 
         if (!next.Details.IsEmpty && sentences < MaxSentences && rng.Next(100) < 20)
@@ -260,22 +270,43 @@ public static class CommentWriter
         }
     }
 
-    /// <summary>A later clause: either "Connector, core." or its own framed sentence.</summary>
-    private static int AppendFollowing(StringBuilder sb, ref RenderContext ctx, in Clause c, bool prevNegative, bool angry)
+    /// <summary>
+    /// Whether a framed clause leaves the reader on a negative note. A detractor's framed praise does
+    /// ("..., but that's about it"), so what follows continues rather than contrasts.
+    /// </summary>
+    private static bool FramedEndsNegative(in Clause c, int tone) => c.Negative || tone == ToneIndex.Detractor;
+
+    /// <summary>
+    /// A later clause: "Connector, core." or its own sentence. Passives and promoters get no second lead-in
+    /// ("Not bad overall. ... Not bad overall."); a detractor's praise after praise keeps its faint frame.
+    /// </summary>
+    private static int AppendFollowing(
+        StringBuilder sb, ref RenderContext ctx, in Clause c, bool prevComplained, bool prevEndsNegative, int tone, bool angry, out bool endsNegative)
     {
         Random rng = ctx.Rng;
-        if (c.Kind != ClauseKind.Faint && rng.Next(100) < 55)
+        bool connectorFits = c.Kind != ClauseKind.Faint && (tone != ToneIndex.Detractor || c.Negative || prevComplained);
+        if (connectorFits && rng.Next(100) < 55)
         {
-            TemplateSet connectors = c.Negative == prevNegative
+            TemplateSet connectors = c.Negative == prevEndsNegative
                 ? CommonPhrases.SameConnectors
                 : c.Negative ? CommonPhrases.ToNegativeConnectors : CommonPhrases.ToPositiveConnectors;
             connectors.Pick(rng).Render(sb, ref ctx, null);
             c.Core.Render(sb, ref ctx, null);
             AppendEnd(sb, rng, angry);
+            endsNegative = c.Negative;
+            return 1;
+        }
+
+        if (tone != ToneIndex.Detractor && !c.Frame.StartsWithSlot)
+        {
+            c.Core.Render(sb, ref ctx, null);
+            AppendEnd(sb, rng, angry);
+            endsNegative = c.Negative;
             return 1;
         }
 
         c.Frame.Render(sb, ref ctx, c.Core);
+        endsNegative = FramedEndsNegative(c, tone);
         return c.Frame.Sentences;
     }
 
@@ -302,13 +333,15 @@ public static class CommentWriter
                 case ToneIndex.Detractor:
                     c.Kind = ClauseKind.Complaint;
                     c.Core = bank.Negative.Pick(rng, productLimit, maxIntensity: 2);
-                    c.Frame = (angry && rng.Next(100) < 40 ? CommonPhrases.AngryFrames : CommonPhrases.ComplaintFrames).Pick(rng);
+                    c.FrameSet = angry && rng.Next(100) < 40 ? CommonPhrases.AngryFrames : CommonPhrases.ComplaintFrames;
+                    c.Frame = c.FrameSet.Pick(rng);
                     c.Details = bank.NegativeDetails;
                     break;
                 case ToneIndex.Passive:
                     c.Kind = ClauseKind.Complaint;
                     c.Core = bank.Negative.Pick(rng, productLimit, maxIntensity: 1);
-                    c.Frame = CommonPhrases.MildComplaintFrames.Pick(rng);
+                    c.FrameSet = CommonPhrases.MildComplaintFrames;
+                    c.Frame = c.FrameSet.Pick(rng);
                     c.Details = bank.NegativeDetails;
                     break;
                 default:
@@ -316,13 +349,15 @@ public static class CommentWriter
                     {
                         c.Kind = ClauseKind.Wish;
                         c.Core = bank.Wishes.Pick(rng, productLimit, maxIntensity: 0);
-                        c.Frame = CommonPhrases.WishFrames.Pick(rng);
+                        c.FrameSet = CommonPhrases.WishFrames;
+                        c.Frame = c.FrameSet.Pick(rng);
                     }
                     else
                     {
                         c.Kind = ClauseKind.Complaint;
                         c.Core = bank.Negative.Pick(rng, productLimit, maxIntensity: 0);
-                        c.Frame = CommonPhrases.GripeFrames.Pick(rng);
+                        c.FrameSet = CommonPhrases.GripeFrames;
+                        c.Frame = c.FrameSet.Pick(rng);
                     }
 
                     break;
@@ -335,13 +370,15 @@ public static class CommentWriter
                 case ToneIndex.Promoter:
                     c.Kind = ClauseKind.Praise;
                     c.Core = bank.Positive.Pick(rng, productLimit, maxIntensity: 2);
-                    c.Frame = CommonPhrases.PraiseFrames.Pick(rng);
+                    c.FrameSet = CommonPhrases.PraiseFrames;
+                    c.Frame = c.FrameSet.Pick(rng);
                     c.Details = bank.PositiveDetails;
                     break;
                 case ToneIndex.Passive:
                     c.Kind = ClauseKind.Praise;
                     c.Core = bank.Positive.Pick(rng, productLimit, maxIntensity: 1);
-                    c.Frame = CommonPhrases.MildPraiseFrames.Pick(rng);
+                    c.FrameSet = CommonPhrases.MildPraiseFrames;
+                    c.Frame = c.FrameSet.Pick(rng);
                     c.Details = bank.PositiveDetails;
                     break;
                 default:
@@ -349,13 +386,15 @@ public static class CommentWriter
                     {
                         c.Kind = ClauseKind.Faint;
                         c.Core = bank.Faint.Pick(rng, productLimit, maxIntensity: 2);
-                        c.Frame = CommonPhrases.FaintFrames.Pick(rng);
+                        c.FrameSet = CommonPhrases.FaintFrames;
+                        c.Frame = c.FrameSet.Pick(rng);
                     }
                     else
                     {
                         c.Kind = ClauseKind.Praise;
                         c.Core = bank.Positive.Pick(rng, productLimit, maxIntensity: 0);
-                        c.Frame = CommonPhrases.FaintPraiseFrames.Pick(rng);
+                        c.FrameSet = CommonPhrases.FaintPraiseFrames;
+                        c.Frame = c.FrameSet.Pick(rng);
                     }
 
                     break;
@@ -407,8 +446,11 @@ public static class CommentWriter
         return true;
     }
 
-    /// <summary>Appends an opener; returns the sentences it added (0 for a lead-in such as "To be blunt, ").</summary>
-    private static int AppendOpener(StringBuilder sb, ref RenderContext ctx, int tone, bool angry)
+    /// <summary>
+    /// Appends an opener; returns the sentences it added (0 for a lead-in such as "To be blunt, "). A lead-in
+    /// is dropped unless <paramref name="leadInFits"/> (the next words are the core itself, not a frame's own lead).
+    /// </summary>
+    private static int AppendOpener(StringBuilder sb, ref RenderContext ctx, int tone, bool angry, bool leadInFits)
     {
         Random rng = ctx.Rng;
         TemplateSet set = tone switch
@@ -417,7 +459,13 @@ public static class CommentWriter
             ToneIndex.Passive => CommonPhrases.PassiveOpeners,
             _ => CommonPhrases.PromoterOpeners,
         };
-        set.Pick(rng).Render(sb, ref ctx, null);
+        PhraseTemplate opener = set.Pick(rng);
+        if (opener.IsLeadIn && !leadInFits)
+        {
+            return 0;
+        }
+
+        opener.Render(sb, ref ctx, null);
         if (sb[^1] == ' ')
         {
             return 0;

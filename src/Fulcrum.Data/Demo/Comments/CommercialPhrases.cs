@@ -18,7 +18,7 @@ internal static class CommercialPhrases
             "per-seat pricing {punishes|penalizes} us for growing",
             "the price increases are {@int}aggressive",
             "~I can't explain our invoice to our finance team",
-            "~buying {A} on top of the platform {doubled|nearly doubled} our bill",
+            "~adding {A} to our contract {doubled|nearly doubled} our bill",
             "the cost is hard to justify {to leadership|to our CFO|at this point}",
             "~competitors offer {the same|similar} functionality for {half the price|much less money}",
             "~we were {surprised|blindsided} by {overage charges|hidden fees}",

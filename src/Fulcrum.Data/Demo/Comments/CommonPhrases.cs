@@ -3,7 +3,8 @@ namespace Fulcrum.Data.Demo.Comments;
 /// <summary>Theme-neutral frames, openers, closers and connectors, by tone.</summary>
 internal static class CommonPhrases
 {
-    // ---- Frames: {*} is the theme's core clause. ----
+    // ---- Frames: {*} is the theme's core clause. A "~" marks a frame that wraps the topic up
+    // ("..., but otherwise it's fine"); it is not used when another complaint follows. ----
 
     /// <summary>A detractor's complaint.</summary>
     public static readonly TemplateSet ComplaintFrames = new(
@@ -39,7 +40,7 @@ internal static class CommonPhrases
         "{*}.",
         "{It's fine|It's okay|The product is fine|It works}, but {*}.",
         "{Decent|Solid|Good} product, but {*}.",
-        "{*}, but {otherwise it's okay|it gets the job done|we manage}.",
+        "~{*}, but {otherwise it's okay|it gets the job done|we manage}.",
         "Mostly fine, though {*}.",
         "Not bad overall. {*}.",
         "{*}. Not a dealbreaker, but {annoying|it adds up|it wears on the team}.",
@@ -54,7 +55,7 @@ internal static class CommonPhrases
         "My only {gripe|complaint|nitpick} is that {*}.",
         "Love it, though {*}.",
         "{Small|Minor} thing: {*}.",
-        "{*}, but that's minor.",
+        "~{*}, but that's minor.",
         "{Great|Excellent|Really good} overall. If I had to pick one thing, {*}.",
         "Very happy, even if {*}.",
     ]);
@@ -67,8 +68,8 @@ internal static class CommonPhrases
         "{Love the product|Really happy overall|Great product}. {*}.",
         "{Very happy overall|Great experience so far}, but {*}.",
         "Only {one small|a small} {request|thing}: {*}.",
-        "{*}, but {otherwise|apart from that} it's {great|excellent|close to perfect}.",
-        "{*}. Otherwise no complaints.",
+        "~{*}, but {otherwise|apart from that} it's {great|excellent|close to perfect}.",
+        "~{*}. Otherwise no complaints.",
     ]);
 
     /// <summary>A promoter's praise.</summary>
@@ -83,7 +84,7 @@ internal static class CommonPhrases
         "{Honestly|Genuinely}, {*}.",
         "{*}. {Exactly what we needed|Couldn't ask for more|Very impressed}.",
         "I have to say {*}.",
-        "{*}, and that's why we keep recommending you.",
+        "~{*}, and that's why we keep recommending you.",
     ]);
 
     /// <summary>A passive's hedged praise.</summary>
@@ -250,7 +251,7 @@ internal static class CommonPhrases
     ]);
 
     /// <summary>Joins two clauses of the same polarity inside one sentence.</summary>
-    public static readonly string[] SameJoiners = [", and ", ", plus ", "; also, ", " and "];
+    public static readonly string[] SameJoiners = [", and ", ", plus ", "; also, ", ", and on top of that "];
 
     /// <summary>Joins two clauses of opposite polarity inside one sentence.</summary>
     public static readonly string[] ContrastJoiners = [", but ", ", although ", ", though ", "; however, "];

@@ -79,6 +79,12 @@ internal sealed class PhraseTemplate
     /// <summary>How many distinct product names the phrase needs (0, 1 or 2).</summary>
     public int ProductNeed { get; }
 
+    /// <summary>True when the phrase begins with <c>{*}</c> (a frame that adds no words before the core).</summary>
+    public bool StartsWithSlot => segments[0].Kind == SegmentKind.Slot;
+
+    /// <summary>True for a lead-in such as "To be blunt, " that continues into the next phrase.</summary>
+    public bool IsLeadIn => segments[^1].Kind == SegmentKind.Literal && segments[^1].Text.EndsWith(' ');
+
     /// <summary>Approximate number of sentences the phrase adds (a frame counts its own, not the slot's).</summary>
     public int Sentences { get; }
 

@@ -19,7 +19,7 @@ internal static class PortfolioPhrases
             "~syncing between {A} and {B} {breaks|fails|falls over} {every few days|constantly|at least once a week}",
             "nothing in {A} shows up in {B} without a manual export",
             "!we bought the suite expecting one platform and got {@n} separate tools",
-            "~our {team|ops team|admins} {copy and paste|copy-paste} between modules {all day|constantly|every single day}",
+            "~our {admins|ops people|analysts} {copy and paste|copy-paste} between modules {all day|constantly|every single day}",
             "{A} doesn't integrate {well |}with the rest of the platform",
             "customer records are out of sync between {A} and {B}",
             "users and permissions have to be set up separately in each product",

@@ -11,7 +11,7 @@ internal static class SupportPhrases
         [
             "~support takes {forever|days|ages} to respond",
             "~our tickets sit for {@wait} without a reply",
-            "~it takes {@wait} to get a {real |proper |}answer from support",
+            "~it takes {@wait} to get {a real|a proper|an} answer from support",
             "response times on tickets are {@int}slow",
             "~every ticket needs {an escalation|to be escalated} before anyone looks at it",
             "~we keep waiting on support for {basic|simple} questions",

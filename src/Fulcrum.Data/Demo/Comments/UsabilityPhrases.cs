@@ -114,7 +114,7 @@ internal static class UsabilityPhrases
             "~every release breaks something",
             "{A} is {@int}slow",
             "~bugs {keep coming back|never seem to get fixed|pile up faster than you fix them}",
-            "performance {degrades|tanks} with larger data sets",
+            "~performance {degrades|tanks} with larger data sets",
             "~the system times out {constantly|several times a day|during exports}",
             "!data sometimes just disappears after an update",
             "~we can't trust it to be up when we need it",

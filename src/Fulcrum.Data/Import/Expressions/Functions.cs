@@ -38,6 +38,7 @@ internal static class Functions
             new("replace", 3, 3, a => new ReplaceNode(a[0], a[1], a[2])),
             new("date", 2, 2, a => new DateNode(a[0], a[1])),
             new("isnull", 1, 1, a => new IsNullNode(a[0])),
+            new("addmonths", 2, 2, a => new AddMonthsNode(a[0], a[1])),
         };
         var table = new Dictionary<string, Info>(StringComparer.OrdinalIgnoreCase);
         foreach (var info in all)
@@ -329,4 +330,31 @@ internal sealed class DateNode(Node text, Node format) : Node
 internal sealed class IsNullNode(Node arg) : Node
 {
     public override Value Eval(IExpressionRow row) => Value.FromBool(Conv.IsMissing(arg.Eval(row)));
+}
+
+/// <summary>addmonths(date, n): the date n calendar months later (n may be negative; fractions are truncated).</summary>
+internal sealed class AddMonthsNode(Node date, Node months) : Node
+{
+    public override Value Eval(IExpressionRow row)
+    {
+        var d = date.Eval(row);
+        var n = months.Eval(row);
+        if (d.IsNull || n.IsNull)
+        {
+            return Value.Null;
+        }
+
+        if (d.Kind != ValueKind.Date)
+        {
+            throw Conv.NotA(d, "a date (use date(text, 'format') first)");
+        }
+
+        var count = Conv.Number(n);
+        if (Math.Abs(count) > 12_000)
+        {
+            throw Conv.NotA(n, "a month count between -12000 and 12000");
+        }
+
+        return Value.FromDate(d.Date.AddMonths((int)Math.Truncate(count)));
+    }
 }

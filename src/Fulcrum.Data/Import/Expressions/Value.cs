@@ -80,7 +80,8 @@ internal static class Conv
                 number = v.Number;
                 return true;
             case ValueKind.Text:
-                if (double.TryParse(v.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number))
+                if (TryParseSimpleDecimal(v.Text!, out number)
+                    || (double.TryParse(v.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out number) && double.IsFinite(number)))
                 {
                     return true;
                 }
@@ -92,6 +93,69 @@ internal static class Conv
             default:
                 throw NotA(v, "a number");
         }
+    }
+
+    private static readonly double[] PowersOf10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+    /// <summary>
+    /// Fast path for the common "[-]123.45" shape with at most 15 digits: the mantissa is exact in a double and
+    /// 10^k (k ≤ 15) is exact, so one IEEE division gives the correctly rounded result, identical to double.Parse.
+    /// Anything else (exponent, white space, more digits) returns false and goes through double.TryParse.
+    /// </summary>
+    internal static bool TryParseSimpleDecimal(string s, out double result)
+    {
+        result = 0;
+        if (s.Length is 0 or > 17)
+        {
+            return false;
+        }
+
+        var i = 0;
+        var negative = false;
+        if (s[0] == '-')
+        {
+            negative = true;
+            i = 1;
+        }
+
+        long mantissa = 0;
+        var digits = 0;
+        var fractionDigits = -1;
+        for (; i < s.Length; i++)
+        {
+            var d = (uint)(s[i] - '0');
+            if (d <= 9)
+            {
+                mantissa = (mantissa * 10) + d;
+                digits++;
+                if (fractionDigits >= 0)
+                {
+                    fractionDigits++;
+                }
+            }
+            else if (s[i] == '.' && fractionDigits < 0)
+            {
+                fractionDigits = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (digits is 0 or > 15)
+        {
+            return false;
+        }
+
+        double value = mantissa;
+        if (fractionDigits > 0)
+        {
+            value /= PowersOf10[fractionDigits];
+        }
+
+        result = negative ? -value : value;
+        return true;
     }
 
     /// <summary>Converts a non-null value to a number; callers must have checked for null.</summary>

@@ -543,6 +543,30 @@ public class MappingExpressionTests
     }
 
     [Property]
+    public bool ColumnNumberParsingMatchesDoubleParse(long mantissa, byte scale, bool negative)
+    {
+        // Exercises both the simple-decimal fast path (≤ 15 digits) and the double.Parse fallback.
+        var digits = Math.Abs(mantissa % 1_000_000_000_000_000_000).ToString(CultureInfo.InvariantCulture);
+        var point = scale % (digits.Length + 1);
+        var text = (negative ? "-" : "") + digits[..(digits.Length - point)] + (point > 0 ? "." + digits[^point..] : "");
+        var expected = double.Parse(text, CultureInfo.InvariantCulture);
+        var result = MappingExpression.Parse("[a] * 1").Evaluate(new TestRow(("a", text)));
+        return result is double d && d.Equals(expected);
+    }
+
+    [Theory]
+    [InlineData("0.1", 0.1)]
+    [InlineData("-0.3", -0.3)]
+    [InlineData("123456789012345", 123456789012345.0)]
+    [InlineData("1234567890123456", 1234567890123456.0)]
+    [InlineData("0.000000000000001", 1e-15)]
+    [InlineData("5.", 5.0)]
+    [InlineData("+5", 5.0)]
+    [InlineData("9007199254740993", 9007199254740992.0)]
+    public void ColumnNumberEdgeCases(string raw, double expected) =>
+        Assert.Equal(expected, Eval("[A] + 0", ("A", raw)));
+
+    [Property]
     public bool PrintedNumberLiteralRoundTrips(double a)
     {
         if (!double.IsFinite(a))

@@ -1,0 +1,17 @@
+namespace Fulcrum.Data.Demo;
+
+/// <summary>Size and seed of the synthetic company. Same options → same data, row for row.</summary>
+public sealed record DemoCompanyOptions(int Accounts = 4_000, int Years = 3, int Seed = 42)
+{
+    /// <summary>First day of the simulated period; fixed so that the data do not depend on today's date.</summary>
+    public static readonly DateOnly PeriodStart = new(2023, 1, 1);
+
+    public int Quarters => Years * 4;
+    public DateOnly PeriodEnd => PeriodStart.AddYears(Years).AddDays(-1);
+
+    public void Validate()
+    {
+        if (Accounts is < 50 or > 5_000_000) throw new ArgumentOutOfRangeException(nameof(Accounts), Accounts, "accounts must be between 50 and 5,000,000.");
+        if (Years is < 1 or > 10) throw new ArgumentOutOfRangeException(nameof(Years), Years, "years must be between 1 and 10.");
+    }
+}
