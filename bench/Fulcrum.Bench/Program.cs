@@ -1,1 +1,33 @@
-Console.WriteLine("bench");
+using Fulcrum.Bench.EndToEnd;
+using Fulcrum.Bench.Micro;
+
+namespace Fulcrum.Bench;
+
+/// <summary>
+/// Entry point of the benchmark project:
+/// <c>micro [BenchmarkDotNet args]</c> runs the BenchmarkDotNet micro-benchmarks (all of them unless a --filter is given);
+/// <c>e2e [--accounts N] [--rows N] [--out FILE]</c> runs the end-to-end generator and import harness.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        var mode = args.Length == 0 ? "" : args[0].ToLowerInvariant();
+        var rest = args.Skip(1).ToArray();
+        switch (mode)
+        {
+            case "micro":
+                return MicroBenchmarks.Run(rest);
+            case "e2e":
+                return EndToEndHarness.Run(rest);
+            default:
+                Console.Error.WriteLine("""
+                    usage:
+                      dotnet run -c Release --project bench/Fulcrum.Bench -- micro [BenchmarkDotNet args, e.g. --filter *Comment*]
+                      dotnet run -c Release --project bench/Fulcrum.Bench -- e2e [--accounts 100000] [--rows 1000000] [--out docs/benchmarks.md]
+                                                                                [--skip-generate] [--skip-import] [--temp DIR]
+                    """);
+                return mode is "" or "-h" or "--help" or "help" ? 0 : 2;
+        }
+    }
+}

@@ -22,10 +22,10 @@ public static class FulcrumApp
                 AnsiConsole.MarkupLine($"[red]Error:[/] {Markup.Escape(Describe(exception))}");
                 return exception is CommandAppException ? 64 : 1;
             });
-            /*config.AddCommand<DemoCommand>("demo")
+            config.AddCommand<DemoCommand>("demo")
                 .WithExample("demo").WithExample("demo", "--accounts", "20000", "--seed", "7");
             config.AddCommand<GenerateCommand>("generate")
-                .WithExample("generate", "--accounts", "100000", "--years", "3", "--seed", "42", "--db", "big.duckdb");*/
+                .WithExample("generate", "--accounts", "100000", "--years", "3", "--seed", "42", "--db", "big.duckdb");
             config.AddCommand<ImportCommand>("import")
                 .WithExample("import", "responses", "answers.csv")
                 .WithExample("import", "all", "Telco_customer_churn_status.csv", "--mapping", "mappings/ibm-telco.yaml", "--dry-run");

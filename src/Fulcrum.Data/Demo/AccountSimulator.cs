@@ -76,112 +76,134 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
             if (created > qEnd) continue;
             var activeFrom = created > qStart ? created : qStart;
 
-            // Product adoption and renewals happen in date order within the quarter.
-            foreach (var (date, product) in adoptions.Where(a => a.Date >= activeFrom && a.Date <= qEnd))
-            {
-                var before = subscriptions.Sum(s => s.Arr);
-                var arr = Math.Round(coreArr * AddOnArrShare * (0.7 + 0.6 * rng.NextDouble()), 0);
-                subscriptions.Add(new Subscription(product, date, arr, DemoCatalog.AccountManagers[rng.Next(DemoCatalog.AccountManagers.Length)]));
-                batch.Outcomes.Add(new OutcomeRow(id, date, "expansion", before, before + arr));
-            }
-
-            var productCount = subscriptions.Count;
-            var multiShift = (productCount >= 2 ? SecondProductShift : 0) + (productCount >= 3 ? ThirdProductShift : 0);
-            var effortShift = EffortScoreSlope * (effort - MeanEffort);
+            // The quarter's events in date order: product adoptions, the survey, renewals. A churn ends the account.
+            var surveyDay = qStart.AddDays(30 + rng.Next(0, 25));
+            var events = adoptions.Where(a => a.Date >= activeFrom && a.Date <= qEnd).Select(a => (a.Date, Kind: 0, a.Product))
+                .Concat(renewals.Where(r => r >= activeFrom && r <= qEnd).Select(r => (Date: r, Kind: 2, Product: "")))
+                .Append((Date: surveyDay, Kind: 1, Product: ""))
+                .Where(e => e.Date >= activeFrom)
+                .OrderBy(e => e.Date).ThenBy(e => e.Kind)
+                .ToList();
             var initiativeShifts = DemoInitiative.All.Select(i => i.ScoreShift(segmentName, region, q)).ToArray();
             var initiativeShift = initiativeShifts.Sum();
-            var multiNow = productCount >= 2;
+            var effortShift = EffortScoreSlope * (effort - MeanEffort);
+            double MultiShift() => (subscriptions.Count >= 2 ? SecondProductShift : 0) + (subscriptions.Count >= 3 ? ThirdProductShift : 0);
 
-            // Quarterly relationship survey in the quarter's second month.
-            var surveyDay = qStart.AddDays(30 + rng.Next(0, 25));
-            if (surveyDay >= activeFrom)
+            foreach (var (date, kind, product) in events)
             {
-                for (var contact = 1; contact <= SurveyContacts[segment]; contact++)
+                if (churned is not null) break;
+                if (kind == 0)
                 {
-                    if (!Chance(rng, ResponseRate)) continue;
-                    var x = latentScore + effortShift + multiShift + initiativeShift + Normal(rng, 0, ResponseNoiseSd);
-                    var score = ToScore(x);
-                    if (multiShift != 0) batch.Tally.MultiProduct.Add(score, ToScore(x - multiShift));
-                    for (var i = 0; i < DemoInitiative.All.Count; i++)
-                        if (DemoInitiative.All[i].Targets(segmentName, region) && q >= DemoInitiative.All[i].StartQuarter)
-                            batch.Tally.Initiatives[DemoInitiative.All[i].Id].Add(score, ToScore(x - initiativeShifts[i]));
-                    var category = Category(score);
-                    var csat = Math.Clamp(Math.Round(1 + 4 * score / 10.0 + Normal(rng, 0, 0.6)), 1, 5);
-                    var ces = Math.Clamp(Math.Round(effort + Normal(rng, 0, 0.7)), 1, 7);
-                    string? comment = null, themes = null;
-                    if (Chance(rng, CommentChance))
-                    {
-                        var picked = PickThemes(rng, category, multiNow, effort);
-                        comment = CommentWriter.Write(rng, picked, score, subscriptions.Select(s => s.Product).ToList());
-                        themes = string.Join(";", picked.Select(CommentThemes.Key));
-                        var integration = picked.Contains(CommentTheme.ProductsDontIntegrate);
-                        var managers = picked.Contains(CommentTheme.TooManyAccountManagers);
-                        raisedIntegrationTheme |= integration || managers;
-                        if (multiNow && category == NpsCategory.Detractor)
-                        {
-                            batch.Tally.MultiDetractorComments++;
-                            if (integration) batch.Tally.MultiDetractorIntegration++;
-                            if (managers) batch.Tally.MultiDetractorManagers++;
-                        }
-                        else
-                        {
-                            batch.Tally.OtherComments++;
-                            if (integration) batch.Tally.OtherIntegration++;
-                            if (managers) batch.Tally.OtherManagers++;
-                        }
-                    }
-                    var respondedAt = surveyDay.ToDateTime(new TimeOnly(8 + rng.Next(0, 10), rng.Next(0, 60)), DateTimeKind.Utc);
-                    batch.Responses.Add(new ResponseRow($"R-{index + 1:D6}-{++responseSeq:D4}", id, $"contact{contact}@{id.ToLowerInvariant()}.example",
-                        rng.NextDouble() < 0.7 ? "email" : "in-app", respondedAt, score, csat, ces, comment, themes));
-                    recentScores.Add((surveyDay, score));
-                    AddReference(rng, batch, id, index, ++referenceSeq, category, surveyDay);
+                    var before = subscriptions.Sum(s => s.Arr);
+                    var arr = Math.Round(coreArr * AddOnArrShare * (0.7 + 0.6 * rng.NextDouble()), 0);
+                    subscriptions.Add(new Subscription(product, date, arr, DemoCatalog.AccountManagers[rng.Next(DemoCatalog.AccountManagers.Length)]));
+                    batch.Outcomes.Add(new OutcomeRow(id, date, "expansion", before, before + arr));
+                }
+                else if (kind == 1)
+                {
+                    Survey(rng, batch, index, id, segment, segmentName, region, q, date, latentScore, effort, effortShift, MultiShift(),
+                        initiativeShifts, initiativeShift, subscriptions, recentScores, ref responseSeq, ref referenceSeq, ref raisedIntegrationTheme);
+                }
+                else
+                {
+                    churned = Renew(rng, batch, id, date, subscriptions, recentScores, raisedIntegrationTheme,
+                        latentScore + effortShift + MultiShift() + initiativeShift, ref coreArr);
                 }
             }
 
-            // Support tickets: more with effort (CES) and with more products (effect 3).
-            var activeDays = qEnd.DayNumber - activeFrom.DayNumber + 1;
+            // Support tickets over the days the account was a customer this quarter: more with effort (CES) and products (effect 3).
+            var activeTo = churned ?? qEnd;
+            var activeDays = activeTo.DayNumber - activeFrom.DayNumber + 1;
             var lambda = TicketsPerQuarter[segment] * Math.Exp(EffortTicketSlope * (effort - MeanEffort))
-                         * (1 + ExtraProductTicketShare * (productCount - 1)) * activeDays / 91.0;
+                         * (1 + ExtraProductTicketShare * (subscriptions.Count - 1)) * activeDays / 91.0;
             var tickets = Poisson(rng, lambda);
             for (var t = 0; t < tickets; t++)
-                batch.Tickets.Add(Ticket(rng, $"T-{index + 1:D6}-{++ticketSeq:D5}", id, activeFrom, activeDays, effort, multiNow));
-
-            // Renewals on the contract anniversary (effects 2 and 3).
-            foreach (var renewal in renewals.Where(r => r >= activeFrom && r <= qEnd))
-            {
-                var category = LatestCategory(recentScores, renewal) ?? Category(ToScore(latentScore + effortShift + multiShift + initiativeShift));
-                var c = GroundTruthTally.Index(category);
-                var before = subscriptions.Sum(s => s.Arr);
-                batch.Tally.RenewalsByCategory[c]++;
-                var churnRate = ChurnRate[c] * (raisedIntegrationTheme ? ThemeChurnMultiplier : 1);
-                if (Chance(rng, churnRate))
-                {
-                    batch.Tally.ChurnsByCategory[c]++;
-                    batch.Outcomes.Add(new OutcomeRow(id, renewal, "churn", before, 0));
-                    churned = renewal;
-                    break;
-                }
-                var u = rng.NextDouble();
-                var factor = 1.0;
-                string kind;
-                if (u < ExpansionRate[c]) { kind = "expansion"; factor = 1 + Math.Min(1.5, LogNormal(rng, 0.15, 0.5)); batch.Tally.ExpansionsByCategory[c]++; }
-                else if (u < ExpansionRate[c] + ContractionRate[c]) { kind = "contraction"; factor = 1 - (0.1 + 0.2 * rng.NextDouble()); }
-                else kind = "renewal";
-                if (kind != "renewal")
-                {
-                    foreach (var s in subscriptions.ToList())
-                    {
-                        batch.Subscriptions.Add(new SubscriptionRow(id, s.Product, s.Start, renewal.AddDays(-1), s.Arr, s.Manager));
-                        s.Start = renewal;
-                        s.Arr = Math.Round(s.Arr * factor, 0);
-                    }
-                    coreArr = subscriptions[0].Arr;
-                }
-                batch.Outcomes.Add(new OutcomeRow(id, renewal, kind, before, subscriptions.Sum(s => s.Arr)));
-            }
+                batch.Tickets.Add(Ticket(rng, $"T-{index + 1:D6}-{++ticketSeq:D5}", id, activeFrom, activeDays, effort, subscriptions.Count >= 2));
         }
         foreach (var s in subscriptions)
             batch.Subscriptions.Add(new SubscriptionRow(id, s.Product, s.Start, churned, s.Arr, s.Manager));
+    }
+
+    void Survey(Random rng, DemoBatch batch, int index, string id, int segment, string segmentName, string region, int q, DateOnly surveyDay,
+        double latentScore, double effort, double effortShift, double multiShift, double[] initiativeShifts, double initiativeShift,
+        List<Subscription> subscriptions, List<(DateOnly Date, int Score)> recentScores, ref int responseSeq, ref int referenceSeq, ref bool raisedTheme)
+    {
+        var multiNow = subscriptions.Count >= 2;
+        for (var contact = 1; contact <= SurveyContacts[segment]; contact++)
+        {
+            if (!Chance(rng, ResponseRate)) continue;
+            var x = latentScore + effortShift + multiShift + initiativeShift + Normal(rng, 0, ResponseNoiseSd);
+            var score = ToScore(x);
+            if (multiShift != 0) batch.Tally.MultiProduct.Add(score, ToScore(x - multiShift));
+            for (var i = 0; i < DemoInitiative.All.Count; i++)
+                if (DemoInitiative.All[i].Targets(segmentName, region) && q >= DemoInitiative.All[i].StartQuarter)
+                    batch.Tally.Initiatives[DemoInitiative.All[i].Id].Add(score, ToScore(x - initiativeShifts[i]));
+            var category = Category(score);
+            var csat = Math.Clamp(Math.Round(1 + 4 * score / 10.0 + Normal(rng, 0, 0.6)), 1, 5);
+            var ces = Math.Clamp(Math.Round(effort + Normal(rng, 0, 0.7)), 1, 7);
+            string? comment = null, themes = null;
+            if (Chance(rng, CommentChance))
+            {
+                var picked = PickThemes(rng, category, multiNow, effort);
+                comment = CommentWriter.Write(rng, picked, score, subscriptions.Select(s => s.Product).ToList());
+                themes = string.Join(";", picked.Select(CommentThemes.Key));
+                var integration = picked.Contains(CommentTheme.ProductsDontIntegrate);
+                var managers = picked.Contains(CommentTheme.TooManyAccountManagers);
+                raisedTheme |= integration || managers;
+                if (multiNow && category == NpsCategory.Detractor)
+                {
+                    batch.Tally.MultiDetractorComments++;
+                    if (integration) batch.Tally.MultiDetractorIntegration++;
+                    if (managers) batch.Tally.MultiDetractorManagers++;
+                }
+                else
+                {
+                    batch.Tally.OtherComments++;
+                    if (integration) batch.Tally.OtherIntegration++;
+                    if (managers) batch.Tally.OtherManagers++;
+                }
+            }
+            var respondedAt = surveyDay.ToDateTime(new TimeOnly(8 + rng.Next(0, 10), rng.Next(0, 60)), DateTimeKind.Utc);
+            batch.Responses.Add(new ResponseRow($"R-{index + 1:D6}-{++responseSeq:D4}", id, $"contact{contact}@{id.ToLowerInvariant()}.example",
+                rng.NextDouble() < 0.7 ? "email" : "in-app", respondedAt, score, csat, ces, comment, themes));
+            recentScores.Add((surveyDay, score));
+            AddReference(rng, batch, id, index, ++referenceSeq, category, surveyDay);
+        }
+    }
+
+    /// <returns>The churn date when the account churns at this renewal.</returns>
+    static DateOnly? Renew(Random rng, DemoBatch batch, string id, DateOnly renewal, List<Subscription> subscriptions,
+        List<(DateOnly Date, int Score)> recentScores, bool raisedTheme, double expectedScore, ref double coreArr)
+    {
+        var category = LatestCategory(recentScores, renewal) ?? Category(ToScore(expectedScore));
+        var c = GroundTruthTally.Index(category);
+        var before = subscriptions.Sum(s => s.Arr);
+        batch.Tally.RenewalsByCategory[c]++;
+        if (Chance(rng, ChurnRate[c] * (raisedTheme ? ThemeChurnMultiplier : 1)))
+        {
+            batch.Tally.ChurnsByCategory[c]++;
+            batch.Outcomes.Add(new OutcomeRow(id, renewal, "churn", before, 0));
+            return renewal;
+        }
+        var u = rng.NextDouble();
+        var factor = 1.0;
+        string kind;
+        if (u < ExpansionRate[c]) { kind = "expansion"; factor = 1 + Math.Min(1.5, LogNormal(rng, 0.15, 0.5)); batch.Tally.ExpansionsByCategory[c]++; }
+        else if (u < ExpansionRate[c] + ContractionRate[c]) { kind = "contraction"; factor = 1 - (0.1 + 0.2 * rng.NextDouble()); }
+        else kind = "renewal";
+        if (kind != "renewal")
+        {
+            foreach (var s in subscriptions)
+            {
+                // Keep the ARR history: close the period at the old ARR, open a new one at the new ARR.
+                if (s.Start < renewal) batch.Subscriptions.Add(new SubscriptionRow(id, s.Product, s.Start, renewal.AddDays(-1), s.Arr, s.Manager));
+                s.Start = renewal;
+                s.Arr = Math.Round(s.Arr * factor, 0);
+            }
+            coreArr = subscriptions[0].Arr;
+        }
+        batch.Outcomes.Add(new OutcomeRow(id, renewal, kind, before, subscriptions.Sum(s => s.Arr)));
+        return null;
     }
 
     static int ToScore(double x) => Clamp((int)Math.Round(x, MidpointRounding.AwayFromZero), 0, 10);

@@ -53,7 +53,7 @@ internal static class CommonPhrases
     public static readonly TemplateSet GripeFrames = new(
     [
         "My only {gripe|complaint|nitpick} is that {*}.",
-        "Love it, though {*}.",
+        "{Really happy with it|Happy overall|No real complaints}, though {*}.",
         "{Small|Minor} thing: {*}.",
         "~{*}, but that's minor.",
         "{Great|Excellent|Really good} overall. If I had to pick one thing, {*}.",

@@ -20,7 +20,7 @@ internal static class PortfolioPhrases
             "nothing in {A} shows up in {B} without a manual export",
             "!we bought the suite expecting one platform and got {@n} separate tools",
             "~our {admins|ops people|analysts} {copy and paste|copy-paste} between modules {all day|constantly|every single day}",
-            "{A} doesn't integrate {well |}with the rest of the platform",
+            "{A} doesn't integrate {well |}with the rest of {the suite|what we bought from you}",
             "customer records are out of sync between {A} and {B}",
             "users and permissions have to be set up separately in each product",
             "the integration between {A} and {B} is {@int}fragile",

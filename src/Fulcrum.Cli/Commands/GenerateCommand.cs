@@ -1,0 +1,66 @@
+using System.ComponentModel;
+using Fulcrum.Cli.Rendering;
+using Fulcrum.Data.Demo;
+using Fulcrum.Data.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fulcrum.Cli.Commands;
+
+[Description("Generate the synthetic demo company (accounts, products, surveys, tickets, renewals, references, initiatives) into a database, replacing its contents. Same seed → same data.")]
+public sealed class GenerateCommand : Command<GenerateCommand.Settings>
+{
+    public class Settings : StoreSettings
+    {
+        [CommandOption("--accounts <N>")]
+        [Description("Number of customer accounts (50 to 5,000,000).")]
+        [DefaultValue(4000)]
+        public int Accounts { get; init; } = 4000;
+
+        [CommandOption("--years <Y>")]
+        [Description("Years of history, starting 2023-01-01 (1 to 10).")]
+        [DefaultValue(3)]
+        public int Years { get; init; } = 3;
+
+        [CommandOption("--seed <S>")]
+        [Description("Random seed; the same seed gives the same company.")]
+        [DefaultValue(42)]
+        public int Seed { get; init; } = 42;
+
+        public DemoCompanyOptions Options => new(Accounts, Years, Seed);
+
+        public override ValidationResult Validate()
+        {
+            try { Options.Validate(); }
+            catch (ArgumentOutOfRangeException e) { return ValidationResult.Error(e.Message.Split(" (Parameter")[0]); }
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = FulcrumStore.Open(settings.Db);
+        var result = Generate(store, settings.Options, cancellationToken);
+        DemoReport.RenderGeneration(store, result);
+        return 0;
+    }
+
+    internal static GenerationResult Generate(FulcrumStore store, DemoCompanyOptions options, CancellationToken cancellationToken)
+    {
+        GenerationResult? result = null;
+        AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask($"Generating {options.Accounts:N0} accounts", maxValue: options.Accounts);
+                var progress = new SynchronousProgress<GenerationProgress>(p =>
+                {
+                    task.Value = p.AccountsDone;
+                    task.Description = $"Generating: {p.Responses:N0} responses, {p.Tickets:N0} tickets";
+                });
+                result = DemoCompanyGenerator.Generate(store, options, progress, cancellationToken);
+                task.Value = options.Accounts;
+            });
+        return result!;
+    }
+}
