@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Sets up what the tests need on a fresh machine, then restores, builds and runs every test.
+# Prints "tests: N passed, N failed" as its last line; exits non-zero on any failure.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_apt=()
+# Tests that need system packages add them here (PostgreSQL, Chromium come with the features that use them).
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then echo "test.sh: need root to install: ${need_apt[*]} (or install them yourself)"; exit 1; fi
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "test.sh: the .NET 10 SDK is required (dotnet not on PATH). Install it from Microsoft's packages, then re-run." >&2
+  exit 1
+fi
+
+shared_data="${FULCRUM_SHARED_DATA:-$(cd .. && pwd)/shared/data}"
+if [ ! -d "$shared_data" ]; then
+  echo "test.sh: the real data sets were not found at $shared_data." >&2
+  echo "         Put the project's shared/ folder beside this repository (as CI does) or set FULCRUM_SHARED_DATA." >&2
+  exit 1
+fi
+export FULCRUM_SHARED_DATA="$shared_data"
+
+dotnet restore Fulcrum.slnx
+dotnet build Fulcrum.slnx -c Release --no-restore
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test Fulcrum.slnx -c Release --no-build --logger "console;verbosity=normal" --results-directory TestResults 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# dotnet prints one "Passed!/Failed!  - Failed: F, Passed: P, Skipped: S, Total: T" line per test project.
+read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- +Failed: +[0-9]+' "$log" |
+  sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \1 \3/' |
+  awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
+projects=$(grep -cE '(Passed|Failed)! +- +Failed:' "$log" || true)
+expected=$(ls tests/*/*.Tests.csproj | wc -l)
+if [ "$projects" -ne "$expected" ]; then
+  echo "test.sh: only $projects of $expected test projects reported results" >&2
+  status=1
+fi
+if [ "$skipped" -ne 0 ]; then
+  echo "test.sh: $skipped tests were skipped; a test must pass or fail" >&2
+  status=1
+fi
+echo "tests: $passed passed, $failed failed"
+exit "$status"
