@@ -30,7 +30,7 @@ dotnet build Fulcrum.slnx -c Release --no-restore
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test Fulcrum.slnx -c Release --no-build --logger "console;verbosity=normal" --results-directory TestResults 2>&1 | tee "$log"
+dotnet test Fulcrum.slnx -c Release --no-build --results-directory TestResults 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 

@@ -36,7 +36,6 @@ internal static class ImportFixture
         var periodStart = new DateTime(2023, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         const int periodSeconds = 3 * 365 * 86_400;
         var npsTotal = NpsWeights.Sum();
-        Span<CommentTheme> chosen = stackalloc CommentTheme[2];
         var themes = new CommentTheme[2];
 
         using (var writer = Open(responsesPath))

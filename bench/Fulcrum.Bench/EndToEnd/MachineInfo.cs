@@ -9,13 +9,13 @@ internal sealed record MachineInfo(string Nproc, string CpuModel, string Ram, st
 {
     public static MachineInfo Collect(string duckDbVersion) => new(
         Run("nproc") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture),
-        CpuModel(),
-        Ram(),
-        Os(),
+        ReadCpuModel(),
+        ReadRam(),
+        ReadOs(),
         $"{RuntimeInformation.FrameworkDescription} ({RuntimeInformation.ProcessArchitecture}, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)",
         duckDbVersion);
 
-    private static string CpuModel()
+    private static string ReadCpuModel()
     {
         try
         {
@@ -31,7 +31,7 @@ internal sealed record MachineInfo(string Nproc, string CpuModel, string Ram, st
         return RuntimeInformation.ProcessArchitecture.ToString();
     }
 
-    private static string Ram()
+    private static string ReadRam()
     {
         try
         {
@@ -49,7 +49,7 @@ internal sealed record MachineInfo(string Nproc, string CpuModel, string Ram, st
         return Format.Bytes(GC.GetGCMemoryInfo().TotalAvailableMemoryBytes);
     }
 
-    private static string Os()
+    private static string ReadOs()
     {
         string? pretty = null;
         try
@@ -62,8 +62,17 @@ internal sealed record MachineInfo(string Nproc, string CpuModel, string Ram, st
         {
         }
 
-        var kernel = RuntimeInformation.OSDescription;
-        return pretty is null ? kernel : $"{pretty} ({kernel})";
+        string? kernel = null;
+        try
+        {
+            kernel = File.ReadAllText("/proc/sys/kernel/osrelease").Trim();
+        }
+        catch (IOException)
+        {
+        }
+
+        var os = pretty ?? RuntimeInformation.OSDescription;
+        return kernel is null ? os : $"{os}, kernel {kernel}";
     }
 
     private static string? Run(string command)

@@ -22,6 +22,8 @@ public sealed class CsvSourceReader : ISourceReader
         {
             Delimiter = delimiter ?? ",",
             DetectDelimiter = delimiter is null,
+            // Blank lines come through as empty records (skipped in Read) so that line numbers stay physical.
+            IgnoreBlankLines = false,
             BadDataFound = args => throw new SourceFormatException(path, args.Context.Parser?.RawRow,
                 $"malformed quoting near: {Truncate(args.RawRecord)}"),
         };
@@ -56,7 +58,7 @@ public sealed class CsvSourceReader : ISourceReader
                 Line = _lastRawRow + 1;
                 _lastRawRow = _parser.RawRow;
                 _record = _parser.Record ?? [];
-                if (_record.Length == 1 && _record[0].Length == 0) continue; // blank line
+                if (_record.Length == 0 || (_record.Length == 1 && _record[0].Length == 0)) continue; // blank line
                 return true;
             }
             return false;
