@@ -89,11 +89,19 @@ internal sealed class CompiledTable
             var spec = Mapping.Fields.FirstOrDefault(f => f.Field.Name == violated.Field);
             var position = Array.IndexOf(_stagingColumns, violated.Field);
             rejects.Add(new Reject(file, line, Table.Name, spec?.PrimaryColumn, violated.Field,
-                position >= 0 ? Convert.ToString(staged[position], System.Globalization.CultureInfo.InvariantCulture) : null, violated.Reason));
+                position >= 0 ? DisplayText(staged[position]) : null, violated.Reason));
             return false;
         }
         return true;
     }
+
+    static string? DisplayText(object? value) => value switch
+    {
+        null => null,
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     sealed class CompiledField(FieldSpec spec, RowContext row, FieldRules rules, bool isKey)
     {

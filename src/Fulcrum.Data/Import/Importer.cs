@@ -81,7 +81,7 @@ public sealed class Importer(FulcrumStore store)
                     {
                         if (!table.TryMap(row, k, staged, request.File, reader.Line, rejects)) continue;
                         if (staging.Add(reader.Line, staged) is { } duplicate)
-                            rejects.Add(new Reject(request.File, reader.Line, name, table.Mapping.Fields.First(f => table.Table.IsKey(f.Field.Name)).PrimaryColumn,
+                            rejects.Add(new Reject(request.File, reader.Line, name, table.Mapping.Fields.First(f => f.Field.Name == table.Table.Key[0]).PrimaryColumn,
                                 table.Table.Key[0], staging.KeyDescription(staged), duplicate));
                     }
                 }
@@ -184,7 +184,7 @@ public sealed class Importer(FulcrumStore store)
         {
             var q = FulcrumStore.Quote(c);
             return table.Field(c).Type == FieldType.Json
-                ? $"CAST({store.Dialect.MergeJson($"t.{q}", $"CAST(s.{q} AS {store.Dialect.JsonType})")} AS VARCHAR) IS DISTINCT FROM CAST({store.Dialect.MergeJson($"t.{q}", $"CAST('{{}}' AS {store.Dialect.JsonType})")} AS VARCHAR)"
+                ? $"{NormalizedJson(store.Dialect.MergeJson($"t.{q}", $"CAST(s.{q} AS {store.Dialect.JsonType})"))} IS DISTINCT FROM {NormalizedJson($"t.{q}")}"
                 : $"s.{q} IS DISTINCT FROM t.{q}";
         }).ToList();
         var changed = changes.Count == 0 ? "0" : $"COUNT(*) FILTER (WHERE {string.Join(" OR ", changes)})";
@@ -194,6 +194,10 @@ public sealed class Importer(FulcrumStore store)
         var staged = store.Count(staging.Name);
         return new TableImportStats(table.Name, staged, staged - existing, updated, existing - updated, rejected, filtered, staging.CollapsedDuplicates);
     }
+
+    /// <summary>JSON as canonical text (merging with {} serializes it the same way whatever its origin), for change detection.</summary>
+    string NormalizedJson(string json) =>
+        $"CASE WHEN ({json}) IS NULL THEN NULL ELSE CAST({store.Dialect.JsonMergeFunction}({json}, CAST('{{}}' AS {store.Dialect.JsonType})) AS VARCHAR) END";
 
     void Upsert(StagingTable staging, DbTransaction transaction)
     {

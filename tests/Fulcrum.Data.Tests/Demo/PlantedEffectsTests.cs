@@ -20,7 +20,10 @@ public sealed class PlantedEffectsTests(DemoCompanyFixture company, ITestOutputH
     public void Multi_product_accounts_score_at_least_10_nps_points_lower_while_holding_two_or_more_products()
     {
         // Within the accounts that at some time hold two products at once: NPS of their responses while holding
-        // two or more products vs while holding one.
+        // two or more products vs while holding one. Measured (seed 42): 56.7 → 47.6, −9.1 points. Unadjusted, this
+        // comparison is confounded by time: most adoptions fall in 2024–25, when the callback (EMEA) and one-team
+        // (Mid-Market) initiatives lift the same accounts; among accounts neither targets the drop is −14.7, and in
+        // 2023 alone −19.3. The adjusted measure is the next test.
         var rows = company.Query<(bool Multi, long N, double Nps)>($"""
             WITH {MultiProductAccounts}, {ResponsesWithProductsHeld}
             SELECT products >= 2, COUNT(*), {Nps}
@@ -179,7 +182,7 @@ public sealed class PlantedEffectsTests(DemoCompanyFixture company, ITestOutputH
             """);
         output.WriteLine("tickets per account-quarter by mean CES band (≤3, 3–4, 4–5, >5): " + string.Join(", ", bands.Select(b => $"{b.TicketsPerQuarter:F1} (n={b.Accounts})")));
 
-        Assert.Equal([1, 2, 3, 4], bands.Select(b => b.Band));
+        Assert.Equal(new[] { 1, 2, 3, 4 }, bands.Select(b => b.Band));
         for (var i = 1; i < bands.Count; i++)
             Assert.True(bands[i].TicketsPerQuarter > bands[i - 1].TicketsPerQuarter,
                 $"band {bands[i].Band} has {bands[i].TicketsPerQuarter:F1} tickets per account-quarter, band {bands[i - 1].Band} {bands[i - 1].TicketsPerQuarter:F1}");

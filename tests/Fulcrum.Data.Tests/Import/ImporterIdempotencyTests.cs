@@ -53,7 +53,7 @@ public sealed class ImporterIdempotencyTests : IDisposable
         ImportAssert.Committed(second);
         Assert.Equal(0, second.Inserted);
         Assert.Equal(0, second.Updated);
-        Assert.Equal([("accounts", 2L), ("responses", 3L), ("subscriptions", 3L)], second.Tables.Select(t => (t.Table, t.Unchanged)));
+        Assert.Equal([("accounts", 2L), ("responses", 3L), ("subscriptions", 3L)], second.Tables.Select(t => (t.Table, t.Unchanged)).OrderBy(t => t.Table));
         foreach (var table in Fulcrum.Data.Schema.CanonicalSchema.Tables.Select(t => t.Name))
             Assert.Equal(afterFirst[table], _ws.Rows(table));
         Assert.Equal(2, _ws.Count("import_runs"));

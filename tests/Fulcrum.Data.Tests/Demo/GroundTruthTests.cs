@@ -1,0 +1,67 @@
+using System.Reflection;
+using Fulcrum.Data.Demo;
+using Xunit.Abstractions;
+
+namespace Fulcrum.Data.Tests.Demo;
+
+/// <summary>The ground-truth table written with the demo company: complete, finite, and in line with what was planted.</summary>
+[Collection(DemoCompanyCollection.Name)]
+public sealed class GroundTruthTests(DemoCompanyFixture company, ITestOutputHelper output)
+{
+    static IEnumerable<string> EffectIdConstants() =>
+        typeof(GroundTruth).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
+            .Select(f => (string)f.GetRawConstantValue()!);
+
+    [Fact]
+    public void Has_a_row_for_every_effect_id_constant_and_every_initiative()
+    {
+        var ids = GroundTruth.Read(company.Store).Select(e => e.EffectId).ToHashSet();
+        var constants = EffectIdConstants().ToList();
+
+        Assert.True(constants.Count >= 10, $"only {constants.Count} effect id constants found on GroundTruth");
+        foreach (var id in constants) Assert.Contains(id, ids);
+        foreach (var id in new[] { "INIT-QW-CALLBACK", "INIT-LT-ONE-TEAM", "INIT-NE-FORUM" }) Assert.Contains($"initiative_{id}", ids);
+        Assert.Equal(ids.Count, company.Scalar<long>("SELECT COUNT(DISTINCT effect_id) FROM ground_truth"));
+    }
+
+    [Fact]
+    public void Every_initiative_in_the_initiatives_table_has_a_ground_truth_row()
+    {
+        var initiatives = company.Query<string>("SELECT initiative_id FROM initiatives ORDER BY 1");
+        var ids = GroundTruth.Read(company.Store).Select(e => e.EffectId).ToHashSet();
+
+        Assert.Equal(3, initiatives.Count);
+        foreach (var id in initiatives) Assert.Contains($"initiative_{id}", ids);
+    }
+
+    [Fact]
+    public void Realized_and_nominal_values_are_finite_where_set()
+    {
+        var effects = GroundTruth.Read(company.Store);
+        foreach (var e in effects)
+            output.WriteLine($"{e.EffectId}: nominal {e.Nominal?.ToString("G4") ?? "-"}, realized {e.Realized?.ToString("G4") ?? "-"} {e.Unit} ({e.Detail})");
+
+        foreach (var e in effects)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(e.Description), $"{e.EffectId} has no description");
+            Assert.False(string.IsNullOrWhiteSpace(e.Metric), $"{e.EffectId} has no metric");
+            if (e.Realized is { } realized) Assert.True(double.IsFinite(realized), $"{e.EffectId} realized {realized}");
+            if (e.Nominal is { } nominal) Assert.True(double.IsFinite(nominal), $"{e.EffectId} nominal {nominal}");
+        }
+        // Only the effects that are parameters rather than measurements have no realized value.
+        Assert.Equal(new[] { GroundTruth.EffortTickets, GroundTruth.ThemeChurn },
+            effects.Where(e => e.Realized is null).Select(e => e.EffectId).Order());
+    }
+
+    [Fact]
+    public void Realized_multi_product_drop_is_between_minus_30_and_minus_10_nps_points()
+    {
+        var effect = GroundTruth.Read(company.Store).Single(e => e.EffectId == GroundTruth.MultiProductDecline);
+        output.WriteLine($"{effect.EffectId}: nominal {effect.Nominal}, realized {effect.Realized:F2} ({effect.Detail})");
+
+        Assert.Equal(-20, effect.Nominal);
+        Assert.NotNull(effect.Realized);
+        Assert.InRange(effect.Realized.Value, -30, -10);
+    }
+}
