@@ -131,11 +131,14 @@ internal static class EndToEndHarness
         {
             var store = FulcrumStore.Open(path);
             open = measurement.Elapsed;
+            PhaseTimeline.Trace("generate: start");
             var lastPrint = TimeSpan.Zero;
             var progress = new SynchronousProgress<GenerationProgress>(p =>
             {
                 var at = measurement.Elapsed - open;
+                if (waves.Count == 0) PhaseTimeline.Trace("generate: first wave done");
                 waves.Add(new Wave(at, p.AccountsDone, p.Responses, p.Tickets, Environment.WorkingSet, GC.GetTotalMemory(forceFullCollection: false)));
+                if (p.AccountsDone == p.AccountsTotal) PhaseTimeline.Trace("generate: last wave done");
                 if (at - lastPrint >= TimeSpan.FromSeconds(10) || p.AccountsDone == p.AccountsTotal)
                 {
                     lastPrint = at;
@@ -144,6 +147,7 @@ internal static class EndToEndHarness
             });
             result = DemoCompanyGenerator.Generate(store, new DemoCompanyOptions(accounts, GeneratorYears, Seed), progress, CancellationToken.None);
             generateCall = measurement.Elapsed - open;
+            PhaseTimeline.Trace("generate: returned");
             store.Dispose();
             close = measurement.Elapsed - open - generateCall;
             usage = measurement.Stop();
@@ -179,6 +183,7 @@ internal static class EndToEndHarness
         md.AppendLine($"| Managed allocations | {Format.Bytes(run.Usage.Allocated)} |");
         md.AppendLine(CultureInfo.InvariantCulture, $"| CPU time (process) / wall | {Format.Seconds(run.Usage.Cpu)} ({run.Usage.CpuPerWall:0.00} cores busy on average) |");
         md.AppendLine($"| Database file(s) at the end | {Format.Bytes(run.DatabaseBytes)} |");
+        md.AppendLine($"| Load average (1 min) before → after | {run.Usage.Load} |");
         var verdict = r.Accounts != SpecAccounts
             ? $"not applicable at {Format.Count(r.Accounts)} accounts (the target is for {Format.Count(SpecAccounts)})"
             : $"{(met ? "**met**" : "**missed**")}: {Format.Seconds(run.GenerateCall)} for {Format.Count(r.Responses)} responses and {Format.Count(r.Tickets)} tickets";
@@ -230,6 +235,7 @@ internal static class EndToEndHarness
         Console.WriteLine($"  {files.ResponseRows:N0} responses ({Format.Bytes(files.ResponseBytes)}), {files.AccountRows:N0} accounts in {writeCsv.TotalSeconds:0.0} s");
 
         // Parse-only baseline: the same CSV reader the importer uses, touching every field, nothing else.
+        PhaseTimeline.Trace("parse-only: start");
         clock.Restart();
         long fields = 0;
         using (var reader = SourceReaders.Open(files.Responses))
@@ -274,6 +280,7 @@ internal static class EndToEndHarness
         timeline.Mark("setup (open file, mapping, staging table)");
         var progress = new SynchronousProgress<ImportProgress>(p => timeline.Mark(p.Phase));
         var result = importer.Run(new ImportRequest("responses", file), progress, CancellationToken.None);
+        PhaseTimeline.Trace($"{label}: returned");
         var usage = m.Stop();
         var phases = timeline.Phases(usage.Elapsed);
         Console.WriteLine($"  {result.RowsRead:N0} rows in {usage.Elapsed.TotalSeconds:0.00} s: " +
@@ -302,10 +309,10 @@ internal static class EndToEndHarness
                       $"{Format.Count(run.Files.AccountRows)} accounts, imported with the identity mapping into a new store " +
                       "(`new Importer(store).Run(new ImportRequest(\"responses\", responsesCsv))`) after the accounts CSV; then the same file again.");
         md.AppendLine();
-        md.AppendLine("| Step | Rows | Time | Rows/s | Peak working set | Peak managed heap | Allocated | Result |");
-        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---|");
-        md.AppendLine($"| Write the CSVs (not part of the target) | {Format.Count(rows + run.Files.AccountRows)} | {Format.Seconds(run.WriteCsv)} | {Format.Rate(rows + run.Files.AccountRows, run.WriteCsv)} | | | | |");
-        md.AppendLine($"| Parse only: CSV reader, every field (baseline) | {Format.Count(rows)} | {Format.Seconds(run.ParseOnly)} | {Format.Rate(rows, run.ParseOnly)} | | | | |");
+        md.AppendLine("| Step | Rows | Time | Rows/s | CPU time | Peak working set | Peak managed heap | Allocated | Load avg | Result |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        md.AppendLine($"| Write the CSVs (not part of the target) | {Format.Count(rows + run.Files.AccountRows)} | {Format.Seconds(run.WriteCsv)} | {Format.Rate(rows + run.Files.AccountRows, run.WriteCsv)} | | | | | | |");
+        md.AppendLine($"| Parse only: CSV reader, every field (baseline) | {Format.Count(rows)} | {Format.Seconds(run.ParseOnly)} | {Format.Rate(rows, run.ParseOnly)} | | | | | | |");
         ImportLine(md, "Import accounts (setup)", run.AccountsResult, run.AccountsUsage, $"{Format.Count(run.AccountsResult.Inserted)} inserted");
         var firstStats = run.First.Tables.Single();
         ImportLine(md, "**Import responses, new store**", run.First, run.FirstUsage, $"{Format.Count(firstStats.Inserted)} inserted, {run.First.Rejects.Count} rejects");
@@ -348,8 +355,8 @@ internal static class EndToEndHarness
     };
 
     private static void ImportLine(StringBuilder md, string step, ImportResult result, Usage usage, string outcome) =>
-        md.AppendLine($"| {step} | {Format.Count(result.RowsRead)} | {Format.Seconds(usage.Elapsed)} | {Format.Rate(result.RowsRead, usage.Elapsed)} | " +
-                      $"{Format.Bytes(usage.PeakWorkingSet)}{(usage.PeakWorkingSetExact ? "" : " (sampled)")} | {Format.Bytes(usage.PeakManagedHeap)} | {Format.Bytes(usage.Allocated)} | {outcome} |");
+        md.AppendLine($"| {step} | {Format.Count(result.RowsRead)} | {Format.Seconds(usage.Elapsed)} | {Format.Rate(result.RowsRead, usage.Elapsed)} | {Format.Seconds(usage.Cpu)} | " +
+                      $"{Format.Bytes(usage.PeakWorkingSet)}{(usage.PeakWorkingSetExact ? "" : " (sampled)")} | {Format.Bytes(usage.PeakManagedHeap)} | {Format.Bytes(usage.Allocated)} | {usage.Load} | {outcome} |");
 
     // ---------------------------------------------------------------- header
 
@@ -370,6 +377,7 @@ internal static class EndToEndHarness
         md.AppendLine($"| .NET | {machine.Dotnet} |");
         md.AppendLine($"| DuckDB | {machine.DuckDb} |");
         md.AppendLine($"| Scale | {Format.Count(options.Accounts)} accounts, {Format.Count(options.Rows)} import rows |");
+        md.AppendLine(CultureInfo.InvariantCulture, $"| Load average (1 min) at start | {Measurement.LoadAverage():0.00} |");
         md.AppendLine();
     }
 }

@@ -11,8 +11,13 @@ internal sealed record Usage(
     bool PeakWorkingSetExact,
     long PeakManagedHeap,
     long ManagedHeapAfter,
-    long Allocated)
+    long Allocated,
+    double LoadBefore,
+    double LoadAfter)
 {
+    /// <summary>The 1-minute load average before and after, e.g. "0.3 → 1.9": other work on the machine skews wall times.</summary>
+    public string Load => string.Create(CultureInfo.InvariantCulture, $"{LoadBefore:0.0} → {LoadAfter:0.0}");
+
     public double CpuPerWall => Elapsed.TotalSeconds > 0 ? Cpu.TotalSeconds / Elapsed.TotalSeconds : 0;
 }
 
@@ -29,6 +34,7 @@ internal sealed class Measurement : IDisposable
     private readonly TimeSpan cpuAtStart;
     private readonly long allocatedAtStart;
     private readonly bool hwmReset;
+    private readonly double loadBefore;
     private readonly Thread sampler;
     private volatile bool stopping;
     private long sampledPeakWorkingSet;
@@ -41,6 +47,7 @@ internal sealed class Measurement : IDisposable
         GC.WaitForPendingFinalizers();
         GC.Collect();
         hwmReset = TryResetHighWaterMark();
+        loadBefore = LoadAverage();
         allocatedAtStart = GC.GetTotalAllocatedBytes(precise: true);
         cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
         sampledPeakWorkingSet = Environment.WorkingSet;
@@ -65,7 +72,7 @@ internal sealed class Measurement : IDisposable
         var hwm = hwmReset ? ReadStatusKilobytes("VmHWM") * 1024 : 0;
         var peakWorkingSet = Math.Max(hwm, Math.Max(sampledPeakWorkingSet, Environment.WorkingSet));
         var peakManaged = Math.Max(sampledPeakManaged, GC.GetTotalMemory(forceFullCollection: false));
-        result = new Usage(clock.Elapsed, cpu, peakWorkingSet, hwmReset && hwm > 0, peakManaged, GC.GetTotalMemory(forceFullCollection: true), allocated);
+        result = new Usage(clock.Elapsed, cpu, peakWorkingSet, hwmReset && hwm > 0, peakManaged, GC.GetTotalMemory(forceFullCollection: true), allocated, loadBefore, LoadAverage());
         return result;
     }
 
@@ -78,6 +85,19 @@ internal sealed class Measurement : IDisposable
             sampledPeakWorkingSet = Math.Max(sampledPeakWorkingSet, Environment.WorkingSet);
             sampledPeakManaged = Math.Max(sampledPeakManaged, GC.GetTotalMemory(forceFullCollection: false));
             Thread.Sleep(50);
+        }
+    }
+
+    /// <summary>The 1-minute load average from /proc/loadavg; NaN where there is none.</summary>
+    public static double LoadAverage()
+    {
+        try
+        {
+            return double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return double.NaN;
         }
     }
 
@@ -124,7 +144,15 @@ internal sealed class PhaseTimeline(Func<TimeSpan> now)
     {
         if (marks.Count > 0 && marks[^1].Phase == phase) return;
         marks.Add((phase, now()));
+        Trace(phase);
     }
+
+    /// <summary>
+    /// Logs a CLOCK_MONOTONIC timestamp (what <see cref="Stopwatch"/> uses on Linux) so that a profile taken with
+    /// <c>perf record -k CLOCK_MONOTONIC</c> can be cut at the same instants.
+    /// </summary>
+    public static void Trace(string what) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  [monotonic {Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency:0.000}] {what}"));
 
     /// <summary>Each phase with its duration; the last one runs until <paramref name="end"/>.</summary>
     public IReadOnlyList<(string Phase, TimeSpan Duration)> Phases(TimeSpan end) =>

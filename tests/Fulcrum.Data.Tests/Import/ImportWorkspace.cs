@@ -23,8 +23,15 @@ internal sealed class ImportWorkspace : IDisposable
         Directory = Path.Combine(Path.GetTempPath(), "fulcrum-import-tests", Guid.NewGuid().ToString("N")[..12]);
         System.IO.Directory.CreateDirectory(Directory);
         StorePath = persistent ? Path.Combine(Directory, "fulcrum.duckdb") : ":memory:";
-        Store = FulcrumStore.Open(StorePath);
+        Store = !persistent && Pool.TryTake(out var pooled) ? pooled : FulcrumStore.Open(StorePath);
     }
+
+    /// <summary>
+    /// Emptied in-memory stores, reused because opening one (DuckDB start + migrations) costs more than most tests.
+    /// A store goes back only if <see cref="FulcrumStore.Clear"/> leaves it exactly as freshly opened.
+    /// </summary>
+    static readonly System.Collections.Concurrent.ConcurrentBag<FulcrumStore> Pool = [];
+    const int PoolLimit = 4;
 
     public string Directory { get; }
     public string StorePath { get; }
@@ -94,6 +101,25 @@ internal sealed class ImportWorkspace : IDisposable
         Store = FulcrumStore.Open(StorePath);
     }
 
+    bool TryReturnToPool()
+    {
+        if (StorePath != ":memory:" || Pool.Count >= PoolLimit) return false;
+        try
+        {
+            Store.Clear();
+            var leftovers = AllTables.Where(t => t != CanonicalSchema.Assumptions.Name).Sum(Count)
+                            + Count("store_metadata") + Count("ground_truth")
+                            + Scalar<long>("SELECT COUNT(*) FROM duckdb_tables() WHERE temporary");
+            if (leftovers != 0 || Count(CanonicalSchema.Assumptions.Name) != Data.Store.DefaultAssumptions.All.Count) return false;
+            Pool.Add(Store);
+            return true;
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     public static string Format(object? value) => value switch
     {
         null => "∅",
@@ -107,7 +133,7 @@ internal sealed class ImportWorkspace : IDisposable
 
     public void Dispose()
     {
-        Store.Dispose();
+        if (!TryReturnToPool()) Store.Dispose();
         try { System.IO.Directory.Delete(Directory, recursive: true); }
         catch (IOException) { /* best effort: temp files */ }
         catch (UnauthorizedAccessException) { }

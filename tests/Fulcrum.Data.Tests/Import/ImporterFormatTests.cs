@@ -293,6 +293,34 @@ public sealed class ImporterFormatTests : IDisposable
     }
 
     [Fact]
+    public void Json_lines_large_integer_ids_keep_every_digit()
+    {
+        var ws = NewWorkspace();
+        ws.SeedAccounts("A1");
+        // e.g. a tweet id exported as a JSON number, as the Twitter API does
+        var file = ws.Write("responses.jsonl", """{"response_id":570306133677760513,"account_id":"A1","responded_at":"2024-03-01","nps":9}""" + "\n");
+
+        var result = ws.Import("responses", file);
+
+        ImportAssert.Committed(result);
+        var stored = ws.Scalar<string>("SELECT response_id FROM responses");
+        Assert.True(stored == "570306133677760513",
+            $"a 18-digit JSON number id must be stored exactly, got '{stored}': JsonLinesSourceReader.ValueText turns every JSON number " +
+            "into a double (TryGetDouble + \"R\"), which rounds integers above 2^53 and writes them in E-notation");
+    }
+
+    [Fact]
+    public void Json_lines_numbers_keep_their_decimal_value()
+    {
+        var ws = NewWorkspace();
+        var file = ws.Write("opportunities.jsonl", """{"opportunity_id":"O1","amount":1234.50}""" + "\n" + """{"opportunity_id":"O2","amount":1e3}""" + "\n");
+
+        ImportAssert.Committed(ws.Import("opportunities", file));
+
+        Assert.Equal([1234.5, 1000.0], ws.Store.Query<double>("SELECT amount FROM opportunities ORDER BY 1 DESC"));
+    }
+
+    [Fact]
     public void Invalid_json_line_is_refused_before_anything_is_written()
     {
         var ws = NewWorkspace();
@@ -326,6 +354,17 @@ public sealed class ImporterFormatTests : IDisposable
         ImportAssert.Committed(ws.Import("accounts", file));
 
         Assert.Equal(["Acme", "Globex"], ws.Store.Query<string>("SELECT name FROM accounts ORDER BY 1"));
+    }
+
+    [Fact]
+    public void Comma_separated_csv_with_semicolons_in_its_values_is_not_mistaken_for_semicolon_separated()
+    {
+        var ws = NewWorkspace();
+        var file = ws.WriteLines("accounts.csv", "account_id,name,segment", "A1,Acme; Ltd; Group; Co,SMB", "A2,X; Y; Z; W,SMB", "A3,P; Q; R; S,SMB");
+
+        ImportAssert.Committed(ws.Import("accounts", file));
+
+        Assert.Equal(["Acme; Ltd; Group; Co", "P; Q; R; S", "X; Y; Z; W"], ws.Store.Query<string>("SELECT name FROM accounts ORDER BY 1"));
     }
 
     [Fact]

@@ -49,6 +49,16 @@ public sealed class ImporterKeyAndReferenceTests : IDisposable
     }
 
     [Fact]
+    public void Keys_are_trimmed_so_padded_repeats_are_duplicates()
+    {
+        var file = _ws.WriteLines("accounts.csv", "account_id,name", "A1,Acme", "\" A1 \",Acme");
+
+        var result = _ws.Import("accounts", file);
+
+        ImportAssert.SingleReject(result, file, 3, "account_id", "A1", "duplicate key (first seen on line 2)");
+    }
+
+    [Fact]
     public void Duplicate_composite_key_is_rejected_showing_every_key_part()
     {
         _ws.SeedAccounts("A1");

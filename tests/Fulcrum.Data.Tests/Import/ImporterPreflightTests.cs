@@ -123,6 +123,22 @@ public sealed class ImporterPreflightTests : IDisposable
     }
 
     [Fact]
+    public void Mapping_with_a_format_on_a_number_field_is_refused()
+    {
+        var mapping = _ws.Write("m.yaml", """
+            tables:
+              - table: opportunities
+                fields:
+                  opportunity_id: id
+                  amount: { column: amount, format: "0.00" }
+            """);
+
+        var e = Assert.Throws<MappingException>(() => _ws.Import("opportunities", ResponsesFile(), mapping));
+
+        Assert.Contains($"{mapping}, line 5: field 'amount' is Number; 'format' applies to dates and timestamps only", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Mapping_that_leaves_out_a_key_field_is_refused()
     {
         var mapping = _ws.Write("m.yaml", """
@@ -291,6 +307,19 @@ public sealed class ImporterPreflightTests : IDisposable
 
         Assert.Contains("the file is empty", e.Message, StringComparison.Ordinal);
         AssertNothingWritten();
+    }
+
+    [Fact]
+    public void Header_only_file_commits_nothing_and_records_the_run()
+    {
+        var file = _ws.WriteLines("accounts.csv", "account_id,name");
+
+        var result = _ws.Import("accounts", file);
+
+        ImportAssert.Committed(result);
+        Assert.Equal((0L, 0L), (result.RowsRead, result.Inserted));
+        Assert.Equal(1, _ws.Count("accounts")); // the seeded one
+        Assert.Equal(2, _ws.Count("import_runs"));
     }
 
     [Fact]

@@ -11,7 +11,9 @@ internal static class RealDataSets
 {
     const string SolutionFile = "Fulcrum.slnx";
 
-    public static string RepoRoot { get; } = FindRepoRoot();
+    static readonly Lazy<string> Root = new(FindRepoRoot);
+
+    public static string RepoRoot => Root.Value;
 
     public static string Twitter => Folder("twitter-airline-sentiment");
     public static string Telco => Folder("telco-churn-ibm-extended");

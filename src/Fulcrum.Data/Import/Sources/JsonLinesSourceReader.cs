@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Fulcrum.Data.Import.Sources;
@@ -81,7 +80,8 @@ public sealed class JsonLinesSourceReader : ISourceReader
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         JsonValueKind.String => value.GetString() is { Length: > 0 } s ? s : null,
-        JsonValueKind.Number => value.TryGetDouble(out var d) ? d.ToString("R", CultureInfo.InvariantCulture) : value.GetRawText(),
+        // The literal text keeps every digit: large integer ids (tweet ids) do not survive a round trip through double.
+        JsonValueKind.Number => value.GetRawText(),
         JsonValueKind.True => "true",
         JsonValueKind.False => "false",
         _ => value.GetRawText(),
