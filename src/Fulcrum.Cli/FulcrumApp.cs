@@ -30,6 +30,9 @@ public static class FulcrumApp
                 .WithExample("import", "responses", "answers.csv")
                 .WithExample("import", "all", "Telco_customer_churn_status.csv", "--mapping", "mappings/ibm-telco.yaml", "--dry-run");
             config.AddCommand<StatusCommand>("status");
+            config.AddCommand<MetricsCommand>("metrics")
+                .WithExample("metrics").WithExample("metrics", "--by", "segment,product_count", "--period", "year")
+                .WithExample("metrics", "--metric", "nps", "--weight", "arr", "--json");
             config.AddCommand<RejectsCommand>("rejects").WithExample("rejects").WithExample("rejects", "imp-20261125-101500-a1b2c3");
         });
         return app.Run(args);

@@ -131,7 +131,17 @@ public static class NpsEstimator
             }
         }
 
-        if (count == 0)
+        return FromWeightedSums(count, sumW, sumW2, wP, wPa, wD, confidenceLevel);
+    }
+
+    /// <summary>
+    /// Weighted NPS from sums a database can compute: the number of responses with positive weight,
+    /// Σw, Σw², and the weight of promoters, passives and detractors. Same method as <see cref="FromWeightedScores"/>.
+    /// </summary>
+    public static Estimate FromWeightedSums(long count, double sumW, double sumW2, double wP, double wPa, double wD, double confidenceLevel = 0.95)
+    {
+        Distributions.CheckConfidenceLevel(confidenceLevel);
+        if (count == 0 || sumW <= 0)
         {
             return Estimate.Undefined(0, "Weighted NPS undefined: no responses with positive weight (n = 0)", confidenceLevel);
         }

@@ -1,0 +1,153 @@
+using System.Data;
+using Dapper;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Core.Statistics;
+
+namespace Fulcrum.Analytics.Metrics;
+
+public enum MetricWeight { Response, Account, Arr }
+
+/// <param name="Metrics">Metric names (see <see cref="MetricDefinition.BuiltIn"/>); empty = every built-in metric that has data.</param>
+/// <param name="By">Dimensions to split by (see <see cref="Dimension"/>); empty = all customers.</param>
+public sealed record MetricsQuery(
+    IReadOnlyList<string> Metrics,
+    IReadOnlyList<string> By,
+    PeriodUnit Period = PeriodUnit.Quarter,
+    DateOnly? From = null,
+    DateOnly? To = null,
+    MetricWeight Weight = MetricWeight.Response);
+
+/// <summary>One metric for one group in one period, compared with the group's previous period and with the rest of the customers.</summary>
+public sealed record MetricCell(string Metric, DateOnly Period, string PeriodLabel, IReadOnlyList<string> Group, Estimate Estimate,
+    Comparison? VsPrevious, Comparison? VsRest)
+{
+    /// <summary>Benjamini–Hochberg adjusted p-values over every comparison in the report.</summary>
+    public double? QVsPrevious { get; init; }
+    public double? QVsRest { get; init; }
+}
+
+public sealed record MetricsReport(MetricsQuery Query, IReadOnlyList<string> Dimensions, IReadOnlyList<MetricCell> Cells, IReadOnlyList<string> Notes);
+
+/// <summary>
+/// NPS, CSAT, CES and service metrics over time and by any dimensions, each with its interval and n; changes
+/// from the previous period and differences from the rest of the customers tested, with false-discovery-rate
+/// control (Benjamini–Hochberg) across the report. Aggregation is pushed down to SQL as additive sufficient statistics.
+/// </summary>
+public static class MetricsAnalysis
+{
+    public static MetricsReport Run(AnalysisFacts facts, MetricsQuery query)
+    {
+        var dimensions = query.By.Select(Dimension.Resolve).ToList();
+        var explicitMetrics = query.Metrics.Count > 0;
+        var metrics = (explicitMetrics ? query.Metrics.Select(MetricDefinition.Resolve) : MetricDefinition.BuiltIn).ToList();
+        var costPerHour = Assumption(facts, "cost_per_agent_hour", 45);
+        var otherCost = Assumption(facts, "other_cost_per_ticket", 4);
+
+        var cells = new List<MetricCell>();
+        foreach (var metric in metrics)
+        {
+            var rows = Aggregate(facts, query, metric, dimensions, costPerHour, otherCost);
+            if (rows.Count == 0 && !explicitMetrics) continue;
+            cells.AddRange(Cells(metric, query.Period, rows, dimensions.Count > 0));
+        }
+        cells = AdjustForMultipleTesting(cells);
+
+        var notes = new List<string>
+        {
+            $"Weights: {query.Weight.ToString().ToLowerInvariant()}" + query.Weight switch
+            {
+                MetricWeight.Account => " (each account counts once per period, whatever its number of responses).",
+                MetricWeight.Arr => " (each account weighs its ARR at the time; intervals use Kish's effective n). Ticket-level metrics stay unweighted.",
+                _ => " (each response counts once).",
+            },
+            $"cost_to_serve uses cost_per_agent_hour = {costPerHour} and other_cost_per_ticket = {otherCost} (`fulcrum status` lists assumptions).",
+            "Tests: change vs the group's previous period and difference vs the rest of the customers in the same period; q = Benjamini–Hochberg adjusted p over the whole report.",
+        };
+        return new MetricsReport(query, dimensions.Select(d => d.Name).ToList(), cells, notes);
+    }
+
+    sealed record Row(DateOnly Period, string[] Group, SufficientStats Stats);
+
+    static List<Row> Aggregate(AnalysisFacts facts, MetricsQuery query, MetricDefinition metric, List<Dimension> dimensions, double costPerHour, double otherCost)
+    {
+        var responses = metric.Source == MetricSource.Responses;
+        var table = responses ? facts.Responses() : facts.AccountPeriods(query.Period);
+        var period = responses ? query.Period.Trunc("f.day") : "f.period";
+        var weight = (responses, query.Weight) switch
+        {
+            (true, MetricWeight.Account) => "1.0 / COUNT(*) OVER (PARTITION BY f.account_id, f.fact_period)",
+            (true, MetricWeight.Arr) => "COALESCE(f.arr, 0) / COUNT(*) OVER (PARTITION BY f.account_id, f.fact_period)",
+            (false, MetricWeight.Arr) => "COALESCE(f.arr, 0)",
+            _ => "1.0",
+        };
+        var filters = new List<string> { metric.Observed };
+        if (query.From is not null) filters.Add("f.fact_period >= CAST($from AS DATE)");
+        if (query.To is not null) filters.Add(responses ? "f.day <= CAST($to AS DATE)" : "f.fact_period <= CAST($to AS DATE)");
+        var groups = dimensions.Select((d, i) => $"CAST({d.Sql} AS VARCHAR) AS g{i}").ToList();
+        var groupBy = string.Join(", ", Enumerable.Range(1, dimensions.Count + 1));
+        var (n, w, w2) = metric.ObservationCount is { } count
+            ? ($"SUM({count})", $"SUM({count})", $"SUM({count})")
+            : ("COUNT(*)", "SUM(w)", "SUM(w * w)");
+        var sql = $"""
+            WITH periodised AS (SELECT f.*, {period} AS fact_period FROM {table} f),
+            weighted AS (SELECT f.*, {weight} AS w FROM periodised f)
+            SELECT f.fact_period AS period{string.Concat(groups.Select(g => ", " + g))},
+                   CAST({n} AS BIGINT) AS n, CAST({w} AS DOUBLE) AS sw, CAST({w2} AS DOUBLE) AS sw2,
+                   CAST(SUM({metric.Sql(metric.A, costPerHour, otherCost)}) AS DOUBLE) AS a, CAST(SUM({metric.Sql(metric.B, costPerHour, otherCost)}) AS DOUBLE) AS b,
+                   CAST(SUM({metric.Sql(metric.C, costPerHour, otherCost)}) AS DOUBLE) AS c
+            FROM weighted f
+            WHERE {string.Join(" AND ", filters)}
+            GROUP BY {groupBy}
+            HAVING SUM(w) > 0
+            ORDER BY {groupBy}
+            """;
+        var parameters = new DynamicParameters();
+        if (query.From is { } from) parameters.Add("from", from.ToDateTime(TimeOnly.MinValue));
+        if (query.To is { } to) parameters.Add("to", to.ToDateTime(TimeOnly.MinValue));
+        using var reader = facts.Store.Connection.ExecuteReader(sql, parameters);
+        var rows = new List<Row>();
+        while (reader.Read())
+        {
+            var group = new string[dimensions.Count];
+            for (var i = 0; i < group.Length; i++) group[i] = reader.GetString(1 + i);
+            var o = 1 + dimensions.Count;
+            rows.Add(new Row(DateOnly.FromDateTime(reader.GetDateTime(0)), group,
+                new SufficientStats(Convert.ToInt64(reader.GetValue(o)), Number(reader, o + 1), Number(reader, o + 2),
+                    Number(reader, o + 3), Number(reader, o + 4), Number(reader, o + 5))));
+        }
+        return rows;
+    }
+
+    static double Number(IDataRecord record, int i) => record.IsDBNull(i) ? 0 : Convert.ToDouble(record.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
+
+    static IEnumerable<MetricCell> Cells(MetricDefinition metric, PeriodUnit unit, List<Row> rows, bool compareWithRest)
+    {
+        var totals = rows.GroupBy(r => r.Period).ToDictionary(g => g.Key, g => g.Aggregate(default(SufficientStats), (sum, r) => sum + r.Stats));
+        var previousPeriod = totals.Keys.Order().Zip(totals.Keys.Order().Skip(1)).ToDictionary(p => p.Second, p => p.First);
+        var byGroup = rows.ToDictionary(r => (r.Period, Key: string.Join('\u001f', r.Group)));
+        foreach (var row in rows)
+        {
+            var key = string.Join('\u001f', row.Group);
+            Comparison? vsPrevious = previousPeriod.TryGetValue(row.Period, out var prev) && byGroup.TryGetValue((prev, key), out var before)
+                ? metric.Kind.Compare(row.Stats, before.Stats) : null;
+            var rest = totals[row.Period] - row.Stats;
+            Comparison? vsRest = compareWithRest && rest.N > 0 ? metric.Kind.Compare(row.Stats, rest) : null;
+            yield return new MetricCell(metric.Name, row.Period, unit.Label(row.Period), row.Group, metric.Kind.Estimate(row.Stats), vsPrevious, vsRest);
+        }
+    }
+
+    static List<MetricCell> AdjustForMultipleTesting(List<MetricCell> cells)
+    {
+        var p = new List<double>();
+        foreach (var c in cells) { p.Add(c.VsPrevious?.PValue ?? double.NaN); p.Add(c.VsRest?.PValue ?? double.NaN); }
+        var q = MultipleTesting.BenjaminiHochberg(p);
+        return cells.Select((c, i) => c with
+        {
+            QVsPrevious = c.VsPrevious is null || double.IsNaN(q[2 * i]) ? null : q[2 * i],
+            QVsRest = c.VsRest is null || double.IsNaN(q[2 * i + 1]) ? null : q[2 * i + 1],
+        }).ToList();
+    }
+
+    static double Assumption(AnalysisFacts facts, string name, double fallback) =>
+        facts.Store.Query<double?>("SELECT value FROM assumptions WHERE name = $name", new { name }).FirstOrDefault() ?? fallback;
+}

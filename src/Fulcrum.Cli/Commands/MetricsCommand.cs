@@ -1,0 +1,58 @@
+using System.ComponentModel;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Metrics;
+using Fulcrum.Cli.Rendering;
+using Fulcrum.Data.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fulcrum.Cli.Commands;
+
+[Description("NPS, CSAT, CES and service metrics (contacts per account, handle time, first-contact resolution, reopen rate, cost to serve) over time and by any dimension, with confidence intervals, n and significance tests.")]
+public sealed class MetricsCommand : Command<MetricsCommand.Settings>
+{
+    public sealed class Settings : AnalysisSettings
+    {
+        [CommandOption("--by <DIMS>")]
+        [Description("Comma-separated dimensions: segment, region, industry, product_count, products, account_managers, tenure_band, arr_band, attr:NAME (account attribute), rattr:NAME (response attribute).")]
+        public string? By { get; init; }
+
+        [CommandOption("--metric <NAMES>")]
+        [Description("Comma-separated metrics (default: all with data): nps, csat, ces, contacts_per_account, handle_minutes, first_contact_resolution, reopen_rate, cost_to_serve, share:DIM=VALUE.")]
+        public string? Metric { get; init; }
+
+        [CommandOption("--weight <W>")]
+        [Description("response (each answer counts once), account (each account once per period) or arr (by ARR).")]
+        [DefaultValue("response")]
+        public string Weight { get; init; } = "response";
+
+        public MetricsQuery Query => new(Split(Metric), Split(By), PeriodUnit, FromDate, ToDate,
+            Enum.TryParse<MetricWeight>(Weight, ignoreCase: true, out var w) ? w : throw new ArgumentException($"Unknown weight '{Weight}'. Use response, account or arr."));
+
+        public override ValidationResult Validate()
+        {
+            var baseResult = base.Validate();
+            if (!baseResult.Successful) return baseResult;
+            try
+            {
+                var query = Query;
+                foreach (var d in query.By) Dimension.Resolve(d);
+                foreach (var m in query.Metrics) MetricDefinition.Resolve(m);
+            }
+            catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
+            return ValidationResult.Success();
+        }
+
+        static IReadOnlyList<string> Split(string? text) =>
+            text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = FulcrumStore.Open(settings.Db);
+        var report = MetricsAnalysis.Run(new AnalysisFacts(store), settings.Query);
+        if (settings.Json) Json.Write(report);
+        else MetricsReportView.Render(report);
+        return 0;
+    }
+}
