@@ -14,7 +14,7 @@ public sealed class AnalysisFacts(FulcrumStore store)
 
     public FulcrumStore Store => store;
 
-    /// <summary>Columns: response_id, account_id, day, nps, csat, ces, has_comment, channel, survey, segment, region, industry,
+    /// <summary>Columns: response_id, account_id, account_name, day, nps, csat, ces, has_comment, channel, survey, segment, region, industry,
     /// account_attributes, response_attributes, products, products_held, arr, managers, tenure_months.</summary>
     public string Responses()
     {
@@ -32,7 +32,7 @@ public sealed class AnalysisFacts(FulcrumStore store)
                 FROM r JOIN subscriptions s
                   ON s.account_id = r.account_id AND s.start_date <= r.day AND (s.end_date IS NULL OR s.end_date >= r.day)
                 GROUP BY r.response_id)
-            SELECT r.*, a.segment, a.region, a.industry, a.attributes AS account_attributes,
+            SELECT r.*, a.name AS account_name, a.segment, a.region, a.industry, a.attributes AS account_attributes,
                    COALESCE(h.products, 0) AS products, h.products_held, COALESCE(h.arr, 0) AS arr, COALESCE(h.managers, 0) AS managers,
                    {MonthsBetween("a.created_at", "r.day")} AS tenure_months
             FROM r JOIN accounts a USING (account_id) LEFT JOIN held h USING (response_id)
@@ -69,7 +69,7 @@ public sealed class AnalysisFacts(FulcrumStore store)
                        COUNT(*) FILTER (WHERE contacts <= 1 AND NOT COALESCE(reopened, false)) AS first_contact_resolved,
                        COUNT(*) FILTER (WHERE reopened) AS reopened
                 FROM tickets GROUP BY 1, 2)
-            SELECT x.period, x.account_id, a.segment, a.region, a.industry, a.attributes AS account_attributes, CAST(NULL AS JSON) AS response_attributes,
+            SELECT x.period, x.account_id, a.name AS account_name, a.segment, a.region, a.industry, a.attributes AS account_attributes, CAST(NULL AS JSON) AS response_attributes,
                    x.products, x.products_held, x.arr, x.managers, {MonthsBetween("a.created_at", "x.mid")} AS tenure_months,
                    COALESCE(t.tickets, 0) AS tickets, COALESCE(t.handle_minutes, 0) AS handle_minutes, COALESCE(t.handle_minutes_sq, 0) AS handle_minutes_sq,
                    COALESCE(t.handled_tickets, 0) AS handled_tickets,

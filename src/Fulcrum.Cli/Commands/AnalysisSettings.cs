@@ -10,7 +10,7 @@ namespace Fulcrum.Cli.Commands;
 public class AnalysisSettings : StoreSettings
 {
     [CommandOption("--period <UNIT>")]
-    [Description("Period: month, quarter or year.")]
+    [Description("Period: week, month, quarter or year.")]
     [DefaultValue("quarter")]
     public string Period { get; init; } = "quarter";
 

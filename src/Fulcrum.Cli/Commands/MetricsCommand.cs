@@ -14,7 +14,7 @@ public sealed class MetricsCommand : Command<MetricsCommand.Settings>
     public sealed class Settings : AnalysisSettings
     {
         [CommandOption("--by <DIMS>")]
-        [Description("Comma-separated dimensions: segment, region, industry, product_count, products, account_managers, tenure_band, arr_band, attr:NAME (account attribute), rattr:NAME (response attribute).")]
+        [Description("Comma-separated dimensions: account, segment, region, industry, product_count, products, account_managers, tenure_band, arr_band, attr:NAME (account attribute), rattr:NAME (response attribute).")]
         public string? By { get; init; }
 
         [CommandOption("--metric <NAMES>")]
