@@ -8,6 +8,15 @@ public abstract class MetricKind
     public abstract Estimate Estimate(SufficientStats s);
     public abstract Comparison Compare(SufficientStats a, SufficientStats b);
 
+    /// <summary>Σs and Σs² of the per-observation score the metric averages (NPS: +1 promoter, 0 passive, −1 detractor), for variance decompositions.</summary>
+    public abstract (double Sum, double SumOfSquares) Moments(SufficientStats s);
+
+    /// <summary>SQL of an account's score sum (Σ of the per-observation score) from its aggregated A, B, C columns.</summary>
+    public abstract string ScoreSumSql(string a, string b, string c);
+
+    /// <summary>What the mean score is multiplied by to give the metric (100 for NPS).</summary>
+    public virtual double Scale => 1;
+
     public static readonly MetricKind Nps = new NpsKind();
     public static readonly MetricKind Mean = new MeanKind();
     public static readonly MetricKind Proportion = new ProportionKind();
@@ -22,6 +31,12 @@ public abstract class MetricKind
                 : NpsEstimator.FromWeightedSums(s.N, s.W, s.W2, s.A, s.B, s.C);
 
         public override Comparison Compare(SufficientStats a, SufficientStats b) => NpsEstimator.Compare(Estimate(a), Estimate(b));
+
+        public override (double Sum, double SumOfSquares) Moments(SufficientStats s) => (s.A - s.C, s.A + s.C);
+
+        public override string ScoreSumSql(string a, string b, string c) => $"({a} - {c})";
+
+        public override double Scale => 100;
     }
 
     /// <summary>Mean with a t interval; weighted observations use Kish's effective n for the standard error.</summary>
@@ -35,6 +50,10 @@ public abstract class MetricKind
             Summary(a) is { N: >= 2 } x && Summary(b) is { N: >= 2 } y
                 ? MeanEstimator.WelchTTest(x, y)
                 : Comparison.Undefined(Math.Min(a.N, b.N), "Welch t: fewer than 2 observations in a group");
+
+        public override (double Sum, double SumOfSquares) Moments(SufficientStats s) => (s.A, s.B);
+
+        public override string ScoreSumSql(string a, string b, string c) => a;
 
         static SampleSummary? Summary(SufficientStats s)
         {
@@ -62,6 +81,10 @@ public abstract class MetricKind
             var (s2, n2) = Counts(b);
             return ProportionEstimator.Difference(s1, n1, s2, n2);
         }
+
+        public override (double Sum, double SumOfSquares) Moments(SufficientStats s) => (s.A, s.A);
+
+        public override string ScoreSumSql(string a, string b, string c) => a;
 
         static (long Successes, long Trials) Counts(SufficientStats s)
         {

@@ -27,7 +27,11 @@ public sealed class GenerateCommand : Command<GenerateCommand.Settings>
         [DefaultValue(42)]
         public int Seed { get; init; } = 42;
 
-        public DemoCompanyOptions Options => new(Accounts, Years, Seed);
+        [CommandOption("--no-effects")]
+        [Description("Plant no effects: a null company where every difference is noise (for checking false alarms).")]
+        public bool NoEffects { get; init; }
+
+        public DemoCompanyOptions Options => new(Accounts, Years, Seed, !NoEffects);
 
         public override ValidationResult Validate()
         {

@@ -39,7 +39,7 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
         var segmentName = DemoCatalog.Segments[segment];
         var region = DemoCatalog.Regions[DemoCatalog.Pick(rng, DemoCatalog.RegionWeights)];
         var industry = DemoCatalog.Industries[rng.Next(DemoCatalog.Industries.Length)];
-        var latentScore = Normal(rng, MeanScore(segment, initial), AccountScoreSd);
+        var latentScore = Normal(rng, options.PlantEffects ? MeanScore(segment, initial) : NullMeanScore, AccountScoreSd);
         var effort = Math.Clamp(Normal(rng, MeanEffort, EffortSd), 1, 7);
         var coreArr = Math.Round(LogNormal(rng, MedianArr[segment], ArrSigma), 0);
         var coreManager = DemoCatalog.AccountManagers[rng.Next(DemoCatalog.AccountManagers.Length)];
@@ -84,10 +84,10 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
                 .Where(e => e.Date >= activeFrom)
                 .OrderBy(e => e.Date).ThenBy(e => e.Kind)
                 .ToList();
-            var initiativeShifts = DemoInitiative.All.Select(i => i.ScoreShift(segmentName, region, q)).ToArray();
+            var initiativeShifts = DemoInitiative.All.Select(i => options.PlantEffects ? i.ScoreShift(segmentName, region, q) : 0).ToArray();
             var initiativeShift = initiativeShifts.Sum();
-            var effortShift = EffortScoreSlope * (effort - MeanEffort);
-            double MultiShift() => (subscriptions.Count >= 2 ? SecondProductShift : 0) + (subscriptions.Count >= 3 ? ThirdProductShift : 0);
+            var effortShift = options.PlantEffects ? EffortScoreSlope * (effort - MeanEffort) : 0;
+            double MultiShift() => !options.PlantEffects ? 0 : (subscriptions.Count >= 2 ? SecondProductShift : 0) + (subscriptions.Count >= 3 ? ThirdProductShift : 0);
 
             foreach (var (date, kind, product) in events)
             {
@@ -106,7 +106,7 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
                 }
                 else
                 {
-                    churned = Renew(rng, batch, id, date, subscriptions, recentScores, raisedIntegrationTheme,
+                    churned = Renew(rng, batch, id, date, subscriptions, recentScores, raisedIntegrationTheme && options.PlantEffects, options.PlantEffects,
                         latentScore + effortShift + MultiShift() + initiativeShift, ref coreArr);
                 }
             }
@@ -114,7 +114,7 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
             // Support tickets over the days the account was a customer this quarter: more with effort (CES) and products (effect 3).
             var activeTo = churned ?? qEnd;
             var activeDays = activeTo.DayNumber - activeFrom.DayNumber + 1;
-            var lambda = TicketsPerQuarter[segment] * Math.Exp(EffortTicketSlope * (effort - MeanEffort))
+            var lambda = TicketsPerQuarter[segment] * Math.Exp((options.PlantEffects ? EffortTicketSlope : 0) * (effort - MeanEffort))
                          * (1 + ExtraProductTicketShare * (subscriptions.Count - 1)) * activeDays / 91.0;
             var tickets = Poisson(rng, lambda);
             for (var t = 0; t < tickets; t++)
@@ -144,7 +144,7 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
             string? comment = null, themes = null;
             if (Chance(rng, CommentChance))
             {
-                var picked = PickThemes(rng, category, multiNow, effort);
+                var picked = PickThemes(rng, category, multiNow && options.PlantEffects, effort);
                 comment = CommentWriter.Write(rng, picked, score, subscriptions.Select(s => s.Product).ToList());
                 themes = string.Join(";", picked.Select(CommentThemes.Key));
                 var integration = picked.Contains(CommentTheme.ProductsDontIntegrate);
@@ -167,19 +167,20 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
             batch.Responses.Add(new ResponseRow($"R-{index + 1:D6}-{++responseSeq:D4}", id, $"contact{contact}@{id.ToLowerInvariant()}.example",
                 rng.NextDouble() < 0.7 ? "email" : "in-app", respondedAt, score, csat, ces, comment, themes));
             recentScores.Add((surveyDay, score));
-            AddReference(rng, batch, id, index, ++referenceSeq, category, surveyDay);
+            AddReference(rng, batch, id, index, ++referenceSeq, category, surveyDay, options.PlantEffects);
         }
     }
 
     /// <returns>The churn date when the account churns at this renewal.</returns>
     static DateOnly? Renew(Random rng, DemoBatch batch, string id, DateOnly renewal, List<Subscription> subscriptions,
-        List<(DateOnly Date, int Score)> recentScores, bool raisedTheme, double expectedScore, ref double coreArr)
+        List<(DateOnly Date, int Score)> recentScores, bool raisedTheme, bool planted, double expectedScore, ref double coreArr)
     {
         var category = LatestCategory(recentScores, renewal) ?? Category(ToScore(expectedScore));
         var c = GroundTruthTally.Index(category);
+        var rates = planted ? c : GroundTruthTally.Index(NpsCategory.Passive); // without planted effects every category behaves alike
         var before = subscriptions.Sum(s => s.Arr);
         batch.Tally.RenewalsByCategory[c]++;
-        if (Chance(rng, ChurnRate[c] * (raisedTheme ? ThemeChurnMultiplier : 1)))
+        if (Chance(rng, ChurnRate[rates] * (raisedTheme ? ThemeChurnMultiplier : 1)))
         {
             batch.Tally.ChurnsByCategory[c]++;
             batch.Outcomes.Add(new OutcomeRow(id, renewal, "churn", before, 0));
@@ -188,8 +189,8 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
         var u = rng.NextDouble();
         var factor = 1.0;
         string kind;
-        if (u < ExpansionRate[c]) { kind = "expansion"; factor = 1 + Math.Min(1.5, LogNormal(rng, 0.15, 0.5)); batch.Tally.ExpansionsByCategory[c]++; }
-        else if (u < ExpansionRate[c] + ContractionRate[c]) { kind = "contraction"; factor = 1 - (0.1 + 0.2 * rng.NextDouble()); }
+        if (u < ExpansionRate[rates]) { kind = "expansion"; factor = 1 + Math.Min(1.5, LogNormal(rng, 0.15, 0.5)); batch.Tally.ExpansionsByCategory[c]++; }
+        else if (u < ExpansionRate[rates] + ContractionRate[rates]) { kind = "contraction"; factor = 1 - (0.1 + 0.2 * rng.NextDouble()); }
         else kind = "renewal";
         if (kind != "renewal")
         {
@@ -310,7 +311,7 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
             category, handle, contacts, reopened, csat);
     }
 
-    static void AddReference(Random rng, DemoBatch batch, string accountId, int index, int seq, NpsCategory category, DateOnly day)
+    static void AddReference(Random rng, DemoBatch batch, string accountId, int index, int seq, NpsCategory category, DateOnly day, bool planted)
     {
         var c = GroundTruthTally.Index(category);
         if (!Chance(rng, AskRate[c])) return;
@@ -326,7 +327,7 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
         var used = day.AddDays(rng.Next(15, 75));
         var opportunityId = $"OPP-R-{index + 1:D6}-{seq:D4}";
         batch.References.Add(new ReferenceRow(referenceId, accountId, day, true, used, opportunityId));
-        batch.Opportunities.Add(Deal(rng, opportunityId, used, ReferencedWinRate, referenced: true, batch.Tally));
+        batch.Opportunities.Add(Deal(rng, opportunityId, used, planted ? ReferencedWinRate : BaselineWinRate, referenced: true, batch.Tally));
     }
 
     public static OpportunityRow Deal(Random rng, string id, DateOnly created, double winRate, bool referenced, GroundTruthTally tally)

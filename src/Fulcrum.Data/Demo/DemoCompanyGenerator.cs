@@ -67,12 +67,15 @@ public static class DemoCompanyGenerator
                         cost = initiative.Cost, target = initiative.Target, lever = initiative.Lever, owner = initiative.Owner,
                         attributes = "{\"source\":\"demo generator\"}",
                     }, transaction);
-            foreach (var effect in GroundTruth.From(tally, store, transaction))
+            var effects = options.PlantEffects
+                ? GroundTruth.From(tally, store, transaction)
+                : [new GroundTruthEffect(GroundTruth.NoEffects, "No effects planted: every difference between customers or over time in this data is noise.", "none", 0, 0, "", "generated with PlantEffects = false")];
+            foreach (var effect in effects)
                 store.Execute("""
                     INSERT INTO ground_truth (effect_id, description, metric, nominal, realized, unit, detail)
                     VALUES ($EffectId, $Description, $Metric, $Nominal, $Realized, $Unit, $Detail)
                     """, effect, transaction);
-            store.SetMetadata("generated_by", $"fulcrum demo generator: {options.Accounts:N0} accounts, {options.Years} years, seed {options.Seed}", transaction);
+            store.SetMetadata("generated_by", $"fulcrum demo generator: {options.Accounts:N0} accounts, {options.Years} years, seed {options.Seed}{(options.PlantEffects ? "" : ", no planted effects")}", transaction);
             store.SetMetadata("generator_options", JsonSerializer.Serialize(options), transaction);
             transaction.Commit();
         }

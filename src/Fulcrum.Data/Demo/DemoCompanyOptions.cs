@@ -1,7 +1,10 @@
 namespace Fulcrum.Data.Demo;
 
 /// <summary>Size and seed of the synthetic company. Same options → same data, row for row.</summary>
-public sealed record DemoCompanyOptions(int Accounts = 4_000, int Years = 3, int Seed = 42)
+/// <param name="PlantEffects">False gives a company where nothing differs between customers or changes over time but
+/// noise (same latent score for all, no product, initiative, effort or category effects): a null model for checking
+/// that analyses keep their false-discovery promises.</param>
+public sealed record DemoCompanyOptions(int Accounts = 4_000, int Years = 3, int Seed = 42, bool PlantEffects = true)
 {
     /// <summary>First day of the simulated period; fixed so that the data do not depend on today's date.</summary>
     public static readonly DateOnly PeriodStart = new(2023, 1, 1);

@@ -23,6 +23,9 @@ internal static class DemoModel
         _ => 8.0,
     };
 
+    /// <summary>Without planted effects every account draws its latent score around this one mean.</summary>
+    public const double NullMeanScore = 8.3;
+
     public const double AccountScoreSd = 0.9, ResponseNoiseSd = 1.2;
     public const double MeanEffort = 3.4, EffortSd = 1.0, EffortScoreSlope = -0.35;
 

@@ -11,6 +11,7 @@ public sealed record GroundTruthEffect(string EffectId, string Description, stri
 /// <summary>The ground-truth table written next to the demo data so tests can check that analyses find the planted effects.</summary>
 public static class GroundTruth
 {
+    public const string NoEffects = "no_planted_effects";
     public const string MultiProductDecline = "multi_product_nps_drop";
     public const string TotalNpsChange = "total_nps_change";
     public const string IntegrationTheme = "theme_products_dont_integrate";

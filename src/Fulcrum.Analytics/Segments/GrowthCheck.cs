@@ -1,0 +1,207 @@
+using System.Globalization;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Metrics;
+using Fulcrum.Core.Statistics;
+
+namespace Fulcrum.Analytics.Segments;
+
+/// <summary>A labelled, inclusive date range.</summary>
+public sealed record PeriodRange(string Label, DateOnly From, DateOnly To);
+
+public sealed record GrowthCheckOptions(
+    string Metric = "nps",
+    string By = "segment",
+    PeriodRange? Before = null,
+    PeriodRange? After = null,
+    IReadOnlyList<string>? ScanDimensions = null,
+    bool ScanPairs = true,
+    int MinN = 50,
+    double Fdr = 0.05);
+
+/// <summary>One group's part in the change: its share of responses and metric in both periods, and what it contributed.</summary>
+public sealed record GroupContribution(string Group, double ShareBefore, double ShareAfter, Estimate Before, Estimate After, Comparison Change,
+    double MixContribution, double RateContribution, double ArrNow);
+
+/// <summary>
+/// Kitagawa–Oaxaca decomposition of the change in a metric: Δ = Σ(s₂−s₁)(m₁+m₂)/2 (mix: the base changed) + Σ(m₂−m₁)(s₁+s₂)/2
+/// (rate: change within groups). The rate effect's interval treats the shares as fixed; the mix effect's is the
+/// difference of the total and rate intervals' variances added (conservative).
+/// </summary>
+public sealed record Decomposition(string Dimension, Estimate TotalChange, Estimate MixEffect, Estimate RateEffect, IReadOnlyList<GroupContribution> Groups);
+
+/// <summary>A segment whose change differs from the rest's, significant after FDR control.</summary>
+public sealed record ScanFinding(IReadOnlyList<SegmentCondition> Segment, Estimate Before, Estimate After, Comparison Change,
+    Estimate DifferenceVsRest, double PValue, double QValue, double ArrExposed, string Statement);
+
+public sealed record GrowthCheckReport(
+    string Metric, PeriodRange Before, PeriodRange After, Estimate TotalBefore, Estimate TotalAfter, Comparison TotalChange,
+    Decomposition Decomposition, IReadOnlyList<ScanFinding> Findings, int SegmentsTested, double Fdr, int MinN, IReadOnlyList<string> Statements);
+
+/// <summary>
+/// "Trouble hidden under growth": splits the change of a metric between two periods into mix and rate effects, then
+/// scans every dimension value and pair of values for a change that differs from the rest of the customers
+/// (difference-in-differences z-test with cluster-robust, account-level standard errors), with Benjamini–Hochberg
+/// false-discovery-rate control and a minimum n,
+/// ranked by the ARR exposed. Findings are stated in plain words.
+/// </summary>
+public static class GrowthCheck
+{
+    public static GrowthCheckReport Run(AnalysisFacts facts, GrowthCheckOptions options)
+    {
+        var metric = MetricDefinition.Resolve(options.Metric);
+        var (before, after) = (options.Before, options.After) is ({ } b, { } a) ? (b, a) : DefaultPeriods(facts);
+        if (before.To >= after.From) throw new ArgumentException($"The periods overlap: {before.Label} ends {before.To:yyyy-MM-dd}, {after.Label} starts {after.From:yyyy-MM-dd}.");
+        var scanNames = (options.ScanDimensions ?? DrillDown.DefaultDimensions).ToList();
+        if (!scanNames.Contains(options.By, StringComparer.OrdinalIgnoreCase)) scanNames.Insert(0, options.By);
+        var dimensions = scanNames.Select(Dimension.Resolve).ToList();
+        var cube = SegmentCube.Build(facts, metric, dimensions, [(before.Label, before.From, before.To), (after.Label, after.From, after.To)]);
+        var kind = metric.Kind;
+
+        var totalBefore = cube.Sum([], before.Label);
+        var totalAfter = cube.Sum([], after.Label);
+        var estimateBefore = ClusteredEstimator.Estimate(kind, totalBefore.Stats, totalBefore.Cluster);
+        var estimateAfter = ClusteredEstimator.Estimate(kind, totalAfter.Stats, totalAfter.Cluster);
+        var totalChange = ClusteredEstimator.Compare(estimateAfter, estimateBefore);
+        var byIndex = dimensions.FindIndex(d => d.Name.Equals(options.By, StringComparison.OrdinalIgnoreCase));
+        var decomposition = Decompose(cube, kind, byIndex, before.Label, after.Label, totalBefore.Stats, totalAfter.Stats, totalChange);
+
+        var tests = Scan(cube, kind, before.Label, after.Label, totalBefore, totalAfter, options);
+        var q = MultipleTesting.BenjaminiHochberg(tests.Select(t => t.P).ToList());
+        var unit = metric.Kind == MetricKind.Nps ? " points" : "";
+        var findings = tests.Select((t, i) => (Test: t, Q: q[i]))
+            .Where(x => x.Q <= options.Fdr)
+            .Select(x => new ScanFinding(x.Test.Segment, x.Test.Before, x.Test.After, x.Test.Change, x.Test.VsRest, x.Test.P, x.Q, x.Test.Arr,
+                Statement(metric, x.Test, x.Q, before.Label, after.Label, unit)))
+            .OrderByDescending(f => f.DifferenceVsRest.Value < 0)
+            .ThenByDescending(f => f.ArrExposed)
+            .ToList();
+
+        var statements = Statements(metric, before, after, estimateBefore, estimateAfter, totalChange, decomposition, findings, unit);
+        return new GrowthCheckReport(metric.Name, before, after, estimateBefore, estimateAfter, totalChange, decomposition, findings,
+            tests.Count, options.Fdr, options.MinN, statements);
+    }
+
+    /// <summary>First and last full years of survey data when there are two or more; otherwise the first and second half.</summary>
+    public static (PeriodRange Before, PeriodRange After) DefaultPeriods(AnalysisFacts facts)
+    {
+        var table = facts.Responses();
+        var (first, last) = facts.Store.Query<(DateTime? First, DateTime? Last)>($"SELECT CAST(MIN(day) AS TIMESTAMP), CAST(MAX(day) AS TIMESTAMP) FROM {table}").Single();
+        if (first is null || last is null) throw new ArgumentException("No survey responses to compare. Import responses first.");
+        var (from, to) = (DateOnly.FromDateTime(first.Value), DateOnly.FromDateTime(last.Value));
+        if (to.Year - from.Year >= 1 && to.DayNumber - from.DayNumber >= 2 * 365 - 31)
+        {
+            var firstYear = new DateOnly(from.Year, 1, 1);
+            var lastYear = new DateOnly(to.Year, 1, 1);
+            return (new PeriodRange(firstYear.Year.ToString(CultureInfo.InvariantCulture), from, firstYear.AddYears(1).AddDays(-1)),
+                    new PeriodRange(lastYear.Year.ToString(CultureInfo.InvariantCulture), lastYear, to));
+        }
+        var middle = from.AddDays((to.DayNumber - from.DayNumber) / 2);
+        return (new PeriodRange("first half", from, middle), new PeriodRange("second half", middle.AddDays(1), to));
+    }
+
+    static Decomposition Decompose(SegmentCube cube, MetricKind kind, int dimension, string before, string after,
+        SufficientStats totalBefore, SufficientStats totalAfter, Comparison totalChange)
+    {
+        var groups = cube.Cells.Select(c => c.Values[dimension]).Distinct().Order(StringComparer.Ordinal).ToList();
+        var contributions = new List<GroupContribution>();
+        double rateVariance = 0;
+        foreach (var group in groups)
+        {
+            var (b, bc, _) = cube.Sum([(dimension, group)], before);
+            var (a, ac, arr) = cube.Sum([(dimension, group)], after);
+            var (s1, s2) = (b.W / totalBefore.W, a.W / totalAfter.W);
+            var (e1, e2) = (ClusteredEstimator.Estimate(kind, b, bc), ClusteredEstimator.Estimate(kind, a, ac));
+            var (m1, m2) = (e1.IsDefined ? e1.Value : 0, e2.IsDefined ? e2.Value : 0);
+            var mix = (s2 - s1) * (m1 + m2) / 2;
+            // A group present in one period only changes the mix, not a rate.
+            var rate = e1.IsDefined && e2.IsDefined ? (m2 - m1) * (s1 + s2) / 2 : 0;
+            if (!e1.IsDefined) mix = s2 * m2;
+            if (!e2.IsDefined) mix = -s1 * m1;
+            var change = ClusteredEstimator.Compare(e2, e1);
+            if (e1.IsDefined && e2.IsDefined)
+                rateVariance += Math.Pow((s1 + s2) / 2, 2) * (Math.Pow(e1.StandardError ?? 0, 2) + Math.Pow(e2.StandardError ?? 0, 2));
+            contributions.Add(new GroupContribution(group, s1, s2, e1, e2, change, mix, rate, arr));
+        }
+        var z = 1.959963984540054;
+        var total = totalChange.Difference;
+        var rateEffect = contributions.Sum(c => c.RateContribution);
+        var rateSe = Math.Sqrt(rateVariance);
+        var mixEffect = total.Value - rateEffect;
+        var mixSe = Math.Sqrt(Math.Pow(total.StandardError ?? 0, 2) + rateVariance);
+        return new Decomposition(cube.Dimensions[dimension].Name, total,
+            new Estimate(mixEffect, mixEffect - z * mixSe, mixEffect + z * mixSe, total.N, "Mix effect (Kitagawa), normal interval from total and rate variances") { StandardError = mixSe },
+            new Estimate(rateEffect, rateEffect - z * rateSe, rateEffect + z * rateSe, total.N, "Rate effect (Kitagawa), shares held fixed, normal interval") { StandardError = rateSe },
+            contributions);
+    }
+
+    sealed record Test(IReadOnlyList<SegmentCondition> Segment, Estimate Before, Estimate After, Comparison Change, Estimate VsRest, double P, double Arr);
+
+    static List<Test> Scan(SegmentCube cube, MetricKind kind, string before, string after,
+        (SufficientStats Stats, ClusterStats Cluster, double Arr) totalBefore, (SufficientStats Stats, ClusterStats Cluster, double Arr) totalAfter, GrowthCheckOptions options)
+    {
+        var segments = new List<(int Dimension, string Value)[]>();
+        for (var d = 0; d < cube.Dimensions.Count; d++)
+            segments.AddRange(cube.Cells.Select(c => c.Values[d]).Distinct().Select(v => new[] { (d, v) }));
+        if (options.ScanPairs)
+            for (var d1 = 0; d1 < cube.Dimensions.Count; d1++)
+                for (var d2 = d1 + 1; d2 < cube.Dimensions.Count; d2++)
+                    segments.AddRange(cube.Cells.Select(c => (c.Values[d1], c.Values[d2])).Distinct().Select(p => new[] { (d1, p.Item1), (d2, p.Item2) }));
+
+        var tests = new List<Test>();
+        foreach (var segment in segments)
+        {
+            var (b, bc, _) = cube.Sum(segment, before);
+            var (a, ac, arr) = cube.Sum(segment, after);
+            var (restBefore, restBeforeCluster) = (totalBefore.Stats - b, totalBefore.Cluster - bc);
+            var (restAfter, restAfterCluster) = (totalAfter.Stats - a, totalAfter.Cluster - ac);
+            if (b.N < options.MinN || a.N < options.MinN || restBefore.N < options.MinN || restAfter.N < options.MinN) continue;
+            var (eb, ea) = (ClusteredEstimator.Estimate(kind, b, bc), ClusteredEstimator.Estimate(kind, a, ac));
+            var change = ClusteredEstimator.Compare(ea, eb);
+            var restChange = ClusteredEstimator.Compare(ClusteredEstimator.Estimate(kind, restAfter, restAfterCluster), ClusteredEstimator.Estimate(kind, restBefore, restBeforeCluster));
+            if (!change.Difference.IsDefined || !restChange.Difference.IsDefined) continue;
+            var did = change.Difference.Value - restChange.Difference.Value;
+            var se = Math.Sqrt(Math.Pow(change.Difference.StandardError ?? double.NaN, 2) + Math.Pow(restChange.Difference.StandardError ?? double.NaN, 2));
+            if (!(se > 0)) continue;
+            var p = 2 * (1 - MathNet.Numerics.Distributions.Normal.CDF(0, 1, Math.Abs(did / se)));
+            var z = 1.959963984540054;
+            tests.Add(new Test(segment.Select(s => new SegmentCondition(cube.Dimensions[s.Dimension].Name, s.Value)).ToList(),
+                eb, ea, change,
+                new Estimate(did, did - z * se, did + z * se, a.N + b.N, "Difference-in-differences vs the rest, normal interval") { StandardError = se },
+                p, arr));
+        }
+        return tests;
+    }
+
+    static string Statement(MetricDefinition metric, Test t, double q, string before, string after, string unit)
+    {
+        var segment = string.Join(" and ", t.Segment.Select(s => $"{s.Dimension} = {s.Value}"));
+        var change = t.Change.Difference;
+        var direction = change.Value < 0 ? "fell" : "rose";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{segment}: {metric.Name.ToUpperInvariant()} {direction} {Math.Abs(change.Value):0.0}{unit} ({t.Before.Value:0.0} → {t.After.Value:0.0}, 95% CI {change.Lower:+0.0;-0.0} to {change.Upper:+0.0;-0.0}) from {before} to {after}, " +
+            $"{Math.Abs(t.VsRest.Value):0.0}{unit} {(t.VsRest.Value < 0 ? "worse" : "better")} than the rest (q = {(q < 0.001 ? "<0.001" : q.ToString("0.###", CultureInfo.InvariantCulture))}); {t.Arr:$#,0} ARR exposed.");
+    }
+
+    static List<string> Statements(MetricDefinition metric, PeriodRange before, PeriodRange after, Estimate b, Estimate a, Comparison total,
+        Decomposition decomposition, List<ScanFinding> findings, string unit)
+    {
+        var name = metric.Name.ToUpperInvariant();
+        var statements = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture,
+                $"Total {name} went from {b.Value:0.0} in {before.Label} to {a.Value:0.0} in {after.Label} ({total.Difference.Value:+0.0;-0.0}{unit}, 95% CI {total.Difference.Lower:+0.0;-0.0} to {total.Difference.Upper:+0.0;-0.0})."),
+            string.Create(CultureInfo.InvariantCulture,
+                $"By {decomposition.Dimension}: {decomposition.MixEffect.Value:+0.0;-0.0}{unit} came from mix (the customer base changed; 95% CI {decomposition.MixEffect.Lower:+0.0;-0.0} to {decomposition.MixEffect.Upper:+0.0;-0.0}) and {decomposition.RateEffect.Value:+0.0;-0.0}{unit} from changes within {decomposition.Dimension}s (95% CI {decomposition.RateEffect.Lower:+0.0;-0.0} to {decomposition.RateEffect.Upper:+0.0;-0.0})."),
+        };
+        var notDown = total.Difference.Value >= 0 || !total.IsSignificant();
+        foreach (var g in decomposition.Groups.Where(g => g.Change.IsSignificant() && g.Change.Difference.Value < 0))
+            statements.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{(notDown ? "Hidden under growth: " : "")}within {decomposition.Dimension} {g.Group}, {name} fell {Math.Abs(g.Change.Difference.Value):0.0}{unit} ({g.Before.Value:0.0} → {g.After.Value:0.0}, p {(g.Change.PValue < 0.001 ? "< 0.001" : "= " + g.Change.PValue.ToString("0.###", CultureInfo.InvariantCulture))}){(notDown ? " while the total did not fall" : "")}; {g.ArrNow:$#,0} ARR."));
+        var declines = findings.Where(f => f.DifferenceVsRest.Value < 0 && f.Change.Difference.Value < 0).Take(3).ToList();
+        if (declines.Count > 0)
+            statements.Add($"{(notDown ? "Trouble hidden under growth" : "Declining segments")}, largest ARR first: " + string.Join(" ", declines.Select(f => f.Statement)));
+        else
+            statements.Add("No segment declined significantly against the rest at the chosen false discovery rate.");
+        return statements;
+    }
+}

@@ -1,0 +1,62 @@
+using System.ComponentModel;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Segments;
+using Fulcrum.Cli.Rendering;
+using Fulcrum.Data.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fulcrum.Cli.Commands;
+
+[Description("Top NPS (or another survey metric), split by the dimension that explains most of its variation, down to 3 levels; each node with its value, CI, n and ARR.")]
+public sealed class DrillDownCommand : Command<DrillDownCommand.Settings>
+{
+    public sealed class Settings : AnalysisSettings
+    {
+        [CommandOption("--metric <NAME>")]
+        [Description("nps, csat, ces or share:DIM=VALUE.")]
+        [DefaultValue("nps")]
+        public string Metric { get; init; } = "nps";
+
+        [CommandOption("--dimensions <DIMS>")]
+        [Description("Comma-separated candidate dimensions (default: segment, region, industry, product_count, account_managers, tenure_band, arr_band).")]
+        public string? Dimensions { get; init; }
+
+        [CommandOption("--depth <N>")]
+        [Description("Levels below the top (1-5).")]
+        [DefaultValue(3)]
+        public int Depth { get; init; } = 3;
+
+        [CommandOption("--min-n <N>")]
+        [Description("Smallest group shown on its own.")]
+        [DefaultValue(30)]
+        public int MinN { get; init; } = 30;
+
+        public DrillOptions Options => new(Metric,
+            Dimensions?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Depth, MinN, 8, FromDate, ToDate);
+
+        public override ValidationResult Validate()
+        {
+            var result = base.Validate();
+            if (!result.Successful) return result;
+            if (Depth is < 1 or > 5) return ValidationResult.Error("--depth must be 1 to 5.");
+            if (MinN < 5) return ValidationResult.Error("--min-n must be at least 5.");
+            try
+            {
+                Analytics.Metrics.MetricDefinition.Resolve(Metric);
+                foreach (var d in Options.Dimensions ?? []) Dimension.Resolve(d);
+            }
+            catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = FulcrumStore.Open(settings.Db);
+        var root = DrillDown.Run(new AnalysisFacts(store), settings.Options);
+        if (settings.Json) Json.Write(root);
+        else DrillDownView.Render(root, settings.Metric);
+        return 0;
+    }
+}

@@ -1,0 +1,97 @@
+using System.ComponentModel;
+using System.Globalization;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Segments;
+using Fulcrum.Cli.Rendering;
+using Fulcrum.Data.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fulcrum.Cli.Commands;
+
+[Description("Trouble hidden under growth: splits a metric's change between two periods into mix (the customer base changed) and rate (change within segments), then scans every segment and pair of segments against the rest with false-discovery-rate control, ranked by ARR exposed.")]
+public sealed class GrowthCheckCommand : Command<GrowthCheckCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+        [CommandOption("--metric <NAME>")]
+        [Description("nps, csat, ces or share:DIM=VALUE.")]
+        [DefaultValue("nps")]
+        public string Metric { get; init; } = "nps";
+
+        [CommandOption("--by <DIM>")]
+        [Description("Dimension for the mix/rate decomposition.")]
+        [DefaultValue("segment")]
+        public string By { get; init; } = "segment";
+
+        [CommandOption("--before <RANGE>")]
+        [Description("First period as FROM:TO (yyyy-MM-dd:yyyy-MM-dd). Default: the first full year of surveys.")]
+        public string? Before { get; init; }
+
+        [CommandOption("--after <RANGE>")]
+        [Description("Second period as FROM:TO. Default: the last year of surveys.")]
+        public string? After { get; init; }
+
+        [CommandOption("--scan <DIMS>")]
+        [Description("Comma-separated dimensions to scan (default: segment, region, industry, product_count, account_managers, tenure_band, arr_band).")]
+        public string? Scan { get; init; }
+
+        [CommandOption("--no-pairs")]
+        [Description("Scan single dimension values only, not pairs.")]
+        public bool NoPairs { get; init; }
+
+        [CommandOption("--min-n <N>")]
+        [Description("Minimum responses per segment and period to test it.")]
+        [DefaultValue(50)]
+        public int MinN { get; init; } = 50;
+
+        [CommandOption("--fdr <Q>")]
+        [Description("False discovery rate for the scan (Benjamini–Hochberg).")]
+        [DefaultValue(0.05)]
+        public double Fdr { get; init; } = 0.05;
+
+        [CommandOption("--json")]
+        [Description("Print the result as JSON.")]
+        public bool Json { get; init; }
+
+        public GrowthCheckOptions Options => new(Metric, By, Range(Before, "before"), Range(After, "after"),
+            Scan?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), !NoPairs, MinN, Fdr);
+
+        public override ValidationResult Validate()
+        {
+            if ((Before is null) != (After is null)) return ValidationResult.Error("Give both --before and --after, or neither.");
+            if (Fdr is <= 0 or >= 1) return ValidationResult.Error("--fdr must be between 0 and 1.");
+            if (MinN < 5) return ValidationResult.Error("--min-n must be at least 5.");
+            try
+            {
+                var options = Options;
+                Analytics.Metrics.MetricDefinition.Resolve(options.Metric);
+                Dimension.Resolve(options.By);
+                foreach (var d in options.ScanDimensions ?? []) Dimension.Resolve(d);
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException) { return ValidationResult.Error(e.Message); }
+            return ValidationResult.Success();
+        }
+
+        static PeriodRange? Range(string? text, string label)
+        {
+            if (text is null) return null;
+            var parts = text.Split(':');
+            if (parts.Length != 2
+                || !DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var from)
+                || !DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var to)
+                || to < from)
+                throw new FormatException($"--{label} must be FROM:TO with dates yyyy-MM-dd, FROM not after TO (got '{text}').");
+            return new PeriodRange($"{from:yyyy-MM-dd}..{to:yyyy-MM-dd}", from, to);
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = FulcrumStore.Open(settings.Db);
+        var report = GrowthCheck.Run(new AnalysisFacts(store), settings.Options);
+        if (settings.Json) Json.Write(report);
+        else GrowthCheckView.Render(report);
+        return 0;
+    }
+}

@@ -1,0 +1,43 @@
+using Fulcrum.Analytics.Segments;
+using Fulcrum.Core.Statistics;
+using Spectre.Console;
+
+namespace Fulcrum.Cli.Rendering;
+
+public static class GrowthCheckView
+{
+    public static void Render(GrowthCheckReport report)
+    {
+        var d = report.Decomposition;
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title($"[bold]{Markup.Escape(report.Metric.ToUpperInvariant())}[/] {Markup.Escape(report.Before.Label)} → {Markup.Escape(report.After.Label)} by {Markup.Escape(d.Dimension)}")
+            .AddColumns("group", "share before", "share after", "before", "after", "change (95% CI)", "mix", "rate", "ARR now");
+        foreach (var g in d.Groups)
+            table.AddRow(Markup.Escape(g.Group), g.ShareBefore.ToString("P1"), g.ShareAfter.ToString("P1"), Value(g.Before), Value(g.After),
+                Change(g.Change), g.MixContribution.ToString("+0.0;-0.0"), g.RateContribution.ToString("+0.0;-0.0"), g.ArrNow.ToString("$#,0"));
+        table.AddRow("[bold]total[/]", "", "", Value(report.TotalBefore), Value(report.TotalAfter), Change(report.TotalChange),
+            $"[bold]{d.MixEffect.Value:+0.0;-0.0}[/]", $"[bold]{d.RateEffect.Value:+0.0;-0.0}[/]", "");
+        AnsiConsole.Write(table);
+
+        if (report.Findings.Count > 0)
+        {
+            var findings = new Table().Border(TableBorder.Rounded)
+                .Title($"Segments whose change differs from the rest ({report.Findings.Count} of {report.SegmentsTested} tested, FDR {report.Fdr:P0}, n ≥ {report.MinN})")
+                .AddColumns("segment", "before", "after", "vs rest (95% CI)", "q", "ARR exposed");
+            foreach (var f in report.Findings.Take(15))
+                findings.AddRow(Markup.Escape(string.Join(" & ", f.Segment.Select(s => $"{s.Dimension}={s.Value}"))), Value(f.Before), Value(f.After),
+                    Colour(f.DifferenceVsRest.Value < 0, $"{f.DifferenceVsRest.Value:+0.0;-0.0} [[{f.DifferenceVsRest.Lower:0.0}, {f.DifferenceVsRest.Upper:0.0}]]"),
+                    f.QValue < 0.001 ? "<0.001" : f.QValue.ToString("0.###"), f.ArrExposed.ToString("$#,0"));
+            AnsiConsole.Write(findings);
+        }
+        foreach (var statement in report.Statements) AnsiConsole.MarkupLine("• " + Markup.Escape(statement));
+    }
+
+    static string Value(Estimate e) => e.IsDefined ? $"{e.Value:0.0} [grey](n={e.N:N0})[/]" : "—";
+
+    static string Change(Comparison c) => c.Difference.IsDefined
+        ? Colour(c.IsSignificant() && c.Difference.Value < 0, $"{c.Difference.Value:+0.0;-0.0} [[{c.Difference.Lower:0.0}, {c.Difference.Upper:0.0}]]", c.IsSignificant())
+        : "—";
+
+    static string Colour(bool bad, string text, bool significant = true) => !significant ? $"[grey]{text}[/]" : bad ? $"[red]{text}[/]" : $"[green]{text}[/]";
+}
