@@ -47,7 +47,8 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
         // Planned adoption of more products (effect 1).
         var adoptions = new List<(DateOnly Date, string Product)>();
         var addOns = DemoCatalog.AddOnProducts.OrderBy(_ => rng.Next()).ToArray();
-        var happyLarge = initial && segment > 0 && latentScore >= HappyLargeThreshold;
+        // Without planted effects, who adopts must not depend on satisfaction either, or adoption itself would sort happy and unhappy accounts.
+        var happyLarge = initial && segment > 0 && (!options.PlantEffects || latentScore >= HappyLargeThreshold);
         if (happyLarge ? Chance(rng, AdoptSecondChance) : Chance(rng, OtherAdoptChance))
         {
             var second = rng.Next(1, Math.Max(2, Math.Min(8, quarters - 1)));

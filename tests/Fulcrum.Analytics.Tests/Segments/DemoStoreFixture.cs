@@ -1,0 +1,24 @@
+using Fulcrum.Data.Demo;
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Analytics.Tests.Segments;
+
+/// <summary>One demo company (3,000 accounts, seed 42) generated into a temporary file for a test class.</summary>
+public sealed class DemoStoreFixture : IDisposable
+{
+    readonly string _path = Path.Combine(Path.GetTempPath(), $"fulcrum-segments-{Guid.NewGuid():N}.duckdb");
+
+    public DemoStoreFixture()
+    {
+        Store = FulcrumStore.Open(_path);
+        DemoCompanyGenerator.Generate(Store, new DemoCompanyOptions(3_000, 3, 42));
+    }
+
+    public FulcrumStore Store { get; }
+
+    public void Dispose()
+    {
+        Store.Dispose();
+        foreach (var file in Directory.GetFiles(Path.GetDirectoryName(_path)!, Path.GetFileName(_path) + "*")) File.Delete(file);
+    }
+}

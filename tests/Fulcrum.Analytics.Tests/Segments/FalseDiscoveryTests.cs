@@ -1,0 +1,30 @@
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Segments;
+using Fulcrum.Data.Demo;
+using Fulcrum.Data.Store;
+using Xunit.Abstractions;
+
+namespace Fulcrum.Analytics.Tests.Segments;
+
+/// <summary>On companies with no planted effects every finding is false; the scan must keep its FDR promise.</summary>
+public sealed class FalseDiscoveryTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Growth_check_on_null_companies_raises_false_findings_no_more_often_than_the_stated_fdr()
+    {
+        // Under the complete null, Benjamini–Hochberg at q = 0.05 keeps P(any finding) ≤ 0.05 per company.
+        // Over 6 seeds, 2 or more companies with findings would happen with probability < 3.3% if the promise holds.
+        var seedsWithFindings = 0;
+        var totalFindings = 0;
+        foreach (var seed in Enumerable.Range(101, 6))
+        {
+            using var store = FulcrumStore.Open(":memory:");
+            DemoCompanyGenerator.Generate(store, new DemoCompanyOptions(1_500, 3, seed, PlantEffects: false));
+            var report = GrowthCheck.Run(new AnalysisFacts(store), new GrowthCheckOptions(Fdr: 0.05));
+            output.WriteLine($"seed {seed}: {report.Findings.Count} findings of {report.SegmentsTested} tested");
+            totalFindings += report.Findings.Count;
+            if (report.Findings.Count > 0) seedsWithFindings++;
+        }
+        Assert.True(seedsWithFindings <= 1, $"{seedsWithFindings} of 6 null companies had findings ({totalFindings} in all)");
+    }
+}

@@ -1,0 +1,80 @@
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Segments;
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Analytics.Tests.Segments;
+
+public sealed class GrowthCheckTests(DemoStoreFixture demo) : IClassFixture<DemoStoreFixture>
+{
+    [Fact]
+    public void Mix_and_rate_effects_add_up_to_the_total_change()
+    {
+        var report = GrowthCheck.Run(new AnalysisFacts(demo.Store), new GrowthCheckOptions());
+        var d = report.Decomposition;
+
+        Assert.Equal(report.TotalChange.Difference.Value, d.MixEffect.Value + d.RateEffect.Value, 9);
+        Assert.Equal(d.RateEffect.Value, d.Groups.Sum(g => g.RateContribution), 9);
+        Assert.Equal(report.TotalAfter.Value - report.TotalBefore.Value, report.TotalChange.Difference.Value, 9);
+        Assert.All(d.Groups, g => Assert.True(g.Before.Lower <= g.Before.Value && g.Before.Value <= g.Before.Upper));
+    }
+
+    [Fact]
+    public void Demo_company_decline_hidden_under_growth_is_found_named_and_priced()
+    {
+        var report = GrowthCheck.Run(new AnalysisFacts(demo.Store), new GrowthCheckOptions());
+
+        // Total NPS rises (planted: new happy small accounts, initiatives) ...
+        Assert.True(report.TotalChange.Difference.Value > 0, $"total change {report.TotalChange.Difference}");
+        // ... while Enterprise, where most multi-product accounts sit and no initiative helps, falls behind the rest.
+        var enterprise = Assert.Single(report.Findings, f => f.Segment is [{ Dimension: "segment", Value: "Enterprise" }]);
+        Assert.True(enterprise.DifferenceVsRest.Upper < 0, $"Enterprise vs rest {enterprise.DifferenceVsRest}");
+        Assert.True(enterprise.QValue < 0.05);
+        Assert.True(enterprise.ArrExposed > 0);
+        Assert.Contains("Enterprise", enterprise.Statement);
+        Assert.Contains(report.Statements, s => s.StartsWith("Trouble hidden under growth", StringComparison.Ordinal));
+        // Findings are ranked: declines first, then by ARR exposed.
+        var declines = report.Findings.TakeWhile(f => f.DifferenceVsRest.Value < 0).ToList();
+        Assert.Equal(declines.OrderByDescending(f => f.ArrExposed).Select(f => f.Statement), declines.Select(f => f.Statement));
+    }
+
+    [Fact]
+    public void Decomposition_matches_a_hand_computed_example()
+    {
+        using var store = FulcrumStore.Open(":memory:");
+        store.Execute("INSERT INTO accounts (account_id, segment) VALUES ('A', 'Big'), ('B', 'Small')");
+        // 2023: Big 4 responses (2 promoters, 2 detractors → NPS 0), Small 1 promoter (NPS 100): total 20.
+        // 2024: Big 2 responses (2 detractors → −100), Small 2 promoters (100): total 0.
+        var rows = new (string Account, string Day, int Nps)[]
+        {
+            ("A", "2023-02-01", 10), ("A", "2023-03-01", 9), ("A", "2023-04-01", 2), ("A", "2023-05-01", 3), ("B", "2023-06-01", 10),
+            ("A", "2024-02-01", 1), ("A", "2024-03-01", 0), ("B", "2024-04-01", 9), ("B", "2024-05-01", 10),
+        };
+        var i = 0;
+        foreach (var (account, day, nps) in rows)
+            store.Execute("INSERT INTO responses (response_id, account_id, responded_at, nps) VALUES ($id, $account, CAST($day AS TIMESTAMP), $nps)",
+                new { id = $"R{i++}", account, day, nps });
+
+        var report = GrowthCheck.Run(new AnalysisFacts(store), new GrowthCheckOptions(
+            Before: new PeriodRange("2023", new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31)),
+            After: new PeriodRange("2024", new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)),
+            ScanDimensions: ["segment"], MinN: 1));
+
+        // Shares: Big 0.8 → 0.5, Small 0.2 → 0.5. Mix = (−0.3)(0 + −100)/2 + (0.3)(100 + 100)/2 = 15 + 30 = 45.
+        // Rate = (−100 − 0)(0.8 + 0.5)/2 + (100 − 100)(0.2 + 0.5)/2 = −65. Total = −20.
+        var d = report.Decomposition;
+        Assert.Equal(-20, report.TotalChange.Difference.Value, 9);
+        Assert.Equal(45, d.MixEffect.Value, 9);
+        Assert.Equal(-65, d.RateEffect.Value, 9);
+        Assert.Equal(0.8, d.Groups.Single(g => g.Group == "Big").ShareBefore, 9);
+    }
+
+    [Fact]
+    public void Overlapping_periods_are_refused()
+    {
+        var options = new GrowthCheckOptions(
+            Before: new PeriodRange("a", new DateOnly(2023, 1, 1), new DateOnly(2024, 6, 30)),
+            After: new PeriodRange("b", new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)));
+        var error = Assert.Throws<ArgumentException>(() => GrowthCheck.Run(new AnalysisFacts(demo.Store), options));
+        Assert.Contains("overlap", error.Message);
+    }
+}
