@@ -1,5 +1,7 @@
 using System.ComponentModel;
+using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Metrics;
+using Fulcrum.Analytics.Segments;
 using Fulcrum.Cli.Rendering;
 using Fulcrum.Data.Store;
 using Spectre.Console;
@@ -21,12 +23,23 @@ public sealed class DemoCommand : Command<GenerateCommand.Settings>
         var overview = AnsiConsole.Status().Start("Computing NPS by year, segment and products held…", _ => NpsOverviewAnalysis.Run(store));
         NpsOverviewReport.Render(overview);
 
+        var facts = new AnalysisFacts(store);
+        AnsiConsole.Write(new Rule("[bold]Trouble hidden under growth[/] (growth-check: mix vs rate, segment scan with FDR control)").LeftJustified());
+        var growth = AnsiConsole.Status().Start("Scanning every segment and pair of segments…", _ => GrowthCheck.Run(facts, new GrowthCheckOptions()));
+        GrowthCheckView.Render(growth);
+
+        AnsiConsole.Write(new Rule("[bold]What drives NPS[/] (drill-down, 2 levels)").LeftJustified());
+        DrillDownView.Render(DrillDown.Run(facts, new DrillOptions(Depth: 2)), "nps");
+
         AnsiConsole.Write(new Rule("[bold]Planted effects[/] (ground truth the analyses must find)").LeftJustified());
         DemoReport.RenderGroundTruth(store);
 
         AnsiConsole.Write(new Rule("[bold]Next[/]").LeftJustified());
         AnsiConsole.MarkupLine($"""
             The database is [bold]{Markup.Escape(store.Path)}[/].
+              fulcrum metrics --by segment          NPS, CSAT, CES and service metrics with CIs
+              fulcrum growth-check                 mix vs rate and declining segments
+              fulcrum drilldown                    what explains NPS, 3 levels deep
               fulcrum status                       row counts, imports, rejects
               fulcrum import responses FILE.csv    load your own survey answers (see docs/mapping.md)
               fulcrum generate --accounts 100000   a bigger company
