@@ -80,25 +80,26 @@ public static class MetricsAnalysis
             (false, MetricWeight.Arr) => "COALESCE(f.arr, 0)",
             _ => "1.0",
         };
+        // Filters come before the weights: an account's weight is shared among its answers that count here.
         var filters = new List<string> { metric.Observed };
-        if (query.From is not null) filters.Add("f.fact_period >= CAST($from AS DATE)");
+        if (query.From is not null) filters.Add(responses ? "f.day >= CAST($from AS DATE)" : $"f.fact_period >= {query.Period.Trunc("CAST($from AS DATE)")}");
         if (query.To is not null) filters.Add(responses ? "f.day <= CAST($to AS DATE)" : "f.fact_period <= CAST($to AS DATE)");
         var groups = dimensions.Select((d, i) => $"CAST({d.Sql} AS VARCHAR) AS g{i}").ToList();
         var groupBy = string.Join(", ", Enumerable.Range(1, dimensions.Count + 1));
         var (n, w, w2) = metric.ObservationCount is { } count
             ? ($"SUM({count})", $"SUM({count})", $"SUM({count})")
-            : ("COUNT(*)", "SUM(w)", "SUM(w * w)");
+            : ("COUNT(*) FILTER (WHERE w > 0)", "SUM(w)", "SUM(w * w)");
         var sql = $"""
             WITH periodised AS (SELECT f.*, {period} AS fact_period FROM {table} f),
-            weighted AS (SELECT f.*, {weight} AS w FROM periodised f)
+            filtered AS (SELECT * FROM periodised f WHERE {string.Join(" AND ", filters)}),
+            weighted AS (SELECT f.*, {weight} AS w FROM filtered f)
             SELECT f.fact_period AS period{string.Concat(groups.Select(g => ", " + g))},
                    CAST({n} AS BIGINT) AS n, CAST({w} AS DOUBLE) AS sw, CAST({w2} AS DOUBLE) AS sw2,
                    CAST(SUM({metric.Sql(metric.A, costPerHour, otherCost)}) AS DOUBLE) AS a, CAST(SUM({metric.Sql(metric.B, costPerHour, otherCost)}) AS DOUBLE) AS b,
                    CAST(SUM({metric.Sql(metric.C, costPerHour, otherCost)}) AS DOUBLE) AS c
             FROM weighted f
-            WHERE {string.Join(" AND ", filters)}
             GROUP BY {groupBy}
-            HAVING SUM(w) > 0
+            HAVING {w} > 0
             ORDER BY {groupBy}
             """;
         var parameters = new DynamicParameters();
@@ -123,18 +124,27 @@ public static class MetricsAnalysis
     static IEnumerable<MetricCell> Cells(MetricDefinition metric, PeriodUnit unit, List<Row> rows, bool compareWithRest)
     {
         var totals = rows.GroupBy(r => r.Period).ToDictionary(g => g.Key, g => g.Aggregate(default(SufficientStats), (sum, r) => sum + r.Stats));
-        var previousPeriod = totals.Keys.Order().Zip(totals.Keys.Order().Skip(1)).ToDictionary(p => p.Second, p => p.First);
+
         var byGroup = rows.ToDictionary(r => (r.Period, Key: string.Join('\u001f', r.Group)));
         foreach (var row in rows)
         {
             var key = string.Join('\u001f', row.Group);
-            Comparison? vsPrevious = previousPeriod.TryGetValue(row.Period, out var prev) && byGroup.TryGetValue((prev, key), out var before)
+            // Only the period just before counts as "previous": a gap in the data gives no comparison rather than a longer one.
+            Comparison? vsPrevious = byGroup.TryGetValue((Previous(unit, row.Period), key), out var before)
                 ? metric.Kind.Compare(row.Stats, before.Stats) : null;
             var rest = totals[row.Period] - row.Stats;
             Comparison? vsRest = compareWithRest && rest.N > 0 ? metric.Kind.Compare(row.Stats, rest) : null;
             yield return new MetricCell(metric.Name, row.Period, unit.Label(row.Period), row.Group, metric.Kind.Estimate(row.Stats), vsPrevious, vsRest);
         }
     }
+
+    static DateOnly Previous(PeriodUnit unit, DateOnly period) => unit switch
+    {
+        PeriodUnit.Week => period.AddDays(-7),
+        PeriodUnit.Month => period.AddMonths(-1),
+        PeriodUnit.Quarter => period.AddMonths(-3),
+        _ => period.AddYears(-1),
+    };
 
     static List<MetricCell> AdjustForMultipleTesting(List<MetricCell> cells)
     {
