@@ -30,9 +30,17 @@ public static class FulcrumApp
                 .WithExample("import", "responses", "answers.csv")
                 .WithExample("import", "all", "Telco_customer_churn_status.csv", "--mapping", "mappings/ibm-telco.yaml", "--dry-run");
             config.AddCommand<StatusCommand>("status");
+            config.AddCommand<DrillDownCommand>("drilldown")
+                .WithExample("drilldown").WithExample("drilldown", "--metric", "csat", "--depth", "2");
+            config.AddCommand<GrowthCheckCommand>("growth-check")
+                .WithExample("growth-check")
+                .WithExample("growth-check", "--before", "2023-01-01:2023-12-31", "--after", "2025-01-01:2025-12-31", "--by", "product_count");
             config.AddCommand<MetricsCommand>("metrics")
                 .WithExample("metrics").WithExample("metrics", "--by", "segment,product_count", "--period", "year")
                 .WithExample("metrics", "--metric", "nps", "--weight", "arr", "--json");
+            config.AddCommand<AlertsCommand>("alerts")
+                .WithExample("alerts").WithExample("alerts", "--by", "segment,region", "--method", "cusum")
+                .WithExample("alerts", "--metric", "nps,csat", "--min-n", "50", "--webhook", "https://hooks.example.com/fulcrum");
             config.AddCommand<RejectsCommand>("rejects").WithExample("rejects").WithExample("rejects", "imp-20261125-101500-a1b2c3");
         });
         return app.Run(args);

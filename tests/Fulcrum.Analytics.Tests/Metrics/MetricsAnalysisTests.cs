@@ -134,7 +134,7 @@ public sealed class MetricsAnalysisTests
         var arr = s.Run(["nps"], weight: MetricWeight.Arr).Cell("nps", "2024-Q1").Estimate;
 
         Assert.True(Math.Abs(account.Value) < Tolerance && Math.Abs(arr.Value) < Tolerance,
-            $"SRC BUG (MetricsAnalysis.Aggregate): the account/ARR weight 1/COUNT(*) OVER (PARTITION BY account, period) is computed in the " +
+            $"Regression (MetricsAnalysis.Aggregate): the account/ARR weight 1/COUNT(*) OVER (PARTITION BY account, period) is computed in the " +
             $"'weighted' CTE before WHERE {{metric.Observed}} filters, so X1's CSAT-only response halves the weight of its NPS answer. " +
             $"Expected account- and ARR-weighted NPS 0, got {account.Value:0.###} and {arr.Value:0.###}. " +
             "Fix: count only rows that pass the metric's filter (and the date filters), e.g. apply the filters before the window.");
@@ -152,7 +152,7 @@ public sealed class MetricsAnalysisTests
 
         Assert.Equal(2, cell.Estimate.N);
         Assert.True(Math.Abs(cell.Estimate.Value) < Tolerance,
-            $"SRC BUG (MetricsAnalysis.Aggregate): with --to inside a period, the account weight still counts the account's responses after --to " +
+            $"Regression (MetricsAnalysis.Aggregate): with --to inside a period, the account weight still counts the account's responses after --to " +
             $"(the window runs before the date filter), so X1's answer weighs ½. Expected 0, got {cell.Estimate.Value:0.###}.");
     }
 
@@ -166,7 +166,7 @@ public sealed class MetricsAnalysisTests
 
         var cells = report.Cells.Where(c => c.Metric == "nps").ToList();
         Assert.True(cells.Count == 1 && cells[0].Estimate.N == 1 && Math.Abs(cells[0].Estimate.Value - 100) < Tolerance,
-            "SRC BUG (MetricsAnalysis.Aggregate): --from filters responses on the period start (f.fact_period >= from) while --to filters on the day " +
+            "Regression (MetricsAnalysis.Aggregate): --from filters responses on the period start (f.fact_period >= from) while --to filters on the day " +
             "(f.day <= to), so a --from inside a period drops the whole period (e.g. --from 2015-02-17 --period month keeps nothing of February). " +
             $"Expected one Q1 cell, NPS 100 from 1 response; got {cells.Count} cell(s): {string.Join("; ", cells.Select(c => $"{c.PeriodLabel} {c.Estimate}"))}.");
     }
