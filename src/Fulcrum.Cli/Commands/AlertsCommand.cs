@@ -1,0 +1,149 @@
+using System.ComponentModel;
+using System.Globalization;
+using Fulcrum.Analytics.Alerts;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Cli.Rendering;
+using Fulcrum.Data.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fulcrum.Cli.Commands;
+
+[Description("Watch metric series per segment (or any dimension) with control charts (EWMA and CUSUM); store new alerts once, list them with the evidence, optionally post the new ones to a webhook.")]
+public sealed class AlertsCommand : AsyncCommand<AlertsCommand.Settings>
+{
+    public sealed class Settings : AnalysisSettings
+    {
+        [CommandOption("--metric <NAMES>")]
+        [Description("Comma-separated metrics to watch: nps, csat, ces, contacts_per_account, handle_minutes, first_contact_resolution, reopen_rate, cost_to_serve, share:DIM=VALUE.")]
+        [DefaultValue("nps")]
+        public string Metric { get; init; } = "nps";
+
+        [CommandOption("--by <DIMS>")]
+        [Description("Comma-separated dimensions, each scanned on its own (one series per value): segment, region, industry, product_count, products, account_managers, tenure_band, arr_band, attr:NAME, rattr:NAME.")]
+        [DefaultValue("segment")]
+        public string By { get; init; } = "segment";
+
+        [CommandOption("--method <METHOD>")]
+        [Description("Control chart: ewma (gradual or lasting shifts), cusum (sustained shifts, with when they began) or both.")]
+        [DefaultValue("both")]
+        public string Method { get; init; } = "both";
+
+        [CommandOption("--min-n <N>")]
+        [Description("Leave out periods with fewer observations than this (responses, accounts or tickets).")]
+        [DefaultValue(30L)]
+        public long MinN { get; init; } = 30;
+
+        [CommandOption("--baseline-periods <N>")]
+        [Description("How many leading periods of each series set its baseline level and spread (at least 2).")]
+        [DefaultValue(4)]
+        public int BaselinePeriods { get; init; } = 4;
+
+        [CommandOption("--lambda <LAMBDA>")]
+        [Description("EWMA weight of the newest period, above 0 and at most 1; smaller values react to smaller, slower shifts.")]
+        [DefaultValue(0.2)]
+        public double Lambda { get; init; } = 0.2;
+
+        [CommandOption("--ewma-width <L>")]
+        [Description("EWMA control limits at ± this many standard deviations of the EWMA.")]
+        [DefaultValue(3.0)]
+        public double EwmaWidth { get; init; } = 3;
+
+        [CommandOption("--cusum-k <K>")]
+        [Description("CUSUM reference value in standard deviations (half the shift to detect).")]
+        [DefaultValue(0.5)]
+        public double CusumK { get; init; } = 0.5;
+
+        [CommandOption("--cusum-h <H>")]
+        [Description("CUSUM decision limit in standard deviations.")]
+        [DefaultValue(4.0)]
+        public double CusumH { get; init; } = 4;
+
+        [CommandOption("--webhook <URL>")]
+        [Description("Post the new (not yet reported) alerts as a JSON array to this http(s) URL; 10 s timeout, one retry on 5xx or timeout. Credentials and query strings are never printed.")]
+        public string? Webhook { get; init; }
+
+        [CommandOption("--webhook-secret <SECRET>")]
+        [Description("Sign the webhook body: header X-Fulcrum-Signature: sha256=HMAC-SHA256(secret, body) in hex. Prefer the FULCRUM_WEBHOOK_SECRET environment variable, which is used when this option is absent.")]
+        public string? WebhookSecret { get; init; }
+
+        public AlertOptions Options => new()
+        {
+            Metrics = Split(Metric),
+            Dimensions = Split(By),
+            Period = PeriodUnit,
+            From = FromDate,
+            To = ToDate,
+            Methods = Method.Trim().ToLowerInvariant() switch
+            {
+                "ewma" => [AlertMethod.Ewma],
+                "cusum" => [AlertMethod.Cusum],
+                "both" => [AlertMethod.Ewma, AlertMethod.Cusum],
+                _ => throw new ArgumentException($"Unknown method '{Method}'. Use ewma, cusum or both."),
+            },
+            MinN = MinN,
+            BaselinePeriods = BaselinePeriods,
+            Lambda = Lambda,
+            L = EwmaWidth,
+            K = CusumK,
+            H = CusumH,
+        };
+
+        public Uri? WebhookUri => Webhook is null ? null
+            : Uri.TryCreate(Webhook, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri
+            : throw new ArgumentException("--webhook must be an absolute http or https URL.");
+
+        public string? Secret => !string.IsNullOrEmpty(WebhookSecret) ? WebhookSecret
+            : Environment.GetEnvironmentVariable(AlertWebhook.SecretVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
+
+        public override ValidationResult Validate()
+        {
+            var baseResult = base.Validate();
+            if (!baseResult.Successful) return baseResult;
+            try
+            {
+                Options.Validate();
+                _ = WebhookUri;
+            }
+            catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
+            if (WebhookSecret is not null && Webhook is null) return ValidationResult.Error("--webhook-secret needs --webhook.");
+            return ValidationResult.Success();
+        }
+
+        static IReadOnlyList<string> Split(string text) =>
+            text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    /// <summary>The --json output: the scan and, with --webhook, what happened to the delivery.</summary>
+    public sealed record Output(AlertScanResult Scan, WebhookDelivery? Webhook);
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = FulcrumStore.Open(settings.Db);
+        var scan = settings.Json
+            ? AlertScan.Run(new AnalysisFacts(store), settings.Options)
+            : AnsiConsole.Status().Start("Charting the series…", _ => AlertScan.Run(new AnalysisFacts(store), settings.Options));
+        var unreported = scan.Unreported.Count;
+
+        // With --webhook an alert stays new until the webhook has accepted it; without, listing it reports it.
+        WebhookDelivery? delivery = null;
+        if (settings.WebhookUri is { } url)
+            delivery = await AlertWebhook.DeliverAsync(store, scan, url, settings.Secret, cancellationToken: cancellationToken);
+        else
+            AlertStore.MarkReported(store, scan, DateTime.UtcNow);
+
+        if (settings.Json) Json.Write(new Output(scan, delivery));
+        else AlertsView.Render(scan, delivery);
+
+        if (delivery is { Succeeded: false })
+        {
+            var error = new StringWriter(CultureInfo.InvariantCulture);
+            error.WriteLine($"Error: {delivery.Message}");
+            error.WriteLine($"The {unreported} alert(s) are stored and stay new; the next `fulcrum alerts --webhook` will post them again.");
+            await Console.Error.WriteAsync(error.ToString());
+            return 1;
+        }
+
+        return 0;
+    }
+}
