@@ -14,6 +14,10 @@ public sealed class CliCommandTests : IDisposable
     [InlineData("import")]
     [InlineData("status")]
     [InlineData("rejects")]
+    [InlineData("metrics")]
+    [InlineData("drilldown")]
+    [InlineData("growth-check")]
+    [InlineData("alerts")]
     public void Every_command_has_help(string command) =>
         Assert.Equal(0, FulcrumApp.Run([command, "--help"]));
 
@@ -33,6 +37,34 @@ public sealed class CliCommandTests : IDisposable
         Assert.Equal(0, FulcrumApp.Run(["demo", "--accounts", "300", "--db", Db]));
         using var store = FulcrumStore.Open(Db);
         Assert.True(store.Count("ground_truth") >= 10);
+    }
+
+    [Fact]
+    public void Analysis_commands_run_on_a_generated_company_in_tables_and_json()
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "400", "--seed", "5", "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["metrics", "--by", "segment", "--period", "year", "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["metrics", "--metric", "nps,cost_to_serve", "--weight", "arr", "--json", "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["drilldown", "--depth", "2", "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["growth-check", "--no-pairs", "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["growth-check", "--before", "2023-01-01:2023-12-31", "--after", "2025-01-01:2025-12-31", "--json", "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["alerts", "--db", Db]));
+    }
+
+    [Theory]
+    [InlineData("metrics", "--by", "colour")]
+    [InlineData("metrics", "--metric", "happiness")]
+    [InlineData("metrics", "--weight", "heavy")]
+    [InlineData("metrics", "--period", "fortnight")]
+    [InlineData("metrics", "--from", "2024-13-01")]
+    [InlineData("drilldown", "--depth", "9")]
+    [InlineData("growth-check", "--before", "2023-01-01:2023-12-31")]
+    [InlineData("growth-check", "--before", "2023", "--after", "2024")]
+    [InlineData("growth-check", "--fdr", "2")]
+    public void Analysis_options_are_validated_with_a_clear_error(params string[] args)
+    {
+        Assert.NotEqual(0, FulcrumApp.Run([.. args, "--db", Db]));
+        Assert.False(File.Exists(Db));
     }
 
     [Fact]
