@@ -21,7 +21,7 @@ public sealed class Importer(FulcrumStore store)
         var started = DateTime.UtcNow;
         var importId = $"imp-{started:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var explicitMapping = request.MappingFile is null ? null : MappingLoader.Load(request.MappingFile);
-        using var reader = SourceReaders.Open(request.File, explicitMapping?.Source);
+        using var reader = new ReadAheadSourceReader(SourceReaders.Open(request.File, explicitMapping?.Source));
         var mapping = explicitMapping ?? IdentityMapping.For(ResolveTable(request.Table), reader.Columns, request.File);
         var tableMappings = SelectTables(mapping, request.Table);
 
@@ -116,7 +116,7 @@ public sealed class Importer(FulcrumStore store)
                 {
                     cancellation.ThrowIfCancellationRequested();
                     progress?.Report(new ImportProgress($"writing {staging.Table.Name}", rowsRead, 1));
-                    Upsert(staging, transaction);
+                    Write(staging, stats.Single(t => t.Table == staging.Table.Name), transaction);
                 }
                 Record(importId, request, started, ImportStatus.Committed, rowsRead, stats, orderedRejects, transaction);
                 transaction.Commit();
@@ -198,6 +198,22 @@ public sealed class Importer(FulcrumStore store)
     /// <summary>JSON as canonical text (merging with {} serializes it the same way whatever its origin), for change detection.</summary>
     string NormalizedJson(string json) =>
         $"CASE WHEN ({json}) IS NULL THEN NULL ELSE CAST({store.Dialect.JsonMergeFunction}({json}, CAST('{{}}' AS {store.Dialect.JsonType})) AS VARCHAR) END";
+
+    /// <summary>
+    /// Writes a staged table by the cheapest statement that is still exact: nothing when every row is unchanged,
+    /// a plain insert when no staged key exists yet, otherwise an upsert on the natural key.
+    /// </summary>
+    void Write(StagingTable staging, TableImportStats stats, DbTransaction transaction)
+    {
+        if (stats.Inserted == 0 && stats.Updated == 0) return;
+        if (stats.Updated == 0 && stats.Unchanged == 0)
+        {
+            var columns = string.Join(", ", staging.Columns.Select(FulcrumStore.Quote));
+            store.Execute($"INSERT INTO {staging.Table.Name} ({columns}) SELECT {columns} FROM {staging.Name}", transaction: transaction);
+            return;
+        }
+        Upsert(staging, transaction);
+    }
 
     void Upsert(StagingTable staging, DbTransaction transaction)
     {
