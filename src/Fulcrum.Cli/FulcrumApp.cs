@@ -38,6 +38,8 @@ public static class FulcrumApp
             config.AddCommand<MetricsCommand>("metrics")
                 .WithExample("metrics").WithExample("metrics", "--by", "segment,product_count", "--period", "year")
                 .WithExample("metrics", "--metric", "nps", "--weight", "arr", "--json");
+            config.AddCommand<CohortsCommand>("cohorts")
+                .WithExample("cohorts").WithExample("cohorts", "--window-months", "6", "--third").WithExample("cohorts", "--json");
             config.AddCommand<AlertsCommand>("alerts")
                 .WithExample("alerts").WithExample("alerts", "--by", "segment,region", "--method", "cusum")
                 .WithExample("alerts", "--metric", "nps,csat", "--min-n", "50", "--webhook", "https://hooks.example.com/fulcrum");

@@ -18,6 +18,7 @@ public sealed class CliCommandTests : IDisposable
     [InlineData("drilldown")]
     [InlineData("growth-check")]
     [InlineData("alerts")]
+    [InlineData("cohorts")]
     public void Every_command_has_help(string command) =>
         Assert.Equal(0, FulcrumApp.Run([command, "--help"]));
 
@@ -49,6 +50,7 @@ public sealed class CliCommandTests : IDisposable
         Assert.Equal(0, FulcrumApp.Run(["growth-check", "--no-pairs", "--db", Db]));
         Assert.Equal(0, FulcrumApp.Run(["growth-check", "--before", "2023-01-01:2023-12-31", "--after", "2025-01-01:2025-12-31", "--json", "--db", Db]));
         Assert.Equal(0, FulcrumApp.Run(["alerts", "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["cohorts", "--db", Db]));
     }
 
     [Theory]
