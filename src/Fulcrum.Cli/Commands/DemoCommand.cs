@@ -1,4 +1,6 @@
 using System.ComponentModel;
+using Fulcrum.Analytics.Alerts;
+using Fulcrum.Analytics.Cohorts;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Metrics;
 using Fulcrum.Analytics.Segments;
@@ -28,6 +30,13 @@ public sealed class DemoCommand : Command<GenerateCommand.Settings>
         var growth = AnsiConsole.Status().Start("Scanning every segment and pair of segments…", _ => GrowthCheck.Run(facts, new GrowthCheckOptions()));
         GrowthCheckView.Render(growth);
 
+        AnsiConsole.Write(new Rule("[bold]Accounts that added products[/] (cohorts: paired before vs after)").LeftJustified());
+        CohortsView.Render(AnsiConsole.Status().Start("Pairing accounts before and after they added products…",
+            _ => ProductTransitionAnalysis.Run(facts, new TransitionOptions())));
+
+        AnsiConsole.Write(new Rule("[bold]Alerts[/] (control charts on NPS by segment)").LeftJustified());
+        AlertsView.Render(AlertScan.Run(facts, new AlertOptions()), null);
+
         AnsiConsole.Write(new Rule("[bold]What drives NPS[/] (drill-down, 2 levels)").LeftJustified());
         DrillDownView.Render(DrillDown.Run(facts, new DrillOptions(Depth: 2)), "nps");
 
@@ -40,6 +49,8 @@ public sealed class DemoCommand : Command<GenerateCommand.Settings>
               fulcrum metrics --by segment          NPS, CSAT, CES and service metrics with CIs
               fulcrum growth-check                 mix vs rate and declining segments
               fulcrum drilldown                    what explains NPS, 3 levels deep
+              fulcrum cohorts                      accounts that added products, before vs after
+              fulcrum alerts --webhook URL         control-chart alerts, posted as JSON
               fulcrum status                       row counts, imports, rejects
               fulcrum import responses FILE.csv    load your own survey answers (see docs/mapping.md)
               fulcrum generate --accounts 100000   a bigger company
