@@ -3,7 +3,8 @@ using Fulcrum.Data.Store;
 namespace Fulcrum.Analytics.Facts;
 
 /// <summary>
-/// Builds, once per store connection, the denormalised fact tables every analysis aggregates:
+/// Builds, once per store connection, the denormalised fact tables every analysis aggregates
+/// (<c>account_states</c> underneath both):
 /// <c>response_facts</c> (one row per response with the account's state when it answered) and
 /// <c>account_period_facts_{unit}</c> (one row per account and period it was a customer, with its tickets and cost).
 /// Temporary tables: they reflect the store when first built and vanish with the connection.
@@ -14,38 +15,70 @@ public sealed class AnalysisFacts(FulcrumStore store)
 
     public FulcrumStore Store => store;
 
+    /// <summary>
+    /// One row per account and stretch of days over which its subscriptions did not change: products held (count and
+    /// set), ARR and number of account managers. Every later fact looks its account's state up here by date, which is
+    /// much cheaper than matching each fact against every subscription.
+    /// </summary>
+    public string AccountStates()
+    {
+        const string name = "account_states";
+        if (!_built.Add(name)) return name;
+        store.Execute($"""
+            CREATE OR REPLACE TEMP TABLE {name} AS
+            WITH subs AS (
+                SELECT account_id, product, arr, account_manager, start_date, COALESCE(end_date, DATE '9999-12-31') AS end_day FROM subscriptions),
+            changes AS (
+                SELECT account_id, start_date AS day FROM subs
+                UNION
+                SELECT account_id, CAST(end_day + INTERVAL '1 day' AS DATE) FROM subs WHERE end_day < DATE '9999-12-31'),
+            spans AS (
+                -- An open-ended stretch ends on a far date rather than NULL, so lookups are plain range joins.
+                SELECT account_id, day AS valid_from,
+                       COALESCE(CAST(LEAD(day) OVER (PARTITION BY account_id ORDER BY day) - INTERVAL '1 day' AS DATE), DATE '9999-12-31') AS valid_to
+                FROM changes)
+            SELECT x.account_id, x.valid_from, x.valid_to,
+                   COUNT(DISTINCT s.product) AS products, COALESCE(SUM(s.arr), 0) AS arr, COUNT(DISTINCT s.account_manager) AS managers,
+                   string_agg(DISTINCT s.product, ' + ' ORDER BY s.product) AS products_held
+            FROM spans x LEFT JOIN subs s
+              ON s.account_id = x.account_id AND s.start_date <= x.valid_from AND s.end_day >= x.valid_from
+            GROUP BY x.account_id, x.valid_from, x.valid_to
+            """);
+        return name;
+    }
+
     /// <summary>Columns: response_id, account_id, account_name, day, nps, csat, ces, has_comment, channel, survey, segment, region, industry,
     /// account_attributes, response_attributes, products, products_held, arr, managers, tenure_months.</summary>
     public string Responses()
     {
         const string name = "response_facts";
-        if (!_built.Add(name)) return name;
+        if (_built.Contains(name)) return name;
+        var states = AccountStates();
+        _built.Add(name);
         store.Execute($"""
             CREATE OR REPLACE TEMP TABLE {name} AS
             WITH r AS (
                 SELECT response_id, account_id, CAST(responded_at AS DATE) AS day, nps, csat, ces, comment IS NOT NULL AS has_comment,
                        channel, survey, attributes AS response_attributes
-                FROM responses),
-            held AS (
-                SELECT r.response_id, COUNT(DISTINCT s.product) AS products, SUM(s.arr) AS arr, COUNT(DISTINCT s.account_manager) AS managers,
-                       string_agg(DISTINCT s.product, ' + ' ORDER BY s.product) AS products_held
-                FROM r JOIN subscriptions s
-                  ON s.account_id = r.account_id AND s.start_date <= r.day AND (s.end_date IS NULL OR s.end_date >= r.day)
-                GROUP BY r.response_id)
+                FROM responses)
             SELECT r.*, a.name AS account_name, a.segment, a.region, a.industry, a.attributes AS account_attributes,
-                   COALESCE(h.products, 0) AS products, h.products_held, COALESCE(h.arr, 0) AS arr, COALESCE(h.managers, 0) AS managers,
+                   COALESCE(st.products, 0) AS products, st.products_held, COALESCE(st.arr, 0) AS arr, COALESCE(st.managers, 0) AS managers,
                    {MonthsBetween("a.created_at", "r.day")} AS tenure_months
-            FROM r JOIN accounts a USING (account_id) LEFT JOIN held h USING (response_id)
+            FROM r JOIN accounts a USING (account_id)
+            LEFT JOIN {states} st ON st.account_id = r.account_id AND st.valid_from <= r.day AND st.valid_to >= r.day
             """);
         return name;
     }
 
-    /// <summary>One row per account and period in which it held a subscription, with the account's state at the
-    /// period's middle and its tickets: tickets, handle_minutes (sum), handle_minutes_sq, first_contact_resolved, reopened.</summary>
+    /// <summary>One row per account and period in which it held a subscription, with the account's state on the last
+    /// day it held one in the period, and its tickets: tickets, handle_minutes (sum), handle_minutes_sq, handled_tickets,
+    /// first_contact_resolved, reopened.</summary>
     public string AccountPeriods(PeriodUnit unit)
     {
         var name = $"account_period_facts_{unit.Sql()}";
-        if (!_built.Add(name)) return name;
+        if (_built.Contains(name)) return name;
+        var states = AccountStates();
+        _built.Add(name);
         store.Execute($"""
             CREATE OR REPLACE TEMP TABLE {name} AS
             WITH observed AS (
@@ -58,10 +91,10 @@ public sealed class AnalysisFacts(FulcrumStore store)
                        CAST(g.period + ({unit.Interval()}) / 2 AS DATE) AS mid
                 FROM bounds, generate_series(CAST(bounds.first_period AS TIMESTAMP), CAST(bounds.last_period AS TIMESTAMP), {unit.Interval()}) AS g(period)),
             active AS (
-                SELECT p.period, p.mid, s.account_id, COUNT(DISTINCT s.product) AS products, SUM(s.arr) AS arr,
-                       COUNT(DISTINCT s.account_manager) AS managers, string_agg(DISTINCT s.product, ' + ' ORDER BY s.product) AS products_held
-                FROM periods p JOIN subscriptions s ON s.start_date <= p.period_end AND (s.end_date IS NULL OR s.end_date >= p.period)
-                GROUP BY p.period, p.mid, s.account_id),
+                SELECT DISTINCT ON (p.period, st.account_id) p.period, p.mid, st.account_id, st.products, st.arr, st.managers, st.products_held
+                FROM periods p JOIN {states} st
+                  ON st.products > 0 AND st.valid_from <= p.period_end AND st.valid_to >= p.period
+                ORDER BY p.period, st.account_id, st.valid_from DESC),
             t AS (
                 SELECT account_id, {unit.Trunc("CAST(opened_at AS DATE)")} AS period, COUNT(*) AS tickets,
                        SUM(handle_minutes) AS handle_minutes, SUM(handle_minutes * handle_minutes) AS handle_minutes_sq,
