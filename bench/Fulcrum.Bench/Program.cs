@@ -6,7 +6,8 @@ namespace Fulcrum.Bench;
 /// <summary>
 /// Entry point of the benchmark project:
 /// <c>micro [BenchmarkDotNet args]</c> runs the BenchmarkDotNet micro-benchmarks (all of them unless a --filter is given);
-/// <c>e2e [--accounts N] [--rows N] [--out FILE]</c> runs the end-to-end generator and import harness.
+/// <c>e2e [--accounts N] [--rows N] [--out FILE]</c> runs the end-to-end generator and import harness;
+/// <c>analytics --db PATH [--out FILE]</c> times the analyses on an existing store.
 /// </summary>
 public static class Program
 {
@@ -20,12 +21,15 @@ public static class Program
                 return MicroBenchmarks.Run(rest);
             case "e2e":
                 return EndToEndHarness.Run(rest);
+            case "analytics":
+                return AnalyticsBenchmark.Run(rest);
             default:
                 Console.Error.WriteLine("""
                     usage:
                       dotnet run -c Release --project bench/Fulcrum.Bench -- micro [BenchmarkDotNet args, e.g. --filter *Comment*]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- e2e [--accounts 100000] [--rows 1000000] [--out docs/benchmarks.md]
                                                                                 [--skip-generate] [--skip-import] [--temp DIR]
+                      dotnet run -c Release --project bench/Fulcrum.Bench -- analytics --db big.duckdb [--out docs/benchmarks.md]
                     """);
                 return mode is "" or "-h" or "--help" or "help" ? 0 : 2;
         }

@@ -31,12 +31,22 @@ internal static class EndToEndHarness
         try
         {
             options = Parse(args);
+            if (options.Generate) new DemoCompanyOptions(options.Accounts, GeneratorYears, Seed).Validate();
         }
         catch (ArgumentException e)
         {
             Console.Error.WriteLine(e.Message);
             return 2;
         }
+
+        // Ctrl+C cancels the running step; the temporary directory is still removed.
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancellation.Cancel();
+        };
+        var ct = cancellation.Token;
 
         var root = options.TempRoot ?? Path.GetTempPath();
         var work = Path.Combine(root, $"fulcrum-bench-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
@@ -51,8 +61,13 @@ internal static class EndToEndHarness
                 duckDb = probe.Scalar<string>("SELECT version()");
             var machine = MachineInfo.Collect(duckDb);
             WriteHeader(report, machine, command.TrimEnd(), options);
-            if (options.Generate) WriteGeneration(report, MeasureGeneration(work, options.Accounts));
-            if (options.Import) WriteImport(report, MeasureImport(work, options.Accounts, options.Rows));
+            if (options.Generate) WriteGeneration(report, MeasureGeneration(work, options.Accounts, ct));
+            if (options.Import) WriteImport(report, MeasureImport(work, options.Accounts, options.Rows, ct));
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("cancelled");
+            return 130;
         }
         finally
         {
@@ -119,7 +134,7 @@ internal static class EndToEndHarness
         GenerationResult Result, Usage Usage, TimeSpan Open, TimeSpan Close, long DatabaseBytes,
         IReadOnlyList<Wave> Waves, TimeSpan GenerateCall);
 
-    private static GenerationRun MeasureGeneration(string work, int accounts)
+    private static GenerationRun MeasureGeneration(string work, int accounts, CancellationToken ct)
     {
         var path = Path.Combine(work, "demo.duckdb");
         Console.WriteLine($"generating {accounts:N0} accounts into {path} ...");
@@ -129,7 +144,7 @@ internal static class EndToEndHarness
         Usage usage;
         using (var measurement = Measurement.Start())
         {
-            var store = FulcrumStore.Open(path);
+            using var store = FulcrumStore.Open(path);
             open = measurement.Elapsed;
             PhaseTimeline.Trace("generate: start");
             var lastPrint = TimeSpan.Zero;
@@ -145,7 +160,7 @@ internal static class EndToEndHarness
                     Console.WriteLine($"  {at.TotalSeconds,6:0.0} s  {p.AccountsDone,9:N0} accounts  {p.Responses,12:N0} responses  {p.Tickets,12:N0} tickets  ws {Format.Bytes(Environment.WorkingSet)}");
                 }
             });
-            result = DemoCompanyGenerator.Generate(store, new DemoCompanyOptions(accounts, GeneratorYears, Seed), progress, CancellationToken.None);
+            result = DemoCompanyGenerator.Generate(store, new DemoCompanyOptions(accounts, GeneratorYears, Seed), progress, ct);
             generateCall = measurement.Elapsed - open;
             PhaseTimeline.Trace("generate: returned");
             store.Dispose();
@@ -226,7 +241,7 @@ internal static class EndToEndHarness
         ImportResult First, Usage FirstUsage, IReadOnlyList<(string Phase, TimeSpan Duration)> FirstPhases,
         ImportResult Again, Usage AgainUsage, IReadOnlyList<(string Phase, TimeSpan Duration)> AgainPhases);
 
-    private static ImportRun MeasureImport(string work, int accounts, int rows)
+    private static ImportRun MeasureImport(string work, int accounts, int rows, CancellationToken ct)
     {
         Console.WriteLine($"writing {rows:N0} responses over up to {accounts:N0} accounts as CSV ...");
         var clock = Stopwatch.StartNew();
@@ -257,29 +272,29 @@ internal static class EndToEndHarness
         Usage accountsUsage;
         using (var m = Measurement.Start())
         {
-            accountsResult = importer.Run(new ImportRequest("accounts", files.Accounts), null, CancellationToken.None);
+            accountsResult = importer.Run(new ImportRequest("accounts", files.Accounts), null, ct);
             accountsUsage = m.Stop();
         }
 
         Check(accountsResult, "accounts", files.AccountRows, expectInserted: true);
         Console.WriteLine($"  {accountsResult.Inserted:N0} accounts in {accountsUsage.Elapsed.TotalSeconds:0.00} s");
 
-        var (first, firstUsage, firstPhases) = TimedImport(importer, files.Responses, "import");
+        var (first, firstUsage, firstPhases) = TimedImport(importer, files.Responses, "import", ct);
         Check(first, "responses", files.ResponseRows, expectInserted: true);
-        var (again, againUsage, againPhases) = TimedImport(importer, files.Responses, "re-import");
+        var (again, againUsage, againPhases) = TimedImport(importer, files.Responses, "re-import", ct);
         Check(again, "responses", files.ResponseRows, expectInserted: false);
 
         return new ImportRun(files, writeCsv, parseOnly, accountsResult, accountsUsage, first, firstUsage, firstPhases, again, againUsage, againPhases);
     }
 
-    private static (ImportResult, Usage, IReadOnlyList<(string Phase, TimeSpan Duration)>) TimedImport(Importer importer, string file, string label)
+    private static (ImportResult, Usage, IReadOnlyList<(string Phase, TimeSpan Duration)>) TimedImport(Importer importer, string file, string label, CancellationToken ct)
     {
         Console.WriteLine($"{label} responses ...");
         using var m = Measurement.Start();
         var timeline = new PhaseTimeline(() => m.Elapsed);
         timeline.Mark("setup (open file, mapping, staging table)");
         var progress = new SynchronousProgress<ImportProgress>(p => timeline.Mark(p.Phase));
-        var result = importer.Run(new ImportRequest("responses", file), progress, CancellationToken.None);
+        var result = importer.Run(new ImportRequest("responses", file), progress, ct);
         PhaseTimeline.Trace($"{label}: returned");
         var usage = m.Stop();
         var phases = timeline.Phases(usage.Elapsed);
