@@ -52,7 +52,7 @@ public sealed record Alert(
 /// <param name="BaselineTo">Last baseline period.</param>
 /// <param name="BaselinePeriods">Number of baseline periods.</param>
 /// <param name="StandardError">The standard error of the value in the signalling period.</param>
-/// <param name="Parameters">lambda and L (EWMA) or k and h (CUSUM).</param>
+/// <param name="Parameters">lambda and L (EWMA) or k and h (CUSUM); alpha, this chart's share of the scan's false-alarm rate, when its limit was set from it.</param>
 /// <param name="Method">How the values were estimated (from the metric's estimator).</param>
 public sealed record AlertDetail(
     double BaselineMean,

@@ -44,14 +44,24 @@ public sealed record AlertOptions
     /// <summary>EWMA weight of the newest period, in (0, 1].</summary>
     public double Lambda { get; init; } = 0.2;
 
-    /// <summary>EWMA limit width in standard deviations of the EWMA statistic.</summary>
-    public double L { get; init; } = 3;
+    /// <summary>
+    /// The stated false-alarm rate α: the probability that a scan of series that are all in control raises any alert.
+    /// Default 0.05. The limits of every chart whose threshold is not given (<see cref="L"/>, <see cref="H"/>) are set so
+    /// that the scan as a whole stays at or below α: α is split evenly over the charted series × charts (Bonferroni), and
+    /// each share becomes an EWMA width (<see cref="Fulcrum.Core.Statistics.ControlCharts.EwmaWidthFor"/>) or a CUSUM
+    /// decision interval (<see cref="Fulcrum.Core.Statistics.ControlCharts.CusumLimitFor"/>) for that series' number of
+    /// monitored periods.
+    /// </summary>
+    public double FalseAlarmRate { get; init; } = 0.05;
+
+    /// <summary>EWMA limit width in standard deviations of the EWMA statistic; null (default): set from <see cref="FalseAlarmRate"/>.</summary>
+    public double? L { get; init; }
 
     /// <summary>CUSUM reference value k (standard deviations).</summary>
     public double K { get; init; } = 0.5;
 
-    /// <summary>CUSUM decision interval h (standard deviations).</summary>
-    public double H { get; init; } = 4;
+    /// <summary>CUSUM decision interval h (standard deviations); null (default): set from <see cref="FalseAlarmRate"/>.</summary>
+    public double? H { get; init; }
 
     /// <summary>Checks the options; throws <see cref="ArgumentException"/> with a message for the user.</summary>
     public void Validate()
@@ -64,9 +74,10 @@ public sealed record AlertOptions
         if (MinN < 1) throw new ArgumentException($"The minimum n must be at least 1 (got {MinN}).");
         if (BaselinePeriods < 2) throw new ArgumentException($"The baseline needs at least 2 periods (got {BaselinePeriods}).");
         if (!(Lambda > 0 && Lambda <= 1)) throw new ArgumentException($"lambda must be in (0, 1] (got {Lambda}).");
-        if (!(L > 0)) throw new ArgumentException($"The EWMA limit width L must be positive (got {L}).");
-        if (!(K >= 0)) throw new ArgumentException($"The CUSUM k must be non-negative (got {K}).");
-        if (!(H > 0)) throw new ArgumentException($"The CUSUM h must be positive (got {H}).");
+        if (!(FalseAlarmRate > 0 && FalseAlarmRate < 1)) throw new ArgumentException($"The false-alarm rate must be above 0 and below 1 (got {FalseAlarmRate}).");
+        if (L is { } l && !(l > 0 && double.IsFinite(l))) throw new ArgumentException($"The EWMA limit width L must be positive (got {l}).");
+        if (!(K >= 0 && double.IsFinite(K))) throw new ArgumentException($"The CUSUM k must be non-negative (got {K}).");
+        if (H is { } h && !(h > 0 && double.IsFinite(h))) throw new ArgumentException($"The CUSUM h must be positive (got {h}).");
         if (From > To) throw new ArgumentException("From is after To.");
     }
 }

@@ -3,15 +3,16 @@ using Fulcrum.Data.Store;
 namespace Fulcrum.Analytics.Facts;
 
 /// <summary>
-/// Builds, once per store connection, the denormalised fact tables every analysis aggregates
-/// (<c>account_states</c> underneath both):
-/// <c>response_facts</c> (one row per response with the account's state when it answered) and
-/// <c>account_period_facts_{unit}</c> (one row per account and period it was a customer, with its tickets and cost).
-/// Temporary tables: they reflect the store when first built and vanish with the connection.
+/// Builds the denormalised fact tables every analysis aggregates (<c>facts_account_states</c> underneath the others),
+/// keeps them in the store and rebuilds them only when the data they come from changed:
+/// <c>facts_responses</c> (one row per response with the account's state when it answered) and
+/// <c>facts_account_periods_{unit}</c> (one row per account and period it was a customer, with its tickets and cost).
+/// Building them costs seconds on a large store; every analysis after that aggregates them directly.
 /// </summary>
 public sealed class AnalysisFacts(FulcrumStore store)
 {
     readonly HashSet<string> _built = [];
+    string? _fingerprint;
 
     public FulcrumStore Store => store;
 
@@ -22,10 +23,9 @@ public sealed class AnalysisFacts(FulcrumStore store)
     /// </summary>
     public string AccountStates()
     {
-        const string name = "account_states";
-        if (!_built.Add(name)) return name;
-        store.Execute($"""
-            CREATE OR REPLACE TEMP TABLE {name} AS
+        const string name = "facts_account_states";
+        if (IsFresh(name)) return name;
+        Materialize(name, $"""
             WITH subs AS (
                 SELECT account_id, product, arr, account_manager, start_date, COALESCE(end_date, DATE '9999-12-31') AS end_day FROM subscriptions),
             changes AS (
@@ -51,12 +51,10 @@ public sealed class AnalysisFacts(FulcrumStore store)
     /// account_attributes, response_attributes, products, products_held, arr, managers, tenure_months.</summary>
     public string Responses()
     {
-        const string name = "response_facts";
-        if (_built.Contains(name)) return name;
+        const string name = "facts_responses";
         var states = AccountStates();
-        _built.Add(name);
-        store.Execute($"""
-            CREATE OR REPLACE TEMP TABLE {name} AS
+        if (IsFresh(name)) return name;
+        Materialize(name, $"""
             WITH r AS (
                 SELECT response_id, account_id, CAST(responded_at AS DATE) AS day, nps, csat, ces, comment IS NOT NULL AS has_comment,
                        channel, survey, attributes AS response_attributes
@@ -75,12 +73,10 @@ public sealed class AnalysisFacts(FulcrumStore store)
     /// first_contact_resolved, reopened.</summary>
     public string AccountPeriods(PeriodUnit unit)
     {
-        var name = $"account_period_facts_{unit.Sql()}";
-        if (_built.Contains(name)) return name;
+        var name = $"facts_account_periods_{unit.Sql()}";
         var states = AccountStates();
-        _built.Add(name);
-        store.Execute($"""
-            CREATE OR REPLACE TEMP TABLE {name} AS
+        if (IsFresh(name)) return name;
+        Materialize(name, $"""
             WITH observed AS (
                 SELECT CAST(opened_at AS DATE) AS day FROM tickets UNION ALL SELECT CAST(responded_at AS DATE) FROM responses),
             bounds AS (
@@ -111,6 +107,41 @@ public sealed class AnalysisFacts(FulcrumStore store)
             """);
         return name;
     }
+
+    /// <summary>True when the table was built from the store's current data (this run or an earlier one).</summary>
+    bool IsFresh(string name)
+    {
+        if (_built.Contains(name)) return true;
+        var fresh = store.GetMetadata(MetadataKey(name)) == Fingerprint()
+                    && store.Scalar<long>("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = $name", new { name }) > 0;
+        if (fresh) _built.Add(name);
+        return fresh;
+    }
+
+    void Materialize(string name, string select)
+    {
+        using var transaction = store.BeginTransaction();
+        store.Execute($"CREATE OR REPLACE TABLE {name} AS {select}", transaction: transaction);
+        store.SetMetadata(MetadataKey(name), Fingerprint(), transaction);
+        transaction.Commit();
+        _built.Add(name);
+    }
+
+    static string MetadataKey(string table) => $"built:{table}";
+
+    /// <summary>
+    /// What the fact tables were built from: row counts of the source tables, the committed imports and the generator's
+    /// options (the same options generate the same data). Any import, generation or direct insert or delete changes it, and the facts are rebuilt.
+    /// </summary>
+    string Fingerprint() => _fingerprint ??= string.Join("|", store.Query<string>("""
+        SELECT CAST((SELECT COUNT(*) FROM accounts) AS VARCHAR) UNION ALL
+        SELECT CAST((SELECT COUNT(*) FROM subscriptions) AS VARCHAR) UNION ALL
+        SELECT CAST((SELECT COUNT(*) FROM responses) AS VARCHAR) UNION ALL
+        SELECT CAST((SELECT COUNT(*) FROM tickets) AS VARCHAR) UNION ALL
+        SELECT CAST((SELECT COUNT(*) FROM outcomes) AS VARCHAR) UNION ALL
+        SELECT (SELECT CAST(COUNT(*) AS VARCHAR) || '@' || COALESCE(CAST(MAX(finished_at) AS VARCHAR), '') FROM import_runs WHERE status = 'committed') UNION ALL
+        SELECT COALESCE((SELECT value FROM store_metadata WHERE key = 'generator_options'), '')
+        """));
 
     /// <summary>Whole months from one date to another, in SQL both DuckDB and PostgreSQL accept.</summary>
     static string MonthsBetween(string from, string to) =>

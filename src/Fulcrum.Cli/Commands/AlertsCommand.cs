@@ -44,10 +44,14 @@ public sealed class AlertsCommand : AsyncCommand<AlertsCommand.Settings>
         [DefaultValue(0.2)]
         public double Lambda { get; init; } = 0.2;
 
+        [CommandOption("--false-alarm-rate <RATE>")]
+        [Description("Stated false-alarm rate: the probability that a scan of series with no real change raises any alert. The EWMA and CUSUM limits are set from it, split evenly over the series and charts.")]
+        [DefaultValue(0.05)]
+        public double FalseAlarmRate { get; init; } = 0.05;
+
         [CommandOption("--ewma-width <L>")]
-        [Description("EWMA control limits at ± this many standard deviations of the EWMA.")]
-        [DefaultValue(3.0)]
-        public double EwmaWidth { get; init; } = 3;
+        [Description("EWMA control limits at ± this many standard deviations of the EWMA, instead of the width set from --false-alarm-rate (then the EWMA's false alarms are not controlled).")]
+        public double? EwmaWidth { get; init; }
 
         [CommandOption("--cusum-k <K>")]
         [Description("CUSUM reference value in standard deviations (half the shift to detect).")]
@@ -55,9 +59,8 @@ public sealed class AlertsCommand : AsyncCommand<AlertsCommand.Settings>
         public double CusumK { get; init; } = 0.5;
 
         [CommandOption("--cusum-h <H>")]
-        [Description("CUSUM decision limit in standard deviations.")]
-        [DefaultValue(4.0)]
-        public double CusumH { get; init; } = 4;
+        [Description("CUSUM decision limit in standard deviations, instead of the limit set from --false-alarm-rate (then the CUSUM's false alarms are not controlled).")]
+        public double? CusumH { get; init; }
 
         [CommandOption("--webhook <URL>")]
         [Description("Post the new (not yet reported) alerts as a JSON array to this http(s) URL; 10 s timeout, one retry on 5xx or timeout. Credentials and query strings are never printed.")]
@@ -84,6 +87,7 @@ public sealed class AlertsCommand : AsyncCommand<AlertsCommand.Settings>
             MinN = MinN,
             BaselinePeriods = BaselinePeriods,
             Lambda = Lambda,
+            FalseAlarmRate = FalseAlarmRate,
             L = EwmaWidth,
             K = CusumK,
             H = CusumH,

@@ -30,6 +30,21 @@ public sealed record ControlChartBaseline(double Mean, double Sigma, int Points 
     public double PointVariance(double standardError) => Sigma * Sigma + standardError * standardError;
 
     /// <summary>
+    /// Var(μ̂), the variance of the estimated level: (τ² + <see cref="SamplingVariance"/>)/k for a baseline estimated from
+    /// k = <see cref="Points"/> points, 0 for a given (known) baseline.
+    /// </summary>
+    /// <remarks>
+    /// <b>Method.</b> μ̂ is the mean of k independent points with variances τ² + SE_i², so Var(μ̂) = Σ(τ² + SE_i²)/k² =
+    /// (τ² + mean SE²)/k, here with the estimated τ. The charts add it to the variance of every monitored deviation from μ̂
+    /// (the Phase I estimation error of μ₀): a chart that treated μ̂ as the true level would be too narrow — with k = 4 and
+    /// τ = 0 each deviation x_t − μ̂ has variance SE²(1 + 1/4), and one unlucky baseline shifts every later point the same way.
+    /// <b>Assumption.</b> The baseline points are independent of the monitored ones. τ itself is still plugged in as known.
+    /// <b>Reference.</b> Jensen W.A., Jones-Farmer L.A., Champ C.W., Woodall W.H. (2006) "Effects of parameter estimation on
+    /// control chart properties: a literature review", Journal of Quality Technology 38(4):349–364; Montgomery (2009) § 9.2.
+    /// </remarks>
+    public double MeanVariance => Estimated ? (Sigma * Sigma + SamplingVariance) / Points : 0;
+
+    /// <summary>
     /// Estimates the baseline from the first <paramref name="points"/> points (Phase I):
     /// μ₀ = their mean; τ² = max(0, s² − mean SE²), where s² is their sample variance (n − 1 denominator).
     /// </summary>
@@ -125,9 +140,10 @@ public sealed record ControlChartSignal(int Index, ShiftDirection Direction, dou
 /// <param name="StandardError">Its standard error (0 when the series has none).</param>
 /// <param name="InBaseline">True for the points the baseline was estimated from.</param>
 /// <param name="Statistic">z_i.</param>
-/// <param name="StandardDeviation">√Var(z_i) under the in-control model.</param>
-/// <param name="Lower">μ₀ − L·√Var(z_i).</param>
-/// <param name="Upper">μ₀ + L·√Var(z_i).</param>
+/// <param name="StandardDeviation">√Var(z_i − μ̂) under the in-control model, the baseline's estimation error included
+/// (see <see cref="ControlCharts.Ewma(IReadOnlyList{double}, IReadOnlyList{double}?, EwmaOptions?)"/>).</param>
+/// <param name="Lower">μ̂ − L·StandardDeviation.</param>
+/// <param name="Upper">μ̂ + L·StandardDeviation.</param>
 /// <param name="Outside">Which limit z_i is beyond, if any.</param>
 public sealed record EwmaPoint(int Index, double Value, double StandardError, bool InBaseline, double Statistic, double StandardDeviation,
     double Lower, double Upper, ShiftDirection? Outside);
@@ -140,7 +156,7 @@ public sealed record EwmaChart(EwmaOptions Options, ControlChartBaseline Baselin
 /// <param name="Value">The observed value x_i.</param>
 /// <param name="StandardError">Its standard error (0 when the series has none).</param>
 /// <param name="InBaseline">True for the points the baseline was estimated from.</param>
-/// <param name="Standardized">y_i = (x_i − μ₀)/√(τ² + SE_i²).</param>
+/// <param name="Standardized">y_i = (x_i − μ̂)/√(τ² + SE_i² + Var(μ̂)), Var(μ̂) = <see cref="ControlChartBaseline.MeanVariance"/>.</param>
 /// <param name="Upper">C⁺_i, before any reset that the point triggers.</param>
 /// <param name="Lower">C⁻_i, before any reset that the point triggers.</param>
 /// <param name="UpperRun">N⁺: consecutive points with C⁺ &gt; 0, this one included.</param>

@@ -76,7 +76,9 @@ public sealed class AlertScanTests : IDisposable
         Assert.Contains("below the lower control limit", ewma.Evidence);
         // The CUSUM keeps signalling after each restart while the level stays down: still one alert.
         var cusum = falling[1];
-        Assert.Equal(4, cusum.Limit);
+        // h is set from the default 5% false-alarm rate, split over 3 charted series (Flat, Falling, Gappy) × 2 charts;
+        // Falling has 8 quarters: 4 baseline and 4 monitored.
+        Assert.Equal(ControlCharts.CusumLimitFor(0.05 / 6, 4, 0.5, 4), cusum.Limit, 12);
         Assert.Equal("2024-Q2", cusum.ChangeStart);
         Assert.Contains("the level most likely shifted down in 2024-Q2", cusum.Evidence);
     }

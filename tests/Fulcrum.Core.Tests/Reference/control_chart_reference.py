@@ -8,15 +8,18 @@ Run with Debian's interpreter (numpy only):
 
 Written from the textbook definitions in Montgomery D.C., Introduction to Statistical Quality Control
 (6th ed., 2009), sections 9.1 (tabular CUSUM, standardized form) and 9.2 (EWMA), independently of the
-C# code. Where the C# code uses recursions, this script uses the closed forms:
+C# code. Where the C# code uses recursions and a formula for the baseline's estimation error, this script
+writes every monitored statistic as a linear combination c'x of ALL the series' points (baseline ones
+included) and takes its variance as c' diag(sigma^2) c -- the points are independent:
 
-  EWMA      z_i = lambda * x_i + (1 - lambda) * z_{i-1},  z_0 = mu0                         (Montgomery 9.2.1)
-            Var(z_i) = sum_{j=1..i} lambda^2 (1 - lambda)^(2(i-j)) sigma_j^2
-            -- the variance of the weighted sum z_i = (1-lambda)^i mu0 + sum_j lambda (1-lambda)^(i-j) x_j
-            of independent x_j; with a constant sigma it is Montgomery's exact-variance limit
-            sigma^2 lambda/(2-lambda) [1 - (1-lambda)^(2i)] (checked below).
-            Limits mu0 +/- L sqrt(Var(z_i)); a signal is the first point of each run outside a limit.
-  CUSUM     y_i = (x_i - mu0) / sigma_i
+  EWMA      z_i = lambda * x_i + (1 - lambda) * z_{i-1},  z_0 = mu0_hat                     (Montgomery 9.2.1)
+            z_i - mu0_hat = sum_j lambda (1-lambda)^(i-j) x_j - (1 - (1-lambda)^i) mean(baseline x)
+            Var(z_i - mu0_hat) = c' diag(sigma^2) c for those coefficients c; with a constant sigma and a
+            known mu0 it is Montgomery's exact-variance limit sigma^2 lambda/(2-lambda) [1 - (1-lambda)^(2i)]
+            (checked below), and for an estimated baseline it equals that recursion plus
+            (1 - (1-lambda)^i)^2 Var(mu0_hat) (also checked below).
+            Limits mu0_hat +/- L sqrt(Var(z_i - mu0_hat)); a signal is the first point of each run outside a limit.
+  CUSUM     y_i = (x_i - mu0_hat) / sd(x_i - mu0_hat),  Var(x_i - mu0_hat) = sigma_i^2 + sum_baseline sigma_j^2 / k^2
             C+_i = max(0, y_i - k + C+_{i-1}),  C-_i = max(0, -k - y_i + C-_{i-1}),  C_0 = 0    (Montgomery 9.1.4)
             signal when C+ > h or C- > h; then both sums restart at 0 (the chart is reset).
             N+/N- count the consecutive periods with a non-zero sum; the shift is estimated to have begun
@@ -28,7 +31,17 @@ Per-point variance (Fulcrum's model for a series of estimates with standard erro
   mu0 = mean(x_1..x_k), tau^2 = max(0, s^2 - mean(SE_1^2..SE_k^2)) with s^2 the sample variance (ddof=1)
   -- a method-of-moments estimate of the variance beyond sampling error. The EWMA and CUSUM run on
   the points after the baseline. With no standard errors, SE_i = 0 and tau is the usual process sigma.
+  With a given (known) baseline mu0 is a constant, and no baseline point enters the combinations.
+
+Limits for a stated false-alarm rate alpha over m monitored points (ControlCharts.EwmaWidthFor, CusumLimitFor):
+  EWMA      L = Phi^-1(1 - alpha / (2 m))   (Bonferroni over the m points and both sides; statistics.NormalDist)
+  CUSUM     h = upper alpha quantile of M = max_t max(C+_t, C-_t) over simulated in-control series: baseline
+            and monitored points N(0, 1), SE = 1, tau = 0, mu0, tau and Var(mu0_hat) estimated as above;
+            1,000,000 series with numpy's default_rng(7) (a different generator and seed from the C# code, so
+            the two agree up to Monte Carlo error; the C# code also takes a slightly conservative quantile).
 """
+from statistics import NormalDist
+
 import numpy as np
 
 
@@ -43,16 +56,31 @@ def baseline(x, se, k):
     return mu0, tau2
 
 
-def ewma(x, sigma2, mu0, lam, L):
-    x, sigma2 = np.asarray(x, float), np.asarray(sigma2, float)
+def ewma_coefficients(n_all, start, i, lam):
+    """z_i - mu0_hat (monitored point i = 0, 1, ...) as coefficients on all n_all points of the series."""
+    c = np.zeros(n_all)
+    for j in range(i + 1):
+        c[start + j] = lam * (1 - lam) ** (i - j)
+    c[:start] -= (1 - (1 - lam) ** (i + 1)) / start if start > 0 else 0.0
+    return c
+
+
+def deviation_coefficients(n_all, start, i):
+    """x_i - mu0_hat (monitored point i) as coefficients on all n_all points of the series."""
+    c = np.zeros(n_all)
+    c[start + i] = 1.0
+    c[:start] -= 1.0 / start if start > 0 else 0.0
+    return c
+
+
+def ewma(x, sd, mu0, lam, L):
+    x = np.asarray(x, float)
     n = len(x)
     z = np.empty(n)
     prev = mu0
     for i in range(n):
         z[i] = lam * x[i] + (1 - lam) * prev
         prev = z[i]
-    var = np.array([sum(lam ** 2 * (1 - lam) ** (2 * (i - j)) * sigma2[j] for j in range(i + 1)) for i in range(n)])
-    sd = np.sqrt(var)
     lcl, ucl = mu0 - L * sd, mu0 + L * sd
     state = np.where(z > ucl, 1, np.where(z < lcl, -1, 0))
     signals = [(i, "up" if state[i] > 0 else "down") for i in range(n)
@@ -60,8 +88,8 @@ def ewma(x, sigma2, mu0, lam, L):
     return z, sd, lcl, ucl, signals
 
 
-def cusum(x, sigma2, mu0, k, h):
-    y = (np.asarray(x, float) - mu0) / np.sqrt(np.asarray(sigma2, float))
+def cusum(x, sd, mu0, k, h):
+    y = (np.asarray(x, float) - mu0) / np.asarray(sd, float)
     cp, cm, np_, nm = 0.0, 0.0, 0, 0
     C_plus, C_minus, signals = [], [], []
     for i, yi in enumerate(y):
@@ -79,22 +107,35 @@ def cusum(x, sigma2, mu0, k, h):
 
 
 def report(name, x, se, k=4, mu0=None, tau2=None, lam=0.2, L=3.0, kk=0.5, h=4.0):
+    x = np.asarray(x, float)
     se = np.zeros(len(x)) if se is None else np.asarray(se, float)
     if mu0 is None:
         mu0, tau2 = baseline(x, se, k)
         start = k
     else:
         start = 0
-    xm, sigma2 = np.asarray(x[start:], float), tau2 + se[start:] ** 2
+    n_all = len(x)
+    cov = np.diag(tau2 + se ** 2)  # independent points, each with variance tau^2 + SE^2
+    xm, m = x[start:], n_all - start
+    ewma_sd = np.array([np.sqrt(c @ cov @ c) for c in (ewma_coefficients(n_all, start, i, lam) for i in range(m))])
+    cusum_sd = np.array([np.sqrt(c @ cov @ c) for c in (deviation_coefficients(n_all, start, i) for i in range(m))])
+
+    # Cross-check: the same variances from the recursion plus (1 - (1-lambda)^t)^2 Var(mu0_hat), Var(mu0_hat) = (tau^2 + mean SE^2)/k.
+    var_mu = (tau2 + np.mean(se[:start] ** 2)) / start if start > 0 else 0.0
+    sigma2 = tau2 + se[start:] ** 2
+    recursion = np.array([sum(lam ** 2 * (1 - lam) ** (2 * (i - j)) * sigma2[j] for j in range(i + 1)) for i in range(m)])
+    assert np.allclose(ewma_sd ** 2, recursion + (1 - (1 - lam) ** np.arange(1, m + 1)) ** 2 * var_mu, rtol=1e-12, atol=1e-12)
+    assert np.allclose(cusum_sd ** 2, sigma2 + var_mu, rtol=1e-12, atol=1e-12)
+
     print(f"\n## {name}: baseline points {start}, lambda={lam}, L={L}, k={kk}, h={h}")
-    show(f"{name} baseline mu0,tau", [mu0, np.sqrt(tau2)])
-    z, sd, lcl, ucl, es = ewma(xm, sigma2, mu0, lam, L)
+    show(f"{name} baseline mu0,tau,var(mu0)", [mu0, np.sqrt(tau2), var_mu])
+    z, sd, lcl, ucl, es = ewma(xm, ewma_sd, mu0, lam, L)
     show(f"{name} ewma z", z)
     show(f"{name} ewma sd", sd)
     show(f"{name} ewma lcl", lcl)
     show(f"{name} ewma ucl", ucl)
     print(f"{name} ewma signals (series index, direction): " + ", ".join(f"{i + start} {d}" for i, d in es))
-    y, cp, cm, cs = cusum(xm, sigma2, mu0, kk, h)
+    y, cp, cm, cs = cusum(xm, cusum_sd, mu0, kk, h)
     show(f"{name} cusum y", y)
     show(f"{name} cusum C+", cp)
     show(f"{name} cusum C-", cm)
@@ -130,3 +171,31 @@ montgomery = [9.45, 7.99, 9.29, 11.66, 12.16, 10.18, 8.04, 11.46, 9.20, 10.34,
               9.03, 11.47, 10.51, 9.40, 10.08, 9.37, 10.62, 10.31, 8.52, 10.84,
               10.90, 9.33, 12.29, 11.50, 10.60, 11.08, 10.38, 11.62, 11.31, 10.52]
 report("M", montgomery, None, mu0=10.0, tau2=1.0, lam=0.1, L=2.7, kk=0.5, h=5.0)
+
+
+# Limits for a stated false-alarm rate (ControlCharts.EwmaWidthFor and CusumLimitFor).
+def cusum_max(rng, reps, m, k, b):
+    """M = max over the m monitored points of max(C+, C-) for `reps` in-control series (SE = 1, tau = 0)."""
+    if b > 0:
+        base = rng.standard_normal((reps, b))
+        mu = base.mean(axis=1)
+        tau2 = np.maximum(0.0, base.var(axis=1, ddof=1) - 1.0)
+        sd = np.sqrt(tau2 + 1.0 + (tau2 + 1.0) / b)
+    else:
+        mu, sd = np.zeros(reps), np.ones(reps)
+    cp, cm, M = np.zeros(reps), np.zeros(reps), np.zeros(reps)
+    for _ in range(m):
+        y = (rng.standard_normal(reps) - mu) / sd
+        cp = np.maximum(0.0, y - k + cp)
+        cm = np.maximum(0.0, -k - y + cm)
+        M = np.maximum(M, np.maximum(cp, cm))
+    return M
+
+
+print("\n## Limits for a stated false-alarm rate alpha over m monitored points")
+rng = np.random.default_rng(7)
+for alpha, m, kk, b in [(0.05 / 6, 8, 0.5, 4), (0.01, 4, 0.5, 4), (0.05, 20, 0.5, 0)]:
+    L = NormalDist().inv_cdf(1 - alpha / (2 * m))
+    M = cusum_max(rng, 1_000_000, m, kk, b)
+    h = float(np.quantile(M, 1 - alpha))
+    print(f"limits alpha={alpha!r} m={m} k={kk} baseline={b}: ewma L {L!r}, cusum h {h!r}")
