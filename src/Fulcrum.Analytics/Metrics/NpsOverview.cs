@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fulcrum.Analytics.Facts;
 using Fulcrum.Core.Statistics;
 using Fulcrum.Data.Store;
 
@@ -22,31 +23,27 @@ public sealed record NpsOverview(IReadOnlyList<NpsYear> ByYear, IReadOnlyList<Gr
 /// </summary>
 public static class NpsOverviewAnalysis
 {
-    const string ProductsHeld = """
-        (SELECT COUNT(DISTINCT s.product) FROM subscriptions s
-         WHERE s.account_id = r.account_id AND s.start_date <= CAST(r.responded_at AS DATE)
-           AND (s.end_date IS NULL OR s.end_date >= CAST(r.responded_at AS DATE)))
-        """;
-
-    public static NpsOverview Run(FulcrumStore store)
+    public static NpsOverview Run(AnalysisFacts facts)
     {
-        var segment = Counts(store, "COALESCE(a.segment, '(none)')");
+        var store = facts.Store;
+        var responses = facts.Responses();
+        var segment = Counts(store, responses);
         var byYear = segment.GroupBy(r => r.Year).OrderBy(g => g.Key)
             .Select(g => new NpsYear(g.Key, NpsEstimator.FromCounts(g.Sum(r => r.Promoters), g.Sum(r => r.Passives), g.Sum(r => r.Detractors))))
             .ToList();
         var shifts = Shifts("segment", segment, SegmentArr(store)).ToList();
-        return new NpsOverview(byYear, shifts, Adopters(store));
+        return new NpsOverview(byYear, shifts, Adopters(store, responses));
     }
 
     /// <summary>
     /// Responses of accounts that held one product and later several, split by how many they held when answering.
     /// The interval treats responses as independent (a paired, account-level analysis is the cohort view).
     /// </summary>
-    static AdopterShift? Adopters(FulcrumStore store)
+    static AdopterShift? Adopters(FulcrumStore store, string responses)
     {
         var rows = store.Query<(bool After, long Promoters, long Passives, long Detractors, long Accounts)>($"""
             WITH held AS (
-                SELECT r.account_id, r.nps, {ProductsHeld} AS products FROM responses r WHERE r.nps IS NOT NULL),
+                SELECT account_id, nps, products FROM {responses} WHERE nps IS NOT NULL),
             adopters AS (
                 SELECT account_id FROM held GROUP BY account_id HAVING MIN(products) = 1 AND MAX(products) >= 2)
             SELECT products >= 2, COUNT(*) FILTER (WHERE nps >= 9), COUNT(*) FILTER (WHERE nps BETWEEN 7 AND 8),
@@ -58,7 +55,7 @@ public static class NpsOverviewAnalysis
         var before = rows.Single(r => !r.After);
         var after = rows.Single(r => r.After);
         var arr = store.Scalar<double?>($"""
-            WITH held AS (SELECT r.account_id, {ProductsHeld} AS products FROM responses r WHERE r.nps IS NOT NULL),
+            WITH held AS (SELECT account_id, products FROM {responses} WHERE nps IS NOT NULL),
             adopters AS (SELECT account_id FROM held GROUP BY account_id HAVING MIN(products) = 1 AND MAX(products) >= 2)
             SELECT SUM(s.arr) FROM subscriptions s JOIN adopters USING (account_id) WHERE s.end_date IS NULL
             """) ?? 0;
@@ -69,13 +66,13 @@ public static class NpsOverviewAnalysis
 
     sealed record GroupYear(string Group, int Year, long Promoters, long Passives, long Detractors);
 
-    static List<GroupYear> Counts(FulcrumStore store, string groupExpression) =>
+    static List<GroupYear> Counts(FulcrumStore store, string responses) =>
         store.Query<GroupYear>($"""
-            SELECT {groupExpression} AS "Group", CAST(EXTRACT(year FROM r.responded_at) AS INTEGER) AS Year,
-                   COUNT(*) FILTER (WHERE r.nps >= 9) AS Promoters, COUNT(*) FILTER (WHERE r.nps BETWEEN 7 AND 8) AS Passives,
-                   COUNT(*) FILTER (WHERE r.nps <= 6) AS Detractors
-            FROM responses r JOIN accounts a USING (account_id)
-            WHERE r.nps IS NOT NULL
+            SELECT COALESCE(segment, '(none)') AS "Group", CAST(EXTRACT(year FROM day) AS INTEGER) AS Year,
+                   COUNT(*) FILTER (WHERE nps >= 9) AS Promoters, COUNT(*) FILTER (WHERE nps BETWEEN 7 AND 8) AS Passives,
+                   COUNT(*) FILTER (WHERE nps <= 6) AS Detractors
+            FROM {responses}
+            WHERE nps IS NOT NULL
             GROUP BY 1, 2 ORDER BY 1, 2
             """).ToList();
 

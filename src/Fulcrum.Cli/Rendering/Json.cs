@@ -14,6 +14,4 @@ public static class Json
     };
 
     public static void Write<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Options));
-
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
 }

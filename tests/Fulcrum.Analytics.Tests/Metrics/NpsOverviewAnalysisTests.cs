@@ -22,7 +22,7 @@ public sealed class NpsOverviewAnalysisTests
             store.Execute("INSERT INTO responses (response_id, account_id, responded_at, nps) VALUES ($id, $account, CAST($at AS TIMESTAMP), $nps)",
                 new { id = $"R{i++}", account, at, nps });
 
-        var overview = NpsOverviewAnalysis.Run(store);
+        var overview = NpsOverviewAnalysis.Run(new Fulcrum.Analytics.Facts.AnalysisFacts(store));
 
         Assert.Equal([2024, 2025], overview.ByYear.Select(y => y.Year));
         Assert.Equal(25, overview.ByYear[0].Nps.Value, 10);
@@ -41,7 +41,7 @@ public sealed class NpsOverviewAnalysisTests
             using var store = FulcrumStore.Open(path);
             DemoCompanyGenerator.Generate(store, new DemoCompanyOptions(Accounts: 2_000, Years: 3, Seed: 7));
 
-            var overview = NpsOverviewAnalysis.Run(store);
+            var overview = NpsOverviewAnalysis.Run(new Fulcrum.Analytics.Facts.AnalysisFacts(store));
 
             Assert.True(overview.ByYear[^1].Nps.Value >= overview.ByYear[0].Nps.Value - 2,
                 $"total NPS should be flat or up: {overview.ByYear[0].Nps} → {overview.ByYear[^1].Nps}");
