@@ -1,9 +1,9 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace Fulcrum.Analytics.Tests.RealData;
+namespace Fulcrum.Tests.Shared;
 
-/// <summary>
+/// <summary>Shared by the test projects (linked into each).
 /// Locates the repository (the folder holding Fulcrum.slnx above the test binaries) and the real public data sets:
 /// $FULCRUM_SHARED_DATA when set, else ../shared/data beside the repository (they may not be copied into it).
 /// Missing data fails the test with where it looked and how to fix it: these tests never skip.
