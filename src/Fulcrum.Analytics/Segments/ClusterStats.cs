@@ -20,7 +20,8 @@ public readonly record struct ClusterStats(long K, double S2, double SN, double 
 /// </summary>
 public static class ClusteredEstimator
 {
-    const double Z = 1.959963984540054;
+    /// <summary>The standard normal quantile for a two-sided 95% interval.</summary>
+    internal const double Z = 1.959963984540054;
 
     public static Estimate Estimate(MetricKind kind, SufficientStats s, ClusterStats c)
     {

@@ -122,7 +122,7 @@ public static class GrowthCheck
                 rateVariance += Math.Pow((s1 + s2) / 2, 2) * (Math.Pow(e1.StandardError ?? 0, 2) + Math.Pow(e2.StandardError ?? 0, 2));
             contributions.Add(new GroupContribution(group, s1, s2, e1, e2, change, mix, rate, arr));
         }
-        var z = 1.959963984540054;
+        const double z = ClusteredEstimator.Z;
         var total = totalChange.Difference;
         var rateEffect = contributions.Sum(c => c.RateContribution);
         var rateSe = Math.Sqrt(rateVariance);
@@ -163,10 +163,9 @@ public static class GrowthCheck
             var se = Math.Sqrt(Math.Pow(change.Difference.StandardError ?? double.NaN, 2) + Math.Pow(restChange.Difference.StandardError ?? double.NaN, 2));
             if (!(se > 0)) continue;
             var p = 2 * (1 - MathNet.Numerics.Distributions.Normal.CDF(0, 1, Math.Abs(did / se)));
-            var z = 1.959963984540054;
             tests.Add(new Test(segment.Select(s => new SegmentCondition(cube.Dimensions[s.Dimension].Name, s.Value)).ToList(),
                 eb, ea, change,
-                new Estimate(did, did - z * se, did + z * se, a.N + b.N, "Difference-in-differences vs the rest, normal interval") { StandardError = se },
+                new Estimate(did, did - ClusteredEstimator.Z * se, did + ClusteredEstimator.Z * se, a.N + b.N, "Difference-in-differences vs the rest, normal interval") { StandardError = se },
                 p, arr));
         }
         return tests;
