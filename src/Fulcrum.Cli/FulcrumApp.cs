@@ -43,6 +43,13 @@ public static class FulcrumApp
             config.AddCommand<AlertsCommand>("alerts")
                 .WithExample("alerts").WithExample("alerts", "--by", "segment,region", "--method", "cusum")
                 .WithExample("alerts", "--metric", "nps,csat", "--min-n", "50", "--webhook", "https://hooks.example.com/fulcrum");
+            config.AddBranch("assumptions", assumptions =>
+            {
+                assumptions.SetDescription("List and change the assumptions behind every money figure.");
+                assumptions.AddCommand<AssumptionsListCommand>("list").WithExample("assumptions", "list");
+                assumptions.AddCommand<AssumptionsSetCommand>("set").WithExample("assumptions", "set", "cost_per_agent_hour", "52");
+                assumptions.AddCommand<AssumptionsResetCommand>("reset").WithExample("assumptions", "reset", "gross_margin");
+            });
             config.AddCommand<RejectsCommand>("rejects").WithExample("rejects").WithExample("rejects", "imp-20261125-101500-a1b2c3");
         });
         return app.Run(args);
