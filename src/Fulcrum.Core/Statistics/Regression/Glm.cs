@@ -46,8 +46,11 @@ internal static class Glm
             }
             var change = 0.0;
             for (var j = 0; j < p; j++) change = Math.Max(change, Math.Abs(scale * step[j]) / (1 + Math.Abs(beta[j])));
+            // With large totals (e.g. ARR as exposure) the coefficients settle to rounding noise before the relative step
+            // does; a step that no longer moves the objective beyond rounding is converged too.
+            var settled = Math.Abs(next.Objective - state.Objective) <= 1e-13 * Math.Abs(state.Objective) && change < 1e-6;
             state = next;
-            if (change < options.Tolerance) { converged = true; break; }
+            if (change < options.Tolerance || settled) { converged = true; break; }
         }
 
         var covariance = state.Solver?.Inverse() ?? Filled(p, double.NaN);
