@@ -43,6 +43,12 @@ public static class FulcrumApp
             config.AddCommand<AlertsCommand>("alerts")
                 .WithExample("alerts").WithExample("alerts", "--by", "segment,region", "--method", "cusum")
                 .WithExample("alerts", "--metric", "nps,csat", "--min-n", "50", "--webhook", "https://hooks.example.com/fulcrum");
+            config.AddCommand<LinkageCommand>("linkage")
+                .WithExample("linkage").WithExample("linkage", "--soft", "nps,ces", "--resamples", "2000", "--confidence", "0.95")
+                .WithExample("linkage", "--json");
+            config.AddCommand<BusinessCaseCommand>("business-case")
+                .WithExample("business-case").WithExample("business-case", "--out", "reports/q3-business-case")
+                .WithExample("business-case", "--json");
             config.AddBranch("assumptions", assumptions =>
             {
                 assumptions.SetDescription("List and change the assumptions behind every money figure.");
@@ -57,7 +63,7 @@ public static class FulcrumApp
 
     static string Describe(Exception exception) => exception switch
     {
-        ImportException or MappingException or SourceFormatException or StoreException => exception.Message,
+        ImportException or MappingException or SourceFormatException or StoreException or Analytics.Linkage.LinkageException => exception.Message,
         CommandAppException => exception.Message,
         _ => $"{exception.Message} ({exception.GetType().Name})",
     };

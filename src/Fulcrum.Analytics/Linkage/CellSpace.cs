@@ -23,6 +23,8 @@ internal sealed class CellSpace
     readonly Dictionary<(long Levels, double First, double Second), int> _index = [];
     readonly List<int[]> _levels = [];
     readonly List<double[]> _numeric = [];
+    // Levers re-sized from the web intern cells while other requests read predictions.
+    readonly Lock _gate = new();
 
     public CellSpace(IReadOnlyList<Factor> factors, IReadOnlyList<string> numericColumns)
     {
@@ -52,6 +54,11 @@ internal sealed class CellSpace
 
     public int Intern(int[] levels, double[] numeric)
     {
+        lock (_gate) return InternUnlocked(levels, numeric);
+    }
+
+    int InternUnlocked(int[] levels, double[] numeric)
+    {
         var key = Key(levels, numeric);
         if (_index.TryGetValue(key, out var cell)) return cell;
         cell = _levels.Count;
@@ -72,8 +79,21 @@ internal sealed class CellSpace
         return Intern(levels, _numeric[cell]);
     }
 
+    /// <summary>The cell equal to <paramref name="cell"/> except that numeric column <paramref name="column"/> is <paramref name="value"/>.</summary>
+    public int WithNumeric(int cell, int column, double value)
+    {
+        var numeric = (double[])_numeric[cell].Clone();
+        numeric[column] = value;
+        return Intern(_levels[cell], numeric);
+    }
+
     /// <summary>Design matrix for cells 0..Count−1 (cells interned later need a new call).</summary>
     public double[,] Design()
+    {
+        lock (_gate) return DesignUnlocked();
+    }
+
+    double[,] DesignUnlocked()
     {
         var x = new double[Count, Names.Count];
         for (var c = 0; c < Count; c++)

@@ -23,6 +23,13 @@ public sealed class LinkageRun
     public required IReadOnlyDictionary<string, double> Assumptions { get; init; }
     public required int[] Horizons { get; init; }
     public required LinkageReport Report { get; init; }
+
+    /// <summary>The same fit seen with other assumptions and horizons (the report is unchanged).</summary>
+    internal LinkageRun With(IReadOnlyDictionary<string, double> assumptions, MoneyAssumptions money, int[] horizons) => new()
+    {
+        Data = Data, Models = Models, Book = Book, Evaluator = Evaluator.WithHorizons(horizons), Scenarios = Scenarios, Figures = Figures,
+        Options = Options, Money = money, Assumptions = assumptions, Horizons = horizons, Report = Report,
+    };
 }
 
 /// <summary>Full-sample quantities and their bootstrap replicates: any of them as an <see cref="Core.Statistics.Estimate"/>.</summary>

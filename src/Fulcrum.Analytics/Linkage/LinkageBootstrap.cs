@@ -9,11 +9,13 @@ namespace Fulcrum.Analytics.Linkage;
 /// </summary>
 internal static class LinkageBootstrap
 {
-    public sealed record Result(IReadOnlyList<Dictionary<string, double>> Replicates, int Failed);
+    /// <param name="Coefficients">Each usable replicate's coefficients, kept so levers can be re-valued with other inputs without refitting.</param>
+    public sealed record Result(IReadOnlyList<Dictionary<string, double>> Replicates, IReadOnlyList<LinkageCoefficients> Coefficients, int Failed);
 
     public static Result Run(LinkageDataset d, LinkageModels models, QuantityEvaluator evaluator, LinkageOptions options, IProgress<int>? progress)
     {
         var replicates = new Dictionary<string, double>?[options.Resamples];
+        var coefficientSets = new LinkageCoefficients?[options.Resamples];
         var done = 0;
         Parallel.For(0, options.Resamples, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount }, r =>
         {
@@ -22,11 +24,12 @@ internal static class LinkageBootstrap
             for (var i = 0; i < d.Accounts; i++) weights[rng.Next(d.Accounts)]++;
             var coefficients = models.Refit(d, weights);
             replicates[r] = coefficients is null ? null : evaluator.Evaluate(coefficients, weights);
+            coefficientSets[r] = coefficients;
             var count = Interlocked.Increment(ref done);
             if (count % 25 == 0 || count == options.Resamples) progress?.Report(count);
         });
         var usable = replicates.Where(r => r is not null).Select(r => r!).ToList();
-        return new Result(usable, options.Resamples - usable.Count);
+        return new Result(usable, coefficientSets.Where(c => c is not null).Select(c => c!).ToList(), options.Resamples - usable.Count);
     }
 
     /// <summary>Percentile interval of quantity <paramref name="key"/> around its full-sample <paramref name="value"/>.</summary>

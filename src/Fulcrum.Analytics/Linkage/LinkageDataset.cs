@@ -63,7 +63,9 @@ internal sealed class LinkageDataset
         var churnColumns = new List<(string Name, string[] Levels, string? Preferred, Func<RenewalEventRow, string> Level)>();
         if (soft.Contains(SoftMetric.Nps)) churnColumns.Add((LinkageFactors.Nps, LinkageFactors.NpsLevels, LinkageFactors.Promoter, e => LinkageFactors.NpsLevel(e.NpsMean)));
         if (soft.Contains(SoftMetric.Csat)) churnColumns.Add((LinkageFactors.Csat, LinkageFactors.CsatLevels, "5", e => LinkageFactors.CsatLevel(e.CsatMean)));
-        if (soft.Contains(SoftMetric.Ces)) churnColumns.Add((LinkageFactors.Ces, LinkageFactors.CesLevels, "≤3", e => LinkageFactors.CesLevel(ces.Calibrate(e.CesMean, e.CesAnswers))));
+        // CES enters the churn model as a number (calibrated for measurement noise, in half points): one slope, not noisy bands.
+        var cesInChurn = soft.Contains(SoftMetric.Ces) && ces.Observations > 0;
+        double[] ChurnNumeric(double? mean, long answers) => cesInChurn ? [BinChurnCes(ces.Calibrate(mean, answers))] : [];
         var segments = events.Select(e => e.Segment ?? "unknown").Distinct().Order(StringComparer.Ordinal).ToArray();
         churnColumns.Add((LinkageFactors.Segment, segments, null, e => e.Segment ?? "unknown"));
         churnColumns.Add((LinkageFactors.Tenure, LinkageFactors.TenureLevels, null, e => LinkageFactors.TenureLevel(e.TenureMonths)));
@@ -83,10 +85,10 @@ internal sealed class LinkageDataset
                 : Array.IndexOf(present, counts.MaxBy(kv => kv.Value).Key);
             churnFactors.Add((new Factor(name, present, baseline), c));
         }
-        var churnSpace = new CellSpace(churnFactors.Select(f => f.Factor).ToList(), []);
-        int ChurnCell(string[] levels) => churnSpace.Intern(churnFactors.Select(f => f.Factor.IndexOf(levels[f.Column])).ToArray(), []);
+        var churnSpace = new CellSpace(churnFactors.Select(f => f.Factor).ToList(), cesInChurn ? [LinkageFactors.Ces] : []);
+        int ChurnCell(string[] levels, double[] numeric) => churnSpace.Intern(churnFactors.Select(f => f.Factor.IndexOf(levels[f.Column])).ToArray(), numeric);
 
-        var eventCell = eventLevels.Select(ChurnCell).ToArray();
+        var eventCell = events.Select((e, i) => ChurnCell(eventLevels[i], ChurnNumeric(e.CesMean, e.CesAnswers))).ToArray();
 
         // Service: account-quarters collapsed per account and cost cell (sums are exact for the log-linear models).
         var costSegments = service.Select(s => s.Segment ?? "unknown").Concat(segments).Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -129,7 +131,7 @@ internal sealed class LinkageDataset
             // A level the renewals never showed (e.g. a segment with no renewal yet) cannot be predicted; such accounts are valued at the baseline level.
             for (var f = 0; f < churnFactors.Count && !known; f++)
                 if (churnFactors[f].Factor.IndexOf(levels[churnFactors[f].Column]) < 0) levels[churnFactors[f].Column] = churnFactors[f].Factor.Levels[churnFactors[f].Factor.Baseline];
-            return new BookAccount(ChurnCell(levels), CostCell(b.Segment, b.TenureMonths, b.Products, b.Arr, calibrated, b.CesAnswers), b.Arr, calibrated, b.CesAnswers,
+            return new BookAccount(ChurnCell(levels, ChurnNumeric(b.CesMean, b.CesAnswers)), CostCell(b.Segment, b.TenureMonths, b.Products, b.Arr, calibrated, b.CesAnswers), b.Arr, calibrated, b.CesAnswers,
                 LinkageFactors.NpsLevel(b.NpsMean));
         }).ToList();
 
@@ -158,6 +160,9 @@ internal sealed class LinkageDataset
     }
 
     public static double BinCes(double calibrated) => Math.Round(calibrated / CesBin) * CesBin;
+
+    /// <summary>Calibrated CES rounded to half points for the churn model's cells.</summary>
+    public static double BinChurnCes(double calibrated) => Math.Round(calibrated * 2) / 2;
 
     static IReadOnlySet<SoftMetric> DefaultSoft(IReadOnlyList<RenewalEventRow> events)
     {

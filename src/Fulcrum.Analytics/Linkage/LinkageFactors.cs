@@ -14,7 +14,6 @@ internal static class LinkageFactors
 
     public static readonly string[] NpsLevels = [Detractor, Passive, Promoter, NoAnswer];
     public static readonly string[] CsatLevels = ["1", "2", "3", "4", "5", NoAnswer];
-    public static readonly string[] CesLevels = ["≤3", "3–4", "4–5", ">5"];
     public static readonly string[] TenureLevels = ["<1y", "1–2y", "2–3y", "3y+"];
     public static readonly string[] ProductLevels = ["1", "2", "3+"];
 
@@ -27,12 +26,6 @@ internal static class LinkageFactors
 
     public static string CsatLevel(double? mean) => mean is not { } m ? NoAnswer : Math.Clamp(RoundScore(m), 1, 5).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// Band of the account's calibrated CES. Without answers the calibrated value is the average effort (regression
-    /// calibration with n = 0): a separate "no answer" level would duplicate NPS's, as the same surveys carry both.
-    /// </summary>
-    public static string CesLevel(double calibrated) =>
-        calibrated <= 3 ? "≤3" : calibrated <= 4 ? "3–4" : calibrated <= 5 ? "4–5" : ">5";
 
     public static string TenureLevel(int months) => months < 12 ? "<1y" : months < 24 ? "1–2y" : months < 36 ? "2–3y" : "3y+";
 

@@ -39,6 +39,8 @@ public sealed record LinkageReport(
     IReadOnlyList<LevelEffect> ChurnByLevel,
     Estimate? DetractorPromoterChurnRatioObserved,
     Estimate? DetractorPromoterChurnRatioAdjusted,
+    Estimate? ChurnChangePerCesPoint,
+    Estimate? ExpansionChangePerCesPoint,
     Estimate? ArrLostPerDetractorPerYear,
     IReadOnlyList<MoneyAtHorizon> ValueOfOneNpsPoint,
     IReadOnlyList<CostByLevel> CostToServeByNps,

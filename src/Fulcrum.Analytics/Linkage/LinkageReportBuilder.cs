@@ -15,7 +15,8 @@ internal static class LinkageReportBuilder
         var space = d.ChurnSpace;
         var softFactors = QuantityEvaluator.SoftFactors(space).ToList();
         var controls = Enumerable.Range(0, space.Factors.Count).Except(softFactors).Select(f => space.Factors[f].Name).ToList();
-        var adjusted = $"adjusted for {string.Join(", ", controls)}{(softFactors.Count > 1 ? " and the other soft metrics" : "")} (logistic model, standardized)";
+        var softNames = softFactors.Select(f => space.Factors[f].Name).Concat(space.NumericColumns).ToList();
+        var adjusted = $"adjusted for {string.Join(", ", controls)}{(softNames.Count > 1 ? " and the other soft metrics" : "")} (logistic model, standardized)";
         long renewals = d.EventCell.Length, bookAccounts = book.Accounts.Count;
 
         var levels = new List<LevelEffect>();
@@ -59,13 +60,15 @@ internal static class LinkageReportBuilder
         return new LinkageReport(
             new LinkageDataSummary(d.Accounts, d.EventCell.Length, d.Churned.Count(c => c), d.Expanded.Count(e => e), (int)d.Quarters.Sum(), book.Accounts.Count, book.TotalArr,
                 Median(book.Accounts.Where(a => a.CesAnswers > 0).Select(a => d.CesCalibration.Reliability(a.CesAnswers)))),
-            softFactors.Select(f => space.Factors[f].Name).ToList(),
+            softNames,
             controls,
             Summaries(models),
             ratios,
             levels,
             figures.Has("risk_ratio_descriptive") ? figures.Estimate("risk_ratio_descriptive", renewals, "descriptive: detractor churn rate / promoter churn rate") : null,
             figures.Has("risk_ratio_adjusted") ? figures.Estimate("risk_ratio_adjusted", renewals, $"detractor / promoter churn, {adjusted}") : null,
+            figures.Has("churn_ame_per_ces_point") ? figures.Estimate("churn_ame_per_ces_point", renewals, $"change in churn probability per CES point (calibrated), {adjusted}") : null,
+            figures.Has("expansion_ame_per_ces_point") ? figures.Estimate("expansion_ame_per_ces_point", renewals, $"change in expansion probability per CES point (calibrated), {adjusted}") : null,
             lostPerDetractor,
             npsPoint,
             costByNps,

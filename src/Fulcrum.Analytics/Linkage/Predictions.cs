@@ -19,18 +19,21 @@ internal sealed class Predictions
     public required double TicketsPerCesPoint { get; init; }
     public required double MinutesPerCesPoint { get; init; }
 
-    public static Predictions From(LinkageModels models, LinkageCoefficients b, string cesColumn)
+    /// <summary>Predictions for every cell of both spaces, including cells interned after fitting (e.g. by a lever of another size).</summary>
+    public static Predictions From(LinkageModels models, LinkageCoefficients b, string cesColumn, CellSpace churnSpace, CellSpace costSpace)
     {
-        var churnCells = models.ChurnDesign.GetLength(0);
-        var costCells = models.CostDesign.GetLength(0);
-        var tickets = b.Tickets is null ? new double[costCells] : PoissonRegression.Rates(models.CostDesign, b.Tickets);
-        var minutes = b.Minutes is null ? new double[costCells] : PoissonRegression.Rates(models.CostDesign, b.Minutes);
+        var churnDesign = churnSpace.Count == models.ChurnDesign.GetLength(0) ? models.ChurnDesign : churnSpace.Design();
+        var costDesign = costSpace.Count == models.CostDesign.GetLength(0) ? models.CostDesign : costSpace.Design();
+        var churnCells = churnDesign.GetLength(0);
+        var costCells = costDesign.GetLength(0);
+        var tickets = b.Tickets is null ? new double[costCells] : PoissonRegression.Rates(costDesign, b.Tickets);
+        var minutes = b.Minutes is null ? new double[costCells] : PoissonRegression.Rates(costDesign, b.Minutes);
         var cesIndex = models.Tickets?.Names is { } names ? IndexOf(names, cesColumn) : -1;
         return new Predictions
         {
-            Churn = LogisticRegression.Probabilities(models.ChurnDesign, b.Churn),
-            Expansion = b.Expansion is null ? new double[churnCells] : LogisticRegression.Probabilities(models.ChurnDesign, b.Expansion),
-            ExpansionRatio = b.Amount is null ? new double[churnCells] : PoissonRegression.Rates(models.ChurnDesign, b.Amount),
+            Churn = LogisticRegression.Probabilities(churnDesign, b.Churn),
+            Expansion = b.Expansion is null ? new double[churnCells] : LogisticRegression.Probabilities(churnDesign, b.Expansion),
+            ExpansionRatio = b.Amount is null ? new double[churnCells] : PoissonRegression.Rates(churnDesign, b.Amount),
             Tickets = tickets,
             Minutes = minutes,
             TicketsPerCesPoint = cesIndex >= 0 && b.Tickets is not null ? b.Tickets[cesIndex] : double.NaN,
