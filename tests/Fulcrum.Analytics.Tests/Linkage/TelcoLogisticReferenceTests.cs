@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Fulcrum.Core.Statistics.Regression;
 
 namespace Fulcrum.Analytics.Tests.Linkage;
@@ -105,16 +104,6 @@ public sealed class TelcoLogisticReferenceTests
 
     static double D(string value) => double.Parse(value, CultureInfo.InvariantCulture);
 
-    static Dictionary<string, Dictionary<string, string>> ReadCsv(string name)
-    {
-        using var reader = new StreamReader(RealDataSets.DataFile(RealDataSets.Telco, name));
-        using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);
-        var result = new Dictionary<string, Dictionary<string, string>>();
-        foreach (IDictionary<string, object> row in csv.GetRecords<dynamic>())
-        {
-            var fields = row.ToDictionary(kv => kv.Key, kv => (string)kv.Value);
-            result[fields["Customer ID"]] = fields;
-        }
-        return result;
-    }
+    static Dictionary<string, Dictionary<string, string>> ReadCsv(string name) =>
+        RealDataSets.ReadCsv(RealDataSets.DataFile(RealDataSets.Telco, name)).ToDictionary(r => r["Customer ID"], StringComparer.Ordinal);
 }
