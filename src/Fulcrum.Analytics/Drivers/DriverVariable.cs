@@ -48,10 +48,11 @@ public sealed record DriverVariable(string Name, string Description, string Sql,
     /// Predictors tried when the user names none (in this order), each kept only if the data has it: every numeric response
     /// attribute is added in front. nps and csat are left out: they are overall judgements asked in the same survey as the
     /// outcome, so one "explains" the other without saying what to fix (name them with --predictors to include them).
-    /// ARR is left out for its heavy tail (log_arr is available).
+    /// ARR is left out for its heavy tail (log_arr is available), managers because it mostly counts the same thing as products
+    /// (one manager per product) and the pair would be nearly collinear.
     /// </summary>
     public static readonly IReadOnlyList<string> DefaultPredictors =
-        ["ces", "tickets", "contacts", "handle_minutes", "reopen_rate", "products", "managers", "tenure_months"];
+        ["ces", "tickets", "contacts", "handle_minutes", "reopen_rate", "products", "tenure_months"];
 
     /// <summary>A built-in name, <c>rattr:NAME</c> (numeric response attribute, e.g. a survey sub-score) or <c>attr:NAME</c> (numeric account attribute).</summary>
     /// <exception cref="ArgumentException">Unknown name.</exception>

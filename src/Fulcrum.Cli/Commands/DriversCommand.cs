@@ -20,7 +20,7 @@ public sealed class DriversCommand : Command<DriversCommand.Settings>
         public string Outcome { get; init; } = "nps";
 
         [CommandOption("--predictors <NAMES>")]
-        [Description("Comma-separated drivers: ces, csat, nps, tickets, contacts, handle_minutes, reopen_rate, first_contact_resolution, products, managers, tenure_months, arr, log_arr, rattr:NAME (numeric response attribute, e.g. a survey sub-score), attr:NAME (numeric account attribute; yes/no count as 1/0). Default: every numeric response attribute plus ces, tickets, contacts, handle_minutes, reopen_rate, products, managers and tenure_months, those the data has.")]
+        [Description("Comma-separated drivers: ces, csat, nps, tickets, contacts, handle_minutes, reopen_rate, first_contact_resolution, products, managers, tenure_months, arr, log_arr, rattr:NAME (numeric response attribute, e.g. a survey sub-score), attr:NAME (numeric account attribute; yes/no count as 1/0). Default: every numeric response attribute plus ces, tickets, contacts, handle_minutes, reopen_rate, products and tenure_months, those the data has.")]
         public string? Predictors { get; init; }
 
         [CommandOption("--method <METHOD>")]

@@ -13,20 +13,23 @@ public static class DriversView
         AnsiConsole.MarkupLine($"R² = [bold]{Fixed(report.RSquared, "0.000")}[/]: the drivers together account for {100 * report.RSquared.Value:0.#}% of the variation in {Markup.Escape(report.Outcome.Name)}.");
 
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumns("driver", $"{method} (95% CI)", "% of R² (95% CI)", "r", "mean (95% CI)", "performance 0–100 (95% CI)", "quadrant");
+            .AddColumns("driver", $"{method} [[95% CI]]", "% of R² [[95% CI]]", "mean [[95% CI]]", "performance 0–100", "quadrant");
         foreach (var d in report.Drivers)
         {
             table.AddRow(
                 Markup.Escape(d.Name),
                 Fixed(d.Weight, "0.0000"),
                 Fixed(d.ShareOfR2, "0.0"),
-                d.Correlation.Value.ToString("+0.00;-0.00"),
-                Fixed(d.Mean, MeanFormat(d)) + $" [grey]{Markup.Escape(Number(d.ScaleMin))}–{Markup.Escape(Number(d.ScaleMax))}[/]",
-                Fixed(d.Performance, "0") + $" [grey]{Markup.Escape(d.GoodEnd)}[/]",
+                Fixed(d.Mean, MeanFormat(d)),
+                Fixed(d.Performance, "0"),
                 Label(d.Quadrant));
         }
 
         AnsiConsole.Write(table);
+        foreach (var d in report.Drivers)
+            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(d.Name)}: {Markup.Escape(d.Description)}; r = {d.Correlation.Value:+0.00;-0.00} with {Markup.Escape(report.Outcome.Name)}; "
+                                   + $"scale {Markup.Escape(Number(d.ScaleMin))}–{Markup.Escape(Number(d.ScaleMax))}, {Markup.Escape(d.GoodEnd)}"
+                                   + (d.VarianceInflation > Collinearity.VifThreshold ? $"; VIF {d.VarianceInflation:0.0}" : "") + "[/]");
         var fixFirst = report.Drivers.Where(d => d.Quadrant == Quadrant.FixFirst).Select(d => d.Name).ToList();
         if (fixFirst.Count > 0) AnsiConsole.MarkupLine($"[bold]Fix first:[/] {Markup.Escape(string.Join(", ", fixFirst))}.");
         if (report.Missing.Count > 0)
