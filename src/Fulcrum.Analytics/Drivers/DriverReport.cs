@@ -43,7 +43,11 @@ public sealed record DriverResult(
     double ScaleMax,
     string GoodEnd,
     double VarianceInflation,
-    Quadrant Quadrant);
+    Quadrant Quadrant)
+{
+    /// <summary>The quadrant in words: fix first, keep, secondary, over-invested.</summary>
+    public string QuadrantLabel => DriverReport.Label(Quadrant);
+}
 
 /// <summary>A variable considered and not used, and why.</summary>
 public sealed record UnusedVariable(string Name, string Reason);

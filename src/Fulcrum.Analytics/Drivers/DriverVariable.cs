@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Fulcrum.Analytics.Drivers;
 
 /// <summary>Which end of a driver's scale is good for the customer (performance is oriented so that 100 is the good end).</summary>
@@ -18,7 +20,7 @@ public enum GoodDirection
 /// driver rows (alias f = facts_responses, p = the account's quarter in facts_account_periods_quarter, tc = its tickets'
 /// contacts), the good direction, and its scale when the survey fixes one.
 /// </summary>
-public sealed record DriverVariable(string Name, string Description, string Sql, GoodDirection Direction, double? ScaleMin = null, double? ScaleMax = null)
+public sealed record DriverVariable(string Name, string Description, [property: JsonIgnore] string Sql, GoodDirection Direction, double? ScaleMin = null, double? ScaleMax = null)
 {
     /// <summary>Built-in variables. nps is the 0–10 likelihood-to-recommend score (the regression needs the score, not the −100..100 index).</summary>
     public static readonly IReadOnlyList<DriverVariable> BuiltIn =
