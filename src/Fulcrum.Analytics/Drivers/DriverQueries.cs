@@ -23,7 +23,7 @@ internal sealed class DriverQueries(AnalysisFacts facts, DriverOptions options)
         var responses = facts.Responses();
         var counts = new Dictionary<string, (int Numeric, int Total)>(StringComparer.Ordinal);
         foreach (var json in facts.Store.Query<string>(
-                     $"SELECT CAST(response_attributes AS VARCHAR) FROM {responses} WHERE response_attributes IS NOT NULL LIMIT 5000"))
+                     $"SELECT CAST(response_attributes AS VARCHAR) FROM {responses} WHERE response_attributes IS NOT NULL ORDER BY response_id LIMIT 5000"))
         {
             JsonDocument document;
             try { document = JsonDocument.Parse(json); }
