@@ -110,10 +110,10 @@ internal sealed class DriverQueries(AnalysisFacts facts, DriverOptions options)
     }
 
     /// <summary>
-    /// Per account, over its complete rows: the count, Σ z and Σ z zᵀ with z = (y, chosen drivers) − shift, as
-    /// <see cref="CrossProducts"/> about that shift. Accounts come in a fixed order (by id) so the bootstrap is reproducible.
+    /// Per account, over its complete rows: the count, Σ z and the upper triangle of Σ z zᵀ with z = (y, chosen drivers) − shift.
+    /// Accounts come in a fixed order (by id) so the bootstrap is reproducible.
     /// </summary>
-    public List<CrossProducts> PerAccount(IReadOnlyList<int> chosen, IReadOnlyList<double> shift)
+    public AccountMoments PerAccount(IReadOnlyList<int> chosen, IReadOnlyList<double> shift)
     {
         var columns = Columns(chosen);
         var d = columns.Count;
@@ -126,29 +126,17 @@ internal sealed class DriverQueries(AnalysisFacts facts, DriverOptions options)
         }
 
         sql.Append(CultureInfo.InvariantCulture, $" FROM {Table} WHERE {CompleteCondition(chosen)} GROUP BY account_id ORDER BY account_id");
-        var result = new List<CrossProducts>();
+        var slices = new List<double[]>();
         using var reader = facts.Store.Connection.ExecuteReader(sql.ToString());
-        var sums = new double[d];
-        var cross = new double[d * d];
+        var stride = 1 + d + d * (d + 1) / 2;
         while (reader.Read())
         {
-            var count = Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture);
-            for (var i = 0; i < d; i++) sums[i] = Convert.ToDouble(reader.GetValue(2 + i), CultureInfo.InvariantCulture);
-            var column = 2 + d;
-            for (var i = 0; i < d; i++)
-            {
-                for (var j = i; j < d; j++)
-                {
-                    cross[i * d + j] = cross[j * d + i] = Convert.ToDouble(reader.GetValue(column++), CultureInfo.InvariantCulture);
-                }
-            }
-
-            var account = new CrossProducts(d, shift);
-            account.AddSums(count, sums, cross);
-            result.Add(account);
+            var slice = new double[stride];
+            for (var i = 0; i < stride; i++) slice[i] = Convert.ToDouble(reader.GetValue(1 + i), CultureInfo.InvariantCulture);
+            slices.Add(slice);
         }
 
-        return result;
+        return new AccountMoments(d, shift, slices);
     }
 
     public void Drop() => facts.Store.Execute($"DROP TABLE IF EXISTS {Table}");

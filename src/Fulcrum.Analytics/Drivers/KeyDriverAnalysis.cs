@@ -73,20 +73,15 @@ public static class KeyDriverAnalysis
                 throw new InvalidOperationException($"{string.Join(", ", constant)} does not vary over the {complete.Rows:N0} complete rows: drop it from --predictors.");
 
             var accounts = queries.PerAccount(chosen, complete.Means);
-            var total = new CrossProducts(drivers.Count + 1, complete.Means);
-            foreach (var a in accounts) total.Add(a);
+            var total = accounts.Total();
             var (rxx, rxy) = RelativeWeights.Split(total.Correlations());
             var collinearity = Collinearity.Of(rxx);
             if (double.IsPositiveInfinity(collinearity.ConditionNumber))
                 throw new InvalidOperationException($"The drivers are perfectly collinear ({Pair(drivers, collinearity)}); drop one of them.");
 
             var point = Statistic(total, drivers.Count, options.Method);
-            var replicates = Bootstrap.ReplicateVectors(accounts.Count, indices =>
-            {
-                var sample = new CrossProducts(drivers.Count + 1, complete.Means);
-                foreach (var i in indices) sample.Add(accounts[i]);
-                return Statistic(sample, drivers.Count, options.Method);
-            }, options.Seed, options.Replicates);
+            var replicates = Bootstrap.ReplicateVectors(accounts.Count,
+                indices => Statistic(accounts.Sum(indices), drivers.Count, options.Method), options.Seed, options.Replicates);
 
             var k = drivers.Count;
             var dropped = replicates.Count(r => double.IsNaN(r[0]));
