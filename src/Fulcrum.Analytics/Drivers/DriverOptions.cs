@@ -27,6 +27,10 @@ public enum DriverLevel
 /// <param name="Predictors">Driver variables (see <see cref="DriverVariable.Resolve"/>); null = the defaults the data supports.</param>
 /// <param name="Method">Relative weights or Shapley.</param>
 /// <param name="Level">One row per answer or per account-quarter.</param>
+/// <param name="WithinAccount">
+/// Use only the variation within accounts (each row's deviation from its account's means: a fixed-effects view): what goes
+/// with an account's score rising or falling over time, with stable differences between accounts set aside.
+/// </param>
 /// <param name="From">First day of answers to include.</param>
 /// <param name="To">Last day of answers to include.</param>
 /// <param name="Seed">Seed of the bootstrap (same seed, same intervals).</param>
@@ -37,6 +41,7 @@ public sealed record DriverOptions(
     IReadOnlyList<string>? Predictors = null,
     DriverMethod Method = DriverMethod.RelativeWeights,
     DriverLevel Level = DriverLevel.Response,
+    bool WithinAccount = false,
     DateOnly? From = null,
     DateOnly? To = null,
     int Seed = 20_240_601,

@@ -136,7 +136,7 @@ internal sealed class DriverQueries(AnalysisFacts facts, DriverOptions options)
             slices.Add(slice);
         }
 
-        return new AccountMoments(d, shift, slices);
+        return new AccountMoments(d, shift, slices, options.WithinAccount);
     }
 
     public void Drop() => facts.Store.Execute($"DROP TABLE IF EXISTS {Table}");

@@ -74,7 +74,19 @@ public static class KeyDriverAnalysis
 
             var accounts = queries.PerAccount(chosen, complete.Means);
             var total = accounts.Total();
-            var (rxx, rxy) = RelativeWeights.Split(total.Correlations());
+            var correlations = (total.Within ?? total.Overall).Correlations();
+            if (total.Within is not null)
+            {
+                // Relative to the overall spread, so rounding residue of the per-account sums does not pass for variation.
+                var within = total.Within;
+                var still = new[] { outcome }.Concat(drivers)
+                    .Where((_, i) => !(within.CentredCrossProduct(i, i) > 1e-9 * total.Overall.CentredCrossProduct(i, i))).Select(v => v.Name).ToList();
+                if (still.Count > 0)
+                    throw new InvalidOperationException($"{string.Join(", ", still)} does not vary within any account (e.g. one row per account): "
+                                                        + "a within-account analysis needs drivers that change over an account's answers; drop it or leave out --within-account.");
+            }
+
+            var (rxx, rxy) = RelativeWeights.Split(correlations);
             var collinearity = Collinearity.Of(rxx);
             if (double.IsPositiveInfinity(collinearity.ConditionNumber))
                 throw new InvalidOperationException($"The drivers are perfectly collinear ({Pair(drivers, collinearity)}); drop one of them.");
@@ -94,7 +106,7 @@ public static class KeyDriverAnalysis
             for (var j = 0; j < k; j++)
             {
                 var d = drivers[j];
-                var correlation = Component(1 + 3 * k + j, "Pearson correlation with " + outcome.Name + "; " + bootstrap);
+                var correlation = Component(1 + 3 * k + j, (options.WithinAccount ? "Within-account correlation with " : "Pearson correlation with ") + outcome.Name + "; " + bootstrap);
                 var higherIsGood = d.Direction == GoodDirection.Higher || (d.Direction == GoodDirection.WithOutcome && !(correlation.Value < 0));
                 var lo = Math.Min(d.ScaleMin ?? double.PositiveInfinity, complete.Min[j + 1]);
                 var hi = Math.Max(d.ScaleMax ?? double.NegativeInfinity, complete.Max[j + 1]);
@@ -113,7 +125,7 @@ public static class KeyDriverAnalysis
             results = results
                 .Select(r => r with { Quadrant = Classify(r.ShareOfR2.Value >= importanceThreshold, r.Performance.Value >= performanceThreshold) })
                 .OrderByDescending(r => r.Weight.Value).ToList();
-            var rSquared = Component(0, $"R² of the OLS regression of {outcome.Name} on {k} driver{(k == 1 ? "" : "s")}; {bootstrap}");
+            var rSquared = Component(0, $"R² of the OLS regression of {outcome.Name} on {k} driver{(k == 1 ? "" : "s")}{(options.WithinAccount ? " within accounts (account fixed effects; the share of the within-account variation explained)" : "")}; {bootstrap}");
 
             var missing = chosen.Select((c, j) => new MissingValues(drivers[j].Name, outcomeRows - coverage[c].Present)).Where(m => m.Rows > 0).ToList();
             var warnings = Warnings(complete.Rows, accounts.Count, outcomeRows, drivers, collinearity, results, rSquared);
@@ -131,10 +143,10 @@ public static class KeyDriverAnalysis
     /// The bootstrap statistic: [R², weights (k), shares in % (k), means (k), correlations with the outcome (k)]; NaN throughout
     /// when the sample's correlations are undefined or singular (a driver constant in the resample).
     /// </summary>
-    static double[] Statistic(CrossProducts sample, int k, DriverMethod method)
+    static double[] Statistic((CrossProducts Overall, CrossProducts? Within) sample, int k, DriverMethod method)
     {
         var result = new double[1 + 4 * k];
-        var (rxx, rxy) = RelativeWeights.Split(sample.Correlations());
+        var (rxx, rxy) = RelativeWeights.Split((sample.Within ?? sample.Overall).Correlations());
         R2Decomposition decomposition;
         try
         {
@@ -152,7 +164,7 @@ public static class KeyDriverAnalysis
         {
             result[1 + j] = decomposition.Weights[j];
             result[1 + k + j] = shares[j];
-            result[1 + 2 * k + j] = sample.Mean(j + 1);
+            result[1 + 2 * k + j] = sample.Overall.Mean(j + 1);
             result[1 + 3 * k + j] = rxy[j];
         }
 
@@ -245,6 +257,8 @@ public static class KeyDriverAnalysis
     static IEnumerable<string> Notes(DriverVariable outcome, DriverOptions options, double importanceThreshold, double performanceThreshold)
     {
         yield return $"Outcome: {outcome.Description}. Rows: {(options.Level == DriverLevel.Response ? "one per answer, with the account's tickets of that quarter" : "one per account and quarter (means of its answers), with its tickets of that quarter")}.";
+        if (options.WithinAccount)
+            yield return "Within accounts: outcome and drivers are taken as deviations from each account's own means (the fixed-effects, or within, regression), so stable differences between accounts — segment, size, a generally happy customer — are set aside, and accounts with one row add nothing. Means and performance are still over all rows.";
         yield return options.Method == DriverMethod.Shapley
             ? "Importance: exact Shapley value (LMG) decomposition of the regression's R² — each driver's average gain in R² over all orders of entry (Lindeman, Merenda & Gold 1980; Grömping 2006)."
             : "Importance: Johnson's (2000) relative weights — the regression's R² split among correlated drivers through their closest orthogonal counterparts.";

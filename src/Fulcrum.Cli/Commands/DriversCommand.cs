@@ -33,6 +33,10 @@ public sealed class DriversCommand : Command<DriversCommand.Settings>
         [DefaultValue("response")]
         public string Level { get; init; } = "response";
 
+        [CommandOption("--within-account")]
+        [Description("Use only the variation within accounts (deviations from each account's own means, i.e. account fixed effects): what goes with an account's score changing over time, with stable differences between accounts set aside.")]
+        public bool WithinAccount { get; init; }
+
         [CommandOption("--from <DATE>")]
         [Description("First day of answers to include (yyyy-MM-dd).")]
         public string? From { get; init; }
@@ -70,7 +74,7 @@ public sealed class DriversCommand : Command<DriversCommand.Settings>
                 "account-period" or "account_period" or "account" => DriverLevel.AccountPeriod,
                 _ => throw new ArgumentException($"Unknown level '{Level}'. Use response or account-period."),
             },
-            ParseDate("--from", From), ParseDate("--to", To), Seed, Replicates);
+            WithinAccount, ParseDate("--from", From), ParseDate("--to", To), Seed, Replicates);
 
         public override ValidationResult Validate()
         {

@@ -27,7 +27,7 @@ public static class DriversView
 
         AnsiConsole.Write(table);
         foreach (var d in report.Drivers)
-            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(d.Name)}: {Markup.Escape(d.Description)}; r = {d.Correlation.Value:+0.00;-0.00} with {Markup.Escape(report.Outcome.Name)}; "
+            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(d.Name)}: {Markup.Escape(d.Description)}; r = {Signed(d.Correlation.Value)} with {Markup.Escape(report.Outcome.Name)}; "
                                    + $"scale {Markup.Escape(Number(d.ScaleMin))}–{Markup.Escape(Number(d.ScaleMax))}, {Markup.Escape(d.GoodEnd)}"
                                    + (d.VarianceInflation > Collinearity.VifThreshold ? $"; VIF {d.VarianceInflation:0.0}" : "") + "[/]");
         var fixFirst = report.Drivers.Where(d => d.Quadrant == Quadrant.FixFirst).Select(d => d.Name).ToList();
@@ -54,4 +54,11 @@ public static class DriversView
         e.IsDefined ? $"{e.Value.ToString(format)} [grey][[{e.Lower.ToString(format)}, {e.Upper.ToString(format)}]][/]" : "—";
 
     static string Number(double x) => x.ToString("0.###");
+
+    /// <summary>Rounded first, so that −0.001 prints as 0.00 rather than −0.00.</summary>
+    static string Signed(double x)
+    {
+        var rounded = Math.Round(x, 2);
+        return rounded == 0 ? "0.00" : rounded.ToString("+0.00;-0.00");
+    }
 }

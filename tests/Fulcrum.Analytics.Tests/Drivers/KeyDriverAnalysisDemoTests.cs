@@ -40,6 +40,49 @@ public sealed class KeyDriverAnalysisDemoTests(DriverDemoFixture demo) : IClassF
     }
 
     [Fact]
+    public void Within_accounts_more_products_go_with_a_lower_score_and_effort_drops_out()
+    {
+        // Planted: an account's score falls by 0.5 when it adds a second product and by 0.25 more with a third
+        // (SecondProductShift, ThirdProductShift), while its effort level never changes. Across accounts the product effect is
+        // hidden (happy accounts are the ones that adopt); within accounts it shows, and effort, a stable trait, explains nothing.
+        var within = KeyDriverAnalysis.Run(demo.PlantedFacts, DriverDemoFixture.Options() with { WithinAccount = true });
+        var products = Driver(within, "products");
+        var ces = Driver(within, "ces");
+
+        Assert.True(products.Correlation.Upper < 0, $"within-account r(products, score) = {products.Correlation}");
+        Assert.True(Driver(demo.PlantedDefault, "products").Correlation.Value > products.Correlation.Value, "across accounts the product effect is masked");
+        Assert.True(products.Weight.Lower > ces.Weight.Upper, $"products {products.Weight} vs ces {ces.Weight}");
+        Assert.True(ces.Weight.Value < 0.001, $"ces within accounts {ces.Weight}");
+        Assert.Contains(within.Notes, n => n.StartsWith("Within accounts", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Within_account_weights_equal_a_regression_on_answers_demeaned_by_account()
+    {
+        var rows = demo.Planted.Query<(string Account, double Nps, double Products, double Ces)>(
+            $"SELECT account_id, CAST(nps AS DOUBLE), CAST(products AS DOUBLE), CAST(ces AS DOUBLE) FROM {demo.PlantedFacts.Responses()} " +
+            "WHERE nps IS NOT NULL AND products IS NOT NULL AND ces IS NOT NULL").ToList();
+        var means = rows.GroupBy(r => r.Account).ToDictionary(g => g.Key, g => (Nps: g.Average(r => r.Nps), Products: g.Average(r => r.Products), Ces: g.Average(r => r.Ces)));
+        var outcome = rows.Select(r => r.Nps - means[r.Account].Nps).ToArray();
+        IReadOnlyList<double>[] predictors = [rows.Select(r => r.Products - means[r.Account].Products).ToArray(), rows.Select(r => r.Ces - means[r.Account].Ces).ToArray()];
+        var expected = RelativeWeights.FromData(predictors, outcome);
+
+        var report = KeyDriverAnalysis.Run(demo.PlantedFacts, DriverDemoFixture.Options(predictors: ["products", "ces"]) with { WithinAccount = true });
+        Assert.Equal(expected.RSquared, report.RSquared.Value, 1e-9);
+        Assert.Equal(expected.Weights[0], Driver(report, "products").Weight.Value, 1e-9);
+        Assert.Equal(expected.Weights[1], Driver(report, "ces").Weight.Value, 1e-9);
+        Assert.Equal(rows.Average(r => r.Products), Driver(report, "products").Mean.Value, 1e-9);
+    }
+
+    [Fact]
+    public void Within_accounts_needs_drivers_that_change_within_an_account()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => KeyDriverAnalysis.Run(demo.PlantedFacts,
+            DriverDemoFixture.Options(predictors: ["ces", "products"], level: DriverLevel.Response) with { WithinAccount = true, From = new DateOnly(2025, 2, 14), To = new DateOnly(2025, 2, 14) }));
+        Assert.Contains("does not vary within any account", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Weights_sum_to_R2_and_shares_to_100()
     {
         foreach (var report in new[] { demo.PlantedDefault, demo.NullDefault })
