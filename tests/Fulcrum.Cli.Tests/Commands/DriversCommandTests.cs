@@ -16,6 +16,7 @@ public sealed class DriversCommandTests : IDisposable
         Assert.Equal(0, FulcrumApp.Run(["drivers", "--replicates", "200", "--db", Db]));
         Assert.Equal(0, FulcrumApp.Run(["drivers", "--outcome", "csat", "--predictors", "ces,tickets,products", "--method", "shapley", "--replicates", "200", "--json", "--db", Db]));
         Assert.Equal(0, FulcrumApp.Run(["drivers", "--level", "account-period", "--from", "2024-01-01", "--replicates", "200", "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["drivers", "--within-account", "--predictors", "products,ces,tenure_months", "--replicates", "200", "--db", Db]));
         Assert.NotEqual(0, FulcrumApp.Run(["drivers", "--predictors", "ces,rattr:missing", "--db", Db]));
     }
 
