@@ -25,21 +25,21 @@ public sealed record DriverVariable(string Name, string Description, [property: 
     /// <summary>Built-in variables. nps is the 0–10 likelihood-to-recommend score (the regression needs the score, not the −100..100 index).</summary>
     public static readonly IReadOnlyList<DriverVariable> BuiltIn =
     [
-        new("nps", "Likelihood to recommend, the 0–10 NPS answer", "CAST(f.nps AS DOUBLE)", GoodDirection.Higher, 0, 10),
-        new("csat", "Customer satisfaction answer", "CAST(f.csat AS DOUBLE)", GoodDirection.Higher, 1, 5),
-        new("ces", "Customer effort answer (higher = more effort)", "CAST(f.ces AS DOUBLE)", GoodDirection.Lower, 1, 7),
-        new("tickets", "Support tickets the account opened in the quarter of the answer", "CAST(p.tickets AS DOUBLE)", GoodDirection.Lower),
+        new("nps", "Likelihood to recommend, the 0–10 NPS answer", "CAST(f.nps AS DOUBLE PRECISION)", GoodDirection.Higher, 0, 10),
+        new("csat", "Customer satisfaction answer", "CAST(f.csat AS DOUBLE PRECISION)", GoodDirection.Higher, 1, 5),
+        new("ces", "Customer effort answer (higher = more effort)", "CAST(f.ces AS DOUBLE PRECISION)", GoodDirection.Lower, 1, 7),
+        new("tickets", "Support tickets the account opened in the quarter of the answer", "CAST(p.tickets AS DOUBLE PRECISION)", GoodDirection.Lower),
         new("contacts", "Contacts per ticket, mean over the account's tickets of that quarter", "tc.contacts", GoodDirection.Lower),
         new("handle_minutes", "Agent handle minutes per ticket, mean over the account's tickets of that quarter",
-            "CASE WHEN p.handled_tickets > 0 THEN CAST(p.handle_minutes AS DOUBLE) / p.handled_tickets END", GoodDirection.Lower),
+            "CASE WHEN p.handled_tickets > 0 THEN CAST(p.handle_minutes AS DOUBLE PRECISION) / p.handled_tickets END", GoodDirection.Lower),
         new("reopen_rate", "Share of the account's tickets of that quarter that were reopened",
-            "CASE WHEN p.tickets > 0 THEN CAST(p.reopened AS DOUBLE) / p.tickets END", GoodDirection.Lower, 0, 1),
+            "CASE WHEN p.tickets > 0 THEN CAST(p.reopened AS DOUBLE PRECISION) / p.tickets END", GoodDirection.Lower, 0, 1),
         new("first_contact_resolution", "Share of the account's tickets of that quarter resolved in one contact",
-            "CASE WHEN p.tickets > 0 THEN CAST(p.first_contact_resolved AS DOUBLE) / p.tickets END", GoodDirection.Higher, 0, 1),
-        new("products", "Products the account held when it answered", "CAST(f.products AS DOUBLE)", GoodDirection.WithOutcome),
-        new("managers", "Account managers across the products held", "CAST(f.managers AS DOUBLE)", GoodDirection.WithOutcome),
-        new("tenure_months", "Months as a customer when it answered", "CAST(f.tenure_months AS DOUBLE)", GoodDirection.WithOutcome),
-        new("arr", "ARR held when it answered", "CAST(f.arr AS DOUBLE)", GoodDirection.WithOutcome),
+            "CASE WHEN p.tickets > 0 THEN CAST(p.first_contact_resolved AS DOUBLE PRECISION) / p.tickets END", GoodDirection.Higher, 0, 1),
+        new("products", "Products the account held when it answered", "CAST(f.products AS DOUBLE PRECISION)", GoodDirection.WithOutcome),
+        new("managers", "Account managers across the products held", "CAST(f.managers AS DOUBLE PRECISION)", GoodDirection.WithOutcome),
+        new("tenure_months", "Months as a customer when it answered", "CAST(f.tenure_months AS DOUBLE PRECISION)", GoodDirection.WithOutcome),
+        new("arr", "ARR held when it answered", "CAST(f.arr AS DOUBLE PRECISION)", GoodDirection.WithOutcome),
         new("log_arr", "Natural log of the ARR held when it answered (accounts with ARR)", "CASE WHEN f.arr > 0 THEN LN(f.arr) END", GoodDirection.WithOutcome),
     ];
 
@@ -77,7 +77,7 @@ public sealed record DriverVariable(string Name, string Description, [property: 
     /// missing). SIMILAR TO with bracketed dots behaves the same in DuckDB and PostgreSQL.
     /// </summary>
     static string Numeric(string text) => $"""
-        CASE WHEN TRIM({text}) SIMILAR TO '[-+]?[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?' THEN CAST(TRIM({text}) AS DOUBLE)
+        CASE WHEN TRIM({text}) SIMILAR TO '[-+]?[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?' THEN CAST(TRIM({text}) AS DOUBLE PRECISION)
              WHEN LOWER(TRIM({text})) IN ('yes', 'true') THEN 1.0 WHEN LOWER(TRIM({text})) IN ('no', 'false') THEN 0.0 END
         """;
 
