@@ -56,6 +56,12 @@ public static class FulcrumApp
                 assumptions.AddCommand<AssumptionsSetCommand>("set").WithExample("assumptions", "set", "cost_per_agent_hour", "52");
                 assumptions.AddCommand<AssumptionsResetCommand>("reset").WithExample("assumptions", "reset", "gross_margin");
             });
+            config.AddCommand<DriversCommand>("drivers")
+                .WithExample("drivers")
+                .WithExample("drivers", "--outcome", "nps", "--predictors", "ces,tickets,reopen_rate,products", "--method", "shapley")
+                .WithExample("drivers", "--outcome", "csat", "--predictors", "tenure_months,log_arr,products,attr:Age", "--json")
+                .WithExample("drivers", "--level", "account-period", "--from", "2025-01-01")
+                .WithExample("drivers", "--within-account", "--predictors", "products,ces,tickets,tenure_months");
             config.AddCommand<RejectsCommand>("rejects").WithExample("rejects").WithExample("rejects", "imp-20261125-101500-a1b2c3");
         });
         return app.Run(args);
