@@ -3,8 +3,9 @@ namespace Fulcrum.Analytics.Value.Initiatives;
 /// <summary>Who is compared with whom: the treated accounts kept, the comparable untreated accounts and their weights.</summary>
 /// <param name="Weight">Per account: 1 for a matched treated account, the CEM weight for a matched control, 0 when not in the sample.</param>
 /// <param name="Stratum">Per account: dense id of its matching stratum (−1 when not in the sample).</param>
+/// <param name="SizeBand">Per account: its pre-period cost-to-serve band (0–3), for size-specific effects of products held.</param>
 public sealed record MatchedSample(
-    double[] Weight, bool[] Treated, int[] Stratum, int TargetedAccounts, int TreatedMatched, int ControlsMatched,
+    double[] Weight, bool[] Treated, int[] Stratum, int[] SizeBand, int TargetedAccounts, int TreatedMatched, int ControlsMatched,
     int TreatedUnmatched, int TreatedWithoutHistory, int ControlsExcludedForOtherInitiatives, IReadOnlyList<string> MatchedOn)
 {
     public bool HasControls => ControlsMatched > 0 && TreatedMatched > 0;
@@ -21,6 +22,7 @@ public static class CoarsenedMatching
 {
     static readonly double[] NpsBandEdges = [-20, 20, 60];
     static readonly double[] ArrBandEdges = [25_000, 100_000, 400_000];
+    static readonly double[] CostBandEdges = [200, 500, 1_000];
 
     public static MatchedSample Match(ValuePanel panel, bool[] targeted, bool[] otherInitiatives, int startQuarter, TargetFilter target)
     {
@@ -34,8 +36,13 @@ public static class CoarsenedMatching
         var arrBefore = new double[n];
         var activeBefore = new bool[n];
         var aq = panel.AccountQuarters;
+        var costSum = new double[n];
+        var costQuarters = new int[n];
         for (var i = 0; i < aq.Count; i++)
+        {
             if (aq.Quarter[i] == startQuarter - 1) { arrBefore[aq.Account[i]] = aq.Arr[i]; activeBefore[aq.Account[i]] = true; }
+            if (aq.Quarter[i] < startQuarter) { costSum[aq.Account[i]] += aq.CostToServe[i]; costQuarters[aq.Account[i]]++; }
+        }
 
         var matchedOn = new List<string> { "pre-period NPS band", "ARR band before the start" };
         var useSegment = !target.ConstrainedFields.Contains("segment");
@@ -43,6 +50,8 @@ public static class CoarsenedMatching
         if (useSegment) matchedOn.Add("segment");
         if (useRegion) matchedOn.Add("region");
 
+        var costBand = new int[n];
+        for (var a = 0; a < n; a++) costBand[a] = costQuarters[a] == 0 ? 0 : Band(costSum[a] / costQuarters[a], CostBandEdges);
         var key = new string?[n];
         int withoutHistory = 0, excluded = 0;
         for (var a = 0; a < n; a++)
@@ -77,7 +86,7 @@ public static class CoarsenedMatching
             stratum[a] = s;
             weight[a] = targeted[a] ? 1 : (double)treatedIn[k] / controlsIn[k] * controlsMatched / treatedMatched;
         }
-        return new MatchedSample(weight, targeted, stratum, targeted.Count(t => t), treatedMatched, controlsMatched, unmatched, withoutHistory, excluded, matchedOn);
+        return new MatchedSample(weight, targeted, stratum, costBand, targeted.Count(t => t), treatedMatched, controlsMatched, unmatched, withoutHistory, excluded, matchedOn);
     }
 
     static int Band(double x, double[] edges)

@@ -47,7 +47,8 @@ public sealed class EventStudy
 
     /// <param name="absorbAccount">True: account fixed effects. False: matching stratum × treated-group effects (for outcomes
     /// such as churn that end an account's panel, where account effects would be mechanical).</param>
-    public static EventStudy? Run(OutcomeObservations obs, MatchedSample sample, int start, ImpactDesign design, bool absorbAccount)
+    /// <param name="leads">False when the outcome cannot differ before the start by construction (churn of accounts that were all customers just before it).</param>
+    public static EventStudy? Run(OutcomeObservations obs, MatchedSample sample, int start, ImpactDesign design, bool absorbAccount, bool leads = true)
     {
         var rows = Rows(obs, sample, design).ToList();
         if (rows.Count == 0 || !rows.Any(i => sample.Treated[obs.Account[i]] && obs.Quarter[i] >= start)) return null;
@@ -65,14 +66,14 @@ public sealed class EventStudy
             {
                 var k = q - start;
                 if (k >= 0) { design0.Set(LagName(k), r, 1); lags[k] = lags.GetValueOrDefault(k) + 1; }
-                else if (design == ImpactDesign.DifferenceInDifferences && k <= -2)
+                else if (leads && design == ImpactDesign.DifferenceInDifferences && k <= -2)
                 {
                     var lead = Math.Max(k, -MaxLead);
                     design0.Set(LeadName(lead), r, 1);
                     leadNames.Add(lead);
                 }
             }
-            AddProducts(design0, r, obs.Products[i]);
+            AddProducts(design0, r, obs.Products[i], sample.SizeBand[obs.Account[i]]);
         }
         var fit = design0.Fit(rows, obs, sample, absorbAccount);
         return new EventStudy(fit, lags.Select(l => (l.Key, LagName(l.Key), l.Value)).ToList(), leadNames.Select(k => (k, LeadName(k))).ToList(), design);
@@ -93,7 +94,7 @@ public sealed class EventStudy
             if (design == ImpactDesign.DifferenceInDifferences) { if (q != firstQuarter) builder.Set($"q{q}", r, 1); }
             else builder.Set("trend", r, q);
             if (sample.Treated[obs.Account[i]] && q >= fakeStart) builder.Set("placebo", r, 1);
-            AddProducts(builder, r, obs.Products[i]);
+            AddProducts(builder, r, obs.Products[i], sample.SizeBand[obs.Account[i]]);
         }
         var fit = builder.Fit(rows, obs, sample, absorbAccount);
         if (!fit.IsEstimated("placebo")) return null;
@@ -110,11 +111,12 @@ public sealed class EventStudy
         }
     }
 
-    static void AddProducts(DesignBuilder design, int r, int products)
+    static void AddProducts(DesignBuilder design, int r, int products, int sizeBand)
     {
         // Products held at the time: a time-varying state that moves NPS and tickets, and that the initiatives do not change.
-        if (products == 2) design.Set("products=2", r, 1);
-        else if (products >= 3) design.Set("products>=3", r, 1);
+        // Its effect scales with the account's size (a second product adds tickets in proportion to the base load), hence per size band.
+        if (products == 2) design.Set($"products=2|size{sizeBand}", r, 1);
+        else if (products >= 3) design.Set($"products>=3|size{sizeBand}", r, 1);
     }
 
     public static string LagName(int k) => $"lag{k}";

@@ -50,7 +50,7 @@ public static class InitiativeImpactAnalysis
         var outcomes = new List<OutcomeImpact>();
         void Add(string name, string unit, OutcomeObservations obs, bool absorbAccount, Func<int, double>? moneyPerUnit, string? moneyKind)
         {
-            var impact = Measure(panel, name, unit, obs, sample, start, design, absorbAccount, moneyPerUnit, moneyKind);
+            var impact = Measure(panel, name, unit, obs, sample, start, design, absorbAccount, moneyPerUnit, moneyKind, preStartInformative: name != Churn);
             if (impact is not null) outcomes.Add(impact);
         }
         Add(Nps, "NPS points", new OutcomeObservations(r.Account, r.Quarter, r.Score, r.Products), true, null, null);
@@ -65,15 +65,16 @@ public static class InitiativeImpactAnalysis
     }
 
     static OutcomeImpact? Measure(ValuePanel panel, string name, string unit, OutcomeObservations obs, MatchedSample sample, int start, ImpactDesign design,
-        bool absorbAccount, Func<int, double>? moneyPerUnit, string? moneyKind)
+        bool absorbAccount, Func<int, double>? moneyPerUnit, string? moneyKind, bool preStartInformative)
     {
-        var study = EventStudy.Run(obs, sample, start, design, absorbAccount);
+        var study = EventStudy.Run(obs, sample, start, design, absorbAccount, preStartInformative);
         if (study is null) return null;
         var fit = study.Fit;
         var designText = design == ImpactDesign.DifferenceInDifferences
             ? "Difference-in-differences event study against matched untreated accounts (CEM weights; quarter fixed effects"
             : "Interrupted time series on the targeted accounts (their own linear trend";
-        var method = $"{designText}, {(absorbAccount ? "account" : "matching-stratum")} fixed effects, products held); cluster-robust (account) t interval";
+        var method = $"{designText}, {(absorbAccount ? "account" : "matching-stratum × group")} fixed effects, products held by size band); cluster-robust (account) t interval"
+            + (preStartInformative ? "" : "; no pre-trend or placebo: every compared account was a customer in the quarter before the start, so none could churn earlier");
 
         var byQuarter = study.Lags.Select(l => new EventEffect(l.K, panel.QuarterLabel(start + l.K),
             fit.Coefficient(l.Name, method), l.Treated)).ToList();
@@ -101,7 +102,7 @@ public static class InitiativeImpactAnalysis
         PlaceboTest? placebo = null;
         var firstWithData = obs.Quarter.Length == 0 ? start : obs.Quarter.Min();
         var pre = start - firstWithData;
-        if (pre >= 2)
+        if (pre >= 2 && preStartInformative)
         {
             var fake = start - Math.Max(1, Math.Min(4, pre / 2));
             if (EventStudy.Placebo(obs, sample, start, fake, design, absorbAccount) is { } result)
