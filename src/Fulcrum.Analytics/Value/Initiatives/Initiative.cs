@@ -12,5 +12,5 @@ public sealed record Initiative(
     public static readonly IReadOnlyList<string> Kinds = [QuickWin, LongTerm];
     public static readonly IReadOnlyList<string> Statuses = ["planned", "active", "closed"];
 
-    public TargetFilter Filter => TargetFilter.Parse(Target);
+    public TargetFilter ParseTarget() => TargetFilter.Parse(Target);
 }

@@ -19,13 +19,13 @@ public static class InitiativeImpactAnalysis
 
     public static InitiativeImpact Run(ValuePanel panel, Initiative initiative, IReadOnlyList<Initiative> all)
     {
-        var filter = initiative.Filter;
+        var filter = initiative.ParseTarget();
         var n = panel.Accounts.Count;
         var targeted = panel.Accounts.Select(a => filter.Matches(a.Field)).ToArray();
         var others = new bool[n];
         foreach (var other in all.Where(o => o.InitiativeId != initiative.InitiativeId))
         {
-            var f = other.Filter;
+            var f = other.ParseTarget();
             for (var a = 0; a < n; a++) others[a] |= f.Matches(panel.Accounts[a].Field);
         }
         var start = panel.Quarters.Count == 0 ? 0 : panel.QuarterOf(initiative.StartDate);

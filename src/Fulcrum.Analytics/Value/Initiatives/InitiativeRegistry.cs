@@ -32,7 +32,7 @@ public sealed class InitiativeRegistry(FulcrumStore store)
         {
             id = initiative.InitiativeId, name = initiative.Name, kind = initiative.Kind,
             start = initiative.StartDate.ToDateTime(TimeOnly.MinValue), end = initiative.EndDate?.ToDateTime(TimeOnly.MinValue),
-            cost = initiative.Cost, target = string.IsNullOrWhiteSpace(initiative.Target) ? null : initiative.Filter.Text,
+            cost = initiative.Cost, target = string.IsNullOrWhiteSpace(initiative.Target) ? null : initiative.ParseTarget().Text,
             lever = initiative.Lever, owner = initiative.Owner, status = initiative.Status,
         });
         return Get(initiative.InitiativeId);
