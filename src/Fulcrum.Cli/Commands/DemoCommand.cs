@@ -40,6 +40,9 @@ public sealed class DemoCommand : Command<GenerateCommand.Settings>
         AnsiConsole.Write(new Rule("[bold]What drives NPS[/] (drill-down, 2 levels)").LeftJustified());
         DrillDownView.Render(DrillDown.Run(facts, new DrillOptions(Depth: 2)), "nps");
 
+        AnsiConsole.Write(new Rule("[bold]Value delivered[/] (initiatives, reference program, closed loop)").LeftJustified());
+        ValueView.Render(AnsiConsole.Status().Start("Measuring each initiative against matched accounts…", _ => Fulcrum.Analytics.Value.ValueAnalysis.Run(facts)));
+
         AnsiConsole.Write(new Rule("[bold]Planted effects[/] (ground truth the analyses must find)").LeftJustified());
         DemoReport.RenderGroundTruth(store);
 
@@ -51,6 +54,8 @@ public sealed class DemoCommand : Command<GenerateCommand.Settings>
               fulcrum drilldown                    what explains NPS, 3 levels deep
               fulcrum cohorts                      accounts that added products, before vs after
               fulcrum alerts --webhook URL         control-chart alerts, posted as JSON
+              fulcrum value                        value delivered: initiatives, references, closed loop, in money
+              fulcrum initiatives show ID          one initiative's effect by quarter, pre-trend and placebo
               fulcrum status                       row counts, imports, rejects
               fulcrum import responses FILE.csv    load your own survey answers (see docs/mapping.md)
               fulcrum generate --accounts 100000   a bigger company

@@ -94,7 +94,11 @@ public static class ClusteredLeastSquares
     /// <param name="cluster">Cluster id per observation (e.g. account), 0-based dense ids.</param>
     /// <param name="absorb">Fixed-effect group per observation (0-based dense ids), or null for an intercept only.</param>
     /// <param name="weights">Observation weights (positive), or null for 1.</param>
-    public static RegressionFit Fit(double[] y, IReadOnlyList<double[]> columns, IReadOnlyList<string> names, int[] cluster, int[]? absorb = null, double[]? weights = null)
+    /// <param name="observations">The number of underlying observations when rows are cell means of several (weights then
+    /// include the cell sizes): the coefficients and cluster scores of cell means are exactly those of the raw rows, and
+    /// this count keeps the small-sample factor (N−1)/(N−K) and the reported N those of the raw rows. Null: one per row.</param>
+    public static RegressionFit Fit(double[] y, IReadOnlyList<double[]> columns, IReadOnlyList<string> names, int[] cluster, int[]? absorb = null, double[]? weights = null,
+        long? observations = null)
     {
         var n = y.Length;
         var p = columns.Count;
@@ -162,7 +166,8 @@ public static class ClusteredLeastSquares
         }
         var rank = kept.Count(k => k);
         var k = rank + absorbed;
-        var correction = used > 1 && n > k ? (double)used / (used - 1) * (n - 1.0) / (n - k) : double.NaN;
+        var count = observations ?? n;
+        var correction = used > 1 && count > k ? (double)used / (used - 1) * (count - 1.0) / (count - k) : double.NaN;
         var covariance = new double[p, p];
         for (var a = 0; a < p; a++)
             for (var b = 0; b < p; b++)
@@ -176,7 +181,7 @@ public static class ClusteredLeastSquares
                 }
                 covariance[a, b] = s * correction;
             }
-        return new RegressionFit(names.ToArray(), beta, covariance, n, used, absorbed, rank);
+        return new RegressionFit(names.ToArray(), beta, covariance, count, used, absorbed, rank);
     }
 
     static double W(double[]? weights, int i) => weights is null ? 1 : weights[i];

@@ -2,8 +2,39 @@ using Fulcrum.Core.Statistics;
 
 namespace Fulcrum.Analytics.Value.Initiatives;
 
-/// <summary>Observations of one outcome: account and quarter index, value, products held, one entry per observation.</summary>
-public sealed record OutcomeObservations(int[] Account, int[] Quarter, double[] Y, int[] Products);
+/// <summary>Observations of one outcome: account and quarter index, value, products held; when <paramref name="Count"/> is
+/// given each row is the mean of that many observations (see <see cref="Collapse"/>).</summary>
+public sealed record OutcomeObservations(int[] Account, int[] Quarter, double[] Y, int[] Products, double[]? Count = null)
+{
+    public double CountOf(int i) => Count?[i] ?? 1;
+
+    /// <summary>
+    /// One row per account, quarter and products held, with the mean outcome and the number of observations. Every regressor
+    /// is constant within such a cell, so weighted least squares on the cell means (weight × count) gives exactly the
+    /// coefficients and cluster scores of the raw rows, with far fewer rows (several answers per account and quarter).
+    /// </summary>
+    public OutcomeObservations Collapse()
+    {
+        var cells = new Dictionary<(int, int, int), int>();
+        var account = new List<int>();
+        var quarter = new List<int>();
+        var products = new List<int>();
+        var sum = new List<double>();
+        var count = new List<double>();
+        for (var i = 0; i < Account.Length; i++)
+        {
+            var key = (Account[i], Quarter[i], Products[i]);
+            if (!cells.TryGetValue(key, out var c))
+            {
+                cells[key] = c = account.Count;
+                account.Add(Account[i]); quarter.Add(Quarter[i]); products.Add(Products[i]); sum.Add(0); count.Add(0);
+            }
+            sum[c] += CountOf(i) * Y[i];
+            count[c] += CountOf(i);
+        }
+        return new OutcomeObservations([.. account], [.. quarter], sum.Select((s, i) => s / count[i]).ToArray(), [.. products], [.. count]);
+    }
+}
 
 /// <summary>How the counterfactual is formed.</summary>
 public enum ImpactDesign
@@ -65,7 +96,7 @@ public sealed class EventStudy
             if (sample.Treated[obs.Account[i]])
             {
                 var k = q - start;
-                if (k >= 0) { design0.Set(LagName(k), r, 1); lags[k] = lags.GetValueOrDefault(k) + 1; }
+                if (k >= 0) { design0.Set(LagName(k), r, 1); lags[k] = lags.GetValueOrDefault(k) + (long)obs.CountOf(i); }
                 else if (leads && design == ImpactDesign.DifferenceInDifferences && k <= -2)
                 {
                     var lead = Math.Max(k, -MaxLead);
@@ -149,16 +180,18 @@ public sealed class EventStudy
             var absorb = new int[rowIndex.Count];
             var clusterIds = new Dictionary<int, int>();
             var absorbIds = new Dictionary<int, int>();
+            long observations = 0;
             for (var r = 0; r < rowIndex.Count; r++)
             {
                 var i = rowIndex[r];
                 var a = obs.Account[i];
                 y[r] = obs.Y[i];
-                weights[r] = sample.Weight[a] > 0 ? sample.Weight[a] : 1;
+                weights[r] = (sample.Weight[a] > 0 ? sample.Weight[a] : 1) * obs.CountOf(i);
+                observations += (long)obs.CountOf(i);
                 cluster[r] = Dense(clusterIds, a);
                 absorb[r] = Dense(absorbIds, absorbAccount ? a : sample.Stratum[a] * 2 + (sample.Treated[a] ? 1 : 0));
             }
-            return ClusteredLeastSquares.Fit(y, names.Select(n => _columns[n]).ToList(), names, cluster, absorb, weights);
+            return ClusteredLeastSquares.Fit(y, names.Select(n => _columns[n]).ToList(), names, cluster, absorb, weights, observations);
         }
 
         static int Dense(Dictionary<int, int> ids, int key)

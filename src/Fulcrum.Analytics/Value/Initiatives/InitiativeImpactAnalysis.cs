@@ -53,7 +53,7 @@ public static class InitiativeImpactAnalysis
             var impact = Measure(panel, name, unit, obs, sample, start, design, absorbAccount, moneyPerUnit, moneyKind, preStartInformative: name != Churn);
             if (impact is not null) outcomes.Add(impact);
         }
-        Add(Nps, "NPS points", new OutcomeObservations(r.Account, r.Quarter, r.Score, r.Products), true, null, null);
+        Add(Nps, "NPS points", panel.ResponseCells, true, null, null);
         Add(Churn, "percentage points of churn per account-quarter", new OutcomeObservations(aq.Account, aq.Quarter, aq.Churned.Select(c => 100 * c).ToArray(), aq.Products), false,
             k => -exposure.Arr.GetValueOrDefault(k) / 100, "ARR retained (churn avoided)");
         Add(Expansion, "expansion ARR per account-quarter", new OutcomeObservations(aq.Account, aq.Quarter, aq.ExpansionArr, aq.Products), false,

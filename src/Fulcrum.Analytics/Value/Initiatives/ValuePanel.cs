@@ -31,6 +31,11 @@ public sealed class ValuePanel
     public required AccountQuarterObservations AccountQuarters { get; init; }
     public required CostAssumptions Costs { get; init; }
 
+    /// <summary>NPS answers collapsed to one row per account, quarter and products held (same estimates, fewer rows).</summary>
+    public OutcomeObservations ResponseCells => _responseCells ??= new OutcomeObservations(Responses.Account, Responses.Quarter, Responses.Score, Responses.Products).Collapse();
+
+    OutcomeObservations? _responseCells;
+
     public int QuarterOf(DateOnly day)
     {
         var first = Quarters.Count == 0 ? day : Quarters[0];
