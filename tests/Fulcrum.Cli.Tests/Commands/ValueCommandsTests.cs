@@ -90,5 +90,20 @@ public sealed class ValueCommandsTests : IDisposable
         Assert.Equal(check.Count("followups"), check.Scalar<long>("SELECT COUNT(*) FROM responses WHERE nps <= 6"));
     }
 
+    [Fact]
+    public void Importing_answers_opens_a_follow_up_for_each_new_detractor_answer()
+    {
+        var accounts = Path.Combine(_directory, "accounts.csv");
+        File.WriteAllText(accounts, "account_id,segment,owner\nA1,SMB,Ana\nA2,SMB,Bo\n");
+        var responses = Path.Combine(_directory, "responses.csv");
+        File.WriteAllText(responses, "response_id,account_id,responded_at,nps\nR1,A1,2024-01-01T10:00:00Z,3\nR2,A2,2024-01-02T10:00:00Z,9\nR3,A2,2024-01-03T10:00:00Z,6\n");
+        Assert.Equal(0, FulcrumApp.Run(["import", "accounts", accounts, "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["import", "responses", responses, "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["import", "responses", responses, "--db", Db]));
+        using var store = FulcrumStore.Open(Db);
+        Assert.Equal(2, store.Count("followups"));
+        Assert.Equal("Bo", store.Scalar<string>("SELECT owner FROM followups WHERE response_id = 'R3'"));
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }
