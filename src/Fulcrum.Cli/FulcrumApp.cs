@@ -1,4 +1,7 @@
+using Fulcrum.Analytics.Value.ClosedLoop;
+using Fulcrum.Analytics.Value.Initiatives;
 using Fulcrum.Cli.Commands;
+using Fulcrum.Cli.Commands.Value;
 using Fulcrum.Data.Import;
 using Fulcrum.Data.Import.Mapping;
 using Fulcrum.Data.Import.Sources;
@@ -62,6 +65,26 @@ public static class FulcrumApp
                 .WithExample("drivers", "--outcome", "csat", "--predictors", "tenure_months,log_arr,products,attr:Age", "--json")
                 .WithExample("drivers", "--level", "account-period", "--from", "2025-01-01")
                 .WithExample("drivers", "--within-account", "--predictors", "products,ces,tickets,tenure_months");
+            config.AddBranch("initiatives", branch =>
+            {
+                branch.SetDescription("The CX initiatives registry and each initiative's measured impact.");
+                branch.AddCommand<InitiativesAddCommand>("add")
+                    .WithExample("initiatives", "add", "INIT-CALLBACK", "--name", "Detractor callback", "--kind", "quick_win", "--start", "2024-01-01", "--cost", "60000", "--target", "region = 'EMEA'");
+                branch.AddCommand<InitiativesListCommand>("list").WithExample("initiatives", "list");
+                branch.AddCommand<InitiativesShowCommand>("show").WithExample("initiatives", "show", "INIT-QW-CALLBACK").WithExample("initiatives", "show", "INIT-LT-ONE-TEAM", "--json");
+                branch.AddCommand<InitiativesCloseCommand>("close").WithExample("initiatives", "close", "INIT-CALLBACK", "--end", "2025-06-30");
+                branch.AddCommand<InitiativesImportCommand>("import").WithExample("initiatives", "import", "initiatives.csv").WithExample("initiatives", "import", "projects.xlsx", "--mapping", "projects.yaml", "--dry-run");
+            });
+            config.AddBranch("followups", branch =>
+            {
+                branch.SetDescription("The closed loop: a follow-up for every detractor answer, its status and its measures.");
+                branch.AddCommand<FollowupsSyncCommand>("sync").WithExample("followups", "sync").WithExample("followups", "sync", "--since", "2025-01-01");
+                branch.AddCommand<FollowupsListCommand>("list").WithExample("followups", "list", "--status", "open", "--overdue").WithExample("followups", "list", "R-000001-0003");
+                branch.AddCommand<FollowupsAssignCommand>("assign").WithExample("followups", "assign", "R-000001-0003", "--to", "Maya Patel");
+                branch.AddCommand<FollowupsCloseCommand>("close").WithExample("followups", "close", "R-000001-0003", "--resolution", "Called back, fixed the export");
+            });
+            config.AddCommand<ReferencesCommand>("references").WithExample("references").WithExample("references", "--period", "quarter", "--json");
+            config.AddCommand<ValueCommand>("value").WithExample("value").WithExample("value", "--json");
             config.AddCommand<RejectsCommand>("rejects").WithExample("rejects").WithExample("rejects", "imp-20261125-101500-a1b2c3");
         });
         return app.Run(args);
@@ -70,6 +93,7 @@ public static class FulcrumApp
     static string Describe(Exception exception) => exception switch
     {
         ImportException or MappingException or SourceFormatException or StoreException or Analytics.Linkage.LinkageException => exception.Message,
+        InitiativeException or FollowupException or FormatException => exception.Message,
         CommandAppException => exception.Message,
         _ => $"{exception.Message} ({exception.GetType().Name})",
     };

@@ -1,5 +1,6 @@
 using Fulcrum.Core.Statistics;
 using Fulcrum.Core.Statistics.Regression;
+using RegressionFit = Fulcrum.Core.Statistics.Regression.RegressionFit;
 using Fulcrum.Data.Store;
 
 namespace Fulcrum.Analytics.Linkage;

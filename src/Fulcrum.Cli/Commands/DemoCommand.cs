@@ -48,6 +48,9 @@ public sealed class DemoCommand : Command<GenerateCommand.Settings>
         BusinessCaseView.Render(businessCase.Report);
         var (markdown, html) = BusinessCaseCommand.Write(businessCase.Report, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Db)) ?? ".", "business-case"), Path.GetFileName(settings.Db));
         AnsiConsole.MarkupLine($"One-page business case: [bold]{Markup.Escape(html)}[/] (and {Markup.Escape(Path.GetFileName(markdown))}).");
+        AnsiConsole.Write(new Rule("[bold]Value delivered[/] (initiatives, reference program, closed loop)").LeftJustified());
+        ValueView.Render(AnsiConsole.Status().Start("Measuring each initiative against matched accounts…", _ => Fulcrum.Analytics.Value.ValueAnalysis.Run(facts)));
+
         AnsiConsole.Write(new Rule("[bold]Planted effects[/] (ground truth the analyses must find)").LeftJustified());
         DemoReport.RenderGroundTruth(store);
 
@@ -62,6 +65,8 @@ public sealed class DemoCommand : Command<GenerateCommand.Settings>
               fulcrum linkage                      how NPS and CES move churn, expansion and cost to serve
               fulcrum business-case                levers ranked by NPV, ROI and payback, one-page document
               fulcrum assumptions list             the finance inputs behind every money figure
+              fulcrum value                        value delivered: initiatives, references, closed loop, in money
+              fulcrum initiatives show ID          one initiative's effect by quarter, pre-trend and placebo
               fulcrum status                       row counts, imports, rejects
               fulcrum import responses FILE.csv    load your own survey answers (see docs/mapping.md)
               fulcrum generate --accounts 100000   a bigger company
