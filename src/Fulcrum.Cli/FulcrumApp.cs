@@ -40,15 +40,15 @@ public static class FulcrumApp
                 .WithExample("metrics", "--metric", "nps", "--weight", "arr", "--json");
             config.AddCommand<CohortsCommand>("cohorts")
                 .WithExample("cohorts").WithExample("cohorts", "--window-months", "6", "--third").WithExample("cohorts", "--json");
-            config.AddCommand<AlertsCommand>("alerts")
-                .WithExample("alerts").WithExample("alerts", "--by", "segment,region", "--method", "cusum")
-                .WithExample("alerts", "--metric", "nps,csat", "--min-n", "50", "--webhook", "https://hooks.example.com/fulcrum");
             config.AddCommand<DriversCommand>("drivers")
                 .WithExample("drivers")
                 .WithExample("drivers", "--outcome", "nps", "--predictors", "ces,tickets,reopen_rate,products", "--method", "shapley")
                 .WithExample("drivers", "--outcome", "csat", "--predictors", "tenure_months,log_arr,products,attr:Age", "--json")
                 .WithExample("drivers", "--level", "account-period", "--from", "2025-01-01")
                 .WithExample("drivers", "--within-account", "--predictors", "products,ces,tickets,tenure_months");
+            config.AddCommand<AlertsCommand>("alerts")
+                .WithExample("alerts").WithExample("alerts", "--by", "segment,region", "--method", "cusum")
+                .WithExample("alerts", "--metric", "nps,csat", "--min-n", "50", "--webhook", "https://hooks.example.com/fulcrum");
             config.AddCommand<RejectsCommand>("rejects").WithExample("rejects").WithExample("rejects", "imp-20261125-101500-a1b2c3");
         });
         return app.Run(args);
