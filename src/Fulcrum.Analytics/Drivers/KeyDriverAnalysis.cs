@@ -132,6 +132,10 @@ public static class KeyDriverAnalysis
             var missing = chosen.Select((c, j) => new MissingValues(drivers[j].Name, outcomeRows - coverage[c].Present)).Where(m => m.Rows > 0).ToList();
             var warnings = Warnings(complete.Rows, accounts.Count, outcomeRows, drivers, collinearity, results, rSquared);
             notes.AddRange(Notes(outcome, options, importanceThreshold, performanceThreshold));
+            var traits = drivers.Where(d => d.Direction == GoodDirection.WithOutcome).Select(d => d.Name).ToList();
+            if (traits.Count > 0)
+                notes.Add($"{string.Join(", ", traits)} describe{(traits.Count == 1 ? "s" : "")} the customer rather than the service: the quadrant says where such a driver sits "
+                          + "(its good end is the one that goes with a higher outcome), not that it can be fixed directly.");
             return new DriverReport(options, outcome, rSquared, complete.Rows, accounts.Count, outcomeRows, results,
                 importanceThreshold, performanceThreshold, missing, unused, warnings, notes);
         }
