@@ -20,6 +20,30 @@ public sealed record ThemeAssignment(int[] MentionTheme, float[] MentionSimilari
 /// </summary>
 public static class ThemeEngine
 {
+    /// <summary>
+    /// Discovers themes separately among negative mentions (sentiment ≤ −0.05: complaints, wishes) and among the others
+    /// (praise, neutral remarks): pain points are what a CX team acts on and are usually a small share of all sentences, so
+    /// clustering them on their own keeps a coherent complaint from being swallowed by frequent generic remarks. Each group
+    /// gets its own k (silhouette) unless K is fixed (then K per group).
+    /// </summary>
+    public static (IReadOnlyList<DiscoveredCluster> Clusters, ClusterCountChoice? Choice) Discover(
+        IReadOnlyList<float[]> vectors, IReadOnlyList<double> mentionSentiment, ThemeOptions options, CancellationToken cancellationToken = default)
+    {
+        var negative = Enumerable.Range(0, vectors.Count).Where(i => mentionSentiment[i] <= -SentimentScore.Threshold).ToList();
+        var other = Enumerable.Range(0, vectors.Count).Where(i => mentionSentiment[i] > -SentimentScore.Threshold).ToList();
+        var clusters = new List<DiscoveredCluster>();
+        ClusterCountChoice? firstChoice = null;
+        foreach (var group in new[] { negative, other })
+        {
+            if (group.Count < 2 * options.MinK) continue;
+            var (found, choice) = Discover(group.Select(i => vectors[i]).ToList(), options, cancellationToken);
+            clusters.AddRange(found);
+            firstChoice ??= choice;
+        }
+        return (clusters.OrderByDescending(c => c.Mentions).ToList(), firstChoice);
+    }
+
+    /// <summary>Spherical k-means on one set of vectors, k by silhouette unless fixed.</summary>
     public static (IReadOnlyList<DiscoveredCluster> Clusters, ClusterCountChoice? Choice) Discover(
         IReadOnlyList<float[]> vectors, ThemeOptions options, CancellationToken cancellationToken = default)
     {
@@ -42,7 +66,8 @@ public static class ThemeEngine
     }
 
     /// <summary>Assigns each mention to its closest centroid and aggregates to documents (multi-label).</summary>
-    public static ThemeAssignment Assign(Mentions mentions, IReadOnlyList<float[]> vectors, IReadOnlyList<float[]> centroids, IReadOnlyList<double> mentionSentiment)
+    public static ThemeAssignment Assign(Mentions mentions, IReadOnlyList<float[]> vectors, IReadOnlyList<float[]> centroids, IReadOnlyList<double> mentionSentiment,
+        IReadOnlyList<(int Theme, KeywordMatcher Matcher)>? keywordThemes = null)
     {
         var theme = new int[mentions.Count];
         var similarity = new float[mentions.Count];
@@ -59,8 +84,15 @@ public static class ThemeEngine
             var d = mentions.Document[i0];
             var i1 = i0;
             while (i1 < mentions.Count && mentions.Document[i1] == d) i1++;
-            var groups = Enumerable.Range(i0, i1 - i0).GroupBy(i => theme[i])
-                .Select(g => (Theme: g.Key, Similarity: g.Max(i => (double)similarity[i]), Sentiment: g.Average(i => mentionSentiment[i])))
+            // Nearest theme of each mention, plus every keyword-defined theme whose keywords the mention contains.
+            var links = Enumerable.Range(i0, i1 - i0).Select(i => (Mention: i, Theme: theme[i], Similarity: (double)similarity[i])).ToList();
+            if (keywordThemes is not null)
+                foreach (var (t, matcher) in keywordThemes)
+                    for (var i = i0; i < i1; i++)
+                        if (theme[i] != t && matcher.Matches(mentions.Text[i]))
+                            links.Add((i, t, VectorMath.Dot(vectors[i], centroids[t])));
+            var groups = links.GroupBy(l => l.Theme)
+                .Select(g => (Theme: g.Key, Similarity: g.Max(l => l.Similarity), Sentiment: g.Average(l => mentionSentiment[l.Mention])))
                 .OrderByDescending(g => g.Similarity).ToList();
             for (var g = 0; g < groups.Count; g++)
                 documents.Add(new DocumentTheme(d, groups[g].Theme, groups[g].Similarity, groups[g].Sentiment, g == 0));

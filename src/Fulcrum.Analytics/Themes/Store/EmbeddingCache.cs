@@ -21,10 +21,10 @@ public sealed class EmbeddingCache(FulcrumStore store)
         var hashes = texts.Select(TextCleaner.Hash).ToArray();
         var wanted = hashes.ToHashSet(StringComparer.Ordinal);
         var cached = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        foreach (var (hash, vector) in store.Query<(string, byte[])>(
-                     "SELECT text_hash, vector FROM text_embeddings WHERE model = $model AND dimension = $dimension",
+        foreach (var (hash, vector) in store.Query<(string, string)>(
+                     "SELECT text_hash, to_base64(vector) FROM text_embeddings WHERE model = $model AND dimension = $dimension",
                      new { model = embedder.Model, dimension = embedder.Dimension }))
-            if (wanted.Contains(hash)) cached[hash] = VectorMath.FromBytes(vector);
+            if (wanted.Contains(hash)) cached[hash] = VectorMath.FromBytes(Convert.FromBase64String(vector));
 
         var missing = Enumerable.Range(0, texts.Count).Where(i => !cached.ContainsKey(hashes[i])).ToList();
         newlyEmbedded = missing.Count;

@@ -19,9 +19,16 @@ public sealed class StoredTheme
 
     public IReadOnlyList<string> KeywordList => Keywords.Length == 0 ? [] : Keywords.Split(", ");
 
-    /// <summary>The phrases (keywords or example sentences) of a defined theme, one per line of its definition.</summary>
-    public IReadOnlyList<string> DefinitionPhrases =>
-        Definition is null ? [] : Definition.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    /// <summary>The phrases (keywords and example sentences) of a defined theme: its definition lines "keyword: …" / "example: …".</summary>
+    public IReadOnlyList<string> DefinitionPhrases => DefinitionLines("keyword: ").Concat(DefinitionLines("example: ")).ToList();
+
+    /// <summary>The keywords of a defined theme (matched literally in comments, besides the embedding similarity).</summary>
+    public IReadOnlyList<string> DefinitionKeywords => DefinitionLines("keyword: ").ToList();
+
+    IEnumerable<string> DefinitionLines(string prefix) =>
+        Origin != ThemeOrigin.Defined || Definition is null ? []
+            : Definition.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).Select(l => l[prefix.Length..].Trim()).Where(l => l.Length > 0);
 }
 
 public static class ThemeStatus

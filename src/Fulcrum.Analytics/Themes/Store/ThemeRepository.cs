@@ -25,13 +25,13 @@ public sealed class ThemeRepository(FulcrumStore store)
 
     public List<StoredTheme> Themes() =>
         store.Query<ThemeRow>("""
-            SELECT theme_id, label, label_locked, keywords, definition, origin, status, parent_id, model, centroid,
+            SELECT theme_id, label, label_locked, keywords, definition, origin, status, parent_id, model, to_base64(centroid) AS centroid,
                    CAST(representatives AS VARCHAR) AS representatives, created_at, updated_at
             FROM themes ORDER BY theme_id
             """).Select(r => new StoredTheme
         {
             ThemeId = r.theme_id, Label = r.label, LabelLocked = r.label_locked, Keywords = r.keywords, Definition = r.definition,
-            Origin = r.origin, Status = r.status, ParentId = r.parent_id, Model = r.model, Centroid = VectorMath.FromBytes(r.centroid),
+            Origin = r.origin, Status = r.status, ParentId = r.parent_id, Model = r.model, Centroid = VectorMath.FromBytes(Convert.FromBase64String(r.centroid)),
             Representatives = r.representatives, CreatedAt = r.created_at, UpdatedAt = r.updated_at,
         }).ToList();
 
@@ -107,7 +107,7 @@ public sealed class ThemeRepository(FulcrumStore store)
         public string status { get; set; }
         public string? parent_id { get; set; }
         public string model { get; set; }
-        public byte[] centroid { get; set; }
+        public string centroid { get; set; } // base64: DuckDB.NET returns BLOBs as streams
         public string? representatives { get; set; }
         public DateTime created_at { get; set; }
         public DateTime updated_at { get; set; }

@@ -1,0 +1,54 @@
+using Fulcrum.Analytics.Themes.Store;
+using Fulcrum.Data.Demo;
+using Xunit.Abstractions;
+
+namespace Fulcrum.Analytics.Tests.Themes;
+
+public class DemoThemesTests(DemoThemesFixture demo, ITestOutputHelper output) : IClassFixture<DemoThemesFixture>
+{
+    [Theory]
+    [InlineData(GroundTruth.IntegrationTheme, "products_dont_integrate", 0.75)]
+    [InlineData(GroundTruth.ManagersTheme, "too_many_account_managers", 0.6)]
+    public void Planted_theme_is_found_by_a_theme_defined_with_example_sentences(string groundTruthId, string plantedKey, double floor)
+    {
+        Assert.Equal(1, demo.Store.Scalar<long>("SELECT COUNT(*) FROM ground_truth WHERE effect_id = $id", new { id = groundTruthId }));
+        var themeId = plantedKey == "products_dont_integrate" ? demo.IntegrationThemeId : demo.ManagersThemeId;
+        var f1 = demo.F1(themeId, plantedKey);
+        output.WriteLine($"{plantedKey}: {themeId} F1 {f1:F3}");
+        Assert.True(f1 >= floor, $"{themeId} matches {plantedKey} with F1 {f1:F3}");
+    }
+
+    [Fact]
+    public void Planted_themes_rank_at_the_top_by_ARR_at_risk()
+    {
+        foreach (var t in demo.Impact.Themes)
+            output.WriteLine($"{t.ThemeId} {t.Label}: ARR at risk {t.ArrAtRisk} excess churn {t.ExcessChurn} NPS {t.NpsImpact} churn {t.ChurnRaising.Value:P1} vs {t.ChurnOthers.Value:P1}");
+        var top = demo.Impact.Themes.Take(2).Select(t => t.ThemeId).ToHashSet();
+        Assert.Contains(demo.IntegrationThemeId, top);
+        Assert.Contains(demo.ManagersThemeId, top);
+        Assert.All(demo.Impact.Themes.Take(2), t => Assert.True(t.ArrAtRisk.Lower > 0, $"{t.ThemeId} ARR at risk {t.ArrAtRisk}"));
+    }
+
+    /// <summary>
+    /// Unsupervised discovery alone: the planted themes are rare (about 2% and 0.7% of comments), and the fast lexical mode
+    /// mixes them into broader clusters. The floor records what it achieves (measured 0.39 for integration), so a regression shows.
+    /// </summary>
+    [Fact]
+    public void Discovery_alone_puts_integration_complaints_into_one_theme_partly()
+    {
+        var best = demo.Discovered.Themes.Select(t => (t.ThemeId, F1: demo.F1(t.ThemeId, "products_dont_integrate"))).MaxBy(p => p.F1);
+        output.WriteLine($"best discovered match {best.ThemeId}: F1 {best.F1:F3}");
+        Assert.True(best.F1 >= 0.3, $"best discovered theme F1 {best.F1:F3}");
+    }
+
+    [Fact]
+    public void Theme_ids_are_stable_and_user_themes_are_kept_across_runs()
+    {
+        var discoveredIds = demo.Discovered.Themes.Select(t => t.ThemeId).ToHashSet();
+        var rerunIds = demo.Run.Themes.Where(t => t.Origin == ThemeOrigin.Discovered).Select(t => t.ThemeId).ToHashSet();
+        var kept = rerunIds.Count(discoveredIds.Contains);
+        output.WriteLine($"{kept} of {rerunIds.Count} discovered themes kept their id after two defined themes were added");
+        Assert.True(kept >= 0.9 * rerunIds.Count, $"only {kept} of {rerunIds.Count} ids kept");
+        Assert.Contains(demo.Run.Themes, t => t.ThemeId == demo.IntegrationThemeId && t.Label == "Products don't integrate");
+    }
+}
