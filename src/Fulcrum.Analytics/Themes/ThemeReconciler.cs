@@ -64,6 +64,7 @@ public static class ThemeReconciler
             matched++;
             theme.Status = ThemeStatus.Active;
             theme.Centroid = clusters[c].Centroid;
+            theme.Model = model;
             theme.UpdatedAt = now;
         }
         var retired = 0;
