@@ -23,6 +23,8 @@ public static class Program
                 return EndToEndHarness.Run(rest);
             case "analytics":
                 return AnalyticsBenchmark.Run(rest);
+            case "themes":
+                return ThemesBenchmark.Run(rest);
             default:
                 Console.Error.WriteLine("""
                     usage:
@@ -30,6 +32,7 @@ public static class Program
                       dotnet run -c Release --project bench/Fulcrum.Bench -- e2e [--accounts 100000] [--rows 1000000] [--out docs/benchmarks.md]
                                                                                 [--skip-generate] [--skip-import] [--temp DIR]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- analytics --db big.duckdb [--out docs/benchmarks.md]
+                      dotnet run -c Release --project bench/Fulcrum.Bench -- themes [--accounts 10000] [--minilm-texts 1000] [--tweets ../shared/data/twitter-airline-sentiment/Tweets.csv]
                     """);
                 return mode is "" or "-h" or "--help" or "help" ? 0 : 2;
         }
