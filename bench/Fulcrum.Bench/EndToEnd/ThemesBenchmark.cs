@@ -29,45 +29,45 @@ public static class ThemesBenchmark
         var comments = store.Query<string>("SELECT comment FROM responses WHERE comment IS NOT NULL ORDER BY response_id").ToList();
         report.Add($"Demo company: {accounts:N0} accounts, {comments.Count:N0} comments (generated in {sw.Elapsed.TotalSeconds:F0} s).");
         report.Add("");
-        report.Add("| step | texts | seconds | texts/s |");
-        report.Add("|---|---:|---:|---:|");
+        report.Add("| step | texts | wall s | texts/s (wall) | CPU s | texts per CPU-s |");
+        report.Add("|---|---:|---:|---:|---:|---:|");
 
         var sentences = Mentions.FromComments(comments).Text.Distinct(StringComparer.Ordinal).ToList();
         using (var minilm = new MiniLmEmbedder())
         {
             minilm.Embed(sentences.Take(32).ToList());
             var sample = sentences.Skip(32).Take(minilmTexts).ToList();
-            sw.Restart();
+            sw.Restart(); MarkCpu();
             minilm.Embed(sample);
             report.Add(Row("MiniLM embeddings (distinct comment sentences, 2 parallel sessions)", sample.Count, sw.Elapsed));
             var commentSample = comments.Take(minilmTexts).ToList();
-            sw.Restart();
+            sw.Restart(); MarkCpu();
             minilm.Embed(commentSample.Select(TextCleaner.Clean).ToList());
             report.Add(Row("MiniLM embeddings (whole comments)", commentSample.Count, sw.Elapsed));
         }
         using (var lsa = new LsaEmbedder())
         {
             var cleaned = comments.Select(TextCleaner.Clean).ToList();
-            sw.Restart();
+            sw.Restart(); MarkCpu();
             lsa.Embed(cleaned);
             report.Add(Row("fast mode embeddings (TF-IDF + SVD, whole comments)", cleaned.Count, sw.Elapsed));
         }
-        sw.Restart();
+        sw.Restart(); MarkCpu();
         var fast = ThemeAnalysis.Run(store, new ThemeOptions(Fast: true));
         report.Add(Row($"themes end to end, fast mode ({fast.Mentions:N0} sentences, {fast.Themes.Count} themes; phases {Phases(fast)})", fast.Comments, sw.Elapsed));
-        sw.Restart();
+        sw.Restart(); MarkCpu();
         var impact = ThemeImpactAnalysis.Run(store, new ThemeImpactOptions());
         report.Add(Row($"theme impact (NPS, churn, ARR at risk, trend; 1,000 account-bootstrap resamples) for {impact.Themes.Count} themes", impact.Responses, sw.Elapsed));
 
         using (var small = FulcrumStore.Open(":memory:"))
         {
             DemoCompanyGenerator.Generate(small, new DemoCompanyOptions(Math.Max(100, accounts * minilmTexts / Math.Max(1, comments.Count)), 3, 42));
-            sw.Restart();
+            sw.Restart(); MarkCpu();
             var run = ThemeAnalysis.Run(small, new ThemeOptions());
             report.Add(Row($"themes end to end, MiniLM ({run.Mentions:N0} sentences, {run.DistinctTexts:N0} distinct embedded; phases {Phases(run)})", run.Comments, sw.Elapsed));
             var perComment = sw.Elapsed.TotalSeconds / run.Comments;
-            report.Add($"| MiniLM 100,000 comments (extrapolated linearly from the row above, not measured) | 100,000 | ~{perComment * 100_000:F0} | |");
-            sw.Restart();
+            report.Add($"| MiniLM 100,000 comments (extrapolated linearly from the row above, not measured) | 100,000 | ~{perComment * 100_000:F0} | | | |");
+            sw.Restart(); MarkCpu();
             var rerun = ThemeAnalysis.Run(small, new ThemeOptions());
             report.Add(Row($"the same MiniLM run again (cache: {rerun.NewlyEmbedded} texts embedded)", rerun.Comments, sw.Elapsed));
         }
@@ -105,8 +105,18 @@ public static class ThemesBenchmark
         }
     }
 
-    static string Row(string step, long texts, TimeSpan elapsed) =>
-        FormattableString.Invariant($"| {step} | {texts:N0} | {elapsed.TotalSeconds:F1} | {texts / elapsed.TotalSeconds:N0} |");
+    static TimeSpan _cpuMark = Process.GetCurrentProcess().TotalProcessorTime;
+
+    /// <summary>One row; CPU time is the process's since the previous row (the timed step is the only work in between).</summary>
+    static string Row(string step, long texts, TimeSpan elapsed)
+    {
+        var cpuNow = Process.GetCurrentProcess().TotalProcessorTime;
+        var cpu = cpuNow - _cpuMark;
+        _cpuMark = cpuNow;
+        return FormattableString.Invariant($"| {step} | {texts:N0} | {elapsed.TotalSeconds:F1} | {texts / elapsed.TotalSeconds:N0} | {cpu.TotalSeconds:F1} | {texts / cpu.TotalSeconds:N0} |");
+    }
+
+    static void MarkCpu() => _cpuMark = Process.GetCurrentProcess().TotalProcessorTime;
 
     static string Phases(ThemeRunResult run) => string.Join(", ", run.Phases.Select(p => FormattableString.Invariant($"{p.Key} {p.Value.TotalSeconds:F1} s")));
 
