@@ -134,6 +134,8 @@ public static class BusinessCaseDocument
             yield return $"One point of account NPS is worth {MoneyFormat.Short(point.Arr.Value)} ARR over {point.Months} months ({ci} {MoneyFormat.Short(point.Arr.Lower)}–{MoneyFormat.Short(point.Arr.Upper)}); NPV {MoneyFormat.Short(point.Npv.Value)}.";
         if (l.TicketsRateRatioPerCesPoint is { } tickets)
             yield return string.Create(C, $"Each point of customer effort (CES) brings {(tickets.Value - 1) * 100:0}% more tickets per account ({ci} {(tickets.Lower - 1) * 100:0}%–{(tickets.Upper - 1) * 100:0}%).");
+        if (l.ThemeChurn.FirstOrDefault() is { } theme && theme.ChurnRatio.Lower > 1)
+            yield return string.Create(C, $"Accounts that raised \"{theme.Label}\" churn at {theme.ChurnRatio.Value:0.00}× what their NPS, effort and profile predict ({ci} {theme.ChurnRatio.Lower:0.00}–{theme.ChurnRatio.Upper:0.00}, {theme.Renewals:N0} renewals).");
         yield return $"Today's book: {l.Data.BookAccounts:N0} accounts, {MoneyFormat.Short(l.Data.BookArr)} ARR; predicted churn over the next 12 months {MoneyFormat.Short(l.BookChurnedArrNextYear.Value)} ARR, cost to serve {MoneyFormat.Short(l.BookCostToServePerYear.Value)} a year.";
         yield return string.Create(C, $"The churn model ranks renewals with a cross-validated AUC of {l.Quality.Auc.Value:0.00} ({l.Quality.Auc.Lower:0.00}–{l.Quality.Auc.Upper:0.00}); calibration slope {l.Quality.CalibrationSlope.Value:0.00}.");
     }
