@@ -54,19 +54,23 @@ internal sealed class LinkageDataset
     /// <summary>Number of CES points per numeric bin in the cost model.</summary>
     public const double CesBin = 0.25;
 
-    public static LinkageDataset Load(AnalysisFacts facts, LinkageOptions options)
+    public static LinkageDataset Load(AnalysisFacts facts, LinkageOptions options, IProgress<LinkageProgress>? progress = null)
     {
         var store = facts.Store;
         var states = facts.AccountStates();
         var quarters = facts.AccountPeriods(PeriodUnit.Quarter);
+        progress?.Report(new LinkageProgress("Loading renewal decisions", 0, 0));
         var events = store.Query<RenewalEventRow>(LinkageQueries.RenewalEvents(states)).ToList();
+        progress?.Report(new LinkageProgress("Loading service history", 0, 0));
         var service = store.Query<ServicePeriodRow>(LinkageQueries.ServicePeriods(quarters)).ToList();
+        progress?.Report(new LinkageProgress("Loading the current book and theme mentions", 0, 0));
         var book = store.Query<BookAccountRow>(LinkageQueries.Book(states)).ToList();
         var mentions = store.Query<ThemeMentionRow>(LinkageQueries.ThemeMentions).ToList();
         var ces = ReliabilityCalibration.Estimate(store.Query<CesMomentsRow>(LinkageQueries.CesMoments).Select(m => (m.N, m.Sum, m.SumSquares)));
         if (events.Count == 0)
             throw new LinkageException("No renewal decisions to model: the outcomes table has no renewal, churn, contraction or expansion rows. Import outcomes first (`fulcrum import outcomes FILE`).");
 
+        progress?.Report(new LinkageProgress("Placing rows in model cells", 0, 0));
         var soft = options.SoftMetrics ?? DefaultSoft(events);
         var sizeCuts = LinkageFactors.SizeCuts(events.Select(e => e.ArrBefore));
         var sizeLevels = LinkageFactors.SizeLevels(sizeCuts);
