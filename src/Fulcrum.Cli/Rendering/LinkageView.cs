@@ -73,7 +73,7 @@ public static class LinkageView
         foreach (var w in warnings) AnsiConsole.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(w)}");
     }
 
-    internal static string Money(Estimate e) => $"{MoneyFormat.Short(e.Value)} ({MoneyFormat.Short(e.Lower)}–{MoneyFormat.Short(e.Upper)})";
+    internal static string Money(Estimate e) => e is { Value: 0, Lower: 0, Upper: 0 } ? "—" : $"{MoneyFormat.Short(e.Value)} ({MoneyFormat.Short(e.Lower)}–{MoneyFormat.Short(e.Upper)})";
     static string Pct(Estimate e) => e.IsDefined ? string.Create(C, $"{e.Value * 100:0.0}% ({e.Lower * 100:0.0}–{e.Upper * 100:0.0})") : "n/a";
     static string Points(Estimate e) => string.Create(C, $"{e.Value * 100:+0.0;-0.0} pts ({e.Lower * 100:+0.0;-0.0} to {e.Upper * 100:+0.0;-0.0})");
     static string Ratio(Estimate e) => string.Create(C, $"{e.Value:0.00}× ({e.Lower:0.00}–{e.Upper:0.00})");

@@ -141,8 +141,11 @@ public static class BusinessCaseDocument
     }
 
     static string Ci(BusinessCaseReport report) => $"{report.ConfidenceLevel * 100:0}% CI";
-    static string Money(Estimate e) => $"{MoneyFormat.Short(e.Value)} ({MoneyFormat.Short(e.Lower)}–{MoneyFormat.Short(e.Upper)})";
-    static string Cell(Estimate e) => $"<td class=\"n\">{E(MoneyFormat.Short(e.Value))}<br><span class=\"ci\">{E(MoneyFormat.Short(e.Lower))}–{E(MoneyFormat.Short(e.Upper))}</span></td>";
+    // A lever that does not touch a figure shows a dash rather than "$0 ($0–$0)".
+    static bool Untouched(Estimate e) => e.Value == 0 && e.Lower == 0 && e.Upper == 0;
+    static string Money(Estimate e) => Untouched(e) ? "—" : $"{MoneyFormat.Short(e.Value)} ({MoneyFormat.Short(e.Lower)}–{MoneyFormat.Short(e.Upper)})";
+    static string Cell(Estimate e) => Untouched(e) ? "<td class=\"n\">—</td>"
+        : $"<td class=\"n\">{E(MoneyFormat.Short(e.Value))}<br><span class=\"ci\">{E(MoneyFormat.Short(e.Lower))}–{E(MoneyFormat.Short(e.Upper))}</span></td>";
     static string Ratio(Estimate e) => double.IsNaN(e.Value) ? "n/a" : string.Create(C, $"{e.Value:0.0}× ({e.Lower:0.0}–{e.Upper:0.0})");
     static string Payback(Estimate e, int horizon) => double.IsPositiveInfinity(e.Value) ? $"> {horizon} mo" : string.Create(C, $"{e.Value:0} mo");
     static string Times(Estimate e, double? value = null) => string.Create(C, $"{value ?? e.Value:0.0}×");
