@@ -1,0 +1,71 @@
+using Fulcrum.Web.Api;
+using Fulcrum.Web.Store;
+
+namespace Fulcrum.Web.Followups;
+
+public sealed record FollowupItem(string ResponseId, string? AccountId, string? AccountName, int? Nps, string? Comment, string? Owner, string Status,
+    DateOnly? Due, string? Resolution, DateTime? OpenedAt, DateTime? ClosedAt);
+
+/// <summary>
+/// The closed-loop queue over the canonical <c>followups</c> table: list with filters, assign an owner, close with a
+/// resolution. Changes go through the single writer.
+/// </summary>
+public sealed class FollowupQueue(StorePool pool, StoreWriter writer)
+{
+    public static readonly IReadOnlyList<string> Statuses = ["open", "assigned", "closed"];
+
+    public Task<Page<FollowupItem>> ListAsync(string? status, string? owner, int? page, int? pageSize, CancellationToken cancellation = default)
+    {
+        if (!string.IsNullOrWhiteSpace(status) && !Statuses.Contains(status))
+            throw new ArgumentException($"status must be one of: {string.Join(", ", Statuses)}.", nameof(status));
+        var (number, size) = Page<FollowupItem>.Normalize(page, pageSize);
+        return pool.ReadAsync(store =>
+        {
+            const string where = "WHERE ($status IS NULL OR f.status = $status) AND ($owner IS NULL OR f.owner = $owner)";
+            var parameters = new { status = Blank(status), owner = Blank(owner), limit = size, offset = (number - 1) * size };
+            var total = store.Scalar<long>($"SELECT COUNT(*) FROM followups f {where}", parameters);
+            var items = store.Query<FollowupItem>($"""
+                SELECT f.response_id AS ResponseId, r.account_id AS AccountId, a.name AS AccountName, CAST(r.nps AS INTEGER) AS Nps, r.comment AS Comment,
+                       f.owner AS Owner, f.status AS Status, f.due AS Due, f.resolution AS Resolution, f.opened_at AS OpenedAt, f.closed_at AS ClosedAt
+                FROM followups f LEFT JOIN responses r USING (response_id) LEFT JOIN accounts a ON a.account_id = r.account_id
+                {where}
+                ORDER BY CASE f.status WHEN 'closed' THEN 1 ELSE 0 END, f.due NULLS LAST, f.opened_at, f.response_id
+                LIMIT $limit OFFSET $offset
+                """, parameters).ToList();
+            return new Page<FollowupItem>(items, number, size, total);
+        }, cancellation);
+    }
+
+    /// <returns>False when there is no follow-up for the response.</returns>
+    public Task<bool> AssignAsync(string responseId, string owner, DateOnly? due, CancellationToken cancellation = default)
+    {
+        if (string.IsNullOrWhiteSpace(owner) || owner.Length > 100) throw new ArgumentException("owner must be 1 to 100 characters.", nameof(owner));
+        return writer.RunAsync(store =>
+        {
+            if (!Exists(store, responseId)) return false;
+            var changed = store.Execute("""
+                UPDATE followups SET owner = $owner, status = 'assigned', due = COALESCE(CAST($due AS DATE), due)
+                WHERE response_id = $responseId AND status <> 'closed'
+                """, new { responseId, owner = owner.Trim(), due = due?.ToDateTime(TimeOnly.MinValue) });
+            return changed > 0 ? true : throw new ArgumentException("This follow-up is closed.", nameof(responseId));
+        }, changesData: true, cancellation);
+    }
+
+    public Task<bool> CloseAsync(string responseId, string resolution, CancellationToken cancellation = default)
+    {
+        if (string.IsNullOrWhiteSpace(resolution) || resolution.Length > 2000) throw new ArgumentException("resolution must be 1 to 2000 characters.", nameof(resolution));
+        return writer.RunAsync(store =>
+        {
+            if (!Exists(store, responseId)) return false;
+            var changed = store.Execute("""
+                UPDATE followups SET status = 'closed', resolution = $resolution, closed_at = $now WHERE response_id = $responseId AND status <> 'closed'
+                """, new { responseId, resolution = resolution.Trim(), now = DateTime.UtcNow });
+            return changed > 0 ? true : throw new ArgumentException("This follow-up is already closed.", nameof(responseId));
+        }, changesData: true, cancellation);
+    }
+
+    static bool Exists(Fulcrum.Data.Store.FulcrumStore store, string responseId) =>
+        store.Scalar<long>("SELECT COUNT(*) FROM followups WHERE response_id = $responseId", new { responseId }) > 0;
+
+    static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

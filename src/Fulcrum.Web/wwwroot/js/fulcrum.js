@@ -1,0 +1,166 @@
+// Fulcrum dashboard: small page scripts over the JSON API (same numbers as the CLI). Charts use the bundled ECharts.
+"use strict";
+const Fulcrum = (() => {
+  const num = (v, d = 1) => (v === null || v === undefined || v === "NaN" || Number.isNaN(v)) ? "–" : Number(v).toFixed(d);
+  const money = v => (v === "NaN" || v === null) ? "–" : "$" + Math.round(v).toLocaleString("en-US");
+  const ci = (e, d = 1) => e.lower === "NaN" ? "no interval" : `${num(e.lower, d)} to ${num(e.upper, d)}`;
+  const text = s => { const span = document.createElement("span"); span.textContent = s; return span.innerHTML; };
+
+  async function api(url) {
+    const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
+    if (!response.ok) {
+      let detail = response.statusText;
+      try { const p = await response.json(); detail = p.detail || p.title || detail; } catch { /* not JSON */ }
+      throw new Error(`${response.status}: ${detail}`);
+    }
+    return response.json();
+  }
+
+  function chart(id) {
+    const el = document.getElementById(id);
+    const existing = echarts.getInstanceByDom(el);
+    return existing || echarts.init(el, null, { renderer: "svg" });
+  }
+
+  // Error bars drawn as a custom series: one vertical line from lower to upper per category.
+  function errorBars(data) {
+    return {
+      type: "custom", name: "95% CI", data, z: 10,
+      renderItem: (params, api) => {
+        const x = api.value(0), lo = api.coord([x, api.value(1)]), hi = api.coord([x, api.value(2)]);
+        const w = 6;
+        return { type: "group", children: [
+          { type: "line", shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style: { stroke: "#1d2433", lineWidth: 1.5 } },
+          { type: "line", shape: { x1: lo[0] - w, y1: lo[1], x2: lo[0] + w, y2: lo[1] }, style: { stroke: "#1d2433", lineWidth: 1.5 } },
+          { type: "line", shape: { x1: hi[0] - w, y1: hi[1], x2: hi[0] + w, y2: hi[1] }, style: { stroke: "#1d2433", lineWidth: 1.5 } },
+        ] };
+      },
+    };
+  }
+
+  function showError(el, error) { el.innerHTML = `<p class="message error" role="alert">${text(error.message)}</p>`; }
+
+  // Overview: a metric by quarter with its 95% band, and the same figures as a table.
+  function overview() {
+    const select = document.getElementById("trend-metric");
+    const draw = async () => {
+      const metric = select.value, decimals = metric === "nps" ? 1 : 2;
+      try {
+        const data = await api(`/api/metrics?metric=${metric}&period=quarter&pageSize=500`);
+        const cells = data.cells.items.filter(c => c.metric === metric && c.estimate.value !== "NaN");
+        const labels = cells.map(c => c.periodLabel);
+        const lower = cells.map(c => c.estimate.lower), upper = cells.map(c => c.estimate.upper), value = cells.map(c => c.estimate.value);
+        chart("trend-chart").setOption({
+          animation: false, grid: { left: 50, right: 20, top: 20, bottom: 40 },
+          tooltip: { trigger: "axis", formatter: p => { const i = p[0].dataIndex; return `${labels[i]}<br>${metric.toUpperCase()} ${num(value[i], decimals)}<br>95% CI ${num(lower[i], decimals)} to ${num(upper[i], decimals)}<br>n = ${cells[i].estimate.n}`; } },
+          xAxis: { type: "category", data: labels },
+          yAxis: { type: "value", scale: true },
+          series: [
+            { name: "lower", type: "line", data: lower, stack: "ci", symbol: "none", lineStyle: { opacity: 0 } },
+            { name: "95% CI", type: "line", data: upper.map((u, i) => u - lower[i]), stack: "ci", symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: "rgba(31,95,191,0.18)" } },
+            { name: metric, type: "line", data: value, symbol: "circle", lineStyle: { width: 2, color: "#1f5fbf" }, itemStyle: { color: "#1f5fbf" } },
+          ],
+        }, true);
+        document.querySelector("#trend-table tbody").innerHTML = cells.map(c =>
+          `<tr><td>${text(c.periodLabel)}</td><td class="num">${num(c.estimate.value, decimals)}</td><td class="num">${ci(c.estimate, decimals)}</td><td class="num">${c.estimate.n.toLocaleString("en-US")}</td></tr>`).join("");
+      } catch (e) { showError(document.getElementById("trend-chart"), e); }
+    };
+    select.addEventListener("change", draw);
+    draw();
+  }
+
+  // Drill-down: a tree of buttons; choosing a node shows its parts with intervals. Then the growth-check (mix vs rate).
+  function drilldown() {
+    const treeEl = document.getElementById("drill-tree");
+    const metricEl = document.getElementById("drill-metric"), depthEl = document.getElementById("drill-depth");
+    let root = null;
+
+    const label = n => `${n.label}: ${num(n.value.value)} (95% CI ${ci(n.value)}, n = ${n.value.n.toLocaleString("en-US")})`;
+
+    function renderNode(node, path) {
+      const li = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "node";
+      button.dataset.path = path;
+      button.textContent = label(node) + (node.splitDimension ? ` → by ${node.splitDimension}` : "");
+      li.appendChild(button);
+      if (node.children.length > 0) {
+        button.setAttribute("aria-expanded", path === "0" ? "true" : "false");
+        const ul = document.createElement("ul");
+        ul.hidden = path !== "0";
+        node.children.forEach((child, i) => ul.appendChild(renderNode(child, `${path}.${i}`)));
+        li.appendChild(ul);
+      }
+      button.addEventListener("click", () => {
+        const ul = li.querySelector(":scope > ul");
+        if (ul) { ul.hidden = !ul.hidden; button.setAttribute("aria-expanded", String(!ul.hidden)); }
+        select(node);
+      });
+      return li;
+    }
+
+    function select(node) {
+      const selected = document.getElementById("drill-selected");
+      const share = node.explainedShare === null || node.explainedShare === undefined ? "" : `; ${node.splitDimension} explains ${num(100 * node.explainedShare)}% of its variance`;
+      selected.textContent = `${node.path.length ? node.path.map(p => `${p.dimension} = ${p.value}`).join(", ") : "All customers"}: ${num(node.value.value)} (95% CI ${ci(node.value)}, n = ${node.value.n.toLocaleString("en-US")}), ARR ${money(node.arr)}${share}.`;
+      const parts = node.children.length ? node.children : [node];
+      chart("drill-chart").setOption({
+        animation: false, grid: { left: 50, right: 20, top: 20, bottom: 60 },
+        tooltip: { trigger: "axis" },
+        xAxis: { type: "category", data: parts.map(p => p.label), axisLabel: { interval: 0, rotate: parts.length > 4 ? 20 : 0 } },
+        yAxis: { type: "value", scale: true },
+        series: [
+          { type: "bar", name: metricEl.value, data: parts.map(p => p.value.value), itemStyle: { color: "#7da7e3" } },
+          errorBars(parts.map((p, i) => [i, p.value.lower, p.value.upper])),
+        ],
+      }, true);
+    }
+
+    async function loadTree() {
+      treeEl.textContent = "Loading…";
+      try {
+        root = await api(`/api/drilldown?metric=${metricEl.value}&depth=${depthEl.value}`);
+        const ul = document.createElement("ul");
+        ul.appendChild(renderNode(root, "0"));
+        treeEl.replaceChildren(ul);
+        select(root);
+      } catch (e) { showError(treeEl, e); }
+    }
+
+    const byEl = document.getElementById("growth-by");
+    async function loadGrowth() {
+      const summary = document.getElementById("growth-summary");
+      try {
+        const g = await api(`/api/growth-check?metric=${metricEl.value}&by=${byEl.value}`);
+        const d = g.decomposition;
+        summary.textContent = `${g.before.label} → ${g.after.label}: total ${num(g.totalBefore.value)} → ${num(g.totalAfter.value)}; change ${num(d.totalChange.value)} (95% CI ${ci(d.totalChange)}) = mix ${num(d.mixEffect.value)} (${ci(d.mixEffect)}) + rate ${num(d.rateEffect.value)} (${ci(d.rateEffect)}).`;
+        const bars = [d.totalChange, d.mixEffect, d.rateEffect];
+        chart("growth-chart").setOption({
+          animation: false, grid: { left: 50, right: 20, top: 20, bottom: 30 },
+          tooltip: { trigger: "axis" },
+          xAxis: { type: "category", data: ["Total change", "Mix (customer base changed)", "Rate (change within groups)"] },
+          yAxis: { type: "value" },
+          series: [
+            { type: "bar", name: "effect", data: bars.map(b => ({ value: b.value, itemStyle: { color: b.value < 0 ? "#d9776f" : "#6fb58a" } })) },
+            errorBars(bars.map((b, i) => [i, b.lower, b.upper])),
+          ],
+        }, true);
+        document.querySelector("#growth-groups tbody").innerHTML = d.groups.map(x =>
+          `<tr><td>${text(x.group)}</td><td class="num">${num(100 * x.shareBefore)}%</td><td class="num">${num(100 * x.shareAfter)}%</td><td class="num">${num(x.before.value)}</td><td class="num">${num(x.after.value)}</td><td class="num">${num(x.mixContribution, 2)}</td><td class="num">${num(x.rateContribution, 2)}</td></tr>`).join("");
+        document.getElementById("growth-findings").innerHTML = g.findings.length
+          ? g.findings.slice(0, 10).map(f => `<li>${text(f.statement)} (ARR exposed ${money(f.arrExposed)})</li>`).join("")
+          : "<li>No segment declines against the rest at the chosen false-discovery rate.</li>";
+      } catch (e) { showError(summary, e); }
+    }
+
+    metricEl.addEventListener("change", () => { loadTree(); loadGrowth(); });
+    depthEl.addEventListener("change", loadTree);
+    byEl.addEventListener("change", loadGrowth);
+    loadTree();
+    loadGrowth();
+  }
+
+  window.addEventListener("resize", () => document.querySelectorAll(".chart").forEach(el => echarts.getInstanceByDom(el)?.resize()));
+  return { api, chart, num, money, ci, text, errorBars, overview, drilldown };
+})();
