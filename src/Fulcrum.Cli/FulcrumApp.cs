@@ -43,6 +43,8 @@ public static class FulcrumApp
             config.AddCommand<AlertsCommand>("alerts")
                 .WithExample("alerts").WithExample("alerts", "--by", "segment,region", "--method", "cusum")
                 .WithExample("alerts", "--metric", "nps,csat", "--min-n", "50", "--webhook", "https://hooks.example.com/fulcrum");
+            config.AddCommand<ServeCommand>("serve")
+                .WithExample("serve").WithExample("serve", "--db", "big.duckdb", "--urls", "http://127.0.0.1:8080");
             config.AddCommand<RejectsCommand>("rejects").WithExample("rejects").WithExample("rejects", "imp-20261125-101500-a1b2c3");
         });
         return app.Run(args);

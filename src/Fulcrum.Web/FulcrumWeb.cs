@@ -29,6 +29,8 @@ public static class FulcrumWeb
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Keys are kept in the user profile like any ASP.NET Core app on a laptop; the warning about an unencrypted key ring is noise here.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = UploadImporter.MaxUploadBytes + 1024 * 1024);
 
         services.Configure<StoreOptions>(builder.Configuration.GetSection(StoreOptions.Section));

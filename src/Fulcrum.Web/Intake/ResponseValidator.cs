@@ -46,7 +46,8 @@ public static class ResponseValidator
                 if (!TryRaw(value, field, out raw, out var shapeError)) { Add(errors, key, shapeError!); continue; }
             }
             if (!ValueConverter.TryConvert(raw, field.Type, null, out var converted, out var error)) { Add(errors, key, error!); continue; }
-            if (!rules.Check(ref converted, Table.Key.Contains(name), out error)) { Add(errors, key, error!); continue; }
+            // The importer's rule text may suggest a mapping's 'scales'; a webhook has no mapping, so that hint is dropped.
+            if (!rules.Check(ref converted, Table.Key.Contains(name), out error)) { Add(errors, key, error!.Split(" (declare")[0]); continue; }
             values[name] = converted;
         }
         if (errors.Count > before) return null;
