@@ -38,6 +38,16 @@ const Fulcrum = (() => {
     };
   }
 
+  // An axis that holds every interval, so error bars are never cut off.
+  function axisFor(estimates, includeZero) {
+    const lows = estimates.map(e => Number(e.lower)).filter(Number.isFinite), highs = estimates.map(e => Number(e.upper)).filter(Number.isFinite);
+    if (lows.length === 0) return { type: "value", scale: !includeZero };
+    let min = Math.min(...lows), max = Math.max(...highs);
+    if (includeZero) { min = Math.min(0, min); max = Math.max(0, max); }
+    const pad = (max - min) * 0.05 || 1;
+    return { type: "value", min: Math.floor(min - pad), max: Math.ceil(max + pad) };
+  }
+
   function showError(el, error) { el.innerHTML = `<p class="message error" role="alert">${text(error.message)}</p>`; }
 
   // Overview: a metric by quarter with its 95% band, and the same figures as a table.
@@ -109,7 +119,7 @@ const Fulcrum = (() => {
         animation: false, grid: { left: 50, right: 20, top: 20, bottom: 60 },
         tooltip: { trigger: "axis" },
         xAxis: { type: "category", data: parts.map(p => p.label), axisLabel: { interval: 0, rotate: parts.length > 4 ? 20 : 0 } },
-        yAxis: { type: "value", scale: true },
+        yAxis: axisFor(parts.map(p => p.value), false),
         series: [
           { type: "bar", name: metricEl.value, data: parts.map(p => p.value.value), itemStyle: { color: "#7da7e3" } },
           errorBars(parts.map((p, i) => [i, p.value.lower, p.value.upper])),
@@ -140,7 +150,7 @@ const Fulcrum = (() => {
           animation: false, grid: { left: 50, right: 20, top: 20, bottom: 30 },
           tooltip: { trigger: "axis" },
           xAxis: { type: "category", data: ["Total change", "Mix (customer base changed)", "Rate (change within groups)"] },
-          yAxis: { type: "value" },
+          yAxis: axisFor(bars, true),
           series: [
             { type: "bar", name: "effect", data: bars.map(b => ({ value: b.value, itemStyle: { color: b.value < 0 ? "#d9776f" : "#6fb58a" } })) },
             errorBars(bars.map((b, i) => [i, b.lower, b.upper])),
@@ -162,5 +172,5 @@ const Fulcrum = (() => {
   }
 
   window.addEventListener("resize", () => document.querySelectorAll(".chart").forEach(el => echarts.getInstanceByDom(el)?.resize()));
-  return { api, chart, num, money, ci, text, errorBars, overview, drilldown };
+  return { api, chart, num, money, ci, text, errorBars, axisFor, overview, drilldown };
 })();

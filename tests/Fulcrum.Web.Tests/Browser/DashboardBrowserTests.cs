@@ -1,0 +1,98 @@
+using Microsoft.Playwright;
+
+namespace Fulcrum.Web.Tests.Browser;
+
+/// <summary>A person's path through the dashboard in headless Chromium: sign in by keyboard, open every page, drill down.</summary>
+public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    /// <summary>Every page of the menu, plus Admin for admins.</summary>
+    static readonly string[] Pages = [.. Fulcrum.Web.Pages.NavItems.Visible.Select(n => n.Href), "/admin"];
+
+    async Task<(IPage Page, List<string> Errors)> SignedInPage()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+        page.Response += (_, response) => { if (response.Status >= 400) errors.Add($"{response.Status} {response.Url}"); };
+
+        await page.GotoAsync(fixture.BaseUrl + "/");
+        Assert.EndsWith("/login?ReturnUrl=%2F", page.Url);
+        // By keyboard: the name field has focus, Tab moves to the password, Enter submits.
+        await page.Keyboard.TypeAsync("admin");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(BrowserFixture.AdminPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(fixture.BaseUrl + "/");
+        return (page, errors);
+    }
+
+    /// <summary>Waits until ECharts has drawn the chart's series (axes alone are a handful of paths).</summary>
+    static Task Drawn(IPage page, string chart) =>
+        page.WaitForFunctionAsync($"() => document.querySelectorAll('{chart} svg path').length > 6");
+
+    static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+
+    [Fact]
+    public async Task Wrong_password_keeps_the_user_out()
+    {
+        var page = await fixture.Browser.NewPageAsync();
+        await page.GotoAsync(fixture.BaseUrl + "/login");
+        await page.FillAsync("#username", "admin");
+        await page.FillAsync("#password", "not the password");
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("wrong");
+        await Shot(page, "login-refused");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Every_page_opens_with_its_figures_and_no_script_error()
+    {
+        var (page, errors) = await SignedInPage();
+        foreach (var path in Pages)
+        {
+            var response = await page.GotoAsync(fixture.BaseUrl + path);
+            Assert.Equal(200, response!.Status);
+            await Assertions.Expect(page.Locator("main h1")).ToBeVisibleAsync();
+            if (path == "/")
+            {
+                // The trend chart draws its line and band from /api/metrics; its table repeats the figures.
+                await Drawn(page, "#trend-chart");
+                await Assertions.Expect(page.Locator("#trend-table tbody tr")).Not.ToHaveCountAsync(0);
+                await Assertions.Expect(page.Locator(".card").First).ToContainTextAsync("95% CI");
+            }
+            if (path == "/drilldown")
+            {
+                await Drawn(page, "#drill-chart");
+                await Drawn(page, "#growth-chart");
+                await Assertions.Expect(page.Locator("#growth-summary")).ToContainTextAsync("mix");
+            }
+            Assert.Equal(0, await page.Locator(".message.error").CountAsync());
+            await Shot(page, path == "/" ? "overview" : path.Trim('/').Replace('/', '-'));
+        }
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Clicking_a_segment_drills_into_it()
+    {
+        var (page, errors) = await SignedInPage();
+        await page.GotoAsync(fixture.BaseUrl + "/drilldown");
+        var nodes = page.Locator("#drill-tree button.node");
+        await Assertions.Expect(nodes.Nth(1)).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#drill-selected")).ToContainTextAsync("All customers");
+        var segment = (await nodes.Nth(1).TextContentAsync())!.Split(':')[0];
+        await nodes.Nth(1).ClickAsync();
+        await Assertions.Expect(page.Locator("#drill-selected")).ToContainTextAsync(" = " + segment);
+        await Assertions.Expect(page.Locator("#drill-selected")).ToContainTextAsync("95% CI");
+        // Keyboard too: focus the root and press Enter to fold it.
+        await nodes.First.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(nodes.First).ToHaveAttributeAsync("aria-expanded", "false");
+        await Shot(page, "drilldown-clicked");
+        Assert.Empty(errors);
+    }
+}
