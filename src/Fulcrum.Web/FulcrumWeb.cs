@@ -36,6 +36,7 @@ public static class FulcrumWeb
         services.Configure<StoreOptions>(builder.Configuration.GetSection(StoreOptions.Section));
         services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.Section));
         services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
+        services.Configure<AnalyticsOptions>(builder.Configuration.GetSection(AnalyticsOptions.Section));
 
         services.AddProblemDetails();
         services.AddExceptionHandler<ExceptionProblems>();
@@ -47,6 +48,7 @@ public static class FulcrumWeb
         services.AddSingleton<StoreWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<StoreWriter>());
         services.AddSingleton<AnalyticsRunner>();
+        services.AddHostedService<AnalyticsWarmUp>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<IntakeSecret>();
         services.AddSingleton<UploadImporter>();

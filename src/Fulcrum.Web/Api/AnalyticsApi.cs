@@ -103,7 +103,7 @@ public static class AnalyticsApi
         return TypedResults.Ok(Page<StoredAlert>.Of(filtered, page, pageSize));
     }
 
-    public static async Task<Ok<AlertScanSummary>> ScanAlerts(AnalyticsRunner runner, DataVersion version, string? metric, string? by,
+    public static async Task<Ok<AlertScanSummary>> ScanAlerts(AnalyticsRunner runner, string? metric, string? by,
         CancellationToken cancellation)
     {
         var options = new AlertOptions
@@ -113,7 +113,7 @@ public static class AnalyticsApi
         };
         options.Validate();
         // Not cached: a scan stores what it finds. It runs in the analytics lane, which serialises fact-table builds.
-        var result = await runner.RunAsync($"scan|{Guid.NewGuid()}", facts => AlertScan.Run(facts, options), cancellation);
+        var result = await runner.RunUncachedAsync(facts => AlertScan.Run(facts, options), cancellation);
         return TypedResults.Ok(new AlertScanSummary(result.Alerts.Count, result.Added.Count, result.Series.Count, result.Notes));
     }
 

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Fulcrum.Web.Pages;
 
 /// <summary>Overview: latest NPS/CSAT/CES with intervals, trends (drawn from /api/metrics), the growth-check summary and latest alerts.</summary>
-public sealed class IndexModel(AnalyticsRunner runner, StorePool pool, DataVersion version) : PageModel
+public sealed class IndexModel(AnalyticsRunner runner, StorePool pool) : PageModel
 {
     public IReadOnlyList<MetricCell> Latest { get; private set; } = [];
     public string? LatestPeriod { get; private set; }
@@ -24,7 +24,7 @@ public sealed class IndexModel(AnalyticsRunner runner, StorePool pool, DataVersi
     public async Task<IActionResult> OnPostScanAsync(CancellationToken cancellation)
     {
         if (!CanScan) return Forbid();
-        var summary = (await AnalyticsApi.ScanAlerts(runner, version, null, null, cancellation)).Value!;
+        var summary = (await AnalyticsApi.ScanAlerts(runner, null, null, cancellation)).Value!;
         Message = $"Scanned {summary.Series} series: {summary.Added} new alert(s), {summary.Alerts} in all.";
         await Load(cancellation);
         return Page();

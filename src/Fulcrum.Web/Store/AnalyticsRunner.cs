@@ -1,37 +1,75 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Web.Options;
+using Microsoft.Extensions.Options;
 
 namespace Fulcrum.Web.Store;
 
 /// <summary>
 /// Runs an analysis (the same Fulcrum.Analytics entry points the CLI calls) and keeps its result while the data is
 /// unchanged (<see cref="DataVersion"/>), so the dashboard and the API answer repeated questions without recomputing.
-/// Misses run one at a time: building the fact tables writes them into the store, and two builds must not race; it
-/// also keeps the two cores free for intake.
+/// After webhook responses arrive, a cached result younger than <see cref="AnalyticsOptions.MaxStaleSeconds"/> is served
+/// while a fresh one is computed in the background. Computations run one at a time: building the fact tables writes them
+/// into the store and two builds must not race; it also leaves a core for intake.
 /// </summary>
-public sealed class AnalyticsRunner(StorePool pool, DataVersion version)
+public sealed class AnalyticsRunner(StorePool pool, DataVersion version, IOptions<AnalyticsOptions> options, ILogger<AnalyticsRunner> logger)
 {
-    readonly ConcurrentDictionary<string, (long Version, object Result)> _cache = new();
+    sealed record Entry(long Hard, long Soft, long ComputedAt, object Result);
+
+    readonly ConcurrentDictionary<string, Entry> _cache = new();
+    readonly ConcurrentDictionary<string, byte> _refreshing = new();
     readonly SemaphoreSlim _lane = new(1, 1);
     const int MaxEntries = 512;
 
     public async Task<T> RunAsync<T>(string key, Func<AnalysisFacts, T> analysis, CancellationToken cancellation = default) where T : notnull
     {
-        var current = version.Current;
-        if (_cache.TryGetValue(key, out var hit) && hit.Version == current) return (T)hit.Result;
+        if (_cache.TryGetValue(key, out var hit) && hit.Hard == version.Hard)
+        {
+            if (hit.Soft == version.Soft) return (T)hit.Result;
+            if (Stopwatch.GetElapsedTime(hit.ComputedAt).TotalSeconds < options.Value.MaxStaleSeconds)
+            {
+                RefreshInBackground(key, analysis);
+                return (T)hit.Result;
+            }
+        }
+        return await ComputeAsync(key, analysis, cancellation);
+    }
+
+    /// <summary>Computes without caching (for analyses that store what they find, like an alert scan).</summary>
+    public async Task<T> RunUncachedAsync<T>(Func<AnalysisFacts, T> analysis, CancellationToken cancellation = default)
+    {
+        await _lane.WaitAsync(cancellation);
+        try { return await pool.ReadAsync(store => analysis(new AnalysisFacts(store)), cancellation); }
+        finally { _lane.Release(); }
+    }
+
+    async Task<T> ComputeAsync<T>(string key, Func<AnalysisFacts, T> analysis, CancellationToken cancellation) where T : notnull
+    {
         await _lane.WaitAsync(cancellation);
         try
         {
-            current = version.Current;
-            if (_cache.TryGetValue(key, out hit) && hit.Version == current) return (T)hit.Result;
+            var (hard, soft) = (version.Hard, version.Soft);
+            if (_cache.TryGetValue(key, out var hit) && hit.Hard == hard && hit.Soft == soft) return (T)hit.Result;
             var result = await pool.ReadAsync(store => analysis(new AnalysisFacts(store)), cancellation);
             if (_cache.Count >= MaxEntries) _cache.Clear();
-            _cache[key] = (current, result);
+            _cache[key] = new Entry(hard, soft, Stopwatch.GetTimestamp(), result);
             return result;
         }
         finally
         {
             _lane.Release();
         }
+    }
+
+    void RefreshInBackground<T>(string key, Func<AnalysisFacts, T> analysis) where T : notnull
+    {
+        if (!_refreshing.TryAdd(key, 0)) return;
+        _ = Task.Run(async () =>
+        {
+            try { await ComputeAsync(key, analysis, CancellationToken.None); }
+            catch (Exception e) { logger.LogWarning("Background refresh of {Key} failed: {Error}", key, e.Message); }
+            finally { _refreshing.TryRemove(key, out _); }
+        });
     }
 }

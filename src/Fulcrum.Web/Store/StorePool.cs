@@ -1,4 +1,4 @@
-using System.Threading.Channels;
+using System.Collections.Concurrent;
 using Fulcrum.Data.Store;
 using Fulcrum.Web.Options;
 using Microsoft.Extensions.Options;
@@ -12,20 +12,21 @@ namespace Fulcrum.Web.Store;
 /// </summary>
 public sealed class StorePool : IDisposable
 {
-    readonly Channel<FulcrumStore> _idle;
+    readonly ConcurrentBag<FulcrumStore> _idle = [];
     readonly List<FulcrumStore> _all = [];
+    readonly SemaphoreSlim _available;
+    volatile bool _disposed;
 
     public StorePool(IOptions<StoreOptions> options)
     {
-        Path = options.Value.Path;
         var size = Math.Max(1, options.Value.ReadConnections);
-        _idle = Channel.CreateBounded<FulcrumStore>(size);
         for (var i = 0; i < size; i++)
         {
-            var store = FulcrumStore.Open(Path);
+            var store = FulcrumStore.Open(options.Value.Path);
             _all.Add(store);
-            _idle.Writer.TryWrite(store);
+            _idle.Add(store);
         }
+        _available = new SemaphoreSlim(size, size);
         Path = _all[0].Path;
     }
 
@@ -37,13 +38,23 @@ public sealed class StorePool : IDisposable
 
     public async Task<T> ReadAsync<T>(Func<FulcrumStore, T> read, CancellationToken cancellation = default)
     {
-        var store = await _idle.Reader.ReadAsync(cancellation);
-        try { return read(store); }
-        finally { _idle.Writer.TryWrite(store); }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _available.WaitAsync(cancellation);
+        _idle.TryTake(out var store);
+        try { return read(store!); }
+        finally
+        {
+            _idle.Add(store!);
+            _available.Release();
+        }
     }
 
+    /// <summary>Waits (up to a minute) for lent connections to come back, so no query is cut off mid-flight, then closes them.</summary>
     public void Dispose()
     {
+        if (_disposed) return;
+        _disposed = true;
+        for (var i = 0; i < _all.Count; i++) _available.Wait(TimeSpan.FromMinutes(1));
         foreach (var store in _all) store.Dispose();
     }
 }

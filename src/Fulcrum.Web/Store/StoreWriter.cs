@@ -87,7 +87,7 @@ public sealed class StoreWriter : BackgroundService
                 BatchedJob.ApplyAll(store, transaction, pending);
                 transaction.Commit();
             }
-            _version.Bump();
+            _version.BumpSoft();
             foreach (var job in pending) job.Acknowledge();
         }
         catch (Exception batchError)
@@ -101,7 +101,7 @@ public sealed class StoreWriter : BackgroundService
                     using var transaction = store.BeginTransaction();
                     BatchedJob.ApplyAll(store, transaction, [job]);
                     transaction.Commit();
-                    _version.Bump();
+                    _version.BumpSoft();
                     job.Acknowledge();
                 }
                 catch (Exception e)
