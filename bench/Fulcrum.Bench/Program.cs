@@ -7,7 +7,8 @@ namespace Fulcrum.Bench;
 /// Entry point of the benchmark project:
 /// <c>micro [BenchmarkDotNet args]</c> runs the BenchmarkDotNet micro-benchmarks (all of them unless a --filter is given);
 /// <c>e2e [--accounts N] [--rows N] [--out FILE]</c> runs the end-to-end generator and import harness;
-/// <c>analytics --db PATH [--out FILE]</c> times the analyses on an existing store.
+/// <c>analytics --db PATH [--out FILE]</c> times the analyses on an existing store;
+/// <c>web --db PATH [...]</c> measures API latency and webhook intake throughput on loopback.
 /// </summary>
 public static class Program
 {
@@ -23,6 +24,8 @@ public static class Program
                 return EndToEndHarness.Run(rest);
             case "analytics":
                 return AnalyticsBenchmark.Run(rest);
+            case "web":
+                return Web.WebBenchmark.RunAsync(rest).GetAwaiter().GetResult();
             default:
                 Console.Error.WriteLine("""
                     usage:
@@ -30,6 +33,7 @@ public static class Program
                       dotnet run -c Release --project bench/Fulcrum.Bench -- e2e [--accounts 100000] [--rows 1000000] [--out docs/benchmarks.md]
                                                                                 [--skip-generate] [--skip-import] [--temp DIR]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- analytics --db big.duckdb [--out docs/benchmarks.md]
+                      dotnet run -c Release --project bench/Fulcrum.Bench -- web --db big.duckdb [--requests 200] [--concurrency 4] [--intake 5000] [--batch 100] [--out docs/benchmarks.md]
                     """);
                 return mode is "" or "-h" or "--help" or "help" ? 0 : 2;
         }

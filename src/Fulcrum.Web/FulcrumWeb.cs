@@ -29,6 +29,8 @@ public static class FulcrumWeb
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Authentication handlers log every challenge and forbid at Information; refusals are answered, not logged.
+        builder.Logging.AddFilter("Fulcrum.Web.Access", LogLevel.Warning);
         // Keys are kept in the user profile like any ASP.NET Core app on a laptop; the warning about an unencrypted key ring is noise here.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = UploadImporter.MaxUploadBytes + 1024 * 1024);
@@ -52,6 +54,7 @@ public static class FulcrumWeb
         services.AddSingleton<UserStore>();
         services.AddSingleton<IntakeSecret>();
         services.AddSingleton<UploadImporter>();
+        services.AddSingleton<Intake.KnownAccounts>();
         services.AddSingleton<FollowupQueue>();
 
         AddAccess(services);

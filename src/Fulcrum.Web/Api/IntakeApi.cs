@@ -35,7 +35,7 @@ public static class IntakeApi
         return app;
     }
 
-    public static async Task<Results<Ok<IntakeResult>, ValidationProblem>> PostOne(HttpRequest request, StorePool pool, StoreWriter writer, CancellationToken cancellation)
+    public static async Task<Results<Ok<IntakeResult>, ValidationProblem>> PostOne(HttpRequest request, KnownAccounts accounts, StoreWriter writer, CancellationToken cancellation)
     {
         var (document, problem) = await Parse(request, cancellation);
         if (problem is not null) return problem;
@@ -43,11 +43,11 @@ public static class IntakeApi
         {
             var errors = new Dictionary<string, List<string>>();
             var response = ResponseValidator.Validate(document!.RootElement, "", errors);
-            return await Write(pool, writer, response is null ? [] : [response], errors, cancellation);
+            return await Write(accounts, writer, response is null ? [] : [response], errors, cancellation);
         }
     }
 
-    public static async Task<Results<Ok<IntakeResult>, ValidationProblem>> PostBatch(HttpRequest request, StorePool pool, StoreWriter writer,
+    public static async Task<Results<Ok<IntakeResult>, ValidationProblem>> PostBatch(HttpRequest request, KnownAccounts accounts, StoreWriter writer,
         IOptions<IntakeOptions> options, CancellationToken cancellation)
     {
         var (document, problem) = await Parse(request, cancellation);
@@ -69,19 +69,18 @@ public static class IntakeApi
                 if (ResponseValidator.Validate(element, $"[{i}]", errors) is { } response) valid.Add(response);
                 i++;
             }
-            return await Write(pool, writer, valid, errors, cancellation);
+            return await Write(accounts, writer, valid, errors, cancellation);
         }
     }
 
-    static async Task<Results<Ok<IntakeResult>, ValidationProblem>> Write(StorePool pool, StoreWriter writer, List<ValidResponse> responses,
+    static async Task<Results<Ok<IntakeResult>, ValidationProblem>> Write(KnownAccounts accounts, StoreWriter writer, List<ValidResponse> responses,
         Dictionary<string, List<string>> errors, CancellationToken cancellation)
     {
         if (errors.Count == 0)
         {
-            var accounts = responses.Select(r => r.AccountId).Distinct().ToList();
-            var known = await KnownAccounts.FindAsync(pool, accounts, cancellation);
+            var missing = await accounts.MissingAsync(responses.Select(r => r.AccountId), cancellation);
             for (var i = 0; i < responses.Count; i++)
-                if (!known.Contains(responses[i].AccountId))
+                if (missing.Contains(responses[i].AccountId))
                     ResponseValidator.Add(errors, responses.Count == 1 ? "account_id" : $"[{i}].account_id", $"no account '{responses[i].AccountId}' (import the account first)");
         }
         if (errors.Count > 0) return Invalid(errors);

@@ -20,4 +20,7 @@ public sealed class IntakeOptions
 
     /// <summary>Most queued writes the single writer folds into one transaction.</summary>
     public int WriterBatch { get; set; } = 500;
+
+    /// <summary>How long the writer waits for more queued posts before committing a batch (adds at most this to a post's latency).</summary>
+    public double WriterLingerMilliseconds { get; set; } = 5;
 }

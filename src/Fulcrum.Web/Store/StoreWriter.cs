@@ -17,6 +17,7 @@ public sealed class StoreWriter : BackgroundService
     readonly DataVersion _version;
     readonly ILogger<StoreWriter> _logger;
     readonly int _batch;
+    readonly TimeSpan _linger;
 
     public StoreWriter(StorePool pool, DataVersion version, IOptions<IntakeOptions> options, ILogger<StoreWriter> logger)
     {
@@ -24,6 +25,7 @@ public sealed class StoreWriter : BackgroundService
         _version = version;
         _logger = logger;
         _batch = Math.Max(1, options.Value.WriterBatch);
+        _linger = TimeSpan.FromMilliseconds(Math.Max(0, options.Value.WriterLingerMilliseconds));
     }
 
     /// <summary>Runs <paramref name="write"/> alone in the writer; <paramref name="changesData"/> invalidates cached analytics.</summary>
@@ -47,6 +49,7 @@ public sealed class StoreWriter : BackgroundService
         await Task.Yield();
         using var store = _pool.OpenDedicated();
         var pending = new List<BatchedJob>();
+        long pendingSince = 0;
         try
         {
             while (await _queue.Reader.WaitToReadAsync(stoppingToken))
@@ -55,6 +58,7 @@ public sealed class StoreWriter : BackgroundService
                 {
                     if (job is BatchedJob batched)
                     {
+                        if (pending.Count == 0) pendingSince = System.Diagnostics.Stopwatch.GetTimestamp();
                         pending.Add(batched);
                         if (pending.Count >= _batch) Flush(store, pending);
                         continue;
@@ -62,6 +66,16 @@ public sealed class StoreWriter : BackgroundService
                     Flush(store, pending);
                     job.Run(store);
                     if (job.ChangesData) _version.Bump();
+                }
+                // Linger a moment (counted from the oldest pending post) for posts already on their way, so concurrent
+                // webhooks share a commit; a steady trickle still commits at least every linger interval.
+                var waited = pending.Count == 0 ? TimeSpan.Zero : System.Diagnostics.Stopwatch.GetElapsedTime(pendingSince);
+                if (pending.Count > 0 && waited < _linger && !_queue.Reader.TryPeek(out _))
+                {
+                    using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                    wait.CancelAfter(_linger - waited);
+                    try { if (await _queue.Reader.WaitToReadAsync(wait.Token)) continue; }
+                    catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested) { }
                 }
                 Flush(store, pending);
             }
