@@ -95,4 +95,48 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Shot(page, "drilldown-clicked");
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task An_analyst_edits_an_assumption_and_uploads_a_file()
+    {
+        var (page, errors) = await SignedInPage();
+        await page.GotoAsync(fixture.BaseUrl + "/assumptions");
+        var field = page.GetByLabel("Value of followup_sla_days");
+        await field.FillAsync("5");
+        await field.PressAsync("Enter");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("followup_sla_days is now 5");
+        await Assertions.Expect(page.GetByLabel("Value of followup_sla_days")).ToHaveValueAsync("5");
+        await Shot(page, "assumption-edited");
+
+        var csv = Path.Combine(Path.GetTempPath(), $"upload-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(csv, "account_id,name,segment,region,created_at\nNEW-1,New One,SMB,EMEA,2024-01-05\nNEW-2,Bad Date,SMB,EMEA,not-a-date\n");
+        try
+        {
+            await page.GotoAsync(fixture.BaseUrl + "/data");
+            await page.SelectOptionAsync("#table", "accounts");
+            await page.SetInputFilesAsync("#file", csv);
+            await page.ClickAsync("form[enctype] button[type=submit]");
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Nothing was imported");
+            await Assertions.Expect(page.Locator("#upload-result")).ToContainTextAsync("rejected");
+            await Assertions.Expect(page.Locator("main")).ToContainTextAsync("not-a-date");
+            await Shot(page, "upload-rejected");
+        }
+        finally
+        {
+            File.Delete(csv);
+        }
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_form_post_without_its_antiforgery_token_is_refused()
+    {
+        var (page, _) = await SignedInPage();
+        // The session cookie alone (as a cross-site form would send it) is not enough to change anything.
+        var response = await page.APIRequest.PostAsync(fixture.BaseUrl + "/assumptions",
+            new APIRequestContextOptions { Form = page.APIRequest.CreateFormData().Set("name", "gross_margin").Set("value", "0.1") });
+        Assert.Equal(400, response.Status);
+        await page.GotoAsync(fixture.BaseUrl + "/assumptions");
+        await Assertions.Expect(page.GetByLabel("Value of gross_margin")).Not.ToHaveValueAsync("0.1");
+    }
 }
