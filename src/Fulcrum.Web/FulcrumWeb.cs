@@ -54,6 +54,7 @@ public static class FulcrumWeb
         services.AddSingleton<UserStore>();
         services.AddSingleton<IntakeSecret>();
         services.AddSingleton<UploadImporter>();
+        services.AddSingleton<StatusCache>();
         services.AddSingleton<Intake.KnownAccounts>();
         services.AddSingleton<FollowupQueue>();
 

@@ -64,33 +64,39 @@ public static class WebBenchmark
         report.AppendLine(CultureInfo.InvariantCulture, $"\n## Web API and intake on {accounts:N0} accounts / {responses:N0} responses, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC\n");
         report.AppendLine(CultureInfo.InvariantCulture, $"```\ndotnet run -c Release --project bench/Fulcrum.Bench -- web --db {Path.GetFileName(db)} --requests {requests} --concurrency {concurrency} --intake {intake} --batch {batch}\n```\n");
         report.AppendLine(CultureInfo.InvariantCulture, $"Machine: {Environment.ProcessorCount} cores, load average at start {load}. Server and client in one process on loopback (Kestrel, HTTP/1.1).\n");
-        report.AppendLine(CultureInfo.InvariantCulture, $"| endpoint | first call (computes, builds fact tables if needed) | p50 | p95 | max | requests × concurrency |");
-        report.AppendLine("|---|---:|---:|---:|---:|---:|");
+        report.AppendLine(CultureInfo.InvariantCulture, $"| endpoint | first call (computes, builds fact tables if needed) | p50 | p95 | max | requests × concurrency | CPU per request |");
+        report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         try
         {
             foreach (var endpoint in Endpoints)
             {
                 var cold = await Time(() => Get(http, endpoint, limit.Token));
+                var cpu = Cpu();
                 var latencies = await Repeat(requests, concurrency, () => Get(http, endpoint, limit.Token));
-                var line = $"| `{endpoint}` | {cold:F0} ms | {Percentile(latencies, 0.50):F1} ms | {Percentile(latencies, 0.95):F1} ms | {latencies.Max():F1} ms | {requests} × {concurrency} |";
+                var cpuPer = (Cpu() - cpu) / requests;
+                var line = $"| `{endpoint}` | {cold:F0} ms | {Percentile(latencies, 0.50):F1} ms | {Percentile(latencies, 0.95):F1} ms | {latencies.Max():F1} ms | {requests} × {concurrency} | {cpuPer:F2} ms |";
                 report.AppendLine(line);
                 Console.WriteLine(line);
             }
 
-            report.AppendLine("\n| intake | responses | wall time | responses/s | p95 request latency |\n|---|---:|---:|---:|---:|");
+            report.AppendLine("\n| intake | responses | wall time | responses/s | p95 request latency | CPU per response (client + server) | responses/s if both cores were free |\n|---|---:|---:|---:|---:|---:|---:|");
             var run = Guid.NewGuid().ToString("N")[..8];
             var singles = Enumerable.Range(0, intake).Select(i => Body(run, "s", i, accountIds)).ToArray();
             var singleClock = Stopwatch.StartNew();
+            var singleCpu = Cpu();
             var singleLatencies = await RepeatIndexed(intake, 32, i => Post(webhook, "/api/intake/responses", singles[i], secret, limit.Token));
             var singleSeconds = singleClock.Elapsed.TotalSeconds;
-            report.AppendLine(CultureInfo.InvariantCulture, $"| single posts, 32 concurrent | {intake:N0} | {singleSeconds:F2} s | **{intake / singleSeconds:N0}** | {Percentile(singleLatencies, 0.95):F1} ms |");
+            var singleCpuPer = (Cpu() - singleCpu) / intake;
+            report.AppendLine(CultureInfo.InvariantCulture, $"| single posts, 32 concurrent | {intake:N0} | {singleSeconds:F2} s | **{intake / singleSeconds:N0}** | {Percentile(singleLatencies, 0.95):F1} ms | {singleCpuPer:F2} ms | {Environment.ProcessorCount * 1000 / singleCpuPer:N0} |");
 
             var batches = Enumerable.Range(0, intake / batch)
                 .Select(b => "[" + string.Join(",", Enumerable.Range(0, batch).Select(i => Body(run, "b", b * batch + i, accountIds))) + "]").ToArray();
             var batchClock = Stopwatch.StartNew();
+            var batchCpu = Cpu();
             var batchLatencies = await RepeatIndexed(batches.Length, 4, i => Post(webhook, "/api/intake/responses/batch", batches[i], secret, limit.Token));
             var batchSeconds = batchClock.Elapsed.TotalSeconds;
-            report.AppendLine(CultureInfo.InvariantCulture, $"| batches of {batch}, 4 concurrent | {batches.Length * batch:N0} | {batchSeconds:F2} s | **{batches.Length * batch / batchSeconds:N0}** | {Percentile(batchLatencies, 0.95):F1} ms |");
+            var batchCpuPer = (Cpu() - batchCpu) / (batches.Length * batch);
+            report.AppendLine(CultureInfo.InvariantCulture, $"| batches of {batch}, 4 concurrent | {batches.Length * batch:N0} | {batchSeconds:F2} s | **{batches.Length * batch / batchSeconds:N0}** | {Percentile(batchLatencies, 0.95):F1} ms | {batchCpuPer:F3} ms | {Environment.ProcessorCount * 1000 / batchCpuPer:N0} |");
 
             var landed = await pool.ReadAsync(s => s.Scalar<long>("SELECT COUNT(*) FROM responses WHERE response_id LIKE $prefix", new { prefix = $"bench-{run}-%" }));
             report.AppendLine(CultureInfo.InvariantCulture, $"\nRows landed: {landed:N0} of {intake + batches.Length * batch:N0} posted (each acknowledged only after its commit).");
@@ -106,6 +112,9 @@ public static class WebBenchmark
         if (output is not null) await File.AppendAllTextAsync(output, report.ToString());
         return 0;
     }
+
+    /// <summary>CPU time of this process (server and client), ms: unlike wall time it hardly depends on what else the machine runs.</summary>
+    static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
 
     static string Body(string run, string kind, int i, string[] accounts) =>
         $$"""{"response_id":"bench-{{run}}-{{kind}}{{i}}","account_id":"{{accounts[i % accounts.Length]}}","responded_at":"2025-12-01T10:00:00Z","nps":{{i % 11}},"comment":"benchmark"}""";

@@ -22,13 +22,8 @@ public static class DataApi
         return app;
     }
 
-    public static async Task<Ok<StatusInfo>> GetStatus(StorePool pool, CancellationToken cancellation) =>
-        TypedResults.Ok(await pool.ReadAsync(store =>
-        {
-            var status = StoreStatus.Read(store, recentImports: 5);
-            return new StatusInfo(status.SchemaVersion, status.Tables.Select(t => new TableRows(t.Table, t.Rows)).ToList(),
-                status.RecentImports, status.TotalRejects, status.GeneratedBy);
-        }, cancellation));
+    public static async Task<Ok<StatusInfo>> GetStatus(StatusCache status, CancellationToken cancellation) =>
+        TypedResults.Ok(await status.GetAsync(cancellation));
 
     public static async Task<Ok<Page<ImportRunSummary>>> GetImports(StorePool pool, int? page, int? pageSize, CancellationToken cancellation)
     {

@@ -24,14 +24,22 @@ public sealed class FollowupQueue(StorePool pool, StoreWriter writer)
             const string where = "WHERE ($status IS NULL OR f.status = $status) AND ($owner IS NULL OR f.owner = $owner)";
             var parameters = new { status = Blank(status), owner = Blank(owner), limit = size, offset = (number - 1) * size };
             var total = store.Scalar<long>($"SELECT COUNT(*) FROM followups f {where}", parameters);
-            var items = store.Query<FollowupItem>($"""
-                SELECT f.response_id AS ResponseId, r.account_id AS AccountId, a.name AS AccountName, CAST(r.nps AS INTEGER) AS Nps, r.comment AS Comment,
-                       f.owner AS Owner, f.status AS Status, f.due AS Due, f.resolution AS Resolution, f.opened_at AS OpenedAt, f.closed_at AS ClosedAt
-                FROM followups f LEFT JOIN responses r USING (response_id) LEFT JOIN accounts a ON a.account_id = r.account_id
-                {where}
+            var rows = store.Query<FollowupItem>($"""
+                SELECT f.response_id AS ResponseId, CAST(NULL AS VARCHAR) AS AccountId, CAST(NULL AS VARCHAR) AS AccountName, CAST(NULL AS INTEGER) AS Nps,
+                       CAST(NULL AS VARCHAR) AS Comment, f.owner AS Owner, f.status AS Status, f.due AS Due, f.resolution AS Resolution,
+                       f.opened_at AS OpenedAt, f.closed_at AS ClosedAt
+                FROM followups f {where}
                 ORDER BY CASE f.status WHEN 'closed' THEN 1 ELSE 0 END, f.due NULLS LAST, f.opened_at, f.response_id
                 LIMIT $limit OFFSET $offset
                 """, parameters).ToList();
+            // The page's responses and accounts are looked up by key afterwards: joining the queue to every response would scan them all.
+            var details = rows.Count == 0 ? [] : store.Query<(string ResponseId, string? AccountId, string? AccountName, int? Nps, string? Comment)>("""
+                SELECT r.response_id, r.account_id, a.name, CAST(r.nps AS INTEGER), r.comment
+                FROM responses r LEFT JOIN accounts a ON a.account_id = r.account_id
+                WHERE r.response_id IN (SELECT unnest(string_split($ids, chr(31))))
+                """, new { ids = string.Join('\u001f', rows.Select(r => r.ResponseId)) }).ToDictionary(d => d.ResponseId);
+            var items = rows.Select(r => details.TryGetValue(r.ResponseId, out var d)
+                ? r with { AccountId = d.AccountId, AccountName = d.AccountName, Nps = d.Nps, Comment = d.Comment } : r).ToList();
             return new Page<FollowupItem>(items, number, size, total);
         }, cancellation);
     }
@@ -48,7 +56,7 @@ public sealed class FollowupQueue(StorePool pool, StoreWriter writer)
                 WHERE response_id = $responseId AND status <> 'closed'
                 """, new { responseId, owner = owner.Trim(), due = due?.ToDateTime(TimeOnly.MinValue) });
             return changed > 0 ? true : throw new ArgumentException("This follow-up is closed.", nameof(responseId));
-        }, changesData: true, cancellation);
+        }, changesData: false, cancellation);
     }
 
     public Task<bool> CloseAsync(string responseId, string resolution, CancellationToken cancellation = default)
@@ -61,7 +69,7 @@ public sealed class FollowupQueue(StorePool pool, StoreWriter writer)
                 UPDATE followups SET status = 'closed', resolution = $resolution, closed_at = $now WHERE response_id = $responseId AND status <> 'closed'
                 """, new { responseId, resolution = resolution.Trim(), now = DateTime.UtcNow });
             return changed > 0 ? true : throw new ArgumentException("This follow-up is already closed.", nameof(responseId));
-        }, changesData: true, cancellation);
+        }, changesData: false, cancellation);
     }
 
     static bool Exists(Fulcrum.Data.Store.FulcrumStore store, string responseId) =>

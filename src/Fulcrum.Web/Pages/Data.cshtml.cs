@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Fulcrum.Web.Pages;
 
 /// <summary>Tables, imports and rejects (the same reads as /api/status, /api/imports), and uploads for analysts.</summary>
-public sealed class DataModel(StorePool pool, UploadImporter importer) : PageModel
+public sealed class DataModel(StorePool pool, StatusCache status, UploadImporter importer) : PageModel
 {
     public StatusInfo Status { get; private set; } = null!;
     public Page<ImportRunSummary> Imports { get; private set; } = null!;
@@ -49,7 +49,7 @@ public sealed class DataModel(StorePool pool, UploadImporter importer) : PageMod
 
     async Task Load(string? import, CancellationToken cancellation)
     {
-        Status = (await DataApi.GetStatus(pool, cancellation)).Value!;
+        Status = (await DataApi.GetStatus(status, cancellation)).Value!;
         Imports = (await DataApi.GetImports(pool, 1, 20, cancellation)).Value!;
         if (!string.IsNullOrWhiteSpace(import) && (await DataApi.GetRejects(pool, import, 1, 200, cancellation)).Result is Microsoft.AspNetCore.Http.HttpResults.Ok<RejectsPage> ok)
             Rejects = ok.Value;
