@@ -5,12 +5,16 @@ namespace Fulcrum.Web.Tests.Browser;
 /// <summary>A person's path through the dashboard in headless Chromium: sign in by keyboard, open every page, drill down.</summary>
 public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
+    static DashboardBrowserTests() => Assertions.SetDefaultExpectTimeout(60_000);
+
     /// <summary>Every page of the menu, plus Admin for admins.</summary>
     static readonly string[] Pages = [.. Fulcrum.Web.Pages.NavItems.Visible.Select(n => n.Href), "/admin"];
 
     async Task<(IPage Page, List<string> Errors)> SignedInPage()
     {
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        // Generous timeouts: the reference machine is a shared 2-core VM and a page's first figures are computed on demand.
+        context.SetDefaultTimeout(120_000);
         var page = await context.NewPageAsync();
         var errors = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
@@ -39,6 +43,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
     public async Task Wrong_password_keeps_the_user_out()
     {
         var page = await fixture.Browser.NewPageAsync();
+        page.SetDefaultTimeout(120_000);
         await page.GotoAsync(fixture.BaseUrl + "/login");
         await page.FillAsync("#username", "admin");
         await page.FillAsync("#password", "not the password");
