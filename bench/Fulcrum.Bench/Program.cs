@@ -9,6 +9,8 @@ namespace Fulcrum.Bench;
 /// <c>e2e [--accounts N] [--rows N] [--out FILE]</c> runs the end-to-end generator and import harness;
 /// <c>analytics --db PATH [--out FILE]</c> times the analyses on an existing store;
 /// <c>web --db PATH [...]</c> measures API latency and webhook intake throughput on loopback.
+/// <c>business-case --db PATH [--resamples N] [--out FILE]</c> times linkage + business case on an existing store.
+/// <c>value --db PATH [--out FILE]</c> times the value-delivered analyses (initiatives, references, closed loop, ledger).
 /// </summary>
 public static class Program
 {
@@ -26,6 +28,10 @@ public static class Program
                 return AnalyticsBenchmark.Run(rest);
             case "web":
                 return Web.WebBenchmark.RunAsync(rest).GetAwaiter().GetResult();
+            case "business-case":
+                return BusinessCaseBenchmark.Run(rest);
+            case "value":
+                return ValueBenchmark.Run(rest);
             default:
                 Console.Error.WriteLine("""
                     usage:
@@ -34,6 +40,8 @@ public static class Program
                                                                                 [--skip-generate] [--skip-import] [--temp DIR]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- analytics --db big.duckdb [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- web --db big.duckdb [--requests 200] [--concurrency 4] [--intake 5000] [--batch 100] [--out docs/benchmarks.md]
+                      dotnet run -c Release --project bench/Fulcrum.Bench -- business-case --db big.duckdb [--resamples 1000] [--out docs/benchmarks.md]
+                      dotnet run -c Release --project bench/Fulcrum.Bench -- value --db big.duckdb [--out docs/benchmarks.md]
                     """);
                 return mode is "" or "-h" or "--help" or "help" ? 0 : 2;
         }

@@ -1,4 +1,7 @@
+using Fulcrum.Analytics.Value.ClosedLoop;
+using Fulcrum.Analytics.Value.Initiatives;
 using Fulcrum.Cli.Commands;
+using Fulcrum.Cli.Commands.Value;
 using Fulcrum.Data.Import;
 using Fulcrum.Data.Import.Mapping;
 using Fulcrum.Data.Import.Sources;
@@ -45,6 +48,45 @@ public static class FulcrumApp
                 .WithExample("alerts", "--metric", "nps,csat", "--min-n", "50", "--webhook", "https://hooks.example.com/fulcrum");
             config.AddCommand<ServeCommand>("serve")
                 .WithExample("serve").WithExample("serve", "--db", "big.duckdb", "--urls", "http://127.0.0.1:8080");
+            config.AddCommand<LinkageCommand>("linkage")
+                .WithExample("linkage").WithExample("linkage", "--soft", "nps,ces", "--resamples", "2000", "--confidence", "0.95")
+                .WithExample("linkage", "--json");
+            config.AddCommand<BusinessCaseCommand>("business-case")
+                .WithExample("business-case").WithExample("business-case", "--out", "reports/q3-business-case")
+                .WithExample("business-case", "--json");
+            config.AddBranch("assumptions", assumptions =>
+            {
+                assumptions.SetDescription("List and change the assumptions behind every money figure.");
+                assumptions.AddCommand<AssumptionsListCommand>("list").WithExample("assumptions", "list");
+                assumptions.AddCommand<AssumptionsSetCommand>("set").WithExample("assumptions", "set", "cost_per_agent_hour", "52");
+                assumptions.AddCommand<AssumptionsResetCommand>("reset").WithExample("assumptions", "reset", "gross_margin");
+            });
+            config.AddCommand<DriversCommand>("drivers")
+                .WithExample("drivers")
+                .WithExample("drivers", "--outcome", "nps", "--predictors", "ces,tickets,reopen_rate,products", "--method", "shapley")
+                .WithExample("drivers", "--outcome", "csat", "--predictors", "tenure_months,log_arr,products,attr:Age", "--json")
+                .WithExample("drivers", "--level", "account-period", "--from", "2025-01-01")
+                .WithExample("drivers", "--within-account", "--predictors", "products,ces,tickets,tenure_months");
+            config.AddBranch("initiatives", branch =>
+            {
+                branch.SetDescription("The CX initiatives registry and each initiative's measured impact.");
+                branch.AddCommand<InitiativesAddCommand>("add")
+                    .WithExample("initiatives", "add", "INIT-CALLBACK", "--name", "Detractor callback", "--kind", "quick_win", "--start", "2024-01-01", "--cost", "60000", "--target", "region = 'EMEA'");
+                branch.AddCommand<InitiativesListCommand>("list").WithExample("initiatives", "list");
+                branch.AddCommand<InitiativesShowCommand>("show").WithExample("initiatives", "show", "INIT-QW-CALLBACK").WithExample("initiatives", "show", "INIT-LT-ONE-TEAM", "--json");
+                branch.AddCommand<InitiativesCloseCommand>("close").WithExample("initiatives", "close", "INIT-CALLBACK", "--end", "2025-06-30");
+                branch.AddCommand<InitiativesImportCommand>("import").WithExample("initiatives", "import", "initiatives.csv").WithExample("initiatives", "import", "projects.xlsx", "--mapping", "projects.yaml", "--dry-run");
+            });
+            config.AddBranch("followups", branch =>
+            {
+                branch.SetDescription("The closed loop: a follow-up for every detractor answer, its status and its measures.");
+                branch.AddCommand<FollowupsSyncCommand>("sync").WithExample("followups", "sync").WithExample("followups", "sync", "--since", "2025-01-01");
+                branch.AddCommand<FollowupsListCommand>("list").WithExample("followups", "list", "--status", "open", "--overdue").WithExample("followups", "list", "R-000001-0003");
+                branch.AddCommand<FollowupsAssignCommand>("assign").WithExample("followups", "assign", "R-000001-0003", "--to", "Maya Patel");
+                branch.AddCommand<FollowupsCloseCommand>("close").WithExample("followups", "close", "R-000001-0003", "--resolution", "Called back, fixed the export");
+            });
+            config.AddCommand<ReferencesCommand>("references").WithExample("references").WithExample("references", "--period", "quarter", "--json");
+            config.AddCommand<ValueCommand>("value").WithExample("value").WithExample("value", "--json");
             config.AddCommand<RejectsCommand>("rejects").WithExample("rejects").WithExample("rejects", "imp-20261125-101500-a1b2c3");
         });
         return app.Run(args);
@@ -52,7 +94,8 @@ public static class FulcrumApp
 
     static string Describe(Exception exception) => exception switch
     {
-        ImportException or MappingException or SourceFormatException or StoreException => exception.Message,
+        ImportException or MappingException or SourceFormatException or StoreException or Analytics.Linkage.LinkageException => exception.Message,
+        InitiativeException or FollowupException or FormatException => exception.Message,
         CommandAppException => exception.Message,
         _ => $"{exception.Message} ({exception.GetType().Name})",
     };

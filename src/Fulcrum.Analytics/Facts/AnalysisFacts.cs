@@ -144,6 +144,6 @@ public sealed class AnalysisFacts(FulcrumStore store)
         """));
 
     /// <summary>Whole months from one date to another, in SQL both DuckDB and PostgreSQL accept.</summary>
-    static string MonthsBetween(string from, string to) =>
+    internal static string MonthsBetween(string from, string to) =>
         $"CAST((EXTRACT(year FROM {to}) - EXTRACT(year FROM {from})) * 12 + EXTRACT(month FROM {to}) - EXTRACT(month FROM {from}) AS INTEGER)";
 }

@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using Fulcrum.Analytics.Alerts;
+using Fulcrum.Analytics.BusinessCase;
 using Fulcrum.Analytics.Cohorts;
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Linkage;
 using Fulcrum.Analytics.Metrics;
 using Fulcrum.Analytics.Segments;
 using Fulcrum.Cli.Rendering;
@@ -40,6 +42,15 @@ public sealed class DemoCommand : Command<GenerateCommand.Settings>
         AnsiConsole.Write(new Rule("[bold]What drives NPS[/] (drill-down, 2 levels)").LeftJustified());
         DrillDownView.Render(DrillDown.Run(facts, new DrillOptions(Depth: 2)), "nps");
 
+        AnsiConsole.Write(new Rule("[bold]What it is worth[/] (business case: churn, expansion and cost-to-serve models, 1,000 account resamples)").LeftJustified());
+        var businessCase = AnsiConsole.Status().Start("Fitting the linkage models and bootstrapping accounts…",
+            _ => BusinessCaseAnalysis.Run(facts, new LinkageOptions()));
+        BusinessCaseView.Render(businessCase.Report);
+        var (markdown, html) = BusinessCaseCommand.Write(businessCase.Report, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Db)) ?? ".", "business-case"), Path.GetFileName(settings.Db));
+        AnsiConsole.MarkupLine($"One-page business case: [bold]{Markup.Escape(html)}[/] (and {Markup.Escape(Path.GetFileName(markdown))}).");
+        AnsiConsole.Write(new Rule("[bold]Value delivered[/] (initiatives, reference program, closed loop)").LeftJustified());
+        ValueView.Render(AnsiConsole.Status().Start("Measuring each initiative against matched accounts…", _ => Fulcrum.Analytics.Value.ValueAnalysis.Run(facts)));
+
         AnsiConsole.Write(new Rule("[bold]Planted effects[/] (ground truth the analyses must find)").LeftJustified());
         DemoReport.RenderGroundTruth(store);
 
@@ -51,6 +62,11 @@ public sealed class DemoCommand : Command<GenerateCommand.Settings>
               fulcrum drilldown                    what explains NPS, 3 levels deep
               fulcrum cohorts                      accounts that added products, before vs after
               fulcrum alerts --webhook URL         control-chart alerts, posted as JSON
+              fulcrum linkage                      how NPS and CES move churn, expansion and cost to serve
+              fulcrum business-case                levers ranked by NPV, ROI and payback, one-page document
+              fulcrum assumptions list             the finance inputs behind every money figure
+              fulcrum value                        value delivered: initiatives, references, closed loop, in money
+              fulcrum initiatives show ID          one initiative's effect by quarter, pre-trend and placebo
               fulcrum status                       row counts, imports, rejects
               fulcrum import responses FILE.csv    load your own survey answers (see docs/mapping.md)
               fulcrum generate --accounts 100000   a bigger company

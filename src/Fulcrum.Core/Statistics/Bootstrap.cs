@@ -11,6 +11,12 @@ namespace Fulcrum.Core.Statistics;
 public delegate double IndexStatistic(ReadOnlySpan<int> indices);
 
 /// <summary>
+/// A statistic with several components (a vector) computed on a resample given as indices; pure and thread-safe like
+/// <see cref="IndexStatistic"/>. It returns a new array each call.
+/// </summary>
+public delegate double[] IndexVectorStatistic(ReadOnlySpan<int> indices);
+
+/// <summary>
 /// Nonparametric percentile bootstrap, by observation or by cluster (group), reproducible from a seed.
 /// </summary>
 /// <remarks>
@@ -99,6 +105,35 @@ public static class Bootstrap
         }
 
         var results = new double[replicates];
+        RunParallel(replicates, () => new int[count], (b, buffer) =>
+        {
+            var rng = DeterministicRandom.Create(unchecked((ulong)seed), (ulong)b);
+            for (var i = 0; i < buffer.Length; i++)
+            {
+                buffer[i] = rng.Next(count);
+            }
+
+            results[b] = statistic(buffer);
+        });
+        return results;
+    }
+
+    /// <summary>
+    /// Like <see cref="Replicates"/> for a statistic with several values (e.g. one weight per predictor): slot b holds the
+    /// vector of replicate b, computed once per resample so its components come from the same draw. The draws are the
+    /// same as <see cref="Replicates"/>'s for the same count and seed.
+    /// </summary>
+    public static double[][] ReplicateVectors(int count, IndexVectorStatistic statistic, int seed, int replicates = DefaultReplicates)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentNullException.ThrowIfNull(statistic);
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 1);
+        if (count == 0)
+        {
+            return [];
+        }
+
+        var results = new double[replicates][];
         RunParallel(replicates, () => new int[count], (b, buffer) =>
         {
             var rng = DeterministicRandom.Create(unchecked((ulong)seed), (ulong)b);

@@ -165,10 +165,11 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
                 }
             }
             var respondedAt = surveyDay.ToDateTime(new TimeOnly(8 + rng.Next(0, 10), rng.Next(0, 60)), DateTimeKind.Utc);
-            batch.Responses.Add(new ResponseRow($"R-{index + 1:D6}-{++responseSeq:D4}", id, $"contact{contact}@{id.ToLowerInvariant()}.example",
+            var responseId = $"R-{index + 1:D6}-{++responseSeq:D4}";
+            batch.Responses.Add(new ResponseRow(responseId, id, $"contact{contact}@{id.ToLowerInvariant()}.example",
                 rng.NextDouble() < 0.7 ? "email" : "in-app", respondedAt, score, csat, ces, comment, themes));
             recentScores.Add((surveyDay, score));
-            AddReference(rng, batch, id, index, ++referenceSeq, category, surveyDay, options.PlantEffects);
+            AddReference(rng, batch, id, index, ++referenceSeq, responseId, category, surveyDay, options.PlantEffects);
         }
     }
 
@@ -312,7 +313,7 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
             category, handle, contacts, reopened, csat);
     }
 
-    static void AddReference(Random rng, DemoBatch batch, string accountId, int index, int seq, NpsCategory category, DateOnly day, bool planted)
+    static void AddReference(Random rng, DemoBatch batch, string accountId, int index, int seq, string responseId, NpsCategory category, DateOnly day, bool planted)
     {
         var c = GroundTruthTally.Index(category);
         if (!Chance(rng, AskRate[c])) return;
@@ -322,12 +323,12 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
         var referenceId = $"REF-{index + 1:D6}-{seq:D4}";
         if (!agreed || !Chance(rng, ReferenceUsedChance))
         {
-            batch.References.Add(new ReferenceRow(referenceId, accountId, day, agreed, null, null));
+            batch.References.Add(new ReferenceRow(referenceId, accountId, day, agreed, null, null, responseId));
             return;
         }
         var used = day.AddDays(rng.Next(15, 75));
         var opportunityId = $"OPP-R-{index + 1:D6}-{seq:D4}";
-        batch.References.Add(new ReferenceRow(referenceId, accountId, day, true, used, opportunityId));
+        batch.References.Add(new ReferenceRow(referenceId, accountId, day, true, used, opportunityId, responseId));
         batch.Opportunities.Add(Deal(rng, opportunityId, used, planted ? ReferencedWinRate : BaselineWinRate, referenced: true, batch.Tally));
     }
 

@@ -6,7 +6,8 @@ internal sealed record SubscriptionRow(string AccountId, string Product, DateOnl
 internal sealed record ResponseRow(string Id, string AccountId, string Contact, string Channel, DateTime RespondedAt, int Nps, double Csat, double Ces, string? Comment, string? Themes);
 internal sealed record TicketRow(string Id, string AccountId, DateTime OpenedAt, DateTime? ClosedAt, string Channel, string Category, double HandleMinutes, int Contacts, bool Reopened, double? Csat);
 internal sealed record OutcomeRow(string AccountId, DateOnly Date, string Kind, double ArrBefore, double ArrAfter);
-internal sealed record ReferenceRow(string Id, string AccountId, DateOnly RequestedAt, bool Agreed, DateOnly? UsedAt, string? OpportunityId);
+/// <param name="ResponseId">The survey answer after which the account was asked (written to attributes.response_id).</param>
+internal sealed record ReferenceRow(string Id, string AccountId, DateOnly RequestedAt, bool Agreed, DateOnly? UsedAt, string? OpportunityId, string ResponseId);
 internal sealed record OpportunityRow(string Id, string? AccountId, double Amount, string Stage, DateOnly CreatedAt, DateOnly? ClosedAt, bool? Won, bool Referenced);
 
 /// <summary>Everything one batch of accounts produced, plus its share of the ground-truth tallies.</summary>

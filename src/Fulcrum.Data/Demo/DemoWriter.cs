@@ -34,7 +34,7 @@ internal sealed class DemoWriter(DuckDBConnection connection) : IDisposable
                 .AppendNullValue().AppendNullValue().EndRow();
         foreach (var r in batch.References)
             _references.CreateRow().AppendValue(r.Id).AppendValue(r.AccountId).AppendValue(r.RequestedAt).AppendValue(r.Agreed).AppendValue(r.UsedAt)
-                .AppendValue(r.OpportunityId).AppendNullValue().EndRow();
+                .AppendValue(r.OpportunityId).AppendValue($"{{\"response_id\":\"{r.ResponseId}\"}}").EndRow();
         WriteOpportunities(batch.Opportunities, counts);
         counts[0] += batch.Accounts.Count;
         counts[1] += batch.Subscriptions.Count;

@@ -1,0 +1,153 @@
+using System.Globalization;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Linkage;
+using Fulcrum.Core.Statistics;
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Analytics.BusinessCase;
+
+/// <summary>A fitted business case: the linkage run and the levers valued on it, ready to re-value with other inputs.</summary>
+public sealed class BusinessCaseRun
+{
+    internal BusinessCaseRun(LinkageRun linkage, IReadOnlyList<(Lever Lever, ScenarioDefinition? Scenario)> levers, BusinessCaseReport report)
+    {
+        Linkage = linkage;
+        Levers = levers;
+        Report = report;
+    }
+
+    public LinkageRun Linkage { get; }
+    internal IReadOnlyList<(Lever Lever, ScenarioDefinition? Scenario)> Levers { get; }
+    public BusinessCaseReport Report { get; }
+}
+
+/// <summary>
+/// The business case: every lever as Δ churned ARR + Δ expansion ARR + Δ cost to serve over 12/24/36 months and the
+/// chosen horizon, discounted, against its cost → NPV, ROI and payback, with account-bootstrap intervals; ranked by NPV;
+/// the top levers' sensitivity to each assumption.
+/// </summary>
+public static class BusinessCaseAnalysis
+{
+    const int SensitivityLevers = 3;
+
+    public static BusinessCaseRun Run(AnalysisFacts facts, LinkageOptions options, IProgress<LinkageProgress>? progress = null)
+    {
+        var assumptions = new AssumptionStore(facts.Store).Snapshot();
+        List<(Lever, ScenarioDefinition?)> levers = [];
+        var linkage = LinkageAnalysis.Run(facts, options, assumptions, context =>
+        {
+            levers = LeverCatalog.Build(context).ToList();
+            return levers.Where(l => l.Item2 is not null).Select(l => l.Item2!);
+        }, progress);
+        return new BusinessCaseRun(linkage, levers, Build(linkage, levers, linkage.Figures, assumptions));
+    }
+
+    /// <summary>
+    /// Re-values the levers with other assumptions (sizes, costs, margin, rates) on the already fitted models and their
+    /// bootstrap replicates: intervals included, no refit (what the dashboard's sliders call).
+    /// </summary>
+    public static BusinessCaseReport Revalue(BusinessCaseRun run, IReadOnlyDictionary<string, double> overrides)
+    {
+        var linkage = run.Linkage;
+        foreach (var (name, value) in overrides)
+        {
+            var known = DefaultAssumptions.Find(name) ?? throw new ArgumentException($"Unknown assumption '{name}'.");
+            if (!double.IsFinite(value) || value < known.Min || value > known.Max)
+                throw new ArgumentException($"Assumption '{name}' must be between {known.Min} and {known.Max}; got {value}.");
+        }
+        var assumptions = linkage.Assumptions.ToDictionary(a => a.Key, a => a.Value);
+        foreach (var (name, value) in overrides) assumptions[name] = value;
+        var money = MoneyAssumptions.From(assumptions);
+        var levers = LeverCatalog.Build(new LinkageContext(linkage.Data, linkage.Book, assumptions));
+        var scenarios = levers.Where(l => l.Scenario is not null).Select(l => l.Scenario!.Scenario).ToList();
+        var horizons = linkage.Horizons.Append((int)Math.Round(assumptions["horizon_months"])).Distinct().Order().ToArray();
+        var evaluator = linkage.Evaluator.WithHorizons(horizons);
+        var point = evaluator.EvaluateScenarios(linkage.Models.Coefficients, money, scenarios);
+        var replicates = linkage.Figures.Bootstrap.Coefficients.AsParallel().AsOrdered()
+            .Select(b => evaluator.EvaluateScenarios(b, money, scenarios)).ToList();
+        var figures = new Figures(point, linkage.Figures.Bootstrap with { Replicates = replicates }, linkage.Figures.ConfidenceLevel);
+        var relinked = linkage.With(assumptions, money, horizons);
+        return Build(relinked, levers, figures, assumptions);
+    }
+
+    static BusinessCaseReport Build(LinkageRun linkage, IReadOnlyList<(Lever Lever, ScenarioDefinition? Scenario)> levers, Figures figures,
+        IReadOnlyDictionary<string, double> assumptions)
+    {
+        var horizon = (int)Math.Round(assumptions["horizon_months"]);
+        var n = (long)linkage.Book.TotalAccounts;
+        var valued = levers.Where(l => l.Scenario is not null).Select(l =>
+        {
+            var horizons = linkage.Horizons.Select(h => Horizon(figures, l.Lever.Id, h, n)).ToList();
+            return (l.Lever, Horizons: horizons);
+        }).OrderByDescending(l => l.Horizons.First(h => h.Months == horizon).Npv.Value).ToList();
+        var results = valued.Select((l, i) => new LeverResult(i + 1, l.Lever, l.Horizons, Sentence(l.Lever, l.Horizons.First(h => h.Months == horizon), figures.ConfidenceLevel))).ToList();
+        var sensitivity = results.Take(SensitivityLevers).Select(r => Tornado(linkage, r, assumptions, horizon)).ToList();
+        var warnings = linkage.Report.Warnings.ToList();
+        var headline = results.Count == 0
+            ? "No lever can be valued on these data; see the warnings."
+            : $"The biggest lever: {results[0].Sentence}";
+        return new BusinessCaseReport(horizon, figures.ConfidenceLevel, headline, results, levers.Where(l => l.Scenario is null).Select(l => l.Lever).ToList(),
+            sensitivity,
+            assumptions.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new AssumptionUsed(a.Key, a.Value, DefaultAssumptions.Find(a.Key)?.Unit ?? "")).ToList(),
+            warnings, linkage.Report);
+    }
+
+    static LeverHorizon Horizon(Figures figures, string id, int months, long n)
+    {
+        Estimate E(string field, string what) => figures.Estimate($"scenario:{id}:{months}:{field}", n, what);
+        return new LeverHorizon(months,
+            E("arr_retained", "ARR kept on the books at the horizon (lower churn)"),
+            E("arr_expansion", "extra expansion ARR at the horizon"),
+            E("arr_total", "ARR gained at the horizon (retained + expansion)"),
+            E("cost_saved", "cost to serve avoided over the horizon"),
+            E("revenue", "extra revenue over the horizon"),
+            E("npv", "net present value: discounted gross margin on extra revenue + cost saved − lever cost"),
+            E("roi", "NPV / lever cost"),
+            E("payback", "months until discounted benefits cover the lever cost"));
+    }
+
+    internal static string Sentence(Lever lever, LeverHorizon h, double confidenceLevel)
+    {
+        var ci = $"{confidenceLevel * 100:0}% CI";
+        var c = CultureInfo.InvariantCulture;
+        var arr = h.ArrTotal;
+        var saves = $"saves {MoneyFormat.Short(h.CostSaved.Value)} in cost to serve over {h.Months} months ({ci} {MoneyFormat.Short(h.CostSaved.Lower)}–{MoneyFormat.Short(h.CostSaved.Upper)})";
+        // A lever that only changes cost to serve moves no ARR: say what it does, not "$0 ARR".
+        var worth = arr.Value == 0 && arr.Lower == 0 && arr.Upper == 0
+            ? $"{lever.Title} {saves}"
+            : $"{lever.Title} is worth {MoneyFormat.Short(arr.Value)} ARR over {h.Months} months ({ci} {MoneyFormat.Short(arr.Lower)}–{MoneyFormat.Short(arr.Upper)})"
+              + (Math.Abs(h.CostSaved.Value) >= 0.25 * Math.Abs(arr.Value) ? $" and {saves}" : "");
+        var payback = double.IsPositiveInfinity(h.PaybackMonths.Value)
+            ? $"it does not pay back within {h.Months} months"
+            : string.Create(c, $"it pays back in {h.PaybackMonths.Value:0} months");
+        var significance = h.Npv.Lower > 0 ? "" : h.Npv.Upper < 0 ? " The NPV is negative with confidence at this cost." : " The NPV interval includes zero.";
+        return $"{worth}; against a cost of {MoneyFormat.Short(lever.Cost)} the NPV is {MoneyFormat.Short(h.Npv.Value)} ({ci} {MoneyFormat.Short(h.Npv.Lower)}–{MoneyFormat.Short(h.Npv.Upper)}) and {payback}.{significance}";
+    }
+
+    /// <summary>One-at-a-time sensitivity of the lever's NPV (point estimate) to each assumption between a low and a high value.</summary>
+    static LeverSensitivity Tornado(LinkageRun linkage, LeverResult result, IReadOnlyDictionary<string, double> assumptions, int horizon)
+    {
+        var lever = result.Lever;
+        var ranges = new List<(string Name, double Low, double High)>
+        {
+            ("gross_margin", Math.Max(0.01, assumptions["gross_margin"] - 0.1), Math.Min(1, assumptions["gross_margin"] + 0.1)),
+            ("discount_rate", Math.Max(0, assumptions["discount_rate"] - 0.05), Math.Min(1, assumptions["discount_rate"] + 0.05)),
+            ("cost_per_agent_hour", assumptions["cost_per_agent_hour"] * 0.75, assumptions["cost_per_agent_hour"] * 1.25),
+            ("other_cost_per_ticket", assumptions["other_cost_per_ticket"] * 0.5, assumptions["other_cost_per_ticket"] * 1.5),
+            (lever.SizeAssumption, assumptions[lever.SizeAssumption] * 0.5, Math.Min(DefaultAssumptions.Find(lever.SizeAssumption)!.Max, assumptions[lever.SizeAssumption] * 1.5)),
+            (lever.CostAssumption, assumptions[lever.CostAssumption] * 0.5, assumptions[lever.CostAssumption] * 2),
+        };
+        double Npv(string name, double value)
+        {
+            var changed = assumptions.ToDictionary(a => a.Key, a => a.Value);
+            changed[name] = value;
+            var built = LeverCatalog.Build(new LinkageContext(linkage.Data, linkage.Book, changed)).First(l => l.Lever.Id == lever.Id);
+            if (built.Scenario is null) return double.NaN;
+            var q = linkage.Evaluator.EvaluateScenarios(linkage.Models.Coefficients, MoneyAssumptions.From(changed), [built.Scenario.Scenario]);
+            return q[$"scenario:{lever.Id}:{horizon}:npv"];
+        }
+        var bars = ranges.Select(r => new TornadoBar(r.Name, r.Low, r.High, Npv(r.Name, r.Low), Npv(r.Name, r.High)))
+            .OrderByDescending(b => b.Swing).ToList();
+        return new LeverSensitivity(lever.Id, lever.Title, result.At(horizon).Npv.Value, bars);
+    }
+}

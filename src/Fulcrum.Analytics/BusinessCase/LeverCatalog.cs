@@ -1,0 +1,103 @@
+using System.Globalization;
+using Fulcrum.Analytics.Linkage;
+
+namespace Fulcrum.Analytics.BusinessCase;
+
+/// <summary>
+/// The levers Fulcrum values: moving detractors or passives up, lowering customer effort, avoiding support contacts.
+/// Each reads its size and cost from the assumptions, so finance can change them and every output shows them.
+/// </summary>
+public static class LeverCatalog
+{
+    public const string DetractorsToPassive = "detractors_to_passive";
+    public const string DetractorsToPromoter = "detractors_to_promoter";
+    public const string PassivesToPromoter = "passives_to_promoter";
+    public const string LowerEffort = "lower_effort";
+    public const string FewerContacts = "fewer_contacts";
+
+    /// <summary>Builds every lever for the current book; levers the data cannot support come back with <see cref="Lever.Unavailable"/> set and no scenario.</summary>
+    public static IReadOnlyList<(Lever Lever, ScenarioDefinition? Scenario)> Build(LinkageContext context, IReadOnlyDictionary<string, double>? sizeOverrides = null)
+    {
+        double A(string name) => sizeOverrides is not null && sizeOverrides.TryGetValue(name, out var v) ? v : context.Assumptions[name];
+        var space = context.Data.ChurnSpace;
+        var book = context.Book;
+        var result = new List<(Lever, ScenarioDefinition?)>();
+
+        var nps = space.FactorIndex(LinkageFactors.Nps);
+        var factor = nps >= 0 ? space.Factors[nps] : null;
+        int Level(string name) => factor?.IndexOf(name) ?? -1;
+        void Move(string id, string fromName, string toName, string sizeAssumption, string costAssumption)
+        {
+            var share = A(sizeAssumption);
+            var costPer = A(costAssumption);
+            var title = $"Move {Percent(share)} of {fromName}s to {toName}";
+            int from = Level(fromName), to = Level(toName);
+            if (from < 0 || to < 0)
+            {
+                result.Add((new Lever(id, title, share, "share", sizeAssumption, 0, 0, costAssumption, "",
+                    $"Churn, expansion and retention of {fromName} accounts valued as {toName} accounts.",
+                    $"needs NPS answers with both {fromName}s and {toName}s before renewals"), null));
+                return;
+            }
+            var (fromEntries, toEntries) = book.Move(space, nps, from, to, share);
+            var accounts = fromEntries.Sum(e => e.Accounts);
+            var cost = accounts * costPer;
+            result.Add((new Lever(id, title, share, "share", sizeAssumption, accounts, cost, costAssumption,
+                    $"{accounts:N0} accounts × {Money(costPer)}",
+                    $"The moved accounts churn, expand and stay like {toName} accounts of the same segment, tenure, products and size (churn and expansion models)."),
+                new ScenarioDefinition(new Scenario(id, fromEntries, toEntries, cost))));
+        }
+        Move(DetractorsToPassive, LinkageFactors.Detractor, LinkageFactors.Passive, "lever_size_detractors_to_passive", "lever_cost_detractor_recovery");
+        Move(DetractorsToPromoter, LinkageFactors.Detractor, LinkageFactors.Promoter, "lever_size_detractors_to_promoter", "lever_cost_detractor_recovery");
+        Move(PassivesToPromoter, LinkageFactors.Passive, LinkageFactors.Promoter, "lever_size_passives_to_promoter", "lever_cost_promoter_programme");
+        result.Add(LowerEffortLever(context, A("lever_size_ces_reduction"), A("lever_cost_effort_reduction")));
+        result.Add(FewerContactsLever(context, A("lever_size_contact_reduction"), A("lever_cost_contact_reduction")));
+        return result;
+    }
+
+    static (Lever, ScenarioDefinition?) LowerEffortLever(LinkageContext context, double points, double costPerAccountPoint)
+    {
+        var d = context.Data;
+        var title = $"Lower customer effort (CES) by {points.ToString("0.##", CultureInfo.InvariantCulture)} points";
+        const string sizeName = "lever_size_ces_reduction", costName = "lever_cost_effort_reduction";
+        if (d.CesCalibration.Observations == 0)
+            return (new Lever(LowerEffort, title, points, "CES points", sizeName, 0, 0, costName, "", "", "needs CES answers"), null);
+        var space = d.ChurnSpace;
+        var ces = space.NumericColumns.Count > 0 && space.NumericColumns[0] == LinkageFactors.Ces ? 0 : -1;
+        var from = new List<BookEntry>();
+        var to = new List<BookEntry>();
+        foreach (var a in context.Book.Accounts)
+        {
+            var lowered = Math.Max(1, a.CesCalibrated - points);
+            var churnCell = ces >= 0 ? space.WithNumeric(a.ChurnCell, ces, LinkageDataset.BinChurnCes(lowered)) : a.ChurnCell;
+            var costCell = d.CostSpace.WithNumeric(a.CostCell, 0, LinkageDataset.BinCes(lowered));
+            from.Add(new BookEntry(a.ChurnCell, a.CostCell, 1, a.Arr));
+            to.Add(new BookEntry(churnCell, costCell, 1, a.Arr));
+        }
+        var accounts = context.Book.Accounts.Count;
+        var cost = accounts * points * costPerAccountPoint;
+        var mechanism = ces >= 0
+            ? "Each account's effort (CES, corrected for measurement noise) drops; tickets and handle time follow the cost-to-serve models, churn and expansion follow the CES slope of the churn and expansion models holding NPS fixed (the direct effect; any gain through higher NPS is not counted)."
+            : "Each account's effort (CES, corrected for measurement noise) drops; tickets and handle time follow the cost-to-serve models.";
+        return (new Lever(LowerEffort, title, points, "CES points", sizeName, accounts, cost, costName,
+                $"{accounts:N0} accounts × {points:0.##} points × {Money(costPerAccountPoint)}", mechanism),
+            new ScenarioDefinition(new Scenario(LowerEffort, Book.Group(from), Book.Group(to), cost)));
+    }
+
+    static (Lever, ScenarioDefinition?) FewerContactsLever(LinkageContext context, double share, double costPerAccountPercent)
+    {
+        var title = $"Avoid {Percent(share)} of support contacts";
+        const string sizeName = "lever_size_contact_reduction", costName = "lever_cost_contact_reduction";
+        var entries = context.Book.Entries;
+        var accounts = context.Book.TotalAccounts;
+        var cost = accounts * share * 100 * costPerAccountPercent;
+        return (new Lever(FewerContacts, title, share, "share", sizeName, accounts, cost, costName,
+                $"{accounts:N0} accounts × {share * 100:0.#}% × {Money(costPerAccountPercent)}",
+                "Cost to serve falls in proportion (agent time and per-ticket cost scale with contacts); churn is not assumed to change."),
+            new ScenarioDefinition(new Scenario(FewerContacts, entries, entries.Select(e => e with { CostMultiplier = e.CostMultiplier * (1 - share) }).ToList(), cost)));
+    }
+
+    static string Percent(double share) => share.ToString("0.#%", CultureInfo.InvariantCulture);
+
+    internal static string Money(double value) => MoneyFormat.Short(value);
+}

@@ -1,0 +1,142 @@
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Core.Statistics;
+
+namespace Fulcrum.Analytics.Linkage;
+
+/// <summary>Progress of a linkage run: the stage and, while bootstrapping, resamples done.</summary>
+public sealed record LinkageProgress(string Stage, int Done, int Total);
+
+/// <summary>
+/// A fitted linkage: the data, the models, the full-sample quantities and the bootstrap replicates. The business case
+/// reads its scenario values from here; <see cref="Report"/> holds the linkage figures.
+/// </summary>
+public sealed class LinkageRun
+{
+    internal LinkageDataset Data { get; init; } = null!;
+    internal LinkageModels Models { get; init; } = null!;
+    internal Book Book { get; init; } = null!;
+    internal QuantityEvaluator Evaluator { get; init; } = null!;
+    internal IReadOnlyList<Scenario> Scenarios { get; init; } = null!;
+    internal Figures Figures { get; init; } = null!;
+    public required LinkageOptions Options { get; init; }
+    public required MoneyAssumptions Money { get; init; }
+    public required IReadOnlyDictionary<string, double> Assumptions { get; init; }
+    public required int[] Horizons { get; init; }
+    public required LinkageReport Report { get; init; }
+
+    /// <summary>The same fit seen with other assumptions and horizons (the report is unchanged).</summary>
+    internal LinkageRun With(IReadOnlyDictionary<string, double> assumptions, MoneyAssumptions money, int[] horizons) => new()
+    {
+        Data = Data, Models = Models, Book = Book, Evaluator = Evaluator.WithHorizons(horizons), Scenarios = Scenarios, Figures = Figures,
+        Options = Options, Money = money, Assumptions = assumptions, Horizons = horizons, Report = Report,
+    };
+}
+
+/// <summary>Full-sample quantities and their bootstrap replicates: any of them as an <see cref="Core.Statistics.Estimate"/>.</summary>
+internal sealed record Figures(Dictionary<string, double> Point, LinkageBootstrap.Result Bootstrap, double ConfidenceLevel)
+{
+    public bool Has(string key) => Point.ContainsKey(key);
+
+    public Estimate Estimate(string key, long n, string basis) =>
+        LinkageBootstrap.Interval(Bootstrap, key, Point.GetValueOrDefault(key, double.NaN), n, ConfidenceLevel, basis);
+}
+
+/// <summary>
+/// Soft → hard: models churn and expansion at renewal and cost to serve on NPS/CSAT/CES with controls (segment,
+/// tenure, product count, size), and turns them into money with account-bootstrap intervals.
+/// </summary>
+public static class LinkageAnalysis
+{
+    public static readonly int[] StandardHorizons = [12, 24, 36];
+
+    /// <param name="scenarios">Extra changes to value with the same models and replicates (the business case's levers).</param>
+    public static LinkageRun Run(AnalysisFacts facts, LinkageOptions options, IReadOnlyDictionary<string, double> assumptions,
+        Func<LinkageContext, IEnumerable<ScenarioDefinition>>? scenarios = null, IProgress<LinkageProgress>? progress = null)
+    {
+        if (options.Resamples < 100) throw new LinkageException($"Use at least 100 bootstrap resamples (got {options.Resamples}); intervals from fewer are unstable.");
+        progress?.Report(new LinkageProgress("Loading renewals, service history and the current book", 0, 0));
+        var d = LinkageDataset.Load(facts, options);
+        var book = Book.From(d.Book);
+        var money = MoneyAssumptions.From(assumptions);
+        var horizonAssumption = (int)Math.Round(assumptions.GetValueOrDefault("horizon_months", 24));
+        var horizons = StandardHorizons.Append(horizonAssumption).Distinct().Order().ToArray();
+
+        var all = new List<Scenario>(InternalScenarios(d, book));
+        var context = new LinkageContext(d, book, assumptions);
+        if (scenarios is not null) all.AddRange(scenarios(context).Select(s => s.Scenario));
+        var evaluator = new QuantityEvaluator(d, book, all, money, horizons);
+
+        progress?.Report(new LinkageProgress("Fitting churn, expansion and cost-to-serve models", 0, 0));
+        var models = LinkageModels.Fit(d);
+        evaluator = evaluator.With(models);
+        var point = evaluator.Evaluate(models.Coefficients, null);
+        progress?.Report(new LinkageProgress("Cross-validating the churn model", 0, 0));
+        var quality = ModelQualityCheck.Run(d, models, options.Folds, options.Seed);
+        var bootstrap = LinkageBootstrap.Run(d, models, evaluator, options,
+            progress is null ? null : new Progress<int>(done => progress.Report(new LinkageProgress("Bootstrapping accounts", done, options.Resamples))));
+
+        var figures = new Figures(point, bootstrap, options.ConfidenceLevel);
+        return new LinkageRun
+        {
+            Data = d, Models = models, Book = book, Evaluator = evaluator, Scenarios = all, Figures = figures,
+            Options = options, Money = money, Assumptions = assumptions, Horizons = horizons,
+            Report = LinkageReportBuilder.Build(d, models, book, figures, quality, assumptions, horizons),
+        };
+    }
+
+    public const string DetractorVsPromoter = "nps_detractor_vs_promoter";
+    public const string OneNpsPoint = "nps_one_point";
+
+    /// <summary>The changes the linkage report values itself: every account a detractor vs a promoter, and one point of account NPS.</summary>
+    static IEnumerable<Scenario> InternalScenarios(LinkageDataset d, Book book)
+    {
+        var space = d.ChurnSpace;
+        var nps = space.FactorIndex(LinkageFactors.Nps);
+        if (nps < 0) yield break;
+        var factor = space.Factors[nps];
+        int det = factor.IndexOf(LinkageFactors.Detractor), pas = factor.IndexOf(LinkageFactors.Passive), pro = factor.IndexOf(LinkageFactors.Promoter);
+        if (det >= 0 && pro >= 0)
+        {
+            var asPromoter = book.Entries.Select(e => e with { ChurnCell = space.WithLevel(e.ChurnCell, nps, pro) }).ToList();
+            var asDetractor = book.Entries.Select(e => e with { ChurnCell = space.WithLevel(e.ChurnCell, nps, det) }).ToList();
+            yield return new Scenario(DetractorVsPromoter, asPromoter, asDetractor, 0);
+        }
+        if (det >= 0 && pas >= 0 && pro >= 0)
+        {
+            // +1 point of account NPS: 1% of all accounts move up one category, taken from detractors and passives alike.
+            double detractors = Count(book, space, nps, det), passives = Count(book, space, nps, pas);
+            if (detractors + passives <= 0) yield break;
+            var share = Math.Min(1, 0.01 * book.TotalAccounts / (detractors + passives));
+            var (fromDet, toPas) = book.Move(space, nps, det, pas, share);
+            var (fromPas, toPro) = book.Move(space, nps, pas, pro, share);
+            yield return new Scenario(OneNpsPoint, [.. fromDet, .. fromPas], [.. toPas, .. toPro], 0);
+        }
+    }
+
+    internal static double Count(Book book, CellSpace space, int factor, int level) =>
+        book.Entries.Where(e => space.LevelsOf(e.ChurnCell)[factor] == level).Sum(e => e.Accounts);
+}
+
+/// <summary>What a scenario builder can see: the modelling data, the current book and the assumptions.</summary>
+public sealed class LinkageContext
+{
+    internal LinkageContext(LinkageDataset data, Book book, IReadOnlyDictionary<string, double> assumptions)
+    {
+        Data = data;
+        Book = book;
+        Assumptions = assumptions;
+    }
+
+    internal LinkageDataset Data { get; }
+    internal Book Book { get; }
+    public IReadOnlyDictionary<string, double> Assumptions { get; }
+}
+
+/// <summary>A named change to value (a business-case lever), opaque outside the analytics.</summary>
+public sealed class ScenarioDefinition
+{
+    internal ScenarioDefinition(Scenario scenario) => Scenario = scenario;
+    internal Scenario Scenario { get; }
+    public string Key => Scenario.Key;
+    public double Cost => Scenario.Cost;
+}

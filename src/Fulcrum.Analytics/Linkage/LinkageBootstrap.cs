@@ -1,0 +1,61 @@
+using Fulcrum.Core.Statistics;
+
+namespace Fulcrum.Analytics.Linkage;
+
+/// <summary>
+/// The account bootstrap: each replicate draws as many accounts as there are, with replacement, refits every model on
+/// the re-totalled cells and recomputes every quantity. Replicates are independent and deterministic per index, so the
+/// result does not depend on the degree of parallelism.
+/// </summary>
+internal static class LinkageBootstrap
+{
+    /// <param name="Coefficients">Each usable replicate's coefficients, kept so levers can be re-valued with other inputs without refitting.</param>
+    public sealed record Result(IReadOnlyList<Dictionary<string, double>> Replicates, IReadOnlyList<LinkageCoefficients> Coefficients, int Failed);
+
+    public static Result Run(LinkageDataset d, LinkageModels models, QuantityEvaluator evaluator, LinkageOptions options, IProgress<int>? progress)
+    {
+        var replicates = new Dictionary<string, double>?[options.Resamples];
+        var coefficientSets = new LinkageCoefficients?[options.Resamples];
+        var done = 0;
+        Parallel.For(0, options.Resamples, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount }, r =>
+        {
+            var rng = DeterministicRandom.Create(options.Seed, (ulong)r);
+            var weights = new double[d.Accounts];
+            for (var i = 0; i < d.Accounts; i++) weights[rng.Next(d.Accounts)]++;
+            var coefficients = models.Refit(d, weights);
+            replicates[r] = coefficients is null ? null : evaluator.Evaluate(coefficients, weights);
+            coefficientSets[r] = coefficients;
+            var count = Interlocked.Increment(ref done);
+            if (count % 25 == 0 || count == options.Resamples) progress?.Report(count);
+        });
+        var usable = replicates.Where(r => r is not null).Select(r => r!).ToList();
+        return new Result(usable, coefficientSets.Where(c => c is not null).Select(c => c!).ToList(), options.Resamples - usable.Count);
+    }
+
+    /// <summary>Percentile interval of quantity <paramref name="key"/> around its full-sample <paramref name="value"/>.</summary>
+    public static Estimate Interval(Result bootstrap, string key, double value, long n, double confidenceLevel, string basis)
+    {
+        var values = bootstrap.Replicates.Select(r => r.TryGetValue(key, out var v) ? v : double.NaN).Where(v => !double.IsNaN(v)).ToArray();
+        var method = $"{basis}; account bootstrap, {values.Length:N0} resamples, percentile interval";
+        if (values.Length < 20 || double.IsNaN(value)) return new Estimate(value, double.NaN, double.NaN, n, method, confidenceLevel);
+        var (lower, upper) = Bootstrap.PercentileInterval(values, confidenceLevel);
+        // A payback that never happens is +∞; interpolating between ∞ values gives NaN, so take the nearest rank instead.
+        if (double.IsNaN(lower)) lower = NearestRank(values, (1 - confidenceLevel) / 2);
+        if (double.IsNaN(upper)) upper = NearestRank(values, 1 - (1 - confidenceLevel) / 2);
+        return new Estimate(value, lower, upper, n, method, confidenceLevel) { StandardError = StandardDeviation(values) };
+    }
+
+    static double NearestRank(double[] values, double q)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[(int)Math.Round(q * (sorted.Length - 1))];
+    }
+
+    static double StandardDeviation(double[] values)
+    {
+        var finite = values.Where(double.IsFinite).ToArray();
+        if (finite.Length < 2) return double.NaN;
+        var mean = finite.Average();
+        return Math.Sqrt(finite.Sum(v => (v - mean) * (v - mean)) / (finite.Length - 1));
+    }
+}

@@ -1,0 +1,189 @@
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Core.Statistics;
+
+namespace Fulcrum.Analytics.Linkage;
+
+/// <summary>An account on the books today, placed in the churn model's and the cost model's cells.</summary>
+internal sealed record BookAccount(int ChurnCell, int CostCell, double Arr, double CesCalibrated, long CesAnswers, string NpsLevel);
+
+/// <summary>
+/// The modelling rows, loaded once: renewal decisions (churn and expansion models), account-quarters of service
+/// (ticket and handle-time models) and the current book (what the business case values). Each row knows its account,
+/// so a bootstrap replicate can resample accounts and re-total the cells.
+/// </summary>
+internal sealed class LinkageDataset
+{
+    public required IReadOnlySet<SoftMetric> Soft { get; init; }
+    public required ReliabilityCalibration CesCalibration { get; init; }
+    public required double[] SizeCuts { get; init; }
+    public required int Accounts { get; init; }
+
+    public required CellSpace ChurnSpace { get; init; }
+    public required int[] EventAccount { get; init; }
+    public required int[] EventCell { get; init; }
+    public required bool[] Churned { get; init; }
+    public required bool[] Expanded { get; init; }
+    public required double[] ArrBefore { get; init; }
+    public required double[] ExpansionAmount { get; init; }
+
+    public required CellSpace CostSpace { get; init; }
+    public required int[] ServiceAccount { get; init; }
+    public required int[] ServiceCell { get; init; }
+    public required double[] Tickets { get; init; }
+    public required double[] HandleMinutes { get; init; }
+    public required double[] Quarters { get; init; }
+    /// <summary>NPS level (index into <see cref="LinkageFactors.NpsLevels"/>) of each service row, for cost to serve by NPS category.</summary>
+    public required int[] ServiceNpsLevel { get; init; }
+
+    public required IReadOnlyList<BookAccount> Book { get; init; }
+
+    /// <summary>Number of CES points per numeric bin in the cost model.</summary>
+    public const double CesBin = 0.25;
+
+    public static LinkageDataset Load(AnalysisFacts facts, LinkageOptions options)
+    {
+        var store = facts.Store;
+        var states = facts.AccountStates();
+        var quarters = facts.AccountPeriods(PeriodUnit.Quarter);
+        var events = store.Query<RenewalEventRow>(LinkageQueries.RenewalEvents(states)).ToList();
+        var service = store.Query<ServicePeriodRow>(LinkageQueries.ServicePeriods(quarters)).ToList();
+        var book = store.Query<BookAccountRow>(LinkageQueries.Book(states)).ToList();
+        var ces = ReliabilityCalibration.Estimate(store.Query<CesMomentsRow>(LinkageQueries.CesMoments).Select(m => (m.N, m.Sum, m.SumSquares)));
+        if (events.Count == 0)
+            throw new LinkageException("No renewal decisions to model: the outcomes table has no renewal, churn, contraction or expansion rows. Import outcomes first (`fulcrum import outcomes FILE`).");
+
+        var soft = options.SoftMetrics ?? DefaultSoft(events);
+        var sizeCuts = LinkageFactors.SizeCuts(events.Select(e => e.ArrBefore));
+        var sizeLevels = LinkageFactors.SizeLevels(sizeCuts);
+
+        var accountIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Account(string id) => accountIndex.TryGetValue(id, out var i) ? i : accountIndex[id] = accountIndex.Count;
+
+        // Churn and expansion: levels per event, then factors from the levels that occur.
+        var churnColumns = new List<(string Name, string[] Levels, string? Preferred, Func<RenewalEventRow, string> Level)>();
+        if (soft.Contains(SoftMetric.Nps)) churnColumns.Add((LinkageFactors.Nps, LinkageFactors.NpsLevels, LinkageFactors.Promoter, e => LinkageFactors.NpsLevel(e.NpsMean)));
+        if (soft.Contains(SoftMetric.Csat)) churnColumns.Add((LinkageFactors.Csat, LinkageFactors.CsatLevels, "5", e => LinkageFactors.CsatLevel(e.CsatMean)));
+        // CES enters the churn model as a number (calibrated for measurement noise, in half points): one slope, not noisy bands.
+        var cesInChurn = soft.Contains(SoftMetric.Ces) && ces.Observations > 0;
+        double[] ChurnNumeric(double? mean, long answers) => cesInChurn ? [BinChurnCes(ces.Calibrate(mean, answers))] : [];
+        var segments = events.Select(e => e.Segment ?? "unknown").Distinct().Order(StringComparer.Ordinal).ToArray();
+        churnColumns.Add((LinkageFactors.Segment, segments, null, e => e.Segment ?? "unknown"));
+        churnColumns.Add((LinkageFactors.Tenure, LinkageFactors.TenureLevels, null, e => LinkageFactors.TenureLevel(e.TenureMonths)));
+        churnColumns.Add((LinkageFactors.Products, LinkageFactors.ProductLevels, "1", e => LinkageFactors.ProductLevel(e.Products)));
+        churnColumns.Add((LinkageFactors.Size, sizeLevels, null, e => sizeLevels[LinkageFactors.SizeLevel(sizeCuts, e.ArrBefore)]));
+
+        var eventLevels = events.Select(e => churnColumns.Select(c => c.Level(e)).ToArray()).ToList();
+        var churnFactors = new List<(Factor Factor, int Column)>();
+        for (var c = 0; c < churnColumns.Count; c++)
+        {
+            var (name, levels, preferred, _) = churnColumns[c];
+            var column = c;
+            var counts = eventLevels.GroupBy(l => l[column]).ToDictionary(g => g.Key, g => g.Count());
+            var present = levels.Where(counts.ContainsKey).ToArray();
+            if (present.Length < 2) continue;
+            var baseline = preferred is not null && counts.ContainsKey(preferred) ? Array.IndexOf(present, preferred)
+                : Array.IndexOf(present, counts.MaxBy(kv => kv.Value).Key);
+            churnFactors.Add((new Factor(name, present, baseline), c));
+        }
+        var churnSpace = new CellSpace(churnFactors.Select(f => f.Factor).ToList(), cesInChurn ? [LinkageFactors.Ces] : []);
+        int ChurnCell(string[] levels, double[] numeric) => churnSpace.Intern(churnFactors.Select(f => f.Factor.IndexOf(levels[f.Column])).ToArray(), numeric);
+
+        var eventCell = events.Select((e, i) => ChurnCell(eventLevels[i], ChurnNumeric(e.CesMean, e.CesAnswers))).ToArray();
+
+        // Service: account-quarters collapsed per account and cost cell (sums are exact for the log-linear models).
+        var costSegments = service.Select(s => s.Segment ?? "unknown").Concat(segments).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var costFactors = new List<Factor>
+        {
+            FactorOf(LinkageFactors.Segment, costSegments, service.Select(s => s.Segment ?? "unknown")),
+            FactorOf(LinkageFactors.Tenure, LinkageFactors.TenureLevels, service.Select(s => LinkageFactors.TenureLevel(s.TenureMonths))),
+            FactorOf(LinkageFactors.Products, LinkageFactors.ProductLevels, service.Select(s => LinkageFactors.ProductLevel(s.Products)), "1"),
+            FactorOf(LinkageFactors.Size, sizeLevels, service.Select(s => sizeLevels[LinkageFactors.SizeLevel(sizeCuts, s.Arr)])),
+            FactorOf("ces answered", ["yes", "no"], service.Select(s => s.CesAnswers > 0 ? "yes" : "no"), "yes"),
+        };
+        var costSpace = new CellSpace(costFactors, [LinkageFactors.Ces]);
+        int CostCell(string? segment, int tenure, int products, double arr, double cesCalibrated, long cesAnswers) => costSpace.Intern(
+        [
+            Math.Max(0, costFactors[0].IndexOf(segment ?? "unknown")),
+            Math.Max(0, costFactors[1].IndexOf(LinkageFactors.TenureLevel(tenure))),
+            Math.Max(0, costFactors[2].IndexOf(LinkageFactors.ProductLevel(products))),
+            Math.Max(0, costFactors[3].IndexOf(sizeLevels[LinkageFactors.SizeLevel(sizeCuts, arr)])),
+            costFactors[4].IndexOf(cesAnswers > 0 ? "yes" : "no") is var answered and >= 0 ? answered : 0,
+        ], [BinCes(cesCalibrated)]);
+
+        var serviceGroups = new Dictionary<(int Account, int Cell, int Nps), (double Tickets, double Minutes, double Quarters)>();
+        foreach (var s in service)
+        {
+            var calibrated = ces.Calibrate(s.CesMean, s.CesAnswers);
+            var key = (Account(s.AccountId), CostCell(s.Segment, s.TenureMonths, s.Products, s.Arr, calibrated, s.CesAnswers),
+                Array.IndexOf(LinkageFactors.NpsLevels, LinkageFactors.NpsLevel(s.NpsMean)));
+            var t = serviceGroups.GetValueOrDefault(key);
+            serviceGroups[key] = (t.Tickets + s.Tickets, t.Minutes + s.HandleMinutes, t.Quarters + 1);
+        }
+        var serviceKeys = serviceGroups.Keys.ToArray();
+
+        var eventAccount = events.Select(e => Account(e.AccountId)).ToArray();
+        var bookRows = book.Select(b =>
+        {
+            var calibrated = ces.Calibrate(b.CesMean, b.CesAnswers);
+            var asEvent = new RenewalEventRow(b.AccountId, default, false, false, b.Arr, 0, b.Segment, b.TenureMonths, b.Products, b.NpsMean, b.CsatMean, b.CesMean, b.CesAnswers);
+            var levels = churnColumns.Select(c => c.Level(asEvent)).ToArray();
+            var known = churnFactors.All(f => f.Factor.IndexOf(levels[f.Column]) >= 0);
+            // A level the renewals never showed (e.g. a segment with no renewal yet) cannot be predicted; such accounts are valued at the baseline level.
+            for (var f = 0; f < churnFactors.Count && !known; f++)
+                if (churnFactors[f].Factor.IndexOf(levels[churnFactors[f].Column]) < 0) levels[churnFactors[f].Column] = churnFactors[f].Factor.Levels[churnFactors[f].Factor.Baseline];
+            return new BookAccount(ChurnCell(levels, ChurnNumeric(b.CesMean, b.CesAnswers)), CostCell(b.Segment, b.TenureMonths, b.Products, b.Arr, calibrated, b.CesAnswers), b.Arr, calibrated, b.CesAnswers,
+                LinkageFactors.NpsLevel(b.NpsMean));
+        }).ToList();
+
+        return new LinkageDataset
+        {
+            Soft = soft,
+            CesCalibration = ces,
+            SizeCuts = sizeCuts,
+            Accounts = accountIndex.Count,
+            ChurnSpace = churnSpace,
+            EventAccount = eventAccount,
+            EventCell = eventCell,
+            Churned = events.Select(e => e.Churned).ToArray(),
+            Expanded = events.Select(e => e.Expanded).ToArray(),
+            ArrBefore = events.Select(e => e.ArrBefore).ToArray(),
+            ExpansionAmount = events.Select(e => e.ExpansionAmount).ToArray(),
+            CostSpace = costSpace,
+            ServiceAccount = serviceKeys.Select(k => k.Account).ToArray(),
+            ServiceCell = serviceKeys.Select(k => k.Cell).ToArray(),
+            ServiceNpsLevel = serviceKeys.Select(k => k.Nps).ToArray(),
+            Tickets = serviceKeys.Select(k => serviceGroups[k].Tickets).ToArray(),
+            HandleMinutes = serviceKeys.Select(k => serviceGroups[k].Minutes).ToArray(),
+            Quarters = serviceKeys.Select(k => serviceGroups[k].Quarters).ToArray(),
+            Book = bookRows,
+        };
+    }
+
+    public static double BinCes(double calibrated) => Math.Round(calibrated / CesBin) * CesBin;
+
+    /// <summary>Calibrated CES rounded to half points for the churn model's cells.</summary>
+    public static double BinChurnCes(double calibrated) => Math.Round(calibrated * 2) / 2;
+
+    static IReadOnlySet<SoftMetric> DefaultSoft(IReadOnlyList<RenewalEventRow> events)
+    {
+        var soft = new HashSet<SoftMetric>();
+        if (events.Any(e => e.NpsMean is not null)) soft.Add(SoftMetric.Nps);
+        else if (events.Any(e => e.CsatMean is not null)) soft.Add(SoftMetric.Csat);
+        if (events.Any(e => e.CesMean is not null)) soft.Add(SoftMetric.Ces);
+        return soft;
+    }
+
+    /// <summary>A factor over the levels that occur (all levels when none occur, so the space stays well formed).</summary>
+    static Factor FactorOf(string name, string[] levels, IEnumerable<string> observed, string? preferred = null)
+    {
+        var counts = observed.GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
+        var present = levels.Where(counts.ContainsKey).ToArray();
+        if (present.Length == 0) present = levels;
+        var baseline = preferred is not null && Array.IndexOf(present, preferred) >= 0 ? Array.IndexOf(present, preferred)
+            : counts.Count == 0 ? 0 : Array.IndexOf(present, counts.MaxBy(kv => kv.Value).Key);
+        return new Factor(name, present, Math.Max(baseline, 0));
+    }
+}
+
+/// <summary>The data cannot support a linkage model; the message says why and what to do.</summary>
+public sealed class LinkageException(string message) : Exception(message);

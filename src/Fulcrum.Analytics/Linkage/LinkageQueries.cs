@@ -1,0 +1,111 @@
+using Fulcrum.Analytics.Facts;
+
+namespace Fulcrum.Analytics.Linkage;
+
+/// <summary>One renewal decision: the account's state going into it and what happened.</summary>
+internal sealed record RenewalEventRow(
+    string AccountId, DateTime Day, bool Churned, bool Expanded, double ArrBefore, double ExpansionAmount,
+    string? Segment, int TenureMonths, int Products, double? NpsMean, double? CsatMean, double? CesMean, long CesAnswers);
+
+/// <summary>One account and quarter it was a customer: its support load and the survey answers of the year before.</summary>
+internal sealed record ServicePeriodRow(
+    string AccountId, DateTime Period, string? Segment, int TenureMonths, int Products, double Arr,
+    double Tickets, double HandleMinutes, double? NpsMean, double? CesMean, long CesAnswers);
+
+/// <summary>An account on the books on the last day of data, in the same terms as the models.</summary>
+internal sealed record BookAccountRow(
+    string AccountId, string? Segment, int TenureMonths, int Products, double Arr, double? NpsMean, double? CsatMean, double? CesMean, long CesAnswers);
+
+/// <summary>Per account: CES answers, their sum and sum of squares, for the measurement-error model of CES.</summary>
+internal sealed record CesMomentsRow(string AccountId, long N, double Sum, double SumSquares);
+
+/// <summary>
+/// The SQL that shapes the store into modelling rows. Survey metrics are the account's means over the 365 days up to
+/// the moment (the answers a renewal decision could have been read from); product count and ARR come from the
+/// account-state facts.
+/// </summary>
+internal static class LinkageQueries
+{
+    /// <summary>
+    /// Renewal decisions: outcomes of kind renewal, churn, contraction or expansion, except expansions that are a new
+    /// product being added (cross-sell happens between renewals and is not a renewal decision).
+    /// </summary>
+    public static string RenewalEvents(string states) => $"""
+        WITH first_start AS (
+            SELECT account_id, product, MIN(start_date) AS first_day FROM subscriptions GROUP BY 1, 2),
+        cross_sell AS (
+            SELECT DISTINCT account_id, first_day AS day FROM first_start),
+        decisions AS (
+            SELECT o.account_id, CAST(o.outcome_date AS DATE) AS day,
+                   bool_or(o.kind = 'churn') AS churned,
+                   bool_or(o.kind = 'expansion') AS expanded,
+                   MAX(o.arr_before) AS arr_before,
+                   SUM(CASE WHEN o.kind = 'expansion' THEN GREATEST(COALESCE(o.arr_after, 0) - COALESCE(o.arr_before, 0), 0) ELSE 0 END) AS expansion_amount
+            FROM outcomes o
+            LEFT JOIN cross_sell c ON c.account_id = o.account_id AND c.day = CAST(o.outcome_date AS DATE)
+            WHERE o.kind IN ('renewal', 'churn', 'contraction') OR (o.kind = 'expansion' AND c.account_id IS NULL)
+            GROUP BY 1, 2),
+        survey AS (
+            SELECT d.account_id, d.day, AVG(r.nps) AS nps_mean, AVG(r.csat) AS csat_mean, AVG(r.ces) AS ces_mean, COUNT(r.ces) AS ces_answers
+            FROM decisions d JOIN responses r
+              ON r.account_id = d.account_id AND CAST(r.responded_at AS DATE) <= d.day AND CAST(r.responded_at AS DATE) > d.day - 365
+            GROUP BY 1, 2)
+        SELECT d.account_id AS AccountId, CAST(d.day AS TIMESTAMP) AS Day, d.churned AS Churned, d.expanded AND NOT d.churned AS Expanded,
+               COALESCE(d.arr_before, st.arr, 0) AS ArrBefore, d.expansion_amount AS ExpansionAmount,
+               a.segment AS Segment, {MonthsBetween("a.created_at", "d.day")} AS TenureMonths,
+               CAST(COALESCE(st.products, 1) AS INTEGER) AS Products,
+               s.nps_mean AS NpsMean, s.csat_mean AS CsatMean, s.ces_mean AS CesMean, COALESCE(s.ces_answers, 0) AS CesAnswers
+        FROM decisions d
+        JOIN accounts a ON a.account_id = d.account_id
+        LEFT JOIN survey s ON s.account_id = d.account_id AND s.day = d.day
+        LEFT JOIN {states} st ON st.account_id = d.account_id AND st.valid_from <= d.day - 1 AND st.valid_to >= d.day - 1
+        ORDER BY d.account_id, d.day
+        """;
+
+    /// <summary>Account-quarters with their tickets and handle minutes, and the survey means of the 365 days to the quarter's end.</summary>
+    public static string ServicePeriods(string quarterFacts) => $"""
+        WITH periods AS (
+            SELECT account_id, period, CAST(period + INTERVAL '3 months' - INTERVAL '1 day' AS DATE) AS period_end, segment, tenure_months,
+                   products, arr, tickets, handle_minutes
+            FROM {quarterFacts}),
+        survey AS (
+            SELECT p.account_id, p.period, AVG(r.nps) AS nps_mean, AVG(r.ces) AS ces_mean, COUNT(r.ces) AS ces_answers
+            FROM periods p JOIN responses r
+              ON r.account_id = p.account_id AND CAST(r.responded_at AS DATE) <= p.period_end AND CAST(r.responded_at AS DATE) > p.period_end - 365
+            GROUP BY 1, 2)
+        SELECT p.account_id AS AccountId, CAST(p.period AS TIMESTAMP) AS Period, p.segment AS Segment, CAST(p.tenure_months AS INTEGER) AS TenureMonths,
+               CAST(p.products AS INTEGER) AS Products, CAST(p.arr AS DOUBLE) AS Arr, CAST(p.tickets AS DOUBLE) AS Tickets,
+               CAST(p.handle_minutes AS DOUBLE) AS HandleMinutes, s.nps_mean AS NpsMean, s.ces_mean AS CesMean, COALESCE(s.ces_answers, 0) AS CesAnswers
+        FROM periods p LEFT JOIN survey s ON s.account_id = p.account_id AND s.period = p.period
+        ORDER BY p.account_id, p.period
+        """;
+
+    /// <summary>Accounts holding a product on the last day any data was observed, with their state that day.</summary>
+    public static string Book(string states) => $"""
+        WITH last_day AS (
+            SELECT MAX(day) AS day FROM (
+                SELECT CAST(MAX(responded_at) AS DATE) AS day FROM responses UNION ALL
+                SELECT CAST(MAX(opened_at) AS DATE) FROM tickets UNION ALL
+                SELECT CAST(MAX(outcome_date) AS DATE) FROM outcomes) x),
+        book AS (
+            SELECT st.account_id, st.products, st.arr, l.day FROM {states} st, last_day l
+            WHERE st.products > 0 AND st.valid_from <= l.day AND st.valid_to >= l.day),
+        survey AS (
+            SELECT b.account_id, AVG(r.nps) AS nps_mean, AVG(r.csat) AS csat_mean, AVG(r.ces) AS ces_mean, COUNT(r.ces) AS ces_answers
+            FROM book b JOIN responses r
+              ON r.account_id = b.account_id AND CAST(r.responded_at AS DATE) <= b.day AND CAST(r.responded_at AS DATE) > b.day - 365
+            GROUP BY 1)
+        SELECT b.account_id AS AccountId, a.segment AS Segment, {MonthsBetween("a.created_at", "b.day")} AS TenureMonths,
+               CAST(b.products AS INTEGER) AS Products, CAST(b.arr AS DOUBLE) AS Arr,
+               s.nps_mean AS NpsMean, s.csat_mean AS CsatMean, s.ces_mean AS CesMean, COALESCE(s.ces_answers, 0) AS CesAnswers
+        FROM book b JOIN accounts a ON a.account_id = b.account_id LEFT JOIN survey s ON s.account_id = b.account_id
+        ORDER BY b.account_id
+        """;
+
+    public const string CesMoments = """
+        SELECT account_id AS AccountId, COUNT(ces) AS N, CAST(SUM(ces) AS DOUBLE) AS Sum, CAST(SUM(ces * ces) AS DOUBLE) AS SumSquares
+        FROM responses WHERE ces IS NOT NULL GROUP BY account_id
+        """;
+
+    static string MonthsBetween(string from, string to) => AnalysisFacts.MonthsBetween(from, to);
+}

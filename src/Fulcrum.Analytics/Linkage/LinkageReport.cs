@@ -1,0 +1,55 @@
+using Fulcrum.Core.Statistics;
+
+namespace Fulcrum.Analytics.Linkage;
+
+/// <summary>What the models were fitted on.</summary>
+public sealed record LinkageDataSummary(int Accounts, int Renewals, int Churns, int Expansions, int ServiceAccountQuarters, int BookAccounts, double BookArr,
+    double CesReliabilityMedian);
+
+/// <summary>One fitted model: method, size and what was detected.</summary>
+public sealed record ModelSummary(string Name, string Outcome, string Method, double Observations, int Parameters, bool Converged, string? Separation);
+
+/// <summary>A coefficient as an odds ratio (logistic) or rate ratio (log-linear) against the factor's baseline.</summary>
+public sealed record RatioEffect(string Term, Estimate Wald, Estimate Bootstrap);
+
+/// <summary>
+/// Churn at one level of a soft metric. <paramref name="Observed"/> is descriptive (the level's churn rate);
+/// <paramref name="Exact"/> the same with a Clopper–Pearson interval (renewals treated as independent);
+/// <paramref name="Adjusted"/> the churn rate if every renewal had this level, other covariates as they were (standardized);
+/// <paramref name="MarginalEffect"/> the adjusted rate minus the baseline level's (average marginal effect).
+/// </summary>
+public sealed record LevelEffect(string Metric, string Level, bool IsBaseline, long Renewals, Estimate Observed, Estimate Exact, Estimate Adjusted, Estimate MarginalEffect, Estimate ExpansionAdjusted);
+
+/// <summary>A money figure over a horizon.</summary>
+public sealed record MoneyAtHorizon(int Months, Estimate Arr, Estimate Npv);
+
+/// <summary>Cost to serve per account and year by NPS level (descriptive).</summary>
+public sealed record CostByLevel(string Level, Estimate CostPerAccountYear);
+
+/// <summary>A finance input used by the figures, listed in every output.</summary>
+public sealed record AssumptionUsed(string Name, double Value, string Unit);
+
+/// <summary>The soft → hard linkage: effects, money and model quality, every figure with its interval.</summary>
+public sealed record LinkageReport(
+    LinkageDataSummary Data,
+    IReadOnlyList<string> SoftMetrics,
+    IReadOnlyList<string> Controls,
+    IReadOnlyList<ModelSummary> Models,
+    IReadOnlyList<RatioEffect> ChurnOddsRatios,
+    IReadOnlyList<LevelEffect> ChurnByLevel,
+    Estimate? DetractorPromoterChurnRatioObserved,
+    Estimate? DetractorPromoterChurnRatioAdjusted,
+    Estimate? ChurnChangePerCesPoint,
+    Estimate? ExpansionChangePerCesPoint,
+    Estimate? ArrLostPerDetractorPerYear,
+    IReadOnlyList<MoneyAtHorizon> ValueOfOneNpsPoint,
+    IReadOnlyList<CostByLevel> CostToServeByNps,
+    Estimate? TicketsRateRatioPerCesPoint,
+    Estimate? HandleMinutesRateRatioPerCesPoint,
+    Estimate BookCostToServePerYear,
+    Estimate BookChurnedArrNextYear,
+    ModelQuality Quality,
+    int Resamples,
+    int FailedResamples,
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<AssumptionUsed> Assumptions);

@@ -1,0 +1,162 @@
+using Fulcrum.Core.Statistics;
+using Fulcrum.Core.Statistics.Regression;
+using RegressionFit = Fulcrum.Core.Statistics.Regression.RegressionFit;
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Analytics.Linkage;
+
+/// <summary>Turns a fitted linkage into the report: estimates with intervals, labels and warnings.</summary>
+internal static class LinkageReportBuilder
+{
+    const int MinimumRenewalsPerLevel = 30;
+
+    public static LinkageReport Build(LinkageDataset d, LinkageModels models, Book book, Figures figures, ModelQuality quality,
+        IReadOnlyDictionary<string, double> assumptions, int[] horizons)
+    {
+        var space = d.ChurnSpace;
+        var softFactors = QuantityEvaluator.SoftFactors(space).ToList();
+        var controls = Enumerable.Range(0, space.Factors.Count).Except(softFactors).Select(f => space.Factors[f].Name).ToList();
+        var softNames = softFactors.Select(f => space.Factors[f].Name).Concat(space.NumericColumns).ToList();
+        var adjusted = $"adjusted for {string.Join(", ", controls)}{(softNames.Count > 1 ? " and the other soft metrics" : "")} (logistic model, standardized)";
+        long renewals = d.EventCell.Length, bookAccounts = book.Accounts.Count;
+
+        var levels = new List<LevelEffect>();
+        foreach (var f in softFactors)
+        {
+            var factor = space.Factors[f];
+            for (var l = 0; l < factor.Levels.Count; l++)
+            {
+                long n = 0, churned = 0;
+                for (var i = 0; i < d.EventCell.Length; i++)
+                    if (space.LevelsOf(d.EventCell[i])[f] == l) { n++; if (d.Churned[i]) churned++; }
+                var key = $"{factor.Name}={factor.Levels[l]}";
+                levels.Add(new LevelEffect(factor.Name, factor.Levels[l], l == factor.Baseline, n,
+                    figures.Estimate($"churn_rate:{key}", n, "descriptive: observed churn rate at renewal"),
+                    ProportionEstimator.ClopperPearson(churned, n, figures.ConfidenceLevel) with { Method = "descriptive: exact Clopper–Pearson interval, renewals treated as independent" },
+                    figures.Estimate($"churn_adjusted:{key}", renewals, adjusted),
+                    figures.Estimate($"churn_ame:{key}", renewals, $"average marginal effect vs {factor.Levels[factor.Baseline]}, {adjusted}"),
+                    figures.Estimate($"expansion_adjusted:{key}", renewals, adjusted.Replace("logistic model", "logistic expansion model", StringComparison.Ordinal))));
+            }
+        }
+
+        var ratios = models.Churn.Names.Skip(1).Select(name => new RatioEffect(name,
+            models.Churn.Wald(name, Math.Exp, figures.ConfidenceLevel) with { Method = $"odds ratio, {MethodOf(models.Churn)}, Wald interval" },
+            figures.Estimate($"churn_or:{name}", renewals, "odds ratio"))).ToList();
+
+        Estimate? lostPerDetractor = null;
+        var lostKey = $"scenario:{LinkageAnalysis.DetractorVsPromoter}:12:arr_retained";
+        if (figures.Has(lostKey) && bookAccounts > 0)
+            lostPerDetractor = Scale(figures.Estimate(lostKey, bookAccounts, $"ARR churned in 12 months per account if it were a detractor rather than a promoter, {adjusted}"), -1.0 / bookAccounts);
+
+        var npsPoint = figures.Has($"scenario:{LinkageAnalysis.OneNpsPoint}:12:npv")
+            ? horizons.Select(h => new MoneyAtHorizon(h,
+                figures.Estimate($"scenario:{LinkageAnalysis.OneNpsPoint}:{h}:arr_total", bookAccounts, "ARR on the books at the horizon from +1 point of account NPS (1% of accounts one category up)"),
+                figures.Estimate($"scenario:{LinkageAnalysis.OneNpsPoint}:{h}:npv", bookAccounts, "NPV of +1 point of account NPS (margin on revenue + cost to serve, discounted)"))).ToList()
+            : [];
+
+        var costByNps = LinkageFactors.NpsLevels.Where(l => figures.Has($"cost_per_account_year:nps={l}"))
+            .Select(l => new CostByLevel(l, figures.Estimate($"cost_per_account_year:nps={l}", d.ServiceCell.Length, "descriptive: cost to serve per account-year among account-quarters at this NPS level")))
+            .ToList();
+
+        return new LinkageReport(
+            new LinkageDataSummary(d.Accounts, d.EventCell.Length, d.Churned.Count(c => c), d.Expanded.Count(e => e), (int)d.Quarters.Sum(), book.Accounts.Count, book.TotalArr,
+                Median(book.Accounts.Where(a => a.CesAnswers > 0).Select(a => d.CesCalibration.Reliability(a.CesAnswers)))),
+            softNames,
+            controls,
+            Summaries(models),
+            ratios,
+            levels,
+            figures.Has("risk_ratio_descriptive") ? figures.Estimate("risk_ratio_descriptive", renewals, "descriptive: detractor churn rate / promoter churn rate") : null,
+            figures.Has("risk_ratio_adjusted") ? figures.Estimate("risk_ratio_adjusted", renewals, $"detractor / promoter churn, {adjusted}") : null,
+            figures.Has("churn_ame_per_ces_point") ? figures.Estimate("churn_ame_per_ces_point", renewals, $"change in churn probability per CES point (calibrated), {adjusted}") : null,
+            figures.Has("expansion_ame_per_ces_point") ? figures.Estimate("expansion_ame_per_ces_point", renewals, $"change in expansion probability per CES point (calibrated), {adjusted}") : null,
+            lostPerDetractor,
+            npsPoint,
+            costByNps,
+            models.Tickets is null ? null : figures.Estimate("tickets_rate_ratio_per_ces_point", d.ServiceCell.Length, "tickets per account-quarter, rate ratio per CES point (log-linear, CES corrected for measurement error), adjusted for segment, tenure, products, size"),
+            models.Minutes is null ? null : figures.Estimate("minutes_rate_ratio_per_ces_point", d.ServiceCell.Length, "handle minutes per account-quarter, rate ratio per CES point (log-linear, CES corrected for measurement error), adjusted for segment, tenure, products, size"),
+            figures.Estimate("book_cost_to_serve_per_year", bookAccounts, "predicted cost to serve of today's book over the next 12 months"),
+            figures.Estimate("book_churned_arr_next_year", bookAccounts, "predicted ARR churned from today's book over the next 12 months"),
+            quality,
+            figures.Bootstrap.Replicates.Count + figures.Bootstrap.Failed,
+            figures.Bootstrap.Failed,
+            Warnings(d, models, book, levels, figures),
+            assumptions.OrderBy(a => a.Key, StringComparer.Ordinal)
+                .Select(a => new AssumptionUsed(a.Key, a.Value, DefaultAssumptions.Find(a.Key)?.Unit ?? "")).ToList());
+    }
+
+    static string MethodOf(RegressionFit fit) => fit.Method == FitMethod.Firth ? "Firth penalized likelihood (separation)" : "maximum likelihood";
+
+    static IReadOnlyList<ModelSummary> Summaries(LinkageModels m)
+    {
+        var list = new List<ModelSummary> { Summary("churn", "churn at a renewal decision (logistic)", m.Churn) };
+        if (m.Expansion is not null) list.Add(Summary("expansion", "expansion at a renewal that did not churn (logistic)", m.Expansion));
+        if (m.Amount is not null) list.Add(Summary("expansion amount", "expansion ARR per dollar of ARR among expanders (log-linear)", m.Amount));
+        if (m.Tickets is not null) list.Add(Summary("tickets", "tickets per account-quarter (log-linear)", m.Tickets));
+        if (m.Minutes is not null) list.Add(Summary("handle minutes", "handle minutes per account-quarter (log-linear)", m.Minutes));
+        return list;
+    }
+
+    static ModelSummary Summary(string name, string outcome, RegressionFit fit) =>
+        new(name, outcome, MethodOf(fit), fit.Observations, fit.Coefficients.Length, fit.Converged, fit.Separation.Detected ? fit.Separation.Explanation : null);
+
+    /// <summary>Multiplies an estimate by a constant; a negative factor swaps the bounds.</summary>
+    internal static Estimate Scale(Estimate e, double factor)
+    {
+        var (a, b) = (e.Lower * factor, e.Upper * factor);
+        return e with { Value = e.Value * factor, Lower = Math.Min(a, b), Upper = Math.Max(a, b), StandardError = e.StandardError * Math.Abs(factor) };
+    }
+
+    static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length == 0 ? double.NaN : sorted[sorted.Length / 2];
+    }
+
+    static IReadOnlyList<string> Warnings(LinkageDataset d, LinkageModels models, Book book, IReadOnlyList<LevelEffect> levels, Figures figures)
+    {
+        var warnings = new List<string>();
+        if (models.Churn.Separation.Detected)
+            warnings.Add($"{models.Churn.Separation.Explanation} Fulcrum reports Firth's penalized estimates instead, and the exact churn rate of each level (Clopper–Pearson) as the plain-data view.");
+        var churns = d.Churned.Count(c => c);
+        var parameters = models.Churn.Coefficients.Length - 1;
+        if (parameters > 0 && churns < 10.0 * parameters)
+            warnings.Add($"Only {churns:N0} churns for {parameters} model terms (fewer than 10 per term): adjusted effects are imprecise; prefer the descriptive rates.");
+        foreach (var level in levels.Where(l => l.Renewals < MinimumRenewalsPerLevel))
+            warnings.Add($"Small n: {level.Metric} = {level.Level} has {level.Renewals:N0} renewals; its churn rate and effect are unreliable.");
+        var overlap = Overlap(d);
+        if (overlap is { } share && share < 0.8)
+            warnings.Add($"Poor overlap: only {share:P0} of detractor and promoter renewals fall in segment/tenure/product/size groups where both categories renew; the adjusted detractor vs promoter comparison extrapolates from the model's additive form there.");
+        if (figures.Bootstrap.Failed > 0.01 * (figures.Bootstrap.Failed + figures.Bootstrap.Replicates.Count))
+            warnings.Add($"{figures.Bootstrap.Failed:N0} bootstrap resamples could not be refitted (a rare level vanished from the resample); intervals use the other {figures.Bootstrap.Replicates.Count:N0}.");
+        if (d.ChurnSpace.FactorIndex(LinkageFactors.Nps) < 0)
+            warnings.Add("No NPS answers in the year before renewals: NPS effects and the value of an NPS point cannot be estimated.");
+        if (book.Accounts.Count == 0)
+            warnings.Add("No account holds a product on the last day of data, so there is no book to value: money figures are zero.");
+        return warnings;
+    }
+
+    /// <summary>Share of detractor and promoter renewals in control groups (segment, tenure, products, size) where both categories renew.</summary>
+    static double? Overlap(LinkageDataset d)
+    {
+        var space = d.ChurnSpace;
+        var nps = space.FactorIndex(LinkageFactors.Nps);
+        if (nps < 0) return null;
+        int det = space.Factors[nps].IndexOf(LinkageFactors.Detractor), pro = space.Factors[nps].IndexOf(LinkageFactors.Promoter);
+        if (det < 0 || pro < 0) return null;
+        var controls = Enumerable.Range(0, space.Factors.Count).Except(QuantityEvaluator.SoftFactors(space)).ToArray();
+        var counts = new Dictionary<string, (int Det, int Pro)>();
+        foreach (var cell in d.EventCell)
+        {
+            var levels = space.LevelsOf(cell);
+            if (levels[nps] != det && levels[nps] != pro) continue;
+            var key = string.Join(",", controls.Select(c => levels[c]));
+            var t = counts.GetValueOrDefault(key);
+            counts[key] = levels[nps] == det ? (t.Det + 1, t.Pro) : (t.Det, t.Pro + 1);
+        }
+        double total = counts.Values.Sum(t => t.Det + t.Pro);
+        if (total == 0) return null;
+        double covered = counts.Values.Where(t => t.Det > 0 && t.Pro > 0).Sum(t => t.Det + t.Pro);
+        return covered / total;
+    }
+}

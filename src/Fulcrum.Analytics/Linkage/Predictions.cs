@@ -1,0 +1,50 @@
+using Fulcrum.Core.Statistics.Regression;
+
+namespace Fulcrum.Analytics.Linkage;
+
+/// <summary>What one set of model coefficients predicts for every cell: the inputs of a valuation.</summary>
+internal sealed class Predictions
+{
+    /// <summary>Churn probability per renewal decision, per churn cell.</summary>
+    public required double[] Churn { get; init; }
+    /// <summary>Probability of expanding at a renewal that does not churn, per churn cell.</summary>
+    public required double[] Expansion { get; init; }
+    /// <summary>Expansion ARR per dollar of ARR when an account expands, per churn cell.</summary>
+    public required double[] ExpansionRatio { get; init; }
+    /// <summary>Tickets per account-quarter, per cost cell.</summary>
+    public required double[] Tickets { get; init; }
+    /// <summary>Handle minutes per account-quarter, per cost cell.</summary>
+    public required double[] Minutes { get; init; }
+    /// <summary>log rate ratio of tickets per CES point (the cost model's CES slope).</summary>
+    public required double TicketsPerCesPoint { get; init; }
+    public required double MinutesPerCesPoint { get; init; }
+
+    /// <summary>Predictions for every cell of both spaces, including cells interned after fitting (e.g. by a lever of another size).</summary>
+    public static Predictions From(LinkageModels models, LinkageCoefficients b, string cesColumn, CellSpace churnSpace, CellSpace costSpace)
+    {
+        var churnDesign = churnSpace.Count == models.ChurnDesign.GetLength(0) ? models.ChurnDesign : churnSpace.Design();
+        var costDesign = costSpace.Count == models.CostDesign.GetLength(0) ? models.CostDesign : costSpace.Design();
+        var churnCells = churnDesign.GetLength(0);
+        var costCells = costDesign.GetLength(0);
+        var tickets = b.Tickets is null ? new double[costCells] : PoissonRegression.Rates(costDesign, b.Tickets);
+        var minutes = b.Minutes is null ? new double[costCells] : PoissonRegression.Rates(costDesign, b.Minutes);
+        var cesIndex = models.Tickets?.Names is { } names ? IndexOf(names, cesColumn) : -1;
+        return new Predictions
+        {
+            Churn = LogisticRegression.Probabilities(churnDesign, b.Churn),
+            Expansion = b.Expansion is null ? new double[churnCells] : LogisticRegression.Probabilities(churnDesign, b.Expansion),
+            ExpansionRatio = b.Amount is null ? new double[churnCells] : PoissonRegression.Rates(churnDesign, b.Amount),
+            Tickets = tickets,
+            Minutes = minutes,
+            TicketsPerCesPoint = cesIndex >= 0 && b.Tickets is not null ? b.Tickets[cesIndex] : double.NaN,
+            MinutesPerCesPoint = cesIndex >= 0 && b.Minutes is not null ? b.Minutes[cesIndex] : double.NaN,
+        };
+    }
+
+    static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (var i = 0; i < names.Count; i++)
+            if (names[i] == name) return i;
+        return -1;
+    }
+}

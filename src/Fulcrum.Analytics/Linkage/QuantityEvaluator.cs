@@ -1,0 +1,194 @@
+namespace Fulcrum.Analytics.Linkage;
+
+/// <summary>
+/// Computes every reported quantity from one set of model coefficients (and, for descriptive figures, one set of
+/// account weights): the full-sample values are the estimates, and the same function on each bootstrap replicate
+/// gives their intervals. Keys are stable strings such as <c>churn_rate:nps=detractor</c> or <c>scenario:KEY:24:npv</c>.
+/// </summary>
+internal sealed class QuantityEvaluator
+{
+    readonly LinkageDataset _d;
+    readonly LinkageModels _models;
+    readonly Book _book;
+    readonly IReadOnlyList<Scenario> _scenarios;
+    readonly MoneyAssumptions _money;
+    readonly int[] _horizons;
+    readonly int _months;
+    // Per soft factor: for each renewal cell, the same cell at each level of that factor (counterfactual cells).
+    readonly Dictionary<int, int[][]> _counterfactual = [];
+    readonly double[] _renewalsPerCell;
+    // Each renewal cell with CES one point higher, when CES is in the churn model.
+    readonly int[]? _cesPlusOne;
+    // Per soft factor: each renewal's level, so descriptive rates do not look cells up in the hot loop.
+    readonly Dictionary<int, int[]> _eventLevels = [];
+
+    public const string CesColumn = LinkageFactors.Ces;
+
+    public QuantityEvaluator(LinkageDataset d, Book book, IReadOnlyList<Scenario> scenarios, MoneyAssumptions money, int[] horizons)
+    {
+        _d = d;
+        _book = book;
+        _scenarios = scenarios;
+        _money = money;
+        _horizons = horizons;
+        _months = horizons.Max();
+        var trainingCells = d.ChurnSpace.Count;
+        _renewalsPerCell = new double[trainingCells];
+        foreach (var c in d.EventCell) _renewalsPerCell[c]++;
+        if (d.ChurnSpace.NumericColumns.Count > 0 && d.ChurnSpace.NumericColumns[0] == LinkageFactors.Ces)
+            _cesPlusOne = Enumerable.Range(0, trainingCells).Select(c => d.ChurnSpace.WithNumeric(c, 0, d.ChurnSpace.NumericOf(c)[0] + 1)).ToArray();
+        foreach (var f in SoftFactors(d.ChurnSpace))
+        {
+            var factor = d.ChurnSpace.Factors[f];
+            _eventLevels[f] = d.EventCell.Select(c => d.ChurnSpace.LevelsOf(c)[f]).ToArray();
+            _counterfactual[f] = Enumerable.Range(0, factor.Levels.Count)
+                .Select(level => Enumerable.Range(0, trainingCells).Select(c => d.ChurnSpace.WithLevel(c, f, level)).ToArray()).ToArray();
+        }
+        _models = null!;
+    }
+
+    QuantityEvaluator(QuantityEvaluator template, LinkageModels models, int[]? horizons = null)
+    {
+        _d = template._d; _book = template._book; _scenarios = template._scenarios; _money = template._money;
+        _horizons = horizons ?? template._horizons; _months = _horizons.Max(); _counterfactual = template._counterfactual;
+        _renewalsPerCell = template._renewalsPerCell; _eventLevels = template._eventLevels; _cesPlusOne = template._cesPlusOne; _models = models;
+    }
+
+    /// <summary>The evaluator bound to fitted models (fit after construction, since construction interns the counterfactual cells).</summary>
+    public QuantityEvaluator With(LinkageModels models) => new(this, models);
+
+    /// <summary>The same evaluator valuing scenarios over other horizons.</summary>
+    public QuantityEvaluator WithHorizons(int[] horizons) => new(this, _models, horizons);
+
+    public static IEnumerable<int> SoftFactors(CellSpace space) =>
+        Enumerable.Range(0, space.Factors.Count).Where(f => space.Factors[f].Name is LinkageFactors.Nps or LinkageFactors.Csat);
+
+    public Dictionary<string, double> Evaluate(LinkageCoefficients b, double[]? accountWeights, MoneyAssumptions? money = null, IReadOnlyList<Scenario>? scenarios = null)
+    {
+        var q = new Dictionary<string, double>(StringComparer.Ordinal);
+        var predictions = Predictions.From(_models, b, CesColumn, _d.ChurnSpace, _d.CostSpace);
+        var space = _d.ChurnSpace;
+        money ??= _money;
+
+        for (var j = 1; j < b.Churn.Length; j++) q[$"churn_or:{space.Names[j]}"] = Math.Exp(b.Churn[j]);
+        Descriptive(q, accountWeights, money);
+        foreach (var (f, cells) in _counterfactual)
+        {
+            var factor = space.Factors[f];
+            var standardized = new double[factor.Levels.Count];
+            var expansion = new double[factor.Levels.Count];
+            for (var level = 0; level < factor.Levels.Count; level++)
+            {
+                double churn = 0, expand = 0, total = 0;
+                for (var c = 0; c < _renewalsPerCell.Length; c++)
+                {
+                    var n = _renewalsPerCell[c];
+                    if (n == 0) continue;
+                    churn += n * predictions.Churn[cells[level][c]];
+                    expand += n * predictions.Expansion[cells[level][c]];
+                    total += n;
+                }
+                standardized[level] = churn / total;
+                expansion[level] = expand / total;
+                q[$"churn_adjusted:{factor.Name}={factor.Levels[level]}"] = standardized[level];
+                q[$"expansion_adjusted:{factor.Name}={factor.Levels[level]}"] = expansion[level];
+            }
+            for (var level = 0; level < factor.Levels.Count; level++)
+                q[$"churn_ame:{factor.Name}={factor.Levels[level]}"] = standardized[level] - standardized[factor.Baseline];
+        }
+        if (_cesPlusOne is { } plusOne)
+        {
+            double churn = 0, expand = 0, total = 0;
+            for (var c = 0; c < _renewalsPerCell.Length; c++)
+            {
+                var n = _renewalsPerCell[c];
+                if (n == 0) continue;
+                churn += n * (predictions.Churn[plusOne[c]] - predictions.Churn[c]);
+                expand += n * (predictions.Expansion[plusOne[c]] - predictions.Expansion[c]);
+                total += n;
+            }
+            q["churn_ame_per_ces_point"] = churn / total;
+            q["expansion_ame_per_ces_point"] = expand / total;
+        }
+        if (q.TryGetValue($"churn_adjusted:nps={LinkageFactors.Detractor}", out var det) && q.TryGetValue($"churn_adjusted:nps={LinkageFactors.Promoter}", out var pro))
+            q["risk_ratio_adjusted"] = det / pro;
+
+        q["tickets_rate_ratio_per_ces_point"] = Math.Exp(predictions.TicketsPerCesPoint);
+        q["minutes_rate_ratio_per_ces_point"] = Math.Exp(predictions.MinutesPerCesPoint);
+        var bookFlow = CashFlow.Project(_book.Entries, predictions, money, 12);
+        q["book_cost_to_serve_per_year"] = bookFlow.Cost.Sum();
+        q["book_churned_arr_next_year"] = bookFlow.ArrKept[0] - bookFlow.ArrKept[12];
+
+        Scenarios(q, predictions, money, scenarios ?? _scenarios);
+        return q;
+    }
+
+    /// <summary>Only the scenario values (for a quick re-valuation with other assumptions or lever sizes).</summary>
+    public Dictionary<string, double> EvaluateScenarios(LinkageCoefficients b, MoneyAssumptions money, IReadOnlyList<Scenario> scenarios)
+    {
+        var q = new Dictionary<string, double>(StringComparer.Ordinal);
+        Scenarios(q, Predictions.From(_models, b, CesColumn, _d.ChurnSpace, _d.CostSpace), money, scenarios);
+        return q;
+    }
+
+    void Scenarios(Dictionary<string, double> q, Predictions predictions, MoneyAssumptions money, IReadOnlyList<Scenario> scenarios)
+    {
+        var months = Math.Max(_months, scenarios.Count == 0 ? 0 : _horizons.Max());
+        foreach (var scenario in scenarios)
+        {
+            var from = CashFlow.Project(scenario.From, predictions, money, months);
+            var to = CashFlow.Project(scenario.To, predictions, money, months);
+            foreach (var h in _horizons)
+            {
+                var v = LeverValuation.Value(from, to, money, scenario.Cost, h);
+                var key = $"scenario:{scenario.Key}:{h}";
+                q[$"{key}:arr_retained"] = v.ArrRetained;
+                q[$"{key}:arr_expansion"] = v.ArrExpansion;
+                q[$"{key}:arr_total"] = v.ArrRetained + v.ArrExpansion;
+                q[$"{key}:cost_saved"] = v.CostSaved;
+                q[$"{key}:revenue"] = v.Revenue;
+                q[$"{key}:npv"] = v.Npv;
+                q[$"{key}:roi"] = v.Roi;
+                q[$"{key}:payback"] = v.PaybackMonths;
+            }
+        }
+    }
+
+    /// <summary>Observed churn rates by soft level, their detractor/promoter ratio, and cost to serve per account-year by NPS level.</summary>
+    void Descriptive(Dictionary<string, double> q, double[]? weights, MoneyAssumptions money)
+    {
+        var space = _d.ChurnSpace;
+        foreach (var f in _counterfactual.Keys)
+        {
+            var factor = space.Factors[f];
+            var renewals = new double[factor.Levels.Count];
+            var churned = new double[factor.Levels.Count];
+            var levelOf = _eventLevels[f];
+            for (var i = 0; i < _d.EventCell.Length; i++)
+            {
+                var w = weights?[_d.EventAccount[i]] ?? 1;
+                if (w == 0) continue;
+                var level = levelOf[i];
+                renewals[level] += w;
+                if (_d.Churned[i]) churned[level] += w;
+            }
+            for (var level = 0; level < factor.Levels.Count; level++)
+                q[$"churn_rate:{factor.Name}={factor.Levels[level]}"] = renewals[level] > 0 ? churned[level] / renewals[level] : double.NaN;
+        }
+        if (q.TryGetValue($"churn_rate:nps={LinkageFactors.Detractor}", out var det) && q.TryGetValue($"churn_rate:nps={LinkageFactors.Promoter}", out var pro))
+            q["risk_ratio_descriptive"] = det / pro;
+
+        var cost = new double[LinkageFactors.NpsLevels.Length];
+        var quarters = new double[LinkageFactors.NpsLevels.Length];
+        for (var i = 0; i < _d.ServiceCell.Length; i++)
+        {
+            var w = weights?[_d.ServiceAccount[i]] ?? 1;
+            if (w == 0) continue;
+            var level = _d.ServiceNpsLevel[i];
+            cost[level] += w * money.CostOf(_d.Tickets[i], _d.HandleMinutes[i]);
+            quarters[level] += w * _d.Quarters[i];
+        }
+        for (var level = 0; level < cost.Length; level++)
+            if (quarters[level] > 0) q[$"cost_per_account_year:nps={LinkageFactors.NpsLevels[level]}"] = 4 * cost[level] / quarters[level];
+    }
+}

@@ -1,0 +1,132 @@
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Analytics.Value.ClosedLoop;
+
+/// <summary>A closed-loop case on a detractor answer (table <c>followups</c>).</summary>
+public sealed record Followup(
+    string ResponseId, string? AccountId, int? Score, string? Owner, string Status, DateOnly? Due, string? Resolution, DateTime? OpenedAt, DateTime? ClosedAt);
+
+/// <summary>One status change of a follow-up (table <c>followup_events</c>).</summary>
+public sealed record FollowupEvent(string ResponseId, int Seq, string? FromStatus, string ToStatus, DateTime ChangedAt, string? Owner, string? Note);
+
+/// <summary>A follow-up that does not exist, or a status change that is not allowed, with a message that says which and why.</summary>
+public sealed class FollowupException(string message) : Exception(message);
+
+/// <summary>What <see cref="Followups.Sync"/> did.</summary>
+public sealed record SyncResult(int Opened, int DetractorAnswers, int AlreadyFollowedUp, int SlaDays);
+
+/// <summary>
+/// The closed loop: every detractor answer (0–6) gets a follow-up, owned by the account's owner (or, failing that, its
+/// latest account manager) and due <c>followup_sla_days</c> (assumptions table) after the answer. Status moves
+/// open → assigned → closed only; every change is recorded in <c>followup_events</c>.
+/// </summary>
+public sealed class Followups(FulcrumStore store)
+{
+    public const string Open = "open", Assigned = "assigned", Closed = "closed";
+
+    /// <summary>Opens a follow-up for every detractor answer that has none. Idempotent: a second run opens nothing.</summary>
+    /// <param name="since">Only answers on or after this day (null: all).</param>
+    public SyncResult Sync(DateOnly? since = null)
+    {
+        var sla = store.Assumption("followup_sla_days");
+        if (!(sla >= 0) || sla > 3650) throw new FollowupException($"The assumption followup_sla_days is {sla}; it must be a number of days between 0 and 3650.");
+        var slaDays = (int)Math.Round(sla);
+        var sinceParameter = since is { } s ? StoreReader.Day(s) : new DateTime(1, 1, 1);
+        using var transaction = store.BeginTransaction();
+        var detractors = store.Scalar<long>("SELECT COUNT(*) FROM responses WHERE nps <= 6 AND responded_at >= $since", new { since = sinceParameter }, transaction);
+        // Owner: the account's owner, else the manager of its most recently started subscription.
+        var opened = store.Execute($"""
+            INSERT INTO followups (response_id, owner, status, due, resolution, opened_at, closed_at)
+            SELECT r.response_id,
+                   COALESCE(a.owner, (SELECT s.account_manager FROM subscriptions s WHERE s.account_id = r.account_id AND s.account_manager IS NOT NULL
+                                      ORDER BY s.start_date DESC LIMIT 1)),
+                   'open', CAST(CAST(r.responded_at AS DATE) + INTERVAL '{slaDays} days' AS DATE), NULL, r.responded_at, NULL
+            FROM responses r LEFT JOIN accounts a ON a.account_id = r.account_id
+            WHERE r.nps <= 6 AND r.responded_at >= $since
+              AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.response_id = r.response_id)
+            ON CONFLICT (response_id) DO NOTHING
+            """, new { since = sinceParameter }, transaction);
+        store.Execute("""
+            INSERT INTO followup_events (response_id, seq, from_status, to_status, changed_at, owner, note)
+            SELECT f.response_id, 1, NULL, 'open', f.opened_at, f.owner, 'opened on a detractor answer'
+            FROM followups f
+            WHERE NOT EXISTS (SELECT 1 FROM followup_events e WHERE e.response_id = f.response_id)
+            """, transaction: transaction);
+        transaction.Commit();
+        return new SyncResult(opened, (int)detractors, (int)detractors - opened, slaDays);
+    }
+
+    public Followup Get(string responseId) =>
+        List(responseId: responseId).FirstOrDefault()
+        ?? throw new FollowupException(store.Scalar<long>("SELECT COUNT(*) FROM responses WHERE response_id = $responseId", new { responseId }) > 0
+            ? $"Response '{responseId}' has no follow-up (only detractor answers get one; run `fulcrum followups sync`)."
+            : $"No follow-up for '{responseId}': there is no such response.");
+
+    /// <param name="status">open, assigned or closed (null: any).</param>
+    /// <param name="overdueOn">Only cases not closed whose due date is before this day.</param>
+    public IReadOnlyList<Followup> List(string? status = null, string? owner = null, DateOnly? overdueOn = null, int? limit = null, string? responseId = null)
+    {
+        if (status is not null && status is not (Open or Assigned or Closed))
+            throw new FollowupException($"Unknown status '{status}'. Use open, assigned or closed.");
+        if (limit is < 1) throw new FollowupException("The limit must be at least 1.");
+        return store.Read($"""
+            SELECT f.response_id, r.account_id, r.nps, f.owner, f.status, CAST(f.due AS DATE), f.resolution, f.opened_at, f.closed_at
+            FROM followups f LEFT JOIN responses r ON r.response_id = f.response_id
+            WHERE ($status IS NULL OR f.status = $status) AND ($owner IS NULL OR f.owner = $owner)
+              AND ($responseId IS NULL OR f.response_id = $responseId)
+              AND ($overdue IS NULL OR (f.status <> 'closed' AND f.due < $overdue))
+            ORDER BY f.due, f.response_id
+            {(limit is { } l ? $"LIMIT {l}" : "")}
+            """, r => new Followup(r.Text(0)!, r.Text(1), r.IsDBNull(2) ? null : (int)r.Long(2), r.Text(3), r.Text(4)!, r.Date(5), r.Text(6), r.Timestamp(7), r.Timestamp(8)),
+            new { status, owner, responseId, overdue = overdueOn is { } d ? StoreReader.Day(d) : (DateTime?)null });
+    }
+
+    public IReadOnlyList<FollowupEvent> History(string responseId) =>
+        store.Read("SELECT response_id, seq, from_status, to_status, changed_at, owner, note FROM followup_events WHERE response_id = $responseId ORDER BY seq",
+            r => new FollowupEvent(r.Text(0)!, (int)r.Long(1), r.Text(2), r.Text(3)!, r.Timestamp(4)!.Value, r.Text(5), r.Text(6)), new { responseId });
+
+    /// <summary>open → assigned (or a reassignment of an assigned case to another owner).</summary>
+    public Followup Assign(string responseId, string owner, DateTime? at = null, string? note = null)
+    {
+        if (string.IsNullOrWhiteSpace(owner)) throw new FollowupException("An owner is needed to assign a follow-up.");
+        var current = Get(responseId);
+        if (current.Status == Closed)
+            throw new FollowupException($"Follow-up {responseId} is closed ({current.ClosedAt:yyyy-MM-dd}); a closed case cannot be assigned again.");
+        if (current.Status == Assigned && current.Owner == owner)
+            throw new FollowupException($"Follow-up {responseId} is already assigned to {owner}.");
+        return Change(current, Assigned, owner, null, at, note ?? (current.Status == Assigned ? $"reassigned from {current.Owner}" : "assigned"));
+    }
+
+    /// <summary>assigned → closed, with the resolution. An open case must be assigned first.</summary>
+    public Followup Close(string responseId, string resolution, DateTime? at = null)
+    {
+        if (string.IsNullOrWhiteSpace(resolution)) throw new FollowupException("A resolution is needed to close a follow-up (what was done).");
+        var current = Get(responseId);
+        if (current.Status == Closed) throw new FollowupException($"Follow-up {responseId} is already closed ({current.ClosedAt:yyyy-MM-dd}).");
+        if (current.Status == Open)
+            throw new FollowupException($"Follow-up {responseId} is open and has no one on it: assign it first (open → assigned → closed).");
+        return Change(current, Closed, current.Owner, resolution, at, resolution);
+    }
+
+    Followup Change(Followup current, string to, string? owner, string? resolution, DateTime? at, string note)
+    {
+        var when = at ?? DateTime.UtcNow;
+        if (current.OpenedAt is { } opened && when < opened)
+            throw new FollowupException($"Follow-up {current.ResponseId} was opened {opened:yyyy-MM-dd HH:mm}; a change cannot be dated before that ({when:yyyy-MM-dd HH:mm}).");
+        using var transaction = store.BeginTransaction();
+        var seq = store.Scalar<int>("SELECT CAST(COALESCE(MAX(seq), 0) + 1 AS INTEGER) FROM followup_events WHERE response_id = $id", new { id = current.ResponseId }, transaction);
+        // The update is conditional on the status read above, so a concurrent change cannot slip through unvalidated.
+        var updated = store.Execute("""
+            UPDATE followups SET status = $to, owner = $owner, resolution = COALESCE($resolution, resolution),
+                   closed_at = CASE WHEN $to = 'closed' THEN $when ELSE closed_at END
+            WHERE response_id = $id AND status = $from
+            """, new { to, owner, resolution, when, id = current.ResponseId, from = current.Status }, transaction);
+        if (updated != 1) throw new FollowupException($"Follow-up {current.ResponseId} changed while updating it; try again.");
+        store.Execute("""
+            INSERT INTO followup_events (response_id, seq, from_status, to_status, changed_at, owner, note)
+            VALUES ($id, $seq, $from, $to, $when, $owner, $note)
+            """, new { id = current.ResponseId, seq, from = current.Status, to, when, owner, note }, transaction);
+        transaction.Commit();
+        return Get(current.ResponseId);
+    }
+}

@@ -1,0 +1,135 @@
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Analytics.Value.Initiatives;
+
+/// <summary>An account as initiative targeting and matching see it.</summary>
+public sealed record PanelAccount(int Index, string AccountId, string? Segment, string? Region, string? Industry, string? Owner)
+{
+    public string? Field(string name) => name switch
+    {
+        "segment" => Segment,
+        "region" => Region,
+        "industry" => Industry,
+        "owner" => Owner,
+        "account_id" => AccountId,
+        _ => null,
+    };
+}
+
+/// <summary>
+/// The data every initiative's analysis reads, loaded once: accounts, the calendar quarters observed, one row per NPS
+/// response (score as −100/0/+100, products held then) and one row per account-quarter a customer (products, ARR, churn,
+/// expansion ARR, cost to serve). Aggregation is pushed down to the fact tables; only per-observation rows come back.
+/// </summary>
+public sealed class ValuePanel
+{
+    public required IReadOnlyList<PanelAccount> Accounts { get; init; }
+    /// <summary>First day of each calendar quarter, in order; observations refer to quarters by index.</summary>
+    public required IReadOnlyList<DateOnly> Quarters { get; init; }
+    public required ResponseObservations Responses { get; init; }
+    public required AccountQuarterObservations AccountQuarters { get; init; }
+    public required CostAssumptions Costs { get; init; }
+
+    /// <summary>NPS answers collapsed to one row per account, quarter and products held (same estimates, fewer rows).</summary>
+    public OutcomeObservations ResponseCells => _responseCells ??= new OutcomeObservations(Responses.Account, Responses.Quarter, Responses.Score, Responses.Products).Collapse();
+
+    OutcomeObservations? _responseCells;
+
+    public int QuarterOf(DateOnly day)
+    {
+        var first = Quarters.Count == 0 ? day : Quarters[0];
+        return (day.Year - first.Year) * 4 + (day.Month - 1) / 3 - (first.Month - 1) / 3;
+    }
+
+    public string QuarterLabel(int quarter) => PeriodUnit.Quarter.Label(Quarters.Count == 0 ? DateOnly.MinValue : Quarters[0].AddMonths(3 * quarter));
+
+    public DateOnly QuarterStart(int quarter) => Quarters[0].AddMonths(3 * quarter);
+
+    public static ValuePanel Load(AnalysisFacts facts)
+    {
+        var store = facts.Store;
+        var accounts = store.Read("SELECT account_id, segment, region, industry, owner FROM accounts ORDER BY account_id",
+            r => (Id: r.Text(0)!, Segment: r.Text(1), Region: r.Text(2), Industry: r.Text(3), Owner: r.Text(4)));
+        var panelAccounts = accounts.Select((a, i) => new PanelAccount(i, a.Id, a.Segment, a.Region, a.Industry, a.Owner)).ToList();
+        var index = panelAccounts.ToDictionary(a => a.AccountId, a => a.Index, StringComparer.Ordinal);
+
+        var costs = new CostAssumptions(store.Assumption("cost_per_agent_hour"), store.Assumption("other_cost_per_ticket"));
+        var responsesTable = facts.Responses();
+        var periodsTable = facts.AccountPeriods(PeriodUnit.Quarter);
+        var first = store.Read($"""
+            SELECT MIN(q) FROM (
+                SELECT MIN(CAST(date_trunc('quarter', day) AS DATE)) AS q FROM {responsesTable}
+                UNION ALL SELECT MIN(period) FROM {periodsTable})
+            """, r => r.Date(0)).Single();
+        var last = store.Read($"""
+            SELECT MAX(q) FROM (
+                SELECT MAX(CAST(date_trunc('quarter', day) AS DATE)) AS q FROM {responsesTable}
+                UNION ALL SELECT MAX(period) FROM {periodsTable})
+            """, r => r.Date(0)).Single();
+        var quarters = new List<DateOnly>();
+        if (first is { } f && last is { } l)
+            for (var q = f; q <= l; q = q.AddMonths(3)) quarters.Add(q);
+        var panel0 = new ValuePanel
+        {
+            Accounts = panelAccounts, Quarters = quarters, Costs = costs,
+            Responses = new ResponseObservations([], [], [], []), AccountQuarters = new AccountQuarterObservations([], [], [], [], [], [], []),
+        };
+
+        var responses = store.Read($"""
+            SELECT account_id, CAST(day AS DATE), nps, products FROM {responsesTable} WHERE nps IS NOT NULL
+            """, r => (Account: r.Text(0)!, Day: r.Date(1)!.Value, Nps: r.Long(2), Products: (int)r.Long(3)));
+        var resp = new ResponseObservations(new int[responses.Count], new int[responses.Count], new double[responses.Count], new int[responses.Count]);
+        for (var i = 0; i < responses.Count; i++)
+        {
+            var x = responses[i];
+            resp.Account[i] = index[x.Account];
+            resp.Quarter[i] = panel0.QuarterOf(x.Day);
+            resp.Score[i] = x.Nps >= 9 ? 100 : x.Nps <= 6 ? -100 : 0;
+            resp.Products[i] = x.Products;
+        }
+
+        var rows = store.Read($"""
+            WITH o AS (
+                SELECT account_id, CAST(date_trunc('quarter', outcome_date) AS DATE) AS period,
+                       MAX(CASE WHEN kind = 'churn' THEN 1 ELSE 0 END) AS churned,
+                       SUM(CASE WHEN kind = 'expansion' THEN arr_after - arr_before ELSE 0 END) AS expansion_arr
+                FROM outcomes GROUP BY 1, 2)
+            SELECT p.account_id, p.period, p.products, p.arr, p.tickets, p.handle_minutes, COALESCE(o.churned, 0), COALESCE(o.expansion_arr, 0)
+            FROM {periodsTable} p LEFT JOIN o ON o.account_id = p.account_id AND o.period = p.period
+            """, r => (Account: r.Text(0)!, Period: r.Date(1)!.Value, Products: (int)r.Long(2), Arr: r.Double(3), Tickets: r.Double(4),
+                Minutes: r.Double(5), Churned: r.Long(6), Expansion: r.Double(7)));
+        var aq = new AccountQuarterObservations(new int[rows.Count], new int[rows.Count], new int[rows.Count], new double[rows.Count],
+            new double[rows.Count], new double[rows.Count], new double[rows.Count]);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var x = rows[i];
+            aq.Account[i] = index[x.Account];
+            aq.Quarter[i] = panel0.QuarterOf(x.Period);
+            aq.Products[i] = x.Products;
+            aq.Arr[i] = x.Arr;
+            aq.Churned[i] = x.Churned;
+            aq.ExpansionArr[i] = x.Expansion;
+            aq.CostToServe[i] = costs.CostToServe(x.Tickets, x.Minutes);
+        }
+        return new ValuePanel { Accounts = panelAccounts, Quarters = quarters, Costs = costs, Responses = resp, AccountQuarters = aq };
+    }
+}
+
+/// <summary>Cost to serve = tickets × other_cost_per_ticket + handle minutes / 60 × cost_per_agent_hour (assumptions table).</summary>
+public sealed record CostAssumptions(double CostPerAgentHour, double OtherCostPerTicket)
+{
+    public double CostToServe(double tickets, double handleMinutes) => tickets * OtherCostPerTicket + handleMinutes / 60 * CostPerAgentHour;
+}
+
+/// <summary>One row per NPS response: account index, quarter index, score as −100/0/+100, products held when it answered.</summary>
+public sealed record ResponseObservations(int[] Account, int[] Quarter, double[] Score, int[] Products)
+{
+    public int Count => Account.Length;
+}
+
+/// <summary>One row per account and quarter it was a customer.</summary>
+public sealed record AccountQuarterObservations(int[] Account, int[] Quarter, int[] Products, double[] Arr, double[] Churned, double[] ExpansionArr, double[] CostToServe)
+{
+    public int Count => Account.Length;
+}

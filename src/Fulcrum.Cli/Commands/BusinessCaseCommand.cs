@@ -1,0 +1,49 @@
+using System.ComponentModel;
+using Fulcrum.Analytics.BusinessCase;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Cli.Rendering;
+using Fulcrum.Data.Store;
+using Fulcrum.Reports.BusinessCase;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fulcrum.Cli.Commands;
+
+[Description("The executive business case: levers ranked by NPV with ROI and payback (bootstrap intervals), their sensitivity to each assumption, written as a one-page Markdown and HTML document.")]
+public sealed class BusinessCaseCommand : Command<BusinessCaseCommand.Settings>
+{
+    public sealed class Settings : LinkageSettings
+    {
+        [CommandOption("--out <PATH>")]
+        [Description("Where to write the one-page business case: PATH.md and PATH.html (the extension, if given, is replaced).")]
+        [DefaultValue("business-case")]
+        public string Out { get; init; } = "business-case";
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = FulcrumStore.Open(settings.Db);
+        var run = settings.WithProgress(progress => BusinessCaseAnalysis.Run(new AnalysisFacts(store), settings.Options, progress));
+        var report = run.Report;
+        var (markdown, html) = Write(report, settings.Out, Path.GetFileName(settings.Db));
+        if (settings.Json)
+        {
+            Json.Write(report);
+            return 0;
+        }
+        BusinessCaseView.Render(report);
+        AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(markdown)}[/] and [bold]{Markup.Escape(html)}[/].");
+        return 0;
+    }
+
+    internal static (string Markdown, string Html) Write(BusinessCaseReport report, string outPath, string source)
+    {
+        var basePath = Path.ChangeExtension(Path.GetFullPath(outPath), null);
+        var directory = Path.GetDirectoryName(basePath);
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        var now = DateTime.UtcNow;
+        File.WriteAllText(basePath + ".md", BusinessCaseDocument.Markdown(report, now, source));
+        File.WriteAllText(basePath + ".html", BusinessCaseDocument.Html(report, now, source));
+        return (basePath + ".md", basePath + ".html");
+    }
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using Fulcrum.Analytics.Value.ClosedLoop;
+using Fulcrum.Data.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fulcrum.Cli.Commands.Value;
+
+[Description("Assign a follow-up to someone (open → assigned, or reassign an assigned case). Recorded in its history.")]
+public sealed class FollowupsAssignCommand : Command<FollowupsAssignCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "<RESPONSE_ID>")]
+        [Description("The detractor answer the follow-up is on.")]
+        public string ResponseId { get; init; } = "";
+
+        [CommandOption("--to <OWNER>")]
+        [Description("Who takes it.")]
+        public string? To { get; init; }
+
+        [CommandOption("--at <TIME>")]
+        [Description("When (yyyy-MM-dd or yyyy-MM-ddTHH:mm, UTC). Default: now.")]
+        public string? At { get; init; }
+
+        [CommandOption("--note <TEXT>")]
+        [Description("A note for the history.")]
+        public string? Note { get; init; }
+
+        public override ValidationResult Validate() =>
+            string.IsNullOrWhiteSpace(To) ? ValidationResult.Error("--to is required: who takes the follow-up.") : CliDates.Check(() => CliDates.Timestamp("--at", At));
+    }
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    {
+        using var store = FulcrumStore.Open(s.Db);
+        var f = new Followups(store).Assign(s.ResponseId, s.To!, CliDates.Timestamp("--at", s.At), s.Note);
+        AnsiConsole.MarkupLine($"Follow-up [bold]{Markup.Escape(f.ResponseId)}[/] is {f.Status}, owner {Markup.Escape(f.Owner ?? "")}, due {f.Due:yyyy-MM-dd}.");
+        return 0;
+    }
+}

@@ -1,0 +1,38 @@
+using System.ComponentModel;
+using Fulcrum.Analytics.Value.ClosedLoop;
+using Fulcrum.Data.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fulcrum.Cli.Commands.Value;
+
+[Description("Close an assigned follow-up with its resolution (assigned → closed). Recorded in its history.")]
+public sealed class FollowupsCloseCommand : Command<FollowupsCloseCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "<RESPONSE_ID>")]
+        [Description("The detractor answer the follow-up is on.")]
+        public string ResponseId { get; init; } = "";
+
+        [CommandOption("--resolution <TEXT>")]
+        [Description("What was done.")]
+        public string? Resolution { get; init; }
+
+        [CommandOption("--at <TIME>")]
+        [Description("When (yyyy-MM-dd or yyyy-MM-ddTHH:mm, UTC). Default: now.")]
+        public string? At { get; init; }
+
+        public override ValidationResult Validate() =>
+            string.IsNullOrWhiteSpace(Resolution) ? ValidationResult.Error("--resolution is required: what was done.") : CliDates.Check(() => CliDates.Timestamp("--at", At));
+    }
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    {
+        using var store = FulcrumStore.Open(s.Db);
+        var f = new Followups(store).Close(s.ResponseId, s.Resolution!, CliDates.Timestamp("--at", s.At));
+        var late = f.Due is { } due && f.ClosedAt is { } closed && DateOnly.FromDateTime(closed) > due;
+        AnsiConsole.MarkupLine($"Follow-up [bold]{Markup.Escape(f.ResponseId)}[/] closed {(late ? "[yellow]after[/]" : "within")} its SLA (due {f.Due:yyyy-MM-dd}).");
+        return 0;
+    }
+}

@@ -1,0 +1,74 @@
+using System.ComponentModel;
+using Fulcrum.Analytics.Value.ClosedLoop;
+using Fulcrum.Cli.Rendering;
+using Fulcrum.Data.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fulcrum.Cli.Commands.Value;
+
+[Description("List follow-ups (closed-loop cases on detractor answers), or one with its history, and the loop's measures: time to close, share within SLA, later NPS and churn of followed-up vs not.")]
+public sealed class FollowupsListCommand : Command<FollowupsListCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "[RESPONSE_ID]")]
+        [Description("Show this follow-up with its status history.")]
+        public string? ResponseId { get; init; }
+
+        [CommandOption("--status <STATUS>")]
+        [Description("open, assigned or closed.")]
+        public string? Status { get; init; }
+
+        [CommandOption("--owner <NAME>")]
+        [Description("Only this owner's cases.")]
+        public string? Owner { get; init; }
+
+        [CommandOption("--overdue")]
+        [Description("Only cases not closed and past their due date (as of --as-of).")]
+        public bool Overdue { get; init; }
+
+        [CommandOption("--as-of <DATE>")]
+        [Description("The day overdue and within-SLA refer to (yyyy-MM-dd). Default: the last day with an answer or a follow-up change.")]
+        public string? AsOf { get; init; }
+
+        [CommandOption("--limit <N>")]
+        [Description("At most this many cases.")]
+        [DefaultValue(50)]
+        public int Limit { get; init; } = 50;
+
+        [CommandOption("--json")]
+        [Description("Print as JSON.")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            if (Status is not null && Status is not ("open" or "assigned" or "closed")) return ValidationResult.Error($"--status: '{Status}' is not open, assigned or closed.");
+            if (Limit < 1) return ValidationResult.Error("--limit must be at least 1.");
+            return CliDates.Check(() => CliDates.Date("--as-of", AsOf));
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    {
+        using var store = FulcrumStore.Open(s.Db);
+        var loop = new Followups(store);
+        if (s.ResponseId is not null)
+        {
+            var one = loop.Get(s.ResponseId);
+            var history = loop.History(s.ResponseId);
+            if (s.Json) Json.Write(new { followup = one, history });
+            else FollowupsView.RenderOne(one, history);
+            return 0;
+        }
+        var measures = ClosedLoopMeasures.Run(store, CliDates.Date("--as-of", s.AsOf));
+        var cases = loop.List(s.Status, s.Owner, s.Overdue ? measures.AsOf : null, s.Limit);
+        if (s.Json) Json.Write(new { measures, cases });
+        else
+        {
+            FollowupsView.RenderList(cases);
+            FollowupsView.RenderMeasures(measures);
+        }
+        return 0;
+    }
+}

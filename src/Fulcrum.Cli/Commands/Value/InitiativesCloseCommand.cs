@@ -1,0 +1,34 @@
+using System.ComponentModel;
+using Fulcrum.Analytics.Value.Initiatives;
+using Fulcrum.Cli.Rendering;
+using Fulcrum.Data.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fulcrum.Cli.Commands.Value;
+
+[Description("Close an initiative: set its status to closed and its end date.")]
+public sealed class InitiativesCloseCommand : Command<InitiativesCloseCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "<ID>")]
+        [Description("The initiative id.")]
+        public string Id { get; init; } = "";
+
+        [CommandOption("--end <DATE>")]
+        [Description("Its last day (yyyy-MM-dd). Default: today (UTC).")]
+        public string? End { get; init; }
+
+        public override ValidationResult Validate() => CliDates.Check(() => CliDates.Date("--end", End));
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = FulcrumStore.Open(settings.Db);
+        var closed = new InitiativeRegistry(store).Close(settings.Id, CliDates.Date("--end", settings.End) ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        AnsiConsole.MarkupLine($"Closed [bold]{Markup.Escape(closed.InitiativeId)}[/].");
+        InitiativesView.RenderList([closed]);
+        return 0;
+    }
+}

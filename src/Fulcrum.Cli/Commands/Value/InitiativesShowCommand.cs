@@ -1,0 +1,37 @@
+using System.ComponentModel;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Value.Initiatives;
+using Fulcrum.Cli.Rendering;
+using Fulcrum.Data.Store;
+using Spectre.Console.Cli;
+
+namespace Fulcrum.Cli.Commands.Value;
+
+[Description("Show an initiative and its measured impact on NPS, churn, expansion and cost to serve: difference-in-differences against matched untreated accounts, effect by quarter since the start, pre-trend check, placebo test and money, each with its 95% CI.")]
+public sealed class InitiativesShowCommand : Command<InitiativesShowCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+        [CommandArgument(0, "<ID>")]
+        [Description("The initiative id.")]
+        public string Id { get; init; } = "";
+
+        [CommandOption("--json")]
+        [Description("Print the result as JSON.")]
+        public bool Json { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = FulcrumStore.Open(settings.Db);
+        var registry = new InitiativeRegistry(store);
+        var initiative = registry.Get(settings.Id);
+        var problems = InitiativeRegistry.Problems(initiative).ToList();
+        if (problems.Count > 0) throw new InitiativeException($"Initiative '{initiative.InitiativeId}' cannot be measured: {string.Join("; ", problems)}.");
+        var all = registry.List().Where(i => !InitiativeRegistry.Problems(i).Any()).ToList();
+        var impact = InitiativeImpactAnalysis.Run(ValuePanel.Load(new AnalysisFacts(store)), initiative, all);
+        if (settings.Json) Json.Write(impact);
+        else InitiativesView.RenderImpact(impact);
+        return 0;
+    }
+}

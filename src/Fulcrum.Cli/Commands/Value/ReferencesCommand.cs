@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Value.References;
+using Fulcrum.Cli.Rendering;
+using Fulcrum.Data.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fulcrum.Cli.Commands.Value;
+
+[Description("The reference program: promoters → asked → agreed → used → opportunities influenced → closed won, by period with conversion rates (Wilson 95% CIs); win-rate uplift of referenced deals (Newcombe CI); revenue influenced by the NPS program.")]
+public sealed class ReferencesCommand : Command<ReferencesCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+        [CommandOption("--period <PERIOD>")]
+        [Description("month, quarter or year.")]
+        [DefaultValue("year")]
+        public string Period { get; init; } = "year";
+
+        [CommandOption("--json")]
+        [Description("Print as JSON.")]
+        public bool Json { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            try { PeriodUnits.Parse(Period); }
+            catch (ArgumentException e) { return ValidationResult.Error($"--period: {e.Message}"); }
+            return ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = FulcrumStore.Open(settings.Db);
+        var report = ReferenceProgram.Run(store, PeriodUnits.Parse(settings.Period));
+        if (settings.Json) Json.Write(report);
+        else ValueView.RenderReferences(report);
+        return 0;
+    }
+}

@@ -1,0 +1,28 @@
+using System.ComponentModel;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Value;
+using Fulcrum.Cli.Rendering;
+using Fulcrum.Data.Store;
+using Spectre.Console.Cli;
+
+namespace Fulcrum.Cli.Commands.Value;
+
+[Description("Value delivered: per quarter, money saved (cost to serve), retained (churn avoided) and made (expansion, referenced deals) by initiative, quick wins vs long-term, and in total, cumulative, each with its 95% CI; plus each initiative's measured effect, the reference program and the closed loop.")]
+public sealed class ValueCommand : Command<ValueCommand.Settings>
+{
+    public sealed class Settings : StoreSettings
+    {
+        [CommandOption("--json")]
+        [Description("Print the whole report as JSON.")]
+        public bool Json { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = FulcrumStore.Open(settings.Db);
+        var report = ValueAnalysis.Run(new AnalysisFacts(store));
+        if (settings.Json) Json.Write(report);
+        else ValueView.Render(report);
+        return 0;
+    }
+}

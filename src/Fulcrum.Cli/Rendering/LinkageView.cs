@@ -1,0 +1,71 @@
+using System.Globalization;
+using Fulcrum.Analytics.BusinessCase;
+using Fulcrum.Analytics.Linkage;
+using Fulcrum.Core.Statistics;
+using Spectre.Console;
+
+namespace Fulcrum.Cli.Rendering;
+
+public static class LinkageView
+{
+    static readonly CultureInfo C = CultureInfo.InvariantCulture;
+
+    public static void Render(LinkageReport r)
+    {
+        var ci = $"{(r.ChurnByLevel.FirstOrDefault()?.Observed.ConfidenceLevel ?? r.BookChurnedArrNextYear.ConfidenceLevel) * 100:0}% CI";
+        AnsiConsole.Write(new Rule("[bold]Soft → hard: what CX does to churn, expansion and cost to serve[/]").LeftJustified());
+        AnsiConsole.MarkupLine(Markup.Escape($"{r.Data.Renewals:N0} renewal decisions ({r.Data.Churns:N0} churned, {r.Data.Expansions:N0} expanded) of {r.Data.Accounts:N0} accounts; " +
+                                             $"{r.Data.ServiceAccountQuarters:N0} account-quarters of support; today's book {r.Data.BookAccounts:N0} accounts, {MoneyFormat.Short(r.Data.BookArr)} ARR."));
+        AnsiConsole.MarkupLine(Markup.Escape($"Soft metrics: {string.Join(", ", r.SoftMetrics)}; controls: {string.Join(", ", r.Controls)}. Intervals: {ci}, account bootstrap ({r.Resamples - r.FailedResamples:N0} resamples)."));
+
+        var levels = new Table().Border(TableBorder.Rounded).Title("Churn at renewal by level")
+            .AddColumns("metric", "level", "renewals", "observed (descriptive)", "adjusted", "effect vs baseline (adjusted)", "expansion (adjusted)");
+        foreach (var l in r.ChurnByLevel)
+            levels.AddRow(l.Metric, Markup.Escape(l.Level) + (l.IsBaseline ? " [grey](baseline)[/]" : ""), l.Renewals.ToString("N0", C),
+                Pct(l.Observed), Pct(l.Adjusted), l.IsBaseline ? "" : Points(l.MarginalEffect), Pct(l.ExpansionAdjusted));
+        AnsiConsole.Write(levels);
+
+        if (r.DetractorPromoterChurnRatioObserved is { } observed)
+            AnsiConsole.MarkupLine(Markup.Escape($"Detractors churn at {Ratio(observed)} the promoters' rate (descriptive)") +
+                                   (r.DetractorPromoterChurnRatioAdjusted is { } adjusted ? Markup.Escape($"; {Ratio(adjusted)} adjusted.") : "."));
+        if (r.ChurnChangePerCesPoint is { } cesChurn)
+            AnsiConsole.MarkupLine(Markup.Escape($"One more point of effort (CES), NPS held fixed: churn {Points(cesChurn)}") +
+                                   (r.ExpansionChangePerCesPoint is { } cesExpansion ? Markup.Escape($", expansion {Points(cesExpansion)}.") : "."));
+        if (r.ArrLostPerDetractorPerYear is { } lost)
+            AnsiConsole.MarkupLine(Markup.Escape($"ARR lost to churn per account per year, detractor vs promoter: {Money(lost)}."));
+        foreach (var v in r.ValueOfOneNpsPoint)
+            AnsiConsole.MarkupLine(Markup.Escape($"One point of account NPS over {v.Months} months: {Money(v.Arr)} ARR, NPV {Money(v.Npv)}."));
+        if (r.CostToServeByNps.Count > 0)
+            AnsiConsole.MarkupLine(Markup.Escape("Cost to serve per account-year by NPS level (descriptive): " +
+                                                 string.Join("; ", r.CostToServeByNps.Select(c => $"{c.Level} {Money(c.CostPerAccountYear)}"))));
+        if (r.TicketsRateRatioPerCesPoint is { } tickets)
+            AnsiConsole.MarkupLine(Markup.Escape($"Per CES point: tickets ×{tickets.Value:0.000} ({tickets.Lower:0.000}–{tickets.Upper:0.000})" +
+                                                 (r.HandleMinutesRateRatioPerCesPoint is { } m ? $", handle minutes ×{m.Value:0.000} ({m.Lower:0.000}–{m.Upper:0.000})" : "") + " per account-quarter, adjusted."));
+
+        var models = new Table().Border(TableBorder.Rounded).Title("Models").AddColumns("model", "outcome", "method", "n", "terms", "converged");
+        foreach (var m in r.Models)
+            models.AddRow(m.Name, Markup.Escape(m.Outcome), Markup.Escape(m.Method), m.Observations.ToString("N0", C), m.Parameters.ToString(C), m.Converged ? "yes" : "[red]no[/]");
+        AnsiConsole.Write(models);
+
+        var odds = new Table().Border(TableBorder.Rounded).Title("Churn odds ratios (vs each factor's baseline)").AddColumns("term", "odds ratio (Wald)", "bootstrap interval");
+        foreach (var o in r.ChurnOddsRatios)
+            odds.AddRow(Markup.Escape(o.Term), string.Create(C, $"{o.Wald.Value:0.00} ({o.Wald.Lower:0.00}–{o.Wald.Upper:0.00})"), string.Create(C, $"{o.Bootstrap.Lower:0.00}–{o.Bootstrap.Upper:0.00}"));
+        AnsiConsole.Write(odds);
+
+        var q = r.Quality;
+        AnsiConsole.MarkupLine(Markup.Escape(string.Create(C, $"Model quality ({q.Folds}-fold cross-validation by account): AUC {q.Auc.Value:0.000} ({q.Auc.Lower:0.000}–{q.Auc.Upper:0.000}), " +
+                                                                $"calibration slope {q.CalibrationSlope.Value:0.00} ({q.CalibrationSlope.Lower:0.00}–{q.CalibrationSlope.Upper:0.00}), observed − predicted churn {q.CalibrationInTheLarge * 100:+0.00;-0.00} points.")));
+        RenderWarnings(r.Warnings);
+        AnsiConsole.MarkupLine("[grey]" + Markup.Escape("Assumptions: " + string.Join(", ", r.Assumptions.Where(a => !a.Name.StartsWith("lever_", StringComparison.Ordinal)).Select(a => $"{a.Name} {a.Value.ToString("#,0.####", C)}"))) + "[/]");
+    }
+
+    internal static void RenderWarnings(IReadOnlyList<string> warnings)
+    {
+        foreach (var w in warnings) AnsiConsole.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(w)}");
+    }
+
+    internal static string Money(Estimate e) => $"{MoneyFormat.Short(e.Value)} ({MoneyFormat.Short(e.Lower)}–{MoneyFormat.Short(e.Upper)})";
+    static string Pct(Estimate e) => e.IsDefined ? string.Create(C, $"{e.Value * 100:0.0}% ({e.Lower * 100:0.0}–{e.Upper * 100:0.0})") : "n/a";
+    static string Points(Estimate e) => string.Create(C, $"{e.Value * 100:+0.0;-0.0} pts ({e.Lower * 100:+0.0;-0.0} to {e.Upper * 100:+0.0;-0.0})");
+    static string Ratio(Estimate e) => string.Create(C, $"{e.Value:0.00}× ({e.Lower:0.00}–{e.Upper:0.00})");
+}

@@ -1,0 +1,83 @@
+using Fulcrum.Analytics.BusinessCase;
+
+namespace Fulcrum.Analytics.Tests.Linkage;
+
+public sealed class BusinessCaseDemoTests(LinkageDemoFixture demo) : IClassFixture<LinkageDemoFixture>
+{
+    BusinessCaseReport Report => demo.Run.Report;
+
+    [Fact]
+    public void Levers_are_ranked_by_NPV_over_the_horizon_and_each_has_every_horizon()
+    {
+        var npv = Report.Levers.Select(l => l.At(Report.HorizonMonths).Npv.Value).ToList();
+        Assert.Equal(npv.OrderByDescending(v => v), npv);
+        Assert.Equal(Enumerable.Range(1, Report.Levers.Count), Report.Levers.Select(l => l.Rank));
+        Assert.All(Report.Levers, l => Assert.Equal([12, 24, 36], l.Horizons.Select(h => h.Months)));
+        Assert.Equal(5, Report.Levers.Count);
+        Assert.Empty(Report.UnavailableLevers);
+    }
+
+    [Fact]
+    public void Moving_detractors_up_retains_ARR_with_an_interval_above_zero_and_grows_with_the_horizon()
+    {
+        var lever = Report.Levers.Single(l => l.Lever.Id == LeverCatalog.DetractorsToPassive);
+        Assert.True(lever.At(24).ArrRetained.Lower > 0);
+        Assert.True(lever.At(36).Revenue.Value > lever.At(24).Revenue.Value && lever.At(24).Revenue.Value > lever.At(12).Revenue.Value);
+        Assert.Equal(0.2, lever.Lever.Size, 12);
+        Assert.Equal(lever.Lever.AffectedAccounts * 1_500, lever.Lever.Cost, 6);
+        Assert.Contains("Move 20% of detractors to passive is worth", lever.Sentence);
+        Assert.Contains("90% CI", lever.Sentence);
+    }
+
+    [Fact]
+    public void Avoiding_contacts_saves_cost_to_serve_in_proportion_and_moves_no_ARR()
+    {
+        var lever = Report.Levers.Single(l => l.Lever.Id == LeverCatalog.FewerContacts);
+        var h = lever.At(12);
+        Assert.Equal(0, h.ArrTotal.Value);
+        // Exactly 15% of the book's projected cost to serve over the same 12 months (both count churn the same way).
+        var yearCost = Report.Linkage.BookCostToServePerYear.Value;
+        Assert.Equal(0.15 * yearCost, h.CostSaved.Value, 1e-9 * yearCost);
+        Assert.DoesNotContain("$0 ARR", lever.Sentence);
+    }
+
+    [Fact]
+    public void Sensitivity_covers_the_top_three_levers_largest_swing_first()
+    {
+        Assert.Equal(Report.Levers.Take(3).Select(l => l.Lever.Id), Report.Sensitivity.Select(s => s.LeverId));
+        foreach (var s in Report.Sensitivity)
+        {
+            Assert.Equal(s.Bars.Select(b => b.Swing).OrderByDescending(v => v), s.Bars.Select(b => b.Swing));
+            Assert.Contains(s.Bars, b => b.Assumption == "gross_margin");
+            Assert.Contains(s.Bars, b => b.Assumption.StartsWith("lever_size_", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Every_assumption_is_listed_with_its_value()
+    {
+        var names = Report.Assumptions.Select(a => a.Name).ToHashSet();
+        foreach (var name in new[] { "cost_per_agent_hour", "gross_margin", "discount_rate", "horizon_months", "lever_cost_detractor_recovery" })
+            Assert.Contains(name, names);
+    }
+
+    [Fact]
+    public void Revaluing_with_a_bigger_lever_raises_its_value_without_refitting()
+    {
+        var bigger = BusinessCaseAnalysis.Revalue(demo.Run, new Dictionary<string, double> { ["lever_size_detractors_to_passive"] = 0.4 });
+        var before = Report.Levers.Single(l => l.Lever.Id == LeverCatalog.DetractorsToPassive).At(24);
+        var after = bigger.Levers.Single(l => l.Lever.Id == LeverCatalog.DetractorsToPassive).At(24);
+        // Twice the accounts moved: twice the ARR retained (the scenario is linear in the share moved).
+        Assert.Equal(2 * before.ArrRetained.Value, after.ArrRetained.Value, 1e-6 * before.ArrRetained.Value);
+        Assert.True(after.ArrRetained.Lower > before.ArrRetained.Lower);
+        Assert.Throws<ArgumentException>(() => BusinessCaseAnalysis.Revalue(demo.Run, new Dictionary<string, double> { ["gross_margin"] = 2 }));
+    }
+
+    [Fact]
+    public void A_longer_horizon_assumption_values_the_levers_over_it()
+    {
+        var longer = BusinessCaseAnalysis.Revalue(demo.Run, new Dictionary<string, double> { ["horizon_months"] = 48 });
+        Assert.Equal(48, longer.HorizonMonths);
+        Assert.All(longer.Levers, l => Assert.Contains(l.Horizons, h => h.Months == 48));
+    }
+}
