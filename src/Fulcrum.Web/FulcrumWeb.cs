@@ -99,6 +99,8 @@ public static class FulcrumWeb
         app.MapDataApi();
         app.MapAssumptionsApi();
         app.MapFollowupsApi();
+        app.MapBusinessCaseApi();
+        app.MapValueApi();
         app.MapAdminApi();
         app.MapIntakeApi();
         app.MapRazorPages();

@@ -1,6 +1,7 @@
 using Fulcrum.Data.Import;
 using Fulcrum.Data.Import.Mapping;
 using Fulcrum.Data.Import.Sources;
+using Fulcrum.Data.Store;
 using Fulcrum.Web.Access;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -20,6 +21,9 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
             ArgumentException a => (400, "Invalid request", a.ParamName),
             AccessException a => (400, "Invalid request", a.Field),
             ImportException or MappingException or SourceFormatException => (400, "Invalid import", null),
+            Fulcrum.Analytics.Value.ClosedLoop.FollowupException => (400, "Invalid follow-up change", null),
+            Fulcrum.Analytics.Value.Initiatives.InitiativeException => (400, "Invalid initiative", null),
+            StoreException => (400, "Invalid request", null),
             _ => (500, "Unexpected error", null),
         };
         if (status == 500) logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);

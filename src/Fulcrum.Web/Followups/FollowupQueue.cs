@@ -1,14 +1,16 @@
 using Fulcrum.Web.Api;
 using Fulcrum.Web.Store;
 
+using ClosedLoop = Fulcrum.Analytics.Value.ClosedLoop;
+
 namespace Fulcrum.Web.Followups;
 
 public sealed record FollowupItem(string ResponseId, string? AccountId, string? AccountName, int? Nps, string? Comment, string? Owner, string Status,
     DateOnly? Due, string? Resolution, DateTime? OpenedAt, DateTime? ClosedAt);
 
 /// <summary>
-/// The closed-loop queue over the canonical <c>followups</c> table: list with filters, assign an owner, close with a
-/// resolution. Changes go through the single writer.
+/// The closed-loop queue over the <c>followups</c> table: a paged list with filters (with each answer's account, score and
+/// comment), and the changes of Fulcrum.Analytics' closed loop (sync, assign, close), run through the single writer.
 /// </summary>
 public sealed class FollowupQueue(StorePool pool, StoreWriter writer)
 {
@@ -44,33 +46,34 @@ public sealed class FollowupQueue(StorePool pool, StoreWriter writer)
         }, cancellation);
     }
 
+    /// <summary>open → assigned, or a reassignment (Fulcrum.Analytics closed loop; the change is recorded in followup_events).</summary>
     /// <returns>False when there is no follow-up for the response.</returns>
-    public Task<bool> AssignAsync(string responseId, string owner, DateOnly? due, CancellationToken cancellation = default)
+    public Task<bool> AssignAsync(string responseId, string owner, CancellationToken cancellation = default)
     {
         if (string.IsNullOrWhiteSpace(owner) || owner.Length > 100) throw new ArgumentException("owner must be 1 to 100 characters.", nameof(owner));
         return writer.RunAsync(store =>
         {
             if (!Exists(store, responseId)) return false;
-            var changed = store.Execute("""
-                UPDATE followups SET owner = $owner, status = 'assigned', due = COALESCE(CAST($due AS DATE), due)
-                WHERE response_id = $responseId AND status <> 'closed'
-                """, new { responseId, owner = owner.Trim(), due = due?.ToDateTime(TimeOnly.MinValue) });
-            return changed > 0 ? true : throw new ArgumentException("This follow-up is closed.", nameof(responseId));
+            new ClosedLoop.Followups(store).Assign(responseId, owner.Trim());
+            return true;
         }, changesData: false, cancellation);
     }
 
+    /// <summary>assigned → closed with its resolution.</summary>
     public Task<bool> CloseAsync(string responseId, string resolution, CancellationToken cancellation = default)
     {
         if (string.IsNullOrWhiteSpace(resolution) || resolution.Length > 2000) throw new ArgumentException("resolution must be 1 to 2000 characters.", nameof(resolution));
         return writer.RunAsync(store =>
         {
             if (!Exists(store, responseId)) return false;
-            var changed = store.Execute("""
-                UPDATE followups SET status = 'closed', resolution = $resolution, closed_at = $now WHERE response_id = $responseId AND status <> 'closed'
-                """, new { responseId, resolution = resolution.Trim(), now = DateTime.UtcNow });
-            return changed > 0 ? true : throw new ArgumentException("This follow-up is already closed.", nameof(responseId));
+            new ClosedLoop.Followups(store).Close(responseId, resolution.Trim());
+            return true;
         }, changesData: false, cancellation);
     }
+
+    /// <summary>Opens a follow-up for every detractor answer that has none (idempotent).</summary>
+    public Task<ClosedLoop.SyncResult> SyncAsync(CancellationToken cancellation = default) =>
+        writer.RunAsync(store => new ClosedLoop.Followups(store).Sync(), changesData: false, cancellation);
 
     static bool Exists(Fulcrum.Data.Store.FulcrumStore store, string responseId) =>
         store.Scalar<long>("SELECT COUNT(*) FROM followups WHERE response_id = $responseId", new { responseId }) > 0;

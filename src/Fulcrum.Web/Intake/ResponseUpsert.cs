@@ -63,6 +63,18 @@ public sealed class ResponseUpsert(IReadOnlyList<ValidResponse> responses) : IBa
             .ToList();
     }
 
+    /// <summary>
+    /// A detractor answer opens a follow-up, as an import does (Fulcrum.Analytics closed loop; idempotent, so answers
+    /// that already have one are left alone).
+    /// </summary>
+    public void AfterCommit(FulcrumStore store, IReadOnlyList<IBatchedWrite<IReadOnlyList<IntakeOutcome>>> batch)
+    {
+        var detractorDays = batch.Cast<ResponseUpsert>().SelectMany(u => u.Responses)
+            .Where(r => r.Values.GetValueOrDefault("nps") is long score && score <= 6)
+            .Select(r => (DateTime)r.Values["responded_at"]!).ToList();
+        if (detractorDays.Count > 0) new Fulcrum.Analytics.Value.ClosedLoop.Followups(store).Sync(DateOnly.FromDateTime(detractorDays.Min()));
+    }
+
     static void Append(DuckDB.NET.Data.IDuckDBAppenderRow row, object? value)
     {
         switch (value)

@@ -10,7 +10,7 @@ namespace Fulcrum.Web.Pages;
 /// <summary>The assumptions table; analysts and admins edit values (the same write as PUT /api/assumptions/{name}).</summary>
 public sealed class AssumptionsModel(StorePool pool, StoreWriter writer) : PageModel
 {
-    public IReadOnlyList<AssumptionInfo> Items { get; private set; } = [];
+    public IReadOnlyList<Fulcrum.Data.Store.AssumptionValue> Items { get; private set; } = [];
     public bool CanEdit => User.IsInRole(Roles.Analyst) || User.IsInRole(Roles.Admin);
     public string? Message { get; private set; }
     public bool Failed { get; private set; }
@@ -22,10 +22,18 @@ public sealed class AssumptionsModel(StorePool pool, StoreWriter writer) : PageM
         if (!CanEdit) return Forbid();
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
             (Message, Failed) = ($"'{value}' is not a number.", true);
-        else if (await AssumptionsApi.Set(writer, name, number, cancellation) is null)
-            (Message, Failed) = ($"No assumption named '{name}'.", true);
         else
-            Message = $"{name} is now {number.ToString(CultureInfo.InvariantCulture)}.";
+        {
+            try
+            {
+                await AssumptionsApi.Set(writer, name, number, cancellation);
+                Message = $"{name} is now {number.ToString(CultureInfo.InvariantCulture)}.";
+            }
+            catch (ArgumentException e)
+            {
+                (Message, Failed) = (e.Message.Split(" (Parameter")[0], true);
+            }
+        }
         Items = await AssumptionsApi.Read(pool, cancellation);
         return Page();
     }

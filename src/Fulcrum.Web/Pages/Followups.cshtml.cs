@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Fulcrum.Web.Pages;
 
 /// <summary>The follow-up queue (the same queue as /api/followups): filter, assign, close.</summary>
-public sealed class FollowupsModel(FollowupQueue queue) : PageModel
+public sealed class FollowupsModel(FollowupQueue queue, Fulcrum.Web.Store.StorePool pool, Fulcrum.Web.Store.AnalyticsRunner runner) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Owner { get; set; }
@@ -15,12 +15,17 @@ public sealed class FollowupsModel(FollowupQueue queue) : PageModel
     public Page<FollowupItem> Items { get; private set; } = null!;
     public bool CanEdit => User.IsInRole(Roles.Analyst) || User.IsInRole(Roles.Admin);
     public string? Message { get; private set; }
+    public Fulcrum.Analytics.Value.ClosedLoop.SyncResult? Synced { get; private set; }
+    public Fulcrum.Analytics.Value.ClosedLoop.ClosedLoopReport? Measures { get; private set; }
     public bool Failed { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellation) => await Load(cancellation);
 
     public async Task<IActionResult> OnPostAssignAsync(string responseId, string owner, CancellationToken cancellation) =>
-        await Change(() => queue.AssignAsync(responseId, owner, null, cancellation), $"{responseId} assigned to {owner}.", cancellation);
+        await Change(() => queue.AssignAsync(responseId, owner, cancellation), $"{responseId} assigned to {owner}.", cancellation);
+
+    public async Task<IActionResult> OnPostSyncAsync(CancellationToken cancellation) =>
+        await Change(async () => { var r = await queue.SyncAsync(cancellation); Synced = r; return true; }, "Synced.", cancellation);
 
     public async Task<IActionResult> OnPostCloseAsync(string responseId, string resolution, CancellationToken cancellation) =>
         await Change(() => queue.CloseAsync(responseId, resolution, cancellation), $"{responseId} closed.", cancellation);
@@ -32,16 +37,18 @@ public sealed class FollowupsModel(FollowupQueue queue) : PageModel
         {
             (Message, Failed) = await change() ? (done, false) : ("No such follow-up.", true);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or Fulcrum.Analytics.Value.ClosedLoop.FollowupException)
         {
             (Message, Failed) = (e.Message.Split(" (Parameter")[0], true);
         }
+        if (Synced is { } sync) Message = $"Opened {sync.Opened:N0} follow-up(s) for {sync.DetractorAnswers:N0} detractor answer(s); {sync.AlreadyFollowedUp:N0} already had one.";
         await Load(cancellation);
         return Page();
     }
 
     async Task Load(CancellationToken cancellation)
     {
+        Measures = (await FollowupsApi.Measures(pool, runner, cancellation)).Value;
         try { Items = await queue.ListAsync(Status, Owner, PageNumber, 50, cancellation); }
         catch (ArgumentException e)
         {

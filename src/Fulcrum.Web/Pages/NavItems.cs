@@ -7,6 +7,8 @@ public static class NavItems
     [
         ("/", "Overview"),
         ("/drilldown", "Drill-down"),
+        ("/levers", "Levers"),
+        ("/value", "Value"),
         ("/cohorts", "Cohorts"),
         ("/followups", "Follow-ups"),
         ("/data", "Data"),

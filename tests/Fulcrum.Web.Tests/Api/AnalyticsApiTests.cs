@@ -126,8 +126,64 @@ public sealed class AnalyticsApiTests(FulcrumWebFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.NoContent, (await analyst.PostAsJsonAsync($"/api/followups/{id}/assign", new { owner = "kim" })).StatusCode);
         Assert.Equal(1, (await Json(await analyst.GetAsync("/api/followups?owner=kim"))).GetProperty("total").GetInt64());
         Assert.Equal(HttpStatusCode.NoContent, (await analyst.PostAsJsonAsync($"/api/followups/{id}/close", new { resolution = "called back" })).StatusCode);
+        var openId = list.GetProperty("items")[1].GetProperty("responseId").GetString()!;
+        var closeOpen = await analyst.PostAsJsonAsync($"/api/followups/{openId}/close", new { resolution = "skipped a step" });
+        Assert.Equal(HttpStatusCode.BadRequest, closeOpen.StatusCode);
+        Assert.Contains("assign it first", await closeOpen.Content.ReadAsStringAsync());
         var closedAgain = await analyst.PostAsJsonAsync($"/api/followups/{id}/close", new { resolution = "again" });
         Assert.Equal(HttpStatusCode.BadRequest, closedAgain.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await analyst.PostAsJsonAsync("/api/followups/nope/close", new { resolution = "x" })).StatusCode);
+    }
+
+    [Fact]
+    public async Task Sync_opens_a_follow_up_for_every_detractor_answer_once()
+    {
+        using var analyst = await factory.ClientAsync(Roles.Analyst);
+        var first = await Json(await analyst.PostAsync("/api/followups/sync", null));
+        var again = await Json(await analyst.PostAsync("/api/followups/sync", null));
+        Assert.Equal(0, again.GetProperty("opened").GetInt32());
+        var detractors = await factory.Services.GetRequiredService<StorePool>().ReadAsync(s => s.Scalar<long>("SELECT COUNT(*) FROM responses WHERE nps <= 6"));
+        Assert.Equal(detractors, first.GetProperty("detractorAnswers").GetInt64());
+        var measures = await Json(await analyst.GetAsync("/api/followups/measures"));
+        Assert.Equal(detractors, measures.GetProperty("cases").GetInt64());
+    }
+
+    [Fact]
+    public async Task Business_case_ranks_levers_and_sliders_reprice_them()
+    {
+        using var viewer = await factory.ClientAsync(Roles.Viewer);
+        var report = await Json(await viewer.GetAsync("/api/business-case"));
+        var horizon = report.GetProperty("horizonMonths").GetInt32();
+        double Npv(JsonElement lever) => lever.GetProperty("horizons").EnumerateArray().First(h => h.GetProperty("months").GetInt32() == horizon)
+            .GetProperty("npv").GetProperty("value").GetDouble();
+        double Arr(JsonElement r, string id) => r.GetProperty("levers").EnumerateArray().First(l => l.GetProperty("lever").GetProperty("id").GetString() == id)
+            .GetProperty("horizons").EnumerateArray().First(h => h.GetProperty("months").GetInt32() == horizon).GetProperty("arrTotal").GetProperty("value").GetDouble();
+        var npvs = report.GetProperty("levers").EnumerateArray().Select(Npv).ToList();
+        Assert.True(npvs.Count >= 3, $"{npvs.Count} levers valued");
+        Assert.Equal(npvs.OrderByDescending(n => n), npvs);
+
+        // Twice the share of detractors moved to passive: that lever is worth more ARR, on the same fitted models.
+        var before = Arr(report, "detractors_to_passive");
+        var doubled = await Json(await viewer.GetAsync("/api/business-case/revalue?lever_size_detractors_to_passive=0.4"));
+        Assert.True(Arr(doubled, "detractors_to_passive") > 1.5 * before, $"{before} → {Arr(doubled, "detractors_to_passive")}");
+
+        var unknown = await viewer.GetAsync("/api/business-case/revalue?wishful_thinking=1");
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        var outOfRange = await viewer.GetAsync("/api/business-case/revalue?gross_margin=3");
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
+        Assert.Contains("gross_margin must be a number between", await outOfRange.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Value_and_drivers_are_served()
+    {
+        using var viewer = await factory.ClientAsync(Roles.Viewer);
+        var value = await Json(await viewer.GetAsync("/api/value"));
+        Assert.True(value.GetProperty("initiatives").GetArrayLength() >= 3);
+        var total = value.GetProperty("ledger").GetProperty("total").GetProperty("total");
+        Assert.True(total.GetProperty("lower").GetDouble() <= total.GetProperty("value").GetDouble());
+        var drivers = await Json(await viewer.GetAsync("/api/drivers?outcome=nps"));
+        Assert.True(drivers.GetProperty("drivers").GetArrayLength() > 0);
+        Assert.Equal(HttpStatusCode.BadRequest, (await viewer.GetAsync("/api/drivers?method=astrology")).StatusCode);
     }
 }

@@ -144,4 +144,26 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
         await page.GotoAsync(fixture.BaseUrl + "/assumptions");
         await Assertions.Expect(page.GetByLabel("Value of gross_margin")).Not.ToHaveValueAsync("0.1");
     }
+
+    [Fact]
+    public async Task Moving_a_lever_slider_reprices_the_levers()
+    {
+        var (page, errors) = await SignedInPage();
+        await page.GotoAsync(fixture.BaseUrl + "/levers");
+        var row = page.Locator("#levers-table tbody tr", new PageLocatorOptions { HasText = "detractors to passive" });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        var npvBefore = await row.Locator("td.npv").InnerTextAsync();
+        await Shot(page, "levers");
+
+        // By keyboard: focus the slider and step it up; the table is re-priced from /api/business-case/revalue.
+        var slider = page.GetByLabel("Detractors moved to passive");
+        await slider.FocusAsync();
+        for (var i = 0; i < 15; i++) await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(page.Locator("#out-lever_size_detractors_to_passive")).ToHaveTextAsync("35%");
+        // Several re-pricings may run while the keys are pressed; the last one (35%) wins and its NPV differs.
+        await Assertions.Expect(row).ToContainTextAsync("Move 35% of detractors to passive");
+        Assert.NotEqual(npvBefore, await row.Locator("td.npv").InnerTextAsync());
+        await Shot(page, "levers-slider-moved");
+        Assert.Empty(errors);
+    }
 }

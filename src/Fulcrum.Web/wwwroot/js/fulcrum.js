@@ -164,13 +164,124 @@ const Fulcrum = (() => {
       } catch (e) { showError(summary, e); }
     }
 
-    metricEl.addEventListener("change", () => { loadTree(); loadGrowth(); });
+    async function loadDrivers() {
+      const summary = document.getElementById("drivers-summary");
+      try {
+        const d = await api(`/api/drivers?outcome=${metricEl.value}`);
+        summary.textContent = `R² ${num(100 * d.rSquared.value)}% (95% CI ${num(100 * d.rSquared.lower)} to ${num(100 * d.rSquared.upper)}%) over ${d.rows.toLocaleString("en-US")} answers from ${d.accounts.toLocaleString("en-US")} accounts; shares from ${d.options.method === "shapley" ? "Shapley" : "relative weights"} with account-bootstrap intervals.`;
+        document.querySelector("#drivers-table tbody").innerHTML = d.drivers.map(x =>
+          `<tr><td>${text(x.description || x.name)}</td><td class="num">${num(100 * x.shareOfR2.value)}% (${num(100 * x.shareOfR2.lower)} to ${num(100 * x.shareOfR2.upper)}%)</td><td class="num">${num(x.correlation.value, 2)}</td><td>${text(x.quadrantLabel)}</td></tr>`).join("");
+      } catch (e) { showError(summary, e); }
+    }
+
+    metricEl.addEventListener("change", () => { loadTree(); loadGrowth(); loadDrivers(); });
     depthEl.addEventListener("change", loadTree);
     byEl.addEventListener("change", loadGrowth);
     loadTree();
     loadGrowth();
+    loadDrivers();
+  }
+
+
+  // Levers: the business case ranked by NPV; sliders re-price it on the same fitted models (GET /api/business-case/revalue).
+  function levers() {
+    const headline = document.getElementById("levers-headline");
+    const sliders = [...document.querySelectorAll("input[type=range][data-assumption]")];
+    const stored = new Map(sliders.map(s => [s.dataset.assumption, s.value]));
+    const short = v => {
+      const x = Number(v);
+      if (!Number.isFinite(x)) return String(v) === "Infinity" ? "∞" : "–";
+      const a = Math.abs(x), sign = x < 0 ? "−" : "";
+      return a >= 1e6 ? `${sign}$${(a / 1e6).toFixed(2)}M` : a >= 1e3 ? `${sign}$${(a / 1e3).toFixed(0)}k` : `${sign}$${a.toFixed(0)}`;
+    };
+    const months = v => { const x = Number(v); return Number.isFinite(x) ? `${x.toFixed(0)} mo` : "not within horizon"; };
+    const show = s => {
+      const unit = s.dataset.unit, v = Number(s.value);
+      document.getElementById(`out-${s.dataset.assumption}`).textContent =
+        unit === "share" || unit === "ratio" || unit === "per year" ? `${(100 * v).toFixed(0)}%` : `${v.toLocaleString("en-US")} ${unit}`;
+    };
+    let pending = null, sequence = 0;
+
+    function render(report) {
+      const h = report.horizonMonths;
+      document.getElementById("levers-horizon").textContent = h;
+      headline.textContent = report.headline;
+      const rows = report.levers.map(l => ({ l, x: l.horizons.find(z => z.months === h) }));
+      document.querySelector("#levers-table tbody").innerHTML = rows.map(({ l, x }) =>
+        `<tr><td class="num">${l.rank}</td><td>${text(l.lever.title)}</td>` +
+        `<td class="num">${short(x.arrTotal.value)}<br><span class="muted">${short(x.arrTotal.lower)} to ${short(x.arrTotal.upper)}</span></td>` +
+        `<td class="num">${short(x.costSaved.value)}<br><span class="muted">${short(x.costSaved.lower)} to ${short(x.costSaved.upper)}</span></td>` +
+        `<td class="num">${short(l.lever.cost)}</td>` +
+        `<td class="num npv"><strong>${short(x.npv.value)}</strong><br><span class="muted">${short(x.npv.lower)} to ${short(x.npv.upper)}</span></td>` +
+        `<td class="num">${num(100 * x.roi.value, 0)}%<br><span class="muted">${num(100 * x.roi.lower, 0)}% to ${num(100 * x.roi.upper, 0)}%</span></td>` +
+        `<td class="num">${months(x.paybackMonths.value)}</td></tr>`).join("");
+      const ordered = rows.slice().reverse();
+      chart("levers-chart").setOption({
+        animation: false, grid: { left: 260, right: 30, top: 10, bottom: 30 },
+        tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+        xAxis: { type: "value", axisLabel: { formatter: short } },
+        yAxis: { type: "category", data: ordered.map(r => r.l.lever.title), axisLabel: { width: 240, overflow: "truncate" } },
+        series: [
+          { type: "bar", name: "NPV", data: ordered.map(r => ({ value: r.x.npv.value, itemStyle: { color: r.x.npv.value < 0 ? "#d9776f" : "#6fb58a" } })) },
+          { type: "custom", name: `${Math.round(100 * report.confidenceLevel)}% CI`, data: ordered.map((r, i) => [i, r.x.npv.lower, r.x.npv.upper]), z: 10,
+            renderItem: (params, api) => {
+              const y = api.value(0), lo = api.coord([api.value(1), y]), hi = api.coord([api.value(2), y]);
+              return { type: "group", children: [
+                { type: "line", shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style: { stroke: "#1d2433", lineWidth: 1.5 } },
+                { type: "line", shape: { x1: lo[0], y1: lo[1] - 5, x2: lo[0], y2: lo[1] + 5 }, style: { stroke: "#1d2433", lineWidth: 1.5 } },
+                { type: "line", shape: { x1: hi[0], y1: hi[1] - 5, x2: hi[0], y2: hi[1] + 5 }, style: { stroke: "#1d2433", lineWidth: 1.5 } },
+              ] };
+            } },
+        ],
+      }, true);
+      document.getElementById("levers-unavailable").innerHTML = report.unavailableLevers.map(l => `<li>${text(l.title)}: ${text(l.unavailable || "")}</li>`).join("");
+      document.getElementById("levers-warnings").innerHTML = report.warnings.map(w => `<li>${text(w)}</li>`).join("");
+    }
+
+    async function load() {
+      const changed = sliders.filter(s => s.value !== stored.get(s.dataset.assumption));
+      const query = changed.map(s => `${encodeURIComponent(s.dataset.assumption)}=${encodeURIComponent(s.value)}`).join("&");
+      const mine = ++sequence;
+      headline.textContent = changed.length ? "Re-pricing…" : headline.textContent;
+      try {
+        const report = await api(changed.length ? `/api/business-case/revalue?${query}` : "/api/business-case");
+        if (mine === sequence) render(report);  // an older answer never overwrites a newer one
+      } catch (e) { if (mine === sequence) showError(headline, e); }
+    }
+
+    sliders.forEach(s => {
+      s.addEventListener("input", () => { show(s); clearTimeout(pending); pending = setTimeout(load, 250); });
+      show(s);
+    });
+    document.getElementById("levers-reset").addEventListener("click", () => {
+      sliders.forEach(s => { s.value = stored.get(s.dataset.assumption); show(s); });
+      load();
+    });
+    headline.textContent = "Fitting the linkage models and the business case (the first time takes a while)…";
+    load();
+  }
+
+
+  // Value: cumulative value delivered by quarter with its band (the ledger's total line).
+  async function value() {
+    try {
+      const report = await api("/api/value");
+      const q = report.ledger.total.quarters;
+      const lower = q.map(x => x.cumulative.lower), upper = q.map(x => x.cumulative.upper);
+      chart("value-chart").setOption({
+        animation: false, grid: { left: 80, right: 20, top: 20, bottom: 40 },
+        tooltip: { trigger: "axis" },
+        xAxis: { type: "category", data: q.map(x => x.quarter) },
+        yAxis: { type: "value", axisLabel: { formatter: v => money(v) } },
+        series: [
+          { name: "lower", type: "line", data: lower, stack: "ci", symbol: "none", lineStyle: { opacity: 0 } },
+          { name: "95% CI", type: "line", data: upper.map((u, i) => u - lower[i]), stack: "ci", symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: "rgba(30,123,60,0.18)" } },
+          { name: "cumulative value", type: "line", data: q.map(x => x.cumulative.value), lineStyle: { width: 2, color: "#1e7b3c" }, itemStyle: { color: "#1e7b3c" } },
+        ],
+      }, true);
+    } catch (e) { showError(document.getElementById("value-chart"), e); }
   }
 
   window.addEventListener("resize", () => document.querySelectorAll(".chart").forEach(el => echarts.getInstanceByDom(el)?.resize()));
-  return { api, chart, num, money, ci, text, errorBars, axisFor, overview, drilldown };
+  return { api, chart, num, money, ci, text, errorBars, axisFor, overview, drilldown, levers, value };
 })();
