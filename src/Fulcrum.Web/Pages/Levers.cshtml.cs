@@ -41,7 +41,8 @@ public sealed class LeversModel(StorePool pool) : PageModel
             var a = stored[s.Name];
             var max = double.IsFinite(a.Max) ? Math.Min(a.Max, a.Unit.StartsWith("USD", StringComparison.Ordinal) ? Math.Max(a.Default * 4, a.Value) : a.Max) : a.Value * 4;
             var min = double.IsFinite(a.Min) ? a.Min : 0;
-            var step = a.Name == "horizon_months" ? 12 : a.Unit is "share" or "ratio" or "per year" ? 0.01 : Math.Max((max - min) / 100, 0.01);
+            // Steps that land on round values (and on the stored value), so a slider never shows 0.48 for 0.5.
+            var step = a.Name == "horizon_months" ? 12 : a.Unit is "share" or "ratio" or "per year" ? 0.01 : max - min <= 10 ? 0.1 : max - min <= 1000 ? 1 : Math.Pow(10, Math.Floor(Math.Log10((max - min) / 100)));
             if (a.Name == "horizon_months") (min, max) = (12, Math.Min(60, a.Max));
             return new LeverSlider(a.Name, s.Label, a.Unit, a.Value, min, max, step);
         }).ToList();

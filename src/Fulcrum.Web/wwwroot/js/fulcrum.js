@@ -219,7 +219,7 @@ const Fulcrum = (() => {
       chart("levers-chart").setOption({
         animation: false, grid: { left: 260, right: 30, top: 10, bottom: 30 },
         tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
-        xAxis: { type: "value", axisLabel: { formatter: short } },
+        xAxis: { ...axisFor(ordered.map(r => r.x.npv), true), axisLabel: { formatter: short } },
         yAxis: { type: "category", data: ordered.map(r => r.l.lever.title), axisLabel: { width: 240, overflow: "truncate" } },
         series: [
           { type: "bar", name: "NPV", data: ordered.map(r => ({ value: r.x.npv.value, itemStyle: { color: r.x.npv.value < 0 ? "#d9776f" : "#6fb58a" } })) },
