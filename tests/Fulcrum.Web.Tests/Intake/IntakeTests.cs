@@ -130,6 +130,17 @@ public sealed class IntakeTests(FulcrumWebFactory factory) : IClassFixture<Fulcr
     }
 
     [Fact]
+    public async Task A_detractor_answer_opens_a_follow_up()
+    {
+        using var client = factory.Anonymous();
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(FulcrumWebFactory.Signed(HttpMethod.Post, One, Response("followup-1", nps: 2)))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(FulcrumWebFactory.Signed(HttpMethod.Post, One, Response("followup-2", nps: 9)))).StatusCode);
+        var pool = factory.Services.GetRequiredService<StorePool>();
+        Assert.Equal(1, await pool.ReadAsync(s => s.Scalar<long>("SELECT COUNT(*) FROM followups WHERE response_id = 'followup-1' AND status = 'open'")));
+        Assert.Equal(0, await pool.ReadAsync(s => s.Scalar<long>("SELECT COUNT(*) FROM followups WHERE response_id = 'followup-2'")));
+    }
+
+    [Fact]
     public async Task Thousand_concurrent_posts_land_exactly_a_thousand_rows()
     {
         var before = await Count("true");
