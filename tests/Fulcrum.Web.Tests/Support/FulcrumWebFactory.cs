@@ -5,6 +5,7 @@ using Fulcrum.Web.Access;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Fulcrum.Web.Tests.Support;
 
@@ -29,11 +30,15 @@ public sealed class FulcrumWebFactory : WebApplicationFactory<Program>
 
     public string StorePath => _store.Path;
 
+    /// <summary>What the app logged (every level).</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Fulcrum:Store:Path", _store.Path);
         builder.UseSetting("Fulcrum:Intake:Secret", Secret);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace).AddProvider(Logs));
     }
 
     /// <summary>An API key with <paramref name="role"/> (created on first use).</summary>
