@@ -66,8 +66,8 @@ const Fulcrum = (() => {
           xAxis: { type: "category", data: labels },
           yAxis: { type: "value", scale: true },
           series: [
-            { name: "lower", type: "line", data: lower, stack: "ci", symbol: "none", lineStyle: { opacity: 0 } },
-            { name: "95% CI", type: "line", data: upper.map((u, i) => u - lower[i]), stack: "ci", symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: "rgba(31,95,191,0.18)" } },
+            { name: "lower", type: "line", data: lower, stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 } },
+            { name: "95% CI", type: "line", data: upper.map((u, i) => u - lower[i]), stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: "rgba(31,95,191,0.18)" } },
             { name: metric, type: "line", data: value, symbol: "circle", lineStyle: { width: 2, color: "#1f5fbf" }, itemStyle: { color: "#1f5fbf" } },
           ],
         }, true);
@@ -274,8 +274,8 @@ const Fulcrum = (() => {
         xAxis: { type: "category", data: q.map(x => x.quarter) },
         yAxis: { type: "value", axisLabel: { formatter: v => money(v) } },
         series: [
-          { name: "lower", type: "line", data: lower, stack: "ci", symbol: "none", lineStyle: { opacity: 0 } },
-          { name: "95% CI", type: "line", data: upper.map((u, i) => u - lower[i]), stack: "ci", symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: "rgba(30,123,60,0.18)" } },
+          { name: "lower", type: "line", data: lower, stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 } },
+          { name: "95% CI", type: "line", data: upper.map((u, i) => u - lower[i]), stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: "rgba(30,123,60,0.18)" } },
           { name: "cumulative value", type: "line", data: q.map(x => x.cumulative.value), lineStyle: { width: 2, color: "#1e7b3c" }, itemStyle: { color: "#1e7b3c" } },
         ],
       }, true);
