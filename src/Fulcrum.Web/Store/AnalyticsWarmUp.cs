@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 namespace Fulcrum.Web.Store;
 
 /// <summary>
-/// Computes the dashboard's default figures once the server has started (the Overview's trends, the drill-down and the
-/// growth-check), through the same API handlers, so they are cached before the first visitor asks.
+/// Computes the dashboard's default figures once the server has started (the Overview's trends, the drill-down, the
+/// growth-check and the business case), through the same API handlers, so they are cached before the first visitor asks.
 /// </summary>
 public sealed class AnalyticsWarmUp(AnalyticsRunner runner, IHostApplicationLifetime lifetime, IOptions<AnalyticsOptions> options, ILogger<AnalyticsWarmUp> logger)
     : BackgroundService
@@ -22,6 +22,8 @@ public sealed class AnalyticsWarmUp(AnalyticsRunner runner, IHostApplicationLife
             await AnalyticsApi.GetMetrics(runner, "nps,csat,ces", null, "quarter", null, null, null, null, 1, Page<object>.MaxSize, stoppingToken);
             await AnalyticsApi.GetDrillDown(runner, null, null, null, null, null, null, stoppingToken);
             await AnalyticsApi.GetGrowthCheck(runner, null, null, null, null, null, null, null, stoppingToken);
+            // The business case (money at risk, levers) takes longest; it comes last so the quick figures are ready first.
+            await BusinessCaseApi.RunAsync(runner, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

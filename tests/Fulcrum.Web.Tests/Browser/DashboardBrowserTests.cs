@@ -68,6 +68,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
                 await Drawn(page, "#trend-chart");
                 await Assertions.Expect(page.Locator("#trend-table tbody tr")).Not.ToHaveCountAsync(0);
                 await Assertions.Expect(page.Locator(".card").First).ToContainTextAsync("95% CI");
+                // Money at risk comes from the business case's linkage models.
+                await Assertions.Expect(page.Locator("#money-cards")).ToContainTextAsync("ARR expected to churn");
             }
             if (path == "/drilldown")
             {

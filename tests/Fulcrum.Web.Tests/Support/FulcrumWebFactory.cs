@@ -37,6 +37,8 @@ public sealed class FulcrumWebFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Fulcrum:Store:Path", _store.Path);
         builder.UseSetting("Fulcrum:Intake:Secret", Secret);
+        // Each test computes what it asks for; a background warm-up would only compete for the two cores.
+        builder.UseSetting("Fulcrum:Analytics:WarmUp", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace).AddProvider(Logs));
     }

@@ -77,6 +77,24 @@ const Fulcrum = (() => {
     };
     select.addEventListener("change", draw);
     draw();
+    moneyAtRisk();
+  }
+
+  // Money at risk, from the business case's linkage models (GET /api/business-case).
+  async function moneyAtRisk() {
+    const cards = document.getElementById("money-cards");
+    try {
+      const report = await api("/api/business-case");
+      const level = `${Math.round(100 * report.confidenceLevel)}% CI`;
+      const card = (label, e, note) => !e ? "" :
+        `<div class="card"><div class="label">${text(label)}</div><div class="value">${money(e.value)}</div><div class="ci">${level} ${money(e.lower)} to ${money(e.upper)}</div><div class="ci">${text(note)}</div></div>`;
+      const link = report.linkage;
+      cards.innerHTML =
+        card("ARR expected to churn in the next year", link.bookChurnedArrNextYear, "whole book, churn model") +
+        card("ARR lost per detractor per year", link.arrLostPerDetractorPerYear, "vs a promoter, adjusted") +
+        card("Cost to serve per year", link.bookCostToServePerYear, "whole book");
+      document.getElementById("money-headline").textContent = report.headline;
+    } catch (e) { showError(cards, e); }
   }
 
   // Drill-down: a tree of buttons; choosing a node shows its parts with intervals. Then the growth-check (mix vs rate).
