@@ -87,6 +87,19 @@ public static class FulcrumApp
             });
             config.AddCommand<ReferencesCommand>("references").WithExample("references").WithExample("references", "--period", "quarter", "--json");
             config.AddCommand<ValueCommand>("value").WithExample("value").WithExample("value", "--json");
+            config.AddBranch<CommandSettings>("themes", themes =>
+            {
+                themes.SetDescription("Themes in the comments: discover, assign, edit, and their cost in NPS, churn and ARR.");
+                themes.SetDefaultCommand<ThemesCommand>();
+                themes.AddExample("themes");
+                themes.AddExample("themes", "--fast", "--json");
+                themes.AddExample("themes", "--clusters", "12", "--db", "big.duckdb");
+                themes.AddCommand<ThemeRenameCommand>("rename").WithExample("themes", "rename", "T003", "Lost luggage");
+                themes.AddCommand<ThemeMergeCommand>("merge").WithExample("themes", "merge", "T004", "T009", "--label", "Delays");
+                themes.AddCommand<ThemeSplitCommand>("split").WithExample("themes", "split", "T002", "--parts", "3");
+                themes.AddCommand<ThemeDefineCommand>("define")
+                    .WithExample("themes", "define", "Products don't integrate", "--keyword", "integrat*", "--keyword", "single sign-on", "--example", "our products do not work together");
+            });
             config.AddCommand<RejectsCommand>("rejects").WithExample("rejects").WithExample("rejects", "imp-20261125-101500-a1b2c3");
         });
         return app.Run(args);

@@ -37,6 +37,8 @@ namespace Fulcrum.Analytics.Drivers;
 /// </remarks>
 public static class KeyDriverAnalysis
 {
+    /// <exception cref="ArgumentException">Invalid options (unknown outcome or driver, a driver named twice, out-of-range settings).</exception>
+    /// <exception cref="DriverAnalysisException">The data cannot answer: no outcome, a named driver missing or constant, perfectly collinear drivers.</exception>
     public static DriverReport Run(AnalysisFacts facts, DriverOptions options)
     {
         ArgumentNullException.ThrowIfNull(facts);
@@ -57,20 +59,20 @@ public static class KeyDriverAnalysis
             queries.BuildRows(outcome, candidates);
             var (outcomeRows, coverage) = queries.Coverage(candidates.Count);
             if (outcomeRows == 0)
-                throw new InvalidOperationException($"No answers have a {outcome.Name} value{Dates(options)}: there is nothing to explain. Import responses with {outcome.Name}, or pick another --outcome.");
+                throw new DriverAnalysisException($"No answers have a {outcome.Name} value{Dates(options)}: there is nothing to explain. Import responses with {outcome.Name}, or pick another --outcome.");
 
             var (chosen, unused, notes) = Choose(candidates, coverage, outcomeRows, userChose, options);
             if (chosen.Count == 0)
-                throw new InvalidOperationException("None of the default drivers is in the data (" + string.Join("; ", unused.Select(u => $"{u.Name}: {u.Reason}"))
+                throw new DriverAnalysisException("None of the default drivers is in the data (" + string.Join("; ", unused.Select(u => $"{u.Name}: {u.Reason}"))
                                                     + "). Name numeric drivers with --predictors, e.g. rattr:NAME or attr:NAME.");
             var drivers = chosen.Select(i => candidates[i]).ToList();
             var complete = queries.Complete(chosen);
             if (complete.Rows < 3 || complete.Accounts < 2)
-                throw new InvalidOperationException($"Only {complete.Rows:N0} rows from {complete.Accounts:N0} accounts have {outcome.Name} and every driver: too few for a regression.");
+                throw new DriverAnalysisException($"Only {complete.Rows:N0} rows from {complete.Accounts:N0} accounts have {outcome.Name} and every driver: too few for a regression.");
             var constant = drivers.Where((_, j) => !(complete.Max[j + 1] > complete.Min[j + 1])).Select(d => d.Name).ToList();
             if (!(complete.Max[0] > complete.Min[0])) constant.Insert(0, outcome.Name);
             if (constant.Count > 0)
-                throw new InvalidOperationException($"{string.Join(", ", constant)} does not vary over the {complete.Rows:N0} complete rows: drop it from --predictors.");
+                throw new DriverAnalysisException($"{string.Join(", ", constant)} does not vary over the {complete.Rows:N0} complete rows: drop it from --predictors.");
 
             var accounts = queries.PerAccount(chosen, complete.Means);
             var total = accounts.Total();
@@ -82,14 +84,14 @@ public static class KeyDriverAnalysis
                 var still = new[] { outcome }.Concat(drivers)
                     .Where((_, i) => !(within.CentredCrossProduct(i, i) > 1e-9 * total.Overall.CentredCrossProduct(i, i))).Select(v => v.Name).ToList();
                 if (still.Count > 0)
-                    throw new InvalidOperationException($"{string.Join(", ", still)} does not vary within any account (e.g. one row per account): "
+                    throw new DriverAnalysisException($"{string.Join(", ", still)} does not vary within any account (e.g. one row per account): "
                                                         + "a within-account analysis needs drivers that change over an account's answers; drop it or leave out --within-account.");
             }
 
             var (rxx, rxy) = RelativeWeights.Split(correlations);
             var collinearity = Collinearity.Of(rxx);
             if (double.IsPositiveInfinity(collinearity.ConditionNumber))
-                throw new InvalidOperationException($"The drivers are perfectly collinear ({Pair(drivers, collinearity)}); drop one of them.");
+                throw new DriverAnalysisException($"The drivers are perfectly collinear ({Pair(drivers, collinearity)}); drop one of them.");
 
             var point = Statistic(total, drivers.Count, options.Method);
             var replicates = Bootstrap.ReplicateVectors(accounts.Count,
@@ -130,6 +132,10 @@ public static class KeyDriverAnalysis
             var missing = chosen.Select((c, j) => new MissingValues(drivers[j].Name, outcomeRows - coverage[c].Present)).Where(m => m.Rows > 0).ToList();
             var warnings = Warnings(complete.Rows, accounts.Count, outcomeRows, drivers, collinearity, results, rSquared);
             notes.AddRange(Notes(outcome, options, importanceThreshold, performanceThreshold));
+            var traits = drivers.Where(d => d.Direction == GoodDirection.WithOutcome).Select(d => d.Name).ToList();
+            if (traits.Count > 0)
+                notes.Add($"{string.Join(", ", traits)} describe{(traits.Count == 1 ? "s" : "")} the customer rather than the service: the quadrant says where such a driver sits "
+                          + "(its good end is the one that goes with a higher outcome), not that it can be fixed directly.");
             return new DriverReport(options, outcome, rSquared, complete.Rows, accounts.Count, outcomeRows, results,
                 importanceThreshold, performanceThreshold, missing, unused, warnings, notes);
         }
@@ -213,7 +219,7 @@ public static class KeyDriverAnalysis
                     ? $"only {present:N0} of {outcomeRows:N0} rows ({100.0 * present / outcomeRows:0}%) have it; name it with --predictors to use it anyway"
                     : null;
             if (reason is null) chosen.Add(i);
-            else if (userChose) throw new InvalidOperationException($"Predictor '{candidates[i].Name}' cannot be used: {reason}.");
+            else if (userChose) throw new DriverAnalysisException($"Predictor '{candidates[i].Name}' cannot be used: {reason}.");
             else unused.Add(new UnusedVariable(candidates[i].Name, reason));
         }
 

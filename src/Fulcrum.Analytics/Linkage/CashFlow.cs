@@ -33,42 +33,89 @@ internal sealed class CashFlow
     /// spread evenly over the months (survival (1 − p)^(R/12) a month); survivors expand by (1 + e·g)^(R/12) a month;
     /// cost to serve accrues while the account stays. Index m = 1..months (index 0 is today).
     /// </summary>
-    public static CashFlow Project(IEnumerable<BookEntry> entries, Predictions predictions, MoneyAssumptions money, int months)
+    public static CashFlow Project(IEnumerable<BookEntry> entries, Predictions predictions, MoneyAssumptions money, int months) =>
+        Project(ProjectionPlan.Compile(entries), predictions, MonthlyCostPerAccount(predictions, money), money, months);
+
+    /// <summary>Cost to serve per account and month in each cost cell.</summary>
+    public static double[] MonthlyCostPerAccount(Predictions predictions, MoneyAssumptions money)
     {
-        // Survival and growth depend only on the churn cell (and multiplier): total ARR and cost per such group first,
-        // so the month loop runs over a few hundred groups rather than every entry.
-        var groups = new Dictionary<(int Cell, double Multiplier), (double Arr, double MonthlyCost)>();
-        var costPerCell = new Dictionary<int, double>();
-        foreach (var e in entries)
-        {
-            if (e.Accounts == 0 && e.Arr == 0) continue;
-            if (!costPerCell.TryGetValue(e.CostCell, out var cost))
-                costPerCell[e.CostCell] = cost = money.CostOf(predictions.Tickets[e.CostCell], predictions.Minutes[e.CostCell]) / 3;
-            var key = (e.ChurnCell, e.ChurnMultiplier);
-            var g = groups.GetValueOrDefault(key);
-            groups[key] = (g.Arr + e.Arr, g.MonthlyCost + e.Accounts * e.CostMultiplier * cost);
-        }
+        var cost = new double[predictions.Tickets.Length];
+        for (var c = 0; c < cost.Length; c++) cost[c] = money.CostOf(predictions.Tickets[c], predictions.Minutes[c]) / 3;
+        return cost;
+    }
+
+    public static CashFlow Project(ProjectionPlan plan, Predictions predictions, double[] monthlyCostPerAccount, MoneyAssumptions money, int months)
+    {
+        var groups = plan.GroupCell.Length;
+        var monthlyCost = new double[groups];
+        for (var i = 0; i < plan.ItemGroup.Length; i++) monthlyCost[plan.ItemGroup[i]] += plan.ItemAccounts[i] * monthlyCostPerAccount[plan.ItemCostCell[i]];
         var flow = new CashFlow { Revenue = new double[months + 1], Cost = new double[months + 1], ArrKept = new double[months + 1], ArrTotal = new double[months + 1] };
         var exponent = money.RenewalsPerYear / 12;
-        foreach (var ((cell, multiplier), (arr, monthlyCost)) in groups)
+        for (var g = 0; g < groups; g++)
         {
-            var p = Math.Clamp(predictions.Churn[cell] * multiplier, 0, 1);
+            var cell = plan.GroupCell[g];
+            var arr = plan.GroupArr[g];
+            var p = Math.Clamp(predictions.Churn[cell] * plan.GroupMultiplier[g], 0, 1);
             var survival = Math.Pow(1 - p, exponent);
-            var growth = Math.Pow(1 + predictions.Expansion[cell] * predictions.ExpansionRatio[cell], exponent);
-            double kept = 1, total = 1;
+            var growth = survival * Math.Pow(1 + predictions.Expansion[cell] * predictions.ExpansionRatio[cell], exponent);
+            double kept = 1, total = 1, cost = monthlyCost[g];
             flow.ArrKept[0] += arr;
             flow.ArrTotal[0] += arr;
             for (var m = 1; m <= months; m++)
             {
                 kept *= survival;
-                total *= survival * growth;
+                total *= growth;
                 flow.Revenue[m] += arr / 12 * total;
-                flow.Cost[m] += monthlyCost * kept;
+                flow.Cost[m] += cost * kept;
                 flow.ArrKept[m] += arr * kept;
                 flow.ArrTotal[m] += arr * total;
             }
         }
         return flow;
+    }
+}
+
+/// <summary>
+/// Book entries compiled for projection: grouped by churn cell and churn multiplier (survival depends only on those),
+/// with the accounts of each group per cost cell. Compiled once per scenario, projected once per bootstrap resample.
+/// </summary>
+internal sealed class ProjectionPlan
+{
+    public required int[] GroupCell { get; init; }
+    public required double[] GroupMultiplier { get; init; }
+    public required double[] GroupArr { get; init; }
+    public required int[] ItemGroup { get; init; }
+    public required int[] ItemCostCell { get; init; }
+    /// <summary>Accounts × cost multiplier of each (group, cost cell) item.</summary>
+    public required double[] ItemAccounts { get; init; }
+
+    public static ProjectionPlan Compile(IEnumerable<BookEntry> entries)
+    {
+        var groups = new Dictionary<(int Cell, double Multiplier), int>();
+        var cells = new List<int>();
+        var multipliers = new List<double>();
+        var arr = new List<double>();
+        var items = new Dictionary<(int Group, int CostCell), double>();
+        foreach (var e in entries)
+        {
+            if (e.Accounts == 0 && e.Arr == 0) continue;
+            if (!groups.TryGetValue((e.ChurnCell, e.ChurnMultiplier), out var g))
+            {
+                g = groups[(e.ChurnCell, e.ChurnMultiplier)] = cells.Count;
+                cells.Add(e.ChurnCell);
+                multipliers.Add(e.ChurnMultiplier);
+                arr.Add(0);
+            }
+            arr[g] += e.Arr;
+            items[(g, e.CostCell)] = items.GetValueOrDefault((g, e.CostCell)) + e.Accounts * e.CostMultiplier;
+        }
+        var keys = items.Keys.ToArray();
+        return new ProjectionPlan
+        {
+            GroupCell = cells.ToArray(), GroupMultiplier = multipliers.ToArray(), GroupArr = arr.ToArray(),
+            ItemGroup = keys.Select(k => k.Group).ToArray(), ItemCostCell = keys.Select(k => k.CostCell).ToArray(),
+            ItemAccounts = keys.Select(k => items[k]).ToArray(),
+        };
     }
 }
 

@@ -88,15 +88,18 @@ internal sealed class CellSpace
     }
 
     /// <summary>Design matrix for cells 0..Count−1 (cells interned later need a new call).</summary>
-    public double[,] Design()
+    public double[,] Design() => Design(int.MaxValue);
+
+    /// <summary>Design matrix for cells 0..<paramref name="cells"/>−1 (e.g. only the cells that hold data, for fitting).</summary>
+    public double[,] Design(int cells)
     {
-        lock (_gate) return DesignUnlocked();
+        lock (_gate) return DesignUnlocked(Math.Min(cells, Count));
     }
 
-    double[,] DesignUnlocked()
+    double[,] DesignUnlocked(int cells)
     {
-        var x = new double[Count, Names.Count];
-        for (var c = 0; c < Count; c++)
+        var x = new double[cells, Names.Count];
+        for (var c = 0; c < cells; c++)
         {
             x[c, 0] = 1;
             var column = 1;

@@ -69,7 +69,7 @@ public static class LinkageAnalysis
         progress?.Report(new LinkageProgress("Fitting churn, expansion and cost-to-serve models", 0, 0));
         var models = LinkageModels.Fit(d);
         evaluator = evaluator.With(models);
-        var point = evaluator.Evaluate(models.Coefficients, null);
+        var point = evaluator.Evaluate(models.Coefficients, models.FullTotals);
         progress?.Report(new LinkageProgress("Cross-validating the churn model", 0, 0));
         var quality = ModelQualityCheck.Run(d, models, options.Folds, options.Seed);
         var bootstrap = LinkageBootstrap.Run(d, models, evaluator, options,

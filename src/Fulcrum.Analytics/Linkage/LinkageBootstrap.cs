@@ -12,6 +12,7 @@ internal static class LinkageBootstrap
     /// <param name="Coefficients">Each usable replicate's coefficients, kept so levers can be re-valued with other inputs without refitting.</param>
     public sealed record Result(IReadOnlyList<Dictionary<string, double>> Replicates, IReadOnlyList<LinkageCoefficients> Coefficients, int Failed);
 
+    
     public static Result Run(LinkageDataset d, LinkageModels models, QuantityEvaluator evaluator, LinkageOptions options, IProgress<int>? progress)
     {
         var replicates = new Dictionary<string, double>?[options.Resamples];
@@ -22,8 +23,9 @@ internal static class LinkageBootstrap
             var rng = DeterministicRandom.Create(options.Seed, (ulong)r);
             var weights = new double[d.Accounts];
             for (var i = 0; i < d.Accounts; i++) weights[rng.Next(d.Accounts)]++;
-            var coefficients = models.Refit(d, weights);
-            replicates[r] = coefficients is null ? null : evaluator.Evaluate(coefficients, weights);
+            var totals = LinkageModels.Totals(d, weights, models.ChurnDesign.GetLength(0), models.CostDesign.GetLength(0));
+            var coefficients = models.Refit(d, totals);
+            replicates[r] = coefficients is null ? null : evaluator.Evaluate(coefficients, totals);
             coefficientSets[r] = coefficients;
             var count = Interlocked.Increment(ref done);
             if (count % 25 == 0 || count == options.Resamples) progress?.Report(count);

@@ -19,6 +19,8 @@ internal sealed class LinkageDataset
     public required int Accounts { get; init; }
 
     public required CellSpace ChurnSpace { get; init; }
+    /// <summary>Churn cells 0..n−1 hold renewals (interned first); later cells are only predicted for.</summary>
+    public required int ChurnTrainingCells { get; init; }
     public required int[] EventAccount { get; init; }
     public required int[] EventCell { get; init; }
     public required bool[] Churned { get; init; }
@@ -27,6 +29,8 @@ internal sealed class LinkageDataset
     public required double[] ExpansionAmount { get; init; }
 
     public required CellSpace CostSpace { get; init; }
+    /// <summary>Cost cells 0..n−1 hold account-quarters; later cells are only predicted for.</summary>
+    public required int CostTrainingCells { get; init; }
     public required int[] ServiceAccount { get; init; }
     public required int[] ServiceCell { get; init; }
     public required double[] Tickets { get; init; }
@@ -89,6 +93,7 @@ internal sealed class LinkageDataset
         int ChurnCell(string[] levels, double[] numeric) => churnSpace.Intern(churnFactors.Select(f => f.Factor.IndexOf(levels[f.Column])).ToArray(), numeric);
 
         var eventCell = events.Select((e, i) => ChurnCell(eventLevels[i], ChurnNumeric(e.CesMean, e.CesAnswers))).ToArray();
+        var churnTrainingCells = churnSpace.Count;
 
         // Service: account-quarters collapsed per account and cost cell (sums are exact for the log-linear models).
         var costSegments = service.Select(s => s.Segment ?? "unknown").Concat(segments).Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -100,7 +105,8 @@ internal sealed class LinkageDataset
             FactorOf(LinkageFactors.Size, sizeLevels, service.Select(s => sizeLevels[LinkageFactors.SizeLevel(sizeCuts, s.Arr)])),
             FactorOf("ces answered", ["yes", "no"], service.Select(s => s.CesAnswers > 0 ? "yes" : "no"), "yes"),
         };
-        var costSpace = new CellSpace(costFactors, [LinkageFactors.Ces]);
+        var hasCes = ces.Observations > 0;
+        var costSpace = new CellSpace(costFactors, hasCes ? [LinkageFactors.Ces] : []);
         int CostCell(string? segment, int tenure, int products, double arr, double cesCalibrated, long cesAnswers) => costSpace.Intern(
         [
             Math.Max(0, costFactors[0].IndexOf(segment ?? "unknown")),
@@ -108,7 +114,7 @@ internal sealed class LinkageDataset
             Math.Max(0, costFactors[2].IndexOf(LinkageFactors.ProductLevel(products))),
             Math.Max(0, costFactors[3].IndexOf(sizeLevels[LinkageFactors.SizeLevel(sizeCuts, arr)])),
             costFactors[4].IndexOf(cesAnswers > 0 ? "yes" : "no") is var answered and >= 0 ? answered : 0,
-        ], [BinCes(cesCalibrated)]);
+        ], hasCes ? [BinCes(cesCalibrated)] : []);
 
         var serviceGroups = new Dictionary<(int Account, int Cell, int Nps), (double Tickets, double Minutes, double Quarters)>();
         foreach (var s in service)
@@ -120,6 +126,7 @@ internal sealed class LinkageDataset
             serviceGroups[key] = (t.Tickets + s.Tickets, t.Minutes + s.HandleMinutes, t.Quarters + 1);
         }
         var serviceKeys = serviceGroups.Keys.ToArray();
+        var costTrainingCells = costSpace.Count;
 
         var eventAccount = events.Select(e => Account(e.AccountId)).ToArray();
         var bookRows = book.Select(b =>
@@ -142,6 +149,7 @@ internal sealed class LinkageDataset
             SizeCuts = sizeCuts,
             Accounts = accountIndex.Count,
             ChurnSpace = churnSpace,
+            ChurnTrainingCells = churnTrainingCells,
             EventAccount = eventAccount,
             EventCell = eventCell,
             Churned = events.Select(e => e.Churned).ToArray(),
@@ -149,6 +157,7 @@ internal sealed class LinkageDataset
             ArrBefore = events.Select(e => e.ArrBefore).ToArray(),
             ExpansionAmount = events.Select(e => e.ExpansionAmount).ToArray(),
             CostSpace = costSpace,
+            CostTrainingCells = costTrainingCells,
             ServiceAccount = serviceKeys.Select(k => k.Account).ToArray(),
             ServiceCell = serviceKeys.Select(k => k.Cell).ToArray(),
             ServiceNpsLevel = serviceKeys.Select(k => k.Nps).ToArray(),

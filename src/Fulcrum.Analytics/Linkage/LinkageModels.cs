@@ -17,16 +17,37 @@ internal sealed class LinkageModels
     public required RegressionFit? Amount { get; init; }
     public required RegressionFit? Tickets { get; init; }
     public required RegressionFit? Minutes { get; init; }
+    /// <summary>Design of the churn cells that hold renewals (what the churn, expansion and amount models are fitted on).</summary>
     public required double[,] ChurnDesign { get; init; }
+    /// <summary>Design of the cost cells that hold account-quarters.</summary>
     public required double[,] CostDesign { get; init; }
+    public required GroupedData ChurnTemplate { get; init; }
+    /// <summary>The cost cells, when there are tickets to model.</summary>
+    public required GroupedData? CostTemplate { get; init; }
+    /// <summary>The full sample's cell totals.</summary>
+    public required CellTotals FullTotals { get; init; }
+
+    readonly Lock _designGate = new();
+    (int Churn, int Cost, double[,] ChurnDesign, double[,] CostDesign)? _prediction;
+
+    /// <summary>Designs of every interned cell (levers and counterfactuals add cells after fitting), rebuilt only when cells were added.</summary>
+    public (double[,] Churn, double[,] Cost) PredictionDesigns(CellSpace churn, CellSpace cost)
+    {
+        lock (_designGate)
+        {
+            if (_prediction is not { } p || p.Churn != churn.Count || p.Cost != cost.Count)
+                _prediction = p = (churn.Count, cost.Count, churn.Design(), cost.Design());
+            return (p.ChurnDesign, p.CostDesign);
+        }
+    }
 
     public LinkageCoefficients Coefficients => new(Churn.Coefficients, Expansion?.Coefficients, Amount?.Coefficients, Tickets?.Coefficients, Minutes?.Coefficients);
 
     /// <summary>Fits on the whole data. Call after every cell the valuation needs has been interned.</summary>
     public static LinkageModels Fit(LinkageDataset d)
     {
-        var churnDesign = d.ChurnSpace.Design();
-        var costDesign = d.CostSpace.Design();
+        var churnDesign = d.ChurnSpace.Design(d.ChurnTrainingCells);
+        var costDesign = d.CostSpace.Design(d.CostTrainingCells);
         var totals = Totals(d, null, churnDesign.GetLength(0), costDesign.GetLength(0));
         var churn = LogisticRegression.Fit(new GroupedData(churnDesign, totals.ChurnEvents, totals.Renewals, d.ChurnSpace.Names));
         if (churn.StandardErrors.Any(double.IsNaN))
@@ -45,26 +66,29 @@ internal sealed class LinkageModels
         {
             Churn = churn, Expansion = expansion, Amount = amount, Tickets = tickets, Minutes = minutes,
             ChurnDesign = churnDesign, CostDesign = costDesign,
+            ChurnTemplate = new GroupedData(churnDesign, totals.ChurnEvents, totals.Renewals, d.ChurnSpace.Names),
+            CostTemplate = tickets is null && minutes is null ? null : new GroupedData(costDesign, totals.Tickets, totals.Quarters, d.CostSpace.Names),
+            FullTotals = totals,
         };
     }
 
-    /// <summary>Refits every model with accounts weighted by <paramref name="accountWeights"/> (a bootstrap replicate's multiplicities); null if a model cannot be fitted on it.</summary>
-    public LinkageCoefficients? Refit(LinkageDataset d, double[] accountWeights)
+    /// <summary>Refits every model on cell totals (e.g. a bootstrap replicate's); null if a model cannot be fitted on them.</summary>
+    public LinkageCoefficients? Refit(LinkageDataset d, CellTotals t)
     {
-        var t = Totals(d, accountWeights, ChurnDesign.GetLength(0), CostDesign.GetLength(0));
-        var churn = LogisticRegression.Refit(new GroupedData(ChurnDesign, t.ChurnEvents, t.Renewals, d.ChurnSpace.Names), Churn);
+        // The cells are the validated full-sample ones; only their totals change, so no re-validation.
+        var churn = LogisticRegression.Refit(ChurnTemplate.WithTotals(t.ChurnEvents, t.Renewals), Churn);
         if (!Usable(churn)) return null;
-        double[]? Other(RegressionFit? template, double[,] design, double[] response, double[] weight, IReadOnlyList<string> names, bool logistic)
+        double[]? Other(RegressionFit? template, GroupedData? cells, double[] response, double[] weight, bool logistic)
         {
-            if (template is null) return null;
-            var data = new GroupedData(design, response, weight, names);
+            if (template is null || cells is null) return null;
+            var data = cells.WithTotals(response, weight);
             var fit = logistic ? LogisticRegression.Refit(data, template) : PoissonRegression.Refit(data, template);
             return Usable(fit) ? fit.Coefficients : [];
         }
-        var expansion = Other(Expansion, ChurnDesign, t.Expansions, t.Retained, d.ChurnSpace.Names, true);
-        var amount = Other(Amount, ChurnDesign, t.ExpansionAmount, t.ExpansionArr, d.ChurnSpace.Names, false);
-        var tickets = Other(Tickets, CostDesign, t.Tickets, t.Quarters, d.CostSpace.Names, false);
-        var minutes = Other(Minutes, CostDesign, t.Minutes, t.Quarters, d.CostSpace.Names, false);
+        var expansion = Other(Expansion, ChurnTemplate, t.Expansions, t.Retained, true);
+        var amount = Other(Amount, ChurnTemplate, t.ExpansionAmount, t.ExpansionArr, false);
+        var tickets = Other(Tickets, CostTemplate, t.Tickets, t.Quarters, false);
+        var minutes = Other(Minutes, CostTemplate, t.Minutes, t.Quarters, false);
         if (expansion is [] || amount is [] || tickets is [] || minutes is []) return null;
         return new LinkageCoefficients(churn.Coefficients, expansion, amount, tickets, minutes);
     }
@@ -72,14 +96,16 @@ internal sealed class LinkageModels
     // A replicate can lose every account of a rare level; its coefficient is then undefined and the replicate is dropped (and counted).
     static bool Usable(RegressionFit fit) => fit.Converged && fit.Coefficients.All(double.IsFinite) && fit.Coefficients.All(b => Math.Abs(b) < 50);
 
+    /// <summary>Totals per cell, plus tickets, handle minutes and account-quarters per NPS level (for cost to serve by NPS level).</summary>
     internal sealed record CellTotals(
         double[] Renewals, double[] ChurnEvents, double[] Retained, double[] Expansions, double[] ExpansionArr, double[] ExpansionAmount,
-        double[] Quarters, double[] Tickets, double[] Minutes);
+        double[] Quarters, double[] Tickets, double[] Minutes, double[] NpsQuarters, double[] NpsTickets, double[] NpsMinutes);
 
     internal static CellTotals Totals(LinkageDataset d, double[]? accountWeights, int churnCells, int costCells)
     {
         var t = new CellTotals(new double[churnCells], new double[churnCells], new double[churnCells], new double[churnCells], new double[churnCells],
-            new double[churnCells], new double[costCells], new double[costCells], new double[costCells]);
+            new double[churnCells], new double[costCells], new double[costCells], new double[costCells],
+            new double[LinkageFactors.NpsLevels.Length], new double[LinkageFactors.NpsLevels.Length], new double[LinkageFactors.NpsLevels.Length]);
         for (var i = 0; i < d.EventCell.Length; i++)
         {
             var w = accountWeights?[d.EventAccount[i]] ?? 1;
@@ -98,10 +124,14 @@ internal sealed class LinkageModels
         {
             var w = accountWeights?[d.ServiceAccount[i]] ?? 1;
             if (w == 0) continue;
-            var c = d.ServiceCell[i];
-            t.Quarters[c] += w * d.Quarters[i];
-            t.Tickets[c] += w * d.Tickets[i];
-            t.Minutes[c] += w * d.HandleMinutes[i];
+            var (c, level) = (d.ServiceCell[i], d.ServiceNpsLevel[i]);
+            double quarters = w * d.Quarters[i], tickets = w * d.Tickets[i], minutes = w * d.HandleMinutes[i];
+            t.Quarters[c] += quarters;
+            t.Tickets[c] += tickets;
+            t.Minutes[c] += minutes;
+            t.NpsQuarters[level] += quarters;
+            t.NpsTickets[level] += tickets;
+            t.NpsMinutes[level] += minutes;
         }
         return t;
     }

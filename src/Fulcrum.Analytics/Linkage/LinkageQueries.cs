@@ -62,21 +62,37 @@ internal static class LinkageQueries
         ORDER BY d.account_id, d.day
         """;
 
-    /// <summary>Account-quarters with their tickets and handle minutes, and the survey means of the 365 days to the quarter's end.</summary>
+    /// <summary>
+    /// Account-quarters with their tickets and handle minutes, and the survey means of the four quarters up to and
+    /// including each one. Answers are summed per account and quarter first and the trailing year is a window over
+    /// those sums: a join of every account-quarter with every answer would be far larger.
+    /// </summary>
     public static string ServicePeriods(string quarterFacts) => $"""
         WITH periods AS (
-            SELECT account_id, period, CAST(period + INTERVAL '3 months' - INTERVAL '1 day' AS DATE) AS period_end, segment, tenure_months,
-                   products, arr, tickets, handle_minutes
-            FROM {quarterFacts}),
-        survey AS (
-            SELECT p.account_id, p.period, AVG(r.nps) AS nps_mean, AVG(r.ces) AS ces_mean, COUNT(r.ces) AS ces_answers
-            FROM periods p JOIN responses r
-              ON r.account_id = p.account_id AND CAST(r.responded_at AS DATE) <= p.period_end AND CAST(r.responded_at AS DATE) > p.period_end - 365
-            GROUP BY 1, 2)
+            SELECT account_id, period, segment, tenure_months, products, arr, tickets, handle_minutes FROM {quarterFacts}),
+        answers AS (
+            SELECT account_id, CAST(date_trunc('quarter', CAST(responded_at AS DATE)) AS DATE) AS period,
+                   CAST(SUM(nps) AS DOUBLE PRECISION) AS nps_sum, COUNT(nps) AS nps_n, CAST(SUM(ces) AS DOUBLE PRECISION) AS ces_sum, COUNT(ces) AS ces_n
+            FROM responses GROUP BY 1, 2),
+        keyed AS (
+            SELECT account_id, period, 0.0 AS nps_sum, 0 AS nps_n, 0.0 AS ces_sum, 0 AS ces_n FROM periods
+            UNION ALL
+            SELECT account_id, period, nps_sum, nps_n, ces_sum, ces_n FROM answers),
+        per_quarter AS (
+            SELECT account_id, period, SUM(nps_sum) AS nps_sum, SUM(nps_n) AS nps_n, SUM(ces_sum) AS ces_sum, SUM(ces_n) AS ces_n
+            FROM keyed GROUP BY 1, 2),
+        trailing_year AS (
+            SELECT account_id, period,
+                   SUM(nps_sum) OVER w AS nps_sum, SUM(nps_n) OVER w AS nps_n, SUM(ces_sum) OVER w AS ces_sum, SUM(ces_n) OVER w AS ces_n
+            FROM per_quarter
+            WINDOW w AS (PARTITION BY account_id ORDER BY period RANGE BETWEEN INTERVAL '9 months' PRECEDING AND CURRENT ROW))
         SELECT p.account_id AS AccountId, CAST(p.period AS TIMESTAMP) AS Period, p.segment AS Segment, CAST(p.tenure_months AS INTEGER) AS TenureMonths,
-               CAST(p.products AS INTEGER) AS Products, CAST(p.arr AS DOUBLE) AS Arr, CAST(p.tickets AS DOUBLE) AS Tickets,
-               CAST(p.handle_minutes AS DOUBLE) AS HandleMinutes, s.nps_mean AS NpsMean, s.ces_mean AS CesMean, COALESCE(s.ces_answers, 0) AS CesAnswers
-        FROM periods p LEFT JOIN survey s ON s.account_id = p.account_id AND s.period = p.period
+               CAST(p.products AS INTEGER) AS Products, CAST(p.arr AS DOUBLE PRECISION) AS Arr, CAST(p.tickets AS DOUBLE PRECISION) AS Tickets,
+               CAST(p.handle_minutes AS DOUBLE PRECISION) AS HandleMinutes,
+               CASE WHEN t.nps_n > 0 THEN t.nps_sum / t.nps_n END AS NpsMean,
+               CASE WHEN t.ces_n > 0 THEN t.ces_sum / t.ces_n END AS CesMean,
+               CAST(COALESCE(t.ces_n, 0) AS BIGINT) AS CesAnswers
+        FROM periods p LEFT JOIN trailing_year t ON t.account_id = p.account_id AND t.period = p.period
         ORDER BY p.account_id, p.period
         """;
 

@@ -1,6 +1,5 @@
 using Fulcrum.Core.Statistics;
 using Fulcrum.Core.Statistics.Regression;
-using RegressionFit = Fulcrum.Core.Statistics.Regression.RegressionFit;
 using Fulcrum.Data.Store;
 
 namespace Fulcrum.Analytics.Linkage;

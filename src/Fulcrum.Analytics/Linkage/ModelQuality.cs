@@ -30,7 +30,7 @@ internal static class ModelQualityCheck
             var train = new double[d.Accounts];
             for (var a = 0; a < d.Accounts; a++) train[a] = fold[a] == k ? 0 : 1;
             var totals = LinkageModels.Totals(d, train, cells, models.CostDesign.GetLength(0));
-            var fit = LogisticRegression.Refit(new GroupedData(models.ChurnDesign, totals.ChurnEvents, totals.Renewals, d.ChurnSpace.Names), models.Churn);
+            var fit = LogisticRegression.Refit(models.ChurnTemplate.WithTotals(totals.ChurnEvents, totals.Renewals), models.Churn);
             var p = LogisticRegression.Probabilities(models.ChurnDesign, fit.Coefficients);
             var positive = new double[cells];
             var negative = new double[cells];

@@ -22,8 +22,7 @@ internal sealed class Predictions
     /// <summary>Predictions for every cell of both spaces, including cells interned after fitting (e.g. by a lever of another size).</summary>
     public static Predictions From(LinkageModels models, LinkageCoefficients b, string cesColumn, CellSpace churnSpace, CellSpace costSpace)
     {
-        var churnDesign = churnSpace.Count == models.ChurnDesign.GetLength(0) ? models.ChurnDesign : churnSpace.Design();
-        var costDesign = costSpace.Count == models.CostDesign.GetLength(0) ? models.CostDesign : costSpace.Design();
+        var (churnDesign, costDesign) = models.PredictionDesigns(churnSpace, costSpace);
         var churnCells = churnDesign.GetLength(0);
         var costCells = costDesign.GetLength(0);
         var tickets = b.Tickets is null ? new double[costCells] : PoissonRegression.Rates(costDesign, b.Tickets);

@@ -17,10 +17,11 @@ internal sealed class QuantityEvaluator
     // Per soft factor: for each renewal cell, the same cell at each level of that factor (counterfactual cells).
     readonly Dictionary<int, int[][]> _counterfactual = [];
     readonly double[] _renewalsPerCell;
+    readonly ProjectionPlan _bookPlan;
     // Each renewal cell with CES one point higher, when CES is in the churn model.
     readonly int[]? _cesPlusOne;
-    // Per soft factor: each renewal's level, so descriptive rates do not look cells up in the hot loop.
-    readonly Dictionary<int, int[]> _eventLevels = [];
+    // Per soft factor: the level of each training cell, so descriptive rates come from cell totals.
+    readonly Dictionary<int, int[]> _trainingCellLevels = [];
 
     public const string CesColumn = LinkageFactors.Ces;
 
@@ -32,7 +33,8 @@ internal sealed class QuantityEvaluator
         _money = money;
         _horizons = horizons;
         _months = horizons.Max();
-        var trainingCells = d.ChurnSpace.Count;
+        var trainingCells = d.ChurnTrainingCells;
+        _bookPlan = ProjectionPlan.Compile(book.Entries);
         _renewalsPerCell = new double[trainingCells];
         foreach (var c in d.EventCell) _renewalsPerCell[c]++;
         if (d.ChurnSpace.NumericColumns.Count > 0 && d.ChurnSpace.NumericColumns[0] == LinkageFactors.Ces)
@@ -40,7 +42,7 @@ internal sealed class QuantityEvaluator
         foreach (var f in SoftFactors(d.ChurnSpace))
         {
             var factor = d.ChurnSpace.Factors[f];
-            _eventLevels[f] = d.EventCell.Select(c => d.ChurnSpace.LevelsOf(c)[f]).ToArray();
+            _trainingCellLevels[f] = Enumerable.Range(0, d.ChurnTrainingCells).Select(c => d.ChurnSpace.LevelsOf(c)[f]).ToArray();
             _counterfactual[f] = Enumerable.Range(0, factor.Levels.Count)
                 .Select(level => Enumerable.Range(0, trainingCells).Select(c => d.ChurnSpace.WithLevel(c, f, level)).ToArray()).ToArray();
         }
@@ -51,7 +53,7 @@ internal sealed class QuantityEvaluator
     {
         _d = template._d; _book = template._book; _scenarios = template._scenarios; _money = template._money;
         _horizons = horizons ?? template._horizons; _months = _horizons.Max(); _counterfactual = template._counterfactual;
-        _renewalsPerCell = template._renewalsPerCell; _eventLevels = template._eventLevels; _cesPlusOne = template._cesPlusOne; _models = models;
+        _renewalsPerCell = template._renewalsPerCell; _trainingCellLevels = template._trainingCellLevels; _cesPlusOne = template._cesPlusOne; _bookPlan = template._bookPlan; _models = models;
     }
 
     /// <summary>The evaluator bound to fitted models (fit after construction, since construction interns the counterfactual cells).</summary>
@@ -63,7 +65,7 @@ internal sealed class QuantityEvaluator
     public static IEnumerable<int> SoftFactors(CellSpace space) =>
         Enumerable.Range(0, space.Factors.Count).Where(f => space.Factors[f].Name is LinkageFactors.Nps or LinkageFactors.Csat);
 
-    public Dictionary<string, double> Evaluate(LinkageCoefficients b, double[]? accountWeights, MoneyAssumptions? money = null, IReadOnlyList<Scenario>? scenarios = null)
+    public Dictionary<string, double> Evaluate(LinkageCoefficients b, LinkageModels.CellTotals totals, MoneyAssumptions? money = null, IReadOnlyList<Scenario>? scenarios = null)
     {
         var q = new Dictionary<string, double>(StringComparer.Ordinal);
         var predictions = Predictions.From(_models, b, CesColumn, _d.ChurnSpace, _d.CostSpace);
@@ -71,7 +73,7 @@ internal sealed class QuantityEvaluator
         money ??= _money;
 
         for (var j = 1; j < b.Churn.Length; j++) q[$"churn_or:{space.Names[j]}"] = Math.Exp(b.Churn[j]);
-        Descriptive(q, accountWeights, money);
+        Descriptive(q, totals, money);
         foreach (var (f, cells) in _counterfactual)
         {
             var factor = space.Factors[f];
@@ -115,7 +117,7 @@ internal sealed class QuantityEvaluator
 
         q["tickets_rate_ratio_per_ces_point"] = Math.Exp(predictions.TicketsPerCesPoint);
         q["minutes_rate_ratio_per_ces_point"] = Math.Exp(predictions.MinutesPerCesPoint);
-        var bookFlow = CashFlow.Project(_book.Entries, predictions, money, 12);
+        var bookFlow = CashFlow.Project(_bookPlan, predictions, CashFlow.MonthlyCostPerAccount(predictions, money), money, 12);
         q["book_cost_to_serve_per_year"] = bookFlow.Cost.Sum();
         q["book_churned_arr_next_year"] = bookFlow.ArrKept[0] - bookFlow.ArrKept[12];
 
@@ -133,11 +135,12 @@ internal sealed class QuantityEvaluator
 
     void Scenarios(Dictionary<string, double> q, Predictions predictions, MoneyAssumptions money, IReadOnlyList<Scenario> scenarios)
     {
-        var months = Math.Max(_months, scenarios.Count == 0 ? 0 : _horizons.Max());
+        var months = _months;
+        var monthlyCost = CashFlow.MonthlyCostPerAccount(predictions, money);
         foreach (var scenario in scenarios)
         {
-            var from = CashFlow.Project(scenario.From, predictions, money, months);
-            var to = CashFlow.Project(scenario.To, predictions, money, months);
+            var from = CashFlow.Project(scenario.FromPlan, predictions, monthlyCost, money, months);
+            var to = CashFlow.Project(scenario.ToPlan, predictions, monthlyCost, money, months);
             foreach (var h in _horizons)
             {
                 var v = LeverValuation.Value(from, to, money, scenario.Cost, h);
@@ -154,23 +157,19 @@ internal sealed class QuantityEvaluator
         }
     }
 
-    /// <summary>Observed churn rates by soft level, their detractor/promoter ratio, and cost to serve per account-year by NPS level.</summary>
-    void Descriptive(Dictionary<string, double> q, double[]? weights, MoneyAssumptions money)
+    /// <summary>Observed churn rates by soft level and their detractor/promoter ratio (from the cell totals: each cell has one level), and cost to serve per account-year by NPS level.</summary>
+    void Descriptive(Dictionary<string, double> q, LinkageModels.CellTotals totals, MoneyAssumptions money)
     {
         var space = _d.ChurnSpace;
-        foreach (var f in _counterfactual.Keys)
+        foreach (var (f, cellLevel) in _trainingCellLevels)
         {
             var factor = space.Factors[f];
             var renewals = new double[factor.Levels.Count];
             var churned = new double[factor.Levels.Count];
-            var levelOf = _eventLevels[f];
-            for (var i = 0; i < _d.EventCell.Length; i++)
+            for (var c = 0; c < cellLevel.Length; c++)
             {
-                var w = weights?[_d.EventAccount[i]] ?? 1;
-                if (w == 0) continue;
-                var level = levelOf[i];
-                renewals[level] += w;
-                if (_d.Churned[i]) churned[level] += w;
+                renewals[cellLevel[c]] += totals.Renewals[c];
+                churned[cellLevel[c]] += totals.ChurnEvents[c];
             }
             for (var level = 0; level < factor.Levels.Count; level++)
                 q[$"churn_rate:{factor.Name}={factor.Levels[level]}"] = renewals[level] > 0 ? churned[level] / renewals[level] : double.NaN;
@@ -178,17 +177,8 @@ internal sealed class QuantityEvaluator
         if (q.TryGetValue($"churn_rate:nps={LinkageFactors.Detractor}", out var det) && q.TryGetValue($"churn_rate:nps={LinkageFactors.Promoter}", out var pro))
             q["risk_ratio_descriptive"] = det / pro;
 
-        var cost = new double[LinkageFactors.NpsLevels.Length];
-        var quarters = new double[LinkageFactors.NpsLevels.Length];
-        for (var i = 0; i < _d.ServiceCell.Length; i++)
-        {
-            var w = weights?[_d.ServiceAccount[i]] ?? 1;
-            if (w == 0) continue;
-            var level = _d.ServiceNpsLevel[i];
-            cost[level] += w * money.CostOf(_d.Tickets[i], _d.HandleMinutes[i]);
-            quarters[level] += w * _d.Quarters[i];
-        }
-        for (var level = 0; level < cost.Length; level++)
-            if (quarters[level] > 0) q[$"cost_per_account_year:nps={LinkageFactors.NpsLevels[level]}"] = 4 * cost[level] / quarters[level];
+        for (var level = 0; level < totals.NpsQuarters.Length; level++)
+            if (totals.NpsQuarters[level] > 0)
+                q[$"cost_per_account_year:nps={LinkageFactors.NpsLevels[level]}"] = 4 * money.CostOf(totals.NpsTickets[level], totals.NpsMinutes[level]) / totals.NpsQuarters[level];
     }
 }

@@ -4,7 +4,14 @@ namespace Fulcrum.Analytics.Linkage;
 /// A change to the book to value: the affected accounts as they are (<see cref="From"/>) and as they would be
 /// (<see cref="To"/>), and what the change costs. Its worth is the difference between the two projected cash flows.
 /// </summary>
-internal sealed record Scenario(string Key, IReadOnlyList<BookEntry> From, IReadOnlyList<BookEntry> To, double Cost);
+internal sealed record Scenario(string Key, IReadOnlyList<BookEntry> From, IReadOnlyList<BookEntry> To, double Cost)
+{
+    ProjectionPlan? _from, _to;
+
+    // Compiled on first use; a race compiles twice and keeps either, both identical.
+    public ProjectionPlan FromPlan => _from ??= ProjectionPlan.Compile(From);
+    public ProjectionPlan ToPlan => _to ??= ProjectionPlan.Compile(To);
+}
 
 /// <summary>The accounts on the books today, grouped by churn cell and cost cell.</summary>
 internal sealed class Book

@@ -93,7 +93,18 @@ public sealed class DriversCommand : Command<DriversCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var store = FulcrumStore.Open(settings.Db);
-        var report = KeyDriverAnalysis.Run(new AnalysisFacts(store), settings.Options);
+        DriverReport report;
+        try
+        {
+            report = KeyDriverAnalysis.Run(new AnalysisFacts(store), settings.Options);
+        }
+        catch (DriverAnalysisException e)
+        {
+            // A data problem, not a bug: say what is wrong without a stack or exception name.
+            AnsiConsole.MarkupLine($"[red]Error:[/] {Markup.Escape(e.Message)}");
+            return 1;
+        }
+
         if (settings.Json) Json.Write(report);
         else DriversView.Render(report);
         return 0;

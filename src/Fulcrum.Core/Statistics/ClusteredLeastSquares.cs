@@ -4,7 +4,7 @@ namespace Fulcrum.Core.Statistics;
 /// The result of <see cref="ClusteredLeastSquares.Fit"/>: coefficients (NaN for a column dropped as collinear or empty),
 /// their cluster-robust covariance, and what the fit was based on.
 /// </summary>
-public sealed record RegressionFit(
+public sealed record LeastSquaresFit(
     IReadOnlyList<string> Names, double[] Coefficients, double[,] Covariance, long N, int Clusters, int AbsorbedGroups, int Rank)
 {
     /// <summary>Degrees of freedom for t intervals: clusters − 1 (Cameron &amp; Miller 2015).</summary>
@@ -97,7 +97,7 @@ public static class ClusteredLeastSquares
     /// <param name="observations">The number of underlying observations when rows are cell means of several (weights then
     /// include the cell sizes): the coefficients and cluster scores of cell means are exactly those of the raw rows, and
     /// this count keeps the small-sample factor (N−1)/(N−K) and the reported N those of the raw rows. Null: one per row.</param>
-    public static RegressionFit Fit(double[] y, IReadOnlyList<double[]> columns, IReadOnlyList<string> names, int[] cluster, int[]? absorb = null, double[]? weights = null,
+    public static LeastSquaresFit Fit(double[] y, IReadOnlyList<double[]> columns, IReadOnlyList<string> names, int[] cluster, int[]? absorb = null, double[]? weights = null,
         long? observations = null)
     {
         var n = y.Length;
@@ -181,7 +181,7 @@ public static class ClusteredLeastSquares
                 }
                 covariance[a, b] = s * correction;
             }
-        return new RegressionFit(names.ToArray(), beta, covariance, count, used, absorbed, rank);
+        return new LeastSquaresFit(names.ToArray(), beta, covariance, count, used, absorbed, rank);
     }
 
     static double W(double[]? weights, int i) => weights is null ? 1 : weights[i];

@@ -9,8 +9,12 @@ public sealed record SqlDialect(string Name, string JsonType, string JsonMergeFu
     public static readonly SqlDialect DuckDb = new("duckdb", "JSON", "json_merge_patch");
     public static readonly SqlDialect PostgreSql = new("postgresql", "JSONB", "jsonb_concat");
 
-    /// <summary>Replaces the {{JSON}} placeholder of migration files with this store's JSON type.</summary>
-    public string Translate(string sql) => sql.Replace("{{JSON}}", JsonType, StringComparison.Ordinal);
+    /// <summary>The binary column type (vectors): BLOB in DuckDB, BYTEA in PostgreSQL.</summary>
+    public string BlobType => Name == "postgresql" ? "BYTEA" : "BLOB";
+
+    /// <summary>Replaces the {{JSON}} and {{BLOB}} placeholders of migration files with this store's types.</summary>
+    public string Translate(string sql) =>
+        sql.Replace("{{JSON}}", JsonType, StringComparison.Ordinal).Replace("{{BLOB}}", BlobType, StringComparison.Ordinal);
 
     /// <summary>SQL that merges a new JSON object into an existing one (new keys win, old keys are kept).</summary>
     public string MergeJson(string existing, string incoming) =>

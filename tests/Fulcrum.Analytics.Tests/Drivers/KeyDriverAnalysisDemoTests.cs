@@ -77,7 +77,7 @@ public sealed class KeyDriverAnalysisDemoTests(DriverDemoFixture demo) : IClassF
     [Fact]
     public void Within_accounts_needs_drivers_that_change_within_an_account()
     {
-        var e = Assert.Throws<InvalidOperationException>(() => KeyDriverAnalysis.Run(demo.PlantedFacts,
+        var e = Assert.Throws<DriverAnalysisException>(() => KeyDriverAnalysis.Run(demo.PlantedFacts,
             DriverDemoFixture.Options(predictors: ["ces", "products"], level: DriverLevel.Response) with { WithinAccount = true, From = new DateOnly(2025, 2, 14), To = new DateOnly(2025, 2, 14) }));
         Assert.Contains("does not vary within any account", e.Message, StringComparison.Ordinal);
     }
@@ -216,7 +216,7 @@ public sealed class KeyDriverAnalysisDemoTests(DriverDemoFixture demo) : IClassF
             () => KeyDriverAnalysis.Run(demo.PlantedFacts, DriverDemoFixture.Options(predictors: ["ces", "CES"]))).Message, StringComparison.Ordinal);
         Assert.Contains("Unknown outcome", Assert.Throws<ArgumentException>(
             () => KeyDriverAnalysis.Run(demo.PlantedFacts, DriverDemoFixture.Options(outcome: "churn"))).Message, StringComparison.Ordinal);
-        var missing = Assert.Throws<InvalidOperationException>(
+        var missing = Assert.Throws<DriverAnalysisException>(
             () => KeyDriverAnalysis.Run(demo.PlantedFacts, DriverDemoFixture.Options(predictors: ["ces", "rattr:sub_score"])));
         Assert.Contains("'rattr:sub_score' cannot be used: no values", missing.Message, StringComparison.Ordinal);
     }

@@ -76,7 +76,7 @@ public sealed class SubScoreDriverTests(SubScoreDriverTests.Answers data) : ICla
     [Fact]
     public void A_text_attribute_named_as_a_driver_is_refused_for_having_no_numbers()
     {
-        var e = Assert.Throws<InvalidOperationException>(() =>
+        var e = Assert.Throws<DriverAnalysisException>(() =>
             KeyDriverAnalysis.Run(new AnalysisFacts(data.Store), DriverDemoFixture.Options(predictors: ["rattr:ease", "rattr:channel_name"])));
         Assert.Contains("'rattr:channel_name' cannot be used: no values", e.Message, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using Fulcrum.Analytics.Value.Initiatives;
+using FsCheck.Xunit;
 
 namespace Fulcrum.Analytics.Tests.Value;
 
@@ -33,6 +34,21 @@ public sealed class TargetFilterTests
     {
         var error = Assert.Throws<FormatException>(() => TargetFilter.Parse(filter));
         Assert.Contains(message, error.Message);
+    }
+
+    [Property]
+    public bool Any_text_is_either_a_valid_filter_or_a_format_error(string? text)
+    {
+        try { TargetFilter.Parse(text); return true; }
+        catch (FormatException e) { return e.Message.StartsWith("Target ", StringComparison.Ordinal); }
+    }
+
+    [Property]
+    public bool A_quoted_value_matches_exactly_that_value_whatever_it_contains(string? value)
+    {
+        value ??= "";
+        var filter = TargetFilter.Parse($"region = '{value.Replace("'", "''", StringComparison.Ordinal)}'");
+        return filter.Matches(f => f == "region" ? value : null) && (value.Length == 0 || !filter.Matches(f => f == "region" ? value + "x" : null));
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class ClusteredLeastSquaresTests
         return rows;
     }
 
-    static RegressionFit FitFixture(bool eventStudy)
+    static LeastSquaresFit FitFixture(bool eventStudy)
     {
         var rows = Fixture();
         var columns = new List<double[]>();

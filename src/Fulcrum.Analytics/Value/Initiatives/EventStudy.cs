@@ -63,7 +63,7 @@ public sealed class EventStudy
 {
     public const int MaxLead = 4;
 
-    EventStudy(RegressionFit fit, List<(int K, string Name, long Treated)> lags, List<(int K, string Name)> leads, ImpactDesign design)
+    EventStudy(LeastSquaresFit fit, List<(int K, string Name, long Treated)> lags, List<(int K, string Name)> leads, ImpactDesign design)
     {
         Fit = fit;
         Lags = lags;
@@ -71,7 +71,7 @@ public sealed class EventStudy
         Design = design;
     }
 
-    public RegressionFit Fit { get; }
+    public LeastSquaresFit Fit { get; }
     public IReadOnlyList<(int K, string Name, long Treated)> Lags { get; }
     public IReadOnlyList<(int K, string Name)> Leads { get; }
     public ImpactDesign Design { get; }
@@ -170,7 +170,7 @@ public sealed class EventStudy
             column[row] = value;
         }
 
-        public RegressionFit Fit(List<int> rowIndex, OutcomeObservations obs, MatchedSample sample, bool absorbAccount)
+        public LeastSquaresFit Fit(List<int> rowIndex, OutcomeObservations obs, MatchedSample sample, bool absorbAccount)
         {
             // Treatment dummies first, so that when a column must be dropped it is a nuisance one.
             var names = _order.OrderBy(n => n.StartsWith("lag", StringComparison.Ordinal) || n.StartsWith("lead", StringComparison.Ordinal) || n == "placebo" ? 0 : 1).ToList();

@@ -63,16 +63,19 @@ internal static class Glm
     /// <summary>Fitted means (expected successes or totals) per cell for coefficients <paramref name="beta"/>.</summary>
     public static double[] Means(GroupedData data, GlmFamily family, double[] beta)
     {
+        var sparse = SparseRows.Of(data.Design);
         var mean = new double[data.Rows];
-        for (var i = 0; i < data.Rows; i++) mean[i] = data.Weight[i] * Inverse(family, LinearPredictor(data.Design, i, beta));
+        for (var i = 0; i < data.Rows; i++) mean[i] = data.Weight[i] * Inverse(family, sparse.Dot(i, beta));
         return mean;
     }
 
-    public static double LinearPredictor(double[,] x, int row, double[] beta)
+    /// <summary>Inverse link of x'β for every row of <paramref name="design"/>.</summary>
+    public static double[] Predict(double[,] design, GlmFamily family, double[] beta)
     {
-        var eta = 0.0;
-        for (var j = 0; j < beta.Length; j++) eta += x[row, j] * beta[j];
-        return eta;
+        var sparse = SparseRows.Of(design);
+        var result = new double[design.GetLength(0)];
+        for (var i = 0; i < result.Length; i++) result[i] = Inverse(family, sparse.Dot(i, beta));
+        return result;
     }
 
     /// <summary>Probability (binomial) or rate per unit of exposure (Poisson) for a linear predictor.</summary>
@@ -84,6 +87,8 @@ internal static class Glm
     static State Evaluate(GroupedData data, GlmFamily family, double[] beta, bool firth)
     {
         var (x, y, w) = (data.Design, data.Response, data.Weight);
+        var sparse = SparseRows.Of(x);
+        var (start, column, value) = (sparse.Start, sparse.Column, sparse.Value);
         int n = data.Rows, p = data.Columns;
         var mean = new double[n];
         var rate = new double[n];
@@ -93,7 +98,7 @@ internal static class Glm
         for (var i = 0; i < n; i++)
         {
             if (w[i] == 0) continue;
-            var eta = LinearPredictor(x, i, beta);
+            var eta = sparse.Dot(i, beta);
             double wi;
             if (family == GlmFamily.BinomialLogit)
             {
@@ -115,11 +120,12 @@ internal static class Glm
                 logLikelihood += (y[i] > 0 ? y[i] * Math.Log(mu) : 0) - mu - SpecialFunctions.GammaLn(y[i] + 1);
             }
             working[i] = wi;
-            for (var j = 0; j < p; j++)
+            // Non-zeros are in increasing column order, so (a, b ≤ a) fills the lower triangle.
+            for (var a = start[i]; a < start[i + 1]; a++)
             {
-                var xij = x[i, j] * wi;
-                if (xij == 0) continue;
-                for (var k = 0; k <= j; k++) information[j, k] += xij * x[i, k];
+                var xa = value[a] * wi;
+                var j = column[a];
+                for (var b = start[i]; b <= a; b++) information[j, column[b]] += xa * value[b];
             }
         }
         for (var j = 0; j < p; j++)
@@ -132,7 +138,7 @@ internal static class Glm
             var residual = y[i] - mean[i];
             // Firth's modified score adds h_i (½ − p_i) per cell, h_i the cell's hat value (Heinze & Schemper 2002, eq. 2).
             if (firth && solver is not null) residual += working[i] * solver.QuadraticForm(x, i) * (0.5 - rate[i]);
-            for (var j = 0; j < p; j++) score[j] += x[i, j] * residual;
+            for (var a = start[i]; a < start[i + 1]; a++) score[column[a]] += value[a] * residual;
         }
         var objective = firth && solver is not null ? logLikelihood + 0.5 * solver.LogDeterminant() : logLikelihood;
         if (solver is null) objective = double.NegativeInfinity;

@@ -48,8 +48,16 @@ public sealed class GroupedData
     /// <summary>Sum of the weights: observations (logistic) or exposure (log-linear).</summary>
     public double TotalWeight => Weight.Sum();
 
-    /// <summary>The same cells with other totals, e.g. a bootstrap replicate's.</summary>
-    public GroupedData WithTotals(double[] response, double[] weight) => new(Design, response, weight, Names, validated: true);
+    /// <summary>
+    /// The same cells with other totals, e.g. a bootstrap replicate's. Only the lengths are checked: the design was
+    /// validated once, and re-scanning it for every one of thousands of replicates would cost more than the fit.
+    /// </summary>
+    public GroupedData WithTotals(double[] response, double[] weight)
+    {
+        if (response.Length != Rows || weight.Length != Rows)
+            throw new ArgumentException($"expected {Rows} totals, got {response.Length} responses and {weight.Length} weights.");
+        return new(Design, response, weight, Names, validated: true);
+    }
 
     GroupedData(double[,] design, double[] response, double[] weight, IReadOnlyList<string> names, bool validated)
     {

@@ -13,13 +13,8 @@ public static class PoissonRegression
 
     /// <summary>Refits the same cells with other totals, starting from <paramref name="template"/>'s coefficients.</summary>
     public static RegressionFit Refit(GroupedData data, RegressionFit template) =>
-        Glm.Fit(data, GlmFamily.PoissonLog, new Glm.Options(MaxIterations: 25, Tolerance: 1e-8), template.Coefficients);
+        Glm.Fit(data, GlmFamily.PoissonLog, new Glm.Options(MaxIterations: 25, Tolerance: LogisticRegression.RefitTolerance), template.Coefficients);
 
     /// <summary>Rate per unit of exposure for each row of <paramref name="design"/>.</summary>
-    public static double[] Rates(double[,] design, double[] coefficients)
-    {
-        var result = new double[design.GetLength(0)];
-        for (var i = 0; i < result.Length; i++) result[i] = Glm.Inverse(GlmFamily.PoissonLog, Glm.LinearPredictor(design, i, coefficients));
-        return result;
-    }
+    public static double[] Rates(double[,] design, double[] coefficients) => Glm.Predict(design, GlmFamily.PoissonLog, coefficients);
 }

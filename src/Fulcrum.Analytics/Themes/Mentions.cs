@@ -1,0 +1,35 @@
+using Fulcrum.Analytics.Themes.Text;
+
+namespace Fulcrum.Analytics.Themes;
+
+/// <summary>
+/// The theme-bearing units of a set of comments: each comment is cleaned and split into sentences ("mentions"); a comment
+/// raises every theme one of its sentences belongs to, which makes the assignment multi-label and gives each theme mention
+/// its own sentiment.
+/// </summary>
+public sealed class Mentions
+{
+    public required IReadOnlyList<int> Document { get; init; }
+    public required IReadOnlyList<string> Text { get; init; }
+    public required int DocumentCount { get; init; }
+
+    public int Count => Text.Count;
+
+    public static Mentions FromComments(IReadOnlyList<string?> comments)
+    {
+        ArgumentNullException.ThrowIfNull(comments);
+        var document = new List<int>(comments.Count * 2);
+        var text = new List<string>(comments.Count * 2);
+        for (var d = 0; d < comments.Count; d++)
+        {
+            var cleaned = TextCleaner.Clean(comments[d] ?? "");
+            if (cleaned.Length == 0) continue;
+            foreach (var sentence in SentenceSplitter.Split(cleaned))
+            {
+                document.Add(d);
+                text.Add(sentence);
+            }
+        }
+        return new Mentions { Document = document, Text = text, DocumentCount = comments.Count };
+    }
+}

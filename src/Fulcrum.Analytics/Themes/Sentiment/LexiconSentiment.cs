@@ -1,0 +1,117 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Fulcrum.Analytics.Themes.Text;
+
+namespace Fulcrum.Analytics.Themes.Sentiment;
+
+/// <summary>
+/// Rule-based sentiment in the manner of VADER (Hutto &amp; Gilbert 2014), offline, with Fulcrum's own lexicon
+/// (Themes/Sentiment/sentiment-lexicon.txt, valences −4..4).
+/// </summary>
+/// <remarks>
+/// Rules: a lexicon word's valence is raised by a preceding booster ("very", "extremely": ±0.293) or lowered by a
+/// dampener ("slightly"); it is multiplied by −0.74 when one of the three preceding words is a negation ("not",
+/// "don't", "never", "no", "without"…); words before "but" count half and words after it 1.5 times; a word in CAPITALS
+/// in a text that is not all capitals gains 0.733; each "!" (up to 4) adds 0.292 in the direction of the sum;
+/// emoticons and emoji count as words. Compound = s / √(s² + 15). Labels: ≥ 0.05 positive, ≤ −0.05 negative.
+/// Assumptions: English text; sarcasm and domain terms missing from the lexicon are not understood.
+/// </remarks>
+public static class LexiconSentiment
+{
+    public const string Method = "lexicon (VADER-style rules, Fulcrum lexicon)";
+    const double Booster = 0.293, Negation = -0.74, CapsBoost = 0.733, ExclamationBoost = 0.292, Alpha = 15;
+
+    static readonly FrozenDictionary<string, double> Lexicon = LoadLexicon();
+
+    static readonly FrozenSet<string> Negations = new[]
+    {
+        "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot", "can't", "cant", "don't", "dont",
+        "didn't", "didnt", "doesn't", "doesnt", "isn't", "isnt", "wasn't", "wasnt", "aren't", "arent", "weren't", "won't", "wont",
+        "wouldn't", "wouldnt", "couldn't", "couldnt", "shouldn't", "haven't", "hasn't", "hadn't", "ain't", "nowhere", "hardly",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    static readonly FrozenDictionary<string, double> Boosters = new Dictionary<string, double>
+    {
+        ["very"] = Booster, ["extremely"] = Booster, ["really"] = Booster, ["so"] = Booster, ["super"] = Booster, ["totally"] = Booster,
+        ["absolutely"] = Booster, ["completely"] = Booster, ["incredibly"] = Booster, ["highly"] = Booster, ["truly"] = Booster,
+        ["most"] = Booster, ["such"] = Booster, ["utterly"] = Booster, ["too"] = Booster,
+        ["slightly"] = -Booster, ["somewhat"] = -Booster, ["kinda"] = -Booster, ["barely"] = -Booster, ["marginally"] = -Booster,
+        ["little"] = -Booster, ["bit"] = -Booster,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    static readonly (string Token, double Valence)[] Emoticons =
+    [
+        (":)", 2.0), (":-)", 2.0), (":D", 2.3), ("(:", 2.0), (";)", 1.5), ("<3", 2.7), ("❤", 2.7), ("😊", 2.2), ("😀", 2.2), ("😃", 2.2),
+        ("😁", 2.2), ("😍", 2.9), ("👍", 1.8), ("🙏", 1.2), ("👏", 2.0), ("✈️", 0.0),
+        (":(", -2.2), (":-(", -2.2), (":/", -1.2), (":'(", -2.4), ("😡", -2.8), ("😠", -2.5), ("😤", -2.0), ("😢", -2.2), ("😭", -2.4),
+        ("😞", -2.0), ("😒", -1.6), ("👎", -2.0), ("😩", -2.0), ("😫", -2.0), ("🙄", -1.4),
+    ];
+
+    public static SentimentScore Score(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = Tokens.Words(text);
+        var raw = RawWords(text);
+        var allCaps = raw.Where(w => w.Any(char.IsLetter)).All(w => w == w.ToUpperInvariant());
+        var valences = new double[words.Count];
+        var butIndex = words.IndexOf("but");
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!Lexicon.TryGetValue(words[i], out var v)) continue;
+            if (i > 0 && Boosters.TryGetValue(words[i - 1], out var boost)) v += Math.Sign(v) * boost;
+            if (!allCaps && i < raw.Count && raw[i].Length > 1 && raw[i] == raw[i].ToUpperInvariant() && raw[i].Any(char.IsLetter))
+                v += Math.Sign(v) * CapsBoost;
+            for (var back = 1; back <= 3 && i - back >= 0; back++)
+                if (Negations.Contains(words[i - back])) { v *= Negation; break; }
+            if (butIndex >= 0) v *= i < butIndex ? 0.5 : i > butIndex ? 1.5 : 1;
+            valences[i] = v;
+        }
+        var sum = valences.Sum();
+        foreach (var (token, valence) in Emoticons)
+            for (var at = text.IndexOf(token, StringComparison.Ordinal); at >= 0; at = text.IndexOf(token, at + token.Length, StringComparison.Ordinal))
+                sum += valence;
+        if (sum != 0)
+        {
+            var exclamations = Math.Min(4, text.Count(c => c == '!'));
+            sum += Math.Sign(sum) * exclamations * ExclamationBoost;
+        }
+        return new SentimentScore(sum / Math.Sqrt(sum * sum + Alpha));
+    }
+
+    /// <summary>The words as written (case kept), aligned with <see cref="Tokens.Words"/>.</summary>
+    static List<string> RawWords(string text)
+    {
+        var lower = Tokens.Words(text.ToLowerInvariant()).Count;
+        var raw = new List<string>(lower);
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
+        {
+            var c = i < text.Length ? text[i] : ' ';
+            var inWord = char.IsLetterOrDigit(c) || (c is '\'' or '’' && start >= 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]));
+            if (inWord) { if (start < 0) start = i; continue; }
+            if (start >= 0) { raw.Add(text[start..i]); start = -1; }
+        }
+        return raw;
+    }
+
+    static FrozenDictionary<string, double> LoadLexicon()
+    {
+        var assembly = typeof(LexiconSentiment).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("sentiment-lexicon.txt", StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        var lexicon = new Dictionary<string, double>(StringComparer.Ordinal);
+        var lineNumber = 0;
+        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+        {
+            lineNumber++;
+            line = line.Trim();
+            if (line.Length == 0 || line.StartsWith('#')) continue;
+            var parts = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (parts.Length != 2 || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var valence))
+                throw new InvalidDataException($"sentiment-lexicon.txt line {lineNumber}: expected 'word valence', got '{line}'.");
+            lexicon[parts[0]] = valence;
+        }
+        return lexicon.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Fulcrum.Analytics.Themes.Text;
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Analytics.Themes.Store;
+
+/// <summary>A comment to analyse.</summary>
+public sealed record CommentRow(string ResponseId, string Comment);
+
+/// <summary>A response's link to a theme, as stored in response_themes.</summary>
+public sealed record ResponseThemeRow(string ResponseId, string ThemeId, double Similarity, double Sentiment, bool IsPrimary);
+
+/// <summary>A response's sentiment, as stored in response_sentiment.</summary>
+public sealed record ResponseSentimentRow(string ResponseId, double Score, string Label, string Method);
+
+/// <summary>Reads and writes the theme tables (themes, response_themes, response_sentiment, text_embeddings).</summary>
+public sealed class ThemeRepository(FulcrumStore store)
+{
+    public FulcrumStore Store => store;
+
+    public IReadOnlyList<CommentRow> Comments() =>
+        store.Query<CommentRow>("SELECT response_id AS ResponseId, comment AS Comment FROM responses WHERE comment IS NOT NULL AND trim(comment) <> '' ORDER BY response_id").ToList();
+
+    public List<StoredTheme> Themes() =>
+        store.Query<ThemeRow>("""
+            SELECT theme_id, label, label_locked, keywords, definition, origin, status, parent_id, model, to_base64(centroid) AS centroid,
+                   CAST(representatives AS VARCHAR) AS representatives, created_at, updated_at
+            FROM themes ORDER BY theme_id
+            """).Select(r => new StoredTheme
+        {
+            ThemeId = r.theme_id, Label = r.label, LabelLocked = r.label_locked, Keywords = r.keywords, Definition = r.definition,
+            Origin = r.origin, Status = r.status, ParentId = r.parent_id, Model = r.model, Centroid = VectorMath.FromBytes(Convert.FromBase64String(r.centroid)),
+            Representatives = r.representatives, CreatedAt = r.created_at, UpdatedAt = r.updated_at,
+        }).ToList();
+
+    public StoredTheme Theme(string themeId) =>
+        Themes().FirstOrDefault(t => string.Equals(t.ThemeId, themeId, StringComparison.OrdinalIgnoreCase))
+        ?? throw new ArgumentException($"No theme '{themeId}'. Run `fulcrum themes` to list the theme ids.");
+
+    public void Upsert(IEnumerable<StoredTheme> themes, DbTransaction? transaction = null)
+    {
+        foreach (var t in themes)
+            store.Execute("""
+                INSERT INTO themes (theme_id, label, label_locked, keywords, definition, origin, status, parent_id, model, dimension, centroid,
+                                    representatives, created_at, updated_at)
+                VALUES ($id, $label, $locked, $keywords, $definition, $origin, $status, $parent, $model, $dimension, $centroid,
+                        CAST($representatives AS JSON), $created, $updated)
+                ON CONFLICT (theme_id) DO UPDATE SET label = excluded.label, label_locked = excluded.label_locked, keywords = excluded.keywords,
+                    definition = excluded.definition, status = excluded.status, parent_id = excluded.parent_id, model = excluded.model,
+                    dimension = excluded.dimension, centroid = excluded.centroid, representatives = excluded.representatives,
+                    updated_at = excluded.updated_at
+                """, new
+            {
+                id = t.ThemeId, label = t.Label, locked = t.LabelLocked, keywords = t.Keywords, definition = t.Definition, origin = t.Origin,
+                status = t.Status, parent = t.ParentId, model = t.Model, dimension = t.Centroid.Length, centroid = VectorMath.ToBytes(t.Centroid),
+                representatives = t.Representatives, created = t.CreatedAt, updated = t.UpdatedAt,
+            }, transaction);
+    }
+
+    /// <summary>Replaces all theme assignments and sentiment rows (one run describes every comment).</summary>
+    public void ReplaceAssignments(IReadOnlyList<ResponseThemeRow> themes, IReadOnlyList<ResponseSentimentRow> sentiment)
+    {
+        using var transaction = store.BeginTransaction();
+        store.Execute("DELETE FROM response_themes", transaction: transaction);
+        store.Execute("DELETE FROM response_sentiment", transaction: transaction);
+        using (var appender = store.Connection.CreateAppender("response_themes"))
+            foreach (var r in themes)
+                appender.CreateRow().AppendValue(r.ResponseId).AppendValue(r.ThemeId).AppendValue(r.Similarity).AppendValue(r.Sentiment)
+                    .AppendValue(r.IsPrimary).EndRow();
+        using (var appender = store.Connection.CreateAppender("response_sentiment"))
+            foreach (var r in sentiment)
+                appender.CreateRow().AppendValue(r.ResponseId).AppendValue(r.Score).AppendValue(r.Label).AppendValue(r.Method).EndRow();
+        transaction.Commit();
+    }
+
+    public IReadOnlyList<ResponseThemeRow> Assignments() =>
+        store.Query<ResponseThemeRow>("SELECT response_id AS ResponseId, theme_id AS ThemeId, similarity AS Similarity, sentiment AS Sentiment, is_primary AS IsPrimary FROM response_themes ORDER BY response_id, theme_id").ToList();
+
+    /// <summary>Number of comments raising each theme in the latest run.</summary>
+    public IReadOnlyDictionary<string, long> CommentCounts() =>
+        store.Query<(string ThemeId, long N)>("SELECT theme_id, COUNT(*) FROM response_themes GROUP BY theme_id").ToDictionary(r => r.ThemeId, r => r.N);
+
+    /// <summary>Next free theme id (T001, T002, …); ids are never reused.</summary>
+    public static string NextId(IEnumerable<StoredTheme> themes, int offset = 0)
+    {
+        var max = themes.Select(t => t.ThemeId.Length > 1 && t.ThemeId[0] == 'T' && int.TryParse(t.ThemeId[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0)
+            .DefaultIfEmpty(0).Max();
+        return "T" + (max + 1 + offset).ToString("D3", CultureInfo.InvariantCulture);
+    }
+
+    public static string RepresentativesJson(IReadOnlyList<string> texts) => JsonSerializer.Serialize(texts);
+
+    public static IReadOnlyList<string> ParseRepresentatives(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : JsonSerializer.Deserialize<List<string>>(json) ?? [];
+
+#pragma warning disable IDE1006, CS8618 // Dapper maps columns by name
+    sealed class ThemeRow
+    {
+        public string theme_id { get; set; }
+        public string label { get; set; }
+        public bool label_locked { get; set; }
+        public string keywords { get; set; }
+        public string? definition { get; set; }
+        public string origin { get; set; }
+        public string status { get; set; }
+        public string? parent_id { get; set; }
+        public string model { get; set; }
+        public string centroid { get; set; } // base64: DuckDB.NET returns BLOBs as streams
+        public string? representatives { get; set; }
+        public DateTime created_at { get; set; }
+        public DateTime updated_at { get; set; }
+    }
+#pragma warning restore IDE1006, CS8618
+}

@@ -1,0 +1,19 @@
+namespace Fulcrum.Analytics.Themes.Text;
+
+/// <summary>Turns cleaned texts into L2-normalised vectors (cosine similarity = dot product).</summary>
+public interface ITextEmbedder : IDisposable
+{
+    /// <summary>Model name, stored with cached vectors and with theme centroids (vectors of different models never mix).</summary>
+    string Model { get; }
+
+    int Dimension { get; }
+
+    /// <summary>
+    /// True when a text's vector depends only on the text (so it can be cached by text hash). False for the fast lexical
+    /// mode, whose IDF weights depend on the corpus.
+    /// </summary>
+    bool DependsOnTextOnly { get; }
+
+    /// <summary>One unit vector per text, in input order. <paramref name="progress"/> receives the number of texts done so far.</summary>
+    float[][] Embed(IReadOnlyList<string> texts, IProgress<int>? progress = null, CancellationToken cancellationToken = default);
+}

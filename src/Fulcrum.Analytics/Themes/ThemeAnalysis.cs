@@ -1,0 +1,152 @@
+using System.Diagnostics;
+using Fulcrum.Analytics.Themes.Clustering;
+using Fulcrum.Analytics.Themes.Sentiment;
+using Fulcrum.Analytics.Themes.Store;
+using Fulcrum.Analytics.Themes.Text;
+using Fulcrum.Core.Statistics;
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Analytics.Themes;
+
+/// <summary>
+/// `fulcrum themes`: reads every comment, embeds its sentences (cached), discovers themes, reconciles them with the stored
+/// themes (stable ids, user edits kept), assigns every comment its themes with per-mention sentiment, and stores the result
+/// in themes / response_themes / response_sentiment.
+/// </summary>
+public static class ThemeAnalysis
+{
+    public static ThemeRunResult Run(FulcrumStore store, ThemeOptions options, IProgress<ThemeProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var embedder = options.Fast ? (ITextEmbedder)new LsaEmbedder() : new MiniLmEmbedder(options.Parallelism);
+        return Run(store, embedder, options, progress, cancellationToken);
+    }
+
+    public static ThemeRunResult Run(FulcrumStore store, ITextEmbedder embedder, ThemeOptions options, IProgress<ThemeProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        options.Validate();
+        var total = Stopwatch.StartNew();
+        var phases = new Dictionary<string, TimeSpan>();
+        var phase = Stopwatch.StartNew();
+        void EndPhase(string name) { phases[name] = phase.Elapsed; phase.Restart(); }
+
+        var repository = new ThemeRepository(store);
+        var comments = repository.Comments();
+        if (comments.Count == 0)
+            throw new InvalidOperationException("No responses with a comment in this database: import responses with a comment column first (`fulcrum import responses FILE`).");
+        var mentions = Mentions.FromComments(comments.Select(c => c.Comment).ToList());
+        var themes = repository.Themes();
+        var defined = themes.Where(t => t.Origin == ThemeOrigin.Defined && t.Status == ThemeStatus.Active).ToList();
+        EndPhase("read");
+
+        // Distinct mention texts, then the phrases of defined themes, embedded together (the lexical mode's IDF needs one corpus).
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var distinct = new List<string>();
+        int Intern(string s) { if (!index.TryGetValue(s, out var j)) { j = distinct.Count; index[s] = j; distinct.Add(s); } return j; }
+        var mentionRow = mentions.Text.Select(Intern).ToArray();
+        var definitionRows = defined.Select(t => t.DefinitionPhrases.Select(p => Intern(TextCleaner.Clean(p))).ToArray()).ToList();
+        var embedProgress = progress is null ? null : new Progress<int>(n => progress.Report(new ThemeProgress("embedding", n, distinct.Count)));
+        progress?.Report(new ThemeProgress("embedding", 0, distinct.Count));
+        var distinctVectors = new EmbeddingCache(store).Embed(embedder, distinct, out var newlyEmbedded, embedProgress, cancellationToken);
+        var vectors = mentionRow.Select(j => distinctVectors[j]).ToArray();
+        for (var d = 0; d < defined.Count; d++)
+        {
+            defined[d].Centroid = VectorMath.Centroid(distinctVectors, definitionRows[d], embedder.Dimension);
+            defined[d].Model = embedder.Model;
+        }
+        EndPhase("embed");
+
+        progress?.Report(new ThemeProgress("clustering", 0, 1));
+        var sentiment = ThemeEngine.MentionSentiment(mentions);
+        var (clusters, choice) = ThemeEngine.Discover(vectors, sentiment, options, cancellationToken);
+        progress?.Report(new ThemeProgress("clustering", 1, 1));
+        EndPhase("cluster");
+
+        var now = DateTime.UtcNow;
+        var previous = repository.Assignments().GroupBy(a => a.ThemeId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.ResponseId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var clusterAssignment = ThemeEngine.Assign(mentions, vectors, clusters.Select(c => c.Centroid).ToList(), sentiment);
+        var clusterResponses = clusters.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
+        foreach (var d in clusterAssignment.Documents) clusterResponses[d.Theme].Add(comments[d.Document].ResponseId);
+        var reconciled = ThemeReconciler.Reconcile(themes, clusters, embedder.Model, options.MatchSimilarity, now, clusterResponses, previous);
+        var all = reconciled.All.ToList();
+        var active = reconciled.Active.ToList();
+        SplitPending(all, active, vectors, embedder.Model, options.Seed, now);
+
+        var keywordThemes = active.Select((t, i) => (Theme: i, Keywords: t.DefinitionKeywords)).Where(p => p.Keywords.Count > 0)
+            .Select(p => (p.Theme, new KeywordMatcher(p.Keywords))).ToList();
+        var assignment = ThemeEngine.Assign(mentions, vectors, active.Select(t => t.Centroid).ToList(), sentiment, keywordThemes);
+        var keyPhrases = ThemeLabeler.KeyPhrases(mentions.Text, assignment.MentionTheme, active.Count);
+        var representatives = ThemeEngine.Representatives(mentions, assignment, active.Count);
+        for (var t = 0; t < active.Count; t++)
+        {
+            active[t].Keywords = string.Join(", ", keyPhrases[t]);
+            if (!active[t].LabelLocked) active[t].Label = ThemeLabeler.Label(keyPhrases[t], t);
+            active[t].Representatives = ThemeRepository.RepresentativesJson(representatives[t]);
+            active[t].UpdatedAt = now;
+        }
+        EndPhase("assign");
+
+        var themeRows = assignment.Documents.Select(d => new ResponseThemeRow(comments[d.Document].ResponseId, active[d.Theme].ThemeId,
+            d.Similarity, d.Sentiment, d.IsPrimary)).ToList();
+        var sentimentRows = new ResponseSentimentRow[comments.Count];
+        Parallel.For(0, comments.Count, i =>
+        {
+            var score = LexiconSentiment.Score(TextCleaner.Clean(comments[i].Comment));
+            sentimentRows[i] = new ResponseSentimentRow(comments[i].ResponseId, score.Compound, score.Label, LexiconSentiment.Method);
+        });
+        using (var transaction = store.BeginTransaction())
+        {
+            repository.Upsert(all, transaction);
+            transaction.Commit();
+        }
+        repository.ReplaceAssignments(themeRows, sentimentRows);
+        EndPhase("store");
+
+        var summaries = Summaries(active, assignment, comments.Count);
+        return new ThemeRunResult(embedder.Model, comments.Count, mentions.Count, distinct.Count, newlyEmbedded, choice,
+            reconciled.Matched, reconciled.Created, reconciled.Absorbed, reconciled.Retired, summaries, total.Elapsed, phases);
+    }
+
+    static List<ThemeSummary> Summaries(IReadOnlyList<StoredTheme> active, ThemeAssignment assignment, int commentCount) =>
+        active.Select((theme, t) =>
+        {
+            var links = assignment.Documents.Where(d => d.Theme == t).ToList();
+            return new ThemeSummary(theme.ThemeId, theme.Label, theme.KeywordList, ThemeRepository.ParseRepresentatives(theme.Representatives),
+                theme.Origin, links.Count, ProportionEstimator.Wilson(links.Count, commentCount),
+                links.Count >= 2 ? MeanEstimator.Mean(links.Select(l => l.Sentiment)) : Estimate.Undefined(links.Count, "mean needs 2 mentions"));
+        }).OrderByDescending(s => s.Comments).ThenBy(s => s.ThemeId, StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Themes a user asked to split (status 'split' without parts yet): the mentions closest to the theme are clustered
+    /// into the requested number of parts, which become new active themes (origin 'split', parent = the split theme).
+    /// </summary>
+    static void SplitPending(List<StoredTheme> all, List<StoredTheme> active, float[][] vectors, string model, int seed, DateTime now)
+    {
+        var pending = all.Where(t => t.Status == ThemeStatus.Split && t.Model == model && t.Centroid.Length > 0
+                                     && !all.Any(c => c.ParentId == t.ThemeId && c.Origin == ThemeOrigin.Split)).ToList();
+        foreach (var parent in pending)
+        {
+            var parts = SplitParts(parent.Definition);
+            var centroids = active.Select(t => t.Centroid).Append(parent.Centroid).ToList();
+            var members = Enumerable.Range(0, vectors.Length).Where(i => SphericalKMeans.Nearest(vectors[i], centroids).Index == centroids.Count - 1)
+                .Select(i => vectors[i]).ToList();
+            if (members.Count < parts) continue; // nothing to split in this data; the request stays pending
+            var fit = SphericalKMeans.Fit(members, parts, seed);
+            foreach (var centroid in fit.Centroids)
+            {
+                var child = new StoredTheme
+                {
+                    ThemeId = ThemeRepository.NextId(all), Label = "", Origin = ThemeOrigin.Split, ParentId = parent.ThemeId, Model = model,
+                    Centroid = centroid, CreatedAt = now, UpdatedAt = now,
+                };
+                all.Add(child);
+                active.Add(child);
+            }
+        }
+    }
+
+    internal static int SplitParts(string? definition) =>
+        definition is not null && definition.StartsWith("parts=", StringComparison.Ordinal) && int.TryParse(definition.AsSpan(6), out var n) && n >= 2 ? n : 2;
+}

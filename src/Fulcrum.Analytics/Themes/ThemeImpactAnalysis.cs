@@ -1,0 +1,181 @@
+using System.Globalization;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Core.Statistics;
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Analytics.Themes;
+
+/// <summary>Options of the theme impact analysis.</summary>
+public sealed record ThemeImpactOptions(int Seed = 20_240_601, int Replicates = 1000, double Fdr = 0.05, double ConfidenceLevel = 0.95);
+
+/// <summary>
+/// Theme impact on NPS, churn and ARR, each theme's quarterly trend and emerging themes, from the stored theme assignments
+/// (response_themes) joined to responses, accounts and outcomes.
+/// </summary>
+/// <remarks>
+/// <para><b>NPS impact</b> = NPS(all scored responses) − NPS(scored responses not raising the theme), in points; interval by
+/// percentile bootstrap over accounts (all responses of a drawn account enter together).</para>
+/// <para><b>Churn and ARR at risk.</b> Each account is described by its state at its latest response (segment, product count
+/// 1 / 2 / 3+, ARR) and whether it churned (an outcome of kind 'churn'). Raising accounts are compared with the other
+/// accounts in the same segment × product-count stratum: excess churn = Σ_s w_s (p_raising,s − p_other,s) with w_s the
+/// share of raising accounts in stratum s (standardised to the raising accounts); ARR at risk = Σ_s (p_raising,s −
+/// p_other,s) × ARR of raising accounts in s, i.e. the churned ARR in excess of what comparable accounts lost. Strata without
+/// other accounts are left out (and their raising accounts with them). Intervals: percentile bootstrap over accounts.
+/// This is a descriptive association adjusted for segment and product count, not a causal effect: the theme's comments
+/// may mark unhappy accounts that would churn anyway (the linkage model attributes churn to NPS).</para>
+/// <para><b>Trend and emerging themes.</b> Share of commented responses raising the theme per quarter (Wilson). The latest
+/// quarter is compared with all earlier ones by a pooled z-test (one-sided, for a rise); q-values are Benjamini–Hochberg
+/// adjusted over themes; emerging = q &lt; FDR and a higher share.</para>
+/// </remarks>
+public static class ThemeImpactAnalysis
+{
+    sealed record ResponseFact(string response_id, string account_id, DateTime day, int? nps, bool has_comment, string? segment, int products, double arr);
+
+    public static ThemeImpactReport Run(FulcrumStore store, ThemeImpactOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Replicates, 100);
+        var facts = new AnalysisFacts(store).Responses();
+        var responses = store.Query<ResponseFact>($"""
+            SELECT response_id, account_id, CAST(day AS TIMESTAMP) AS day, CAST(nps AS INTEGER) AS nps, has_comment, segment, CAST(products AS INTEGER) AS products, arr
+            FROM {facts} ORDER BY account_id, day, response_id
+            """).ToList();
+        var themes = store.Query<(string ThemeId, string Label)>("SELECT theme_id, label FROM themes WHERE status = 'active' ORDER BY theme_id").ToList();
+        var links = store.Query<(string ResponseId, string ThemeId, double Sentiment)>("SELECT response_id, theme_id, sentiment FROM response_themes").ToList();
+        var churned = store.Query<string>("SELECT DISTINCT account_id FROM outcomes WHERE kind = 'churn'").ToHashSet(StringComparer.Ordinal);
+        if (themes.Count == 0 || links.Count == 0)
+            throw new InvalidOperationException("No themes stored yet: run `fulcrum themes` first.");
+
+        var responseIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < responses.Count; i++) responseIndex[responses[i].response_id] = i;
+        var accountIds = responses.Select(r => r.account_id).Distinct(StringComparer.Ordinal).ToList();
+        var accountIndex = accountIds.Select((a, i) => (a, i)).ToDictionary(p => p.a, p => p.i, StringComparer.Ordinal);
+        var accountOf = responses.Select(r => accountIndex[r.account_id]).ToArray();
+
+        // Account profile: state at its latest response.
+        var stratum = new int[accountIds.Count];
+        var arr = new double[accountIds.Count];
+        var isChurned = new bool[accountIds.Count];
+        var strata = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < responses.Count; i++)
+        {
+            var a = accountOf[i];
+            var key = (responses[i].segment ?? "(none)") + "|" + Math.Min(3, Math.Max(1, responses[i].products)).ToString(CultureInfo.InvariantCulture);
+            if (!strata.TryGetValue(key, out var s)) strata[key] = s = strata.Count;
+            stratum[a] = s; // rows are ordered by day within account, so the last write is the latest state
+            arr[a] = responses[i].arr;
+        }
+        for (var a = 0; a < accountIds.Count; a++) isChurned[a] = churned.Contains(accountIds[a]);
+
+        // Per-account NPS sufficient statistics of all scored responses.
+        var nAll = new double[accountIds.Count]; var netAll = new double[accountIds.Count];
+        for (var i = 0; i < responses.Count; i++)
+            if (responses[i].nps is { } score) { nAll[accountOf[i]]++; netAll[accountOf[i]] += Net(score); }
+
+        var quarters = responses.Select(r => Quarter(r.day)).ToArray();
+        var commentedPerQuarter = new SortedDictionary<DateOnly, long>();
+        for (var i = 0; i < responses.Count; i++)
+            if (responses[i].has_comment) commentedPerQuarter[quarters[i]] = commentedPerQuarter.GetValueOrDefault(quarters[i]) + 1;
+
+        var linksByTheme = links.Where(l => responseIndex.ContainsKey(l.ResponseId)).GroupBy(l => l.ThemeId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var results = new List<ThemeImpact>();
+        var pValues = new List<double>();
+        var emergingRaw = new List<(Estimate Latest, Estimate Before, double P, bool Up, string Label)?>();
+        foreach (var (themeId, label) in themes)
+        {
+            var themeLinks = linksByTheme.GetValueOrDefault(themeId) ?? [];
+            var raising = new bool[accountIds.Count];
+            var nWithout = (double[])nAll.Clone(); var netWithout = (double[])netAll.Clone();
+            var perQuarter = new SortedDictionary<DateOnly, long>();
+            foreach (var l in themeLinks)
+            {
+                var i = responseIndex[l.ResponseId];
+                var a = accountOf[i];
+                raising[a] = true;
+                if (responses[i].nps is { } score) { nWithout[a]--; netWithout[a] -= Net(score); }
+                perQuarter[quarters[i]] = perQuarter.GetValueOrDefault(quarters[i]) + 1;
+            }
+            var npsImpact = Bootstrap.Percentile(accountIds.Count, idx => NpsDifference(idx, nAll, netAll, nWithout, netWithout),
+                options.Seed, options.Replicates, options.ConfidenceLevel) with { };
+            npsImpact = npsImpact with { Method = $"NPS minus NPS without the theme's responses; percentile bootstrap over {accountIds.Count:N0} accounts, {options.Replicates} resamples" };
+
+            var excess = Bootstrap.Percentile(accountIds.Count, idx => Stratified(idx, raising, isChurned, stratum, arr, strata.Count).Excess,
+                options.Seed, options.Replicates, options.ConfidenceLevel);
+            var atRisk = Bootstrap.Percentile(accountIds.Count, idx => Stratified(idx, raising, isChurned, stratum, arr, strata.Count).ArrAtRisk,
+                options.Seed, options.Replicates, options.ConfidenceLevel);
+            const string adjusted = "stratified by segment × product count (descriptive, adjusted), percentile bootstrap over accounts";
+            excess = excess with { Method = "Excess churn of raising accounts vs comparable accounts, " + adjusted };
+            atRisk = atRisk with { Method = "Excess churned ARR among raising accounts, " + adjusted };
+
+            var raisingCount = raising.Count(r => r);
+            var churnRaising = ProportionEstimator.Wilson(Enumerable.Range(0, accountIds.Count).Count(a => raising[a] && isChurned[a]), raisingCount);
+            var churnOthers = ProportionEstimator.Wilson(Enumerable.Range(0, accountIds.Count).Count(a => !raising[a] && isChurned[a]), accountIds.Count - raisingCount);
+            var trend = commentedPerQuarter.Select(q => new ThemeTrendPoint(q.Key, QuarterLabel(q.Key),
+                ProportionEstimator.Wilson(perQuarter.GetValueOrDefault(q.Key), q.Value, options.ConfidenceLevel))).ToList();
+
+            if (commentedPerQuarter.Count >= 2)
+            {
+                var latest = commentedPerQuarter.Keys.Last();
+                long xLatest = perQuarter.GetValueOrDefault(latest), nLatest = commentedPerQuarter[latest];
+                long xBefore = perQuarter.Where(p => p.Key < latest).Sum(p => p.Value), nBefore = commentedPerQuarter.Where(p => p.Key < latest).Sum(p => p.Value);
+                var comparison = ProportionEstimator.Difference(xLatest, nLatest, xBefore, nBefore, options.ConfidenceLevel);
+                var up = comparison.Statistic > 0;
+                var oneSided = double.IsNaN(comparison.PValue) ? 1 : up ? comparison.PValue / 2 : 1 - comparison.PValue / 2;
+                pValues.Add(oneSided);
+                emergingRaw.Add((ProportionEstimator.Wilson(xLatest, nLatest), ProportionEstimator.Wilson(xBefore, nBefore), oneSided, up, QuarterLabel(latest)));
+            }
+            else emergingRaw.Add(null);
+
+            var sentiment = themeLinks.Count >= 2 ? MeanEstimator.Mean(themeLinks.Select(l => l.Sentiment)) : Estimate.Undefined(themeLinks.Count, "mean needs 2 mentions");
+            results.Add(new ThemeImpact(themeId, label, themeLinks.Count, raisingCount, sentiment, npsImpact, churnRaising, churnOthers, excess, atRisk,
+                Enumerable.Range(0, accountIds.Count).Where(a => raising[a]).Sum(a => arr[a]), trend, null));
+        }
+
+        var q = pValues.Count > 0 ? MultipleTesting.BenjaminiHochberg(pValues) : [];
+        var k = 0;
+        for (var t = 0; t < results.Count; t++)
+        {
+            if (emergingRaw[t] is not { } e) continue;
+            var qValue = q[k++];
+            results[t] = results[t] with { Emerging = new EmergingCheck(e.Label, e.Latest, e.Before, e.P, qValue, e.Up && qValue < options.Fdr) };
+        }
+        var ordered = results.OrderByDescending(r => double.IsNaN(r.ArrAtRisk.Value) ? double.NegativeInfinity : r.ArrAtRisk.Value).ToList();
+        return new ThemeImpactReport(responses.Count, accountIds.Count, isChurned.LongCount(c => c),
+            "NPS impact by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); trend by quarter (Wilson); emerging: one-sided z-test, BH", ordered);
+    }
+
+    static double Net(int score) => score >= 9 ? 1 : score <= 6 ? -1 : 0;
+
+    static double NpsDifference(ReadOnlySpan<int> accounts, double[] nAll, double[] netAll, double[] nWithout, double[] netWithout)
+    {
+        double na = 0, sa = 0, nw = 0, sw = 0;
+        foreach (var a in accounts) { na += nAll[a]; sa += netAll[a]; nw += nWithout[a]; sw += netWithout[a]; }
+        return na == 0 || nw == 0 ? double.NaN : 100 * (sa / na - sw / nw);
+    }
+
+    static (double Excess, double ArrAtRisk) Stratified(ReadOnlySpan<int> accounts, bool[] raising, bool[] churned, int[] stratum, double[] arr, int strataCount)
+    {
+        Span<double> nR = stackalloc double[strataCount], cR = stackalloc double[strataCount], arrR = stackalloc double[strataCount];
+        Span<double> nO = stackalloc double[strataCount], cO = stackalloc double[strataCount];
+        foreach (var a in accounts)
+        {
+            var s = stratum[a];
+            if (raising[a]) { nR[s]++; if (churned[a]) cR[s]++; arrR[s] += arr[a]; }
+            else { nO[s]++; if (churned[a]) cO[s]++; }
+        }
+        double weight = 0, excess = 0, atRisk = 0;
+        for (var s = 0; s < strataCount; s++)
+        {
+            if (nR[s] == 0 || nO[s] == 0) continue;
+            var d = cR[s] / nR[s] - cO[s] / nO[s];
+            weight += nR[s];
+            excess += nR[s] * d;
+            atRisk += arrR[s] * d;
+        }
+        return weight == 0 ? (double.NaN, double.NaN) : (excess / weight, atRisk);
+    }
+
+    static DateOnly Quarter(DateTime day) => new(day.Year, (day.Month - 1) / 3 * 3 + 1, 1);
+
+    static string QuarterLabel(DateOnly quarter) => $"{quarter.Year}-Q{(quarter.Month - 1) / 3 + 1}";
+}

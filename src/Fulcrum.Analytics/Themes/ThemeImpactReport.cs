@@ -1,0 +1,22 @@
+using Fulcrum.Core.Statistics;
+
+namespace Fulcrum.Analytics.Themes;
+
+/// <summary>Share of commented responses raising a theme in one quarter.</summary>
+public sealed record ThemeTrendPoint(DateOnly Quarter, string Label, Estimate Share);
+
+/// <summary>The latest quarter's share against all earlier quarters (one-sided test for a rise, BH-adjusted over themes).</summary>
+public sealed record EmergingCheck(string LatestQuarter, Estimate Latest, Estimate Before, double PValue, double QValue, bool Emerging);
+
+/// <summary>
+/// What one theme costs. NpsImpact: NPS of all responses minus NPS without the responses raising the theme (negative: the theme
+/// drags NPS down). Churn: raising accounts vs the others; ExcessChurn and ArrAtRisk are stratified by segment × product count
+/// (descriptive associations adjusted for those two, not causal effects).
+/// </summary>
+public sealed record ThemeImpact(
+    string ThemeId, string Label, long Comments, long Accounts, Estimate MeanSentiment,
+    Estimate NpsImpact, Estimate ChurnRaising, Estimate ChurnOthers, Estimate ExcessChurn, Estimate ArrAtRisk, double ArrHeld,
+    IReadOnlyList<ThemeTrendPoint> Trend, EmergingCheck? Emerging);
+
+public sealed record ThemeImpactReport(
+    int Responses, int Accounts, long ChurnedAccounts, string Method, IReadOnlyList<ThemeImpact> Themes);

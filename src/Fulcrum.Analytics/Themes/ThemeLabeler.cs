@@ -1,0 +1,64 @@
+using Fulcrum.Analytics.Themes.Text;
+
+namespace Fulcrum.Analytics.Themes;
+
+/// <summary>
+/// Human-readable theme labels from class-based TF-IDF (c-TF-IDF, Grootendorst 2022, BERTopic): all mentions of a theme
+/// form one document; a term's weight in theme c is tf(t, c) · ln(1 + A / f(t)), with tf the term's share of the theme's
+/// terms, f(t) its frequency over all themes and A the average number of terms per theme. Terms are unigrams and bigrams
+/// of non-stop words; a unigram already inside a chosen bigram is skipped, and terms must occur in at least 2 mentions.
+/// </summary>
+public static class ThemeLabeler
+{
+    /// <param name="texts">Mention texts.</param>
+    /// <param name="labels">Theme index of each mention, or −1 for none.</param>
+    /// <param name="themeCount">Number of themes.</param>
+    /// <param name="keywordsPerTheme">How many key phrases to keep per theme.</param>
+    public static IReadOnlyList<string>[] KeyPhrases(IReadOnlyList<string> texts, IReadOnlyList<int> labels, int themeCount, int keywordsPerTheme = 6)
+    {
+        var termCounts = new Dictionary<string, int>[themeCount];
+        var mentionCounts = new Dictionary<string, int>[themeCount];
+        for (var c = 0; c < themeCount; c++) { termCounts[c] = new(StringComparer.Ordinal); mentionCounts[c] = new(StringComparer.Ordinal); }
+        var totals = new double[themeCount];
+        var overall = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            var c = labels[i];
+            if (c < 0) continue;
+            var terms = Tokens.Terms(texts[i]);
+            foreach (var t in terms)
+            {
+                termCounts[c][t] = termCounts[c].GetValueOrDefault(t) + 1;
+                overall[t] = overall.GetValueOrDefault(t) + 1;
+            }
+            foreach (var t in terms.Distinct()) mentionCounts[c][t] = mentionCounts[c].GetValueOrDefault(t) + 1;
+            totals[c] += terms.Count;
+        }
+        var average = totals.Where(t => t > 0).DefaultIfEmpty(1).Average();
+        var result = new IReadOnlyList<string>[themeCount];
+        for (var c = 0; c < themeCount; c++)
+        {
+            var ranked = termCounts[c]
+                .Where(p => mentionCounts[c][p.Key] >= 2)
+                .Select(p => (Term: p.Key, Weight: p.Value / Math.Max(1, totals[c]) * Math.Log(1 + average / overall[p.Key])
+                                                 * (p.Key.Contains(' ') ? 1.5 : 1.0))) // phrases read better than single words
+                .OrderByDescending(p => p.Weight).ThenBy(p => p.Term, StringComparer.Ordinal)
+                .Select(p => p.Term);
+            var chosen = new List<string>();
+            foreach (var term in ranked)
+            {
+                if (chosen.Count >= keywordsPerTheme) break;
+                var words = term.Split(' ');
+                if (chosen.Any(c2 => c2.Split(' ').Intersect(words).Count() == words.Length)) continue; // already covered
+                chosen.RemoveAll(c2 => !c2.Contains(' ') && words.Contains(c2));
+                chosen.Add(term);
+            }
+            result[c] = chosen;
+        }
+        return result;
+    }
+
+    /// <summary>A short label from the top key phrases, e.g. "lost luggage / baggage claim".</summary>
+    public static string Label(IReadOnlyList<string> keyPhrases, int index) =>
+        keyPhrases.Count == 0 ? $"theme {index + 1}" : string.Join(" / ", keyPhrases.Take(3));
+}

@@ -1,0 +1,93 @@
+using Fulcrum.Analytics.Themes.Store;
+using Fulcrum.Analytics.Themes.Text;
+
+namespace Fulcrum.Analytics.Themes;
+
+/// <summary>
+/// Keeps theme ids stable across runs and respects user edits: each newly discovered cluster is matched to the stored
+/// themes by centroid cosine similarity (greedy, most similar pair first, at or above the match threshold).
+/// </summary>
+/// <remarks>
+/// A cluster matching a discovered theme (active or retired) takes over its id, one cluster per theme, and refreshes its
+/// centroid; a cluster matching a user-made theme (defined, merged or split) is absorbed by it (the user's theme keeps its
+/// centroid), as is one matching a theme that was merged away (absorbed by its merge target) or split (absorbed by its
+/// parts). Unmatched clusters become new themes with new ids; discovered themes not found again are retired (and come
+/// back with their id when found later). Only centroids of the run's model are compared.
+/// </remarks>
+public static class ThemeReconciler
+{
+    /// <summary>Jaccard overlap of comments above which a cluster is the same theme as a stored one when centroids cannot be compared.</summary>
+    public const double OverlapThreshold = 0.5;
+
+    static double Jaccard(HashSet<string> a, HashSet<string> b)
+    {
+        if (a.Count == 0 && b.Count == 0) return 0;
+        var both = a.Count <= b.Count ? a.Count(b.Contains) : b.Count(a.Contains);
+        return (double)both / (a.Count + b.Count - both);
+    }
+
+    public sealed record Result(IReadOnlyList<StoredTheme> All, IReadOnlyList<StoredTheme> Active, int Matched, int Created, int Absorbed, int Retired);
+
+    /// <param name="clusterResponses">Responses each new cluster's mentions come from (for the overlap match), or null.</param>
+    /// <param name="storedResponses">Responses each stored theme was assigned in the previous run, or null.</param>
+    public static Result Reconcile(List<StoredTheme> stored, IReadOnlyList<DiscoveredCluster> clusters, string model, double matchSimilarity, DateTime now,
+        IReadOnlyList<HashSet<string>>? clusterResponses = null, IReadOnlyDictionary<string, HashSet<string>>? storedResponses = null)
+    {
+        var comparable = stored.Where(t => t.Model == model && t.Centroid.Length == (clusters.Count > 0 ? clusters[0].Centroid.Length : -1)).ToList();
+        var pairs = new List<(int Cluster, StoredTheme Theme, float Similarity)>();
+        for (var c = 0; c < clusters.Count; c++)
+            foreach (var t in stored)
+            {
+                // Same model: centroid similarity. Otherwise (another model, or the fast mode's corpus-dependent space after the
+                // corpus changed) the Jaccard overlap of the comments: the same theme is raised by mostly the same comments.
+                var centroid = comparable.Contains(t) ? VectorMath.Dot(clusters[c].Centroid, t.Centroid) : float.NaN;
+                var overlap = clusterResponses is not null && storedResponses is not null && storedResponses.TryGetValue(t.ThemeId, out var previous)
+                    ? Jaccard(clusterResponses[c], previous) : 0;
+                if (centroid >= matchSimilarity) pairs.Add((c, t, centroid));
+                else if (overlap >= OverlapThreshold) pairs.Add((c, t, (float)overlap));
+            }
+        var clusterDone = new bool[clusters.Count];
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        int matched = 0, absorbed = 0;
+        foreach (var (c, theme, _) in pairs.OrderByDescending(p => p.Similarity).ThenBy(p => p.Cluster).ThenBy(p => p.Theme.ThemeId, StringComparer.Ordinal))
+        {
+            if (clusterDone[c]) continue;
+            var userMade = theme.Origin != ThemeOrigin.Discovered || theme.Status is ThemeStatus.Merged or ThemeStatus.Split;
+            if (userMade)
+            {
+                clusterDone[c] = true;
+                absorbed++;
+                continue;
+            }
+            if (!claimed.Add(theme.ThemeId)) continue;
+            clusterDone[c] = true;
+            matched++;
+            theme.Status = ThemeStatus.Active;
+            theme.Centroid = clusters[c].Centroid;
+            theme.Model = model;
+            theme.UpdatedAt = now;
+        }
+        var retired = 0;
+        foreach (var t in stored.Where(t => t.Origin == ThemeOrigin.Discovered && t.Status == ThemeStatus.Active && !claimed.Contains(t.ThemeId)))
+        {
+            t.Status = ThemeStatus.Retired;
+            t.UpdatedAt = now;
+            retired++;
+        }
+        var created = 0;
+        var all = stored.ToList();
+        for (var c = 0; c < clusters.Count; c++)
+        {
+            if (clusterDone[c]) continue;
+            var theme = new StoredTheme
+            {
+                ThemeId = ThemeRepository.NextId(all), Label = "", Origin = ThemeOrigin.Discovered, Model = model,
+                Centroid = clusters[c].Centroid, CreatedAt = now, UpdatedAt = now,
+            };
+            all.Add(theme);
+            created++;
+        }
+        var active = all.Where(t => t.Status == ThemeStatus.Active && t.Model == model && t.Centroid.Length > 0).ToList();
+        return new Result(all, active, matched, created, absorbed, retired);
+    }
+}

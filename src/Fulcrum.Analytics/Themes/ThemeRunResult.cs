@@ -1,0 +1,20 @@
+using Fulcrum.Analytics.Themes.Clustering;
+using Fulcrum.Core.Statistics;
+
+namespace Fulcrum.Analytics.Themes;
+
+/// <summary>One active theme after a run: what it is, how many comments raise it, and their sentiment.</summary>
+/// <param name="Share">Share of commented responses raising the theme (Wilson interval).</param>
+/// <param name="Sentiment">Mean sentiment (−1..1) of the sentences mentioning the theme (Student t interval).</param>
+public sealed record ThemeSummary(
+    string ThemeId, string Label, IReadOnlyList<string> Keywords, IReadOnlyList<string> Representatives, string Origin,
+    long Comments, Estimate Share, Estimate Sentiment);
+
+/// <summary>What a theme run did and found.</summary>
+public sealed record ThemeRunResult(
+    string Model, int Comments, int Mentions, int DistinctTexts, int NewlyEmbedded, ClusterCountChoice? Choice,
+    int Matched, int Created, int Absorbed, int Retired, IReadOnlyList<ThemeSummary> Themes, TimeSpan Elapsed,
+    IReadOnlyDictionary<string, TimeSpan> Phases);
+
+/// <summary>Progress of a run: phase name, work done and total in that phase.</summary>
+public readonly record struct ThemeProgress(string Phase, long Done, long Total);

@@ -1,0 +1,97 @@
+using System.ComponentModel;
+using Fulcrum.Analytics.Themes;
+using Fulcrum.Cli.Rendering;
+using Fulcrum.Data.Store;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Fulcrum.Cli.Commands;
+
+[Description("Themes in the comments: discovers them (sentence embeddings or --fast lexical mode), assigns every comment its themes with sentiment, keeps theme ids and your edits across runs, and shows each theme's share, NPS impact, churn and ARR at risk, sentiment and trend.")]
+public sealed class ThemesCommand : Command<ThemesCommand.Settings>
+{
+    public class Settings : StoreSettings
+    {
+        [CommandOption("--fast")]
+        [Description("Fast lexical mode (TF-IDF + truncated SVD) instead of the local all-MiniLM-L6-v2 model; for very large volumes.")]
+        public bool Fast { get; set; }
+
+        [CommandOption("-k|--clusters <N>")]
+        [Description("Number of themes to discover in each of the negative and the other sentences; default: chosen by silhouette.")]
+        public int? K { get; set; }
+
+        [CommandOption("--min-k <N>")]
+        [Description("Smallest number of themes tried when choosing k.")]
+        [DefaultValue(6)]
+        public int MinK { get; set; } = 6;
+
+        [CommandOption("--max-k <N>")]
+        [Description("Largest number of themes tried when choosing k.")]
+        [DefaultValue(20)]
+        public int MaxK { get; set; } = 20;
+
+        [CommandOption("--match <SIMILARITY>")]
+        [Description("Centroid cosine similarity at which a new cluster keeps a stored theme's id.")]
+        [DefaultValue(0.8)]
+        public double Match { get; set; } = 0.8;
+
+        [CommandOption("--seed <SEED>")]
+        [Description("Seed of clustering and bootstrap (same seed, same result).")]
+        [DefaultValue(20_240_601)]
+        public int Seed { get; set; } = 20_240_601;
+
+        [CommandOption("--replicates <B>")]
+        [Description("Bootstrap resamples for the impact intervals.")]
+        [DefaultValue(1000)]
+        public int Replicates { get; set; } = 1000;
+
+        [CommandOption("--no-impact")]
+        [Description("Only discover and assign themes; skip NPS/churn/ARR impact.")]
+        public bool NoImpact { get; set; }
+
+        [CommandOption("--json")]
+        [Description("Print the result as JSON instead of tables.")]
+        public bool Json { get; set; }
+
+        public ThemeOptions Options => new(Fast, K, MinK, MaxK, Seed, Match);
+
+        public override ValidationResult Validate()
+        {
+            try { Options.Validate(); }
+            catch (ArgumentOutOfRangeException e) { return ValidationResult.Error(e.Message.Split(" (Parameter", 2)[0]); }
+            return Replicates < 100 ? ValidationResult.Error("--replicates must be at least 100.") : ValidationResult.Success();
+        }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        using var store = FulcrumStore.Open(settings.Db);
+        var (run, impact) = RunAll(store, settings, cancellationToken);
+        if (settings.Json) Json.Write(new { run, impact });
+        else ThemesView.Render(run, impact);
+        return 0;
+    }
+
+    /// <summary>Runs discovery + assignment with a progress display, then the impact analysis.</summary>
+    internal static (ThemeRunResult Run, ThemeImpactReport? Impact) RunAll(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
+    {
+        ThemeRunResult? run = null;
+        if (settings.Json || Console.IsOutputRedirected)
+            run = ThemeAnalysis.Run(store, settings.Options, null, cancellationToken);
+        else
+            AnsiConsole.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    var tasks = new Dictionary<string, ProgressTask>();
+                    run = ThemeAnalysis.Run(store, settings.Options, new SynchronousProgress<ThemeProgress>(p =>
+                    {
+                        if (!tasks.TryGetValue(p.Phase, out var task)) tasks[p.Phase] = task = ctx.AddTask(p.Phase, maxValue: Math.Max(1, p.Total));
+                        task.MaxValue = Math.Max(1, p.Total);
+                        task.Value = p.Done;
+                    }), cancellationToken);
+                    foreach (var t in tasks.Values) t.Value = t.MaxValue;
+                });
+        var impact = settings.NoImpact ? null : ThemeImpactAnalysis.Run(store, new ThemeImpactOptions(settings.Seed, settings.Replicates));
+        return (run!, impact);
+    }
+}

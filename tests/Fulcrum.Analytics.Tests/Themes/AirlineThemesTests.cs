@@ -1,0 +1,51 @@
+using Fulcrum.Analytics.Themes;
+using Fulcrum.Analytics.Themes.Evaluation;
+using Fulcrum.Analytics.Themes.Sentiment;
+using Fulcrum.Analytics.Themes.Text;
+using Xunit.Abstractions;
+
+namespace Fulcrum.Analytics.Tests.Themes;
+
+/// <summary>
+/// The real airline tweets: themes discovered (fast lexical mode, k by silhouette) among the complaints, against the
+/// crowd-labelled complaint reasons; sentiment against the crowd sentiment labels. No labels are used to fit anything.
+/// </summary>
+public class AirlineThemesTests(ITestOutputHelper output)
+{
+    /// <summary>Primary theme of each complaint (−1 when the tweet has no text left after cleaning).</summary>
+    internal static int[] PrimaryThemes(IReadOnlyList<string> texts, ITextEmbedder embedder, ThemeOptions options)
+    {
+        var mentions = Mentions.FromComments(texts);
+        var vectors = ThemeEngine.EmbedMentions(mentions, d => embedder.Embed(d));
+        var sentiment = ThemeEngine.MentionSentiment(mentions);
+        var (clusters, _) = ThemeEngine.Discover(vectors, sentiment, options);
+        var assignment = ThemeEngine.Assign(mentions, vectors, clusters.Select(c => c.Centroid).ToList(), sentiment);
+        var primary = Enumerable.Repeat(-1, texts.Count).ToArray();
+        foreach (var d in assignment.Documents.Where(d => d.IsPrimary)) primary[d.Document] = d.Theme;
+        return primary;
+    }
+
+    [Fact]
+    public void Discovered_themes_agree_with_the_labelled_complaint_reasons()
+    {
+        var complaints = AirlineTweets.Complaints();
+        using var embedder = new LsaEmbedder();
+        var primary = PrimaryThemes(complaints.Select(t => t.Text).ToList(), embedder, new ThemeOptions(Fast: true));
+        var reasons = complaints.Select(t => t.Reason).ToList();
+        var nmi = ClusteringAgreement.NormalizedMutualInformation(reasons, primary);
+        var ari = ClusteringAgreement.AdjustedRandIndex(reasons, primary);
+        output.WriteLine($"{complaints.Count} complaints, {primary.Distinct().Count()} themes: NMI {nmi:F3}, ARI {ari:F3}");
+        Assert.True(nmi >= 0.13, $"NMI {nmi:F3}");   // floors just under the measured values (docs/benchmarks.md)
+        Assert.True(ari >= 0.05, $"ARI {ari:F3}");
+    }
+
+    [Fact]
+    public void Lexicon_sentiment_agrees_with_the_crowd_labels()
+    {
+        var tweets = AirlineTweets.Load();
+        var predicted = tweets.Select(t => LexiconSentiment.Score(TextCleaner.Clean(t.Text)).Label).ToList();
+        var f1 = ClassificationAgreement.MacroF1(tweets.Select(t => t.Sentiment).ToList(), predicted);
+        output.WriteLine($"{tweets.Count} tweets: macro-F1 {f1:F3}");
+        Assert.True(f1 >= 0.57, $"macro-F1 {f1:F3}");
+    }
+}

@@ -1,0 +1,51 @@
+using Fulcrum.Analytics.Themes;
+using Fulcrum.Data.Demo;
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Analytics.Tests.Themes;
+
+/// <summary>
+/// A 2,000-account demo company with themes discovered in the fast lexical mode, plus two themes a user defines with example
+/// sentences of their own wording (not the generator's phrases), and the theme impact. Shared by the demo tests.
+/// </summary>
+public sealed class DemoThemesFixture : IDisposable
+{
+    public FulcrumStore Store { get; } = FulcrumStore.Open(":memory:");
+    public ThemeRunResult Discovered { get; }
+    public ThemeRunResult Run { get; }
+    public ThemeImpactReport Impact { get; }
+    public string IntegrationThemeId { get; }
+    public string ManagersThemeId { get; }
+
+    /// <summary>Response ids whose comment was written about each planted theme (responses.attributes.planted_themes).</summary>
+    public IReadOnlyDictionary<string, HashSet<string>> Planted { get; }
+
+    public DemoThemesFixture()
+    {
+        DemoCompanyGenerator.Generate(Store, new DemoCompanyOptions(Accounts: 2_000, Years: 3, Seed: 42));
+        var rows = Store.Query<(string ResponseId, string Themes)>(
+            "SELECT response_id, json_extract_string(attributes, '$.planted_themes') FROM responses WHERE comment IS NOT NULL").ToList();
+        Planted = rows.SelectMany(r => r.Themes.Split(';').Select(t => (t, r.ResponseId)))
+            .GroupBy(p => p.t).ToDictionary(g => g.Key, g => g.Select(p => p.ResponseId).ToHashSet(StringComparer.Ordinal));
+
+        Discovered = ThemeAnalysis.Run(Store, new ThemeOptions(Fast: true));
+        var editor = new ThemeEditor(Store);
+        // What a CX analyst would type after reading a few complaints: keywords plus one example sentence in their own words.
+        IntegrationThemeId = editor.Define("Products don't integrate", ["integrat*", "sync*", "single sign-on", "logins", "re-enter", "connectors"],
+            ["our products do not work together"]).ThemeId;
+        ManagersThemeId = editor.Define("Too many account managers", ["account managers", "handoff*", "point of contact", "account manager"],
+            ["every product has its own account manager"]).ThemeId;
+        Run = ThemeAnalysis.Run(Store, new ThemeOptions(Fast: true));
+        Impact = ThemeImpactAnalysis.Run(Store, new ThemeImpactOptions(Replicates: 400));
+    }
+
+    /// <summary>F1 of a stored theme's comments against a planted theme's comments.</summary>
+    public double F1(string themeId, string plantedKey)
+    {
+        var truth = Planted[plantedKey];
+        var raised = Store.Query<string>("SELECT response_id FROM response_themes WHERE theme_id = $themeId", new { themeId }).ToHashSet(StringComparer.Ordinal);
+        return 2.0 * raised.Count(truth.Contains) / (raised.Count + truth.Count);
+    }
+
+    public void Dispose() => Store.Dispose();
+}
