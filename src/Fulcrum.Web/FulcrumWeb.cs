@@ -101,6 +101,7 @@ public static class FulcrumWeb
         app.MapFollowupsApi();
         app.MapBusinessCaseApi();
         app.MapValueApi();
+        app.MapThemesApi();
         app.MapAdminApi();
         app.MapIntakeApi();
         app.MapRazorPages();

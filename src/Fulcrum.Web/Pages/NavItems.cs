@@ -8,6 +8,7 @@ public static class NavItems
         ("/", "Overview"),
         ("/drilldown", "Drill-down"),
         ("/levers", "Levers"),
+        ("/themes", "Themes"),
         ("/value", "Value"),
         ("/cohorts", "Cohorts"),
         ("/followups", "Follow-ups"),

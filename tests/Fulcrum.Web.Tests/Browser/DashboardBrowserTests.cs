@@ -194,4 +194,24 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
         await Assertions.Expect(page.Locator("table tbody tr", new PageLocatorOptions { HasText = id })).ToContainTextAsync("Called back; export fixed");
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public async Task Themes_are_discovered_and_a_theme_shows_its_trend_and_comments()
+    {
+        var (page, errors) = await SignedInPage();
+        await page.GotoAsync(fixture.BaseUrl + "/themes");
+        if (await page.Locator("button.theme").CountAsync() == 0)
+        {
+            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Run theme discovery" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("themes in");
+        }
+        var themes = page.Locator("button.theme");
+        await Assertions.Expect(themes.First).ToBeVisibleAsync();
+        await themes.Nth(1).ClickAsync();
+        await Assertions.Expect(page.Locator("#theme-title")).ToContainTextAsync(await themes.Nth(1).InnerTextAsync());
+        await Assertions.Expect(page.Locator("#theme-verbatims li q").First).ToBeVisibleAsync();
+        await Drawn(page, "#theme-chart");
+        await Shot(page, "themes");
+        Assert.Empty(errors);
+    }
 }

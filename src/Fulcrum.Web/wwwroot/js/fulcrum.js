@@ -300,6 +300,41 @@ const Fulcrum = (() => {
     } catch (e) { showError(document.getElementById("value-chart"), e); }
   }
 
+
+  // Themes: choosing a theme draws its quarterly share with a 95% band and lists its comments.
+  function themes() {
+    const buttons = [...document.querySelectorAll("button.theme")];
+    if (buttons.length === 0) return;
+    let report = null;
+    async function select(button) {
+      buttons.forEach(b => b.setAttribute("aria-pressed", String(b === button)));
+      const id = button.dataset.theme;
+      document.getElementById("theme-title").textContent = `${button.textContent}: share of comments by quarter`;
+      try {
+        report = report || await api("/api/themes");
+        const theme = report.themes.find(t => t.themeId === id);
+        const lower = theme.trend.map(p => 100 * p.share.lower), upper = theme.trend.map(p => 100 * p.share.upper);
+        chart("theme-chart").setOption({
+          animation: false, grid: { left: 50, right: 20, top: 20, bottom: 40 },
+          tooltip: { trigger: "axis" },
+          xAxis: { type: "category", data: theme.trend.map(p => p.label) },
+          yAxis: { type: "value", axisLabel: { formatter: v => `${v}%` } },
+          series: [
+            { name: "lower", type: "line", data: lower, stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 } },
+            { name: "95% CI", type: "line", data: upper.map((u, i) => u - lower[i]), stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: "rgba(31,95,191,0.18)" } },
+            { name: "share", type: "line", data: theme.trend.map(p => 100 * p.share.value), lineStyle: { width: 2, color: "#1f5fbf" }, itemStyle: { color: "#1f5fbf" } },
+          ],
+        }, true);
+        const verbatims = await api(`/api/themes/${encodeURIComponent(id)}/verbatims?pageSize=10`);
+        document.getElementById("theme-verbatims").innerHTML = verbatims.items.map(v =>
+          `<li><q>${text(v.comment)}</q> <span class="muted">— ${text(v.accountName || "")}, NPS ${v.nps ?? "–"}, ${text(v.respondedAt.slice(0, 10))}</span></li>`).join("")
+          + `<li class="muted">${verbatims.total.toLocaleString("en-US")} comments in all.</li>`;
+      } catch (e) { showError(document.getElementById("theme-verbatims"), e); }
+    }
+    buttons.forEach(b => b.addEventListener("click", () => select(b)));
+    select(buttons[0]);
+  }
+
   window.addEventListener("resize", () => document.querySelectorAll(".chart").forEach(el => echarts.getInstanceByDom(el)?.resize()));
-  return { api, chart, num, money, ci, text, errorBars, axisFor, overview, drilldown, levers, value };
+  return { api, chart, num, money, ci, text, errorBars, axisFor, overview, drilldown, levers, value, themes };
 })();
