@@ -67,12 +67,13 @@ public static class ThemesApi
             : TypedResults.Ok(result);
     }
 
-    public static async Task<Ok<ThemeDiscovery>> Discover(AnalyticsRunner runner, DataVersion version, bool? fast, CancellationToken cancellation)
+    public static async Task<Ok<ThemeDiscovery>> Discover(AnalyticsRunner runner, bool? fast, CancellationToken cancellation)
     {
         // Theme discovery writes only its own tables (themes, assignments, embeddings cache), so it runs in the analytics
         // lane beside the intake writer rather than holding the writer for minutes.
         var run = await runner.RunUncachedAsync(facts => ThemeAnalysis.Run(facts.Store, new ThemeOptions(Fast: fast ?? false)), cancellation);
-        version.Bump();
+        // Only the theme figures read the theme tables; every other figure stays cached.
+        runner.Invalidate("themes");
         return TypedResults.Ok(new ThemeDiscovery(run.Model, run.Comments, run.Themes.Count, run.Created, run.Matched, run.Retired, run.Elapsed.TotalSeconds));
     }
 }

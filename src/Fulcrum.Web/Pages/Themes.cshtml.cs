@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Fulcrum.Web.Pages;
 
 /// <summary>Themes with their impact (the same entry point as /api/themes and `fulcrum themes`); analysts run a discovery.</summary>
-public sealed class ThemesModel(StorePool pool, AnalyticsRunner runner, DataVersion version) : PageModel
+public sealed class ThemesModel(StorePool pool, AnalyticsRunner runner) : PageModel
 {
     public ThemeImpactReport? Report { get; private set; }
     public bool CanDiscover => User.IsInRole(Roles.Analyst) || User.IsInRole(Roles.Admin);
@@ -23,7 +23,7 @@ public sealed class ThemesModel(StorePool pool, AnalyticsRunner runner, DataVers
         if (!CanDiscover) return Forbid();
         try
         {
-            var run = (await ThemesApi.Discover(runner, version, fast, cancellation)).Value!;
+            var run = (await ThemesApi.Discover(runner, fast, cancellation)).Value!;
             Message = $"Found {run.Themes} themes in {run.Comments:N0} comments ({run.Model}, {run.Seconds:0.0} s): {run.Created} new, {run.Matched} matched, {run.Retired} retired.";
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)

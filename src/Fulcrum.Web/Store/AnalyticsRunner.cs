@@ -36,6 +36,13 @@ public sealed class AnalyticsRunner(StorePool pool, DataVersion version, IOption
         return await ComputeAsync(key, analysis, cancellation);
     }
 
+    /// <summary>Drops cached results whose key starts with one of <paramref name="prefixes"/> (a change that touches only them).</summary>
+    public void Invalidate(params string[] prefixes)
+    {
+        foreach (var key in _cache.Keys)
+            if (prefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal))) _cache.TryRemove(key, out _);
+    }
+
     /// <summary>Computes without caching (for analyses that store what they find, like an alert scan).</summary>
     public async Task<T> RunUncachedAsync<T>(Func<AnalysisFacts, T> analysis, CancellationToken cancellation = default)
     {
