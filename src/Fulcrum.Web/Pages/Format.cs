@@ -14,7 +14,7 @@ public static class Format
 
     public static string Full(Estimate e, int decimals = 1) => $"{Number(e.Value, decimals)} ({Interval(e, decimals)}, n = {e.N:N0})";
 
-    public static string Money(double value) => double.IsNaN(value) ? "–" : value.ToString("$#,0", CultureInfo.InvariantCulture);
+    public static string Money(double value) => double.IsNaN(value) ? "–" : value.ToString("$#,0;−$#,0", CultureInfo.InvariantCulture);
 
     public static string Signed(double value, int decimals = 1) =>
         double.IsNaN(value) ? "–" : (value > 0 ? "+" : "") + value.ToString("N" + decimals, CultureInfo.InvariantCulture);

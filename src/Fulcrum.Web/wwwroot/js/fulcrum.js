@@ -2,7 +2,7 @@
 "use strict";
 const Fulcrum = (() => {
   const num = (v, d = 1) => (v === null || v === undefined || v === "NaN" || Number.isNaN(v)) ? "–" : Number(v).toFixed(d);
-  const money = v => (v === "NaN" || v === null) ? "–" : "$" + Math.round(v).toLocaleString("en-US");
+  const money = v => (v === "NaN" || v === null || !Number.isFinite(Number(v))) ? "–" : (v < 0 ? "−$" : "$") + Math.abs(Math.round(v)).toLocaleString("en-US");
   const ci = (e, d = 1) => e.lower === "NaN" ? "no interval" : `${num(e.lower, d)} to ${num(e.upper, d)}`;
   const text = s => { const span = document.createElement("span"); span.textContent = s; return span.innerHTML; };
 
