@@ -8,6 +8,7 @@ namespace Fulcrum.Bench;
 /// <c>micro [BenchmarkDotNet args]</c> runs the BenchmarkDotNet micro-benchmarks (all of them unless a --filter is given);
 /// <c>e2e [--accounts N] [--rows N] [--out FILE]</c> runs the end-to-end generator and import harness;
 /// <c>analytics --db PATH [--out FILE]</c> times the analyses on an existing store;
+/// <c>web --db PATH [...]</c> measures API latency and webhook intake throughput on loopback.
 /// <c>business-case --db PATH [--resamples N] [--out FILE]</c> times linkage + business case on an existing store.
 /// <c>value --db PATH [--out FILE]</c> times the value-delivered analyses (initiatives, references, closed loop, ledger).
 /// </summary>
@@ -25,6 +26,8 @@ public static class Program
                 return EndToEndHarness.Run(rest);
             case "analytics":
                 return AnalyticsBenchmark.Run(rest);
+            case "web":
+                return Web.WebBenchmark.RunAsync(rest).GetAwaiter().GetResult();
             case "business-case":
                 return BusinessCaseBenchmark.Run(rest);
             case "value":
@@ -38,6 +41,7 @@ public static class Program
                       dotnet run -c Release --project bench/Fulcrum.Bench -- e2e [--accounts 100000] [--rows 1000000] [--out docs/benchmarks.md]
                                                                                 [--skip-generate] [--skip-import] [--temp DIR]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- analytics --db big.duckdb [--out docs/benchmarks.md]
+                      dotnet run -c Release --project bench/Fulcrum.Bench -- web --db big.duckdb [--requests 200] [--concurrency 4] [--intake 5000] [--batch 100] [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- business-case --db big.duckdb [--resamples 1000] [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- value --db big.duckdb [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- themes [--accounts 10000] [--minilm-texts 1000] [--tweets ../shared/data/twitter-airline-sentiment/Tweets.csv]

@@ -46,6 +46,8 @@ public static class FulcrumApp
             config.AddCommand<AlertsCommand>("alerts")
                 .WithExample("alerts").WithExample("alerts", "--by", "segment,region", "--method", "cusum")
                 .WithExample("alerts", "--metric", "nps,csat", "--min-n", "50", "--webhook", "https://hooks.example.com/fulcrum");
+            config.AddCommand<ServeCommand>("serve")
+                .WithExample("serve").WithExample("serve", "--db", "big.duckdb", "--urls", "http://127.0.0.1:8080");
             config.AddCommand<LinkageCommand>("linkage")
                 .WithExample("linkage").WithExample("linkage", "--soft", "nps,ces", "--resamples", "2000", "--confidence", "0.95")
                 .WithExample("linkage", "--json");

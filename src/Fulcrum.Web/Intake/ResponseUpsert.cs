@@ -1,0 +1,91 @@
+using System.Data.Common;
+using Dapper;
+using Fulcrum.Data.Schema;
+using Fulcrum.Data.Store;
+using Fulcrum.Web.Store;
+
+namespace Fulcrum.Web.Intake;
+
+/// <summary>What the intake did with one response.</summary>
+public enum IntakeOutcome { Inserted, Updated }
+
+/// <summary>
+/// Writes posted responses by their natural key (<c>response_id</c>): a new id is inserted, a known one updated, so a
+/// webhook that retries delivers the same rows, never duplicates. Queued posts share one transaction in the single writer:
+/// their rows are appended to a connection-local staging table and upserted with one statement, like the importer does.
+/// </summary>
+public sealed class ResponseUpsert(IReadOnlyList<ValidResponse> responses) : IBatchedWrite<IReadOnlyList<IntakeOutcome>>
+{
+    const string Staging = "intake_staging";
+    static readonly IReadOnlyList<string> Columns = ResponseValidator.FieldNames;
+    static readonly string ColumnList = string.Join(", ", Columns);
+    static readonly string Upsert =
+        $"INSERT INTO responses ({ColumnList}) SELECT {ColumnList} FROM {Staging} " +
+        $"ON CONFLICT (response_id) DO UPDATE SET {string.Join(", ", Columns.Where(c => c != "response_id").Select(c => $"{c} = excluded.{c}"))}";
+
+    // The writer's connections that already have the staging table (a temp table lives as long as its connection).
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FulcrumStore, object> StagingReady = new();
+
+    public IReadOnlyList<ValidResponse> Responses => responses;
+    public object BatchKey => typeof(ResponseUpsert);
+
+    public IReadOnlyList<IReadOnlyList<IntakeOutcome>> ApplyBatch(FulcrumStore store, DbTransaction transaction, IReadOnlyList<IBatchedWrite<IReadOnlyList<IntakeOutcome>>> batch)
+    {
+        var writes = batch.Cast<ResponseUpsert>().ToList();
+        // A key posted twice in the batch is written once, with its last version (one statement may not update a row twice).
+        var last = new Dictionary<string, ValidResponse>(StringComparer.Ordinal);
+        foreach (var response in writes.SelectMany(u => u.Responses)) last[response.ResponseId] = response;
+
+        if (StagingReady.TryGetValue(store, out _) is false)
+        {
+            var definitions = Columns.Select(c => $"{c} {store.Dialect.SqlType(CanonicalSchema.Responses.Field(c).Type)}");
+            // Outside the batch's transaction, so a failed batch does not take the table with it.
+            store.Execute($"CREATE TEMP TABLE IF NOT EXISTS {Staging} ({string.Join(", ", definitions)})");
+            StagingReady.AddOrUpdate(store, new object());
+        }
+        using (var appender = store.Connection.CreateAppender(Staging))
+        {
+            foreach (var response in last.Values)
+            {
+                var row = appender.CreateRow();
+                foreach (var column in Columns) Append(row, response.Values.GetValueOrDefault(column));
+                row.EndRow();
+            }
+        }
+        var known = store.Connection.Query<string>(
+            $"SELECT s.response_id FROM {Staging} s JOIN responses r ON r.response_id = s.response_id", transaction: transaction).ToHashSet(StringComparer.Ordinal);
+        store.Execute(Upsert, transaction: transaction);
+        store.Execute($"DELETE FROM {Staging}", transaction: transaction);
+
+        var seen = new HashSet<string>(known, StringComparer.Ordinal);
+        return writes
+            .Select(u => (IReadOnlyList<IntakeOutcome>)u.Responses.Select(r => seen.Add(r.ResponseId) ? IntakeOutcome.Inserted : IntakeOutcome.Updated).ToList())
+            .ToList();
+    }
+
+    /// <summary>
+    /// A detractor answer opens a follow-up, as an import does (Fulcrum.Analytics closed loop; idempotent, so answers
+    /// that already have one are left alone).
+    /// </summary>
+    public void AfterCommit(FulcrumStore store, IReadOnlyList<IBatchedWrite<IReadOnlyList<IntakeOutcome>>> batch)
+    {
+        var detractorDays = batch.Cast<ResponseUpsert>().SelectMany(u => u.Responses)
+            .Where(r => r.Values.GetValueOrDefault("nps") is long score && score <= 6)
+            .Select(r => (DateTime)r.Values["responded_at"]!).ToList();
+        if (detractorDays.Count > 0) new Fulcrum.Analytics.Value.ClosedLoop.Followups(store).Sync(DateOnly.FromDateTime(detractorDays.Min()));
+    }
+
+    static void Append(DuckDB.NET.Data.IDuckDBAppenderRow row, object? value)
+    {
+        switch (value)
+        {
+            case null: row.AppendNullValue(); break;
+            case string s: row.AppendValue(s); break;
+            case double d: row.AppendValue(d); break;
+            case long l: row.AppendValue(l); break;
+            case bool b: row.AppendValue(b); break;
+            case DateTime t: row.AppendValue(t); break;
+            default: throw new InvalidOperationException($"Cannot stage a value of type {value.GetType().Name}.");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using Fulcrum.Analytics.Alerts;
+using Fulcrum.Analytics.Metrics;
+using Fulcrum.Analytics.Segments;
+using Fulcrum.Web.Access;
+using Fulcrum.Web.Api;
+using Fulcrum.Web.Store;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Fulcrum.Web.Pages;
+
+/// <summary>Overview: latest NPS/CSAT/CES with intervals, trends (drawn from /api/metrics), the growth-check summary and latest alerts.</summary>
+public sealed class IndexModel(AnalyticsRunner runner, StorePool pool) : PageModel
+{
+    public IReadOnlyList<MetricCell> Latest { get; private set; } = [];
+    public string? LatestPeriod { get; private set; }
+    public GrowthCheckReport? Growth { get; private set; }
+    public IReadOnlyList<StoredAlert> Alerts { get; private set; } = [];
+    public bool CanScan => User.IsInRole(Roles.Analyst) || User.IsInRole(Roles.Admin);
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellation) => await Load(cancellation);
+
+    public async Task<IActionResult> OnPostScanAsync(CancellationToken cancellation)
+    {
+        if (!CanScan) return Forbid();
+        var summary = (await AnalyticsApi.ScanAlerts(runner, null, null, cancellation)).Value!;
+        Message = $"Scanned {summary.Series} series: {summary.Added} new alert(s), {summary.Alerts} in all.";
+        await Load(cancellation);
+        return Page();
+    }
+
+    async Task Load(CancellationToken cancellation)
+    {
+        var metrics = (await AnalyticsApi.GetMetrics(runner, "nps,csat,ces", null, "quarter", null, null, null, null, 1, Page<MetricCell>.MaxSize, cancellation)).Value!;
+        var last = metrics.Cells.Items.Count == 0 ? (DateOnly?)null : metrics.Cells.Items.Max(c => c.Period);
+        Latest = metrics.Cells.Items.Where(c => c.Period == last).ToList();
+        LatestPeriod = Latest.FirstOrDefault()?.PeriodLabel;
+        try
+        {
+            if (Latest.Count > 0) Growth = (await AnalyticsApi.GetGrowthCheck(runner, "nps", null, null, null, null, null, null, cancellation)).Value;
+        }
+        catch (ArgumentException)
+        {
+            // Too little history for a before/after comparison: the section is left out.
+        }
+        Alerts = (await pool.ReadAsync(store => AlertStore.List(store), cancellation)).Take(10).ToList();
+    }
+}

@@ -1,0 +1,18 @@
+namespace Fulcrum.Web.Pages;
+
+/// <summary>The dashboard's pages in menu order. A capability's page joins the list when its analytics are on main.</summary>
+public static class NavItems
+{
+    public static readonly IReadOnlyList<(string Href, string Label)> Visible =
+    [
+        ("/", "Overview"),
+        ("/drilldown", "Drill-down"),
+        ("/levers", "Levers"),
+        ("/themes", "Themes"),
+        ("/value", "Value"),
+        ("/cohorts", "Cohorts"),
+        ("/followups", "Follow-ups"),
+        ("/data", "Data"),
+        ("/assumptions", "Assumptions"),
+    ];
+}

@@ -1,0 +1,41 @@
+using Fulcrum.Analytics.Themes;
+using Fulcrum.Web.Access;
+using Fulcrum.Web.Api;
+using Fulcrum.Web.Store;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Fulcrum.Web.Pages;
+
+/// <summary>Themes with their impact (the same entry point as /api/themes and `fulcrum themes`); analysts run a discovery.</summary>
+public sealed class ThemesModel(StorePool pool, AnalyticsRunner runner) : PageModel
+{
+    public ThemeImpactReport? Report { get; private set; }
+    public bool CanDiscover => User.IsInRole(Roles.Analyst) || User.IsInRole(Roles.Admin);
+    public string? Message { get; private set; }
+    public bool Failed { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellation) => await Load(cancellation);
+
+    public async Task<IActionResult> OnPostDiscoverAsync(bool fast, CancellationToken cancellation)
+    {
+        if (!CanDiscover) return Forbid();
+        try
+        {
+            var run = (await ThemesApi.Discover(runner, fast, cancellation)).Value!;
+            Message = $"Found {run.Themes} themes in {run.Comments:N0} comments ({run.Model}, {run.Seconds:0.0} s): {run.Created} new, {run.Matched} matched, {run.Retired} retired.";
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            (Message, Failed) = (e.Message, true);
+        }
+        await Load(cancellation);
+        return Page();
+    }
+
+    async Task Load(CancellationToken cancellation)
+    {
+        if ((await ThemesApi.Get(pool, runner, cancellation)).Result is Ok<ThemeImpactReport> ok) Report = ok.Value;
+    }
+}

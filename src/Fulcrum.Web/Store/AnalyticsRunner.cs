@@ -1,0 +1,115 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Web.Options;
+using Microsoft.Extensions.Options;
+
+namespace Fulcrum.Web.Store;
+
+/// <summary>
+/// Runs an analysis (the same Fulcrum.Analytics entry points the CLI calls) and keeps its result while the data is
+/// unchanged (<see cref="DataVersion"/>), so the dashboard and the API answer repeated questions without recomputing.
+/// After webhook responses arrive, a cached result younger than <see cref="AnalyticsOptions.MaxStaleSeconds"/> is served
+/// while a fresh one is computed in the background. Computations run one at a time per lane (quick figures; analyses that
+/// take minutes on a large company): building the fact tables writes them into the store and two builds must not race.
+/// </summary>
+public sealed class AnalyticsRunner(StorePool pool, DataVersion version, IOptions<AnalyticsOptions> options, ILogger<AnalyticsRunner> logger)
+{
+    sealed record Entry(long Hard, long Soft, long ComputedAt, object Result);
+
+    readonly ConcurrentDictionary<string, Entry> _cache = new();
+    readonly ConcurrentDictionary<string, byte> _refreshing = new();
+    readonly SemaphoreSlim _lane = new(1, 1);
+    // Analyses that take minutes on a large company run in a second lane, so the dashboard's quick figures never queue
+    // behind them. Before one starts, the shared fact tables are brought up to date in the quick lane, so the two lanes
+    // never build the same table at once.
+    readonly SemaphoreSlim _slowLane = new(1, 1);
+    static readonly string[] SlowAnalyses = ["business-case", "revalue", "cohorts", "themes", "value", "drivers", "closed-loop"];
+    const int MaxEntries = 512;
+
+    public async Task<T> RunAsync<T>(string key, Func<AnalysisFacts, T> analysis, CancellationToken cancellation = default) where T : notnull
+    {
+        if (_cache.TryGetValue(key, out var hit) && hit.Hard == version.Hard)
+        {
+            if (hit.Soft == version.Soft) return (T)hit.Result;
+            if (Stopwatch.GetElapsedTime(hit.ComputedAt).TotalSeconds < options.Value.MaxStaleSeconds)
+            {
+                RefreshInBackground(key, analysis);
+                return (T)hit.Result;
+            }
+        }
+        return await ComputeAsync(key, analysis, cancellation);
+    }
+
+    /// <summary>Drops cached results whose key starts with one of <paramref name="prefixes"/> (a change that touches only them).</summary>
+    public void Invalidate(params string[] prefixes)
+    {
+        foreach (var key in _cache.Keys)
+            if (prefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal))) _cache.TryRemove(key, out _);
+    }
+
+    /// <summary>Computes without caching (for analyses that store what they find, like an alert scan).</summary>
+    public async Task<T> RunUncachedAsync<T>(Func<AnalysisFacts, T> analysis, CancellationToken cancellation = default)
+    {
+        await _lane.WaitAsync(cancellation);
+        try { return await pool.ReadAsync(store => analysis(new AnalysisFacts(store)), cancellation); }
+        finally { _lane.Release(); }
+    }
+
+    async Task<T> ComputeAsync<T>(string key, Func<AnalysisFacts, T> analysis, CancellationToken cancellation) where T : notnull
+    {
+        var slow = SlowAnalyses.Any(p => key.StartsWith(p, StringComparison.Ordinal));
+        var lane = slow ? _slowLane : _lane;
+        await lane.WaitAsync(cancellation);
+        try
+        {
+            if (slow) await PrepareSharedFactsAsync(cancellation);
+            return await ComputeInLaneAsync(key, analysis, cancellation);
+        }
+        finally
+        {
+            lane.Release();
+        }
+    }
+
+    async Task PrepareSharedFactsAsync(CancellationToken cancellation)
+    {
+        await _lane.WaitAsync(cancellation);
+        try
+        {
+            await pool.ReadAsync(store =>
+            {
+                var facts = new AnalysisFacts(store);
+                facts.Responses();
+                facts.AccountPeriods(PeriodUnit.Quarter);
+                facts.AccountPeriods(PeriodUnit.Year);
+                return 0;
+            }, cancellation);
+        }
+        finally
+        {
+            _lane.Release();
+        }
+    }
+
+    async Task<T> ComputeInLaneAsync<T>(string key, Func<AnalysisFacts, T> analysis, CancellationToken cancellation) where T : notnull
+    {
+        var (hard, soft) = (version.Hard, version.Soft);
+        if (_cache.TryGetValue(key, out var hit) && hit.Hard == hard && hit.Soft == soft) return (T)hit.Result;
+        var result = await pool.ReadAsync(store => analysis(new AnalysisFacts(store)), cancellation);
+        if (_cache.Count >= MaxEntries) _cache.Clear();
+        _cache[key] = new Entry(hard, soft, Stopwatch.GetTimestamp(), result);
+        return result;
+    }
+
+    void RefreshInBackground<T>(string key, Func<AnalysisFacts, T> analysis) where T : notnull
+    {
+        if (!_refreshing.TryAdd(key, 0)) return;
+        _ = Task.Run(async () =>
+        {
+            try { await ComputeAsync(key, analysis, CancellationToken.None); }
+            catch (Exception e) { logger.LogWarning("Background refresh of {Key} failed: {Error}", key, e.Message); }
+            finally { _refreshing.TryRemove(key, out _); }
+        });
+    }
+}

@@ -1,0 +1,340 @@
+// Fulcrum dashboard: small page scripts over the JSON API (same numbers as the CLI). Charts use the bundled ECharts.
+"use strict";
+const Fulcrum = (() => {
+  const num = (v, d = 1) => (v === null || v === undefined || v === "NaN" || Number.isNaN(v)) ? "–" : Number(v).toFixed(d);
+  const money = v => (v === "NaN" || v === null || !Number.isFinite(Number(v))) ? "–" : (v < 0 ? "−$" : "$") + Math.abs(Math.round(v)).toLocaleString("en-US");
+  const ci = (e, d = 1) => e.lower === "NaN" ? "no interval" : `${num(e.lower, d)} to ${num(e.upper, d)}`;
+  const text = s => { const span = document.createElement("span"); span.textContent = s; return span.innerHTML; };
+
+  async function api(url) {
+    const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
+    if (!response.ok) {
+      let detail = response.statusText;
+      try { const p = await response.json(); detail = p.detail || p.title || detail; } catch { /* not JSON */ }
+      throw new Error(`${response.status}: ${detail}`);
+    }
+    return response.json();
+  }
+
+  function chart(id) {
+    const el = document.getElementById(id);
+    const existing = echarts.getInstanceByDom(el);
+    return existing || echarts.init(el, null, { renderer: "svg" });
+  }
+
+  // Error bars drawn as a custom series: one vertical line from lower to upper per category.
+  function errorBars(data) {
+    return {
+      type: "custom", name: "95% CI", data, z: 10,
+      renderItem: (params, api) => {
+        const x = api.value(0), lo = api.coord([x, api.value(1)]), hi = api.coord([x, api.value(2)]);
+        const w = 6;
+        return { type: "group", children: [
+          { type: "line", shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style: { stroke: "#1d2433", lineWidth: 1.5 } },
+          { type: "line", shape: { x1: lo[0] - w, y1: lo[1], x2: lo[0] + w, y2: lo[1] }, style: { stroke: "#1d2433", lineWidth: 1.5 } },
+          { type: "line", shape: { x1: hi[0] - w, y1: hi[1], x2: hi[0] + w, y2: hi[1] }, style: { stroke: "#1d2433", lineWidth: 1.5 } },
+        ] };
+      },
+    };
+  }
+
+  // An axis that holds every interval, so error bars are never cut off.
+  function axisFor(estimates, includeZero) {
+    const lows = estimates.map(e => Number(e.lower)).filter(Number.isFinite), highs = estimates.map(e => Number(e.upper)).filter(Number.isFinite);
+    if (lows.length === 0) return { type: "value", scale: !includeZero };
+    let min = Math.min(...lows), max = Math.max(...highs);
+    if (includeZero) { min = Math.min(0, min); max = Math.max(0, max); }
+    const pad = (max - min) * 0.05 || 1;
+    return { type: "value", min: Math.floor(min - pad), max: Math.ceil(max + pad) };
+  }
+
+  function showError(el, error) { el.innerHTML = `<p class="message error" role="alert">${text(error.message)}</p>`; }
+
+  // Overview: a metric by quarter with its 95% band, and the same figures as a table.
+  function overview() {
+    const select = document.getElementById("trend-metric");
+    const draw = async () => {
+      const metric = select.value, decimals = metric === "nps" ? 1 : 2;
+      try {
+        const data = await api(`/api/metrics?metric=${metric}&period=quarter&pageSize=500`);
+        const cells = data.cells.items.filter(c => c.metric === metric && c.estimate.value !== "NaN");
+        const labels = cells.map(c => c.periodLabel);
+        const lower = cells.map(c => c.estimate.lower), upper = cells.map(c => c.estimate.upper), value = cells.map(c => c.estimate.value);
+        chart("trend-chart").setOption({
+          animation: false, grid: { left: 50, right: 20, top: 20, bottom: 40 },
+          tooltip: { trigger: "axis", formatter: p => { const i = p[0].dataIndex; return `${labels[i]}<br>${metric.toUpperCase()} ${num(value[i], decimals)}<br>95% CI ${num(lower[i], decimals)} to ${num(upper[i], decimals)}<br>n = ${cells[i].estimate.n}`; } },
+          xAxis: { type: "category", data: labels },
+          yAxis: { type: "value", scale: true },
+          series: [
+            { name: "lower", type: "line", data: lower, stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 } },
+            { name: "95% CI", type: "line", data: upper.map((u, i) => u - lower[i]), stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: "rgba(31,95,191,0.18)" } },
+            { name: metric, type: "line", data: value, symbol: "circle", lineStyle: { width: 2, color: "#1f5fbf" }, itemStyle: { color: "#1f5fbf" } },
+          ],
+        }, true);
+        document.querySelector("#trend-table tbody").innerHTML = cells.map(c =>
+          `<tr><td>${text(c.periodLabel)}</td><td class="num">${num(c.estimate.value, decimals)}</td><td class="num">${ci(c.estimate, decimals)}</td><td class="num">${c.estimate.n.toLocaleString("en-US")}</td></tr>`).join("");
+      } catch (e) { showError(document.getElementById("trend-chart"), e); }
+    };
+    select.addEventListener("change", draw);
+    draw();
+    moneyAtRisk();
+  }
+
+  // Money at risk, from the business case's linkage models (GET /api/business-case).
+  async function moneyAtRisk() {
+    const cards = document.getElementById("money-cards");
+    try {
+      const report = await api("/api/business-case");
+      const level = `${Math.round(100 * report.confidenceLevel)}% CI`;
+      const card = (label, e, note) => !e ? "" :
+        `<div class="card"><div class="label">${text(label)}</div><div class="value">${money(e.value)}</div><div class="ci">${level} ${money(e.lower)} to ${money(e.upper)}</div><div class="ci">${text(note)}</div></div>`;
+      const link = report.linkage;
+      cards.innerHTML =
+        card("ARR expected to churn in the next year", link.bookChurnedArrNextYear, "whole book, churn model") +
+        card("ARR lost per detractor per year", link.arrLostPerDetractorPerYear, "vs a promoter, adjusted") +
+        card("Cost to serve per year", link.bookCostToServePerYear, "whole book");
+      document.getElementById("money-headline").textContent = report.headline;
+    } catch (e) { showError(cards, e); }
+  }
+
+  // Drill-down: a tree of buttons; choosing a node shows its parts with intervals. Then the growth-check (mix vs rate).
+  function drilldown() {
+    const treeEl = document.getElementById("drill-tree");
+    const metricEl = document.getElementById("drill-metric"), depthEl = document.getElementById("drill-depth");
+    let root = null;
+
+    const label = n => `${n.label}: ${num(n.value.value)} (95% CI ${ci(n.value)}, n = ${n.value.n.toLocaleString("en-US")})`;
+
+    function renderNode(node, path) {
+      const li = document.createElement("li");
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "node";
+      button.dataset.path = path;
+      button.textContent = label(node) + (node.splitDimension ? ` → by ${node.splitDimension}` : "");
+      li.appendChild(button);
+      if (node.children.length > 0) {
+        button.setAttribute("aria-expanded", path === "0" ? "true" : "false");
+        const ul = document.createElement("ul");
+        ul.hidden = path !== "0";
+        node.children.forEach((child, i) => ul.appendChild(renderNode(child, `${path}.${i}`)));
+        li.appendChild(ul);
+      }
+      button.addEventListener("click", () => {
+        const ul = li.querySelector(":scope > ul");
+        if (ul) { ul.hidden = !ul.hidden; button.setAttribute("aria-expanded", String(!ul.hidden)); }
+        select(node);
+      });
+      return li;
+    }
+
+    function select(node) {
+      const selected = document.getElementById("drill-selected");
+      const share = node.explainedShare === null || node.explainedShare === undefined ? "" : `; ${node.splitDimension} explains ${num(100 * node.explainedShare)}% of its variance`;
+      selected.textContent = `${node.path.length ? node.path.map(p => `${p.dimension} = ${p.value}`).join(", ") : "All customers"}: ${num(node.value.value)} (95% CI ${ci(node.value)}, n = ${node.value.n.toLocaleString("en-US")}), ARR ${money(node.arr)}${share}.`;
+      const parts = node.children.length ? node.children : [node];
+      chart("drill-chart").setOption({
+        animation: false, grid: { left: 50, right: 20, top: 20, bottom: 60 },
+        tooltip: { trigger: "axis" },
+        xAxis: { type: "category", data: parts.map(p => p.label), axisLabel: { interval: 0, rotate: parts.length > 4 ? 20 : 0 } },
+        yAxis: axisFor(parts.map(p => p.value), false),
+        series: [
+          { type: "bar", name: metricEl.value, data: parts.map(p => p.value.value), itemStyle: { color: "#7da7e3" } },
+          errorBars(parts.map((p, i) => [i, p.value.lower, p.value.upper])),
+        ],
+      }, true);
+    }
+
+    async function loadTree() {
+      treeEl.textContent = "Loading…";
+      try {
+        root = await api(`/api/drilldown?metric=${metricEl.value}&depth=${depthEl.value}`);
+        const ul = document.createElement("ul");
+        ul.appendChild(renderNode(root, "0"));
+        treeEl.replaceChildren(ul);
+        select(root);
+      } catch (e) { showError(treeEl, e); }
+    }
+
+    const byEl = document.getElementById("growth-by");
+    async function loadGrowth() {
+      const summary = document.getElementById("growth-summary");
+      try {
+        const g = await api(`/api/growth-check?metric=${metricEl.value}&by=${byEl.value}`);
+        const d = g.decomposition;
+        summary.textContent = `${g.before.label} → ${g.after.label}: total ${num(g.totalBefore.value)} → ${num(g.totalAfter.value)}; change ${num(d.totalChange.value)} (95% CI ${ci(d.totalChange)}) = mix ${num(d.mixEffect.value)} (${ci(d.mixEffect)}) + rate ${num(d.rateEffect.value)} (${ci(d.rateEffect)}).`;
+        const bars = [d.totalChange, d.mixEffect, d.rateEffect];
+        chart("growth-chart").setOption({
+          animation: false, grid: { left: 50, right: 20, top: 20, bottom: 30 },
+          tooltip: { trigger: "axis" },
+          xAxis: { type: "category", data: ["Total change", "Mix (customer base changed)", "Rate (change within groups)"] },
+          yAxis: axisFor(bars, true),
+          series: [
+            { type: "bar", name: "effect", data: bars.map(b => ({ value: b.value, itemStyle: { color: b.value < 0 ? "#d9776f" : "#6fb58a" } })) },
+            errorBars(bars.map((b, i) => [i, b.lower, b.upper])),
+          ],
+        }, true);
+        document.querySelector("#growth-groups tbody").innerHTML = d.groups.map(x =>
+          `<tr><td>${text(x.group)}</td><td class="num">${num(100 * x.shareBefore)}%</td><td class="num">${num(100 * x.shareAfter)}%</td><td class="num">${num(x.before.value)}</td><td class="num">${num(x.after.value)}</td><td class="num">${num(x.mixContribution, 2)}</td><td class="num">${num(x.rateContribution, 2)}</td></tr>`).join("");
+        document.getElementById("growth-findings").innerHTML = g.findings.length
+          ? g.findings.slice(0, 10).map(f => `<li>${text(f.statement)} (ARR exposed ${money(f.arrExposed)})</li>`).join("")
+          : "<li>No segment declines against the rest at the chosen false-discovery rate.</li>";
+      } catch (e) { showError(summary, e); }
+    }
+
+    async function loadDrivers() {
+      const summary = document.getElementById("drivers-summary");
+      try {
+        const d = await api(`/api/drivers?outcome=${metricEl.value}`);
+        summary.textContent = `R² ${num(100 * d.rSquared.value)}% (95% CI ${num(100 * d.rSquared.lower)} to ${num(100 * d.rSquared.upper)}%) over ${d.rows.toLocaleString("en-US")} answers from ${d.accounts.toLocaleString("en-US")} accounts; shares from ${d.options.method === "shapley" ? "Shapley" : "relative weights"} with account-bootstrap intervals.`;
+        document.querySelector("#drivers-table tbody").innerHTML = d.drivers.map(x =>
+          `<tr><td>${text(x.description || x.name)}</td><td class="num">${num(100 * x.shareOfR2.value)}% (${num(100 * x.shareOfR2.lower)} to ${num(100 * x.shareOfR2.upper)}%)</td><td class="num">${num(x.correlation.value, 2)}</td><td>${text(x.quadrantLabel)}</td></tr>`).join("");
+      } catch (e) { showError(summary, e); }
+    }
+
+    metricEl.addEventListener("change", () => { loadTree(); loadGrowth(); loadDrivers(); });
+    depthEl.addEventListener("change", loadTree);
+    byEl.addEventListener("change", loadGrowth);
+    loadTree();
+    loadGrowth();
+    loadDrivers();
+  }
+
+
+  // Levers: the business case ranked by NPV; sliders re-price it on the same fitted models (GET /api/business-case/revalue).
+  function levers() {
+    const headline = document.getElementById("levers-headline");
+    const sliders = [...document.querySelectorAll("input[type=range][data-assumption]")];
+    const stored = new Map(sliders.map(s => [s.dataset.assumption, s.value]));
+    const short = v => {
+      const x = Number(v);
+      if (!Number.isFinite(x)) return String(v) === "Infinity" ? "∞" : "–";
+      const a = Math.abs(x), sign = x < 0 ? "−" : "";
+      return a >= 1e6 ? `${sign}$${(a / 1e6).toFixed(2)}M` : a >= 1e3 ? `${sign}$${(a / 1e3).toFixed(0)}k` : `${sign}$${a.toFixed(0)}`;
+    };
+    const months = v => { const x = Number(v); return Number.isFinite(x) ? `${x.toFixed(0)} mo` : "not within horizon"; };
+    const show = s => {
+      const unit = s.dataset.unit, v = Number(s.value);
+      document.getElementById(`out-${s.dataset.assumption}`).textContent =
+        unit === "share" || unit === "ratio" || unit === "per year" ? `${(100 * v).toFixed(0)}%` : `${v.toLocaleString("en-US")} ${unit}`;
+    };
+    let pending = null, sequence = 0;
+
+    function render(report) {
+      const h = report.horizonMonths;
+      document.getElementById("levers-horizon").textContent = h;
+      headline.textContent = report.headline;
+      const rows = report.levers.map(l => ({ l, x: l.horizons.find(z => z.months === h) }));
+      document.querySelector("#levers-table tbody").innerHTML = rows.map(({ l, x }) =>
+        `<tr><td class="num">${l.rank}</td><td>${text(l.lever.title)}</td>` +
+        `<td class="num">${short(x.arrTotal.value)}<br><span class="muted">${short(x.arrTotal.lower)} to ${short(x.arrTotal.upper)}</span></td>` +
+        `<td class="num">${short(x.costSaved.value)}<br><span class="muted">${short(x.costSaved.lower)} to ${short(x.costSaved.upper)}</span></td>` +
+        `<td class="num">${short(l.lever.cost)}</td>` +
+        `<td class="num npv"><strong>${short(x.npv.value)}</strong><br><span class="muted">${short(x.npv.lower)} to ${short(x.npv.upper)}</span></td>` +
+        `<td class="num">${num(100 * x.roi.value, 0)}%<br><span class="muted">${num(100 * x.roi.lower, 0)}% to ${num(100 * x.roi.upper, 0)}%</span></td>` +
+        `<td class="num">${months(x.paybackMonths.value)}</td></tr>`).join("");
+      const ordered = rows.slice().reverse();
+      chart("levers-chart").setOption({
+        animation: false, grid: { left: 260, right: 30, top: 10, bottom: 30 },
+        tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
+        xAxis: { ...axisFor(ordered.map(r => r.x.npv), true), axisLabel: { formatter: short } },
+        yAxis: { type: "category", data: ordered.map(r => r.l.lever.title), axisLabel: { width: 240, overflow: "truncate" } },
+        series: [
+          { type: "bar", name: "NPV", data: ordered.map(r => ({ value: r.x.npv.value, itemStyle: { color: r.x.npv.value < 0 ? "#d9776f" : "#6fb58a" } })) },
+          { type: "custom", name: `${Math.round(100 * report.confidenceLevel)}% CI`, data: ordered.map((r, i) => [i, r.x.npv.lower, r.x.npv.upper]), z: 10,
+            renderItem: (params, api) => {
+              const y = api.value(0), lo = api.coord([api.value(1), y]), hi = api.coord([api.value(2), y]);
+              return { type: "group", children: [
+                { type: "line", shape: { x1: lo[0], y1: lo[1], x2: hi[0], y2: hi[1] }, style: { stroke: "#1d2433", lineWidth: 1.5 } },
+                { type: "line", shape: { x1: lo[0], y1: lo[1] - 5, x2: lo[0], y2: lo[1] + 5 }, style: { stroke: "#1d2433", lineWidth: 1.5 } },
+                { type: "line", shape: { x1: hi[0], y1: hi[1] - 5, x2: hi[0], y2: hi[1] + 5 }, style: { stroke: "#1d2433", lineWidth: 1.5 } },
+              ] };
+            } },
+        ],
+      }, true);
+      document.getElementById("levers-unavailable").innerHTML = report.unavailableLevers.map(l => `<li>${text(l.title)}: ${text(l.unavailable || "")}</li>`).join("");
+      document.getElementById("levers-warnings").innerHTML = report.warnings.map(w => `<li>${text(w)}</li>`).join("");
+    }
+
+    async function load() {
+      const changed = sliders.filter(s => s.value !== stored.get(s.dataset.assumption));
+      const query = changed.map(s => `${encodeURIComponent(s.dataset.assumption)}=${encodeURIComponent(s.value)}`).join("&");
+      const mine = ++sequence;
+      headline.textContent = changed.length ? "Re-pricing…" : headline.textContent;
+      try {
+        const report = await api(changed.length ? `/api/business-case/revalue?${query}` : "/api/business-case");
+        if (mine === sequence) render(report);  // an older answer never overwrites a newer one
+      } catch (e) { if (mine === sequence) showError(headline, e); }
+    }
+
+    sliders.forEach(s => {
+      s.addEventListener("input", () => { show(s); clearTimeout(pending); pending = setTimeout(load, 250); });
+      show(s);
+    });
+    document.getElementById("levers-reset").addEventListener("click", () => {
+      sliders.forEach(s => { s.value = stored.get(s.dataset.assumption); show(s); });
+      load();
+    });
+    headline.textContent = "Fitting the linkage models and the business case (the first time takes a while)…";
+    load();
+  }
+
+
+  // Value: cumulative value delivered by quarter with its band (the ledger's total line).
+  async function value() {
+    try {
+      const report = await api("/api/value");
+      const q = report.ledger.total.quarters;
+      const lower = q.map(x => x.cumulative.lower), upper = q.map(x => x.cumulative.upper);
+      chart("value-chart").setOption({
+        animation: false, grid: { left: 80, right: 20, top: 20, bottom: 40 },
+        tooltip: { trigger: "axis" },
+        xAxis: { type: "category", data: q.map(x => x.quarter) },
+        yAxis: { type: "value", axisLabel: { formatter: v => money(v) } },
+        series: [
+          { name: "lower", type: "line", data: lower, stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 } },
+          { name: "95% CI", type: "line", data: upper.map((u, i) => u - lower[i]), stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: "rgba(30,123,60,0.18)" } },
+          { name: "cumulative value", type: "line", data: q.map(x => x.cumulative.value), lineStyle: { width: 2, color: "#1e7b3c" }, itemStyle: { color: "#1e7b3c" } },
+        ],
+      }, true);
+    } catch (e) { showError(document.getElementById("value-chart"), e); }
+  }
+
+
+  // Themes: choosing a theme draws its quarterly share with a 95% band and lists its comments.
+  function themes() {
+    const buttons = [...document.querySelectorAll("button.theme")];
+    if (buttons.length === 0) return;
+    let report = null;
+    async function select(button) {
+      buttons.forEach(b => b.setAttribute("aria-pressed", String(b === button)));
+      const id = button.dataset.theme;
+      document.getElementById("theme-title").textContent = `${button.textContent}: share of comments by quarter`;
+      try {
+        report = report || await api("/api/themes");
+        const theme = report.themes.find(t => t.themeId === id);
+        const lower = theme.trend.map(p => 100 * p.share.lower), upper = theme.trend.map(p => 100 * p.share.upper);
+        chart("theme-chart").setOption({
+          animation: false, grid: { left: 50, right: 20, top: 20, bottom: 40 },
+          tooltip: { trigger: "axis" },
+          xAxis: { type: "category", data: theme.trend.map(p => p.label) },
+          yAxis: { type: "value", axisLabel: { formatter: v => `${v}%` } },
+          series: [
+            { name: "lower", type: "line", data: lower, stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 } },
+            { name: "95% CI", type: "line", data: upper.map((u, i) => u - lower[i]), stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: "rgba(31,95,191,0.18)" } },
+            { name: "share", type: "line", data: theme.trend.map(p => 100 * p.share.value), lineStyle: { width: 2, color: "#1f5fbf" }, itemStyle: { color: "#1f5fbf" } },
+          ],
+        }, true);
+        const verbatims = await api(`/api/themes/${encodeURIComponent(id)}/verbatims?pageSize=10`);
+        document.getElementById("theme-verbatims").innerHTML = verbatims.items.map(v =>
+          `<li><q>${text(v.comment)}</q> <span class="muted">— ${text(v.accountName || "")}, NPS ${v.nps ?? "–"}, ${text(v.respondedAt.slice(0, 10))}</span></li>`).join("")
+          + `<li class="muted">${verbatims.total.toLocaleString("en-US")} comments in all.</li>`;
+      } catch (e) { showError(document.getElementById("theme-verbatims"), e); }
+    }
+    buttons.forEach(b => b.addEventListener("click", () => select(b)));
+    select(buttons[0]);
+  }
+
+  window.addEventListener("resize", () => document.querySelectorAll(".chart").forEach(el => echarts.getInstanceByDom(el)?.resize()));
+  return { api, chart, num, money, ci, text, errorBars, axisFor, overview, drilldown, levers, value, themes };
+})();

@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using Fulcrum.Web.Access;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Fulcrum.Web.Tests.Support;
+
+/// <summary>
+/// The web app over a temporary demo company, with a known intake secret and one API key per role. Settings given to
+/// the constructor override configuration (e.g. a low intake rate limit).
+/// </summary>
+public sealed class FulcrumWebFactory : WebApplicationFactory<Program>
+{
+    public const string Secret = "test-intake-secret-0123456789";
+    readonly TempDemoStore _store;
+    readonly IReadOnlyDictionary<string, string?> _settings;
+    readonly Dictionary<string, string> _keys = [];
+
+    public FulcrumWebFactory() : this(new Dictionary<string, string?>()) { }
+
+    internal FulcrumWebFactory(IReadOnlyDictionary<string, string?> settings, int accounts = 1_000)
+    {
+        _settings = settings;
+        _store = new TempDemoStore(accounts);
+    }
+
+    public string StorePath => _store.Path;
+
+    /// <summary>What the app logged (every level).</summary>
+    public CapturedLogs Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Fulcrum:Store:Path", _store.Path);
+        builder.UseSetting("Fulcrum:Intake:Secret", Secret);
+        // Each test computes what it asks for; a background warm-up would only compete for the two cores.
+        builder.UseSetting("Fulcrum:Analytics:WarmUp", "false");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace).AddProvider(Logs));
+    }
+
+    /// <summary>An API key with <paramref name="role"/> (created on first use).</summary>
+    public async Task<string> KeyAsync(string role)
+    {
+        if (_keys.TryGetValue(role, out var key)) return key;
+        _ = Server; // starts the app
+        var created = await Services.GetRequiredService<UserStore>().CreateKeyAsync($"test-{role}", role, "tests");
+        return _keys[role] = created.Key;
+    }
+
+    public async Task<HttpClient> ClientAsync(string role)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("X-Api-Key", await KeyAsync(role));
+        return client;
+    }
+
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    public static string Sign(string body) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(body)));
+
+    /// <summary>A request signed with the intake secret.</summary>
+    public static HttpRequestMessage Signed(HttpMethod method, string url, string body, string? signature = null)
+    {
+        var request = new HttpRequestMessage(method, url) { Content = new StringContent(body, Encoding.UTF8) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("X-Fulcrum-Signature", signature ?? Sign(body));
+        return request;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing) _store.Dispose();
+    }
+}
