@@ -89,7 +89,9 @@ public static class FulcrumApp
             config.AddCommand<ValueCommand>("value").WithExample("value").WithExample("value", "--json");
             config.AddBranch<CommandSettings>("themes", themes =>
             {
-                themes.SetDescription("Themes in the comments: discover, assign, edit, and their cost in NPS, churn and ARR.");
+                themes.SetDescription("Themes in the comments: discover, assign, edit, and their cost in NPS, churn and ARR. "
+                    + "Options of `fulcrum themes` (also taken by every subcommand, which re-runs themes after its edit; `fulcrum themes rename --help` lists them with defaults): "
+                    + "--fast (TF-IDF + SVD instead of MiniLM), -k|--clusters N, --min-k N, --max-k N, --match SIMILARITY, --seed S, --replicates B, --no-impact, --json, --db PATH.");
                 themes.SetDefaultCommand<ThemesCommand>();
                 themes.AddExample("themes");
                 themes.AddExample("themes", "--fast", "--json");

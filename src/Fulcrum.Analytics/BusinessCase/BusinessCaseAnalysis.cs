@@ -115,7 +115,8 @@ public static class BusinessCaseAnalysis
         // A lever that only changes cost to serve moves no ARR: say what it does, not "$0 ARR".
         var worth = arr.Value == 0 && arr.Lower == 0 && arr.Upper == 0
             ? $"{lever.Title} {saves}"
-            : $"{lever.Title} is worth {MoneyFormat.Short(arr.Value)} ARR over {h.Months} months ({ci} {MoneyFormat.Short(arr.Lower)}–{MoneyFormat.Short(arr.Upper)})"
+            : $"{lever.Title} is worth {MoneyFormat.Short(arr.Value)} ARR over {h.Months} months ({ci} {MoneyFormat.Short(arr.Lower)}–{MoneyFormat.Short(arr.Upper)}"
+              + (arr.Contains(0) ? ", not distinguishable from zero)" : ")")
               + (Math.Abs(h.CostSaved.Value) >= 0.25 * Math.Abs(arr.Value) ? $" and {saves}" : "");
         var payback = double.IsPositiveInfinity(h.PaybackMonths.Value)
             ? $"it does not pay back within {h.Months} months"

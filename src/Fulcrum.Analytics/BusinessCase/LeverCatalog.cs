@@ -52,6 +52,8 @@ public static class LeverCatalog
         Move(PassivesToPromoter, LinkageFactors.Passive, LinkageFactors.Promoter, "lever_size_passives_to_promoter", "lever_cost_promoter_programme");
         result.Add(LowerEffortLever(context, A("lever_size_ces_reduction"), A("lever_cost_effort_reduction")));
         result.Add(FewerContactsLever(context, A("lever_size_contact_reduction"), A("lever_cost_contact_reduction")));
+        for (var theme = 0; theme < context.Data.Themes.Count; theme++)
+            result.Add(FixThemeLever(context, theme, A("lever_size_fix_theme"), A("lever_cost_fix_theme")));
         return result;
     }
 
@@ -95,6 +97,28 @@ public static class LeverCatalog
                 $"{accounts:N0} accounts × {share * 100:0.#}% × {Money(costPerAccountPercent)}",
                 "Cost to serve falls in proportion (agent time and per-ticket cost scale with contacts); churn is not assumed to change."),
             new ScenarioDefinition(new Scenario(FewerContacts, entries, entries.Select(e => e with { CostMultiplier = e.CostMultiplier * (1 - share) }).ToList(), cost)));
+    }
+
+    /// <summary>Least renewals after a theme was raised for its excess churn to be estimated.</summary>
+    const int MinimumThemeRenewals = 20;
+
+    public const string FixThemePrefix = "fix_theme:";
+
+    static (Lever, ScenarioDefinition?) FixThemeLever(LinkageContext context, int theme, double share, double cost)
+    {
+        var t = context.Data.Themes[theme];
+        var id = FixThemePrefix + t.ThemeId;
+        var title = $"Fix theme \"{t.Label}\" ({Percent(share)} of its excess churn)";
+        const string sizeName = "lever_size_fix_theme", costName = "lever_cost_fix_theme";
+        const string mechanism = "Accounts that raised the theme in the last year churn more than their NPS, CES and profile predict (observed / predicted churn); fixing it removes that share of the excess.";
+        var raising = context.Book.Accounts.Where(a => a.Themes.Contains(theme)).ToList();
+        if (t.Events.Length < MinimumThemeRenewals || raising.Count == 0)
+            return (new Lever(id, title, share, "share", sizeName, raising.Count, cost, costName, MoneyFormat.Short(cost), mechanism,
+                t.Events.Length < MinimumThemeRenewals ? $"only {t.Events.Length} renewals followed the theme; at least {MinimumThemeRenewals} are needed" : "no account on the books raised it in the last year"), null);
+        var from = Book.Group(raising.Select(a => new BookEntry(a.ChurnCell, a.CostCell, 1, a.Arr, Theme: theme, ExcessKept: 1)));
+        var to = Book.Group(raising.Select(a => new BookEntry(a.ChurnCell, a.CostCell, 1, a.Arr, Theme: theme, ExcessKept: 1 - share)));
+        return (new Lever(id, title, share, "share", sizeName, raising.Count, cost, costName, $"{MoneyFormat.Short(cost)} for the theme", mechanism),
+            new ScenarioDefinition(new Scenario(id, from, to, cost)));
     }
 
     static string Percent(double share) => share.ToString("0.#%", CultureInfo.InvariantCulture);

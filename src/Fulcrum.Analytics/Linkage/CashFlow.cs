@@ -3,7 +3,10 @@ namespace Fulcrum.Analytics.Linkage;
 /// <summary>A slice of the book: some accounts in one churn cell and one cost cell, optionally changed by a lever.</summary>
 /// <param name="CostMultiplier">Scales the account's predicted cost to serve (e.g. 0.85 when 15% of contacts are avoided).</param>
 /// <param name="ChurnMultiplier">Scales the predicted churn probability (e.g. when a theme's excess churn is removed).</param>
-internal sealed record BookEntry(int ChurnCell, int CostCell, double Accounts, double Arr, double CostMultiplier = 1, double ChurnMultiplier = 1)
+/// <param name="Theme">For a theme lever: the theme (index) whose excess churn this entry carries, else −1.</param>
+/// <param name="ExcessKept">For a theme entry: the share of the theme's excess churn that remains (1 as is, 0.5 when half is fixed).</param>
+internal sealed record BookEntry(int ChurnCell, int CostCell, double Accounts, double Arr, double CostMultiplier = 1, double ChurnMultiplier = 1,
+    int Theme = -1, double ExcessKept = 1)
 {
     public BookEntry Scaled(double share) => this with { Accounts = Accounts * share, Arr = Arr * share };
 }
@@ -55,7 +58,8 @@ internal sealed class CashFlow
         {
             var cell = plan.GroupCell[g];
             var arr = plan.GroupArr[g];
-            var p = Math.Clamp(predictions.Churn[cell] * plan.GroupMultiplier[g], 0, 1);
+            var multiplier = plan.GroupTheme[g] < 0 ? plan.GroupMultiplier[g] : predictions.ThemeMultiplier(plan.GroupTheme[g], plan.GroupMultiplier[g]);
+            var p = Math.Clamp(predictions.Churn[cell] * multiplier, 0, 1);
             var survival = Math.Pow(1 - p, exponent);
             var growth = survival * Math.Pow(1 + predictions.Expansion[cell] * predictions.ExpansionRatio[cell], exponent);
             double kept = 1, total = 1, cost = monthlyCost[g];
@@ -82,7 +86,10 @@ internal sealed class CashFlow
 internal sealed class ProjectionPlan
 {
     public required int[] GroupCell { get; init; }
+    /// <summary>The churn multiplier, or for a theme group the share of the theme's excess churn kept.</summary>
     public required double[] GroupMultiplier { get; init; }
+    /// <summary>The theme whose excess churn the group carries, or −1.</summary>
+    public required int[] GroupTheme { get; init; }
     public required double[] GroupArr { get; init; }
     public required int[] ItemGroup { get; init; }
     public required int[] ItemCostCell { get; init; }
@@ -91,19 +98,22 @@ internal sealed class ProjectionPlan
 
     public static ProjectionPlan Compile(IEnumerable<BookEntry> entries)
     {
-        var groups = new Dictionary<(int Cell, double Multiplier), int>();
+        var groups = new Dictionary<(int Cell, double Multiplier, int Theme), int>();
         var cells = new List<int>();
         var multipliers = new List<double>();
+        var themes = new List<int>();
         var arr = new List<double>();
         var items = new Dictionary<(int Group, int CostCell), double>();
         foreach (var e in entries)
         {
             if (e.Accounts == 0 && e.Arr == 0) continue;
-            if (!groups.TryGetValue((e.ChurnCell, e.ChurnMultiplier), out var g))
+            var key = (e.ChurnCell, e.Theme < 0 ? e.ChurnMultiplier : e.ExcessKept, e.Theme);
+            if (!groups.TryGetValue(key, out var g))
             {
-                g = groups[(e.ChurnCell, e.ChurnMultiplier)] = cells.Count;
-                cells.Add(e.ChurnCell);
-                multipliers.Add(e.ChurnMultiplier);
+                g = groups[key] = cells.Count;
+                cells.Add(key.ChurnCell);
+                multipliers.Add(key.Item2);
+                themes.Add(e.Theme);
                 arr.Add(0);
             }
             arr[g] += e.Arr;
@@ -112,7 +122,7 @@ internal sealed class ProjectionPlan
         var keys = items.Keys.ToArray();
         return new ProjectionPlan
         {
-            GroupCell = cells.ToArray(), GroupMultiplier = multipliers.ToArray(), GroupArr = arr.ToArray(),
+            GroupCell = cells.ToArray(), GroupMultiplier = multipliers.ToArray(), GroupTheme = themes.ToArray(), GroupArr = arr.ToArray(),
             ItemGroup = keys.Select(k => k.Group).ToArray(), ItemCostCell = keys.Select(k => k.CostCell).ToArray(),
             ItemAccounts = keys.Select(k => items[k]).ToArray(),
         };

@@ -54,8 +54,7 @@ public static class LinkageAnalysis
         Func<LinkageContext, IEnumerable<ScenarioDefinition>>? scenarios = null, IProgress<LinkageProgress>? progress = null)
     {
         if (options.Resamples < 100) throw new LinkageException($"Use at least 100 bootstrap resamples (got {options.Resamples}); intervals from fewer are unstable.");
-        progress?.Report(new LinkageProgress("Loading renewals, service history and the current book", 0, 0));
-        var d = LinkageDataset.Load(facts, options);
+        var d = LinkageDataset.Load(facts, options, progress);
         var book = Book.From(d.Book);
         var money = MoneyAssumptions.From(assumptions);
         var horizonAssumption = (int)Math.Round(assumptions.GetValueOrDefault("horizon_months", 24));

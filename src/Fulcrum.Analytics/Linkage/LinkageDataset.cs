@@ -4,7 +4,14 @@ using Fulcrum.Core.Statistics;
 namespace Fulcrum.Analytics.Linkage;
 
 /// <summary>An account on the books today, placed in the churn model's and the cost model's cells.</summary>
-internal sealed record BookAccount(int ChurnCell, int CostCell, double Arr, double CesCalibrated, long CesAnswers, string NpsLevel);
+internal sealed record BookAccount(int ChurnCell, int CostCell, double Arr, double CesCalibrated, long CesAnswers, string NpsLevel)
+{
+    /// <summary>Indexes (into <see cref="LinkageDataset.Themes"/>) of the themes the account raised in the year before the last day.</summary>
+    public int[] Themes { get; init; } = [];
+}
+
+/// <summary>A feedback theme as the linkage sees it: its renewals from accounts that raised it in the year before.</summary>
+internal sealed record LinkageTheme(string ThemeId, string Label, int[] Events);
 
 /// <summary>
 /// The modelling rows, loaded once: renewal decisions (churn and expansion models), account-quarters of service
@@ -41,21 +48,29 @@ internal sealed class LinkageDataset
 
     public required IReadOnlyList<BookAccount> Book { get; init; }
 
+    /// <summary>Themes raised before at least one renewal (empty until `fulcrum themes` has run).</summary>
+    public required IReadOnlyList<LinkageTheme> Themes { get; init; }
+
     /// <summary>Number of CES points per numeric bin in the cost model.</summary>
     public const double CesBin = 0.25;
 
-    public static LinkageDataset Load(AnalysisFacts facts, LinkageOptions options)
+    public static LinkageDataset Load(AnalysisFacts facts, LinkageOptions options, IProgress<LinkageProgress>? progress = null)
     {
         var store = facts.Store;
         var states = facts.AccountStates();
         var quarters = facts.AccountPeriods(PeriodUnit.Quarter);
+        progress?.Report(new LinkageProgress("Loading renewal decisions", 0, 0));
         var events = store.Query<RenewalEventRow>(LinkageQueries.RenewalEvents(states)).ToList();
+        progress?.Report(new LinkageProgress("Loading service history", 0, 0));
         var service = store.Query<ServicePeriodRow>(LinkageQueries.ServicePeriods(quarters)).ToList();
+        progress?.Report(new LinkageProgress("Loading the current book and theme mentions", 0, 0));
         var book = store.Query<BookAccountRow>(LinkageQueries.Book(states)).ToList();
+        var mentions = store.Query<ThemeMentionRow>(LinkageQueries.ThemeMentions).ToList();
         var ces = ReliabilityCalibration.Estimate(store.Query<CesMomentsRow>(LinkageQueries.CesMoments).Select(m => (m.N, m.Sum, m.SumSquares)));
         if (events.Count == 0)
             throw new LinkageException("No renewal decisions to model: the outcomes table has no renewal, churn, contraction or expansion rows. Import outcomes first (`fulcrum import outcomes FILE`).");
 
+        progress?.Report(new LinkageProgress("Placing rows in model cells", 0, 0));
         var soft = options.SoftMetrics ?? DefaultSoft(events);
         var sizeCuts = LinkageFactors.SizeCuts(events.Select(e => e.ArrBefore));
         var sizeLevels = LinkageFactors.SizeLevels(sizeCuts);
@@ -142,6 +157,8 @@ internal sealed class LinkageDataset
                 LinkageFactors.NpsLevel(b.NpsMean));
         }).ToList();
 
+        var (themes, bookThemes) = ThemesRaised(events, book, mentions);
+        bookRows = bookRows.Select((b, i) => b with { Themes = bookThemes[i] }).ToList();
         return new LinkageDataset
         {
             Soft = soft,
@@ -165,7 +182,28 @@ internal sealed class LinkageDataset
             HandleMinutes = serviceKeys.Select(k => serviceGroups[k].Minutes).ToArray(),
             Quarters = serviceKeys.Select(k => serviceGroups[k].Quarters).ToArray(),
             Book = bookRows,
+            Themes = themes,
         };
+    }
+
+    /// <summary>Per theme, the renewals preceded within a year by an answer raising it; per book account, the themes it raised in the last year.</summary>
+    static (IReadOnlyList<LinkageTheme> Themes, int[][] BookThemes) ThemesRaised(IReadOnlyList<RenewalEventRow> events, IReadOnlyList<BookAccountRow> book,
+        IReadOnlyList<ThemeMentionRow> mentions)
+    {
+        if (mentions.Count == 0) return ([], book.Select(_ => Array.Empty<int>()).ToArray());
+        var ids = mentions.Select(m => (m.ThemeId, m.Label)).Distinct().OrderBy(t => t.ThemeId, StringComparer.Ordinal).ToList();
+        var index = ids.Select((t, i) => (t.ThemeId, i)).ToDictionary(t => t.ThemeId, t => t.i, StringComparer.Ordinal);
+        var byAccount = mentions.GroupBy(m => m.AccountId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(m => (m.Day, Theme: index[m.ThemeId])).ToArray(), StringComparer.Ordinal);
+        int[] Raised(string account, DateTime day) => byAccount.TryGetValue(account, out var list)
+            ? list.Where(m => m.Day <= day && m.Day > day.AddDays(-365)).Select(m => m.Theme).Distinct().ToArray()
+            : [];
+        var eventsByTheme = ids.Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < events.Count; i++)
+            foreach (var theme in Raised(events[i].AccountId, events[i].Day)) eventsByTheme[theme].Add(i);
+        var lastDay = mentions.Max(m => m.Day);
+        var bookThemes = book.Select(b => Raised(b.AccountId, lastDay)).ToArray();
+        return (ids.Select((t, i) => new LinkageTheme(t.ThemeId, t.Label, eventsByTheme[i].ToArray())).ToList(), bookThemes);
     }
 
     public static double BinCes(double calibrated) => Math.Round(calibrated / CesBin) * CesBin;

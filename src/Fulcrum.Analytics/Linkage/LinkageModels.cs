@@ -3,7 +3,9 @@ using Fulcrum.Core.Statistics.Regression;
 namespace Fulcrum.Analytics.Linkage;
 
 /// <summary>Coefficients of the five linkage models; null when the data hold nothing to fit (e.g. no expansions).</summary>
-internal sealed record LinkageCoefficients(double[] Churn, double[]? Expansion, double[]? Amount, double[]? Tickets, double[]? Minutes);
+/// <param name="ThemeChurnRatios">Per theme: observed churn of renewals by accounts that raised it over the churn the model predicts for them
+/// (an indirectly standardized ratio on top of NPS, CES and the controls).</param>
+internal sealed record LinkageCoefficients(double[] Churn, double[]? Expansion, double[]? Amount, double[]? Tickets, double[]? Minutes, double[] ThemeChurnRatios);
 
 /// <summary>
 /// The five models, fitted on cell totals: churn at renewal and expansion at renewal (logistic), expansion amount per
@@ -41,7 +43,25 @@ internal sealed class LinkageModels
         }
     }
 
-    public LinkageCoefficients Coefficients => new(Churn.Coefficients, Expansion?.Coefficients, Amount?.Coefficients, Tickets?.Coefficients, Minutes?.Coefficients);
+    public required double[] ThemeChurnRatios { get; init; }
+
+    public LinkageCoefficients Coefficients => new(Churn.Coefficients, Expansion?.Coefficients, Amount?.Coefficients, Tickets?.Coefficients, Minutes?.Coefficients, ThemeChurnRatios);
+
+    /// <summary>Observed / predicted churn among renewals of accounts that raised each theme.</summary>
+    static double[] ThemeRatios(double[,] churnDesign, double[] churn, CellTotals t)
+    {
+        if (t.ThemeRenewals.Length == 0) return [];
+        var p = LogisticRegression.Probabilities(churnDesign, churn);
+        var ratios = new double[t.ThemeRenewals.Length];
+        for (var theme = 0; theme < ratios.Length; theme++)
+        {
+            double observed = 0, expected = 0;
+            var (renewals, churned) = (t.ThemeRenewals[theme], t.ThemeChurns[theme]);
+            for (var c = 0; c < renewals.Length; c++) { observed += churned[c]; expected += renewals[c] * p[c]; }
+            ratios[theme] = expected > 0 ? observed / expected : double.NaN;
+        }
+        return ratios;
+    }
 
     /// <summary>Fits on the whole data. Call after every cell the valuation needs has been interned.</summary>
     public static LinkageModels Fit(LinkageDataset d)
@@ -69,6 +89,7 @@ internal sealed class LinkageModels
             ChurnTemplate = new GroupedData(churnDesign, totals.ChurnEvents, totals.Renewals, d.ChurnSpace.Names),
             CostTemplate = tickets is null && minutes is null ? null : new GroupedData(costDesign, totals.Tickets, totals.Quarters, d.CostSpace.Names),
             FullTotals = totals,
+            ThemeChurnRatios = ThemeRatios(churnDesign, churn.Coefficients, totals),
         };
     }
 
@@ -90,7 +111,7 @@ internal sealed class LinkageModels
         var tickets = Other(Tickets, CostTemplate, t.Tickets, t.Quarters, false);
         var minutes = Other(Minutes, CostTemplate, t.Minutes, t.Quarters, false);
         if (expansion is [] || amount is [] || tickets is [] || minutes is []) return null;
-        return new LinkageCoefficients(churn.Coefficients, expansion, amount, tickets, minutes);
+        return new LinkageCoefficients(churn.Coefficients, expansion, amount, tickets, minutes, ThemeRatios(ChurnDesign, churn.Coefficients, t));
     }
 
     // A replicate can lose every account of a rare level; its coefficient is then undefined and the replicate is dropped (and counted).
@@ -99,13 +120,22 @@ internal sealed class LinkageModels
     /// <summary>Totals per cell, plus tickets, handle minutes and account-quarters per NPS level (for cost to serve by NPS level).</summary>
     internal sealed record CellTotals(
         double[] Renewals, double[] ChurnEvents, double[] Retained, double[] Expansions, double[] ExpansionArr, double[] ExpansionAmount,
-        double[] Quarters, double[] Tickets, double[] Minutes, double[] NpsQuarters, double[] NpsTickets, double[] NpsMinutes);
+        double[] Quarters, double[] Tickets, double[] Minutes, double[] NpsQuarters, double[] NpsTickets, double[] NpsMinutes,
+        double[][] ThemeRenewals, double[][] ThemeChurns);
 
     internal static CellTotals Totals(LinkageDataset d, double[]? accountWeights, int churnCells, int costCells)
     {
         var t = new CellTotals(new double[churnCells], new double[churnCells], new double[churnCells], new double[churnCells], new double[churnCells],
             new double[churnCells], new double[costCells], new double[costCells], new double[costCells],
-            new double[LinkageFactors.NpsLevels.Length], new double[LinkageFactors.NpsLevels.Length], new double[LinkageFactors.NpsLevels.Length]);
+            new double[LinkageFactors.NpsLevels.Length], new double[LinkageFactors.NpsLevels.Length], new double[LinkageFactors.NpsLevels.Length],
+            d.Themes.Select(_ => new double[churnCells]).ToArray(), d.Themes.Select(_ => new double[churnCells]).ToArray());
+        for (var theme = 0; theme < d.Themes.Count; theme++)
+            foreach (var i in d.Themes[theme].Events)
+            {
+                var w = accountWeights?[d.EventAccount[i]] ?? 1;
+                t.ThemeRenewals[theme][d.EventCell[i]] += w;
+                if (d.Churned[i]) t.ThemeChurns[theme][d.EventCell[i]] += w;
+            }
         for (var i = 0; i < d.EventCell.Length; i++)
         {
             var w = accountWeights?[d.EventAccount[i]] ?? 1;

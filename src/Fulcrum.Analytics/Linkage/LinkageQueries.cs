@@ -16,6 +16,9 @@ internal sealed record ServicePeriodRow(
 internal sealed record BookAccountRow(
     string AccountId, string? Segment, int TenureMonths, int Products, double Arr, double? NpsMean, double? CsatMean, double? CesMean, long CesAnswers);
 
+/// <summary>An account raised a theme in an answer on a day.</summary>
+internal sealed record ThemeMentionRow(string AccountId, DateTime Day, string ThemeId, string Label);
+
 /// <summary>Per account: CES answers, their sum and sum of squares, for the measurement-error model of CES.</summary>
 internal sealed record CesMomentsRow(string AccountId, long N, double Sum, double SumSquares);
 
@@ -116,6 +119,13 @@ internal static class LinkageQueries
                s.nps_mean AS NpsMean, s.csat_mean AS CsatMean, s.ces_mean AS CesMean, COALESCE(s.ces_answers, 0) AS CesAnswers
         FROM book b JOIN accounts a ON a.account_id = b.account_id LEFT JOIN survey s ON s.account_id = b.account_id
         ORDER BY b.account_id
+        """;
+
+    /// <summary>Which active themes each account raised and when (from `fulcrum themes`; empty until themes have been run).</summary>
+    public const string ThemeMentions = """
+        SELECT DISTINCT r.account_id AS AccountId, CAST(CAST(r.responded_at AS DATE) AS TIMESTAMP) AS Day, t.theme_id AS ThemeId, t.label AS Label
+        FROM response_themes rt JOIN responses r ON r.response_id = rt.response_id JOIN themes t ON t.theme_id = rt.theme_id
+        WHERE t.status = 'active'
         """;
 
     public const string CesMoments = """

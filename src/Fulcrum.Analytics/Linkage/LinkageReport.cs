@@ -26,6 +26,13 @@ public sealed record MoneyAtHorizon(int Months, Estimate Arr, Estimate Npv);
 /// <summary>Cost to serve per account and year by NPS level (descriptive).</summary>
 public sealed record CostByLevel(string Level, Estimate CostPerAccountYear);
 
+/// <summary>
+/// Churn of renewals by accounts that raised a theme in the year before, relative to what the churn model predicts for
+/// them from NPS, CES and the controls (observed / expected, indirectly standardized): above 1, the theme adds churn
+/// beyond what the scores already say.
+/// </summary>
+public sealed record ThemeChurn(string ThemeId, string Label, long Renewals, long Churns, Estimate ChurnRatio);
+
 /// <summary>A finance input used by the figures, listed in every output.</summary>
 public sealed record AssumptionUsed(string Name, double Value, string Unit);
 
@@ -46,6 +53,7 @@ public sealed record LinkageReport(
     IReadOnlyList<CostByLevel> CostToServeByNps,
     Estimate? TicketsRateRatioPerCesPoint,
     Estimate? HandleMinutesRateRatioPerCesPoint,
+    IReadOnlyList<ThemeChurn> ThemeChurn,
     Estimate BookCostToServePerYear,
     Estimate BookChurnedArrNextYear,
     ModelQuality Quality,

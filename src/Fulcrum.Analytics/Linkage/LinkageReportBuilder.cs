@@ -74,6 +74,9 @@ internal static class LinkageReportBuilder
             costByNps,
             models.Tickets is null ? null : figures.Estimate("tickets_rate_ratio_per_ces_point", d.ServiceCell.Length, "tickets per account-quarter, rate ratio per CES point (log-linear, CES corrected for measurement error), adjusted for segment, tenure, products, size"),
             models.Minutes is null ? null : figures.Estimate("minutes_rate_ratio_per_ces_point", d.ServiceCell.Length, "handle minutes per account-quarter, rate ratio per CES point (log-linear, CES corrected for measurement error), adjusted for segment, tenure, products, size"),
+            d.Themes.Select(t => new ThemeChurn(t.ThemeId, t.Label, t.Events.Length, t.Events.Count(i => d.Churned[i]),
+                    figures.Estimate($"theme_churn_ratio:{t.ThemeId}", t.Events.Length, "observed / model-predicted churn of renewals by accounts that raised the theme in the year before (adjusted for NPS, CES and the controls)")))
+                .OrderByDescending(t => t.ChurnRatio.Value).ToList(),
             figures.Estimate("book_cost_to_serve_per_year", bookAccounts, "predicted cost to serve of today's book over the next 12 months"),
             figures.Estimate("book_churned_arr_next_year", bookAccounts, "predicted ARR churned from today's book over the next 12 months"),
             quality,

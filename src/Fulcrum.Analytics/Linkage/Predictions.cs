@@ -18,6 +18,12 @@ internal sealed class Predictions
     /// <summary>log rate ratio of tickets per CES point (the cost model's CES slope).</summary>
     public required double TicketsPerCesPoint { get; init; }
     public required double MinutesPerCesPoint { get; init; }
+    /// <summary>Per theme: churn of accounts raising it relative to what the churn model predicts for them.</summary>
+    public double[] ThemeChurnRatios { get; init; } = [];
+
+    /// <summary>Churn multiplier of accounts raising <paramref name="theme"/> when <paramref name="excessKept"/> of its excess churn remains: 1 + (ratio − 1) × kept.</summary>
+    public double ThemeMultiplier(int theme, double excessKept) =>
+        double.IsFinite(ThemeChurnRatios[theme]) ? 1 + (ThemeChurnRatios[theme] - 1) * excessKept : 1;
 
     /// <summary>Predictions for every cell of both spaces, including cells interned after fitting (e.g. by a lever of another size).</summary>
     public static Predictions From(LinkageModels models, LinkageCoefficients b, string cesColumn, CellSpace churnSpace, CellSpace costSpace)
@@ -37,6 +43,7 @@ internal sealed class Predictions
             Minutes = minutes,
             TicketsPerCesPoint = cesIndex >= 0 && b.Tickets is not null ? b.Tickets[cesIndex] : double.NaN,
             MinutesPerCesPoint = cesIndex >= 0 && b.Minutes is not null ? b.Minutes[cesIndex] : double.NaN,
+            ThemeChurnRatios = b.ThemeChurnRatios,
         };
     }
 

@@ -115,6 +115,7 @@ internal sealed class QuantityEvaluator
         if (q.TryGetValue($"churn_adjusted:nps={LinkageFactors.Detractor}", out var det) && q.TryGetValue($"churn_adjusted:nps={LinkageFactors.Promoter}", out var pro))
             q["risk_ratio_adjusted"] = det / pro;
 
+        for (var theme = 0; theme < b.ThemeChurnRatios.Length; theme++) q[$"theme_churn_ratio:{_d.Themes[theme].ThemeId}"] = b.ThemeChurnRatios[theme];
         q["tickets_rate_ratio_per_ces_point"] = Math.Exp(predictions.TicketsPerCesPoint);
         q["minutes_rate_ratio_per_ces_point"] = Math.Exp(predictions.MinutesPerCesPoint);
         var bookFlow = CashFlow.Project(_bookPlan, predictions, CashFlow.MonthlyCostPerAccount(predictions, money), money, 12);

@@ -29,8 +29,9 @@ internal sealed class Book
 
     /// <summary>Merges entries that share cells and multipliers, so projections loop over few entries.</summary>
     public static IReadOnlyList<BookEntry> Group(IEnumerable<BookEntry> entries) =>
-        entries.GroupBy(e => (e.ChurnCell, e.CostCell, e.CostMultiplier, e.ChurnMultiplier))
-            .Select(g => new BookEntry(g.Key.ChurnCell, g.Key.CostCell, g.Sum(e => e.Accounts), g.Sum(e => e.Arr), g.Key.CostMultiplier, g.Key.ChurnMultiplier))
+        entries.GroupBy(e => (e.ChurnCell, e.CostCell, e.CostMultiplier, e.ChurnMultiplier, e.Theme, e.ExcessKept))
+            .Select(g => new BookEntry(g.Key.ChurnCell, g.Key.CostCell, g.Sum(e => e.Accounts), g.Sum(e => e.Arr), g.Key.CostMultiplier, g.Key.ChurnMultiplier,
+                g.Key.Theme, g.Key.ExcessKept))
             .ToList();
 
     /// <summary>The entries whose churn cell has factor <paramref name="factor"/> at <paramref name="level"/>, and the same entries moved to <paramref name="target"/>.</summary>

@@ -42,6 +42,15 @@ public static class LinkageView
             AnsiConsole.MarkupLine(Markup.Escape($"Per CES point: tickets ×{tickets.Value:0.000} ({tickets.Lower:0.000}–{tickets.Upper:0.000})" +
                                                  (r.HandleMinutesRateRatioPerCesPoint is { } m ? $", handle minutes ×{m.Value:0.000} ({m.Lower:0.000}–{m.Upper:0.000})" : "") + " per account-quarter, adjusted."));
 
+        if (r.ThemeChurn.Count > 0)
+        {
+            var themes = new Table().Border(TableBorder.Rounded).Title("Themes: churn beyond what the scores predict (observed / predicted, top 8)")
+                .AddColumns("theme", "renewals after it", "churned", "churn ratio");
+            foreach (var t in r.ThemeChurn.Take(8))
+                themes.AddRow(Markup.Escape($"{t.ThemeId} {t.Label}"), t.Renewals.ToString("N0", C), t.Churns.ToString("N0", C), Ratio(t.ChurnRatio));
+            AnsiConsole.Write(themes);
+        }
+
         var models = new Table().Border(TableBorder.Rounded).Title("Models").AddColumns("model", "outcome", "method", "n", "terms", "converged");
         foreach (var m in r.Models)
             models.AddRow(m.Name, Markup.Escape(m.Outcome), Markup.Escape(m.Method), m.Observations.ToString("N0", C), m.Parameters.ToString(C), m.Converged ? "yes" : "[red]no[/]");
@@ -64,7 +73,7 @@ public static class LinkageView
         foreach (var w in warnings) AnsiConsole.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(w)}");
     }
 
-    internal static string Money(Estimate e) => $"{MoneyFormat.Short(e.Value)} ({MoneyFormat.Short(e.Lower)}–{MoneyFormat.Short(e.Upper)})";
+    internal static string Money(Estimate e) => e is { Value: 0, Lower: 0, Upper: 0 } ? "—" : $"{MoneyFormat.Short(e.Value)} ({MoneyFormat.Short(e.Lower)}–{MoneyFormat.Short(e.Upper)})";
     static string Pct(Estimate e) => e.IsDefined ? string.Create(C, $"{e.Value * 100:0.0}% ({e.Lower * 100:0.0}–{e.Upper * 100:0.0})") : "n/a";
     static string Points(Estimate e) => string.Create(C, $"{e.Value * 100:+0.0;-0.0} pts ({e.Lower * 100:+0.0;-0.0} to {e.Upper * 100:+0.0;-0.0})");
     static string Ratio(Estimate e) => string.Create(C, $"{e.Value:0.00}× ({e.Lower:0.00}–{e.Upper:0.00})");

@@ -22,12 +22,15 @@ public static class SchemaMigrator
             CREATE TABLE IF NOT EXISTS schema_migrations (
                 version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)
             """);
-        var current = CurrentVersion(connection);
-        if (current > LatestVersion)
+        var applied = AppliedVersions(connection);
+        var unknown = applied.Where(v => Migrations.All(m => m.Version != v)).ToList();
+        if (unknown.Count > 0)
             throw new InvalidOperationException(
-                $"The database is at schema version {current}, newer than this Fulcrum ({LatestVersion}). Upgrade Fulcrum to open it.");
+                $"The database has schema migrations this Fulcrum does not know ({string.Join(", ", unknown)}; this build knows up to {LatestVersion}). Upgrade Fulcrum to open it.");
 
-        foreach (var migration in Migrations.Where(m => m.Version > current))
+        // Every missing migration, not only those above the highest applied: features developed side by side can land
+        // their migrations out of order, and a database migrated in between must still get the one that landed later.
+        foreach (var migration in Migrations.Where(m => !applied.Contains(m.Version)))
         {
             using var transaction = connection.BeginTransaction();
             Execute(connection, dialect.Translate(migration.Sql), transaction);
@@ -41,6 +44,16 @@ public static class SchemaMigrator
             transaction.Commit();
         }
         return CurrentVersion(connection);
+    }
+
+    static HashSet<int> AppliedVersions(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM schema_migrations";
+        using var reader = command.ExecuteReader();
+        var versions = new HashSet<int>();
+        while (reader.Read()) versions.Add(Convert.ToInt32(reader.GetValue(0)));
+        return versions;
     }
 
     public static int CurrentVersion(DbConnection connection)

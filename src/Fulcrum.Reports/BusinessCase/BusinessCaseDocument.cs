@@ -134,13 +134,18 @@ public static class BusinessCaseDocument
             yield return $"One point of account NPS is worth {MoneyFormat.Short(point.Arr.Value)} ARR over {point.Months} months ({ci} {MoneyFormat.Short(point.Arr.Lower)}–{MoneyFormat.Short(point.Arr.Upper)}); NPV {MoneyFormat.Short(point.Npv.Value)}.";
         if (l.TicketsRateRatioPerCesPoint is { } tickets)
             yield return string.Create(C, $"Each point of customer effort (CES) brings {(tickets.Value - 1) * 100:0}% more tickets per account ({ci} {(tickets.Lower - 1) * 100:0}%–{(tickets.Upper - 1) * 100:0}%).");
+        if (l.ThemeChurn.FirstOrDefault() is { } theme && theme.ChurnRatio.Lower > 1)
+            yield return string.Create(C, $"Accounts that raised \"{theme.Label}\" churn at {theme.ChurnRatio.Value:0.00}× what their NPS, effort and profile predict ({ci} {theme.ChurnRatio.Lower:0.00}–{theme.ChurnRatio.Upper:0.00}, {theme.Renewals:N0} renewals).");
         yield return $"Today's book: {l.Data.BookAccounts:N0} accounts, {MoneyFormat.Short(l.Data.BookArr)} ARR; predicted churn over the next 12 months {MoneyFormat.Short(l.BookChurnedArrNextYear.Value)} ARR, cost to serve {MoneyFormat.Short(l.BookCostToServePerYear.Value)} a year.";
         yield return string.Create(C, $"The churn model ranks renewals with a cross-validated AUC of {l.Quality.Auc.Value:0.00} ({l.Quality.Auc.Lower:0.00}–{l.Quality.Auc.Upper:0.00}); calibration slope {l.Quality.CalibrationSlope.Value:0.00}.");
     }
 
     static string Ci(BusinessCaseReport report) => $"{report.ConfidenceLevel * 100:0}% CI";
-    static string Money(Estimate e) => $"{MoneyFormat.Short(e.Value)} ({MoneyFormat.Short(e.Lower)}–{MoneyFormat.Short(e.Upper)})";
-    static string Cell(Estimate e) => $"<td class=\"n\">{E(MoneyFormat.Short(e.Value))}<br><span class=\"ci\">{E(MoneyFormat.Short(e.Lower))}–{E(MoneyFormat.Short(e.Upper))}</span></td>";
+    // A lever that does not touch a figure shows a dash rather than "$0 ($0–$0)".
+    static bool Untouched(Estimate e) => e.Value == 0 && e.Lower == 0 && e.Upper == 0;
+    static string Money(Estimate e) => Untouched(e) ? "—" : $"{MoneyFormat.Short(e.Value)} ({MoneyFormat.Short(e.Lower)}–{MoneyFormat.Short(e.Upper)})";
+    static string Cell(Estimate e) => Untouched(e) ? "<td class=\"n\">—</td>"
+        : $"<td class=\"n\">{E(MoneyFormat.Short(e.Value))}<br><span class=\"ci\">{E(MoneyFormat.Short(e.Lower))}–{E(MoneyFormat.Short(e.Upper))}</span></td>";
     static string Ratio(Estimate e) => double.IsNaN(e.Value) ? "n/a" : string.Create(C, $"{e.Value:0.0}× ({e.Lower:0.0}–{e.Upper:0.0})");
     static string Payback(Estimate e, int horizon) => double.IsPositiveInfinity(e.Value) ? $"> {horizon} mo" : string.Create(C, $"{e.Value:0} mo");
     static string Times(Estimate e, double? value = null) => string.Create(C, $"{value ?? e.Value:0.0}×");

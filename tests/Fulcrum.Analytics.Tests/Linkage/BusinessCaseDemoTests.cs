@@ -13,8 +13,9 @@ public sealed class BusinessCaseDemoTests(LinkageDemoFixture demo) : IClassFixtu
         Assert.Equal(npv.OrderByDescending(v => v), npv);
         Assert.Equal(Enumerable.Range(1, Report.Levers.Count), Report.Levers.Select(l => l.Rank));
         Assert.All(Report.Levers, l => Assert.Equal([12, 24, 36], l.Horizons.Select(h => h.Months)));
-        Assert.Equal(5, Report.Levers.Count);
-        Assert.Empty(Report.UnavailableLevers);
+        Assert.Equal(5, Report.Levers.Count(l => !l.Lever.Id.StartsWith(LeverCatalog.FixThemePrefix, StringComparison.Ordinal)));
+        Assert.Contains(Report.Levers, l => l.Lever.Id.StartsWith(LeverCatalog.FixThemePrefix, StringComparison.Ordinal));
+        Assert.All(Report.UnavailableLevers, l => Assert.StartsWith(LeverCatalog.FixThemePrefix, l.Id));
     }
 
     [Fact]
@@ -51,6 +52,21 @@ public sealed class BusinessCaseDemoTests(LinkageDemoFixture demo) : IClassFixtu
             Assert.Contains(s.Bars, b => b.Assumption == "gross_margin");
             Assert.Contains(s.Bars, b => b.Assumption.StartsWith("lever_size_", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public void The_planted_integration_theme_adds_churn_beyond_NPS_and_fixing_it_retains_ARR()
+    {
+        // Planted: accounts that raised "products don't integrate" churn 1.6× at renewal (DemoModel.ThemeChurnMultiplier).
+        var churn = Report.Linkage.ThemeChurn.Single(t => t.ThemeId == demo.IntegrationThemeId);
+        Assert.True(churn.ChurnRatio.Lower > 1, churn.ChurnRatio.ToString());
+        Assert.True(churn.ChurnRatio.Contains(1.6), churn.ChurnRatio.ToString());
+
+        var lever = Report.Levers.Single(l => l.Lever.Id == LeverCatalog.FixThemePrefix + demo.IntegrationThemeId);
+        Assert.True(lever.At(24).ArrRetained.Lower > 0);
+        Assert.Equal(0.5, lever.Lever.Size);
+        Assert.Equal(150_000, lever.Lever.Cost);
+        Assert.StartsWith("Fix theme \"Products don't integrate\"", lever.Lever.Title);
     }
 
     [Fact]

@@ -54,14 +54,14 @@ public class DemoThemesTests(DemoThemesFixture demo, ITestOutputHelper output) :
 
     [Fact]
     /// <remarks>Fast mode: adding the defined themes' phrases changes the corpus, hence the SVD space, so ids are matched by comment
-    /// overlap; measured 23 of 40 kept (MiniLM vectors do not depend on the corpus, and a re-run on unchanged data keeps all ids: ThemeEditTests).</remarks>
+    /// overlap when centroids differ; measured 39 of 39 kept (MiniLM vectors do not depend on the corpus, and a re-run on unchanged data keeps all ids: ThemeEditTests).</remarks>
     public void Theme_ids_are_stable_and_user_themes_are_kept_across_runs()
     {
         var discoveredIds = demo.Discovered.Themes.Select(t => t.ThemeId).ToHashSet();
         var rerunIds = demo.Run.Themes.Where(t => t.Origin == ThemeOrigin.Discovered).Select(t => t.ThemeId).ToHashSet();
         var kept = rerunIds.Count(discoveredIds.Contains);
         output.WriteLine($"{kept} of {rerunIds.Count} discovered themes kept their id after two defined themes were added");
-        Assert.True(kept >= 0.5 * rerunIds.Count, $"only {kept} of {rerunIds.Count} ids kept");
+        Assert.True(kept >= 0.9 * rerunIds.Count, $"only {kept} of {rerunIds.Count} ids kept");
         Assert.Contains(demo.Run.Themes, t => t.ThemeId == demo.IntegrationThemeId && t.Label == "Products don't integrate");
     }
 }

@@ -26,7 +26,7 @@ public sealed class ThemesCommandTests : IDisposable
         using (var store = FulcrumStore.Open(Db))
         {
             Assert.True(store.Count("response_themes") > 0);
-            Assert.Equal("tfidf-lsa-100", store.Scalar<string>("SELECT DISTINCT model FROM themes WHERE status = 'active'"));
+            Assert.Equal("tfidf-lsa-64", store.Scalar<string>("SELECT DISTINCT model FROM themes WHERE status = 'active'"));
             first = store.Scalar<string>("SELECT MIN(theme_id) FROM themes WHERE status = 'active'");
         }
         Assert.Equal(0, FulcrumApp.Run(["themes", "rename", first, "Renamed", "--fast", "--clusters", "6", "--no-impact", "--db", Db]));

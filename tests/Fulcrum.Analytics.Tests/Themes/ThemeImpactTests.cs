@@ -1,0 +1,68 @@
+using Fulcrum.Analytics.Themes;
+using Fulcrum.Core.Statistics;
+using Fulcrum.Data.Demo;
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Analytics.Tests.Themes;
+
+/// <summary>
+/// Theme impact on hand-made assignments over a small demo company: a theme put on the detractors' comments of the last
+/// quarter only (emerging, drags NPS down) and one spread evenly over promoters' comments (not emerging, lifts NPS).
+/// </summary>
+public sealed class ThemeImpactTests : IDisposable
+{
+    readonly FulcrumStore _store = FulcrumStore.Open(":memory:");
+    readonly ThemeImpactReport _report;
+
+    public ThemeImpactTests()
+    {
+        DemoCompanyGenerator.Generate(_store, new DemoCompanyOptions(Accounts: 300, Years: 2, Seed: 11));
+        var now = DateTime.UtcNow;
+        foreach (var (id, label) in new[] { ("T001", "late detractor complaint"), ("T002", "steady praise") })
+            _store.Execute("""
+                INSERT INTO themes (theme_id, label, origin, status, model, dimension, centroid, created_at, updated_at)
+                VALUES ($id, $label, 'discovered', 'active', 'test', 0, ''::BLOB, $now, $now)
+                """, new { id, label, now });
+        var last = _store.Scalar<DateTime>("SELECT date_trunc('quarter', MAX(responded_at)) FROM responses WHERE comment IS NOT NULL");
+        _store.Execute("""
+            INSERT INTO response_themes
+            SELECT response_id, 'T001', 0.5, -0.5, true FROM responses WHERE comment IS NOT NULL AND nps <= 6 AND responded_at >= $last
+            UNION ALL
+            SELECT response_id, 'T002', 0.5, 0.5, true FROM responses WHERE comment IS NOT NULL AND nps >= 9 AND hash(response_id) % 3 = 0
+            """, new { last });
+        _report = ThemeImpactAnalysis.Run(_store, new ThemeImpactOptions(Replicates: 300));
+    }
+
+    [Fact]
+    public void NPS_impact_is_NPS_minus_NPS_without_the_themes_responses()
+    {
+        var scores = _store.Query<(string Id, int Nps)>("SELECT response_id, CAST(nps AS INTEGER) FROM responses WHERE nps IS NOT NULL").ToList();
+        var raised = _store.Query<string>("SELECT response_id FROM response_themes WHERE theme_id = 'T001'").ToHashSet();
+        var expected = NpsEstimator.FromScores(scores.Select(s => s.Nps)).Value - NpsEstimator.FromScores(scores.Where(s => !raised.Contains(s.Id)).Select(s => s.Nps)).Value;
+        var impact = _report.Themes.Single(t => t.ThemeId == "T001").NpsImpact;
+        Assert.Equal(expected, impact.Value, 1e-9);
+        Assert.True(impact.Upper < 0, impact.ToString());
+        Assert.True(_report.Themes.Single(t => t.ThemeId == "T002").NpsImpact.Lower > 0);
+    }
+
+    [Fact]
+    public void A_theme_that_appears_only_in_the_last_quarter_is_emerging_and_a_steady_one_is_not()
+    {
+        var late = _report.Themes.Single(t => t.ThemeId == "T001");
+        var steady = _report.Themes.Single(t => t.ThemeId == "T002");
+        Assert.True(late.Emerging!.Emerging, $"q = {late.Emerging.QValue}");
+        Assert.Equal(0, late.Trend[0].Share.Value);
+        Assert.False(steady.Emerging!.Emerging, $"q = {steady.Emerging.QValue}");
+    }
+
+    [Fact]
+    public void Raising_accounts_are_counted_once_and_their_churn_is_a_proportion_of_them()
+    {
+        var late = _report.Themes.Single(t => t.ThemeId == "T001");
+        var accounts = _store.Scalar<long>("SELECT COUNT(DISTINCT r.account_id) FROM response_themes t JOIN responses r USING (response_id) WHERE t.theme_id = 'T001'");
+        Assert.Equal(accounts, late.Accounts);
+        Assert.Equal(accounts, late.ChurnRaising.N);
+    }
+
+    public void Dispose() => _store.Dispose();
+}
