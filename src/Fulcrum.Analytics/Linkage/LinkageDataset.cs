@@ -48,6 +48,17 @@ internal sealed class LinkageDataset
 
     public required IReadOnlyList<BookAccount> Book { get; init; }
 
+    /// <summary>The renewal rows packed for the bootstrap's inner loop (one contiguous array is read per resample).</summary>
+    internal EventTotalsRow[] PackedEvents => _packedEvents ??= Enumerable.Range(0, EventCell.Length)
+        .Select(i => new EventTotalsRow(EventAccount[i], EventCell[i], Churned[i], Expanded[i], ArrBefore[i], ExpansionAmount[i])).ToArray();
+
+    /// <summary>The service rows packed the same way.</summary>
+    internal ServiceTotalsRow[] PackedService => _packedService ??= Enumerable.Range(0, ServiceCell.Length)
+        .Select(i => new ServiceTotalsRow(ServiceAccount[i], ServiceCell[i], ServiceNpsLevel[i], Quarters[i], Tickets[i], HandleMinutes[i])).ToArray();
+
+    EventTotalsRow[]? _packedEvents;
+    ServiceTotalsRow[]? _packedService;
+
     /// <summary>Themes raised before at least one renewal (empty until `fulcrum themes` has run).</summary>
     public required IReadOnlyList<LinkageTheme> Themes { get; init; }
 
@@ -122,14 +133,19 @@ internal sealed class LinkageDataset
         };
         var hasCes = ces.Observations > 0;
         var costSpace = new CellSpace(costFactors, hasCes ? [LinkageFactors.Ces] : []);
-        int CostCell(string? segment, int tenure, int products, double arr, double cesCalibrated, long cesAnswers) => costSpace.Intern(
-        [
-            Math.Max(0, costFactors[0].IndexOf(segment ?? "unknown")),
-            Math.Max(0, costFactors[1].IndexOf(LinkageFactors.TenureLevel(tenure))),
-            Math.Max(0, costFactors[2].IndexOf(LinkageFactors.ProductLevel(products))),
-            Math.Max(0, costFactors[3].IndexOf(sizeLevels[LinkageFactors.SizeLevel(sizeCuts, arr)])),
-            costFactors[4].IndexOf(cesAnswers > 0 ? "yes" : "no") is var answered and >= 0 ? answered : 0,
-        ], hasCes ? [BinCes(cesCalibrated)] : []);
+        // Reused buffers: hundreds of thousands of account-quarters are placed, and Intern copies them only for a new cell.
+        var costLevels = new int[5];
+        var costNumeric = new double[hasCes ? 1 : 0];
+        int CostCell(string? segment, int tenure, int products, double arr, double cesCalibrated, long cesAnswers)
+        {
+            costLevels[0] = Math.Max(0, costFactors[0].IndexOf(segment ?? "unknown"));
+            costLevels[1] = Math.Max(0, costFactors[1].IndexOf(LinkageFactors.TenureLevel(tenure)));
+            costLevels[2] = Math.Max(0, costFactors[2].IndexOf(LinkageFactors.ProductLevel(products)));
+            costLevels[3] = Math.Max(0, costFactors[3].IndexOf(sizeLevels[LinkageFactors.SizeLevel(sizeCuts, arr)]));
+            costLevels[4] = Math.Max(0, costFactors[4].IndexOf(cesAnswers > 0 ? "yes" : "no"));
+            if (hasCes) costNumeric[0] = BinCes(cesCalibrated);
+            return costSpace.Intern(costLevels, costNumeric);
+        }
 
         var serviceGroups = new Dictionary<(int Account, int Cell, int Nps), (double Tickets, double Minutes, double Quarters)>();
         foreach (var s in service)
@@ -231,6 +247,10 @@ internal sealed class LinkageDataset
         return new Factor(name, present, Math.Max(baseline, 0));
     }
 }
+
+internal readonly record struct EventTotalsRow(int Account, int Cell, bool Churned, bool Expanded, double ArrBefore, double ExpansionAmount);
+
+internal readonly record struct ServiceTotalsRow(int Account, int Cell, int NpsLevel, double Quarters, double Tickets, double Minutes);
 
 /// <summary>The data cannot support a linkage model; the message says why and what to do.</summary>
 public sealed class LinkageException(string message) : Exception(message);

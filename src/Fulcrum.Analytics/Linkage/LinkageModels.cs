@@ -136,26 +136,26 @@ internal sealed class LinkageModels
                 t.ThemeRenewals[theme][d.EventCell[i]] += w;
                 if (d.Churned[i]) t.ThemeChurns[theme][d.EventCell[i]] += w;
             }
-        for (var i = 0; i < d.EventCell.Length; i++)
+        foreach (ref readonly var e in d.PackedEvents.AsSpan())
         {
-            var w = accountWeights?[d.EventAccount[i]] ?? 1;
+            var w = accountWeights?[e.Account] ?? 1;
             if (w == 0) continue;
-            var c = d.EventCell[i];
+            var c = e.Cell;
             t.Renewals[c] += w;
-            if (d.Churned[i]) { t.ChurnEvents[c] += w; continue; }
+            if (e.Churned) { t.ChurnEvents[c] += w; continue; }
             t.Retained[c] += w;
-            if (!d.Expanded[i]) continue;
+            if (!e.Expanded) continue;
             t.Expansions[c] += w;
-            if (!(d.ArrBefore[i] > 0)) continue;
-            t.ExpansionArr[c] += w * d.ArrBefore[i];
-            t.ExpansionAmount[c] += w * d.ExpansionAmount[i];
+            if (!(e.ArrBefore > 0)) continue;
+            t.ExpansionArr[c] += w * e.ArrBefore;
+            t.ExpansionAmount[c] += w * e.ExpansionAmount;
         }
-        for (var i = 0; i < d.ServiceCell.Length; i++)
+        foreach (ref readonly var r in d.PackedService.AsSpan())
         {
-            var w = accountWeights?[d.ServiceAccount[i]] ?? 1;
+            var w = accountWeights?[r.Account] ?? 1;
             if (w == 0) continue;
-            var (c, level) = (d.ServiceCell[i], d.ServiceNpsLevel[i]);
-            double quarters = w * d.Quarters[i], tickets = w * d.Tickets[i], minutes = w * d.HandleMinutes[i];
+            var (c, level) = (r.Cell, r.NpsLevel);
+            double quarters = w * r.Quarters, tickets = w * r.Tickets, minutes = w * r.Minutes;
             t.Quarters[c] += quarters;
             t.Tickets[c] += tickets;
             t.Minutes[c] += minutes;

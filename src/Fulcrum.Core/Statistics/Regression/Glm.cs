@@ -56,7 +56,8 @@ internal static class Glm
         var covariance = state.Solver?.Inverse() ?? Filled(p, double.NaN);
         var se = new double[p];
         for (var j = 0; j < p; j++) se[j] = Math.Sqrt(covariance[j, j]);
-        return new RegressionFit(data.Names, beta, se, covariance, state.LogLikelihood, Deviance(data, family, state.Mean), iterations,
+        var logLikelihood = family == GlmFamily.PoissonLog ? state.LogLikelihood - PoissonConstant(data) : state.LogLikelihood;
+        return new RegressionFit(data.Names, beta, se, covariance, logLikelihood, Deviance(data, family, state.Mean), iterations,
             converged && state.Solver is not null, options.Firth ? FitMethod.Firth : FitMethod.MaximumLikelihood, data.TotalWeight, Separation.None);
     }
 
@@ -117,7 +118,8 @@ internal static class Glm
                 rate[i] = mu;
                 mean[i] = mu;
                 wi = mu;
-                logLikelihood += (y[i] > 0 ? y[i] * Math.Log(mu) : 0) - mu - SpecialFunctions.GammaLn(y[i] + 1);
+                // The −log(y!) term does not depend on β: added once at the end (PoissonConstant), not on every step.
+                logLikelihood += (y[i] > 0 ? y[i] * Math.Log(mu) : 0) - mu;
             }
             working[i] = wi;
             // Non-zeros are in increasing column order, so (a, b ≤ a) fills the lower triangle.
@@ -143,6 +145,14 @@ internal static class Glm
         var objective = firth && solver is not null ? logLikelihood + 0.5 * solver.LogDeterminant() : logLikelihood;
         if (solver is null) objective = double.NegativeInfinity;
         return new State(mean, score, solver, logLikelihood, objective);
+    }
+
+    static double PoissonConstant(GroupedData data)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < data.Rows; i++)
+            if (data.Weight[i] != 0) sum += SpecialFunctions.GammaLn(data.Response[i] + 1);
+        return sum;
     }
 
     static double Softplus(double v) => v > 30 ? v : v < -30 ? Math.Exp(v) : Math.Log(1 + Math.Exp(v));
