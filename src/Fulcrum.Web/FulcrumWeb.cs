@@ -26,6 +26,10 @@ public static class FulcrumWeb
     /// such as <c>--Fulcrum:Store:Path=big.duckdb</c>.</summary>
     public static WebApplicationBuilder CreateBuilder(string[] args)
     {
+        // Store calls are synchronous (DuckDB) and the bootstraps of the slow analyses fill the thread pool; without a floor,
+        // new threads arrive one at a time and requests wait behind them on a 2-core machine.
+        ThreadPool.GetMinThreads(out var workers, out var completion);
+        ThreadPool.SetMinThreads(Math.Max(workers, 64), completion);
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);

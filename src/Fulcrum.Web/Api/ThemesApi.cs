@@ -72,8 +72,9 @@ public static class ThemesApi
         // Theme discovery writes only its own tables (themes, assignments, embeddings cache), so it runs in the analytics
         // lane beside the intake writer rather than holding the writer for minutes.
         var run = await runner.RunUncachedAsync(facts => ThemeAnalysis.Run(facts.Store, new ThemeOptions(Fast: fast ?? false)), cancellation);
-        // Only the theme figures read the theme tables; every other figure stays cached.
-        runner.Invalidate("themes");
+        // The theme figures and the business case (its fix-a-theme lever and theme churn evidence) read the theme tables;
+        // every other figure stays cached.
+        runner.Invalidate("themes", "business-case", "revalue");
         return TypedResults.Ok(new ThemeDiscovery(run.Model, run.Comments, run.Themes.Count, run.Created, run.Matched, run.Retired, run.Elapsed.TotalSeconds));
     }
 }

@@ -41,6 +41,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             "--urls", "http://127.0.0.1:0",
             $"--Fulcrum:Store:Path={_store.Path}",
             $"--Fulcrum:Access:FirstAdminPassword={AdminPassword}",
+            // Figures are computed when a page asks; a start-up warm-up would compete with the first tests on a shared 2-core machine.
+            "--Fulcrum:Analytics:WarmUp=false",
         ]);
         await _app.StartAsync();
         await FulcrumWeb.EnsureFirstAdminAsync(_app.Services);
