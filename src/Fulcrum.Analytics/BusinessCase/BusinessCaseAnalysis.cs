@@ -50,11 +50,7 @@ public static class BusinessCaseAnalysis
     {
         var linkage = run.Linkage;
         foreach (var (name, value) in overrides)
-        {
-            var known = DefaultAssumptions.Find(name) ?? throw new ArgumentException($"Unknown assumption '{name}'.");
-            if (!double.IsFinite(value) || value < known.Min || value > known.Max)
-                throw new ArgumentException($"Assumption '{name}' must be between {known.Min} and {known.Max}; got {value}.");
-        }
+            if (DefaultAssumptions.Problem(name, value) is { } problem) throw new ArgumentException(problem);
         var assumptions = linkage.Assumptions.ToDictionary(a => a.Key, a => a.Value);
         foreach (var (name, value) in overrides) assumptions[name] = value;
         var money = MoneyAssumptions.From(assumptions);

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Fulcrum.Data.Store;
 
 /// <summary>One assumption as stored, with its default and allowed range.</summary>
@@ -33,11 +31,7 @@ public sealed class AssumptionStore(FulcrumStore store)
     /// <summary>Sets a known assumption after checking its range; returns the value it had.</summary>
     public double Set(string name, double value)
     {
-        var known = DefaultAssumptions.Find(name)
-                    ?? throw new StoreException($"Unknown assumption '{name}'. Known: {string.Join(", ", DefaultAssumptions.All.Select(a => a.Name))}.");
-        if (!double.IsFinite(value) || value < known.Min || value > known.Max)
-            throw new StoreException(string.Create(CultureInfo.InvariantCulture,
-                $"Assumption '{name}' must be between {known.Min:G} and {known.Max:G} {known.Unit}; got {value:G}."));
+        if (DefaultAssumptions.Problem(name, value) is { } problem) throw new StoreException(problem);
         var previous = Get(name);
         store.Execute("UPDATE assumptions SET value = $value, updated_at = $now WHERE name = $name", new { name, value, now = DateTime.UtcNow });
         return previous;

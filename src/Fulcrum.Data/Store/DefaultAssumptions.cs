@@ -31,4 +31,12 @@ public static class DefaultAssumptions
     ];
 
     public static Assumption? Find(string name) => All.FirstOrDefault(a => a.Name == name);
+
+    /// <summary>Why <paramref name="value"/> cannot be assumption <paramref name="name"/>, or null when it can.</summary>
+    public static string? Problem(string name, double value)
+    {
+        if (Find(name) is not { } known) return $"Unknown assumption '{name}'. Known: {string.Join(", ", All.Select(a => a.Name))}.";
+        return double.IsFinite(value) && value >= known.Min && value <= known.Max ? null
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Assumption '{name}' must be between {known.Min:G} and {known.Max:G} {known.Unit}; got {value:G}.");
+    }
 }
