@@ -24,7 +24,9 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
         // Sign in on the way to a light page; the Overview is checked (and waited for) by the every-page test.
         await page.GotoAsync(fixture.BaseUrl + "/assumptions");
         Assert.EndsWith("/login?ReturnUrl=%2Fassumptions", page.Url);
-        // By keyboard: the name field has focus, Tab moves to the password, Enter submits.
+        // By keyboard: the name field has focus, Tab moves to the password, Enter submits. Wait for the focus first: on a
+        // loaded machine typing can start before the page has focused the field, and the keys would go nowhere.
+        await Assertions.Expect(page.Locator("#username")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("admin");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.TypeAsync(BrowserFixture.AdminPassword);
