@@ -16,7 +16,6 @@ public sealed class LinkageRun
     internal LinkageModels Models { get; init; } = null!;
     internal Book Book { get; init; } = null!;
     internal QuantityEvaluator Evaluator { get; init; } = null!;
-    internal IReadOnlyList<Scenario> Scenarios { get; init; } = null!;
     internal Figures Figures { get; init; } = null!;
     public required LinkageOptions Options { get; init; }
     public required MoneyAssumptions Money { get; init; }
@@ -27,7 +26,7 @@ public sealed class LinkageRun
     /// <summary>The same fit seen with other assumptions and horizons (the report is unchanged).</summary>
     internal LinkageRun With(IReadOnlyDictionary<string, double> assumptions, MoneyAssumptions money, int[] horizons) => new()
     {
-        Data = Data, Models = Models, Book = Book, Evaluator = Evaluator.WithHorizons(horizons), Scenarios = Scenarios, Figures = Figures,
+        Data = Data, Models = Models, Book = Book, Evaluator = Evaluator.WithHorizons(horizons), Figures = Figures,
         Options = Options, Money = money, Assumptions = assumptions, Horizons = horizons, Report = Report,
     };
 }
@@ -77,7 +76,7 @@ public static class LinkageAnalysis
         var figures = new Figures(point, bootstrap, options.ConfidenceLevel);
         return new LinkageRun
         {
-            Data = d, Models = models, Book = book, Evaluator = evaluator, Scenarios = all, Figures = figures,
+            Data = d, Models = models, Book = book, Evaluator = evaluator, Figures = figures,
             Options = options, Money = money, Assumptions = assumptions, Horizons = horizons,
             Report = LinkageReportBuilder.Build(d, models, book, figures, quality, assumptions, horizons),
         };

@@ -4,7 +4,7 @@ using Fulcrum.Core.Statistics;
 namespace Fulcrum.Analytics.Linkage;
 
 /// <summary>An account on the books today, placed in the churn model's and the cost model's cells.</summary>
-internal sealed record BookAccount(int ChurnCell, int CostCell, double Arr, double CesCalibrated, long CesAnswers, string NpsLevel)
+internal sealed record BookAccount(int ChurnCell, int CostCell, double Arr, double CesCalibrated, long CesAnswers)
 {
     /// <summary>Indexes (into <see cref="LinkageDataset.Themes"/>) of the themes the account raised in the year before the last day.</summary>
     public int[] Themes { get; init; } = [];
@@ -169,8 +169,7 @@ internal sealed class LinkageDataset
             // A level the renewals never showed (e.g. a segment with no renewal yet) cannot be predicted; such accounts are valued at the baseline level.
             for (var f = 0; f < churnFactors.Count && !known; f++)
                 if (churnFactors[f].Factor.IndexOf(levels[churnFactors[f].Column]) < 0) levels[churnFactors[f].Column] = churnFactors[f].Factor.Levels[churnFactors[f].Factor.Baseline];
-            return new BookAccount(ChurnCell(levels, ChurnNumeric(b.CesMean, b.CesAnswers)), CostCell(b.Segment, b.TenureMonths, b.Products, b.Arr, calibrated, b.CesAnswers), b.Arr, calibrated, b.CesAnswers,
-                LinkageFactors.NpsLevel(b.NpsMean));
+            return new BookAccount(ChurnCell(levels, ChurnNumeric(b.CesMean, b.CesAnswers)), CostCell(b.Segment, b.TenureMonths, b.Products, b.Arr, calibrated, b.CesAnswers), b.Arr, calibrated, b.CesAnswers);
         }).ToList();
 
         var (themes, bookThemes) = ThemesRaised(events, book, mentions);

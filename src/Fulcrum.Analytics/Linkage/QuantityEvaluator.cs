@@ -9,7 +9,6 @@ internal sealed class QuantityEvaluator
 {
     readonly LinkageDataset _d;
     readonly LinkageModels _models;
-    readonly Book _book;
     readonly IReadOnlyList<Scenario> _scenarios;
     readonly MoneyAssumptions _money;
     readonly int[] _horizons;
@@ -28,7 +27,6 @@ internal sealed class QuantityEvaluator
     public QuantityEvaluator(LinkageDataset d, Book book, IReadOnlyList<Scenario> scenarios, MoneyAssumptions money, int[] horizons)
     {
         _d = d;
-        _book = book;
         _scenarios = scenarios;
         _money = money;
         _horizons = horizons;
@@ -51,7 +49,7 @@ internal sealed class QuantityEvaluator
 
     QuantityEvaluator(QuantityEvaluator template, LinkageModels models, int[]? horizons = null)
     {
-        _d = template._d; _book = template._book; _scenarios = template._scenarios; _money = template._money;
+        _d = template._d; _scenarios = template._scenarios; _money = template._money;
         _horizons = horizons ?? template._horizons; _months = _horizons.Max(); _counterfactual = template._counterfactual;
         _renewalsPerCell = template._renewalsPerCell; _trainingCellLevels = template._trainingCellLevels; _cesPlusOne = template._cesPlusOne; _bookPlan = template._bookPlan; _models = models;
     }

@@ -61,15 +61,6 @@ internal static class Glm
             converged && state.Solver is not null, options.Firth ? FitMethod.Firth : FitMethod.MaximumLikelihood, data.TotalWeight, Separation.None);
     }
 
-    /// <summary>Fitted means (expected successes or totals) per cell for coefficients <paramref name="beta"/>.</summary>
-    public static double[] Means(GroupedData data, GlmFamily family, double[] beta)
-    {
-        var sparse = SparseRows.Of(data.Design);
-        var mean = new double[data.Rows];
-        for (var i = 0; i < data.Rows; i++) mean[i] = data.Weight[i] * Inverse(family, sparse.Dot(i, beta));
-        return mean;
-    }
-
     /// <summary>Inverse link of x'β for every row of <paramref name="design"/>.</summary>
     public static double[] Predict(double[,] design, GlmFamily family, double[] beta)
     {
