@@ -110,7 +110,7 @@ public static class FulcrumApp
     static string Describe(Exception exception) => exception switch
     {
         ImportException or MappingException or SourceFormatException or StoreException or Analytics.Linkage.LinkageException => exception.Message,
-        InitiativeException or FollowupException or FormatException => exception.Message,
+        InitiativeException or FollowupException or FormatException or Analytics.Drivers.DriverAnalysisException => exception.Message,
         CommandAppException => exception.Message,
         _ => $"{exception.Message} ({exception.GetType().Name})",
     };

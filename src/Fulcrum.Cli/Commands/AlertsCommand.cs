@@ -100,19 +100,12 @@ public sealed class AlertsCommand : AsyncCommand<AlertsCommand.Settings>
         public string? Secret => !string.IsNullOrEmpty(WebhookSecret) ? WebhookSecret
             : Environment.GetEnvironmentVariable(AlertWebhook.SecretVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
 
-        public override ValidationResult Validate()
+        public override ValidationResult Validate() => OptionCheck.Run(base.Validate(), () =>
         {
-            var baseResult = base.Validate();
-            if (!baseResult.Successful) return baseResult;
-            try
-            {
-                Options.Validate();
-                _ = WebhookUri;
-            }
-            catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
-            if (WebhookSecret is not null && Webhook is null) return ValidationResult.Error("--webhook-secret needs --webhook.");
-            return ValidationResult.Success();
-        }
+            Options.Validate();
+            _ = WebhookUri;
+            if (WebhookSecret is not null && Webhook is null) throw new ArgumentException("--webhook-secret needs --webhook.");
+        });
 
         static IReadOnlyList<string> Split(string text) =>
             text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -136,8 +129,7 @@ public sealed class AlertsCommand : AsyncCommand<AlertsCommand.Settings>
         else
             AlertStore.MarkReported(store, scan, DateTime.UtcNow);
 
-        if (settings.Json) Json.Write(new Output(scan, delivery));
-        else AlertsView.Render(scan, delivery);
+        Print.JsonOrTables(settings.Json, new Output(scan, delivery), output => AlertsView.Render(output.Scan, output.Webhook));
 
         if (delivery is { Succeeded: false })
         {

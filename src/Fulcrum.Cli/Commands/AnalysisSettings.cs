@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Fulcrum.Analytics.Facts;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -27,25 +26,12 @@ public class AnalysisSettings : StoreSettings
     public bool Json { get; init; }
 
     public PeriodUnit PeriodUnit => PeriodUnits.Parse(Period);
-    public DateOnly? FromDate => ParseDate(From);
-    public DateOnly? ToDate => ParseDate(To);
+    public DateOnly? FromDate => CliDates.Date(null, From);
+    public DateOnly? ToDate => CliDates.Date(null, To);
 
-    public override ValidationResult Validate()
+    public override ValidationResult Validate() => OptionCheck.Run(() =>
     {
-        try
-        {
-            _ = PeriodUnit;
-            _ = FromDate;
-            _ = ToDate;
-        }
-        catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
-        catch (FormatException e) { return ValidationResult.Error(e.Message); }
-        if (FromDate > ToDate) return ValidationResult.Error("--from is after --to.");
-        return ValidationResult.Success();
-    }
-
-    static DateOnly? ParseDate(string? text) =>
-        text is null ? null
-        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
-        : throw new FormatException($"'{text}' is not a date in the form yyyy-MM-dd.");
+        _ = PeriodUnit;
+        if (FromDate > ToDate) throw new ArgumentException("--from is after --to.");
+    });
 }

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands;
 
 [Description("List the assumptions every money figure uses (cost per agent hour, margin, discount rate, horizon, lever sizes and costs).")]
-public sealed class AssumptionsListCommand : Command<AssumptionsListCommand.Settings>
+public sealed class AssumptionsListCommand : StoreCommand<AssumptionsListCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -17,15 +17,13 @@ public sealed class AssumptionsListCommand : Command<AssumptionsListCommand.Sett
         public bool AsJson { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = FulcrumStore.Open(settings.Db);
-        var list = new AssumptionStore(store).List();
-        if (settings.AsJson)
-        {
-            Json.Write(list);
-            return 0;
-        }
+        return Print.JsonOrTables(settings.AsJson, new AssumptionStore(store).List(), Render);
+    }
+
+    static void Render(IReadOnlyList<AssumptionValue> list)
+    {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("name").AddColumn(new TableColumn("value").RightAligned()).AddColumn("unit").AddColumn("allowed").AddColumn("description");
         foreach (var a in list)
@@ -34,14 +32,13 @@ public sealed class AssumptionsListCommand : Command<AssumptionsListCommand.Sett
                 Markup.Escape(a.Unit), $"{Format(a.Min)}–{Format(a.Max)}", Markup.Escape(a.Description));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine("Change one with [bold]fulcrum assumptions set NAME VALUE[/]; put it back with [bold]fulcrum assumptions reset NAME[/].");
-        return 0;
     }
 
     internal static string Format(double value) => value.ToString("#,0.####", CultureInfo.InvariantCulture);
 }
 
 [Description("Change one assumption. The value must lie within its allowed range (see `fulcrum assumptions list`).")]
-public sealed class AssumptionsSetCommand : Command<AssumptionsSetCommand.Settings>
+public sealed class AssumptionsSetCommand : StoreCommand<AssumptionsSetCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -59,9 +56,8 @@ public sealed class AssumptionsSetCommand : Command<AssumptionsSetCommand.Settin
                 : ValidationResult.Error($"VALUE must be a number such as 52.5; got '{Value}'.");
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = FulcrumStore.Open(settings.Db);
         var value = double.Parse(settings.Value, NumberStyles.Float, CultureInfo.InvariantCulture);
         var previous = new AssumptionStore(store).Set(settings.Name, value);
         AnsiConsole.MarkupLine($"{Markup.Escape(settings.Name)}: {AssumptionsListCommand.Format(previous)} → [bold]{AssumptionsListCommand.Format(value)}[/]");
@@ -70,7 +66,7 @@ public sealed class AssumptionsSetCommand : Command<AssumptionsSetCommand.Settin
 }
 
 [Description("Put one assumption back to its default value.")]
-public sealed class AssumptionsResetCommand : Command<AssumptionsResetCommand.Settings>
+public sealed class AssumptionsResetCommand : StoreCommand<AssumptionsResetCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -79,9 +75,8 @@ public sealed class AssumptionsResetCommand : Command<AssumptionsResetCommand.Se
         public string Name { get; init; } = "";
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = FulcrumStore.Open(settings.Db);
         var assumptions = new AssumptionStore(store);
         var previous = assumptions.Reset(settings.Name);
         AnsiConsole.MarkupLine($"{Markup.Escape(settings.Name)}: {AssumptionsListCommand.Format(previous)} → [bold]{AssumptionsListCommand.Format(assumptions.Get(settings.Name))}[/] (default)");

@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands;
 
 [Description("The executive business case: levers ranked by NPV with ROI and payback (bootstrap intervals), their sensitivity to each assumption, written as a one-page Markdown and HTML document.")]
-public sealed class BusinessCaseCommand : Command<BusinessCaseCommand.Settings>
+public sealed class BusinessCaseCommand : StoreCommand<BusinessCaseCommand.Settings>
 {
     public sealed class Settings : LinkageSettings
     {
@@ -20,20 +20,15 @@ public sealed class BusinessCaseCommand : Command<BusinessCaseCommand.Settings>
         public string Out { get; init; } = "business-case";
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = FulcrumStore.Open(settings.Db);
         var run = settings.WithProgress(progress => BusinessCaseAnalysis.Run(new AnalysisFacts(store), settings.Options, progress));
-        var report = run.Report;
-        var (markdown, html) = Write(report, settings.Out, Path.GetFileName(settings.Db));
-        if (settings.Json)
+        var (markdown, html) = Write(run.Report, settings.Out, Path.GetFileName(settings.Db));
+        return Print.JsonOrTables(settings.Json, run.Report, report =>
         {
-            Json.Write(report);
-            return 0;
-        }
-        BusinessCaseView.Render(report);
-        AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(markdown)}[/] and [bold]{Markup.Escape(html)}[/].");
-        return 0;
+            BusinessCaseView.Render(report);
+            AnsiConsole.MarkupLine($"Wrote [bold]{Markup.Escape(markdown)}[/] and [bold]{Markup.Escape(html)}[/].");
+        });
     }
 
     internal static (string Markdown, string Html) Write(BusinessCaseReport report, string outPath, string source)

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Fulcrum.Analytics.Cohorts;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Cli.Rendering;
@@ -10,7 +9,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands;
 
 [Description("Cohort transitions: accounts that went from one product to several — NPS, renewal churn and support contacts before vs after, paired by account, against comparable accounts, and the ARR they hold now.")]
-public sealed class CohortsCommand : Command<CohortsCommand.Settings>
+public sealed class CohortsCommand : StoreCommand<CohortsCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -36,25 +35,11 @@ public sealed class CohortsCommand : Command<CohortsCommand.Settings>
         [Description("Print the result as JSON instead of tables.")]
         public bool Json { get; init; }
 
-        public TransitionOptions Options => new(WindowMonths, Third, Seed, AsOf: AsOf is null ? null
-            : DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-            : throw new FormatException($"--as-of: '{AsOf}' is not a date in the form yyyy-MM-dd."));
+        public TransitionOptions Options => new(WindowMonths, Third, Seed, AsOf: CliDates.Date("--as-of", AsOf));
 
-        public override ValidationResult Validate()
-        {
-            try { Options.Validate(); }
-            catch (ArgumentOutOfRangeException e) { return ValidationResult.Error(e.Message.Split(" (Parameter", 2)[0]); }
-            catch (FormatException e) { return ValidationResult.Error(e.Message); }
-            return ValidationResult.Success();
-        }
+        public override ValidationResult Validate() => OptionCheck.Run(() => Options.Validate());
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        using var store = FulcrumStore.Open(settings.Db);
-        var report = ProductTransitionAnalysis.Run(new AnalysisFacts(store), settings.Options);
-        if (settings.Json) Json.Write(report);
-        else CohortsView.Render(report);
-        return 0;
-    }
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken) =>
+        Print.JsonOrTables(settings.Json, ProductTransitionAnalysis.Run(new AnalysisFacts(store), settings.Options), CohortsView.Render);
 }

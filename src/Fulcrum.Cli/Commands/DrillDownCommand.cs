@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands;
 
 [Description("Top NPS (or another survey metric), split by the dimension that explains most of its variation, down to 3 levels; each node with its value, CI, n and ARR.")]
-public sealed class DrillDownCommand : Command<DrillDownCommand.Settings>
+public sealed class DrillDownCommand : StoreCommand<DrillDownCommand.Settings>
 {
     public sealed class Settings : AnalysisSettings
     {
@@ -35,28 +35,15 @@ public sealed class DrillDownCommand : Command<DrillDownCommand.Settings>
         public DrillOptions Options => new(Metric,
             Dimensions?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Depth, MinN, 8, FromDate, ToDate);
 
-        public override ValidationResult Validate()
+        public override ValidationResult Validate() => OptionCheck.Run(base.Validate(), () =>
         {
-            var result = base.Validate();
-            if (!result.Successful) return result;
-            if (Depth is < 1 or > 5) return ValidationResult.Error("--depth must be 1 to 5.");
-            if (MinN < 5) return ValidationResult.Error("--min-n must be at least 5.");
-            try
-            {
-                Analytics.Metrics.MetricDefinition.Resolve(Metric);
-                foreach (var d in Options.Dimensions ?? []) Dimension.Resolve(d);
-            }
-            catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
-            return ValidationResult.Success();
-        }
+            if (Depth is < 1 or > 5) throw new ArgumentException("--depth must be 1 to 5.");
+            if (MinN < 5) throw new ArgumentException("--min-n must be at least 5.");
+            Analytics.Metrics.MetricDefinition.Resolve(Metric);
+            foreach (var d in Options.Dimensions ?? []) Dimension.Resolve(d);
+        });
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        using var store = FulcrumStore.Open(settings.Db);
-        var root = DrillDown.Run(new AnalysisFacts(store), settings.Options);
-        if (settings.Json) Json.Write(root);
-        else DrillDownView.Render(root, settings.Metric);
-        return 0;
-    }
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken) =>
+        Print.JsonOrTables(settings.Json, DrillDown.Run(new AnalysisFacts(store), settings.Options), root => DrillDownView.Render(root, settings.Metric));
 }

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Globalization;
 using Fulcrum.Analytics.Drivers;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Cli.Rendering;
@@ -10,7 +9,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands;
 
 [Description("Key drivers: how much of NPS (the 0–10 answer) or CSAT each structured driver accounts for — survey sub-scores, CES, support tickets, contacts, handle time, reopen rate, account state — by Johnson's relative weights or a Shapley decomposition of R², with account-bootstrap intervals; each driver's performance and its importance-vs-performance quadrant (fix first, keep, secondary, over-invested).")]
-public sealed class DriversCommand : Command<DriversCommand.Settings>
+public sealed class DriversCommand : StoreCommand<DriversCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -74,39 +73,12 @@ public sealed class DriversCommand : Command<DriversCommand.Settings>
                 "account-period" or "account_period" or "account" => DriverLevel.AccountPeriod,
                 _ => throw new ArgumentException($"Unknown level '{Level}'. Use response or account-period."),
             },
-            WithinAccount, ParseDate("--from", From), ParseDate("--to", To), Seed, Replicates);
+            WithinAccount, CliDates.Date("--from", From), CliDates.Date("--to", To), Seed, Replicates);
 
-        public override ValidationResult Validate()
-        {
-            try { Options.Validate(); }
-            catch (ArgumentException e) { return ValidationResult.Error(e.Message.Split(" (Parameter", 2)[0]); }
-            catch (FormatException e) { return ValidationResult.Error(e.Message); }
-            return ValidationResult.Success();
-        }
-
-        static DateOnly? ParseDate(string option, string? text) =>
-            text is null ? null
-            : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day
-            : throw new FormatException($"{option}: '{text}' is not a date in the form yyyy-MM-dd.");
+        public override ValidationResult Validate() => OptionCheck.Run(() => Options.Validate());
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        using var store = FulcrumStore.Open(settings.Db);
-        DriverReport report;
-        try
-        {
-            report = KeyDriverAnalysis.Run(new AnalysisFacts(store), settings.Options);
-        }
-        catch (DriverAnalysisException e)
-        {
-            // A data problem, not a bug: say what is wrong without a stack or exception name.
-            AnsiConsole.MarkupLine($"[red]Error:[/] {Markup.Escape(e.Message)}");
-            return 1;
-        }
-
-        if (settings.Json) Json.Write(report);
-        else DriversView.Render(report);
-        return 0;
-    }
+    // A DriverAnalysisException is a data problem, not a bug: FulcrumApp prints its message alone and exits 1.
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken) =>
+        Print.JsonOrTables(settings.Json, KeyDriverAnalysis.Run(new AnalysisFacts(store), settings.Options), DriversView.Render);
 }

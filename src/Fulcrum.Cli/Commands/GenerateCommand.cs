@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands;
 
 [Description("Generate the synthetic demo company (accounts, products, surveys, tickets, renewals, references, initiatives) into a database, replacing its contents. Same seed → same data.")]
-public sealed class GenerateCommand : Command<GenerateCommand.Settings>
+public sealed class GenerateCommand : StoreCommand<GenerateCommand.Settings>
 {
     public class Settings : StoreSettings
     {
@@ -33,17 +33,11 @@ public sealed class GenerateCommand : Command<GenerateCommand.Settings>
 
         public DemoCompanyOptions Options => new(Accounts, Years, Seed, !NoEffects);
 
-        public override ValidationResult Validate()
-        {
-            try { Options.Validate(); }
-            catch (ArgumentOutOfRangeException e) { return ValidationResult.Error(e.Message.Split(" (Parameter")[0]); }
-            return ValidationResult.Success();
-        }
+        public override ValidationResult Validate() => OptionCheck.Run(() => Options.Validate());
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = FulcrumStore.Open(settings.Db);
         var result = Generate(store, settings.Options, cancellationToken);
         DemoReport.RenderGeneration(store, result);
         return 0;

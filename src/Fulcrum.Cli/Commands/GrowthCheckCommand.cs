@@ -10,7 +10,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands;
 
 [Description("Trouble hidden under growth: splits a metric's change between two periods into mix (the customer base changed) and rate (change within segments), then scans every segment and pair of segments against the rest with false-discovery-rate control, ranked by ARR exposed.")]
-public sealed class GrowthCheckCommand : Command<GrowthCheckCommand.Settings>
+public sealed class GrowthCheckCommand : StoreCommand<GrowthCheckCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -57,21 +57,16 @@ public sealed class GrowthCheckCommand : Command<GrowthCheckCommand.Settings>
         public GrowthCheckOptions Options => new(Metric, By, Range(Before, "before"), Range(After, "after"),
             Scan?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), !NoPairs, MinN, Fdr);
 
-        public override ValidationResult Validate()
+        public override ValidationResult Validate() => OptionCheck.Run(() =>
         {
-            if ((Before is null) != (After is null)) return ValidationResult.Error("Give both --before and --after, or neither.");
-            if (Fdr is <= 0 or >= 1) return ValidationResult.Error("--fdr must be between 0 and 1.");
-            if (MinN < 5) return ValidationResult.Error("--min-n must be at least 5.");
-            try
-            {
-                var options = Options;
-                Analytics.Metrics.MetricDefinition.Resolve(options.Metric);
-                Dimension.Resolve(options.By);
-                foreach (var d in options.ScanDimensions ?? []) Dimension.Resolve(d);
-            }
-            catch (Exception e) when (e is ArgumentException or FormatException) { return ValidationResult.Error(e.Message); }
-            return ValidationResult.Success();
-        }
+            if ((Before is null) != (After is null)) throw new ArgumentException("Give both --before and --after, or neither.");
+            if (Fdr is <= 0 or >= 1) throw new ArgumentException("--fdr must be between 0 and 1.");
+            if (MinN < 5) throw new ArgumentException("--min-n must be at least 5.");
+            var options = Options;
+            Analytics.Metrics.MetricDefinition.Resolve(options.Metric);
+            Dimension.Resolve(options.By);
+            foreach (var d in options.ScanDimensions ?? []) Dimension.Resolve(d);
+        });
 
         static PeriodRange? Range(string? text, string label)
         {
@@ -86,12 +81,6 @@ public sealed class GrowthCheckCommand : Command<GrowthCheckCommand.Settings>
         }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        using var store = FulcrumStore.Open(settings.Db);
-        var report = GrowthCheck.Run(new AnalysisFacts(store), settings.Options);
-        if (settings.Json) Json.Write(report);
-        else GrowthCheckView.Render(report);
-        return 0;
-    }
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken) =>
+        Print.JsonOrTables(settings.Json, GrowthCheck.Run(new AnalysisFacts(store), settings.Options), GrowthCheckView.Render);
 }

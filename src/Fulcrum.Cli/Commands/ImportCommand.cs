@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands;
 
 [Description("Import a CSV, TSV, XLSX, Parquet or JSON Lines file into a canonical table (or, with a mapping, into every table it fills).")]
-public sealed class ImportCommand : Command<ImportCommand.Settings>
+public sealed class ImportCommand : StoreCommand<ImportCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -45,9 +45,8 @@ public sealed class ImportCommand : Command<ImportCommand.Settings>
         }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = FulcrumStore.Open(settings.Db);
         var request = new ImportRequest(settings.Table, settings.File, settings.Mapping, settings.DryRun, settings.SkipInvalid);
         ImportResult? result = null;
         AnsiConsole.Progress()

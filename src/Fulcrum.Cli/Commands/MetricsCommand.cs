@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands;
 
 [Description("NPS, CSAT, CES and service metrics (contacts per account, handle time, first-contact resolution, reopen rate, cost to serve) over time and by any dimension, with confidence intervals, n and significance tests.")]
-public sealed class MetricsCommand : Command<MetricsCommand.Settings>
+public sealed class MetricsCommand : StoreCommand<MetricsCommand.Settings>
 {
     public sealed class Settings : AnalysisSettings
     {
@@ -29,30 +29,17 @@ public sealed class MetricsCommand : Command<MetricsCommand.Settings>
         public MetricsQuery Query => new(Split(Metric), Split(By), PeriodUnit, FromDate, ToDate,
             Enum.TryParse<MetricWeight>(Weight, ignoreCase: true, out var w) ? w : throw new ArgumentException($"Unknown weight '{Weight}'. Use response, account or arr."));
 
-        public override ValidationResult Validate()
+        public override ValidationResult Validate() => OptionCheck.Run(base.Validate(), () =>
         {
-            var baseResult = base.Validate();
-            if (!baseResult.Successful) return baseResult;
-            try
-            {
-                var query = Query;
-                foreach (var d in query.By) Dimension.Resolve(d);
-                foreach (var m in query.Metrics) MetricDefinition.Resolve(m);
-            }
-            catch (ArgumentException e) { return ValidationResult.Error(e.Message); }
-            return ValidationResult.Success();
-        }
+            var query = Query;
+            foreach (var d in query.By) Dimension.Resolve(d);
+            foreach (var m in query.Metrics) MetricDefinition.Resolve(m);
+        });
 
         static IReadOnlyList<string> Split(string? text) =>
             text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        using var store = FulcrumStore.Open(settings.Db);
-        var report = MetricsAnalysis.Run(new AnalysisFacts(store), settings.Query);
-        if (settings.Json) Json.Write(report);
-        else MetricsReportView.Render(report);
-        return 0;
-    }
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken) =>
+        Print.JsonOrTables(settings.Json, MetricsAnalysis.Run(new AnalysisFacts(store), settings.Query), MetricsReportView.Render);
 }

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands;
 
 [Description("List the rejects of an import (default: the latest import that had any), with file, line, column, value and reason.")]
-public sealed class RejectsCommand : Command<RejectsCommand.Settings>
+public sealed class RejectsCommand : StoreCommand<RejectsCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -20,9 +20,8 @@ public sealed class RejectsCommand : Command<RejectsCommand.Settings>
         public int Limit { get; init; } = 100;
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = FulcrumStore.Open(settings.Db);
         var (importId, rejects, total) = RejectQueries.For(store, settings.ImportId, settings.Limit);
         if (importId is null)
         {

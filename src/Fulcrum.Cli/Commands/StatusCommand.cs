@@ -1,21 +1,16 @@
 using System.ComponentModel;
 using Fulcrum.Data.Store;
 using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Fulcrum.Cli.Commands;
 
 [Description("Show what the database holds: row counts per table, recent imports and rejects.")]
-public sealed class StatusCommand : Command<StoreSettings>
+public sealed class StatusCommand : StoreCommand<StoreSettings>
 {
-    public override int Execute(CommandContext context, StoreSettings settings, CancellationToken cancellationToken)
+    protected override bool RequiresExistingDatabase => true;
+
+    protected override int Run(FulcrumStore store, StoreSettings settings, CancellationToken cancellationToken)
     {
-        if (!File.Exists(settings.Db))
-        {
-            AnsiConsole.MarkupLine($"[yellow]No database at {Markup.Escape(Path.GetFullPath(settings.Db))}.[/] Run `fulcrum demo` or `fulcrum import` to create one.");
-            return 1;
-        }
-        using var store = FulcrumStore.Open(settings.Db);
         var status = StoreStatus.Read(store);
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(status.Path)}[/]  schema v{status.SchemaVersion}" +
                                (status.GeneratedBy is null ? "" : $"  [grey]({Markup.Escape(status.GeneratedBy)})[/]"));

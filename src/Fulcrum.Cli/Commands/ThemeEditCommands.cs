@@ -8,21 +8,18 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands;
 
 /// <summary>Shared by the edit subcommands: after the edit, themes are re-run so assignments reflect it at once.</summary>
-public abstract class ThemeEditCommand<TSettings> : Command<TSettings> where TSettings : ThemesCommand.Settings
+public abstract class ThemeEditCommand<TSettings> : StoreCommand<TSettings> where TSettings : ThemesCommand.Settings
 {
     protected abstract string Edit(ThemeEditor editor, TSettings settings);
 
-    public override int Execute(CommandContext context, TSettings settings, CancellationToken cancellationToken)
+    protected override int Run(FulcrumStore store, TSettings settings, CancellationToken cancellationToken)
     {
-        using var store = FulcrumStore.Open(settings.Db);
         string message;
         try { message = Edit(new ThemeEditor(store), settings); }
         catch (ArgumentException e) { AnsiConsole.MarkupLine($"[red]Error:[/] {Markup.Escape(e.Message)}"); return 64; }
         if (!settings.Json) AnsiConsole.MarkupLine(Markup.Escape(message));
         var (run, impact) = ThemesCommand.RunAll(store, settings, cancellationToken);
-        if (settings.Json) Json.Write(new { edit = message, run, impact });
-        else ThemesView.Render(run, impact);
-        return 0;
+        return Print.JsonOrTables(settings.Json, new { edit = message, run, impact }, result => ThemesView.Render(result.run, result.impact));
     }
 }
 

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands;
 
 [Description("Themes in the comments: discovers them (sentence embeddings or --fast lexical mode), assigns every comment its themes with sentiment, keeps theme ids and your edits across runs, and shows each theme's share, NPS impact, churn and ARR at risk, sentiment and trend.")]
-public sealed class ThemesCommand : Command<ThemesCommand.Settings>
+public sealed class ThemesCommand : StoreCommand<ThemesCommand.Settings>
 {
     public class Settings : StoreSettings
     {
@@ -55,21 +55,17 @@ public sealed class ThemesCommand : Command<ThemesCommand.Settings>
 
         public ThemeOptions Options => new(Fast, K, MinK, MaxK, Seed, Match);
 
-        public override ValidationResult Validate()
+        public override ValidationResult Validate() => OptionCheck.Run(() =>
         {
-            try { Options.Validate(); }
-            catch (ArgumentOutOfRangeException e) { return ValidationResult.Error(e.Message.Split(" (Parameter", 2)[0]); }
-            return Replicates < 100 ? ValidationResult.Error("--replicates must be at least 100.") : ValidationResult.Success();
-        }
+            Options.Validate();
+            if (Replicates < 100) throw new ArgumentException("--replicates must be at least 100.");
+        });
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = FulcrumStore.Open(settings.Db);
         var (run, impact) = RunAll(store, settings, cancellationToken);
-        if (settings.Json) Json.Write(new { run, impact });
-        else ThemesView.Render(run, impact);
-        return 0;
+        return Print.JsonOrTables(settings.Json, new { run, impact }, result => ThemesView.Render(result.run, result.impact));
     }
 
     /// <summary>Runs discovery + assignment with a progress display, then the impact analysis.</summary>

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands.Value;
 
 [Description("Assign a follow-up to someone (open → assigned, or reassign an assigned case). Recorded in its history.")]
-public sealed class FollowupsAssignCommand : Command<FollowupsAssignCommand.Settings>
+public sealed class FollowupsAssignCommand : StoreCommand<FollowupsAssignCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -28,12 +28,11 @@ public sealed class FollowupsAssignCommand : Command<FollowupsAssignCommand.Sett
         public string? Note { get; init; }
 
         public override ValidationResult Validate() =>
-            string.IsNullOrWhiteSpace(To) ? ValidationResult.Error("--to is required: who takes the follow-up.") : CliDates.Check(() => CliDates.Timestamp("--at", At));
+            string.IsNullOrWhiteSpace(To) ? ValidationResult.Error("--to is required: who takes the follow-up.") : OptionCheck.Run(() => CliDates.Timestamp("--at", At));
     }
 
-    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    protected override int Run(FulcrumStore store, Settings s, CancellationToken cancellationToken)
     {
-        using var store = FulcrumStore.Open(s.Db);
         var f = new Followups(store).Assign(s.ResponseId, s.To!, CliDates.Timestamp("--at", s.At), s.Note);
         AnsiConsole.MarkupLine($"Follow-up [bold]{Markup.Escape(f.ResponseId)}[/] is {f.Status}, owner {Markup.Escape(f.Owner ?? "")}, due {f.Due:yyyy-MM-dd}.");
         return 0;

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands.Value;
 
 [Description("Close an assigned follow-up with its resolution (assigned → closed). Recorded in its history.")]
-public sealed class FollowupsCloseCommand : Command<FollowupsCloseCommand.Settings>
+public sealed class FollowupsCloseCommand : StoreCommand<FollowupsCloseCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -24,12 +24,11 @@ public sealed class FollowupsCloseCommand : Command<FollowupsCloseCommand.Settin
         public string? At { get; init; }
 
         public override ValidationResult Validate() =>
-            string.IsNullOrWhiteSpace(Resolution) ? ValidationResult.Error("--resolution is required: what was done.") : CliDates.Check(() => CliDates.Timestamp("--at", At));
+            string.IsNullOrWhiteSpace(Resolution) ? ValidationResult.Error("--resolution is required: what was done.") : OptionCheck.Run(() => CliDates.Timestamp("--at", At));
     }
 
-    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    protected override int Run(FulcrumStore store, Settings s, CancellationToken cancellationToken)
     {
-        using var store = FulcrumStore.Open(s.Db);
         var f = new Followups(store).Close(s.ResponseId, s.Resolution!, CliDates.Timestamp("--at", s.At));
         var late = f.Due is { } due && f.ClosedAt is { } closed && DateOnly.FromDateTime(closed) > due;
         AnsiConsole.MarkupLine($"Follow-up [bold]{Markup.Escape(f.ResponseId)}[/] closed {(late ? "[yellow]after[/]" : "within")} its SLA (due {f.Due:yyyy-MM-dd}).");

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands.Value;
 
 [Description("List follow-ups (closed-loop cases on detractor answers), or one with its history, and the loop's measures: time to close, share within SLA, later NPS and churn of followed-up vs not.")]
-public sealed class FollowupsListCommand : Command<FollowupsListCommand.Settings>
+public sealed class FollowupsListCommand : StoreCommand<FollowupsListCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -45,30 +45,24 @@ public sealed class FollowupsListCommand : Command<FollowupsListCommand.Settings
         {
             if (Status is not null && Status is not ("open" or "assigned" or "closed")) return ValidationResult.Error($"--status: '{Status}' is not open, assigned or closed.");
             if (Limit < 1) return ValidationResult.Error("--limit must be at least 1.");
-            return CliDates.Check(() => CliDates.Date("--as-of", AsOf));
+            return OptionCheck.Run(() => CliDates.Date("--as-of", AsOf));
         }
     }
 
-    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    protected override int Run(FulcrumStore store, Settings s, CancellationToken cancellationToken)
     {
-        using var store = FulcrumStore.Open(s.Db);
         var loop = new Followups(store);
         if (s.ResponseId is not null)
         {
-            var one = loop.Get(s.ResponseId);
-            var history = loop.History(s.ResponseId);
-            if (s.Json) Json.Write(new { followup = one, history });
-            else FollowupsView.RenderOne(one, history);
-            return 0;
+            var one = new { followup = loop.Get(s.ResponseId), history = loop.History(s.ResponseId) };
+            return Print.JsonOrTables(s.Json, one, r => FollowupsView.RenderOne(r.followup, r.history));
         }
         var measures = ClosedLoopMeasures.Run(store, CliDates.Date("--as-of", s.AsOf));
-        var cases = loop.List(s.Status, s.Owner, s.Overdue ? measures.AsOf : null, s.Limit);
-        if (s.Json) Json.Write(new { measures, cases });
-        else
+        var list = new { measures, cases = loop.List(s.Status, s.Owner, s.Overdue ? measures.AsOf : null, s.Limit) };
+        return Print.JsonOrTables(s.Json, list, r =>
         {
-            FollowupsView.RenderList(cases);
-            FollowupsView.RenderMeasures(measures);
-        }
-        return 0;
+            FollowupsView.RenderList(r.cases);
+            FollowupsView.RenderMeasures(r.measures);
+        });
     }
 }

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands.Value;
 
 [Description("Register a CX initiative: what it is, whom it targets (a segment filter), when it runs and what it costs.")]
-public sealed class InitiativesAddCommand : Command<InitiativesAddCommand.Settings>
+public sealed class InitiativesAddCommand : StoreCommand<InitiativesAddCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -58,13 +58,12 @@ public sealed class InitiativesAddCommand : Command<InitiativesAddCommand.Settin
             if (string.IsNullOrWhiteSpace(Name)) return ValidationResult.Error("--name is required.");
             if (string.IsNullOrWhiteSpace(Kind)) return ValidationResult.Error("--kind is required: quick_win or long_term.");
             if (string.IsNullOrWhiteSpace(Start)) return ValidationResult.Error("--start is required (yyyy-MM-dd).");
-            return CliDates.Check(() => { CliDates.Date("--start", Start); CliDates.Date("--end", End); TargetFilter.Parse(Target); });
+            return OptionCheck.Run(() => { CliDates.Date("--start", Start); CliDates.Date("--end", End); TargetFilter.Parse(Target); });
         }
     }
 
-    public override int Execute(CommandContext context, Settings s, CancellationToken cancellationToken)
+    protected override int Run(FulcrumStore store, Settings s, CancellationToken cancellationToken)
     {
-        using var store = FulcrumStore.Open(s.Db);
         var added = new InitiativeRegistry(store).Add(new Initiative(s.Id, s.Name!, s.Kind!.ToLowerInvariant(), CliDates.Date("--start", s.Start)!.Value,
             CliDates.Date("--end", s.End), s.Cost, s.Target, s.Lever, s.Owner, s.Status.ToLowerInvariant()));
         AnsiConsole.MarkupLine($"Added initiative [bold]{Markup.Escape(added.InitiativeId)}[/].");

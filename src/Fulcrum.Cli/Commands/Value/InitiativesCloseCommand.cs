@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands.Value;
 
 [Description("Close an initiative: set its status to closed and its end date.")]
-public sealed class InitiativesCloseCommand : Command<InitiativesCloseCommand.Settings>
+public sealed class InitiativesCloseCommand : StoreCommand<InitiativesCloseCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -20,12 +20,11 @@ public sealed class InitiativesCloseCommand : Command<InitiativesCloseCommand.Se
         [Description("Its last day (yyyy-MM-dd). Default: today (UTC).")]
         public string? End { get; init; }
 
-        public override ValidationResult Validate() => CliDates.Check(() => CliDates.Date("--end", End));
+        public override ValidationResult Validate() => OptionCheck.Run(() => CliDates.Date("--end", End));
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = FulcrumStore.Open(settings.Db);
         var closed = new InitiativeRegistry(store).Close(settings.Id, CliDates.Date("--end", settings.End) ?? DateOnly.FromDateTime(DateTime.UtcNow));
         AnsiConsole.MarkupLine($"Closed [bold]{Markup.Escape(closed.InitiativeId)}[/].");
         InitiativesView.RenderList([closed]);

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands.Value;
 
 [Description("List the registered CX initiatives.")]
-public sealed class InitiativesListCommand : Command<InitiativesListCommand.Settings>
+public sealed class InitiativesListCommand : StoreCommand<InitiativesListCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -16,12 +16,6 @@ public sealed class InitiativesListCommand : Command<InitiativesListCommand.Sett
         public bool Json { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        using var store = FulcrumStore.Open(settings.Db);
-        var list = new InitiativeRegistry(store).List();
-        if (settings.Json) Json.Write(list);
-        else InitiativesView.RenderList(list);
-        return 0;
-    }
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken) =>
+        Print.JsonOrTables(settings.Json, new InitiativeRegistry(store).List(), InitiativesView.RenderList);
 }

@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands.Value;
 
 [Description("Show an initiative and its measured impact on NPS, churn, expansion and cost to serve: difference-in-differences against matched untreated accounts, effect by quarter since the start, pre-trend check, placebo test and money, each with its 95% CI.")]
-public sealed class InitiativesShowCommand : Command<InitiativesShowCommand.Settings>
+public sealed class InitiativesShowCommand : StoreCommand<InitiativesShowCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -21,17 +21,14 @@ public sealed class InitiativesShowCommand : Command<InitiativesShowCommand.Sett
         public bool Json { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
-        using var store = FulcrumStore.Open(settings.Db);
         var registry = new InitiativeRegistry(store);
         var initiative = registry.Get(settings.Id);
         var problems = InitiativeRegistry.Problems(initiative).ToList();
         if (problems.Count > 0) throw new InitiativeException($"Initiative '{initiative.InitiativeId}' cannot be measured: {string.Join("; ", problems)}.");
         var all = registry.List().Where(i => !InitiativeRegistry.Problems(i).Any()).ToList();
         var impact = InitiativeImpactAnalysis.Run(ValuePanel.Load(new AnalysisFacts(store)), initiative, all);
-        if (settings.Json) Json.Write(impact);
-        else InitiativesView.RenderImpact(impact);
-        return 0;
+        return Print.JsonOrTables(settings.Json, impact, InitiativesView.RenderImpact);
     }
 }

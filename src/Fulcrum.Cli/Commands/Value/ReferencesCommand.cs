@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands.Value;
 
 [Description("The reference program: promoters → asked → agreed → used → opportunities influenced → closed won, by period with conversion rates (Wilson 95% CIs); win-rate uplift of referenced deals (Newcombe CI); revenue influenced by the NPS program.")]
-public sealed class ReferencesCommand : Command<ReferencesCommand.Settings>
+public sealed class ReferencesCommand : StoreCommand<ReferencesCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -30,12 +30,6 @@ public sealed class ReferencesCommand : Command<ReferencesCommand.Settings>
         }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        using var store = FulcrumStore.Open(settings.Db);
-        var report = ReferenceProgram.Run(store, PeriodUnits.Parse(settings.Period));
-        if (settings.Json) Json.Write(report);
-        else ValueView.RenderReferences(report);
-        return 0;
-    }
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken) =>
+        Print.JsonOrTables(settings.Json, ReferenceProgram.Run(store, PeriodUnits.Parse(settings.Period)), ValueView.RenderReferences);
 }

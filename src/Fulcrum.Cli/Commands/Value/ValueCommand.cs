@@ -8,7 +8,7 @@ using Spectre.Console.Cli;
 namespace Fulcrum.Cli.Commands.Value;
 
 [Description("Value delivered: per quarter, money saved (cost to serve), retained (churn avoided) and made (expansion, referenced deals) by initiative, quick wins vs long-term, and in total, cumulative, each with its 95% CI; plus each initiative's measured effect, the reference program and the closed loop.")]
-public sealed class ValueCommand : Command<ValueCommand.Settings>
+public sealed class ValueCommand : StoreCommand<ValueCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
@@ -17,12 +17,6 @@ public sealed class ValueCommand : Command<ValueCommand.Settings>
         public bool Json { get; init; }
     }
 
-    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
-    {
-        using var store = FulcrumStore.Open(settings.Db);
-        var report = ValueAnalysis.Run(new AnalysisFacts(store));
-        if (settings.Json) Json.Write(report);
-        else ValueView.Render(report);
-        return 0;
-    }
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken) =>
+        Print.JsonOrTables(settings.Json, ValueAnalysis.Run(new AnalysisFacts(store)), ValueView.Render);
 }
