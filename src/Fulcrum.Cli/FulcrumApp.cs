@@ -5,9 +5,6 @@ using Fulcrum.Cli.Commands.Value;
 using Fulcrum.Data.Import;
 using Fulcrum.Data.Import.Mapping;
 using Fulcrum.Data.Import.Sources;
-using Fulcrum.Data.Store;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Fulcrum.Cli;
 

@@ -1,11 +1,6 @@
-using System.ComponentModel;
 using System.Globalization;
 using Fulcrum.Analytics.Alerts;
 using Fulcrum.Analytics.Facts;
-using Fulcrum.Cli.Rendering;
-using Fulcrum.Data.Store;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Fulcrum.Cli.Commands;
 

@@ -1,7 +1,4 @@
-using System.ComponentModel;
 using Fulcrum.Analytics.Facts;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Fulcrum.Cli.Commands;
 

@@ -1,11 +1,6 @@
-using System.ComponentModel;
 using Fulcrum.Analytics.BusinessCase;
 using Fulcrum.Analytics.Facts;
-using Fulcrum.Cli.Rendering;
-using Fulcrum.Data.Store;
 using Fulcrum.Reports.BusinessCase;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Fulcrum.Cli.Commands;
 

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using Fulcrum.Analytics.Alerts;
 using Fulcrum.Analytics.BusinessCase;
 using Fulcrum.Analytics.Cohorts;
@@ -6,10 +5,6 @@ using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Linkage;
 using Fulcrum.Analytics.Metrics;
 using Fulcrum.Analytics.Segments;
-using Fulcrum.Cli.Rendering;
-using Fulcrum.Data.Store;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Fulcrum.Cli.Commands;
 

@@ -1,8 +1,5 @@
-using System.ComponentModel;
 using Fulcrum.Analytics.BusinessCase;
 using Fulcrum.Analytics.Facts;
-using Fulcrum.Cli.Rendering;
-using Fulcrum.Data.Store;
 
 namespace Fulcrum.Cli.Commands;
 

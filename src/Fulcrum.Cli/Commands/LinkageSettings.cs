@@ -1,8 +1,5 @@
-using System.ComponentModel;
 using System.Globalization;
 using Fulcrum.Analytics.Linkage;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Fulcrum.Cli.Commands;
 

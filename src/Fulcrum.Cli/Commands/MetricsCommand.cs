@@ -1,10 +1,5 @@
-using System.ComponentModel;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Metrics;
-using Fulcrum.Cli.Rendering;
-using Fulcrum.Data.Store;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Fulcrum.Cli.Commands;
 

@@ -1,5 +1,3 @@
-using Spectre.Console;
-
 namespace Fulcrum.Cli.Commands;
 
 /// <summary>Turns the errors that parsing and checking options throw into a usage error (exit 64) that names the problem.</summary>

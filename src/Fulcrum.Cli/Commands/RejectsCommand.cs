@@ -1,8 +1,3 @@
-using System.ComponentModel;
-using Fulcrum.Data.Store;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace Fulcrum.Cli.Commands;
 
 [Description("List the rejects of an import (default: the latest import that had any), with file, line, column, value and reason.")]

@@ -1,8 +1,5 @@
-using System.ComponentModel;
 using Fulcrum.Web;
 using Microsoft.Extensions.Hosting;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Fulcrum.Cli.Commands;
 

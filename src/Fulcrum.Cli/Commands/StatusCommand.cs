@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using Fulcrum.Data.Store;
-using Spectre.Console;
-
 namespace Fulcrum.Cli.Commands;
 
 [Description("Show what the database holds: row counts per table, recent imports and rejects.")]

@@ -1,7 +1,3 @@
-using Fulcrum.Data.Store;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace Fulcrum.Cli.Commands;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using Fulcrum.Data.Store;
-using Spectre.Console.Cli;
-
 namespace Fulcrum.Cli.Commands;
 
 /// <summary>Settings shared by every command that opens the store.</summary>

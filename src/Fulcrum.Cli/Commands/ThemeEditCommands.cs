@@ -1,9 +1,4 @@
-using System.ComponentModel;
 using Fulcrum.Analytics.Themes;
-using Fulcrum.Cli.Rendering;
-using Fulcrum.Data.Store;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Fulcrum.Cli.Commands;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Fulcrum.Analytics.Alerts;
 using Fulcrum.Analytics.Metrics;
 using Fulcrum.Core.Statistics;
-using Spectre.Console;
 
 namespace Fulcrum.Cli.Rendering;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Fulcrum.Analytics.BusinessCase;
-using Spectre.Console;
 
 namespace Fulcrum.Cli.Rendering;
 

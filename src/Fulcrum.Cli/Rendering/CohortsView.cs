@@ -1,6 +1,5 @@
 using Fulcrum.Analytics.Cohorts;
 using Fulcrum.Core.Statistics;
-using Spectre.Console;
 
 namespace Fulcrum.Cli.Rendering;
 

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Fulcrum.Data.Demo;
-using Fulcrum.Data.Store;
-using Spectre.Console;
 
 namespace Fulcrum.Cli.Rendering;
 

@@ -1,5 +1,4 @@
 using Fulcrum.Analytics.Segments;
-using Spectre.Console;
 
 namespace Fulcrum.Cli.Rendering;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Fulcrum.Analytics.Value.ClosedLoop;
-using Spectre.Console;
 
 namespace Fulcrum.Cli.Rendering;
 

@@ -1,5 +1,4 @@
 using Fulcrum.Data.Import;
-using Spectre.Console;
 
 namespace Fulcrum.Cli.Rendering;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Fulcrum.Analytics.Value.Initiatives;
 using Fulcrum.Core.Statistics;
-using Spectre.Console;
 
 namespace Fulcrum.Cli.Rendering;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using Fulcrum.Analytics.BusinessCase;
 using Fulcrum.Analytics.Linkage;
 using Fulcrum.Core.Statistics;
-using Spectre.Console;
 
 namespace Fulcrum.Cli.Rendering;
 

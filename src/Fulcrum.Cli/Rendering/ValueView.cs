@@ -2,7 +2,6 @@ using System.Globalization;
 using Fulcrum.Analytics.Value;
 using Fulcrum.Analytics.Value.Ledger;
 using Fulcrum.Analytics.Value.References;
-using Spectre.Console;
 
 namespace Fulcrum.Cli.Rendering;
 

@@ -1,20 +1,12 @@
-using System.ComponentModel;
 using Fulcrum.Analytics.Value.ClosedLoop;
-using Fulcrum.Data.Store;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Fulcrum.Cli.Commands.Value;
 
 [Description("Assign a follow-up to someone (open → assigned, or reassign an assigned case). Recorded in its history.")]
 public sealed class FollowupsAssignCommand : StoreCommand<FollowupsAssignCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : FollowupSettings
     {
-        [CommandArgument(0, "<RESPONSE_ID>")]
-        [Description("The detractor answer the follow-up is on.")]
-        public string ResponseId { get; init; } = "";
-
         [CommandOption("--to <OWNER>")]
         [Description("Who takes it.")]
         public string? To { get; init; }

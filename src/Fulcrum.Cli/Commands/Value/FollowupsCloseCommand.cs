@@ -1,20 +1,12 @@
-using System.ComponentModel;
 using Fulcrum.Analytics.Value.ClosedLoop;
-using Fulcrum.Data.Store;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Fulcrum.Cli.Commands.Value;
 
 [Description("Close an assigned follow-up with its resolution (assigned → closed). Recorded in its history.")]
 public sealed class FollowupsCloseCommand : StoreCommand<FollowupsCloseCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : FollowupSettings
     {
-        [CommandArgument(0, "<RESPONSE_ID>")]
-        [Description("The detractor answer the follow-up is on.")]
-        public string ResponseId { get; init; } = "";
-
         [CommandOption("--resolution <TEXT>")]
         [Description("What was done.")]
         public string? Resolution { get; init; }

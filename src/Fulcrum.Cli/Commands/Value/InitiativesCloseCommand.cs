@@ -1,21 +1,12 @@
-using System.ComponentModel;
 using Fulcrum.Analytics.Value.Initiatives;
-using Fulcrum.Cli.Rendering;
-using Fulcrum.Data.Store;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Fulcrum.Cli.Commands.Value;
 
 [Description("Close an initiative: set its status to closed and its end date.")]
 public sealed class InitiativesCloseCommand : StoreCommand<InitiativesCloseCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : InitiativeSettings
     {
-        [CommandArgument(0, "<ID>")]
-        [Description("The initiative id.")]
-        public string Id { get; init; } = "";
-
         [CommandOption("--end <DATE>")]
         [Description("Its last day (yyyy-MM-dd). Default: today (UTC).")]
         public string? End { get; init; }

@@ -1,11 +1,6 @@
-using System.ComponentModel;
 using Fulcrum.Analytics.Value.Initiatives;
-using Fulcrum.Cli.Rendering;
 using Fulcrum.Data.Import;
 using Fulcrum.Data.Import.Sources;
-using Fulcrum.Data.Store;
-using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace Fulcrum.Cli.Commands.Value;
 

@@ -1,21 +1,13 @@
-using System.ComponentModel;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Value.Initiatives;
-using Fulcrum.Cli.Rendering;
-using Fulcrum.Data.Store;
-using Spectre.Console.Cli;
 
 namespace Fulcrum.Cli.Commands.Value;
 
 [Description("Show an initiative and its measured impact on NPS, churn, expansion and cost to serve: difference-in-differences against matched untreated accounts, effect by quarter since the start, pre-trend check, placebo test and money, each with its 95% CI.")]
 public sealed class InitiativesShowCommand : StoreCommand<InitiativesShowCommand.Settings>
 {
-    public sealed class Settings : StoreSettings
+    public sealed class Settings : InitiativeSettings
     {
-        [CommandArgument(0, "<ID>")]
-        [Description("The initiative id.")]
-        public string Id { get; init; } = "";
-
         [CommandOption("--json")]
         [Description("Print the result as JSON.")]
         public bool Json { get; init; }

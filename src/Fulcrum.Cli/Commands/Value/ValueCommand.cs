@@ -1,9 +1,5 @@
-using System.ComponentModel;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Value;
-using Fulcrum.Cli.Rendering;
-using Fulcrum.Data.Store;
-using Spectre.Console.Cli;
 
 namespace Fulcrum.Cli.Commands.Value;
 

@@ -1,0 +1,9 @@
+namespace Fulcrum.Cli.Commands.Value;
+
+/// <summary>Settings of the commands that move one follow-up along (assign, close): the answer it is on.</summary>
+public class FollowupSettings : StoreSettings
+{
+    [CommandArgument(0, "<RESPONSE_ID>")]
+    [Description("The detractor answer the follow-up is on.")]
+    public string ResponseId { get; init; } = "";
+}
