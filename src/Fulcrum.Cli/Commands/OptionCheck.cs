@@ -1,7 +1,7 @@
 namespace Fulcrum.Cli.Commands;
 
 /// <summary>Turns the errors that parsing and checking options throw into a usage error (exit 64) that names the problem.</summary>
-static class OptionCheck
+public static class OptionCheck
 {
     /// <summary>Runs <paramref name="check"/>; an <see cref="ArgumentException"/> or <see cref="FormatException"/> becomes the error message.</summary>
     public static ValidationResult Run(Action check)
