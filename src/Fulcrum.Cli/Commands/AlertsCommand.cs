@@ -67,8 +67,8 @@ public sealed class AlertsCommand : AsyncCommand<AlertsCommand.Settings>
 
         public AlertOptions Options => new()
         {
-            Metrics = Split(Metric),
-            Dimensions = Split(By),
+            Metrics = CliLists.Split(Metric),
+            Dimensions = CliLists.Split(By),
             Period = PeriodUnit,
             From = FromDate,
             To = ToDate,
@@ -101,9 +101,6 @@ public sealed class AlertsCommand : AsyncCommand<AlertsCommand.Settings>
             _ = WebhookUri;
             if (WebhookSecret is not null && Webhook is null) throw new ArgumentException("--webhook-secret needs --webhook.");
         });
-
-        static IReadOnlyList<string> Split(string text) =>
-            text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
     /// <summary>The --json output: the scan and, with --webhook, what happened to the delivery.</summary>

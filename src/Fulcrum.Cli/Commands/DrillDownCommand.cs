@@ -28,7 +28,7 @@ public sealed class DrillDownCommand : StoreCommand<DrillDownCommand.Settings>
         public int MinN { get; init; } = 30;
 
         public DrillOptions Options => new(Metric,
-            Dimensions?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Depth, MinN, 8, FromDate, ToDate);
+            CliLists.Split(Dimensions), Depth, MinN, 8, FromDate, ToDate);
 
         public override ValidationResult Validate() => OptionCheck.Run(base.Validate(), () =>
         {

@@ -55,7 +55,7 @@ public sealed class DriversCommand : StoreCommand<DriversCommand.Settings>
 
         public DriverOptions Options => new(
             Outcome.Trim().ToLowerInvariant(),
-            Predictors?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            CliLists.Split(Predictors),
             Method.Trim().ToLowerInvariant() switch
             {
                 "relative-weights" or "relative_weights" or "johnson" or "rw" => DriverMethod.RelativeWeights,

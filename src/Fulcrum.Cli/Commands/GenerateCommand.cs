@@ -41,16 +41,14 @@ public sealed class GenerateCommand : StoreCommand<GenerateCommand.Settings>
     internal static GenerationResult Generate(FulcrumStore store, DemoCompanyOptions options, CancellationToken cancellationToken)
     {
         GenerationResult? result = null;
-        AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(ctx =>
+        ProgressBars.Create().Start(ctx =>
+        {
+            var task = ctx.AddTask($"Generating {options.Accounts:N0} accounts", maxValue: options.Accounts);
+            var progress = new SynchronousProgress<GenerationProgress>(p =>
             {
-                var task = ctx.AddTask($"Generating {options.Accounts:N0} accounts", maxValue: options.Accounts);
-                var progress = new SynchronousProgress<GenerationProgress>(p =>
-                {
-                    task.Value = p.AccountsDone;
-                    task.Description = $"Generating: {p.Responses:N0} responses, {p.Tickets:N0} tickets";
-                });
+                task.Value = p.AccountsDone;
+                task.Description = $"Generating: {p.Responses:N0} responses, {p.Tickets:N0} tickets";
+            });
                 result = DemoCompanyGenerator.Generate(store, options, progress, cancellationToken);
                 task.Value = options.Accounts;
             });

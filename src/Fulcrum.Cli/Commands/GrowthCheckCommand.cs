@@ -50,7 +50,7 @@ public sealed class GrowthCheckCommand : StoreCommand<GrowthCheckCommand.Setting
         public bool Json { get; init; }
 
         public GrowthCheckOptions Options => new(Metric, By, Range(Before, "before"), Range(After, "after"),
-            Scan?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), !NoPairs, MinN, Fdr);
+            CliLists.Split(Scan), !NoPairs, MinN, Fdr);
 
         public override ValidationResult Validate() => OptionCheck.Run(() =>
         {

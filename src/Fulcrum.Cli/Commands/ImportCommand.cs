@@ -32,28 +32,21 @@ public sealed class ImportCommand : StoreCommand<ImportCommand.Settings>
         [DefaultValue(20)]
         public int Show { get; init; } = 20;
 
-        public override ValidationResult Validate()
-        {
-            if (!System.IO.File.Exists(File)) return ValidationResult.Error($"File not found: {File}");
-            if (Mapping is not null && !System.IO.File.Exists(Mapping)) return ValidationResult.Error($"Mapping file not found: {Mapping}");
-            return ValidationResult.Success();
-        }
+        public override ValidationResult Validate() => OptionCheck.ImportFiles(File, Mapping);
     }
 
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
         var request = new ImportRequest(settings.Table, settings.File, settings.Mapping, settings.DryRun, settings.SkipInvalid);
         ImportResult? result = null;
-        AnsiConsole.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(ctx =>
+        ProgressBars.Create().Start(ctx =>
+        {
+            var task = ctx.AddTask($"Importing {Path.GetFileName(settings.File)}", maxValue: 1);
+            var progress = new SynchronousProgress<ImportProgress>(p =>
             {
-                var task = ctx.AddTask($"Importing {Path.GetFileName(settings.File)}", maxValue: 1);
-                var progress = new SynchronousProgress<ImportProgress>(p =>
-                {
-                    task.Description = $"{p.Phase} ({p.RowsRead:N0} rows)";
-                    task.Value = p.Fraction;
-                });
+                task.Description = $"{p.Phase} ({p.RowsRead:N0} rows)";
+                task.Value = p.Fraction;
+            });
                 result = new Importer(store).Run(request, progress, cancellationToken);
                 task.Value = 1;
             });

@@ -31,7 +31,7 @@ public class LinkageSettings : StoreSettings
 
     public LinkageOptions Options => new()
     {
-        SoftMetrics = Soft is null ? null : Soft.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseSoft).ToHashSet(),
+        SoftMetrics = CliLists.Split(Soft)?.Select(ParseSoft).ToHashSet(),
         Resamples = Resamples,
         ConfidenceLevel = Confidence,
         Seed = Seed,
@@ -58,7 +58,7 @@ public class LinkageSettings : StoreSettings
     internal T WithProgress<T>(Func<IProgress<LinkageProgress>?, T> work)
     {
         if (Json || !AnsiConsole.Profile.Capabilities.Interactive) return work(null);
-        return AnsiConsole.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+        return ProgressBars.Create().AutoClear(true)
             .Start(ctx =>
             {
                 var task = ctx.AddTask("Linkage", maxValue: Resamples);

@@ -21,7 +21,7 @@ public sealed class MetricsCommand : StoreCommand<MetricsCommand.Settings>
         [DefaultValue("response")]
         public string Weight { get; init; } = "response";
 
-        public MetricsQuery Query => new(Split(Metric), Split(By), PeriodUnit, FromDate, ToDate,
+        public MetricsQuery Query => new(CliLists.Split(Metric) ?? [], CliLists.Split(By) ?? [], PeriodUnit, FromDate, ToDate,
             Enum.TryParse<MetricWeight>(Weight, ignoreCase: true, out var w) ? w : throw new ArgumentException($"Unknown weight '{Weight}'. Use response, account or arr."));
 
         public override ValidationResult Validate() => OptionCheck.Run(base.Validate(), () =>
@@ -30,9 +30,6 @@ public sealed class MetricsCommand : StoreCommand<MetricsCommand.Settings>
             foreach (var d in query.By) Dimension.Resolve(d);
             foreach (var m in query.Metrics) MetricDefinition.Resolve(m);
         });
-
-        static IReadOnlyList<string> Split(string? text) =>
-            text?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
     }
 
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken) =>

@@ -14,6 +14,12 @@ public static class OptionCheck
     /// <summary>Runs <paramref name="check"/> only when the <paramref name="earlier"/> checks (usually the base settings') passed.</summary>
     public static ValidationResult Run(ValidationResult earlier, Action check) => earlier.Successful ? Run(check) : earlier;
 
+    /// <summary>The file to import, and its mapping when one is given, must exist.</summary>
+    public static ValidationResult ImportFiles(string file, string? mapping) =>
+        !File.Exists(file) ? ValidationResult.Error($"File not found: {file}")
+        : mapping is not null && !File.Exists(mapping) ? ValidationResult.Error($"Mapping file not found: {mapping}")
+        : ValidationResult.Success();
+
     // ArgumentOutOfRangeException appends " (Parameter 'name')" and the actual value: the user needs only the sentence.
     static string WithoutParameter(string message) => message.Split(" (Parameter", 2)[0];
 }

@@ -70,7 +70,7 @@ public sealed class ThemesCommand : StoreCommand<ThemesCommand.Settings>
         if (settings.Json || Console.IsOutputRedirected)
             run = ThemeAnalysis.Run(store, settings.Options, null, cancellationToken);
         else
-            AnsiConsole.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            ProgressBars.Create().AutoClear(true)
                 .Start(ctx =>
                 {
                     var tasks = new Dictionary<string, ProgressTask>();

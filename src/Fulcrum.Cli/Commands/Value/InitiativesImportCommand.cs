@@ -21,12 +21,7 @@ public sealed class InitiativesImportCommand : Command<InitiativesImportCommand.
         [Description("Validate and report; write nothing.")]
         public bool DryRun { get; init; }
 
-        public override ValidationResult Validate()
-        {
-            if (!System.IO.File.Exists(File)) return ValidationResult.Error($"File not found: {File}");
-            if (Mapping is not null && !System.IO.File.Exists(Mapping)) return ValidationResult.Error($"Mapping file not found: {Mapping}");
-            return ValidationResult.Success();
-        }
+        public override ValidationResult Validate() => OptionCheck.ImportFiles(File, Mapping);
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
