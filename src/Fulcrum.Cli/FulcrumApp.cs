@@ -8,7 +8,7 @@ using Fulcrum.Data.Import.Sources;
 
 namespace Fulcrum.Cli;
 
-/// <summary>Registers the commands; each command lives in its own class under Commands/.</summary>
+/// <summary>Registers the commands; each command lives in its own class under Commands/ (those working on the --db store derive from StoreCommand).</summary>
 public static class FulcrumApp
 {
     public static int Run(string[] args)

@@ -12,10 +12,8 @@ public sealed class AssumptionsListCommand : StoreCommand<AssumptionsListCommand
         public bool AsJson { get; init; }
     }
 
-    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
-    {
-        return Print.JsonOrTables(settings.AsJson, new AssumptionStore(store).List(), Render);
-    }
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken) =>
+        Print.JsonOrTables(settings.AsJson, new AssumptionStore(store).List(), Render);
 
     static void Render(IReadOnlyList<AssumptionValue> list)
     {
