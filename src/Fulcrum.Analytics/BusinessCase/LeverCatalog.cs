@@ -99,8 +99,6 @@ public static class LeverCatalog
             new ScenarioDefinition(new Scenario(FewerContacts, entries, entries.Select(e => e with { CostMultiplier = e.CostMultiplier * (1 - share) }).ToList(), cost)));
     }
 
-    /// <summary>Least renewals after a theme was raised for its excess churn to be estimated.</summary>
-    const int MinimumThemeRenewals = 20;
 
     public const string FixThemePrefix = "fix_theme:";
 
@@ -112,9 +110,9 @@ public static class LeverCatalog
         const string sizeName = "lever_size_fix_theme", costName = "lever_cost_fix_theme";
         const string mechanism = "Accounts that raised the theme in the last year churn more than their NPS, CES and profile predict (observed / predicted churn); fixing it removes that share of the excess.";
         var raising = context.Book.Accounts.Where(a => a.Themes.Contains(theme)).ToList();
-        if (t.Events.Length < MinimumThemeRenewals || raising.Count == 0)
+        if (t.Events.Length < LinkageAnalysis.MinimumThemeRenewals || raising.Count == 0)
             return (new Lever(id, title, share, "share", sizeName, raising.Count, cost, costName, MoneyFormat.Short(cost), mechanism,
-                t.Events.Length < MinimumThemeRenewals ? $"only {t.Events.Length} renewals followed the theme; at least {MinimumThemeRenewals} are needed" : "no account on the books raised it in the last year"), null);
+                t.Events.Length < LinkageAnalysis.MinimumThemeRenewals ? $"only {t.Events.Length} renewals followed the theme; at least {LinkageAnalysis.MinimumThemeRenewals} are needed" : "no account on the books raised it in the last year"), null);
         var from = Book.Group(raising.Select(a => new BookEntry(a.ChurnCell, a.CostCell, 1, a.Arr, Theme: theme, ExcessKept: 1)));
         var to = Book.Group(raising.Select(a => new BookEntry(a.ChurnCell, a.CostCell, 1, a.Arr, Theme: theme, ExcessKept: 1 - share)));
         return (new Lever(id, title, share, "share", sizeName, raising.Count, cost, costName, $"{MoneyFormat.Short(cost)} for the theme", mechanism),

@@ -84,10 +84,27 @@ public static class LinkageAnalysis
 
     public const string DetractorVsPromoter = "nps_detractor_vs_promoter";
     public const string OneNpsPoint = "nps_one_point";
+    public const string ThemeExcessPrefix = "theme_excess:";
 
-    /// <summary>The changes the linkage report values itself: every account a detractor vs a promoter, and one point of account NPS.</summary>
+    /// <summary>Least renewals after a theme was raised for its excess churn to be valued (a lever, a ranking).</summary>
+    public const int MinimumThemeRenewals = 20;
+
+    /// <summary>
+    /// The changes the linkage report values itself: every account a detractor vs a promoter, one point of account NPS, and
+    /// per theme its whole excess churn removed from the accounts that raised it in the last year (the ARR the theme puts at
+    /// risk beyond what their scores and profile predict).
+    /// </summary>
     static IEnumerable<Scenario> InternalScenarios(LinkageDataset d, Book book)
     {
+        for (var theme = 0; theme < d.Themes.Count; theme++)
+        {
+            var raising = book.Accounts.Where(a => a.Themes.Contains(theme)).ToList();
+            if (raising.Count == 0) continue;
+            yield return new Scenario(ThemeExcessPrefix + d.Themes[theme].ThemeId,
+                Book.Group(raising.Select(a => new BookEntry(a.ChurnCell, a.CostCell, 1, a.Arr, Theme: theme, ExcessKept: 1))),
+                Book.Group(raising.Select(a => new BookEntry(a.ChurnCell, a.CostCell, 1, a.Arr, Theme: theme, ExcessKept: 0))), 0);
+        }
+
         var space = d.ChurnSpace;
         var nps = space.FactorIndex(LinkageFactors.Nps);
         if (nps < 0) yield break;

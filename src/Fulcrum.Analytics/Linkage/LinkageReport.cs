@@ -31,7 +31,11 @@ public sealed record CostByLevel(string Level, Estimate CostPerAccountYear);
 /// them from NPS, CES and the controls (observed / expected, indirectly standardized): above 1, the theme adds churn
 /// beyond what the scores already say.
 /// </summary>
-public sealed record ThemeChurn(string ThemeId, string Label, long Renewals, long Churns, Estimate ChurnRatio);
+/// <param name="RaisingAccounts">Accounts on the books that raised the theme in the last year.</param>
+/// <param name="ArrAtRisk">ARR those accounts are predicted to lose over the next 12 months through the theme's excess churn
+/// (churn beyond what their scores and profile predict); null when no account on the books raised it.</param>
+/// <param name="PValue">One-sided bootstrap p-value for "no excess churn" (ratio ≤ 1): (resamples with ratio ≤ 1, plus one) / (resamples + 1).</param>
+public sealed record ThemeChurn(string ThemeId, string Label, long Renewals, long Churns, Estimate ChurnRatio, long RaisingAccounts, Estimate? ArrAtRisk, double PValue);
 
 /// <summary>A finance input used by the figures, listed in every output.</summary>
 public sealed record AssumptionUsed(string Name, double Value, string Unit);

@@ -74,9 +74,7 @@ internal static class LinkageReportBuilder
             costByNps,
             models.Tickets is null ? null : figures.Estimate("tickets_rate_ratio_per_ces_point", d.ServiceCell.Length, "tickets per account-quarter, rate ratio per CES point (log-linear, CES corrected for measurement error), adjusted for segment, tenure, products, size"),
             models.Minutes is null ? null : figures.Estimate("minutes_rate_ratio_per_ces_point", d.ServiceCell.Length, "handle minutes per account-quarter, rate ratio per CES point (log-linear, CES corrected for measurement error), adjusted for segment, tenure, products, size"),
-            d.Themes.Select(t => new ThemeChurn(t.ThemeId, t.Label, t.Events.Length, t.Events.Count(i => d.Churned[i]),
-                    figures.Estimate($"theme_churn_ratio:{t.ThemeId}", t.Events.Length, "observed / model-predicted churn of renewals by accounts that raised the theme in the year before (adjusted for NPS, CES and the controls)")))
-                .OrderByDescending(t => t.ChurnRatio.Value).ToList(),
+            d.Themes.Select((t, i) => ThemeChurnOf(t, i, d, book, figures)).OrderByDescending(t => t.ChurnRatio.Value).ToList(),
             figures.Estimate("book_cost_to_serve_per_year", bookAccounts, "predicted cost to serve of today's book over the next 12 months"),
             figures.Estimate("book_churned_arr_next_year", bookAccounts, "predicted ARR churned from today's book over the next 12 months"),
             quality,
@@ -85,6 +83,20 @@ internal static class LinkageReportBuilder
             Warnings(d, models, book, levels, figures),
             assumptions.OrderBy(a => a.Key, StringComparer.Ordinal)
                 .Select(a => new AssumptionUsed(a.Key, a.Value, DefaultAssumptions.Find(a.Key)?.Unit ?? "")).ToList());
+    }
+
+    static ThemeChurn ThemeChurnOf(LinkageTheme t, int index, LinkageDataset d, Book book, Figures figures)
+    {
+        var raising = book.Accounts.Count(a => a.Themes.Contains(index));
+        var atRiskKey = $"scenario:{LinkageAnalysis.ThemeExcessPrefix}{t.ThemeId}:12:arr_retained";
+        var ratioKey = $"theme_churn_ratio:{t.ThemeId}";
+        var replicates = figures.Bootstrap.Replicates.Select(r => r.GetValueOrDefault(ratioKey, double.NaN)).Where(double.IsFinite).ToList();
+        var pValue = (replicates.Count(r => r <= 1) + 1.0) / (replicates.Count + 1);
+        return new ThemeChurn(t.ThemeId, t.Label, t.Events.Length, t.Events.Count(i => d.Churned[i]),
+            figures.Estimate($"theme_churn_ratio:{t.ThemeId}", t.Events.Length, "observed / model-predicted churn of renewals by accounts that raised the theme in the year before (adjusted for NPS, CES and the controls)"),
+            raising,
+            figures.Has(atRiskKey) ? figures.Estimate(atRiskKey, raising, "ARR lost over the next 12 months by today's accounts that raised the theme in the last year, through churn beyond what their scores and profile predict (observed / predicted churn of earlier renewals after the theme)") : null,
+            pValue);
     }
 
     static string MethodOf(RegressionFit fit) => fit.Method == FitMethod.Firth ? "Firth penalized likelihood (separation)" : "maximum likelihood";

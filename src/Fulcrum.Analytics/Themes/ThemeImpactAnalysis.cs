@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Linkage;
 using Fulcrum.Core.Statistics;
 using Fulcrum.Data.Store;
 
@@ -26,6 +27,13 @@ public sealed record ThemeImpactOptions(int Seed = 20_240_601, int Replicates = 
 /// <para><b>Trend and emerging themes.</b> Share of commented responses raising the theme per quarter (Wilson). The latest
 /// quarter is compared with all earlier ones by a pooled z-test (one-sided, for a rise); q-values are Benjamini–Hochberg
 /// adjusted over themes; emerging = q &lt; FDR and a higher share.</para>
+/// <para><b>Beyond the scores (linkage).</b> When renewals are on record, the linkage model (<see cref="LinkageAnalysis"/>) is fitted
+/// with the same seed and resamples: per theme, observed over model-predicted churn of renewals that followed the theme, and the
+/// ARR today's raising accounts stand to lose over the next 12 months through that excess, with account-bootstrap intervals.
+/// It counts only churn the accounts' NPS, CES and profile do not already explain, so a theme that merely marks unhappy accounts
+/// does not rank high. With dozens of themes some show excess churn by chance, so each gets a one-sided bootstrap p-value for
+/// "no excess churn", adjusted by Benjamini–Hochberg over the themes valued. Ranking: themes whose excess survives the FDR first,
+/// by this ARR at risk; then the other valued themes by it; then themes without it, by the stratified figure.</para>
 /// </remarks>
 public static class ThemeImpactAnalysis
 {
@@ -139,9 +147,39 @@ public static class ThemeImpactAnalysis
             var qValue = q[k++];
             results[t] = results[t] with { Emerging = new EmergingCheck(e.Label, e.Latest, e.Before, e.P, qValue, e.Up && qValue < options.Fdr) };
         }
-        var ordered = results.OrderByDescending(r => double.IsNaN(r.ArrAtRisk.Value) ? double.NegativeInfinity : r.ArrAtRisk.Value).ToList();
+        var (linkage, linkageNote) = BeyondScores(new AnalysisFacts(store), options);
+        if (linkage is not null)
+        {
+            var valued = linkage.Values.Where(t => t.Renewals >= LinkageAnalysis.MinimumThemeRenewals && t.ArrAtRisk is not null).ToList();
+            var qValues = valued.Count > 0 ? MultipleTesting.BenjaminiHochberg(valued.Select(t => t.PValue).ToList()) : [];
+            var byId = valued.Select((t, i) => (t, q: qValues[i])).ToDictionary(p => p.t.ThemeId, StringComparer.Ordinal);
+            results = results.Select(r => byId.TryGetValue(r.ThemeId, out var p)
+                ? r with { ChurnRatioBeyondScores = p.t.ChurnRatio, ArrAtRiskBeyondScores = p.t.ArrAtRisk, ExcessChurnQValue = p.q } : r).ToList();
+        }
+        var ordered = results
+            .OrderByDescending(r => r.ExcessChurnQValue < options.Fdr ? 2 : r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? 1 : 0)
+            .ThenByDescending(r => r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? e.Value : double.NegativeInfinity)
+            .ThenByDescending(r => double.IsNaN(r.ArrAtRisk.Value) ? double.NegativeInfinity : r.ArrAtRisk.Value).ToList();
         return new ThemeImpactReport(responses.Count, accountIds.Count, isChurned.LongCount(c => c),
-            "NPS impact by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); trend by quarter (Wilson); emerging: one-sided z-test, BH", ordered);
+            "NPS impact by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); ARR at risk beyond the scores from the linkage model (observed / predicted churn after the theme); trend by quarter (Wilson); emerging: one-sided z-test, BH",
+            ordered, linkageNote);
+    }
+
+    /// <summary>The linkage model's per-theme figures, or why there are none.</summary>
+    static (IReadOnlyDictionary<string, ThemeChurn>? Themes, string? Note) BeyondScores(AnalysisFacts facts, ThemeImpactOptions options)
+    {
+        try
+        {
+            var linkage = LinkageAnalysis.Run(facts, new LinkageOptions { Resamples = options.Replicates, Seed = (ulong)options.Seed, ConfidenceLevel = options.ConfidenceLevel },
+                new Fulcrum.Data.Store.AssumptionStore(facts.Store).Snapshot());
+            var themes = linkage.Report.ThemeChurn.ToDictionary(t => t.ThemeId, StringComparer.Ordinal);
+            return (themes, themes.Values.Any(t => t.Renewals >= LinkageAnalysis.MinimumThemeRenewals) ? null
+                : $"No theme was followed by {LinkageAnalysis.MinimumThemeRenewals} or more renewals, so none is valued beyond the scores.");
+        }
+        catch (LinkageException e)
+        {
+            return (null, "ARR at risk beyond the scores needs the linkage model: " + e.Message);
+        }
     }
 
     static double Net(int score) => score >= 9 ? 1 : score <= 6 ? -1 : 0;

@@ -44,9 +44,10 @@ public static class LinkageView
         if (r.ThemeChurn.Count > 0)
         {
             var themes = new Table().Border(TableBorder.Rounded).Title("Themes: churn beyond what the scores predict (observed / predicted, top 8)")
-                .AddColumns("theme", "renewals after it", "churned", "churn ratio");
+                .AddColumns("theme", "renewals after it", "churned", "churn ratio", "accounts raising it now", "ARR at risk, next 12 months");
             foreach (var t in r.ThemeChurn.Take(8))
-                themes.AddRow(Markup.Escape($"{t.ThemeId} {t.Label}"), t.Renewals.ToString("N0", C), t.Churns.ToString("N0", C), Ratio(t.ChurnRatio));
+                themes.AddRow(Markup.Escape($"{t.ThemeId} {t.Label}"), t.Renewals.ToString("N0", C), t.Churns.ToString("N0", C), Ratio(t.ChurnRatio),
+                    t.RaisingAccounts.ToString("N0", C), t.ArrAtRisk is { } risk ? Money(risk) : "—");
             AnsiConsole.Write(themes);
         }
 

@@ -15,8 +15,9 @@ public static class ThemesView
         var byId = impact?.Themes.ToDictionary(t => t.ThemeId) ?? [];
         var order = impact is null ? run.Themes.Select(t => t.ThemeId).ToList()
             : impact.Themes.Select(t => t.ThemeId).Where(id => run.Themes.Any(t => t.ThemeId == id)).ToList();
-        var table = new Table().Border(TableBorder.Rounded).Title(impact is null ? "Themes" : "Themes by ARR at risk")
-            .AddColumns("id", "theme", "comments (share)", "sentiment", "NPS impact (pts)", "churn raising vs others", "excess churn (adj.)", "ARR at risk", "trend");
+        var table = new Table().Border(TableBorder.Rounded).Title(impact is null ? "Themes" : "Themes by ARR at risk beyond the scores")
+            .AddColumns("id", "theme", "comments (share)", "sentiment", "NPS impact (pts)", "churn raising vs others", "excess churn (adj.)", "ARR at risk (adj.)",
+                "churn vs predicted", "ARR at risk beyond scores, 12 mo", "trend");
         foreach (var id in order)
         {
             var t = run.Themes.Single(x => x.ThemeId == id);
@@ -29,6 +30,8 @@ public static class ThemesView
                 i is null ? "" : $"{i.ChurnRaising.Value:P1} vs {i.ChurnOthers.Value:P1}",
                 i is null ? "" : Interval(i.ExcessChurn, "+0.0%;-0.0%;0.0%"),
                 i is null ? "" : Interval(i.ArrAtRisk, "#,0", money: true),
+                i?.ChurnRatioBeyondScores is { } ratio ? Interval(ratio, "0.00×") + (i.ExcessChurnQValue is { } q ? $" [grey]q {q.ToString("0.000", CultureInfo.InvariantCulture)}[/]" : "") : "",
+                i?.ArrAtRiskBeyondScores is { } beyond ? Interval(beyond, "#,0", money: true) : "",
                 i is null ? "" : Trend(i));
         }
         AnsiConsole.Write(table);
@@ -38,7 +41,8 @@ public static class ThemesView
         {
             foreach (var e in impact.Themes.Where(t => t.Emerging is { Emerging: true }))
                 AnsiConsole.MarkupLine($"[yellow]Emerging:[/] {e.ThemeId} {Markup.Escape(e.Label)} — {e.Emerging!.Latest.Value:P1} of comments in {e.Emerging.LatestQuarter} vs {e.Emerging.Before.Value:P1} before (q = {e.Emerging.QValue:G2})");
-            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}. Churn and ARR at risk compare accounts raising a theme with comparable accounts (same segment and product count): an association, not a proven cause.[/]");
+            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}. \"Adj.\" columns compare accounts raising a theme with comparable accounts (same segment and product count); \"beyond scores\" columns compare their churn with what the linkage model predicts from NPS, CES and profile (q: false-discovery-adjusted evidence of excess churn). Associations, not proven causes.[/]");
+            if (impact.LinkageNote is { } note) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
         }
     }
 

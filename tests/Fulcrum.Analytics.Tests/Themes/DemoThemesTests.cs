@@ -19,22 +19,26 @@ public class DemoThemesTests(DemoThemesFixture demo, ITestOutputHelper output) :
     }
 
     /// <summary>
-    /// On 2,000 accounts the account-level comparison is noisy (intervals span zero), so this asserts what holds: both planted
-    /// themes carry positive excess churn and ARR at risk and rank in the top four of all themes by ARR at risk (measured:
-    /// 1st and 3rd of about 40; the managers theme's excess churn interval excludes zero, the integration theme's does not).
+    /// Ranked by the ARR at risk beyond the scores (linkage model: churn after the theme over what NPS, CES and the profile
+    /// predict), the planted themes lead: the generator makes accounts that raised either churn 1.6× their score-based rate,
+    /// while other themes mostly mark unhappy accounts whose churn the scores already explain. Measured on these 2,000
+    /// accounts: managers 1st (ratio 1.8, interval 1.2–2.4), integration 3rd (1.34, 0.94–1.74) behind a generic "generally fine"
+    /// theme (1.18) whose passives' comments often go on to the integration complaint. With ~40 themes none survives the
+    /// false-discovery control at this size (q ≈ 0.3), which the report shows.
     /// </summary>
     [Fact]
-    public void Planted_themes_rank_near_the_top_by_ARR_at_risk()
+    public void Planted_themes_rank_at_the_top_by_ARR_at_risk_beyond_the_scores()
     {
         foreach (var t in demo.Impact.Themes)
-            output.WriteLine($"{t.ThemeId} {t.Label}: ARR at risk {t.ArrAtRisk} excess churn {t.ExcessChurn} NPS {t.NpsImpact} churn {t.ChurnRaising.Value:P1} vs {t.ChurnOthers.Value:P1}");
-        var top = demo.Impact.Themes.Take(4).Select(t => t.ThemeId).ToHashSet();
+            output.WriteLine($"{t.ThemeId} {t.Label}: beyond scores {t.ArrAtRiskBeyondScores} ratio {t.ChurnRatioBeyondScores} q {t.ExcessChurnQValue:F4}; stratified {t.ArrAtRisk}; NPS {t.NpsImpact}");
+        Assert.Null(demo.Impact.LinkageNote);
+        var top = demo.Impact.Themes.Take(3).Select(t => t.ThemeId).ToHashSet();
         Assert.Contains(demo.IntegrationThemeId, top);
         Assert.Contains(demo.ManagersThemeId, top);
         foreach (var id in new[] { demo.IntegrationThemeId, demo.ManagersThemeId })
         {
             var theme = demo.Impact.Themes.Single(t => t.ThemeId == id);
-            Assert.True(theme.ArrAtRisk.Value > 0 && theme.ExcessChurn.Value > 0, $"{id}: {theme.ArrAtRisk}, {theme.ExcessChurn}");
+            Assert.True(theme.ArrAtRiskBeyondScores!.Value > 0 && theme.ChurnRatioBeyondScores!.Value > 1, $"{id}: {theme.ArrAtRiskBeyondScores}, {theme.ChurnRatioBeyondScores}");
             Assert.True(theme.ChurnRaising.Value > theme.ChurnOthers.Value, $"{id}: churn {theme.ChurnRaising} vs {theme.ChurnOthers}");
             Assert.True(theme.NpsImpact.Upper < 0, $"{id}: NPS impact {theme.NpsImpact}");
         }
