@@ -44,7 +44,7 @@ public static class Program
                       dotnet run -c Release --project bench/Fulcrum.Bench -- web --db big.duckdb [--requests 200] [--concurrency 4] [--intake 5000] [--batch 100] [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- business-case --db big.duckdb [--resamples 1000] [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- value --db big.duckdb [--out docs/benchmarks.md]
-                      dotnet run -c Release --project bench/Fulcrum.Bench -- themes [--accounts 10000] [--minilm-texts 1000] [--tweets ../shared/data/twitter-airline-sentiment/Tweets.csv]
+                      dotnet run -c Release --project bench/Fulcrum.Bench -- themes [--accounts 10000] [--minilm-texts 1000] [--tweets ../shared/data/twitter-airline-sentiment/Tweets.csv] [--fast-only | --minilm-full]
                     """);
                 return mode is "" or "-h" or "--help" or "help" ? 0 : 2;
         }
