@@ -50,10 +50,12 @@ public static class ThemeAnalysis
         progress?.Report(new ThemeProgress("embedding", 0, distinct.Count));
         var distinctVectors = new EmbeddingCache(store).Embed(embedder, distinct, out var newlyEmbedded, embedProgress, cancellationToken);
         var vectors = mentionRow.Select(j => distinctVectors[j]).ToArray();
+        var admission = new Dictionary<string, float>(StringComparer.Ordinal);
         for (var d = 0; d < defined.Count; d++)
         {
-            defined[d].Centroid = VectorMath.Centroid(distinctVectors, definitionRows[d], embedder.Dimension);
+            (defined[d].Centroid, var minimum) = DefinedCentroid(defined[d], mentions, vectors, distinctVectors, definitionRows[d], embedder.Dimension);
             defined[d].Model = embedder.Model;
+            if (minimum is { } m) admission[defined[d].ThemeId] = m;
         }
         EndPhase("embed");
 
@@ -76,7 +78,8 @@ public static class ThemeAnalysis
 
         var keywordThemes = active.Select((t, i) => (Theme: i, Keywords: t.DefinitionKeywords)).Where(p => p.Keywords.Count > 0)
             .Select(p => (p.Theme, new KeywordMatcher(p.Keywords))).ToList();
-        var assignment = ThemeEngine.Assign(mentions, vectors, active.Select(t => t.Centroid).ToList(), sentiment, keywordThemes);
+        var assignment = ThemeEngine.Assign(mentions, vectors, active.Select(t => t.Centroid).ToList(), sentiment, keywordThemes,
+            active.Select(t => admission.GetValueOrDefault(t.ThemeId, float.NegativeInfinity)).ToList());
         var keyPhrases = ThemeLabeler.KeyPhrases(mentions.Text, assignment.MentionTheme, active.Count);
         var representatives = ThemeEngine.Representatives(mentions, assignment, active.Count);
         for (var t = 0; t < active.Count; t++)
@@ -107,6 +110,34 @@ public static class ThemeAnalysis
         var summaries = Summaries(active, assignment, comments.Count);
         return new ThemeRunResult(embedder.Model, comments.Count, mentions.Count, distinct.Count, newlyEmbedded, choice,
             reconciled.Matched, reconciled.Created, reconciled.Absorbed, reconciled.Retired, summaries, total.Elapsed, phases);
+    }
+
+    /// <summary>Fewest keyword-matching sentences from which a defined theme's centre is taken from them.</summary>
+    const int MinimumKeywordMatches = 3;
+
+    /// <summary>Share of the keyword-matching sentences allowed to be less similar to a defined theme than a sentence without a keyword must be to join it.</summary>
+    const double AdmissionQuantile = 0.1;
+
+    /// <summary>
+    /// The centre of a theme a user defined and the similarity a sentence without a keyword needs to join it. With at least
+    /// <see cref="MinimumKeywordMatches"/> comment sentences containing one of its keywords: the mean of those sentences and
+    /// its examples, and the similarity 90% of those sentences reach — a bare keyword ("handoff*") embeds poorly,
+    /// while the sentences that use it show how customers talk about the theme, so a sentence saying the same in other words
+    /// joins it, and a sentence merely less unlike it than every other theme (a short "Mixed feelings.") does not. Otherwise
+    /// the mean of its keywords and examples embedded on their own, with no minimum.
+    /// </summary>
+    static (float[] Centroid, float? MinimumSimilarity) DefinedCentroid(StoredTheme theme, Mentions mentions, float[][] vectors, float[][] distinctVectors,
+        int[] definitionRows, int dimension)
+    {
+        var keywords = theme.DefinitionKeywords;
+        var matcher = new KeywordMatcher(keywords);
+        var matched = keywords.Count == 0 ? [] : ParallelEnumerable.Range(0, mentions.Count).AsOrdered().Where(i => matcher.Matches(mentions.Text[i])).ToList();
+        if (matched.Count < MinimumKeywordMatches) return (VectorMath.Centroid(distinctVectors, definitionRows, dimension), null);
+        var examples = theme.DefinitionPhrases.Count - keywords.Count; // example rows follow the keyword rows
+        var rows = matched.Select(i => vectors[i]).Concat(definitionRows.Skip(keywords.Count).Take(examples).Select(r => distinctVectors[r])).ToList();
+        var centroid = VectorMath.Centroid(rows, Enumerable.Range(0, rows.Count), dimension);
+        var similarities = matched.Select(i => VectorMath.Dot(vectors[i], centroid)).Order().ToList();
+        return (centroid, similarities[(int)Math.Floor(AdmissionQuantile * (similarities.Count - 1))]);
     }
 
     static List<ThemeSummary> Summaries(IReadOnlyList<StoredTheme> active, ThemeAssignment assignment, int commentCount) =>

@@ -65,9 +65,12 @@ public static class ThemeEngine
         return (clusters, choice);
     }
 
-    /// <summary>Assigns each mention to its closest centroid and aggregates to documents (multi-label).</summary>
+    /// <summary>
+    /// Assigns each mention to its closest centroid and aggregates to documents (multi-label). A centroid with a minimum
+    /// similarity (a theme a user defined) takes only mentions at least that similar; the others go to their next closest.
+    /// </summary>
     public static ThemeAssignment Assign(Mentions mentions, IReadOnlyList<float[]> vectors, IReadOnlyList<float[]> centroids, IReadOnlyList<double> mentionSentiment,
-        IReadOnlyList<(int Theme, KeywordMatcher Matcher)>? keywordThemes = null)
+        IReadOnlyList<(int Theme, KeywordMatcher Matcher)>? keywordThemes = null, IReadOnlyList<float>? minimumSimilarity = null)
     {
         var theme = new int[mentions.Count];
         var similarity = new float[mentions.Count];
@@ -76,7 +79,8 @@ public static class ThemeEngine
             Array.Fill(theme, -1);
             return new ThemeAssignment(theme, similarity, []);
         }
-        Parallel.For(0, mentions.Count, i => (theme[i], similarity[i]) = SphericalKMeans.Nearest(vectors[i], centroids));
+        Parallel.For(0, mentions.Count, i => (theme[i], similarity[i]) = minimumSimilarity is null
+            ? SphericalKMeans.Nearest(vectors[i], centroids) : NearestAdmitting(vectors[i], centroids, minimumSimilarity));
         var documents = new List<DocumentTheme>();
         var i0 = 0;
         while (i0 < mentions.Count)
@@ -99,6 +103,19 @@ public static class ThemeEngine
             i0 = i1;
         }
         return new ThemeAssignment(theme, similarity, documents);
+    }
+
+    static (int Index, float Similarity) NearestAdmitting(float[] vector, IReadOnlyList<float[]> centroids, IReadOnlyList<float> minimumSimilarity)
+    {
+        var (best, bestSimilarity) = (-1, float.NegativeInfinity);
+        var (fallback, fallbackSimilarity) = (-1, float.NegativeInfinity);
+        for (var c = 0; c < centroids.Count; c++)
+        {
+            var s = VectorMath.Dot(vector, centroids[c]);
+            if (s > fallbackSimilarity) (fallback, fallbackSimilarity) = (c, s);
+            if (s >= minimumSimilarity[c] && s > bestSimilarity) (best, bestSimilarity) = (c, s);
+        }
+        return best >= 0 ? (best, bestSimilarity) : (fallback, fallbackSimilarity);
     }
 
     /// <summary>Sentiment compound score of each mention.</summary>
