@@ -53,7 +53,9 @@ public static class ThemeAnalysis
         var admission = new Dictionary<string, float>(StringComparer.Ordinal);
         for (var d = 0; d < defined.Count; d++)
         {
-            (defined[d].Centroid, var minimum) = DefinedCentroid(defined[d], mentions, vectors, distinctVectors, definitionRows[d], embedder.Dimension);
+            (defined[d].Centroid, var minimum) = embedder.Semantic
+                ? DefinedCentroid(defined[d], mentions, vectors, distinctVectors, definitionRows[d], embedder.Dimension)
+                : (VectorMath.Centroid(distinctVectors, definitionRows[d], embedder.Dimension), null);
             defined[d].Model = embedder.Model;
             if (minimum is { } m) admission[defined[d].ThemeId] = m;
         }
@@ -119,7 +121,10 @@ public static class ThemeAnalysis
     const double AdmissionQuantile = 0.1;
 
     /// <summary>
-    /// The centre of a theme a user defined and the similarity a sentence without a keyword needs to join it. With at least
+    /// With sentence-model vectors, the centre of a theme a user defined and the similarity a sentence without a keyword needs
+    /// to join it. (In the lexical mode a sentence's vector is its words, so the keyword sentences' mean would carry every other
+    /// word they use, product names included, and attract unrelated sentences sharing them; there the centre is the keywords
+    /// and examples embedded on their own, as below, with no minimum.) With at least
     /// <see cref="MinimumKeywordMatches"/> comment sentences containing one of its keywords: the mean of those sentences and
     /// its examples, and the similarity 90% of those sentences reach — a bare keyword ("handoff*") embeds poorly,
     /// while the sentences that use it show how customers talk about the theme, so a sentence saying the same in other words

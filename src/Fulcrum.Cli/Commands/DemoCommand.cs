@@ -1,10 +1,12 @@
 using Fulcrum.Analytics.Alerts;
 using Fulcrum.Analytics.BusinessCase;
 using Fulcrum.Analytics.Cohorts;
+using Fulcrum.Analytics.Drivers;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Linkage;
 using Fulcrum.Analytics.Metrics;
 using Fulcrum.Analytics.Segments;
+using Fulcrum.Analytics.Themes;
 
 namespace Fulcrum.Cli.Commands;
 
@@ -37,6 +39,9 @@ public sealed class DemoCommand : Command<GenerateCommand.Settings>
         AnsiConsole.Write(new Rule("[bold]What drives NPS[/] (drill-down, 2 levels)").LeftJustified());
         DrillDownView.Render(DrillDown.Run(facts, new DrillOptions(Depth: 2)), "nps");
 
+        AnsiConsole.Write(new Rule("[bold]Key drivers of NPS[/] (relative weights with account-bootstrap intervals)").LeftJustified());
+        DriversView.Render(AnsiConsole.Status().Start("Decomposing the explained variance of NPS…", _ => KeyDriverAnalysis.Run(facts, new DriverOptions())));
+
         AnsiConsole.Write(new Rule("[bold]What it is worth[/] (business case: churn, expansion and cost-to-serve models, 1,000 account resamples)").LeftJustified());
         var businessCase = AnsiConsole.Status().Start("Fitting the linkage models and bootstrapping accounts…",
             _ => BusinessCaseAnalysis.Run(facts, new LinkageOptions()));
@@ -45,6 +50,12 @@ public sealed class DemoCommand : Command<GenerateCommand.Settings>
         AnsiConsole.MarkupLine($"One-page business case: [bold]{Markup.Escape(html)}[/] (and {Markup.Escape(Path.GetFileName(markdown))}).");
         AnsiConsole.Write(new Rule("[bold]Value delivered[/] (initiatives, reference program, closed loop)").LeftJustified());
         ValueView.Render(AnsiConsole.Status().Start("Measuring each initiative against matched accounts…", _ => Fulcrum.Analytics.Value.ValueAnalysis.Run(facts)));
+
+        // After the business case, so its lever list stays short; `fulcrum business-case` afterwards values a "fix theme" lever per theme.
+        AnsiConsole.Write(new Rule("[bold]What customers write about[/] (themes: local MiniLM embeddings, ranked by ARR at risk beyond the scores)").LeftJustified());
+        var themes = AnsiConsole.Status().Start("Embedding every comment sentence and discovering themes…", _ => ThemeAnalysis.Run(store, new ThemeOptions(), null, cancellationToken));
+        var impact = AnsiConsole.Status().Start("Measuring each theme's effect on NPS, churn and ARR…", _ => ThemeImpactAnalysis.Run(store, new ThemeImpactOptions()));
+        ThemesView.Render(themes, impact, top: 8);
 
         AnsiConsole.Write(new Rule("[bold]Planted effects[/] (ground truth the analyses must find)").LeftJustified());
         DemoReport.RenderGroundTruth(store);
@@ -61,6 +72,8 @@ public sealed class DemoCommand : Command<GenerateCommand.Settings>
               fulcrum business-case                levers ranked by NPV, ROI and payback, one-page document
               fulcrum assumptions list             the finance inputs behind every money figure
               fulcrum value                        value delivered: initiatives, references, closed loop, in money
+              fulcrum themes                       every theme in the comments; define, rename, merge or split them
+              fulcrum drivers                      key drivers of NPS or CSAT, importance vs performance
               fulcrum initiatives show ID          one initiative's effect by quarter, pre-trend and placebo
               fulcrum status                       row counts, imports, rejects
               fulcrum import responses FILE.csv    load your own survey answers (see docs/mapping.md)

@@ -6,16 +6,18 @@ namespace Fulcrum.Cli.Rendering;
 
 public static class ThemesView
 {
-    public static void Render(ThemeRunResult run, ThemeImpactReport? impact)
+    /// <param name="top">Show only this many themes (the highest ranked), or all when null.</param>
+    public static void Render(ThemeRunResult run, ThemeImpactReport? impact, int? top = null)
     {
         AnsiConsole.MarkupLine(Markup.Escape(
             $"{run.Comments:N0} comments, {run.Mentions:N0} sentences ({run.DistinctTexts:N0} distinct, {run.NewlyEmbedded:N0} embedded now) with {run.Model}; " +
             $"{run.Themes.Count} active themes ({run.Matched} kept their id, {run.Created} new, {run.Absorbed} absorbed by your themes, {run.Retired} retired) in {run.Elapsed.TotalSeconds:F1} s"
             + (run.Choice is { } c ? $"; k = {c.K} by silhouette on {c.SampleSize:N0} sentences" : "")));
         var byId = impact?.Themes.ToDictionary(t => t.ThemeId) ?? [];
-        var order = impact is null ? run.Themes.Select(t => t.ThemeId).ToList()
-            : impact.Themes.Select(t => t.ThemeId).Where(id => run.Themes.Any(t => t.ThemeId == id)).ToList();
-        var table = new Table().Border(TableBorder.Rounded).Title(impact is null ? "Themes" : "Themes by ARR at risk beyond the scores")
+        var order = (impact is null ? run.Themes.Select(t => t.ThemeId)
+            : impact.Themes.Select(t => t.ThemeId).Where(id => run.Themes.Any(t => t.ThemeId == id))).Take(top ?? int.MaxValue).ToList();
+        var title = (impact is null ? "Themes" : "Themes by ARR at risk beyond the scores") + (top < run.Themes.Count ? $" (top {top} of {run.Themes.Count})" : "");
+        var table = new Table().Border(TableBorder.Rounded).Title(title)
             .AddColumns("id", "theme", "comments (share)", "sentiment", "NPS impact (pts)", "churn raising vs others", "excess churn (adj.)", "ARR at risk (adj.)",
                 "churn vs predicted", "ARR at risk beyond scores, 12 mo", "trend");
         foreach (var id in order)

@@ -14,6 +14,12 @@ public interface ITextEmbedder : IDisposable
     /// </summary>
     bool DependsOnTextOnly { get; }
 
+    /// <summary>
+    /// True when vectors encode what a sentence means (a sentence model), false when they encode the words it uses (the
+    /// lexical mode, where two sentences sharing a product name are close whatever they say).
+    /// </summary>
+    bool Semantic { get; }
+
     /// <summary>One unit vector per text, in input order. <paramref name="progress"/> receives the number of texts done so far.</summary>
     float[][] Embed(IReadOnlyList<string> texts, IProgress<int>? progress = null, CancellationToken cancellationToken = default);
 }

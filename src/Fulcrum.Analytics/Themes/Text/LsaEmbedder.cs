@@ -22,6 +22,7 @@ public sealed class LsaEmbedder(int dimension = 64, int seed = 17) : ITextEmbedd
     public string Model => $"tfidf-lsa-{dimension}";
     public int Dimension => dimension;
     public bool DependsOnTextOnly => false;
+    public bool Semantic => false;
 
     /// <summary>Seconds spent in each stage of the last <see cref="Embed"/> call (terms, tfidf, range, svd, project), for benchmarks.</summary>
     public IReadOnlyDictionary<string, double> LastTimings => _timings;

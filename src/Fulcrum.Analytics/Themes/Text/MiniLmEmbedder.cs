@@ -45,6 +45,7 @@ public sealed class MiniLmEmbedder : ITextEmbedder
     public string Model => ModelName;
     public int Dimension => 384;
     public bool DependsOnTextOnly => true;
+    public bool Semantic => true;
 
     public float[][] Embed(IReadOnlyList<string> texts, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
