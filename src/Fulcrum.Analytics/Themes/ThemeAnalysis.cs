@@ -54,7 +54,7 @@ public static class ThemeAnalysis
         for (var d = 0; d < defined.Count; d++)
         {
             (defined[d].Centroid, var minimum) = embedder.Semantic
-                ? DefinedCentroid(defined[d], mentions, vectors, distinctVectors, definitionRows[d], embedder.Dimension)
+                ? DefinedThemeCentre.FromKeywordSentences(defined[d], mentions, vectors, distinctVectors, definitionRows[d], embedder.Dimension)
                 : (VectorMath.Centroid(distinctVectors, definitionRows[d], embedder.Dimension), null);
             defined[d].Model = embedder.Model;
             if (minimum is { } m) admission[defined[d].ThemeId] = m;
@@ -112,37 +112,6 @@ public static class ThemeAnalysis
         var summaries = Summaries(active, assignment, comments.Count);
         return new ThemeRunResult(embedder.Model, comments.Count, mentions.Count, distinct.Count, newlyEmbedded, choice,
             reconciled.Matched, reconciled.Created, reconciled.Absorbed, reconciled.Retired, summaries, total.Elapsed, phases);
-    }
-
-    /// <summary>Fewest keyword-matching sentences from which a defined theme's centre is taken from them.</summary>
-    const int MinimumKeywordMatches = 3;
-
-    /// <summary>Share of the keyword-matching sentences allowed to be less similar to a defined theme than a sentence without a keyword must be to join it.</summary>
-    const double AdmissionQuantile = 0.1;
-
-    /// <summary>
-    /// With sentence-model vectors, the centre of a theme a user defined and the similarity a sentence without a keyword needs
-    /// to join it. (In the lexical mode a sentence's vector is its words, so the keyword sentences' mean would carry every other
-    /// word they use, product names included, and attract unrelated sentences sharing them; there the centre is the keywords
-    /// and examples embedded on their own, as below, with no minimum.) With at least
-    /// <see cref="MinimumKeywordMatches"/> comment sentences containing one of its keywords: the mean of those sentences and
-    /// its examples, and the similarity 90% of those sentences reach — a bare keyword ("handoff*") embeds poorly,
-    /// while the sentences that use it show how customers talk about the theme, so a sentence saying the same in other words
-    /// joins it, and a sentence merely less unlike it than every other theme (a short "Mixed feelings.") does not. Otherwise
-    /// the mean of its keywords and examples embedded on their own, with no minimum.
-    /// </summary>
-    static (float[] Centroid, float? MinimumSimilarity) DefinedCentroid(StoredTheme theme, Mentions mentions, float[][] vectors, float[][] distinctVectors,
-        int[] definitionRows, int dimension)
-    {
-        var keywords = theme.DefinitionKeywords;
-        var matcher = new KeywordMatcher(keywords);
-        var matched = keywords.Count == 0 ? [] : ParallelEnumerable.Range(0, mentions.Count).AsOrdered().Where(i => matcher.Matches(mentions.Text[i])).ToList();
-        if (matched.Count < MinimumKeywordMatches) return (VectorMath.Centroid(distinctVectors, definitionRows, dimension), null);
-        var examples = theme.DefinitionPhrases.Count - keywords.Count; // example rows follow the keyword rows
-        var rows = matched.Select(i => vectors[i]).Concat(definitionRows.Skip(keywords.Count).Take(examples).Select(r => distinctVectors[r])).ToList();
-        var centroid = VectorMath.Centroid(rows, Enumerable.Range(0, rows.Count), dimension);
-        var similarities = matched.Select(i => VectorMath.Dot(vectors[i], centroid)).Order().ToList();
-        return (centroid, similarities[(int)Math.Floor(AdmissionQuantile * (similarities.Count - 1))]);
     }
 
     static List<ThemeSummary> Summaries(IReadOnlyList<StoredTheme> active, ThemeAssignment assignment, int commentCount) =>

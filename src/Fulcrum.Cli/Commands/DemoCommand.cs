@@ -39,7 +39,6 @@ public sealed class DemoCommand : Command<GenerateCommand.Settings>
         AnsiConsole.Write(new Rule("[bold]What drives NPS[/] (drill-down, 2 levels)").LeftJustified());
         DrillDownView.Render(DrillDown.Run(facts, new DrillOptions(Depth: 2)), "nps");
 
-        AnsiConsole.Write(new Rule("[bold]Key drivers of NPS[/] (relative weights with account-bootstrap intervals)").LeftJustified());
         DriversView.Render(AnsiConsole.Status().Start("Decomposing the explained variance of NPS…", _ => KeyDriverAnalysis.Run(facts, new DriverOptions())));
 
         AnsiConsole.Write(new Rule("[bold]What it is worth[/] (business case: churn, expansion and cost-to-serve models, 1,000 account resamples)").LeftJustified());
@@ -55,7 +54,7 @@ public sealed class DemoCommand : Command<GenerateCommand.Settings>
         AnsiConsole.Write(new Rule("[bold]What customers write about[/] (themes: local MiniLM embeddings, ranked by ARR at risk beyond the scores)").LeftJustified());
         var themes = AnsiConsole.Status().Start("Embedding every comment sentence and discovering themes…", _ => ThemeAnalysis.Run(store, new ThemeOptions(), null, cancellationToken));
         var impact = AnsiConsole.Status().Start("Measuring each theme's effect on NPS, churn and ARR…", _ => ThemeImpactAnalysis.Run(store, new ThemeImpactOptions()));
-        ThemesView.Render(themes, impact, top: 8);
+        ThemesView.RenderTop(themes, impact, top: 8);
 
         AnsiConsole.Write(new Rule("[bold]Planted effects[/] (ground truth the analyses must find)").LeftJustified());
         DemoReport.RenderGroundTruth(store);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fulcrum.Analytics.BusinessCase;
 using Fulcrum.Analytics.Themes;
 using Fulcrum.Core.Statistics;
 
@@ -6,18 +7,16 @@ namespace Fulcrum.Cli.Rendering;
 
 public static class ThemesView
 {
-    /// <param name="top">Show only this many themes (the highest ranked), or all when null.</param>
-    public static void Render(ThemeRunResult run, ThemeImpactReport? impact, int? top = null)
+    public static void Render(ThemeRunResult run, ThemeImpactReport? impact)
     {
         AnsiConsole.MarkupLine(Markup.Escape(
             $"{run.Comments:N0} comments, {run.Mentions:N0} sentences ({run.DistinctTexts:N0} distinct, {run.NewlyEmbedded:N0} embedded now) with {run.Model}; " +
             $"{run.Themes.Count} active themes ({run.Matched} kept their id, {run.Created} new, {run.Absorbed} absorbed by your themes, {run.Retired} retired) in {run.Elapsed.TotalSeconds:F1} s"
             + (run.Choice is { } c ? $"; k = {c.K} by silhouette on {c.SampleSize:N0} sentences" : "")));
         var byId = impact?.Themes.ToDictionary(t => t.ThemeId) ?? [];
-        var order = (impact is null ? run.Themes.Select(t => t.ThemeId)
-            : impact.Themes.Select(t => t.ThemeId).Where(id => run.Themes.Any(t => t.ThemeId == id))).Take(top ?? int.MaxValue).ToList();
-        var title = (impact is null ? "Themes" : "Themes by ARR at risk beyond the scores") + (top < run.Themes.Count ? $" (top {top} of {run.Themes.Count})" : "");
-        var table = new Table().Border(TableBorder.Rounded).Title(title)
+        var order = impact is null ? run.Themes.Select(t => t.ThemeId).ToList()
+            : impact.Themes.Select(t => t.ThemeId).Where(id => run.Themes.Any(t => t.ThemeId == id)).ToList();
+        var table = new Table().Border(TableBorder.Rounded).Title(impact is null ? "Themes" : "Themes by ARR at risk beyond the scores")
             .AddColumns("id", "theme", "comments (share)", "sentiment", "NPS impact (pts)", "churn raising vs others", "excess churn (adj.)", "ARR at risk (adj.)",
                 "churn vs predicted", "ARR at risk beyond scores, 12 mo", "trend");
         foreach (var id in order)
@@ -46,6 +45,25 @@ public static class ThemesView
             AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}. \"Adj.\" columns compare accounts raising a theme with comparable accounts (same segment and product count); \"beyond scores\" columns compare their churn with what the linkage model predicts from NPS, CES and profile (q: false-discovery-adjusted evidence of excess churn). Associations, not proven causes.[/]");
             if (impact.LinkageNote is { } note) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
         }
+    }
+
+    /// <summary>The highest-ranked themes in a narrow table (the demo): what each costs beyond the scores, with examples.</summary>
+    public static void RenderTop(ThemeRunResult run, ThemeImpactReport impact, int top)
+    {
+        AnsiConsole.MarkupLine(Markup.Escape($"{run.Comments:N0} comments, {run.Mentions:N0} sentences, {run.Themes.Count} themes ({run.Model}, {run.Elapsed.TotalSeconds:F0} s)."));
+        var table = new Table().Border(TableBorder.Rounded).Title($"Top {Math.Min(top, impact.Themes.Count)} of {impact.Themes.Count} themes by ARR at risk beyond the scores")
+            .AddColumns("id", "theme", "accounts", "NPS impact", "churn vs predicted", "ARR at risk, 12 mo");
+        foreach (var i in impact.Themes.Take(top))
+            table.AddRow(i.ThemeId, Markup.Escape(i.Label), i.Accounts.ToString("N0", CultureInfo.InvariantCulture),
+                i.NpsImpact.Value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture),
+                i.ChurnRatioBeyondScores is { } r ? string.Create(CultureInfo.InvariantCulture, $"{r.Value:0.00}× ({r.Lower:0.00}–{r.Upper:0.00})") : "n/a",
+                i.ArrAtRiskBeyondScores is { } a ? $"{MoneyFormat.Short(a.Value)} ({MoneyFormat.Short(a.Lower)}–{MoneyFormat.Short(a.Upper)})" : "n/a");
+        AnsiConsole.Write(table);
+        foreach (var i in impact.Themes.Take(3))
+            if (run.Themes.FirstOrDefault(t => t.ThemeId == i.ThemeId) is { Representatives.Count: > 0 } t)
+                AnsiConsole.MarkupLine($"[bold]{t.ThemeId}[/] [grey]e.g. \"{Markup.Escape(t.Representatives[0])}\"[/]");
+        AnsiConsole.MarkupLine("[grey]Churn vs predicted: churn after the theme over what NPS, CES and profile predict (95% intervals). An association, not a proven cause; `fulcrum themes` lists every theme.[/]");
+        if (impact.LinkageNote is { } note) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
     }
 
     static string Trend(ThemeImpact impact)
