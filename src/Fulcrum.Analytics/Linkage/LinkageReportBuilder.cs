@@ -91,7 +91,8 @@ internal static class LinkageReportBuilder
         var atRiskKey = $"scenario:{LinkageAnalysis.ThemeExcessPrefix}{t.ThemeId}:12:arr_retained";
         var ratioKey = $"theme_churn_ratio:{t.ThemeId}";
         var replicates = figures.Bootstrap.Replicates.Select(r => r.GetValueOrDefault(ratioKey, double.NaN)).Where(double.IsFinite).ToList();
-        var pValue = (replicates.Count(r => r <= 1) + 1.0) / (replicates.Count + 1);
+        // As for the intervals, fewer than 20 usable resamples give no p-value.
+        var pValue = replicates.Count < 20 ? double.NaN : (replicates.Count(r => r <= 1) + 1.0) / (replicates.Count + 1);
         return new ThemeChurn(t.ThemeId, t.Label, t.Events.Length, t.Events.Count(i => d.Churned[i]),
             figures.Estimate($"theme_churn_ratio:{t.ThemeId}", t.Events.Length, "observed / model-predicted churn of renewals by accounts that raised the theme in the year before (adjusted for NPS, CES and the controls)"),
             raising,

@@ -151,8 +151,10 @@ public static class ThemeImpactAnalysis
         if (linkage is not null)
         {
             var valued = linkage.Values.Where(t => t.Renewals >= LinkageAnalysis.MinimumThemeRenewals && t.ArrAtRisk is not null).ToList();
-            var qValues = valued.Count > 0 ? MultipleTesting.BenjaminiHochberg(valued.Select(t => t.PValue).ToList()) : [];
-            var byId = valued.Select((t, i) => (t, q: qValues[i])).ToDictionary(p => p.t.ThemeId, StringComparer.Ordinal);
+            var tested = valued.Where(t => double.IsFinite(t.PValue)).ToList();
+            var qValues = tested.Count > 0 ? MultipleTesting.BenjaminiHochberg(tested.Select(t => t.PValue).ToList()) : [];
+            var qById = tested.Select((t, i) => (t.ThemeId, q: qValues[i])).ToDictionary(p => p.ThemeId, p => (double?)p.q, StringComparer.Ordinal);
+            var byId = valued.ToDictionary(t => t.ThemeId, t => (t, q: qById.GetValueOrDefault(t.ThemeId)), StringComparer.Ordinal);
             results = results.Select(r => byId.TryGetValue(r.ThemeId, out var p)
                 ? r with { ChurnRatioBeyondScores = p.t.ChurnRatio, ArrAtRiskBeyondScores = p.t.ArrAtRisk, ExcessChurnQValue = p.q } : r).ToList();
         }
@@ -171,7 +173,7 @@ public static class ThemeImpactAnalysis
         try
         {
             var linkage = LinkageAnalysis.Run(facts, new LinkageOptions { Resamples = options.Replicates, Seed = (ulong)options.Seed, ConfidenceLevel = options.ConfidenceLevel },
-                new Fulcrum.Data.Store.AssumptionStore(facts.Store).Snapshot());
+                new AssumptionStore(facts.Store).Snapshot());
             var themes = linkage.Report.ThemeChurn.ToDictionary(t => t.ThemeId, StringComparer.Ordinal);
             return (themes, themes.Values.Any(t => t.Renewals >= LinkageAnalysis.MinimumThemeRenewals) ? null
                 : $"No theme was followed by {LinkageAnalysis.MinimumThemeRenewals} or more renewals, so none is valued beyond the scores.");

@@ -64,5 +64,30 @@ public sealed class ThemeImpactTests : IDisposable
         Assert.Equal(accounts, late.ChurnRaising.N);
     }
 
+    [Fact]
+    public void Themes_followed_by_enough_renewals_are_valued_beyond_the_scores_and_lead_the_ranking()
+    {
+        Assert.Null(_report.LinkageNote);
+        var steady = _report.Themes.Single(t => t.ThemeId == "T002");
+        Assert.NotNull(steady.ChurnRatioBeyondScores);
+        Assert.NotNull(steady.ArrAtRiskBeyondScores);
+        Assert.True(double.IsFinite(steady.ChurnRatioBeyondScores!.Value) && steady.ChurnRatioBeyondScores.Value > 0, $"{steady.ChurnRatioBeyondScores}");
+        // 300 accounts: most resamples lose a rare level and are dropped, so the interval and q-value may be missing, never made up.
+        if (!double.IsNaN(steady.ChurnRatioBeyondScores.Lower)) Assert.InRange(steady.ExcessChurnQValue!.Value, 0, 1);
+        else Assert.Null(steady.ExcessChurnQValue);
+        // A theme without the linkage figures (too few renewals after it) never ranks above one with them.
+        var firstUnvalued = _report.Themes.ToList().FindIndex(t => t.ArrAtRiskBeyondScores is null);
+        if (firstUnvalued >= 0) Assert.All(_report.Themes.Skip(firstUnvalued), t => Assert.Null(t.ArrAtRiskBeyondScores));
+    }
+
+    [Fact]
+    public void Without_renewals_the_report_says_why_there_is_no_ARR_at_risk_beyond_the_scores()
+    {
+        _store.Execute("DELETE FROM outcomes");
+        var report = ThemeImpactAnalysis.Run(_store, new ThemeImpactOptions(Replicates: 100));
+        Assert.Contains("No renewal decisions", report.LinkageNote);
+        Assert.All(report.Themes, t => Assert.Null(t.ArrAtRiskBeyondScores));
+    }
+
     public void Dispose() => _store.Dispose();
 }
