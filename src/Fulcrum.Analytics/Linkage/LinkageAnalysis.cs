@@ -62,11 +62,11 @@ public static class LinkageAnalysis
         var all = new List<Scenario>(InternalScenarios(d, book));
         var context = new LinkageContext(d, book, assumptions);
         if (scenarios is not null) all.AddRange(scenarios(context).Select(s => s.Scenario));
-        var evaluator = new QuantityEvaluator(d, book, all, money, horizons);
+        var plan = new QuantityPlan(d, book, all, money, horizons); // interns the counterfactual cells the fit must predict for
 
         progress?.Report(new LinkageProgress("Fitting churn, expansion and cost-to-serve models", 0, 0));
         var models = LinkageModels.Fit(d);
-        evaluator = evaluator.With(models);
+        var evaluator = new QuantityEvaluator(plan, models);
         var point = evaluator.Evaluate(models.Coefficients, models.FullTotals);
         progress?.Report(new LinkageProgress("Cross-validating the churn model", 0, 0));
         var quality = ModelQualityCheck.Run(d, models, options.Folds, options.Seed);

@@ -13,52 +13,21 @@ internal sealed class QuantityEvaluator
     readonly MoneyAssumptions _money;
     readonly int[] _horizons;
     readonly int _months;
-    // Per soft factor: for each renewal cell, the same cell at each level of that factor (counterfactual cells).
-    readonly Dictionary<int, int[][]> _counterfactual = [];
-    readonly double[] _renewalsPerCell;
-    readonly ProjectionPlan _bookPlan;
-    // Each renewal cell with CES one point higher, when CES is in the churn model.
-    readonly int[]? _cesPlusOne;
-    // Per soft factor: the level of each training cell, so descriptive rates come from cell totals.
-    readonly Dictionary<int, int[]> _trainingCellLevels = [];
+    readonly QuantityPlan _plan;
 
     public const string CesColumn = LinkageFactors.Ces;
 
-    public QuantityEvaluator(LinkageDataset d, Book book, IReadOnlyList<Scenario> scenarios, MoneyAssumptions money, int[] horizons)
+    /// <summary>The evaluator of a prepared plan with fitted models; <paramref name="horizons"/> overrides the plan's.</summary>
+    public QuantityEvaluator(QuantityPlan plan, LinkageModels models, int[]? horizons = null)
     {
-        _d = d;
-        _scenarios = scenarios;
-        _money = money;
-        _horizons = horizons;
-        _months = horizons.Max();
-        var trainingCells = d.ChurnTrainingCells;
-        _bookPlan = ProjectionPlan.Compile(book.Entries);
-        _renewalsPerCell = new double[trainingCells];
-        foreach (var c in d.EventCell) _renewalsPerCell[c]++;
-        if (d.ChurnSpace.NumericColumns.Count > 0 && d.ChurnSpace.NumericColumns[0] == LinkageFactors.Ces)
-            _cesPlusOne = Enumerable.Range(0, trainingCells).Select(c => d.ChurnSpace.WithNumeric(c, 0, d.ChurnSpace.NumericOf(c)[0] + 1)).ToArray();
-        foreach (var f in SoftFactors(d.ChurnSpace))
-        {
-            var factor = d.ChurnSpace.Factors[f];
-            _trainingCellLevels[f] = Enumerable.Range(0, d.ChurnTrainingCells).Select(c => d.ChurnSpace.LevelsOf(c)[f]).ToArray();
-            _counterfactual[f] = Enumerable.Range(0, factor.Levels.Count)
-                .Select(level => Enumerable.Range(0, trainingCells).Select(c => d.ChurnSpace.WithLevel(c, f, level)).ToArray()).ToArray();
-        }
-        _models = null!;
+        _plan = plan;
+        _d = plan.Data; _scenarios = plan.Scenarios; _money = plan.Money;
+        _horizons = horizons ?? plan.Horizons; _months = _horizons.Max();
+        _models = models;
     }
-
-    QuantityEvaluator(QuantityEvaluator template, LinkageModels models, int[]? horizons = null)
-    {
-        _d = template._d; _scenarios = template._scenarios; _money = template._money;
-        _horizons = horizons ?? template._horizons; _months = _horizons.Max(); _counterfactual = template._counterfactual;
-        _renewalsPerCell = template._renewalsPerCell; _trainingCellLevels = template._trainingCellLevels; _cesPlusOne = template._cesPlusOne; _bookPlan = template._bookPlan; _models = models;
-    }
-
-    /// <summary>The evaluator bound to fitted models (fit after construction, since construction interns the counterfactual cells).</summary>
-    public QuantityEvaluator With(LinkageModels models) => new(this, models);
 
     /// <summary>The same evaluator valuing scenarios over other horizons.</summary>
-    public QuantityEvaluator WithHorizons(int[] horizons) => new(this, _models, horizons);
+    public QuantityEvaluator WithHorizons(int[] horizons) => new(_plan, _models, horizons);
 
     public static IEnumerable<int> SoftFactors(CellSpace space) =>
         Enumerable.Range(0, space.Factors.Count).Where(f => space.Factors[f].Name is LinkageFactors.Nps or LinkageFactors.Csat);
@@ -72,7 +41,7 @@ internal sealed class QuantityEvaluator
 
         for (var j = 1; j < b.Churn.Length; j++) q[$"churn_or:{space.Names[j]}"] = Math.Exp(b.Churn[j]);
         Descriptive(q, totals, money);
-        foreach (var (f, cells) in _counterfactual)
+        foreach (var (f, cells) in _plan.Counterfactual)
         {
             var factor = space.Factors[f];
             var standardized = new double[factor.Levels.Count];
@@ -80,9 +49,9 @@ internal sealed class QuantityEvaluator
             for (var level = 0; level < factor.Levels.Count; level++)
             {
                 double churn = 0, expand = 0, total = 0;
-                for (var c = 0; c < _renewalsPerCell.Length; c++)
+                for (var c = 0; c < _plan.RenewalsPerCell.Length; c++)
                 {
-                    var n = _renewalsPerCell[c];
+                    var n = _plan.RenewalsPerCell[c];
                     if (n == 0) continue;
                     churn += n * predictions.Churn[cells[level][c]];
                     expand += n * predictions.Expansion[cells[level][c]];
@@ -96,12 +65,12 @@ internal sealed class QuantityEvaluator
             for (var level = 0; level < factor.Levels.Count; level++)
                 q[$"churn_ame:{factor.Name}={factor.Levels[level]}"] = standardized[level] - standardized[factor.Baseline];
         }
-        if (_cesPlusOne is { } plusOne)
+        if (_plan.CesPlusOne is { } plusOne)
         {
             double churn = 0, expand = 0, total = 0;
-            for (var c = 0; c < _renewalsPerCell.Length; c++)
+            for (var c = 0; c < _plan.RenewalsPerCell.Length; c++)
             {
-                var n = _renewalsPerCell[c];
+                var n = _plan.RenewalsPerCell[c];
                 if (n == 0) continue;
                 churn += n * (predictions.Churn[plusOne[c]] - predictions.Churn[c]);
                 expand += n * (predictions.Expansion[plusOne[c]] - predictions.Expansion[c]);
@@ -116,7 +85,7 @@ internal sealed class QuantityEvaluator
         for (var theme = 0; theme < b.ThemeChurnRatios.Length; theme++) q[$"theme_churn_ratio:{_d.Themes[theme].ThemeId}"] = b.ThemeChurnRatios[theme];
         q["tickets_rate_ratio_per_ces_point"] = Math.Exp(predictions.TicketsPerCesPoint);
         q["minutes_rate_ratio_per_ces_point"] = Math.Exp(predictions.MinutesPerCesPoint);
-        var bookFlow = CashFlow.Project(_bookPlan, predictions, CashFlow.MonthlyCostPerAccount(predictions, money), money, 12);
+        var bookFlow = CashFlow.Project(_plan.BookPlan, predictions, CashFlow.MonthlyCostPerAccount(predictions, money), money, 12);
         q["book_cost_to_serve_per_year"] = bookFlow.Cost.Sum();
         q["book_churned_arr_next_year"] = bookFlow.ArrKept[0] - bookFlow.ArrKept[12];
 
@@ -160,7 +129,7 @@ internal sealed class QuantityEvaluator
     void Descriptive(Dictionary<string, double> q, LinkageModels.CellTotals totals, MoneyAssumptions money)
     {
         var space = _d.ChurnSpace;
-        foreach (var (f, cellLevel) in _trainingCellLevels)
+        foreach (var (f, cellLevel) in _plan.TrainingCellLevels)
         {
             var factor = space.Factors[f];
             var renewals = new double[factor.Levels.Count];
