@@ -17,7 +17,7 @@ public static class ThemesView
         var order = impact is null ? run.Themes.Select(t => t.ThemeId).ToList()
             : impact.Themes.Select(t => t.ThemeId).Where(id => run.Themes.Any(t => t.ThemeId == id)).ToList();
         var table = new Table().Border(TableBorder.Rounded).Title(impact is null ? "Themes" : "Themes by ARR at risk beyond the scores")
-            .AddColumns("id", "theme", "comments (share)", "sentiment", "NPS impact (pts)", "churn raising vs others", "excess churn (adj.)", "ARR at risk (adj.)",
+            .AddColumns("id", "theme", "comments (share)", "sentiment", "NPS impact (pts)", "churn: raising vs others", "ARR at risk vs peers",
                 "churn vs predicted", "ARR at risk beyond scores, 12 mo", "trend");
         foreach (var id in order)
         {
@@ -29,10 +29,9 @@ public static class ThemesView
                 Interval(t.Sentiment, "+0.00;-0.00;0.00"),
                 i is null ? "" : Interval(i.NpsImpact, "+0.0;-0.0;0.0"),
                 i is null ? "" : $"{i.ChurnRaising.Value:P1} vs {i.ChurnOthers.Value:P1}",
-                i is null ? "" : Interval(i.ExcessChurn, "+0.0%;-0.0%;0.0%"),
-                i is null ? "" : Interval(i.ArrAtRisk, "#,0", money: true),
+                i is null ? "" : Money(i.ArrAtRisk),
                 i?.ChurnRatioBeyondScores is { } ratio ? Interval(ratio, "0.00×") + (i.ExcessChurnQValue is { } q ? $" [grey]q {q.ToString("0.000", CultureInfo.InvariantCulture)}[/]" : "") : "",
-                i?.ArrAtRiskBeyondScores is { } beyond ? Interval(beyond, "#,0", money: true) : "",
+                i?.ArrAtRiskBeyondScores is { } beyond ? Money(beyond) : "",
                 i is null ? "" : Trend(i));
         }
         AnsiConsole.Write(table);
@@ -42,7 +41,7 @@ public static class ThemesView
         {
             foreach (var e in impact.Themes.Where(t => t.Emerging is { Emerging: true }))
                 AnsiConsole.MarkupLine($"[yellow]Emerging:[/] {e.ThemeId} {Markup.Escape(e.Label)} — {e.Emerging!.Latest.Value:P1} of comments in {e.Emerging.LatestQuarter} vs {e.Emerging.Before.Value:P1} before (q = {e.Emerging.QValue:G2})");
-            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}. \"Adj.\" columns compare accounts raising a theme with comparable accounts (same segment and product count); \"beyond scores\" columns compare their churn with what the linkage model predicts from NPS, CES and profile (q: false-discovery-adjusted evidence of excess churn). Associations, not proven causes.[/]");
+            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}. \"Vs peers\" compares accounts raising a theme with comparable accounts (same segment and product count; excess churn in --json); \"beyond scores\" compares their churn with what the linkage model predicts from NPS, CES and profile (q: false-discovery-adjusted evidence of excess churn). Associations, not proven causes.[/]");
             if (impact.LinkageNote is { } note) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
         }
     }
@@ -57,7 +56,7 @@ public static class ThemesView
             table.AddRow(i.ThemeId, Markup.Escape(i.Label), i.Accounts.ToString("N0", CultureInfo.InvariantCulture),
                 i.NpsImpact.Value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture),
                 i.ChurnRatioBeyondScores is { } r ? string.Create(CultureInfo.InvariantCulture, $"{r.Value:0.00}× ({r.Lower:0.00}–{r.Upper:0.00})") : "n/a",
-                i.ArrAtRiskBeyondScores is { } a ? $"{MoneyFormat.Short(a.Value)} ({MoneyFormat.Short(a.Lower)}–{MoneyFormat.Short(a.Upper)})" : "n/a");
+                i.ArrAtRiskBeyondScores is { } a ? Money(a) : "n/a");
         AnsiConsole.Write(table);
         foreach (var i in impact.Themes.Take(3))
             if (run.Themes.FirstOrDefault(t => t.ThemeId == i.ThemeId) is { Representatives.Count: > 0 } t)
@@ -75,10 +74,13 @@ public static class ThemesView
         return string.Concat(values.Select(v => bars[max <= 0 ? 0 : (int)Math.Round(v / max * (bars.Length - 1))]));
     }
 
-    static string Interval(Estimate e, string format, bool money = false)
+    static string Interval(Estimate e, string format)
     {
         if (!e.IsDefined) return "[grey]n/a[/]";
-        string F(double x) => (money ? "$" : "") + x.ToString(format, CultureInfo.InvariantCulture);
+        string F(double x) => x.ToString(format, CultureInfo.InvariantCulture);
         return $"{F(e.Value)} [grey]({F(e.Lower)} to {F(e.Upper)})[/]";
     }
+
+    static string Money(Estimate e) =>
+        !e.IsDefined ? "[grey]n/a[/]" : $"{MoneyFormat.Short(e.Value)} [grey]({MoneyFormat.Short(e.Lower)} to {MoneyFormat.Short(e.Upper)})[/]";
 }
