@@ -71,7 +71,8 @@ public static class AlertScan
             {
                 var dimension = Dimension.Resolve(dimensionName);
                 var report = MetricsAnalysis.Run(facts,
-                    new MetricsQuery([metric.Name], [dimension.Name], options.Period, options.From, options.To));
+                    new MetricsQuery([metric.Name], [dimension.Name], options.Period, options.From, options.To,
+                        ClusterByAccount: false)); // the scan widens to per-account errors itself where they are larger
                 var clustered = ClusteredErrors(facts, metric, dimension, options);
                 foreach (var group in report.Cells.GroupBy(c => c.Group[0]).OrderBy(g => g.Key, StringComparer.Ordinal))
                 {

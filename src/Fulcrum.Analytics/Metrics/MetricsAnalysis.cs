@@ -1,6 +1,7 @@
 using System.Data;
 using Dapper;
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Segments;
 using Fulcrum.Core.Statistics;
 
 namespace Fulcrum.Analytics.Metrics;
@@ -9,13 +10,16 @@ public enum MetricWeight { Response, Account, Arr }
 
 /// <param name="Metrics">Metric names (see <see cref="MetricDefinition.BuiltIn"/>); empty = every built-in metric that has data.</param>
 /// <param name="By">Dimensions to split by (see <see cref="Dimension"/>); empty = all customers.</param>
+/// <param name="ClusterByAccount">Intervals and tests respect that one account's answers are correlated (cluster-robust by
+/// account wherever an account answered more than once in a cell); false treats every answer as independent.</param>
 public sealed record MetricsQuery(
     IReadOnlyList<string> Metrics,
     IReadOnlyList<string> By,
     PeriodUnit Period = PeriodUnit.Quarter,
     DateOnly? From = null,
     DateOnly? To = null,
-    MetricWeight Weight = MetricWeight.Response);
+    MetricWeight Weight = MetricWeight.Response,
+    bool ClusterByAccount = true);
 
 /// <summary>One metric for one group in one period, compared with the group's previous period and with the rest of the customers.</summary>
 public sealed record MetricCell(string Metric, DateOnly Period, string PeriodLabel, IReadOnlyList<string> Group, Estimate Estimate,
@@ -48,7 +52,7 @@ public static class MetricsAnalysis
         {
             var rows = Aggregate(facts, query, metric, dimensions, costPerHour, otherCost);
             if (rows.Count == 0 && !explicitMetrics) continue;
-            cells.AddRange(Cells(metric, query.Period, rows, dimensions.Count > 0));
+            cells.AddRange(Cells(metric, query.Period, rows, dimensions.Count > 0, Clustered(metric, query)));
         }
         cells = AdjustForMultipleTesting(cells);
 
@@ -62,11 +66,22 @@ public static class MetricsAnalysis
             },
             $"cost_to_serve uses cost_per_agent_hour = {costPerHour} and other_cost_per_ticket = {otherCost} (`fulcrum status` lists assumptions).",
             "Tests: change vs the group's previous period and difference vs the rest of the customers in the same period; q = Benjamini–Hochberg adjusted p over the whole report.",
+            query.ClusterByAccount
+                ? "Intervals: exact (trinomial NPS, t mean, Wilson share); where an account answered more than once in a cell, the cluster-robust interval by account when it is wider (one account's answers are correlated), and likewise the larger p-value."
+                : "Intervals: every answer treated as independent (--no-cluster), even several from one account.",
         };
         return new MetricsReport(query, dimensions.Select(d => d.Name).ToList(), cells, notes);
     }
 
-    sealed record Row(DateOnly Period, string[] Group, SufficientStats Stats);
+    sealed record Row(DateOnly Period, string[] Group, SufficientStats Stats, ClusterStats Cluster);
+
+    /// <summary>
+    /// Whether answers can cluster within accounts in a cell: unweighted survey metrics, where one account's several answers
+    /// in a period are correlated. (Account and ARR weights already give each account one share; account-period and ticket
+    /// metrics have one row per account and period.)
+    /// </summary>
+    static bool Clustered(MetricDefinition metric, MetricsQuery query) =>
+        query.ClusterByAccount && metric.Source == MetricSource.Responses && query.Weight == MetricWeight.Response && metric.ObservationCount is null;
 
     static List<Row> Aggregate(AnalysisFacts facts, MetricsQuery query, MetricDefinition metric, List<Dimension> dimensions, double costPerHour, double otherCost)
     {
@@ -89,17 +104,27 @@ public static class MetricsAnalysis
         var (n, w, w2) = metric.ObservationCount is { } count
             ? ($"SUM({count})", $"SUM({count})", $"SUM({count})")
             : ("COUNT(*) FILTER (WHERE w > 0)", "SUM(w)", "SUM(w * w)");
+        var groupColumns = string.Concat(Enumerable.Range(0, dimensions.Count).Select(i => $", g{i}"));
+        var score = metric.Kind.ScoreSumSql("a", "b", "c");
+        // Per account first, so each cell also carries the per-account moments behind cluster-robust intervals.
         var sql = $"""
             WITH periodised AS (SELECT f.*, {period} AS fact_period FROM {table} f),
             filtered AS (SELECT * FROM periodised f WHERE {string.Join(" AND ", filters)}),
-            weighted AS (SELECT f.*, {weight} AS w FROM filtered f)
-            SELECT f.fact_period AS period{string.Concat(groups.Select(g => ", " + g))},
-                   CAST({n} AS BIGINT) AS n, CAST({w} AS DOUBLE) AS sw, CAST({w2} AS DOUBLE) AS sw2,
-                   CAST(SUM({metric.Sql(metric.A, costPerHour, otherCost)}) AS DOUBLE) AS a, CAST(SUM({metric.Sql(metric.B, costPerHour, otherCost)}) AS DOUBLE) AS b,
-                   CAST(SUM({metric.Sql(metric.C, costPerHour, otherCost)}) AS DOUBLE) AS c
-            FROM weighted f
+            weighted AS (SELECT f.*, {weight} AS w FROM filtered f),
+            per_account AS (
+                SELECT f.fact_period AS period{string.Concat(groups.Select(g => ", " + g))}, f.account_id,
+                       CAST({n} AS BIGINT) AS n, CAST({w} AS DOUBLE) AS sw, CAST({w2} AS DOUBLE) AS sw2,
+                       CAST(SUM({metric.Sql(metric.A, costPerHour, otherCost)}) AS DOUBLE) AS a, CAST(SUM({metric.Sql(metric.B, costPerHour, otherCost)}) AS DOUBLE) AS b,
+                       CAST(SUM({metric.Sql(metric.C, costPerHour, otherCost)}) AS DOUBLE) AS c
+                FROM weighted f
+                GROUP BY {string.Join(", ", Enumerable.Range(1, dimensions.Count + 2))}),
+            scored AS (SELECT p.*, CAST({score} AS DOUBLE) AS s FROM per_account p)
+            SELECT period{groupColumns}, CAST(SUM(n) AS BIGINT) AS n, SUM(sw) AS sw, SUM(sw2) AS sw2, SUM(a) AS a, SUM(b) AS b, SUM(c) AS c,
+                   CAST(COUNT(*) FILTER (WHERE n > 0) AS BIGINT) AS k, SUM(s * s) AS s2, SUM(s * n) AS sn, CAST(SUM(n * n) AS DOUBLE) AS n2,
+                   SUM(CASE WHEN n > 0 THEN s * s / n ELSE 0 END) AS q
+            FROM scored
             GROUP BY {groupBy}
-            HAVING {w} > 0
+            HAVING SUM(sw) > 0
             ORDER BY {groupBy}
             """;
         var parameters = new DynamicParameters();
@@ -114,16 +139,40 @@ public static class MetricsAnalysis
             var o = 1 + dimensions.Count;
             rows.Add(new Row(DateOnly.FromDateTime(reader.GetDateTime(0)), group,
                 new SufficientStats(Convert.ToInt64(reader.GetValue(o)), Number(reader, o + 1), Number(reader, o + 2),
-                    Number(reader, o + 3), Number(reader, o + 4), Number(reader, o + 5))));
+                    Number(reader, o + 3), Number(reader, o + 4), Number(reader, o + 5)),
+                new ClusterStats(Convert.ToInt64(reader.GetValue(o + 6)), Number(reader, o + 7), Number(reader, o + 8), Number(reader, o + 9), Number(reader, o + 10))));
         }
         return rows;
     }
 
     static double Number(IDataRecord record, int i) => record.IsDBNull(i) ? 0 : Convert.ToDouble(record.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
 
-    static IEnumerable<MetricCell> Cells(MetricDefinition metric, PeriodUnit unit, List<Row> rows, bool compareWithRest)
+    /// <remarks>
+    /// Where accounts answered more than once in a cell and <paramref name="clustered"/>, the interval and tests are also
+    /// computed cluster-robust by account (<see cref="ClusteredEstimator"/>, as in the growth-check and drill-down), and the
+    /// more cautious of the two is reported (the wider interval, the larger p-value), as the alert scan does: answers of one
+    /// account are correlated, so response-level formulas can be too narrow, while with few answers the exact intervals
+    /// (trinomial NPS, t mean, Wilson share) can be the wider. With one answer per account the exact ones stay.
+    /// </remarks>
+    static IEnumerable<MetricCell> Cells(MetricDefinition metric, PeriodUnit unit, List<Row> rows, bool compareWithRest, bool clustered)
     {
         var totals = rows.GroupBy(r => r.Period).ToDictionary(g => g.Key, g => g.Aggregate(default(SufficientStats), (sum, r) => sum + r.Stats));
+        var clusterTotals = rows.GroupBy(r => r.Period).ToDictionary(g => g.Key, g => g.Aggregate(default(ClusterStats), (sum, r) => sum + r.Cluster));
+        bool Repeated(SufficientStats s, ClusterStats c) => clustered && c.K >= 2 && s.N > c.K;
+        Estimate EstimateOf(SufficientStats s, ClusterStats c)
+        {
+            var exact = metric.Kind.Estimate(s);
+            if (!Repeated(s, c)) return exact;
+            var robust = ClusteredEstimator.Estimate(metric.Kind, s, c);
+            return robust.Upper - robust.Lower > exact.Upper - exact.Lower ? robust : exact;
+        }
+        Comparison CompareOf(SufficientStats s1, ClusterStats c1, SufficientStats s2, ClusterStats c2)
+        {
+            var exact = metric.Kind.Compare(s1, s2);
+            if (!Repeated(s1, c1) && !Repeated(s2, c2)) return exact;
+            var robust = ClusteredEstimator.Compare(ClusteredEstimator.Estimate(metric.Kind, s1, c1), ClusteredEstimator.Estimate(metric.Kind, s2, c2));
+            return double.IsNaN(exact.PValue) || robust.PValue > exact.PValue ? robust : exact;
+        }
 
         var byGroup = rows.ToDictionary(r => (r.Period, Key: string.Join('\u001f', r.Group)));
         foreach (var row in rows)
@@ -131,10 +180,11 @@ public static class MetricsAnalysis
             var key = string.Join('\u001f', row.Group);
             // Only the period just before counts as "previous": a gap in the data gives no comparison rather than a longer one.
             Comparison? vsPrevious = byGroup.TryGetValue((Previous(unit, row.Period), key), out var before)
-                ? metric.Kind.Compare(row.Stats, before.Stats) : null;
+                ? CompareOf(row.Stats, row.Cluster, before.Stats, before.Cluster) : null;
             var rest = totals[row.Period] - row.Stats;
-            Comparison? vsRest = compareWithRest && rest.N > 0 ? metric.Kind.Compare(row.Stats, rest) : null;
-            yield return new MetricCell(metric.Name, row.Period, unit.Label(row.Period), row.Group, metric.Kind.Estimate(row.Stats), vsPrevious, vsRest);
+            var restCluster = clusterTotals[row.Period] - row.Cluster;
+            Comparison? vsRest = compareWithRest && rest.N > 0 ? CompareOf(row.Stats, row.Cluster, rest, restCluster) : null;
+            yield return new MetricCell(metric.Name, row.Period, unit.Label(row.Period), row.Group, EstimateOf(row.Stats, row.Cluster), vsPrevious, vsRest);
         }
     }
 

@@ -21,8 +21,13 @@ public sealed class MetricsCommand : StoreCommand<MetricsCommand.Settings>
         [DefaultValue("response")]
         public string Weight { get; init; } = "response";
 
+        [CommandOption("--no-cluster")]
+        [Description("Treat every answer as independent, even several from one account (by default intervals are cluster-robust by account where an account answered more than once).")]
+        public bool NoCluster { get; init; }
+
         public MetricsQuery Query => new(CliLists.Split(Metric) ?? [], CliLists.Split(By) ?? [], PeriodUnit, FromDate, ToDate,
-            Enum.TryParse<MetricWeight>(Weight, ignoreCase: true, out var w) ? w : throw new ArgumentException($"Unknown weight '{Weight}'. Use response, account or arr."));
+            Enum.TryParse<MetricWeight>(Weight, ignoreCase: true, out var w) ? w : throw new ArgumentException($"Unknown weight '{Weight}'. Use response, account or arr."),
+            ClusterByAccount: !NoCluster);
 
         public override ValidationResult Validate() => OptionCheck.Run(base.Validate(), () =>
         {

@@ -63,9 +63,13 @@ internal sealed class MetricsTestStore : IDisposable
         return this;
     }
 
+    /// <summary>
+    /// The fixtures put many answers on one account to keep them short; unless <paramref name="cluster"/>, the exact
+    /// response-level estimators are what is checked (the clustered intervals have their own tests).
+    /// </summary>
     public MetricsReport Run(string[] metrics, string[]? by = null, PeriodUnit period = PeriodUnit.Quarter, MetricWeight weight = MetricWeight.Response,
-        DateOnly? from = null, DateOnly? to = null) =>
-        MetricsAnalysis.Run(new AnalysisFacts(Store), new MetricsQuery(metrics, by ?? [], period, from, to, weight));
+        DateOnly? from = null, DateOnly? to = null, bool cluster = false) =>
+        MetricsAnalysis.Run(new AnalysisFacts(Store), new MetricsQuery(metrics, by ?? [], period, from, to, weight, cluster));
 
     static string Lit(object? value) => value switch
     {
