@@ -148,31 +148,16 @@ public static class MetricsAnalysis
     static double Number(IDataRecord record, int i) => record.IsDBNull(i) ? 0 : Convert.ToDouble(record.GetValue(i), System.Globalization.CultureInfo.InvariantCulture);
 
     /// <remarks>
-    /// Where accounts answered more than once in a cell and <paramref name="clustered"/>, the interval and tests are also
-    /// computed cluster-robust by account (<see cref="ClusteredEstimator"/>, as in the growth-check and drill-down), and the
-    /// more cautious of the two is reported (the wider interval, the larger p-value), as the alert scan does: answers of one
-    /// account are correlated, so response-level formulas can be too narrow, while with few answers the exact intervals
-    /// (trinomial NPS, t mean, Wilson share) can be the wider. With one answer per account the exact ones stay.
+    /// When <paramref name="clustered"/>, each interval and test is the more cautious of the exact one and the cluster-robust
+    /// one by account (<see cref="ClusteredEstimator.Cautious"/>), as the alert scan does.
     /// </remarks>
     static IEnumerable<MetricCell> Cells(MetricDefinition metric, PeriodUnit unit, List<Row> rows, bool compareWithRest, bool clustered)
     {
         var totals = rows.GroupBy(r => r.Period).ToDictionary(g => g.Key, g => g.Aggregate(default(SufficientStats), (sum, r) => sum + r.Stats));
         var clusterTotals = rows.GroupBy(r => r.Period).ToDictionary(g => g.Key, g => g.Aggregate(default(ClusterStats), (sum, r) => sum + r.Cluster));
-        bool Repeated(SufficientStats s, ClusterStats c) => clustered && c.K >= 2 && s.N > c.K;
-        Estimate EstimateOf(SufficientStats s, ClusterStats c)
-        {
-            var exact = metric.Kind.Estimate(s);
-            if (!Repeated(s, c)) return exact;
-            var robust = ClusteredEstimator.Estimate(metric.Kind, s, c);
-            return robust.Upper - robust.Lower > exact.Upper - exact.Lower ? robust : exact;
-        }
-        Comparison CompareOf(SufficientStats s1, ClusterStats c1, SufficientStats s2, ClusterStats c2)
-        {
-            var exact = metric.Kind.Compare(s1, s2);
-            if (!Repeated(s1, c1) && !Repeated(s2, c2)) return exact;
-            var robust = ClusteredEstimator.Compare(ClusteredEstimator.Estimate(metric.Kind, s1, c1), ClusteredEstimator.Estimate(metric.Kind, s2, c2));
-            return double.IsNaN(exact.PValue) || robust.PValue > exact.PValue ? robust : exact;
-        }
+        Estimate EstimateOf(SufficientStats s, ClusterStats c) => clustered ? ClusteredEstimator.Cautious(metric.Kind, s, c) : metric.Kind.Estimate(s);
+        Comparison CompareOf(SufficientStats s1, ClusterStats c1, SufficientStats s2, ClusterStats c2) =>
+            clustered ? ClusteredEstimator.CautiousCompare(metric.Kind, s1, c1, s2, c2) : metric.Kind.Compare(s1, s2);
 
         var byGroup = rows.ToDictionary(r => (r.Period, Key: string.Join('\u001f', r.Group)));
         foreach (var row in rows)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Segments;
 using Fulcrum.Core.Statistics;
 using Fulcrum.Data.Store;
 
@@ -18,8 +19,9 @@ public sealed record NpsOverview(IReadOnlyList<NpsYear> ByYear, IReadOnlyList<Gr
 
 /// <summary>
 /// The first analysis of the demo: NPS per year, then per segment (first year against last), and for accounts that went
-/// from one product to several, before against after. Counting happens in SQL (promoters, passives, detractors per group);
-/// intervals and tests come from <see cref="NpsEstimator"/> (trinomial variance).
+/// from one product to several, before against after. Counting happens in SQL (promoters, passives, detractors per group,
+/// with per-account moments); each interval and test is the more cautious of the trinomial one (<see cref="NpsEstimator"/>)
+/// and the cluster-robust one by account (<see cref="ClusteredEstimator.Cautious"/>), since an account answers several times.
 /// </summary>
 public static class NpsOverviewAnalysis
 {
@@ -29,52 +31,61 @@ public static class NpsOverviewAnalysis
         var responses = facts.Responses();
         var segment = Counts(store, responses);
         var byYear = segment.GroupBy(r => r.Year).OrderBy(g => g.Key)
-            .Select(g => new NpsYear(g.Key, NpsEstimator.FromCounts(g.Sum(r => r.Promoters), g.Sum(r => r.Passives), g.Sum(r => r.Detractors))))
+            .Select(g => new NpsYear(g.Key, ClusteredEstimator.Cautious(MetricKind.Nps,
+                g.Aggregate(default(SufficientStats), (sum, r) => sum + r.Stats), g.Aggregate(default(ClusterStats), (sum, r) => sum + r.Cluster))))
             .ToList();
         var shifts = Shifts("segment", segment, SegmentArr(store)).ToList();
         return new NpsOverview(byYear, shifts, Adopters(store, responses));
     }
 
     /// <summary>
-    /// Responses of accounts that held one product and later several, split by how many they held when answering.
-    /// The interval treats responses as independent (a paired, account-level analysis is the cohort view).
+    /// Responses of accounts that held one product and later several, split by how many they held when answering (the
+    /// paired, account-level analysis is the cohort view).
     /// </summary>
     static AdopterShift? Adopters(FulcrumStore store, string responses)
     {
-        var rows = store.Query<(bool After, long Promoters, long Passives, long Detractors, long Accounts)>($"""
-            WITH held AS (
-                SELECT account_id, nps, products FROM {responses} WHERE nps IS NOT NULL),
-            adopters AS (
-                SELECT account_id FROM held GROUP BY account_id HAVING MIN(products) = 1 AND MAX(products) >= 2)
-            SELECT products >= 2, COUNT(*) FILTER (WHERE nps >= 9), COUNT(*) FILTER (WHERE nps BETWEEN 7 AND 8),
-                   COUNT(*) FILTER (WHERE nps <= 6), COUNT(DISTINCT account_id)
-            FROM held JOIN adopters USING (account_id)
-            GROUP BY 1
-            """).ToList();
+        var adopters = $"WHERE account_id IN (SELECT account_id FROM {responses} WHERE nps IS NOT NULL GROUP BY account_id HAVING MIN(products) = 1 AND MAX(products) >= 2)";
+        var rows = store.Query<GroupYear>(Grouped(responses, "CASE WHEN products >= 2 THEN 'after' ELSE 'before' END", "0", adopters)).ToList();
         if (rows.Count < 2) return null;
-        var before = rows.Single(r => !r.After);
-        var after = rows.Single(r => r.After);
+        var before = rows.Single(r => r.Group == "before");
+        var after = rows.Single(r => r.Group == "after");
         var arr = store.Scalar<double?>($"""
             WITH held AS (SELECT account_id, products FROM {responses} WHERE nps IS NOT NULL),
             adopters AS (SELECT account_id FROM held GROUP BY account_id HAVING MIN(products) = 1 AND MAX(products) >= 2)
             SELECT SUM(s.arr) FROM subscriptions s JOIN adopters USING (account_id) WHERE s.end_date IS NULL
             """) ?? 0;
-        var b = NpsEstimator.FromCounts(before.Promoters, before.Passives, before.Detractors);
-        var a = NpsEstimator.FromCounts(after.Promoters, after.Passives, after.Detractors);
-        return new AdopterShift(Math.Max(before.Accounts, after.Accounts), arr, b, a, NpsEstimator.Compare(a, b));
+        var b = ClusteredEstimator.Cautious(MetricKind.Nps, before.Stats, before.Cluster);
+        var a = ClusteredEstimator.Cautious(MetricKind.Nps, after.Stats, after.Cluster);
+        return new AdopterShift(Math.Max(before.Accounts, after.Accounts), arr, b, a,
+            ClusteredEstimator.CautiousCompare(MetricKind.Nps, after.Stats, after.Cluster, before.Stats, before.Cluster));
     }
 
-    sealed record GroupYear(string Group, int Year, long Promoters, long Passives, long Detractors);
+    /// <summary>Promoters, passives and detractors of a group in a year, and the per-account moments of its NPS scores.</summary>
+    sealed record GroupYear(string Group, int Year, long Promoters, long Passives, long Detractors, long Accounts, double S2, double SN, double N2, double Q)
+    {
+        public SufficientStats Stats => new(Promoters + Passives + Detractors, Promoters + Passives + Detractors, Promoters + Passives + Detractors,
+            Promoters, Passives, Detractors);
+
+        public ClusterStats Cluster => new(Accounts, S2, SN, N2, Q);
+    }
 
     static List<GroupYear> Counts(FulcrumStore store, string responses) =>
-        store.Query<GroupYear>($"""
-            SELECT COALESCE(segment, '(none)') AS "Group", CAST(EXTRACT(year FROM day) AS INTEGER) AS Year,
-                   COUNT(*) FILTER (WHERE nps >= 9) AS Promoters, COUNT(*) FILTER (WHERE nps BETWEEN 7 AND 8) AS Passives,
-                   COUNT(*) FILTER (WHERE nps <= 6) AS Detractors
+        store.Query<GroupYear>(Grouped(responses, "COALESCE(segment, '(none)')", "CAST(EXTRACT(year FROM day) AS INTEGER)", "")).ToList();
+
+    /// <summary>Counts per group and year, aggregated per account first (score S_a = promoters − detractors of the account).</summary>
+    static string Grouped(string responses, string group, string year, string where) => $"""
+        WITH per_account AS (
+            SELECT {group} AS g, {year} AS y, account_id, COUNT(*) AS n,
+                   COUNT(*) FILTER (WHERE nps >= 9) AS p, COUNT(*) FILTER (WHERE nps BETWEEN 7 AND 8) AS pa, COUNT(*) FILTER (WHERE nps <= 6) AS d
             FROM {responses}
-            WHERE nps IS NOT NULL
-            GROUP BY 1, 2 ORDER BY 1, 2
-            """).ToList();
+            {where} {(where.Length == 0 ? "WHERE" : "AND")} nps IS NOT NULL
+            GROUP BY 1, 2, 3)
+        SELECT g AS "Group", CAST(y AS INTEGER) AS Year, CAST(SUM(p) AS BIGINT) AS Promoters, CAST(SUM(pa) AS BIGINT) AS Passives,
+               CAST(SUM(d) AS BIGINT) AS Detractors, CAST(COUNT(*) AS BIGINT) AS Accounts, CAST(SUM((p - d) * (p - d)) AS DOUBLE) AS S2,
+               CAST(SUM((p - d) * n) AS DOUBLE) AS SN, CAST(SUM(n * n) AS DOUBLE) AS N2, CAST(SUM((p - d) * (p - d) / n) AS DOUBLE) AS Q
+        FROM per_account
+        GROUP BY 1, 2 ORDER BY 1, 2
+        """;
 
     static Dictionary<string, double> SegmentArr(FulcrumStore store) =>
         store.Query<(string Segment, double Arr)>("""
@@ -92,9 +103,10 @@ public static class NpsOverviewAnalysis
             var first = group.FirstOrDefault(r => r.Year == firstYear);
             var last = group.FirstOrDefault(r => r.Year == lastYear);
             if (first is null || last is null) continue;
-            var a = NpsEstimator.FromCounts(first.Promoters, first.Passives, first.Detractors);
-            var b = NpsEstimator.FromCounts(last.Promoters, last.Passives, last.Detractors);
-            yield return new GroupShift(dimension, group.Key, a, b, NpsEstimator.Compare(b, a), arr.GetValueOrDefault(group.Key));
+            var a = ClusteredEstimator.Cautious(MetricKind.Nps, first.Stats, first.Cluster);
+            var b = ClusteredEstimator.Cautious(MetricKind.Nps, last.Stats, last.Cluster);
+            yield return new GroupShift(dimension, group.Key, a, b,
+                ClusteredEstimator.CautiousCompare(MetricKind.Nps, last.Stats, last.Cluster, first.Stats, first.Cluster), arr.GetValueOrDefault(group.Key));
         }
     }
 

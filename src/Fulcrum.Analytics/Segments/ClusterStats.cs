@@ -37,6 +37,30 @@ public static class ClusteredEstimator
         return new Estimate(value, lower, upper, s.N, $"Cluster-robust (by account, {c.K:N0} accounts) normal interval") { StandardError = se };
     }
 
+    /// <summary>
+    /// The more cautious of the exact estimate (trinomial NPS, t mean, Wilson share) and the cluster-robust one, when some
+    /// account answered more than once (N &gt; K): the wider interval. Answers of one account are correlated, so response-level
+    /// formulas can be too narrow; with few answers the exact interval can be the wider. Otherwise the exact one.
+    /// </summary>
+    public static Estimate Cautious(MetricKind kind, SufficientStats s, ClusterStats c)
+    {
+        var exact = kind.Estimate(s);
+        if (!Repeated(s, c)) return exact;
+        var robust = Estimate(kind, s, c);
+        return robust.Upper - robust.Lower > exact.Upper - exact.Lower ? robust : exact;
+    }
+
+    /// <summary>The comparison with the larger p-value of the exact test and the cluster-robust z-test (see <see cref="Cautious"/>).</summary>
+    public static Comparison CautiousCompare(MetricKind kind, SufficientStats s1, ClusterStats c1, SufficientStats s2, ClusterStats c2)
+    {
+        var exact = kind.Compare(s1, s2);
+        if (!Repeated(s1, c1) && !Repeated(s2, c2)) return exact;
+        var robust = Compare(Estimate(kind, s1, c1), Estimate(kind, s2, c2));
+        return double.IsNaN(exact.PValue) || robust.PValue > exact.PValue ? robust : exact;
+    }
+
+    static bool Repeated(SufficientStats s, ClusterStats c) => c.K >= 2 && s.N > c.K;
+
     public static Comparison Compare(Estimate a, Estimate b)
     {
         var d = a.Value - b.Value;
