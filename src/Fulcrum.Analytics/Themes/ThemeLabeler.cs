@@ -7,6 +7,8 @@ namespace Fulcrum.Analytics.Themes;
 /// form one document; a term's weight in theme c is tf(t, c) · ln(1 + A / f(t)), with tf the term's share of the theme's
 /// terms, f(t) its frequency over all themes and A the average number of terms per theme. Terms are unigrams and bigrams
 /// of non-stop words; a unigram already inside a chosen bigram is skipped, and terms must occur in at least 2 mentions.
+/// Names of the company's own products are left out of labels: customers name them in every kind of remark, so "core
+/// platform / automation" says which product, not what is wrong.
 /// </summary>
 public static class ThemeLabeler
 {
@@ -14,8 +16,11 @@ public static class ThemeLabeler
     /// <param name="labels">Theme index of each mention, or −1 for none.</param>
     /// <param name="themeCount">Number of themes.</param>
     /// <param name="keywordsPerTheme">How many key phrases to keep per theme.</param>
-    public static IReadOnlyList<string>[] KeyPhrases(IReadOnlyList<string> texts, IReadOnlyList<int> labels, int themeCount, int keywordsPerTheme = 6)
+    /// <param name="productNames">Product names to keep out of the key phrases (any term containing one of their words).</param>
+    public static IReadOnlyList<string>[] KeyPhrases(IReadOnlyList<string> texts, IReadOnlyList<int> labels, int themeCount, int keywordsPerTheme = 6,
+        IEnumerable<string>? productNames = null)
     {
+        var productWords = (productNames ?? []).SelectMany(Tokens.Words).ToHashSet(StringComparer.Ordinal);
         var termCounts = new Dictionary<string, int>[themeCount];
         var mentionCounts = new Dictionary<string, int>[themeCount];
         for (var c = 0; c < themeCount; c++) { termCounts[c] = new(StringComparer.Ordinal); mentionCounts[c] = new(StringComparer.Ordinal); }
@@ -39,7 +44,7 @@ public static class ThemeLabeler
         for (var c = 0; c < themeCount; c++)
         {
             var ranked = termCounts[c]
-                .Where(p => mentionCounts[c][p.Key] >= 2)
+                .Where(p => mentionCounts[c][p.Key] >= 2 && !p.Key.Split(' ').Any(productWords.Contains))
                 .Select(p => (Term: p.Key, Weight: p.Value / Math.Max(1, totals[c]) * Math.Log(1 + average / overall[p.Key])
                                                  * (p.Key.Contains(' ') ? 1.5 : 1.0))) // phrases read better than single words
                 .OrderByDescending(p => p.Weight).ThenBy(p => p.Term, StringComparer.Ordinal)

@@ -23,6 +23,10 @@ public sealed class ThemeRepository(FulcrumStore store)
     public IReadOnlyList<CommentRow> Comments() =>
         store.Query<CommentRow>("SELECT response_id AS ResponseId, comment AS Comment FROM responses WHERE comment IS NOT NULL AND trim(comment) <> '' ORDER BY response_id").ToList();
 
+    /// <summary>The names of the company's products (subscriptions).</summary>
+    public IReadOnlyList<string> ProductNames() =>
+        store.Query<string>("SELECT DISTINCT product FROM subscriptions WHERE product IS NOT NULL ORDER BY product").ToList();
+
     public List<StoredTheme> Themes() =>
         store.Query<ThemeRow>("""
             SELECT theme_id, label, label_locked, keywords, definition, origin, status, parent_id, model, to_base64(centroid) AS centroid,
