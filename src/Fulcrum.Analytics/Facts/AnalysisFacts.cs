@@ -59,10 +59,10 @@ public sealed class AnalysisFacts(FulcrumStore store)
                 SELECT response_id, account_id, CAST(responded_at AS DATE) AS day, nps, csat, ces, comment IS NOT NULL AS has_comment,
                        channel, survey, attributes AS response_attributes
                 FROM responses)
-            SELECT r.*, a.name AS account_name, a.segment, a.region, a.industry, a.attributes AS account_attributes,
+            SELECT r.*, {AccountLabel} AS account_name, a.segment, a.region, a.industry, a.attributes AS account_attributes,
                    COALESCE(st.products, 0) AS products, st.products_held, COALESCE(st.arr, 0) AS arr, COALESCE(st.managers, 0) AS managers,
                    {MonthsBetween("a.created_at", "r.day")} AS tenure_months
-            FROM r JOIN accounts a USING (account_id)
+            FROM r JOIN {LabelledAccounts} a USING (account_id)
             LEFT JOIN {states} st ON st.account_id = r.account_id AND st.valid_from <= r.day AND st.valid_to >= r.day
             """);
         return name;
@@ -98,12 +98,12 @@ public sealed class AnalysisFacts(FulcrumStore store)
                        COUNT(*) FILTER (WHERE contacts <= 1 AND NOT COALESCE(reopened, false)) AS first_contact_resolved,
                        COUNT(*) FILTER (WHERE reopened) AS reopened
                 FROM tickets GROUP BY 1, 2)
-            SELECT x.period, x.account_id, a.name AS account_name, a.segment, a.region, a.industry, a.attributes AS account_attributes, CAST(NULL AS JSON) AS response_attributes,
+            SELECT x.period, x.account_id, {AccountLabel} AS account_name, a.segment, a.region, a.industry, a.attributes AS account_attributes, CAST(NULL AS JSON) AS response_attributes,
                    x.products, x.products_held, x.arr, x.managers, {MonthsBetween("a.created_at", "x.mid")} AS tenure_months,
                    COALESCE(t.tickets, 0) AS tickets, COALESCE(t.handle_minutes, 0) AS handle_minutes, COALESCE(t.handle_minutes_sq, 0) AS handle_minutes_sq,
                    COALESCE(t.handled_tickets, 0) AS handled_tickets,
                    COALESCE(t.first_contact_resolved, 0) AS first_contact_resolved, COALESCE(t.reopened, 0) AS reopened
-            FROM active x JOIN accounts a USING (account_id) LEFT JOIN t ON t.account_id = x.account_id AND t.period = x.period
+            FROM active x JOIN {LabelledAccounts} a USING (account_id) LEFT JOIN t ON t.account_id = x.account_id AND t.period = x.period
             """);
         return name;
     }
@@ -129,11 +129,20 @@ public sealed class AnalysisFacts(FulcrumStore store)
 
     static string MetadataKey(string table) => $"built:{table}";
 
+    /// <summary>Accounts with how many accounts share each one's name, so that accounts with the same name stay apart.</summary>
+    const string LabelledAccounts = "(SELECT *, COUNT(*) OVER (PARTITION BY name) AS name_count FROM accounts)";
+
+    /// <summary>An account's name, with its id added when another account has the same name.</summary>
+    const string AccountLabel = "CASE WHEN a.name IS NOT NULL AND a.name_count > 1 THEN a.name || ' (' || a.account_id || ')' ELSE a.name END";
+
+    /// <summary>Changes whenever the fact tables' columns or meaning change, so tables built by an older version are rebuilt.</summary>
+    const string FactsVersion = "facts-v2";
+
     /// <summary>
     /// What the fact tables were built from: row counts of the source tables, the committed imports and the generator's
     /// options (the same options generate the same data). Any import, generation or direct insert or delete changes it, and the facts are rebuilt.
     /// </summary>
-    string Fingerprint() => _fingerprint ??= string.Join("|", store.Query<string>("""
+    string Fingerprint() => _fingerprint ??= FactsVersion + "|" + string.Join("|", store.Query<string>("""
         SELECT CAST((SELECT COUNT(*) FROM accounts) AS VARCHAR) UNION ALL
         SELECT CAST((SELECT COUNT(*) FROM subscriptions) AS VARCHAR) UNION ALL
         SELECT CAST((SELECT COUNT(*) FROM responses) AS VARCHAR) UNION ALL

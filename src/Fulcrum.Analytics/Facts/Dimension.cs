@@ -10,7 +10,7 @@ public sealed record Dimension(string Name, string Description, string Sql)
 
     public static readonly IReadOnlyList<Dimension> BuiltIn =
     [
-        new("account", "The account itself (its name, else its id)", "COALESCE(f.account_name, f.account_id)"),
+        new("account", "The account itself (its name, with its id when two accounts share the name; else its id)", "COALESCE(f.account_name, f.account_id)"),
         new("segment", "Account segment", $"COALESCE(f.segment, {None})"),
         new("region", "Account region", $"COALESCE(f.region, {None})"),
         new("industry", "Account industry", $"COALESCE(f.industry, {None})"),

@@ -466,6 +466,20 @@ public sealed class MetricsAnalysisTests
     }
 
     [Fact]
+    public void Accounts_that_share_a_name_stay_apart_labelled_with_their_ids()
+    {
+        using var s = new MetricsTestStore()
+            .Account("acc-1", "S", "2023-01-01", name: "Acme").Account("acc-2", "S", "2023-01-01", name: "Acme").Account("acc-3", "S", "2023-01-01", name: "Zed")
+            .Nps("acc-1", "2024-02-01", 10).Nps("acc-2", "2024-02-01", 0).Nps("acc-3", "2024-02-01", 9);
+
+        var report = s.Run(["nps"], ["account"]);
+
+        Assert.Equal(["2024-Q1 Acme (acc-1)", "2024-Q1 Acme (acc-2)", "2024-Q1 Zed"], report.Keys("nps"));
+        Assert.Equal(100, report.Cell("nps", "2024-Q1", "Acme (acc-1)").Estimate.Value);
+        Assert.Equal(-100, report.Cell("nps", "2024-Q1", "Acme (acc-2)").Estimate.Value);
+    }
+
+    [Fact]
     public void Week_periods_start_on_monday_and_carry_iso_week_labels()
     {
         // Sun 2024-12-29 is in ISO week 2024-W52 (from Mon 12-23); Mon 12-30 and Wed 2025-01-01 are in 2025-W01; Mon 01-06 starts 2025-W02.
