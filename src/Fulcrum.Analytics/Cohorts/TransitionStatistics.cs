@@ -408,8 +408,11 @@ sealed class StratifiedRows
             return (none, none, none);
         }
 
-        var a = Core.Statistics.Bootstrap.ClusterReplicates(Accounts, ix => first(Sums(ix)), options.Seed, options.Replicates);
-        var b = Core.Statistics.Bootstrap.ClusterReplicates(Accounts, ix => second(Sums(ix)), options.Seed, options.Replicates);
+        // One pass over each resample for both statistics (the same draws as resampling for each on its own).
+        var both = Core.Statistics.Bootstrap.ClusterReplicateVectors(Accounts, ix => { var sums = Sums(ix); return [first(sums), second(sums)]; },
+            options.Seed, options.Replicates);
+        var a = both.Select(v => v[0]).ToArray();
+        var b = both.Select(v => v[1]).ToArray();
         var original = Sums(All);
         var (pa, pb) = (first(original), second(original));
         var clusters = Accounts.Distinct(StringComparer.Ordinal).Count();

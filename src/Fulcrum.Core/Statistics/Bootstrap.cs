@@ -176,14 +176,49 @@ public static class Bootstrap
         return (Quantile(sorted, alpha / 2), Quantile(sorted, 1 - alpha / 2));
     }
 
-    private static double[] ClusterReplicates<TGroup>(
-        IReadOnlyList<TGroup> groupIds, IndexStatistic statistic, int seed, int replicates, out int groupCount)
+    /// <summary>
+    /// Like <see cref="ClusterReplicates{TGroup}(IReadOnlyList{TGroup}, IndexStatistic, int, int)"/> for a statistic with several
+    /// values: slot b holds the vector of replicate b, computed once per resample. The draws are the same as ClusterReplicates'
+    /// for the same groups and seed, so several statistics cost one pass over each resample instead of one each.
+    /// </summary>
+    public static double[][] ClusterReplicateVectors<TGroup>(
+        IReadOnlyList<TGroup> groupIds, IndexVectorStatistic statistic, int seed, int replicates = DefaultReplicates)
         where TGroup : notnull
     {
         ArgumentNullException.ThrowIfNull(groupIds);
         ArgumentNullException.ThrowIfNull(statistic);
         ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 1);
+        var groups = Groups(groupIds);
+        if (groups.Length == 0)
+        {
+            return [];
+        }
 
+        var results = new double[replicates][];
+        RunClusterDraws(groups, groupIds.Count, seed, replicates, (b, indices) => results[b] = statistic(indices));
+        return results;
+    }
+
+    private delegate void ClusterDrawBody(int replicate, ReadOnlySpan<int> indices);
+
+    /// <summary>For each replicate b, draws as many groups as there are with replacement (seeded by b) and passes their members.</summary>
+    private static void RunClusterDraws(int[][] groups, int observations, int seed, int replicates, ClusterDrawBody body) =>
+        RunParallel(replicates, () => new List<int>(observations), (b, buffer) =>
+        {
+            var rng = DeterministicRandom.Create(unchecked((ulong)seed), (ulong)b);
+            buffer.Clear();
+            for (var i = 0; i < groups.Length; i++)
+            {
+                buffer.AddRange(groups[rng.Next(groups.Length)]);
+            }
+
+            body(b, CollectionsMarshal.AsSpan(buffer));
+        });
+
+    /// <summary>Member indices of each group, groups numbered in order of first appearance.</summary>
+    private static int[][] Groups<TGroup>(IReadOnlyList<TGroup> groupIds)
+        where TGroup : notnull
+    {
         var groupOf = new Dictionary<TGroup, int>();
         var members = new List<List<int>>();
         for (var i = 0; i < groupIds.Count; i++)
@@ -198,25 +233,26 @@ public static class Bootstrap
             members[g].Add(i);
         }
 
-        groupCount = members.Count;
+        return members.Select(m => m.ToArray()).ToArray();
+    }
+
+    private static double[] ClusterReplicates<TGroup>(
+        IReadOnlyList<TGroup> groupIds, IndexStatistic statistic, int seed, int replicates, out int groupCount)
+        where TGroup : notnull
+    {
+        ArgumentNullException.ThrowIfNull(groupIds);
+        ArgumentNullException.ThrowIfNull(statistic);
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 1);
+
+        var groups = Groups(groupIds);
+        groupCount = groups.Length;
         if (groupCount == 0)
         {
             return [];
         }
 
-        var groups = members.Select(m => m.ToArray()).ToArray();
         var results = new double[replicates];
-        RunParallel(replicates, () => new List<int>(groupIds.Count), (b, buffer) =>
-        {
-            var rng = DeterministicRandom.Create(unchecked((ulong)seed), (ulong)b);
-            buffer.Clear();
-            for (var i = 0; i < groups.Length; i++)
-            {
-                buffer.AddRange(groups[rng.Next(groups.Length)]);
-            }
-
-            results[b] = statistic(CollectionsMarshal.AsSpan(buffer));
-        });
+        RunClusterDraws(groups, groupIds.Count, seed, replicates, (b, indices) => results[b] = statistic(indices));
         return results;
     }
 

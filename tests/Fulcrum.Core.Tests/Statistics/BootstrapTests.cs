@@ -149,4 +149,18 @@ public class BootstrapTests
         Assert.Throws<InvalidOperationException>(() =>
             Bootstrap.Replicates(10, _ => throw new InvalidOperationException("boom"), seed: 1, replicates: 10));
     }
+
+    [Fact]
+    public void Cluster_replicate_vectors_use_the_same_draws_as_cluster_replicates()
+    {
+        string[] groups = ["a", "a", "b", "c", "c", "c", "d"];
+        double[] values = [1, 2, 3, 4, 5, 6, 7];
+        double Sum(ReadOnlySpan<int> ix) { var s = 0.0; foreach (var i in ix) s += values[i]; return s; }
+        double Count(ReadOnlySpan<int> ix) => ix.Length;
+        var sums = Bootstrap.ClusterReplicates(groups, Sum, seed: 5, replicates: 200);
+        var counts = Bootstrap.ClusterReplicates(groups, Count, seed: 5, replicates: 200);
+        var both = Bootstrap.ClusterReplicateVectors(groups, ix => [Sum(ix), Count(ix)], seed: 5, replicates: 200);
+        Assert.Equal(sums, both.Select(v => v[0]));
+        Assert.Equal(counts, both.Select(v => v[1]));
+    }
 }
