@@ -266,8 +266,9 @@ public static class Bootstrap
                 return buffer;
             }, _ => { });
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
+            // Several resamples may fail the same way at once; the first failure is the one to report.
             ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
             throw;
         }
