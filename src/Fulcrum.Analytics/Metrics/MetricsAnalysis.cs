@@ -1,7 +1,6 @@
 using System.Data;
 using Dapper;
 using Fulcrum.Analytics.Facts;
-using Fulcrum.Analytics.Segments;
 using Fulcrum.Core.Statistics;
 
 namespace Fulcrum.Analytics.Metrics;
@@ -50,9 +49,10 @@ public static class MetricsAnalysis
         var cells = new List<MetricCell>();
         foreach (var metric in metrics)
         {
-            var rows = Aggregate(facts, query, metric, dimensions, costPerHour, otherCost);
+            var clustered = Clustered(metric, query);
+            var rows = Aggregate(facts, query, metric, dimensions, costPerHour, otherCost, clustered);
             if (rows.Count == 0 && !explicitMetrics) continue;
-            cells.AddRange(Cells(metric, query.Period, rows, dimensions.Count > 0, Clustered(metric, query)));
+            cells.AddRange(Cells(metric, query.Period, rows, dimensions.Count > 0, clustered));
         }
         cells = AdjustForMultipleTesting(cells);
 
@@ -83,7 +83,9 @@ public static class MetricsAnalysis
     static bool Clustered(MetricDefinition metric, MetricsQuery query) =>
         query.ClusterByAccount && metric.Source == MetricSource.Responses && query.Weight == MetricWeight.Response && metric.ObservationCount is null;
 
-    static List<Row> Aggregate(AnalysisFacts facts, MetricsQuery query, MetricDefinition metric, List<Dimension> dimensions, double costPerHour, double otherCost)
+    /// <param name="perAccount">Aggregate per account first (for the cluster moments); otherwise the inner step is per cell already.</param>
+    static List<Row> Aggregate(AnalysisFacts facts, MetricsQuery query, MetricDefinition metric, List<Dimension> dimensions, double costPerHour, double otherCost,
+        bool perAccount)
     {
         var responses = metric.Source == MetricSource.Responses;
         var table = responses ? facts.Responses() : facts.AccountPeriods(query.Period);
@@ -106,13 +108,13 @@ public static class MetricsAnalysis
             : ("COUNT(*) FILTER (WHERE w > 0)", "SUM(w)", "SUM(w * w)");
         var groupColumns = string.Concat(Enumerable.Range(0, dimensions.Count).Select(i => $", g{i}"));
         var score = metric.Kind.ScoreSumSql("a", "b", "c");
-        // Per account first, so each cell also carries the per-account moments behind cluster-robust intervals.
+        // Per account first when clustering, so each cell also carries the per-account moments behind cluster-robust intervals.
         var sql = $"""
             WITH periodised AS (SELECT f.*, {period} AS fact_period FROM {table} f),
             filtered AS (SELECT * FROM periodised f WHERE {string.Join(" AND ", filters)}),
             weighted AS (SELECT f.*, {weight} AS w FROM filtered f),
             per_account AS (
-                SELECT f.fact_period AS period{string.Concat(groups.Select(g => ", " + g))}, f.account_id,
+                SELECT f.fact_period AS period{string.Concat(groups.Select(g => ", " + g))}, {(perAccount ? "f.account_id" : "NULL")} AS account_id,
                        CAST({n} AS BIGINT) AS n, CAST({w} AS DOUBLE) AS sw, CAST({w2} AS DOUBLE) AS sw2,
                        CAST(SUM({metric.Sql(metric.A, costPerHour, otherCost)}) AS DOUBLE) AS a, CAST(SUM({metric.Sql(metric.B, costPerHour, otherCost)}) AS DOUBLE) AS b,
                        CAST(SUM({metric.Sql(metric.C, costPerHour, otherCost)}) AS DOUBLE) AS c

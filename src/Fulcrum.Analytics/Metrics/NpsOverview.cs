@@ -1,6 +1,5 @@
 using System.Globalization;
 using Fulcrum.Analytics.Facts;
-using Fulcrum.Analytics.Segments;
 using Fulcrum.Core.Statistics;
 using Fulcrum.Data.Store;
 
@@ -49,11 +48,7 @@ public static class NpsOverviewAnalysis
         if (rows.Count < 2) return null;
         var before = rows.Single(r => r.Group == "before");
         var after = rows.Single(r => r.Group == "after");
-        var arr = store.Scalar<double?>($"""
-            WITH held AS (SELECT account_id, products FROM {responses} WHERE nps IS NOT NULL),
-            adopters AS (SELECT account_id FROM held GROUP BY account_id HAVING MIN(products) = 1 AND MAX(products) >= 2)
-            SELECT SUM(s.arr) FROM subscriptions s JOIN adopters USING (account_id) WHERE s.end_date IS NULL
-            """) ?? 0;
+        var arr = store.Scalar<double?>($"SELECT SUM(arr) FROM subscriptions {adopters} AND end_date IS NULL") ?? 0;
         var b = ClusteredEstimator.Cautious(MetricKind.Nps, before.Stats, before.Cluster);
         var a = ClusteredEstimator.Cautious(MetricKind.Nps, after.Stats, after.Cluster);
         return new AdopterShift(Math.Max(before.Accounts, after.Accounts), arr, b, a,

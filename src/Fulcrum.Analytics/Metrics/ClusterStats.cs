@@ -1,7 +1,6 @@
-using Fulcrum.Analytics.Metrics;
 using Fulcrum.Core.Statistics;
 
-namespace Fulcrum.Analytics.Segments;
+namespace Fulcrum.Analytics.Metrics;
 
 /// <summary>
 /// Per-account moments of a group, additive over groups: K accounts, and over accounts a with n_a responses and
