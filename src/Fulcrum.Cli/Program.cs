@@ -1,3 +1,4 @@
 using Fulcrum.Cli;
 
+ConsoleWidth.Apply();
 return FulcrumApp.Run(args);

@@ -11,6 +11,7 @@ public enum MetricWeight { Response, Account, Arr }
 /// <param name="By">Dimensions to split by (see <see cref="Dimension"/>); empty = all customers.</param>
 /// <param name="ClusterByAccount">Intervals and tests respect that one account's answers are correlated (cluster-robust by
 /// account wherever an account answered more than once in a cell); false treats every answer as independent.</param>
+/// <param name="MinTestN">Cells with fewer observations (or compared with fewer) are shown but never tested or flagged.</param>
 public sealed record MetricsQuery(
     IReadOnlyList<string> Metrics,
     IReadOnlyList<string> By,
@@ -18,7 +19,11 @@ public sealed record MetricsQuery(
     DateOnly? From = null,
     DateOnly? To = null,
     MetricWeight Weight = MetricWeight.Response,
-    bool ClusterByAccount = true);
+    bool ClusterByAccount = true,
+    long MinTestN = MetricsQuery.DefaultMinTestN)
+{
+    public const long DefaultMinTestN = 30;
+}
 
 /// <summary>One metric for one group in one period, compared with the group's previous period and with the rest of the customers.</summary>
 public sealed record MetricCell(string Metric, DateOnly Period, string PeriodLabel, IReadOnlyList<string> Group, Estimate Estimate,
@@ -46,17 +51,30 @@ public static class MetricsAnalysis
         var costPerHour = Assumption(facts, "cost_per_agent_hour", 45);
         var otherCost = Assumption(facts, "other_cost_per_ticket", 4);
 
+        var hasTickets = facts.Store.Count("tickets") > 0;
         var cells = new List<MetricCell>();
+        var withoutTickets = new List<string>();
         foreach (var metric in metrics)
         {
+            // Without tickets an account-quarter has no contacts because none were recorded, not because there were none.
+            if (metric.NeedsTickets && !hasTickets)
+            {
+                withoutTickets.Add(metric.Name);
+                continue;
+            }
             var clustered = Clustered(metric, query);
             var rows = Aggregate(facts, query, metric, dimensions, costPerHour, otherCost, clustered);
             if (rows.Count == 0 && !explicitMetrics) continue;
-            cells.AddRange(Cells(metric, query.Period, rows, dimensions.Count > 0, clustered));
+            (double Min, double Max)? scale = metric.Scale is { } declared ? ObservedScale(facts, declared) : null;
+            cells.AddRange(Cells(metric, query.Period, rows, dimensions.Count > 0, clustered, scale, query.MinTestN));
         }
         cells = AdjustForMultipleTesting(cells);
 
-        var notes = new List<string>
+        var notes = new List<string>();
+        if (withoutTickets.Count > 0)
+            notes.Add($"No support tickets imported, so {string.Join(", ", withoutTickets)} {(withoutTickets.Count == 1 ? "has" : "have")} no data " +
+                "(not zero). Import them with `fulcrum import tickets FILE` to see contacts, handle time and cost to serve.");
+        notes.AddRange(new[]
         {
             $"Weights: {query.Weight.ToString().ToLowerInvariant()}" + query.Weight switch
             {
@@ -69,7 +87,9 @@ public static class MetricsAnalysis
             query.ClusterByAccount
                 ? "Intervals: exact (trinomial NPS, t mean, Wilson share); where an account answered more than once in a cell, the cluster-robust interval by account when it is wider (one account's answers are correlated), and likewise the larger p-value."
                 : "Intervals: every answer treated as independent (--no-cluster), even several from one account.",
-        };
+            $"Means of bounded scores (CSAT, CES) keep their interval on the scale; below n = {BoundedMeanEstimator.ExactBelow} the interval is exact (Clopper–Pearson on the rescaled mean). " +
+            $"Cells with fewer than {query.MinTestN} observations are shown but not tested.",
+        });
         return new MetricsReport(query, dimensions.Select(d => d.Name).ToList(), cells, notes);
     }
 
@@ -153,13 +173,19 @@ public static class MetricsAnalysis
     /// When <paramref name="clustered"/>, each interval and test is the more cautious of the exact one and the cluster-robust
     /// one by account (<see cref="ClusteredEstimator.Cautious"/>), as the alert scan does.
     /// </remarks>
-    static IEnumerable<MetricCell> Cells(MetricDefinition metric, PeriodUnit unit, List<Row> rows, bool compareWithRest, bool clustered)
+    static IEnumerable<MetricCell> Cells(MetricDefinition metric, PeriodUnit unit, List<Row> rows, bool compareWithRest, bool clustered,
+        (double Min, double Max)? scale, long minTestN)
     {
         var totals = rows.GroupBy(r => r.Period).ToDictionary(g => g.Key, g => g.Aggregate(default(SufficientStats), (sum, r) => sum + r.Stats));
         var clusterTotals = rows.GroupBy(r => r.Period).ToDictionary(g => g.Key, g => g.Aggregate(default(ClusterStats), (sum, r) => sum + r.Cluster));
-        Estimate EstimateOf(SufficientStats s, ClusterStats c) => clustered ? ClusteredEstimator.Cautious(metric.Kind, s, c) : metric.Kind.Estimate(s);
-        Comparison CompareOf(SufficientStats s1, ClusterStats c1, SufficientStats s2, ClusterStats c2) =>
-            clustered ? ClusteredEstimator.CautiousCompare(metric.Kind, s1, c1, s2, c2) : metric.Kind.Compare(s1, s2);
+        Estimate EstimateOf(SufficientStats s, ClusterStats c)
+        {
+            var estimate = clustered ? ClusteredEstimator.Cautious(metric.Kind, s, c) : metric.Kind.Estimate(s);
+            return scale is var (min, max) ? BoundedMeanEstimator.Bound(estimate, min, max) : estimate;
+        }
+        Comparison? CompareOf(SufficientStats s1, ClusterStats c1, SufficientStats s2, ClusterStats c2) =>
+            s1.N < minTestN || s2.N < minTestN ? null
+            : clustered ? ClusteredEstimator.CautiousCompare(metric.Kind, s1, c1, s2, c2) : metric.Kind.Compare(s1, s2);
 
         var byGroup = rows.ToDictionary(r => (r.Period, Key: string.Join('\u001f', r.Group)));
         foreach (var row in rows)
@@ -173,6 +199,14 @@ public static class MetricsAnalysis
             Comparison? vsRest = compareWithRest && rest.N > 0 ? CompareOf(row.Stats, row.Cluster, rest, restCluster) : null;
             yield return new MetricCell(metric.Name, row.Period, unit.Label(row.Period), row.Group, EstimateOf(row.Stats, row.Cluster), vsPrevious, vsRest);
         }
+    }
+
+    /// <summary>The declared default scale, widened to what the data hold (a mapping may declare e.g. a 0–10 CSAT).</summary>
+    static (double Min, double Max) ObservedScale(AnalysisFacts facts, ScoreScale scale)
+    {
+        var (min, max) = facts.Store.Connection.QuerySingle<(double?, double?)>(
+            $"SELECT CAST(MIN({scale.Column}) AS DOUBLE), CAST(MAX({scale.Column}) AS DOUBLE) FROM {facts.Responses()}");
+        return (Math.Min(scale.Min, min ?? scale.Min), Math.Max(scale.Max, max ?? scale.Max));
     }
 
     static DateOnly Previous(PeriodUnit unit, DateOnly period) => unit switch

@@ -25,9 +25,14 @@ public sealed class MetricsCommand : StoreCommand<MetricsCommand.Settings>
         [Description("Treat every answer as independent, even several from one account (by default intervals are cluster-robust by account where an account answered more than once).")]
         public bool NoCluster { get; init; }
 
+        [CommandOption("--min-n <N>")]
+        [Description("Cells with fewer observations are shown but never tested or flagged.")]
+        [DefaultValue(MetricsQuery.DefaultMinTestN)]
+        public long MinN { get; init; } = MetricsQuery.DefaultMinTestN;
+
         public MetricsQuery Query => new(CliLists.Split(Metric) ?? [], CliLists.Split(By) ?? [], PeriodUnit, FromDate, ToDate,
             Enum.TryParse<MetricWeight>(Weight, ignoreCase: true, out var w) ? w : throw new ArgumentException($"Unknown weight '{Weight}'. Use response, account or arr."),
-            ClusterByAccount: !NoCluster);
+            ClusterByAccount: !NoCluster, MinTestN: MinN >= 2 ? MinN : throw new ArgumentException("--min-n must be at least 2."));
 
         public override ValidationResult Validate() => OptionCheck.Run(base.Validate(), () =>
         {

@@ -65,11 +65,12 @@ internal sealed class MetricsTestStore : IDisposable
 
     /// <summary>
     /// The fixtures put many answers on one account to keep them short; unless <paramref name="cluster"/>, the exact
-    /// response-level estimators are what is checked (the clustered intervals have their own tests).
+    /// response-level estimators are what is checked (the clustered intervals have their own tests). The fixtures are
+    /// small, so every cell is tested (as the maths allow) unless <paramref name="minTestN"/> says otherwise.
     /// </summary>
     public MetricsReport Run(string[] metrics, string[]? by = null, PeriodUnit period = PeriodUnit.Quarter, MetricWeight weight = MetricWeight.Response,
-        DateOnly? from = null, DateOnly? to = null, bool cluster = false) =>
-        MetricsAnalysis.Run(new AnalysisFacts(Store), new MetricsQuery(metrics, by ?? [], period, from, to, weight, cluster));
+        DateOnly? from = null, DateOnly? to = null, bool cluster = false, long minTestN = 1) =>
+        MetricsAnalysis.Run(new AnalysisFacts(Store), new MetricsQuery(metrics, by ?? [], period, from, to, weight, cluster, minTestN));
 
     static string Lit(object? value) => value switch
     {
