@@ -30,6 +30,8 @@ public static class FulcrumApp
                 .WithExample("import", "responses", "answers.csv")
                 .WithExample("import", "all", "Telco_customer_churn_status.csv", "--mapping", "mappings/ibm-telco.yaml", "--dry-run");
             config.AddCommand<StatusCommand>("status");
+            config.AddCommand<MapCommand>("map")
+                .WithExample("map", "export.csv").WithExample("map", "reviews.csv", "--out", "reviews.yaml");
             config.AddCommand<DrillDownCommand>("drilldown")
                 .WithExample("drilldown").WithExample("drilldown", "--metric", "csat", "--depth", "2");
             config.AddCommand<GrowthCheckCommand>("growth-check")

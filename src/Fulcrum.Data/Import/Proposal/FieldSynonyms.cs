@@ -1,0 +1,49 @@
+namespace Fulcrum.Data.Import.Proposal;
+
+/// <summary>
+/// Column names that usually mean a canonical field, compared after lower-casing and dropping everything but letters
+/// and digits ("Customer ID", "customer_id" and "CustomerId" are all "customerid"). Exact names win over names that
+/// merely contain one of these.
+/// </summary>
+public static class FieldSynonyms
+{
+    public static readonly IReadOnlyDictionary<string, string[]> ByField = new Dictionary<string, string[]>
+    {
+        ["account_id"] = ["accountid", "customerid", "customeruniqueid", "clientid", "companyid", "custid", "account", "customer", "client", "userid"],
+        ["account_name"] = ["accountname", "customername", "companyname", "clientname", "company"],
+        ["segment"] = ["segment", "customersegment", "tier", "plan", "contract"],
+        ["region"] = ["region", "customerstate", "state", "country", "customercity", "city"],
+        ["industry"] = ["industry", "vertical", "sector"],
+        ["created_at"] = ["createdat", "customersince", "signupdate", "joindate", "accountcreated", "createddate", "startdate"],
+        ["response_id"] = ["responseid", "reviewid", "surveyresponseid", "answerid", "feedbackid", "tweetid", "surveyid"],
+        ["responded_at"] = ["respondedat", "responsedate", "submittedat", "submissiondate", "reviewcreationdate", "reviewdate", "surveydate",
+            "tweetcreated", "answeredat", "date", "timestamp"],
+        ["nps"] = ["nps", "npsscore", "likelihoodtorecommend", "recommend", "ltr", "recommendscore"],
+        ["csat"] = ["csat", "csatscore", "satisfaction", "satisfactionscore", "reviewscore", "rating", "stars", "score"],
+        ["ces"] = ["ces", "cesscore", "effort", "customereffort", "effortscore"],
+        ["comment"] = ["comment", "comments", "verbatim", "feedback", "reviewcommentmessage", "reviewtext", "review", "text", "message", "opentext"],
+        ["ticket_id"] = ["ticketid", "caseid", "ticketnumber", "casenumber", "incidentid"],
+        ["opened_at"] = ["openedat", "ticketcreated", "casecreated", "createdat", "opendate"],
+        ["closed_at"] = ["closedat", "resolvedat", "closedate", "resolutiondate"],
+        ["handle_minutes"] = ["handleminutes", "handletime", "aht", "handlingtime"],
+        ["churn"] = ["churn", "churned", "churnlabel", "churnflag", "churnvalue", "exited", "attrition", "attritionflag", "customerstatus"],
+        ["outcome_date"] = ["outcomedate", "churndate", "renewaldate", "enddate", "snapshotdate"],
+        ["arr"] = ["arr", "annualrevenue", "annualrecurringrevenue", "revenue", "totalrevenue", "contractvalue"],
+        ["mrr"] = ["mrr", "monthlycharge", "monthlycharges", "monthlyrevenue", "monthlyfee"],
+    };
+
+    public static string Normalize(string column) => new(column.ToLowerInvariant().Where(char.IsLetterOrDigit).ToArray());
+
+    /// <summary>
+    /// How well <paramref name="column"/>'s name says <paramref name="field"/>: above 10 for an exact synonym (earlier
+    /// synonyms higher), 1 for a name that contains one, 0 not at all.
+    /// </summary>
+    public static int Score(string field, string column)
+    {
+        var name = Normalize(column);
+        var synonyms = ByField[field];
+        var exact = Array.IndexOf(synonyms, name);
+        if (exact >= 0) return 100 - exact;
+        return synonyms.Any(s => s.Length >= 4 && name.Contains(s, StringComparison.Ordinal)) ? 1 : 0;
+    }
+}

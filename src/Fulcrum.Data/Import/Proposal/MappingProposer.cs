@@ -1,0 +1,214 @@
+using System.Globalization;
+using System.Text;
+
+namespace Fulcrum.Data.Import.Proposal;
+
+/// <summary>A mapping proposed from a file's column names and contents, for the user to check and edit.</summary>
+/// <param name="Todos">Fields the proposal could not fill; each is a TODO in the YAML, which the loader rejects until edited.</param>
+public sealed record ProposedMapping(string File, long SampledRows, IReadOnlyList<ColumnProfile> Columns, string Yaml, IReadOnlyList<string> Todos);
+
+/// <summary>
+/// Proposes a mapping (docs/mapping.md) for one source file: which canonical tables it can fill and which column gives
+/// each field, from the column names (<see cref="FieldSynonyms"/>) and what the values look like (<see cref="ColumnProfiler"/>).
+/// Every choice is a comment in the YAML; whatever it cannot tell is a TODO that makes the mapping fail to load until edited.
+/// </summary>
+public static class MappingProposer
+{
+    public const int DefaultSampleRows = 10_000;
+    public const string Todo = "TODO";
+
+    static readonly string[] ChurnWords = ["yes", "y", "true", "t", "1", "churn", "churned", "exited", "left", "lost", "cancelled", "canceled", "attrited"];
+
+    public static ProposedMapping Propose(string path, int sampleRows = DefaultSampleRows)
+    {
+        if (sampleRows < 1) throw new ArgumentOutOfRangeException(nameof(sampleRows), "Sample at least one row.");
+        var (columns, rows) = ColumnProfiler.Profile(path, sampleRows);
+        return new Builder(path, columns, rows).Build();
+    }
+
+    sealed class Builder(string path, IReadOnlyList<ColumnProfile> columns, long rows)
+    {
+        readonly StringBuilder _yaml = new();
+        readonly List<string> _todos = [];
+        readonly HashSet<string> _used = new(StringComparer.Ordinal);
+
+        public ProposedMapping Build()
+        {
+            var account = Pick("account_id", c => c.Kind != ColumnKind.Empty);
+            var responseId = Pick("response_id", c => c.Unique);
+            var nps = Pick("nps", c => c.Kind == ColumnKind.Integer && c.Min >= 0 && c.Max <= 10);
+            var csat = Pick("csat", c => c.IsNumeric && c.Min >= 0 && c.Max <= 10, except: nps);
+            var ces = Pick("ces", c => c.IsNumeric && c.Min >= 0 && c.Max <= 10, except: nps ?? csat);
+            var comment = Pick("comment", c => c.Kind == ColumnKind.Text);
+            var ticketId = Pick("ticket_id", c => c.Unique);
+            var churn = Pick("churn", c => c.Kind is ColumnKind.Boolean or ColumnKind.Text or ColumnKind.Integer && c.Distinct is >= 2 and <= 4);
+            var hasResponses = nps is not null || csat is not null || ces is not null || comment is not null;
+
+            _yaml.Append(CultureInfo.InvariantCulture, $"# Proposed by `fulcrum map` from {Path.GetFileName(path)} ({rows:N0} rows sampled). Check every line, fix the TODOs,\n");
+            _yaml.Append("# then: fulcrum import all FILE --mapping THIS.yaml --dry-run\n");
+            _yaml.Append(CultureInfo.InvariantCulture, $"name: {Quote(Path.GetFileNameWithoutExtension(path))}\n");
+            AppendScales(csat, ces);
+            _yaml.Append("\ntables:\n");
+
+            // The table with one row per source row gets the columns no field uses, so nothing is lost.
+            var rowTable = ticketId is not null && !hasResponses ? "tickets"
+                : hasResponses ? "responses"
+                : "accounts";
+            if (account is null) AddTodo("account_id: no customer or account column recognised; name the column that identifies the customer");
+            Accounts(account, rowTable == "accounts");
+            if (hasResponses) Responses(account, responseId, nps, csat, ces, comment, rowTable == "responses");
+            if (ticketId is not null) Tickets(account, ticketId, rowTable == "tickets");
+            if (churn is not null) Outcomes(account, churn);
+            if (!hasResponses && ticketId is null && churn is null)
+                _yaml.Append("  # No survey score, comment, ticket id or churn flag recognised: only accounts are proposed.\n");
+            return new ProposedMapping(path, rows, columns, _yaml.ToString(), _todos);
+        }
+
+        ColumnProfile? Pick(string field, Func<ColumnProfile, bool> fits, ColumnProfile? except = null) =>
+            columns.Where(c => c != except && fits(c))
+                .Select(c => (Column: c, Score: FieldSynonyms.Score(field, c.Name)))
+                .Where(x => x.Score > 0)
+                .OrderByDescending(x => x.Score).ThenByDescending(x => x.Column.FillRate)
+                .Select(x => x.Column).FirstOrDefault();
+
+        ColumnProfile? PickTime(params string[] fields) =>
+            fields.Select(f => Pick(f, c => c.IsTime)).FirstOrDefault(c => c is not null) ?? columns.FirstOrDefault(c => c.IsTime);
+
+        void AppendScales(ColumnProfile? csat, ColumnProfile? ces)
+        {
+            var scales = new List<string>();
+            if (csat is { Min: { } cMin, Max: { } cMax } && (cMin < 1 || cMax > 5)) scales.Add($"  csat: [{(cMin < 1 ? 0 : 1)}, {CommonTop(cMax)}]");
+            if (ces is { Min: { } eMin, Max: { } eMax } && (eMin < 1 || eMax > 7)) scales.Add($"  ces: [{(eMin < 1 ? 0 : 1)}, {CommonTop(eMax)}]");
+            if (scales.Count == 0) return;
+            _yaml.Append("scales:                      # from the values seen; set the survey's real scale\n");
+            foreach (var s in scales) _yaml.Append(s).Append('\n');
+        }
+
+        /// <summary>The top of the usual survey scale that holds <paramref name="max"/> (a sample may miss the top answer).</summary>
+        static double CommonTop(double max) => new double[] { 5, 7, 10, 100 }.FirstOrDefault(top => max <= top, Math.Ceiling(max));
+
+        void Accounts(ColumnProfile? account, bool takesRest)
+        {
+            Block("accounts", account is { Unique: false } ? "the customer column repeats, so identical rows collapse into one account" : null, distinct: account is { Unique: false });
+            Field("account_id", account);
+            if (Pick("account_name", c => c.Kind == ColumnKind.Text) is { } name) Field("name", name); else if (account is not null) Field("name", account);
+            Optional("segment", "segment", c => c.Kind is ColumnKind.Text or ColumnKind.Boolean && c.Distinct <= 50);
+            Optional("region", "region", c => c.Kind == ColumnKind.Text && c.Distinct <= 500);
+            Optional("industry", "industry", c => c.Kind == ColumnKind.Text);
+            Optional("created_at", "created_at", c => c.IsTime);
+            if (takesRest) Attributes();
+        }
+
+        void Responses(ColumnProfile? account, ColumnProfile? responseId, ColumnProfile? nps, ColumnProfile? csat, ColumnProfile? ces, ColumnProfile? comment, bool takesRest)
+        {
+            Block("responses", null);
+            var when = PickTime("responded_at");
+            if (responseId is not null) Field("response_id", responseId);
+            else if (account is { Unique: true })
+                _yaml.Append(CultureInfo.InvariantCulture, $"      response_id: {{ template: {Quote($"{{{account.Name}}}")} }}   # no answer id found; one answer per customer\n");
+            else if (account is not null && when is not null)
+            {
+                _yaml.Append(CultureInfo.InvariantCulture, $"      response_id: {{ template: {Quote($"{{{account.Name}}}-{{{when.Name}}}")} }}   # no answer id found: customer and time; duplicates are rejected\n");
+            }
+            else Field("response_id", null, "no unique answer id found");
+            Field("account_id", account);
+            Field("responded_at", when, "no date or time column found: the date each answer was given");
+            if (nps is not null) Field("nps", nps);
+            if (csat is not null) Field("csat", csat);
+            if (ces is not null) Field("ces", ces);
+            if (comment is not null) Field("comment", comment);
+            if (takesRest) Attributes();
+        }
+
+        void Tickets(ColumnProfile? account, ColumnProfile ticketId, bool takesRest)
+        {
+            Block("tickets", null);
+            Field("ticket_id", ticketId);
+            Field("account_id", account);
+            Field("opened_at", PickTime("opened_at"), "when each case was opened");
+            Optional("closed_at", "closed_at", c => c.IsTime);
+            Optional("handle_minutes", "handle_minutes", c => c.IsNumeric);
+            if (takesRest) Attributes();
+        }
+
+        void Outcomes(ColumnProfile? account, ColumnProfile churn)
+        {
+            var churnValues = churn.Examples.Count == churn.Distinct
+                ? churn.Examples.Where(v => ChurnWords.Contains(v.ToLowerInvariant())).ToList()
+                : [];
+            Block("outcomes", "one renewal decision per row: churn or renewal");
+            Field("account_id", account);
+            Field("outcome_date", PickTime("outcome_date", "responded_at"), "no date column found: the day each renewal was decided");
+            if (churnValues.Count == 0)
+            {
+                Field("kind", null, $"map the values of \"{churn.Name}\" ({string.Join(", ", churn.Examples)}) to churn or renewal");
+            }
+            else
+            {
+                var map = string.Join(", ", churn.Examples.Select(v => $"{Quote(v)}: {(churnValues.Contains(v) ? "churn" : "renewal")}"));
+                _yaml.Append(CultureInfo.InvariantCulture, $"      kind: {{ column: {Quote(churn.Name)}, map: {{ {map} }} }}   # ← \"{churn.Name}\"; check the map\n");
+            }
+            var arr = Pick("arr", c => c.IsNumeric && c.Min >= 0);
+            var mrr = arr is null ? Pick("mrr", c => c.IsNumeric && c.Min >= 0) : null;
+            var revenue = arr is not null ? $"[{arr.Name}]" : mrr is not null ? $"[{mrr.Name}] * 12" : null;
+            if (revenue is null)
+            {
+                Field("arr_before", null, "no revenue column found: the account's ARR before the decision");
+                Field("arr_after", null, "the ARR after it (0 on churn)");
+                return;
+            }
+            var churned = churnValues.Count == 0 ? Todo : string.Join(" or ", churnValues.Select(v => $"[{churn.Name}] = '{v.Replace("'", "''", StringComparison.Ordinal)}'"));
+            _yaml.Append(CultureInfo.InvariantCulture, $"      arr_before: {{ expr: {Quote(revenue)} }}\n");
+            _yaml.Append(CultureInfo.InvariantCulture, $"      arr_after: {{ expr: {Quote($"if({churned}, 0, {revenue})")} }}\n");
+        }
+
+        void Block(string table, string? why, bool distinct = false)
+        {
+            _yaml.Append(CultureInfo.InvariantCulture, $"  - table: {table}\n");
+            if (distinct) _yaml.Append(CultureInfo.InvariantCulture, $"    distinct: true               # {why}\n");
+            _yaml.Append("    fields:\n");
+        }
+
+        void Optional(string field, string synonyms, Func<ColumnProfile, bool> fits)
+        {
+            if (Pick(synonyms, c => fits(c)) is { } column) Field(field, column);
+        }
+
+        void Field(string field, ColumnProfile? column, string? todo = null)
+        {
+            if (column is null)
+            {
+                _yaml.Append(CultureInfo.InvariantCulture, $"      {field}: {Todo}   # {todo ?? "no column recognised"}\n");
+                AddTodo($"{field}: {todo ?? "no column recognised"}");
+                return;
+            }
+            _used.Add(column.Name);
+            var source = column.Format is null ? Quote(column.Name) : $"{{ column: {Quote(column.Name)}, format: {Quote(column.Format)} }}";
+            _yaml.Append(CultureInfo.InvariantCulture, $"      {field}: {source}   # {Describe(column)}\n");
+        }
+
+        void Attributes()
+        {
+            var rest = columns.Where(c => !_used.Contains(c.Name) && c.Kind != ColumnKind.Empty).Select(c => Quote(c.Name)).ToList();
+            if (rest.Count > 0) _yaml.Append(CultureInfo.InvariantCulture, $"      attributes: {{ columns: [{string.Join(", ", rest)}] }}   # every other column, kept\n");
+        }
+
+        void AddTodo(string what) => _todos.Add(what);
+
+        static string Describe(ColumnProfile c)
+        {
+            var range = c is { Min: { } min, Max: { } max } ? string.Create(CultureInfo.InvariantCulture, $" {min:0.##}–{max:0.##}") : "";
+            return string.Create(CultureInfo.InvariantCulture, $"{c.Kind.ToString().ToLowerInvariant()}{range}, {c.FillRate * 100:0}% filled, e.g. {string.Join(" | ", c.Examples.Select(e => e.Length > 30 ? e[..30] + "…" : e))}")
+                .Replace("\n", " ", StringComparison.Ordinal).Replace("\r", " ", StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>A YAML scalar: plain when safe, else double-quoted with escapes.</summary>
+    public static string Quote(string text)
+    {
+        var plain = text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_')
+                    && text.All(ch => char.IsLetterOrDigit(ch) || ch is ' ' or '_' or '-' or '.')
+                    && !text.EndsWith(' ') && text.ToLowerInvariant() is not ("yes" or "no" or "true" or "false" or "null" or "on" or "off" or "y" or "n" or "todo");
+        return plain ? text : "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
+    }
+}
