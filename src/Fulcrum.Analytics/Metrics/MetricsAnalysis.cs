@@ -74,6 +74,8 @@ public static class MetricsAnalysis
         if (withoutTickets.Count > 0)
             notes.Add($"No support tickets imported, so {string.Join(", ", withoutTickets)} {(withoutTickets.Count == 1 ? "has" : "have")} no data " +
                 "(not zero). Import them with `fulcrum import tickets FILE` to see contacts, handle time and cost to serve.");
+        if (hasTickets)
+            notes.Add($"cost_to_serve uses cost_per_agent_hour = {costPerHour} and other_cost_per_ticket = {otherCost} (`fulcrum status` lists assumptions).");
         notes.AddRange(new[]
         {
             $"Weights: {query.Weight.ToString().ToLowerInvariant()}" + query.Weight switch
@@ -82,7 +84,6 @@ public static class MetricsAnalysis
                 MetricWeight.Arr => " (each account weighs its ARR at the time; intervals use Kish's effective n). Ticket-level metrics stay unweighted.",
                 _ => " (each response counts once).",
             },
-            $"cost_to_serve uses cost_per_agent_hour = {costPerHour} and other_cost_per_ticket = {otherCost} (`fulcrum status` lists assumptions).",
             "Tests: change vs the group's previous period and difference vs the rest of the customers in the same period; q = Benjamini–Hochberg adjusted p over the whole report.",
             query.ClusterByAccount
                 ? "Intervals: exact (trinomial NPS, t mean, Wilson share); where an account answered more than once in a cell, the cluster-robust interval by account when it is wider (one account's answers are correlated), and likewise the larger p-value."

@@ -1,8 +1,11 @@
+using System.Globalization;
 using Fulcrum.Data.Demo;
+using Fulcrum.Data.Demo.Shop;
 
 namespace Fulcrum.Cli.Commands;
 
-[Description("Generate the synthetic demo company (accounts, products, surveys, tickets, renewals, references, initiatives) into a database, replacing its contents. Same seed → same data.")]
+[Description("Generate a synthetic company into a database, replacing its contents: the B2B SaaS demo company (accounts, products, surveys, tickets, renewals, references, initiatives), " +
+             "or with --kind shop an online shop (customers, orders, post-purchase CSAT reviews in one or more languages; no renewals or tickets). Same seed → same data.")]
 public sealed class GenerateCommand : StoreCommand<GenerateCommand.Settings>
 {
     public class Settings : StoreSettings
@@ -26,13 +29,44 @@ public sealed class GenerateCommand : StoreCommand<GenerateCommand.Settings>
         [Description("Plant no effects: a null company where every difference is noise (for checking false alarms).")]
         public bool NoEffects { get; init; }
 
+        [CommandOption("--kind <KIND>")]
+        [Description("saas (the demo company) or shop (transactional: orders and CSAT reviews, --accounts customers).")]
+        [DefaultValue("saas")]
+        public string Kind { get; init; } = "saas";
+
+        [CommandOption("--languages <LANGS>")]
+        [Description("Shop only: comment languages with weights, e.g. en, or pt:0.5,es:0.5 (en, pt, es).")]
+        public string? Languages { get; init; }
+
         public DemoCompanyOptions Options => new(Accounts, Years, Seed, !NoEffects);
 
-        public override ValidationResult Validate() => OptionCheck.Run(() => Options.Validate());
+        public ShopCompanyOptions ShopOptions => new(Accounts, Years, Seed, ParseLanguages(Languages));
+
+        public bool IsShop => Kind.Equals("shop", StringComparison.OrdinalIgnoreCase);
+
+        public override ValidationResult Validate() => OptionCheck.Run(() =>
+        {
+            if (!IsShop && !Kind.Equals("saas", StringComparison.OrdinalIgnoreCase)) throw new ArgumentException($"Unknown --kind '{Kind}'. Use saas or shop.");
+            if (IsShop) ShopOptions.Validate();
+            else if (Languages is not null) throw new ArgumentException("--languages applies to --kind shop only.");
+            else Options.Validate();
+            if (IsShop && NoEffects) throw new ArgumentException("--no-effects applies to the saas company only.");
+        });
+
+        static Dictionary<string, double>? ParseLanguages(string? text) => CliLists.Split(text)?.ToDictionary(
+            item => item.Split(':')[0].Trim().ToLowerInvariant(),
+            item => item.Split(':') is [_, var weight] ? double.Parse(weight, NumberStyles.Float, CultureInfo.InvariantCulture) : 1.0);
     }
 
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
+        if (settings.IsShop)
+        {
+            var shop = ShopCompanyGenerator.Generate(store, settings.ShopOptions);
+            AnsiConsole.MarkupLine($"Generated a shop: {shop.Customers:N0} customers, {shop.Orders:N0} orders, {shop.Reviews:N0} reviews ({shop.Comments:N0} with a comment), {shop.Refunds:N0} refunds.");
+            DemoReport.RenderGroundTruth(store);
+            return 0;
+        }
         var result = Generate(store, settings.Options, cancellationToken);
         DemoReport.RenderGeneration(store, result);
         return 0;

@@ -92,6 +92,19 @@ public static class CanonicalSchema
         ],
         ["account_id", "outcome_date", "kind"], [ToAccount()], ["outcome", "renewals", "churn"]);
 
+    public static readonly TableDefinition Orders = new(
+        "orders", "A purchase (for businesses that sell by order rather than by subscription).",
+        [
+            Text("order_id", "Natural key from the shop or ERP.", true),
+            Text("account_id", "The customer who ordered.", true),
+            new("ordered_at", FieldType.Timestamp, "When the order was placed (UTC).", true),
+            new("amount", FieldType.Number, "Order value (revenue).", true, Min: 0),
+            Text("status", "e.g. delivered, shipped, cancelled."),
+            new("refund_amount", FieldType.Number, "Amount refunded on the order, if any.", Min: 0),
+            Attributes(),
+        ],
+        ["order_id"], [ToAccount()], ["order", "purchases", "transactions"]);
+
     public static readonly TableDefinition ReferenceRequests = new(
         "reference_requests", "A request to a customer to act as a reference.",
         [
@@ -162,7 +175,7 @@ public static class CanonicalSchema
 
     /// <summary>Tables in dependency order: a table comes after every table it references.</summary>
     public static readonly IReadOnlyList<TableDefinition> Tables =
-        [Accounts, Subscriptions, Responses, Tickets, Outcomes, ReferenceRequests, Opportunities, Initiatives, Followups, Assumptions];
+        [Accounts, Subscriptions, Responses, Tickets, Outcomes, Orders, ReferenceRequests, Opportunities, Initiatives, Followups, Assumptions];
 
     public static TableDefinition? Find(string nameOrAlias) =>
         Tables.FirstOrDefault(t => string.Equals(t.Name, nameOrAlias, StringComparison.OrdinalIgnoreCase)
