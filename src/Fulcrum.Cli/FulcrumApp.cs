@@ -50,6 +50,8 @@ public static class FulcrumApp
             config.AddCommand<LinkageCommand>("linkage")
                 .WithExample("linkage").WithExample("linkage", "--soft", "nps,ces", "--resamples", "2000", "--confidence", "0.95")
                 .WithExample("linkage", "--json");
+            config.AddCommand<RepeatPurchaseCommand>("repeat-purchase")
+                .WithExample("repeat-purchase").WithExample("repeat-purchase", "--window-days", "90", "--json");
             config.AddCommand<BusinessCaseCommand>("business-case")
                 .WithExample("business-case").WithExample("business-case", "--out", "reports/q3-business-case")
                 .WithExample("business-case", "--json");
