@@ -17,10 +17,12 @@ public static class FulcrumApp
         app.Configure(config =>
         {
             config.SetApplicationName("fulcrum");
+            // An option or argument the command does not know is an error, never silently ignored.
+            config.UseStrictParsing();
             config.SetExceptionHandler((exception, _) =>
             {
                 AnsiConsole.MarkupLine($"[red]Error:[/] {Markup.Escape(Describe(exception))}");
-                return exception is CommandAppException ? 64 : 1;
+                return ExitCode(exception);
             });
             config.AddCommand<DemoCommand>("demo")
                 .WithExample("demo").WithExample("demo", "--accounts", "20000", "--seed", "7");
@@ -103,6 +105,19 @@ public static class FulcrumApp
         });
         return app.Run(args);
     }
+
+    /// <summary>Exit code of a command line that could not be parsed (unknown option or argument, missing value).</summary>
+    public const int ParseError = 2;
+
+    /// <summary>Exit code of options that parse but are invalid (a bad value, a failed check).</summary>
+    public const int UsageError = 64;
+
+    static int ExitCode(Exception exception) => exception switch
+    {
+        CommandParseException => ParseError,
+        CommandAppException => UsageError,
+        _ => 1,
+    };
 
     static string Describe(Exception exception) => exception switch
     {
