@@ -49,7 +49,11 @@ public static class FulcrumApp
                 .WithExample("serve").WithExample("serve", "--db", "big.duckdb", "--urls", "http://127.0.0.1:8080");
             config.AddCommand<LinkageCommand>("linkage")
                 .WithExample("linkage").WithExample("linkage", "--soft", "nps,ces", "--resamples", "2000", "--confidence", "0.95")
-                .WithExample("linkage", "--json");
+                .WithExample("linkage", "--json")
+                .WithExample("linkage", "--outcome", "churn", "--controls", "attr:Tenure in Months,C(attr:Contract)");
+            config.AddCommand<ModelCommand>("model")
+                .WithExample("model", "churn ~ attr:Tenure in Months + attr:Monthly Charge + attr:Number of Referrals + C(attr:Contract)")
+                .WithExample("model", "tickets ~ ces + C(segment)", "--json");
             config.AddCommand<BusinessCaseCommand>("business-case")
                 .WithExample("business-case").WithExample("business-case", "--out", "reports/q3-business-case")
                 .WithExample("business-case", "--json");
@@ -123,6 +127,7 @@ public static class FulcrumApp
     {
         ImportException or MappingException or SourceFormatException or StoreException or Analytics.Linkage.LinkageException => exception.Message,
         InitiativeException or FollowupException or FormatException or Analytics.Drivers.DriverAnalysisException => exception.Message,
+        Analytics.Linkage.UserModels.UserModelException => exception.Message,
         CommandAppException => exception.Message,
         _ => $"{exception.Message} ({exception.GetType().Name})",
     };
