@@ -31,8 +31,12 @@ public sealed class LinkageCommand : StoreCommand<LinkageCommand.Settings>
     {
         if (settings.OwnModel)
             return Print.JsonOrTables(settings.Json, UserModelAnalysis.Run(store, OwnFormula(store, settings), settings.Confidence), UserModelView.Render);
-        var run = settings.WithProgress(progress => BusinessCaseAnalysis.Run(new AnalysisFacts(store), settings.Options, progress));
-        return Print.JsonOrTables(settings.Json, run.Report.Linkage, LinkageView.Render);
+        try
+        {
+            var run = settings.WithProgress(progress => BusinessCaseAnalysis.Run(new AnalysisFacts(store), settings.Options, progress));
+            return Print.JsonOrTables(settings.Json, run.Report.Linkage, LinkageView.Render);
+        }
+        catch (MissingDataException missing) { return MissingDataView.Render(missing, settings.Json); }
     }
 
     /// <summary>OUTCOME ~ the soft metrics (NPS and CSAT as categories, CES as a number) + the user's controls.</summary>
