@@ -83,12 +83,9 @@ public static class LinkageAnalysis
         };
     }
 
-    /// <summary>Renewals with both outcomes and some soft metric before them, or a <see cref="MissingDataException"/> naming what to import.</summary>
+    /// <summary>Renewals with both outcomes (the loader refuses none at all) and some soft metric before them, or a <see cref="MissingDataException"/> naming what to import.</summary>
     static void RequireWhatTheModelsNeed(LinkageDataset d)
     {
-        if (d.EventCell.Length == 0)
-            throw new MissingDataException("No renewal decisions on record (outcomes of kind renewal, churn, contraction or expansion), so churn and expansion cannot be "
-                + "modelled and no lever can be valued.", ["renewals: fulcrum import outcomes FILE (kind renewal, churn, expansion or contraction)"]);
         var churns = d.Churned.Count(c => c);
         if (churns == 0 || churns == d.Churned.Length)
             throw new MissingDataException($"{(churns == 0 ? "None" : "All")} of the {d.Churned.Length:N0} renewal decisions on record churned, so churn cannot be modelled.",

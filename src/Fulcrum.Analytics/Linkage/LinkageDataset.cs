@@ -85,7 +85,8 @@ internal sealed class LinkageDataset
         var mentions = store.Query<ThemeMentionRow>(LinkageQueries.ThemeMentions).ToList();
         var ces = ReliabilityCalibration.Estimate(store.Query<CesMomentsRow>(LinkageQueries.CesMoments).Select(m => (m.N, m.Sum, m.SumSquares)));
         if (events.Count == 0)
-            throw new LinkageException("No renewal decisions to model: the outcomes table has no renewal, churn, contraction or expansion rows. Import outcomes first (`fulcrum import outcomes FILE`).");
+            throw new MissingDataException("No renewal decisions on record (outcomes of kind renewal, churn, contraction or expansion), so churn and expansion cannot be "
+                + "modelled and no lever can be valued.", ["renewals: fulcrum import outcomes FILE (kind renewal, churn, expansion or contraction)"]);
 
         progress?.Report(new LinkageProgress("Placing rows in model cells", 0, 0));
         var soft = options.SoftMetrics ?? DefaultSoft(events);

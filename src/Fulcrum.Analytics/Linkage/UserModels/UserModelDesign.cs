@@ -45,7 +45,9 @@ internal sealed class UserModelDesign
         }
         for (var t = 0; t < terms.Count; t++)
             if (missing[t] == rows.Count)
-                throw new UserModelException($"No account has a value for {terms[t].Variable}; check its name (attribute names are case-sensitive) or import it.");
+                throw new UserModelException(ModelTerm.ScoreFields.Contains(terms[t].Variable)
+                    ? $"No account has a {terms[t].Variable} answer on record; import survey responses with a {terms[t].Variable} column (fulcrum import responses FILE)."
+                    : $"No account has a value for {terms[t].Variable}; check its name (attribute names are case-sensitive) or import it.");
         if (kept.Count == 0) throw new UserModelException("No account has a value for every term together; drop a term or import the missing values.");
 
         var termLevels = terms.Select((term, t) =>
