@@ -113,6 +113,7 @@ public static class BusinessCaseAnalysis
     {
         var ci = $"{confidenceLevel * 100:0}% CI";
         var c = CultureInfo.InvariantCulture;
+        if (!h.Npv.IsDefined) return $"{lever.Title}: its value is withheld ({h.Npv.Method}).";
         var arr = h.ArrTotal;
         var saves = $"saves {MoneyFormat.Short(h.CostSaved.Value)} in cost to serve over {h.Months} months ({ci} {MoneyFormat.Short(h.CostSaved.Lower)}–{MoneyFormat.Short(h.CostSaved.Upper)})";
         // A lever that only changes cost to serve moves no ARR: say what it does, not "$0 ARR". Without tickets no saving is claimed.
@@ -124,8 +125,8 @@ public static class BusinessCaseAnalysis
         var payback = double.IsPositiveInfinity(h.PaybackMonths.Value)
             ? $"it does not pay back within {h.Months} months"
             : string.Create(c, $"it pays back in {h.PaybackMonths.Value:0} months");
-        var chance = double.IsNaN(h.ProbabilityNpvPositive) ? "" : string.Create(c, $" (positive in {h.ProbabilityNpvPositive:P0} of resamples)");
-        var significance = !h.Npv.IsDefined || double.IsNaN(h.Npv.Lower) ? $" The NPV's interval is withheld: {h.Npv.Method}."
+        var chance = double.IsNaN(h.ProbabilityNpvPositive) ? "" : string.Create(c, $" (positive in {h.ProbabilityNpvPositive * 100:0}% of resamples)");
+        var significance = double.IsNaN(h.Npv.Lower) ? " The NPV has no interval."
             : h.Npv.Lower > 0 ? "" : h.Npv.Upper < 0 ? " The NPV is negative with confidence at this cost." : $" The NPV interval includes zero{chance}.";
         return $"{worth}; against a cost of {MoneyFormat.Short(lever.Cost)} the NPV is {MoneyFormat.Short(h.Npv.Value)} ({ci} {MoneyFormat.Short(h.Npv.Lower)}–{MoneyFormat.Short(h.Npv.Upper)}) and {payback}.{significance}";
     }

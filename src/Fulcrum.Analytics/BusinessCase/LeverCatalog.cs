@@ -46,12 +46,17 @@ public static class LeverCatalog
                 return;
             }
             var moves = from.Select(level => book.Move(space, f, level, to, share)).ToList();
+            var separated = from.Append(to).Where(factor!.Separated.Contains).Select(l => factor.Levels[l]).ToList();
+            // Where the levels separate churn the model can only repeat the observed extremes: say so with the value.
+            var caveat = separated.Count == 0 ? ""
+                : $" {metric.ToUpperInvariant()} {string.Join(", ", separated)} separate churn (all or none of their renewals churned), so the model's rates there are Firth-penalized "
+                  + "extremes close to the observed 100% or 0%: the value assumes moved customers would churn as those observed, which these data cannot test.";
             List<BookEntry> fromEntries = [.. moves.SelectMany(m => m.From)], toEntries = [.. moves.SelectMany(m => m.To)];
             var accounts = fromEntries.Sum(e => e.Accounts);
             var cost = accounts * costPer;
             result.Add((new Lever(id, title, share, "share", sizeAssumption, accounts, cost, costAssumption,
                     $"{accounts:N0} accounts × {Money(costPer)}",
-                    $"The moved accounts churn, expand and stay like {metric.ToUpperInvariant()} {toLevel} accounts of the same segment, tenure, products and size (churn and expansion models)."),
+                    $"The moved accounts churn, expand and stay like {metric.ToUpperInvariant()} {toLevel} accounts of the same segment, tenure, products and size (churn and expansion models).{caveat}"),
                 new ScenarioDefinition(new Scenario(id, fromEntries, toEntries, cost))));
         }
         string NpsMissing(string fromName, string toName) => context.Data.Soft.Contains(SoftMetric.Nps)

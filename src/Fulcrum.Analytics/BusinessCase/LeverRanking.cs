@@ -29,11 +29,13 @@ public static class LeverRanking
         var top = ranked[0];
         var h = top.At(horizon);
         if (h.PaysBackWithConfidence) return $"The lever that pays back with most confidence: {top.Sentence}";
+        // Withheld NPVs rank last, so a withheld top lever means every lever's value is withheld.
+        if (!h.Npv.IsDefined) return $"No lever pays back with confidence: every lever's value is withheld ({h.Npv.Method}).";
         var ci = $"{confidenceLevel * 100:0}% CI";
-        var npv = h.Npv.IsDefined && !double.IsNaN(h.Npv.Lower)
+        var npv = !double.IsNaN(h.Npv.Lower)
             ? $"NPV {MoneyFormat.Short(h.Npv.Value)} ({ci} {MoneyFormat.Short(h.Npv.Lower)} to {MoneyFormat.Short(h.Npv.Upper)})"
-              + (double.IsNaN(h.ProbabilityNpvPositive) ? "" : string.Create(CultureInfo.InvariantCulture, $", positive in {h.ProbabilityNpvPositive:P0} of resamples"))
-            : "its NPV interval is withheld";
+              + (double.IsNaN(h.ProbabilityNpvPositive) ? "" : string.Create(CultureInfo.InvariantCulture, $", positive in {h.ProbabilityNpvPositive * 100:0}% of resamples"))
+            : $"NPV {MoneyFormat.Short(h.Npv.Value)} without an interval";
         return $"No lever pays back with confidence at the {ci[..^3]} level over {horizon} months: every NPV interval includes zero or lies below it. "
                + $"The least uncertain is \"{top.Lever.Title}\": {npv}.";
     }
