@@ -33,8 +33,8 @@ internal static class LinkageBootstrap
         return new Result(usable, coefficientSets.Where(c => c is not null).Select(c => c!).ToList(), options.Resamples - usable.Count);
     }
 
-    /// <summary>Share of failed resamples above which a figure is withheld rather than given an interval from the survivors.</summary>
-    public const double MaximumFailedShare = 0.2;
+    /// <summary>Share of failed resamples above which a figure is withheld rather than given an interval from the survivors: the model must be identified in most resamples.</summary>
+    public const double MaximumFailedShare = 0.5;
 
     /// <summary>Percentile interval of quantity <paramref name="key"/> around its full-sample <paramref name="value"/>.</summary>
     public static Estimate Interval(Result bootstrap, string key, double value, long n, double confidenceLevel, string basis)
@@ -46,8 +46,8 @@ internal static class LinkageBootstrap
         // from the survivors alone would be too narrow, so with too many failures the figure is withheld.
         if (total > 0 && failed > MaximumFailedShare * total)
             return Estimate.Undefined(n, $"{basis}; withheld: the model could not be refitted in {failed:N0} of {total:N0} bootstrap resamples "
-                + $"({(double)failed / total:P0}; at most {MaximumFailedShare:P0} allowed), so its uncertainty cannot be measured", confidenceLevel);
-        var method = $"{basis}; account bootstrap, {values.Length:N0} of {total:N0} resamples usable ({(double)failed / Math.Max(total, 1):P1} failed), percentile interval";
+                + $"({(double)failed / total * 100:0}%; at most {MaximumFailedShare * 100:0}% allowed), so its uncertainty cannot be measured", confidenceLevel);
+        var method = $"{basis}; account bootstrap, {values.Length:N0} of {total:N0} resamples usable ({(double)failed / Math.Max(total, 1) * 100:0.#}% failed), percentile interval";
         if (values.Length < 20 || double.IsNaN(value)) return new Estimate(value, double.NaN, double.NaN, n, method, confidenceLevel);
         var (lower, upper) = Bootstrap.PercentileInterval(values, confidenceLevel);
         // A payback that never happens is +∞; interpolating between ∞ values gives NaN, so take the nearest rank instead.

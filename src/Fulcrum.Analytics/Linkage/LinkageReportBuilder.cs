@@ -176,10 +176,10 @@ internal static class LinkageReportBuilder
             warnings.Add($"Poor overlap: only {share:P0} of detractor and promoter renewals fall in segment/tenure/product/size groups where both categories renew; the adjusted detractor vs promoter comparison extrapolates from the model's additive form there.");
         var total = figures.Bootstrap.Failed + figures.Bootstrap.Replicates.Count;
         if (figures.Bootstrap.Failed > LinkageBootstrap.MaximumFailedShare * total)
-            warnings.Add($"{figures.Bootstrap.Failed:N0} of {total:N0} bootstrap resamples ({(double)figures.Bootstrap.Failed / total:P0}) could not be refitted (the models are not identified without a rare level): "
+            warnings.Add($"{figures.Bootstrap.Failed:N0} of {total:N0} bootstrap resamples ({(double)figures.Bootstrap.Failed / total * 100:0}%) could not be refitted (the models are not identified without a rare level): "
                 + "every bootstrap interval is withheld rather than taken from the survivors.");
         else if (figures.Bootstrap.Failed > 0.01 * total)
-            warnings.Add($"{figures.Bootstrap.Failed:N0} of {total:N0} bootstrap resamples ({(double)figures.Bootstrap.Failed / total:P0}) could not be refitted (a rare level vanished from the resample); intervals use the other {figures.Bootstrap.Replicates.Count:N0}.");
+            warnings.Add($"{figures.Bootstrap.Failed:N0} of {total:N0} bootstrap resamples ({(double)figures.Bootstrap.Failed / total * 100:0}%) could not be refitted (a rare level vanished from the resample); intervals use the other {figures.Bootstrap.Replicates.Count:N0}.");
         if (d.ChurnSpace.FactorIndex(LinkageFactors.Nps) < 0)
             warnings.Add("No NPS answers in the year before renewals: NPS effects and the value of an NPS point cannot be estimated.");
         if (d.Soft.Contains(SoftMetric.Csat) && d.ChurnSpace.FactorIndex(LinkageFactors.Csat) < 0)
