@@ -17,10 +17,12 @@ public static class FulcrumApp
         app.Configure(config =>
         {
             config.SetApplicationName("fulcrum");
+            // An option or argument the command does not know is an error, never silently ignored.
+            config.UseStrictParsing();
             config.SetExceptionHandler((exception, _) =>
             {
                 AnsiConsole.MarkupLine($"[red]Error:[/] {Markup.Escape(Describe(exception))}");
-                return exception is CommandAppException ? 64 : 1;
+                return ExitCode(exception);
             });
             config.AddCommand<DemoCommand>("demo")
                 .WithExample("demo").WithExample("demo", "--accounts", "20000", "--seed", "7");
@@ -49,7 +51,11 @@ public static class FulcrumApp
                 .WithExample("serve").WithExample("serve", "--db", "big.duckdb", "--urls", "http://127.0.0.1:8080");
             config.AddCommand<LinkageCommand>("linkage")
                 .WithExample("linkage").WithExample("linkage", "--soft", "nps,ces", "--resamples", "2000", "--confidence", "0.95")
-                .WithExample("linkage", "--json");
+                .WithExample("linkage", "--json")
+                .WithExample("linkage", "--outcome", "churn", "--controls", "attr:Tenure in Months,C(attr:Contract)");
+            config.AddCommand<ModelCommand>("model")
+                .WithExample("model", "churn ~ attr:Tenure in Months + attr:Monthly Charge + attr:Number of Referrals + C(attr:Contract)")
+                .WithExample("model", "tickets ~ ces + C(segment)", "--json");
             config.AddCommand<RepeatPurchaseCommand>("repeat-purchase")
                 .WithExample("repeat-purchase").WithExample("repeat-purchase", "--window-days", "90", "--json");
             config.AddCommand<BusinessCaseCommand>("business-case")
@@ -108,10 +114,24 @@ public static class FulcrumApp
         return app.Run(args);
     }
 
+    /// <summary>Exit code of a command line that could not be parsed (unknown option or argument, missing value).</summary>
+    public const int ParseError = 2;
+
+    /// <summary>Exit code of options that parse but are invalid (a bad value, a failed check).</summary>
+    public const int UsageError = 64;
+
+    static int ExitCode(Exception exception) => exception switch
+    {
+        CommandParseException => ParseError,
+        CommandAppException => UsageError,
+        _ => 1,
+    };
+
     static string Describe(Exception exception) => exception switch
     {
         ImportException or MappingException or SourceFormatException or StoreException or Analytics.Linkage.LinkageException => exception.Message,
         InitiativeException or FollowupException or FormatException or Analytics.Drivers.DriverAnalysisException => exception.Message,
+        Analytics.Linkage.UserModels.UserModelException => exception.Message,
         CommandAppException => exception.Message,
         _ => $"{exception.Message} ({exception.GetType().Name})",
     };

@@ -23,7 +23,8 @@ public sealed class BusinessCaseRun
 
 /// <summary>
 /// The business case: every lever as Δ churned ARR + Δ expansion ARR + Δ cost to serve over 12/24/36 months and the
-/// chosen horizon, discounted, against its cost → NPV, ROI and payback, with account-bootstrap intervals; ranked by NPV;
+/// chosen horizon, discounted, against its cost → NPV, ROI and payback, with account-bootstrap intervals; ranked by the
+/// lower bound of the NPV interval (<see cref="LeverRanking"/>);
 /// the top levers' sensitivity to each assumption.
 /// </summary>
 public static class BusinessCaseAnalysis
@@ -71,53 +72,62 @@ public static class BusinessCaseAnalysis
     {
         var horizon = (int)Math.Round(assumptions["horizon_months"]);
         var n = (long)linkage.Book.TotalAccounts;
+        var hasTickets = linkage.Data.HasTickets;
+        var hasExpansion = linkage.Models.Expansion is not null;
         var valued = levers.Where(l => l.Scenario is not null).Select(l =>
         {
-            var horizons = linkage.Horizons.Select(h => Horizon(figures, l.Lever.Id, h, n)).ToList();
+            var horizons = linkage.Horizons.Select(h => Horizon(figures, l.Lever.Id, h, n, hasTickets, hasExpansion)).ToList();
             return (l.Lever, Horizons: horizons);
-        }).OrderByDescending(l => l.Horizons.First(h => h.Months == horizon).Npv.Value).ToList();
-        var results = valued.Select((l, i) => new LeverResult(i + 1, l.Lever, l.Horizons, Sentence(l.Lever, l.Horizons.First(h => h.Months == horizon), figures.ConfidenceLevel))).ToList();
+        });
+        var ranked = LeverRanking.Rank(valued, l => l.Horizons.First(h => h.Months == horizon));
+        var results = ranked.Select((l, i) => new LeverResult(i + 1, l.Lever, l.Horizons, Sentence(l.Lever, l.Horizons.First(h => h.Months == horizon), figures.ConfidenceLevel))).ToList();
         var sensitivity = results.Take(SensitivityLevers).Select(r => Tornado(linkage, r, assumptions, horizon)).ToList();
         var warnings = linkage.Report.Warnings.ToList();
-        var headline = results.Count == 0
-            ? "No lever can be valued on these data; see the warnings."
-            : $"The biggest lever: {results[0].Sentence}";
-        return new BusinessCaseReport(horizon, figures.ConfidenceLevel, headline, results, levers.Where(l => l.Scenario is null).Select(l => l.Lever).ToList(),
+        var unavailable = levers.Where(l => l.Scenario is null).Select(l => l.Lever).ToList();
+        var headline = LeverRanking.Headline(results, horizon, figures.ConfidenceLevel, unavailable.Select(l => $"{l.Title}: {l.Unavailable}"));
+        return new BusinessCaseReport(horizon, figures.ConfidenceLevel, headline, results, unavailable,
             sensitivity,
             assumptions.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new AssumptionUsed(a.Key, a.Value, DefaultAssumptions.Find(a.Key)?.Unit ?? "")).ToList(),
             warnings, linkage.Report);
     }
 
-    static LeverHorizon Horizon(Figures figures, string id, int months, long n)
+    static LeverHorizon Horizon(Figures figures, string id, int months, long n, bool hasTickets, bool hasExpansion)
     {
         Estimate E(string field, string what) => figures.Estimate($"scenario:{id}:{months}:{field}", n, what);
+        var npvKey = $"scenario:{id}:{months}:npv";
+        var npvs = figures.Bootstrap.Replicates.Select(r => r.GetValueOrDefault(npvKey, double.NaN)).Where(v => !double.IsNaN(v)).ToList();
+        var npv = E("npv", "net present value: discounted gross margin on extra revenue + cost saved − lever cost");
         return new LeverHorizon(months,
             E("arr_retained", "ARR kept on the books at the horizon (lower churn)"),
-            E("arr_expansion", "extra expansion ARR at the horizon"),
-            E("arr_total", "ARR gained at the horizon (retained + expansion)"),
-            E("cost_saved", "cost to serve avoided over the horizon"),
+            hasExpansion ? E("arr_expansion", "extra expansion ARR at the horizon") : Estimate.Undefined(n, LinkageReportBuilder.NoExpansion, figures.ConfidenceLevel),
+            E("arr_total", hasExpansion ? "ARR gained at the horizon (retained + expansion)" : "ARR gained at the horizon (retained only: no expansion on record)"),
+            hasTickets ? E("cost_saved", "cost to serve avoided over the horizon") : Estimate.Undefined(n, LinkageReportBuilder.NoTickets, figures.ConfidenceLevel),
             E("revenue", "extra revenue over the horizon"),
-            E("npv", "net present value: discounted gross margin on extra revenue + cost saved − lever cost"),
+            npv,
             E("roi", "NPV / lever cost"),
-            E("payback", "months until discounted benefits cover the lever cost"));
+            E("payback", "months until discounted benefits cover the lever cost"),
+            npv.IsDefined && !double.IsNaN(npv.Lower) && npvs.Count > 0 ? (double)npvs.Count(v => v > 0) / npvs.Count : double.NaN);
     }
 
     internal static string Sentence(Lever lever, LeverHorizon h, double confidenceLevel)
     {
         var ci = $"{confidenceLevel * 100:0}% CI";
         var c = CultureInfo.InvariantCulture;
+        if (!h.Npv.IsDefined) return $"{lever.Title}: its value is withheld ({h.Npv.Method}).";
         var arr = h.ArrTotal;
         var saves = $"saves {MoneyFormat.Short(h.CostSaved.Value)} in cost to serve over {h.Months} months ({ci} {MoneyFormat.Short(h.CostSaved.Lower)}–{MoneyFormat.Short(h.CostSaved.Upper)})";
-        // A lever that only changes cost to serve moves no ARR: say what it does, not "$0 ARR".
-        var worth = arr.Value == 0 && arr.Lower == 0 && arr.Upper == 0
+        // A lever that only changes cost to serve moves no ARR: say what it does, not "$0 ARR". Without tickets no saving is claimed.
+        var worth = arr.Value == 0 && arr.Lower == 0 && arr.Upper == 0 && h.CostSaved.IsDefined
             ? $"{lever.Title} {saves}"
             : $"{lever.Title} is worth {MoneyFormat.Short(arr.Value)} ARR over {h.Months} months ({ci} {MoneyFormat.Short(arr.Lower)}–{MoneyFormat.Short(arr.Upper)}"
               + (arr.Contains(0) ? ", not distinguishable from zero)" : ")")
-              + (Math.Abs(h.CostSaved.Value) >= 0.25 * Math.Abs(arr.Value) ? $" and {saves}" : "");
+              + (h.CostSaved.IsDefined && Math.Abs(h.CostSaved.Value) >= 0.25 * Math.Abs(arr.Value) ? $" and {saves}" : "");
         var payback = double.IsPositiveInfinity(h.PaybackMonths.Value)
             ? $"it does not pay back within {h.Months} months"
             : string.Create(c, $"it pays back in {h.PaybackMonths.Value:0} months");
-        var significance = h.Npv.Lower > 0 ? "" : h.Npv.Upper < 0 ? " The NPV is negative with confidence at this cost." : " The NPV interval includes zero.";
+        var chance = double.IsNaN(h.ProbabilityNpvPositive) ? "" : string.Create(c, $" (positive in {h.ProbabilityNpvPositive * 100:0}% of resamples)");
+        var significance = double.IsNaN(h.Npv.Lower) ? " The NPV has no interval."
+            : h.Npv.Lower > 0 ? "" : h.Npv.Upper < 0 ? " The NPV is negative with confidence at this cost." : $" The NPV interval includes zero{chance}.";
         return $"{worth}; against a cost of {MoneyFormat.Short(lever.Cost)} the NPV is {MoneyFormat.Short(h.Npv.Value)} ({ci} {MoneyFormat.Short(h.Npv.Lower)}–{MoneyFormat.Short(h.Npv.Upper)}) and {payback}.{significance}";
     }
 

@@ -4,11 +4,18 @@ using Fulcrum.Core.Statistics;
 namespace Fulcrum.Analytics.BusinessCase;
 
 /// <summary>A lever's worth over one horizon; every figure with its bootstrap interval.</summary>
+/// <param name="ArrExpansion">Undefined (with the reason) when no expansion is on record.</param>
+/// <param name="CostSaved">Undefined (with the reason) when no support tickets are on record.</param>
 /// <param name="PaybackMonths">+∞ when the lever does not pay back within the horizon.</param>
+/// <param name="ProbabilityNpvPositive">Share of the usable bootstrap resamples in which the NPV is above zero (NaN when the NPV is withheld).</param>
 public sealed record LeverHorizon(int Months, Estimate ArrRetained, Estimate ArrExpansion, Estimate ArrTotal, Estimate CostSaved, Estimate Revenue,
-    Estimate Npv, Estimate Roi, Estimate PaybackMonths);
+    Estimate Npv, Estimate Roi, Estimate PaybackMonths, double ProbabilityNpvPositive)
+{
+    /// <summary>The NPV interval lies above zero: the lever pays back with confidence.</summary>
+    public bool PaysBackWithConfidence => Npv.Lower > 0;
+}
 
-/// <summary>A valued lever: its definition, its rank (1 = largest NPV over the chosen horizon) and its value per horizon.</summary>
+/// <summary>A valued lever: its definition, its rank (1 = highest lower bound of the NPV interval over the chosen horizon, see <see cref="LeverRanking"/>) and its value per horizon.</summary>
 public sealed record LeverResult(int Rank, Lever Lever, IReadOnlyList<LeverHorizon> Horizons, string Sentence)
 {
     public LeverHorizon At(int months) => Horizons.First(h => h.Months == months);
@@ -23,7 +30,11 @@ public sealed record TornadoBar(string Assumption, double Low, double High, doub
 /// <summary>Sensitivity of one lever's NPV to each assumption, largest swing first.</summary>
 public sealed record LeverSensitivity(string LeverId, string Title, double BaseNpv, IReadOnlyList<TornadoBar> Bars);
 
-/// <summary>The executive business case: levers ranked by NPV, their sensitivity, the assumptions and the linkage behind them.</summary>
+/// <summary>
+/// The executive business case: levers ranked by the lower bound of their NPV interval (<see cref="LeverRanking"/>), the
+/// headline that respects that uncertainty, their sensitivity, the assumptions and the linkage behind them.
+/// </summary>
+/// <param name="Headline">The one sentence to lead with (<see cref="LeverRanking.Headline"/>): the top lever only when it pays back with confidence, else "no lever pays back with confidence" first.</param>
 public sealed record BusinessCaseReport(
     int HorizonMonths,
     double ConfidenceLevel,
@@ -33,4 +44,8 @@ public sealed record BusinessCaseReport(
     IReadOnlyList<LeverSensitivity> Sensitivity,
     IReadOnlyList<AssumptionUsed> Assumptions,
     IReadOnlyList<string> Warnings,
-    LinkageReport Linkage);
+    LinkageReport Linkage)
+{
+    /// <summary>The top-ranked lever when its NPV interval lies above zero, else null (no lever pays back with confidence).</summary>
+    public LeverResult? ConfidentLever => Levers.Count > 0 && Levers[0].At(HorizonMonths).PaysBackWithConfidence ? Levers[0] : null;
+}

@@ -4,7 +4,8 @@ using Fulcrum.Analytics.Linkage;
 namespace Fulcrum.Analytics.BusinessCase;
 
 /// <summary>
-/// The levers Fulcrum values: moving detractors or passives up, lowering customer effort, avoiding support contacts.
+/// The levers Fulcrum values: moving detractors or passives up, moving dissatisfied customers (CSAT) up, lowering
+/// customer effort, avoiding support contacts, fixing a feedback theme.
 /// Each reads its size and cost from the assumptions, so finance can change them and every output shows them.
 /// </summary>
 public static class LeverCatalog
@@ -15,7 +16,13 @@ public static class LeverCatalog
     public const string LowerEffort = "lower_effort";
     public const string FewerContacts = "fewer_contacts";
 
-    /// <summary>Builds every lever for the current book; levers the data cannot support come back with <see cref="Lever.Unavailable"/> set and no scenario.</summary>
+    public const string CsatDissatisfiedToSatisfied = "csat_dissatisfied_to_satisfied";
+
+    /// <summary>
+    /// Builds every lever for the current book. A lever exists only when the data hold what it moves (scores before
+    /// renewals for the score levers, tickets for the contact and effort levers); the others come back with
+    /// <see cref="Lever.Unavailable"/> saying what is missing and what to import, and no scenario.
+    /// </summary>
     public static IReadOnlyList<(Lever Lever, ScenarioDefinition? Scenario)> Build(LinkageContext context, IReadOnlyDictionary<string, double>? sizeOverrides = null)
     {
         double A(string name) => sizeOverrides is not null && sizeOverrides.TryGetValue(name, out var v) ? v : context.Assumptions[name];
@@ -23,33 +30,49 @@ public static class LeverCatalog
         var book = context.Book;
         var result = new List<(Lever, ScenarioDefinition?)>();
 
-        var nps = space.FactorIndex(LinkageFactors.Nps);
-        var factor = nps >= 0 ? space.Factors[nps] : null;
-        int Level(string name) => factor?.IndexOf(name) ?? -1;
-        void Move(string id, string fromName, string toName, string sizeAssumption, string costAssumption)
+        // Moves a share of the accounts at some levels of a soft metric to another level: they churn and expand like those accounts.
+        void Move(string id, string title, string metric, string[] fromLevels, string toLevel, string sizeAssumption, string costAssumption, string missing)
         {
             var share = A(sizeAssumption);
             var costPer = A(costAssumption);
-            var title = $"Move {Percent(share)} of {fromName}s to {toName}";
-            int from = Level(fromName), to = Level(toName);
-            if (from < 0 || to < 0)
+            var f = space.FactorIndex(metric);
+            var factor = f >= 0 ? space.Factors[f] : null;
+            var from = fromLevels.Select(l => factor?.IndexOf(l) ?? -1).Where(l => l >= 0).ToArray();
+            var to = factor?.IndexOf(toLevel) ?? -1;
+            var mechanism = $"Churn, expansion and retention of the moved accounts valued as {metric.ToUpperInvariant()} {toLevel} accounts of the same profile (churn and expansion models).";
+            if (from.Length == 0 || to < 0)
             {
-                result.Add((new Lever(id, title, share, "share", sizeAssumption, 0, 0, costAssumption, "",
-                    $"Churn, expansion and retention of {fromName} accounts valued as {toName} accounts.",
-                    $"needs NPS answers with both {fromName}s and {toName}s before renewals"), null));
+                result.Add((new Lever(id, title, share, "share", sizeAssumption, 0, 0, costAssumption, "", mechanism, missing), null));
                 return;
             }
-            var (fromEntries, toEntries) = book.Move(space, nps, from, to, share);
+            var moves = from.Select(level => book.Move(space, f, level, to, share)).ToList();
+            var separated = from.Append(to).Where(factor!.Separated.Contains).Select(l => factor.Levels[l]).ToList();
+            // Where the levels separate churn the model can only repeat the observed extremes: say so with the value.
+            var caveat = separated.Count == 0 ? ""
+                : $" {metric.ToUpperInvariant()} {string.Join(", ", separated)} separate churn (all or none of their renewals churned), so the model's rates there are Firth-penalized "
+                  + "extremes close to the observed 100% or 0%: the value assumes moved customers would churn as those observed, which these data cannot test.";
+            List<BookEntry> fromEntries = [.. moves.SelectMany(m => m.From)], toEntries = [.. moves.SelectMany(m => m.To)];
             var accounts = fromEntries.Sum(e => e.Accounts);
             var cost = accounts * costPer;
             result.Add((new Lever(id, title, share, "share", sizeAssumption, accounts, cost, costAssumption,
                     $"{accounts:N0} accounts × {Money(costPer)}",
-                    $"The moved accounts churn, expand and stay like {toName} accounts of the same segment, tenure, products and size (churn and expansion models)."),
+                    $"The moved accounts churn, expand and stay like {metric.ToUpperInvariant()} {toLevel} accounts of the same segment, tenure, products and size (churn and expansion models).{caveat}"),
                 new ScenarioDefinition(new Scenario(id, fromEntries, toEntries, cost))));
         }
-        Move(DetractorsToPassive, LinkageFactors.Detractor, LinkageFactors.Passive, "lever_size_detractors_to_passive", "lever_cost_detractor_recovery");
-        Move(DetractorsToPromoter, LinkageFactors.Detractor, LinkageFactors.Promoter, "lever_size_detractors_to_promoter", "lever_cost_detractor_recovery");
-        Move(PassivesToPromoter, LinkageFactors.Passive, LinkageFactors.Promoter, "lever_size_passives_to_promoter", "lever_cost_promoter_programme");
+        string NpsMissing(string fromName, string toName) => context.Data.Soft.Contains(SoftMetric.Nps)
+            ? $"needs NPS answers from both {fromName}s and {toName}s in the year before renewals; import survey responses with an nps column (fulcrum import responses FILE)"
+            : "NPS is not in the linkage model; run with --soft including nps";
+        void NpsMove(string id, string fromName, string toName, string sizeAssumption, string costAssumption) =>
+            Move(id, $"Move {Percent(A(sizeAssumption))} of {fromName}s to {toName}", LinkageFactors.Nps, [fromName], toName, sizeAssumption, costAssumption, NpsMissing(fromName, toName));
+        NpsMove(DetractorsToPassive, LinkageFactors.Detractor, LinkageFactors.Passive, "lever_size_detractors_to_passive", "lever_cost_detractor_recovery");
+        NpsMove(DetractorsToPromoter, LinkageFactors.Detractor, LinkageFactors.Promoter, "lever_size_detractors_to_promoter", "lever_cost_detractor_recovery");
+        NpsMove(PassivesToPromoter, LinkageFactors.Passive, LinkageFactors.Promoter, "lever_size_passives_to_promoter", "lever_cost_promoter_programme");
+        // CSAT: the dissatisfied (1–2) become satisfied (4), valued like the NPS moves.
+        const string csatSize = "lever_size_csat_dissatisfied_to_satisfied";
+        Move(CsatDissatisfiedToSatisfied, $"Move {Percent(A(csatSize))} of dissatisfied customers (CSAT 1–2) to satisfied (4)", LinkageFactors.Csat, ["1", "2"], "4",
+            csatSize, "lever_cost_detractor_recovery", context.Data.Soft.Contains(SoftMetric.Csat)
+                ? "needs CSAT answers of 1–2 and of 4 in the year before renewals; import survey responses with a csat column (fulcrum import responses FILE)"
+                : "CSAT is not in the linkage model (NPS is used when answered); run with --soft including csat");
         result.Add(LowerEffortLever(context, A("lever_size_ces_reduction"), A("lever_cost_effort_reduction")));
         result.Add(FewerContactsLever(context, A("lever_size_contact_reduction"), A("lever_cost_contact_reduction")));
         for (var theme = 0; theme < context.Data.Themes.Count; theme++)
@@ -63,7 +86,9 @@ public static class LeverCatalog
         var title = $"Lower customer effort (CES) by {points.ToString("0.##", CultureInfo.InvariantCulture)} points";
         const string sizeName = "lever_size_ces_reduction", costName = "lever_cost_effort_reduction";
         if (d.CesCalibration.Observations == 0)
-            return (new Lever(LowerEffort, title, points, "CES points", sizeName, 0, 0, costName, "", "", "needs CES answers"), null);
+            return (new Lever(LowerEffort, title, points, "CES points", sizeName, 0, 0, costName, "", "",
+                "no CES answers on record; import survey responses with a ces column (fulcrum import responses FILE)"), null);
+        if (!d.HasTickets) return (new Lever(LowerEffort, title, points, "CES points", sizeName, 0, 0, costName, "", "", LinkageReportBuilder.NoTickets), null);
         var space = d.ChurnSpace;
         var ces = space.NumericColumns.Count > 0 && space.NumericColumns[0] == LinkageFactors.Ces ? 0 : -1;
         var from = new List<BookEntry>();
@@ -90,6 +115,7 @@ public static class LeverCatalog
     {
         var title = $"Avoid {Percent(share)} of support contacts";
         const string sizeName = "lever_size_contact_reduction", costName = "lever_cost_contact_reduction";
+        if (!context.Data.HasTickets) return (new Lever(FewerContacts, title, share, "share", sizeName, 0, 0, costName, "", "", LinkageReportBuilder.NoTickets), null);
         var entries = context.Book.Entries;
         var accounts = context.Book.TotalAccounts;
         var cost = accounts * share * 100 * costPerAccountPercent;

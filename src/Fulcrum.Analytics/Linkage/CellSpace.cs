@@ -3,6 +3,9 @@ namespace Fulcrum.Analytics.Linkage;
 /// <summary>A categorical covariate: its levels and the one the others are compared with.</summary>
 internal sealed record Factor(string Name, IReadOnlyList<string> Levels, int Baseline)
 {
+    /// <summary>Levels whose renewals all churned or all stayed: their odds ratios, effects and adjusted rates are infinite or undefined.</summary>
+    public IReadOnlySet<int> Separated { get; init; } = new HashSet<int>();
+
     public int IndexOf(string level)
     {
         for (var i = 0; i < Levels.Count; i++)

@@ -54,6 +54,7 @@ public static class LinkageAnalysis
     {
         if (options.Resamples < 100) throw new LinkageException($"Use at least 100 bootstrap resamples (got {options.Resamples}); intervals from fewer are unstable.");
         var d = LinkageDataset.Load(facts, options, progress);
+        RequireWhatTheModelsNeed(d);
         var book = Book.From(d.Book);
         var money = MoneyAssumptions.From(assumptions);
         var horizonAssumption = (int)Math.Round(assumptions.GetValueOrDefault("horizon_months", 24));
@@ -80,6 +81,21 @@ public static class LinkageAnalysis
             Options = options, Money = money, Assumptions = assumptions, Horizons = horizons,
             Report = LinkageReportBuilder.Build(d, models, book, figures, quality, assumptions, horizons),
         };
+    }
+
+    /// <summary>Renewals with both outcomes (the loader refuses none at all) and some soft metric before them, or a <see cref="MissingDataException"/> naming what to import.</summary>
+    static void RequireWhatTheModelsNeed(LinkageDataset d)
+    {
+        var churns = d.Churned.Count(c => c);
+        if (churns == 0 || churns == d.Churned.Length)
+            throw new MissingDataException($"{(churns == 0 ? "None" : "All")} of the {d.Churned.Length:N0} renewal decisions on record churned, so churn cannot be modelled.",
+                ["renewals with both outcomes: fulcrum import outcomes FILE (kind renewal and churn)"]);
+        if (!QuantityEvaluator.SoftFactors(d.ChurnSpace).Any() && d.ChurnSpace.NumericColumns.Count == 0)
+        {
+            var asked = string.Join(", ", d.Soft.Select(s => s.ToString().ToUpperInvariant()));
+            throw new MissingDataException($"No {(asked.Length > 0 ? asked : "NPS, CSAT or CES")} answers in the year before any renewal, so there is no soft metric to link to churn and no score lever.",
+                ["survey scores: fulcrum import responses FILE (nps, csat or ces columns)"]);
+        }
     }
 
     public const string DetractorVsPromoter = "nps_detractor_vs_promoter";

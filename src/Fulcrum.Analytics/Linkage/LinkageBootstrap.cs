@@ -12,7 +12,6 @@ internal static class LinkageBootstrap
     /// <param name="Coefficients">Each usable replicate's coefficients, kept so levers can be re-valued with other inputs without refitting.</param>
     public sealed record Result(IReadOnlyList<Dictionary<string, double>> Replicates, IReadOnlyList<LinkageCoefficients> Coefficients, int Failed);
 
-    
     public static Result Run(LinkageDataset d, LinkageModels models, QuantityEvaluator evaluator, LinkageOptions options, IProgress<int>? progress)
     {
         var replicates = new Dictionary<string, double>?[options.Resamples];
@@ -34,11 +33,21 @@ internal static class LinkageBootstrap
         return new Result(usable, coefficientSets.Where(c => c is not null).Select(c => c!).ToList(), options.Resamples - usable.Count);
     }
 
+    /// <summary>Share of failed resamples above which a figure is withheld rather than given an interval from the survivors: the model must be identified in most resamples.</summary>
+    public const double MaximumFailedShare = 0.5;
+
     /// <summary>Percentile interval of quantity <paramref name="key"/> around its full-sample <paramref name="value"/>.</summary>
     public static Estimate Interval(Result bootstrap, string key, double value, long n, double confidenceLevel, string basis)
     {
         var values = bootstrap.Replicates.Select(r => r.TryGetValue(key, out var v) ? v : double.NaN).Where(v => !double.IsNaN(v)).ToArray();
-        var method = $"{basis}; account bootstrap, {values.Length:N0} resamples, percentile interval";
+        var total = bootstrap.Replicates.Count + bootstrap.Failed;
+        var failed = total - values.Length;
+        // Resamples that fail are not a random subset (a rare level vanished, the model lost identification): an interval
+        // from the survivors alone would be too narrow, so with too many failures the figure is withheld.
+        if (total > 0 && failed > MaximumFailedShare * total)
+            return Estimate.Undefined(n, $"{basis}; withheld: the model could not be refitted in {failed:N0} of {total:N0} bootstrap resamples "
+                + $"({(double)failed / total * 100:0}%; at most {MaximumFailedShare * 100:0}% allowed), so its uncertainty cannot be measured", confidenceLevel);
+        var method = $"{basis}; account bootstrap, {values.Length:N0} of {total:N0} resamples usable ({(double)failed / Math.Max(total, 1) * 100:0.#}% failed), percentile interval";
         if (values.Length < 20 || double.IsNaN(value)) return new Estimate(value, double.NaN, double.NaN, n, method, confidenceLevel);
         var (lower, upper) = Bootstrap.PercentileInterval(values, confidenceLevel);
         // A payback that never happens is +∞; interpolating between ∞ values gives NaN, so take the nearest rank instead.

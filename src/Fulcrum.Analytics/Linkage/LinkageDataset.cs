@@ -48,6 +48,12 @@ internal sealed class LinkageDataset
 
     public required IReadOnlyList<BookAccount> Book { get; init; }
 
+    /// <summary>True when any support ticket is on record: cost to serve, and what moves it, can be modelled.</summary>
+    public bool HasTickets => Tickets.Any(t => t > 0);
+
+    /// <summary>True when any expansion is on record at a renewal: expansion can be modelled.</summary>
+    public bool HasExpansions => Expanded.Any(e => e);
+
     /// <summary>The renewal rows packed for the bootstrap's inner loop (one contiguous array is read per resample).</summary>
     internal EventTotalsRow[] PackedEvents => _packedEvents ??= Enumerable.Range(0, EventCell.Length)
         .Select(i => new EventTotalsRow(EventAccount[i], EventCell[i], Churned[i], Expanded[i], ArrBefore[i], ExpansionAmount[i])).ToArray();
@@ -79,7 +85,8 @@ internal sealed class LinkageDataset
         var mentions = store.Query<ThemeMentionRow>(LinkageQueries.ThemeMentions).ToList();
         var ces = ReliabilityCalibration.Estimate(store.Query<CesMomentsRow>(LinkageQueries.CesMoments).Select(m => (m.N, m.Sum, m.SumSquares)));
         if (events.Count == 0)
-            throw new LinkageException("No renewal decisions to model: the outcomes table has no renewal, churn, contraction or expansion rows. Import outcomes first (`fulcrum import outcomes FILE`).");
+            throw new MissingDataException("No renewal decisions on record (outcomes of kind renewal, churn, contraction or expansion), so churn and expansion cannot be "
+                + "modelled and no lever can be valued.", ["renewals: fulcrum import outcomes FILE (kind renewal, churn, expansion or contraction)"]);
 
         progress?.Report(new LinkageProgress("Placing rows in model cells", 0, 0));
         var soft = options.SoftMetrics ?? DefaultSoft(events);
@@ -109,11 +116,16 @@ internal sealed class LinkageDataset
             var (name, levels, preferred, _) = churnColumns[c];
             var column = c;
             var counts = eventLevels.GroupBy(l => l[column]).ToDictionary(g => g.Key, g => g.Count());
+            var churns = eventLevels.Where((_, i) => events[i].Churned).GroupBy(l => l[column]).ToDictionary(g => g.Key, g => g.Count());
             var present = levels.Where(counts.ContainsKey).ToArray();
             if (present.Length < 2) continue;
-            var baseline = preferred is not null && counts.ContainsKey(preferred) ? Array.IndexOf(present, preferred)
-                : Array.IndexOf(present, counts.MaxBy(kv => kv.Value).Key);
-            churnFactors.Add((new Factor(name, present, baseline), c));
+            // A level whose renewals all churned or all stayed separates churn; it cannot be the baseline (every comparison with it would be infinite).
+            var separated = present.Where(l => churns.GetValueOrDefault(l) == 0 || churns.GetValueOrDefault(l) == counts[l]).ToHashSet();
+            var candidates = counts.Where(kv => !separated.Contains(kv.Key)).ToList();
+            if (candidates.Count == 0) candidates = counts.ToList();
+            var baseline = preferred is not null && counts.ContainsKey(preferred) && !separated.Contains(preferred) ? Array.IndexOf(present, preferred)
+                : Array.IndexOf(present, candidates.MaxBy(kv => kv.Value).Key);
+            churnFactors.Add((new Factor(name, present, baseline) { Separated = separated.Select(l => Array.IndexOf(present, l)).ToHashSet() }, c));
         }
         var churnSpace = new CellSpace(churnFactors.Select(f => f.Factor).ToList(), cesInChurn ? [LinkageFactors.Ces] : []);
         int ChurnCell(string[] levels, double[] numeric) => churnSpace.Intern(churnFactors.Select(f => f.Factor.IndexOf(levels[f.Column])).ToArray(), numeric);
@@ -252,4 +264,11 @@ internal readonly record struct EventTotalsRow(int Account, int Cell, bool Churn
 internal readonly record struct ServiceTotalsRow(int Account, int Cell, int NpsLevel, double Quarters, double Tickets, double Minutes);
 
 /// <summary>The data cannot support a linkage model; the message says why and what to do.</summary>
-public sealed class LinkageException(string message) : Exception(message);
+public class LinkageException(string message) : Exception(message);
+
+/// <summary>The store lacks data the analysis needs: not an error in the request, an absent figure with its reason and what to import.</summary>
+public sealed class MissingDataException(string message, IReadOnlyList<string> missing) : LinkageException(message)
+{
+    /// <summary>What to import, one entry per missing input.</summary>
+    public IReadOnlyList<string> Missing { get; } = missing;
+}

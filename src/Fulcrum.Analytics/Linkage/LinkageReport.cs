@@ -10,15 +10,19 @@ public sealed record LinkageDataSummary(int Accounts, int Renewals, int Churns, 
 public sealed record ModelSummary(string Name, string Outcome, string Method, double Observations, int Parameters, bool Converged, string? Separation);
 
 /// <summary>A coefficient as an odds ratio (logistic) or rate ratio (log-linear) against the factor's baseline.</summary>
-public sealed record RatioEffect(string Term, Estimate Wald, Estimate Bootstrap);
+/// <param name="Withheld">Why there is no ratio (the level separates churn, so it is infinite), else null.</param>
+public sealed record RatioEffect(string Term, Estimate Wald, Estimate Bootstrap, string? Withheld);
 
 /// <summary>
 /// Churn at one level of a soft metric. <paramref name="Observed"/> is descriptive (the level's churn rate);
 /// <paramref name="Exact"/> the same with a Clopper–Pearson interval (renewals treated as independent);
 /// <paramref name="Adjusted"/> the churn rate if every renewal had this level, other covariates as they were (standardized);
 /// <paramref name="MarginalEffect"/> the adjusted rate minus the baseline level's (average marginal effect).
+/// Under separation (the level's renewals all churned or all stayed) <paramref name="Observed"/> is the exact rate and the
+/// model-based figures are undefined, with the reason in <paramref name="Withheld"/>.
 /// </summary>
-public sealed record LevelEffect(string Metric, string Level, bool IsBaseline, long Renewals, Estimate Observed, Estimate Exact, Estimate Adjusted, Estimate MarginalEffect, Estimate ExpansionAdjusted);
+public sealed record LevelEffect(string Metric, string Level, bool IsBaseline, long Renewals, long Churns, Estimate Observed, Estimate Exact, Estimate Adjusted,
+    Estimate MarginalEffect, Estimate ExpansionAdjusted, string? Withheld);
 
 /// <summary>A money figure over a horizon.</summary>
 public sealed record MoneyAtHorizon(int Months, Estimate Arr, Estimate Npv);

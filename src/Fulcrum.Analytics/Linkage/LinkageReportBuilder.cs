@@ -29,18 +29,30 @@ internal static class LinkageReportBuilder
                 for (var i = 0; i < d.EventCell.Length; i++)
                     if (space.LevelsOf(d.EventCell[i])[f] == l) { n++; if (d.Churned[i]) churned++; }
                 var key = $"{factor.Name}={factor.Levels[l]}";
-                levels.Add(new LevelEffect(factor.Name, factor.Levels[l], l == factor.Baseline, n,
-                    figures.Estimate($"churn_rate:{key}", n, "descriptive: observed churn rate at renewal"),
-                    ProportionEstimator.ClopperPearson(churned, n, figures.ConfidenceLevel) with { Method = "descriptive: exact Clopper–Pearson interval, renewals treated as independent" },
-                    figures.Estimate($"churn_adjusted:{key}", renewals, adjusted),
-                    figures.Estimate($"churn_ame:{key}", renewals, $"average marginal effect vs {factor.Levels[factor.Baseline]}, {adjusted}"),
-                    figures.Estimate($"expansion_adjusted:{key}", renewals, adjusted.Replace("logistic model", "logistic expansion model", StringComparison.Ordinal))));
+                var exact = ProportionEstimator.ClopperPearson(churned, n, figures.ConfidenceLevel) with { Method = "descriptive: exact Clopper–Pearson interval, renewals treated as independent" };
+                var withheld = factor.Separated.Contains(l) ? SeparatedReason(factor, l, n, churned) : null;
+                Estimate Modelled(string quantity, string basis) => withheld is not null
+                    ? Estimate.Undefined(renewals, withheld, figures.ConfidenceLevel)
+                    : figures.Estimate($"{quantity}:{key}", renewals, basis);
+                levels.Add(new LevelEffect(factor.Name, factor.Levels[l], l == factor.Baseline, n, churned,
+                    withheld is null ? figures.Estimate($"churn_rate:{key}", n, "descriptive: observed churn rate at renewal") : exact,
+                    exact,
+                    Modelled("churn_adjusted", adjusted),
+                    Modelled("churn_ame", $"average marginal effect vs {factor.Levels[factor.Baseline]}, {adjusted}"),
+                    models.Expansion is null
+                        ? Estimate.Undefined(renewals, NoExpansion, figures.ConfidenceLevel)
+                        : Modelled("expansion_adjusted", adjusted.Replace("logistic model", "logistic expansion model", StringComparison.Ordinal)),
+                    withheld));
             }
         }
 
-        var ratios = models.Churn.Names.Skip(1).Select(name => new RatioEffect(name,
-            models.Churn.Wald(name, Math.Exp, figures.ConfidenceLevel) with { Method = $"odds ratio, {MethodOf(models.Churn)}, Wald interval" },
-            figures.Estimate($"churn_or:{name}", renewals, "odds ratio"))).ToList();
+        var separatedTerms = space.Factors.SelectMany(f => f.Separated.Select(l => (Term: f.Column(l), Reason: SeparatedReason(f, l, d))))
+            .ToDictionary(t => t.Term, t => t.Reason, StringComparer.Ordinal);
+        var ratios = models.Churn.Names.Skip(1).Select(name => separatedTerms.TryGetValue(name, out var reason)
+            ? new RatioEffect(name, Estimate.Undefined(renewals, reason, figures.ConfidenceLevel), Estimate.Undefined(renewals, reason, figures.ConfidenceLevel), reason)
+            : new RatioEffect(name,
+                models.Churn.Wald(name, Math.Exp, figures.ConfidenceLevel) with { Method = $"odds ratio, {MethodOf(models.Churn)}, Wald interval" },
+                figures.Estimate($"churn_or:{name}", renewals, "odds ratio"), null)).ToList();
 
         Estimate? lostPerDetractor = null;
         var lostKey = $"scenario:{LinkageAnalysis.DetractorVsPromoter}:12:arr_retained";
@@ -53,7 +65,7 @@ internal static class LinkageReportBuilder
                 figures.Estimate($"scenario:{LinkageAnalysis.OneNpsPoint}:{h}:npv", bookAccounts, "NPV of +1 point of account NPS (margin on revenue + cost to serve, discounted)"))).ToList()
             : [];
 
-        var costByNps = LinkageFactors.NpsLevels.Where(l => figures.Has($"cost_per_account_year:nps={l}"))
+        var costByNps = LinkageFactors.NpsLevels.Where(l => d.HasTickets && figures.Has($"cost_per_account_year:nps={l}"))
             .Select(l => new CostByLevel(l, figures.Estimate($"cost_per_account_year:nps={l}", d.ServiceCell.Length, "descriptive: cost to serve per account-year among account-quarters at this NPS level")))
             .ToList();
 
@@ -68,14 +80,16 @@ internal static class LinkageReportBuilder
             figures.Has("risk_ratio_descriptive") ? figures.Estimate("risk_ratio_descriptive", renewals, "descriptive: detractor churn rate / promoter churn rate") : null,
             figures.Has("risk_ratio_adjusted") ? figures.Estimate("risk_ratio_adjusted", renewals, $"detractor / promoter churn, {adjusted}") : null,
             figures.Has("churn_ame_per_ces_point") ? figures.Estimate("churn_ame_per_ces_point", renewals, $"change in churn probability per CES point (calibrated), {adjusted}") : null,
-            figures.Has("expansion_ame_per_ces_point") ? figures.Estimate("expansion_ame_per_ces_point", renewals, $"change in expansion probability per CES point (calibrated), {adjusted}") : null,
+            models.Expansion is not null && figures.Has("expansion_ame_per_ces_point") ? figures.Estimate("expansion_ame_per_ces_point", renewals, $"change in expansion probability per CES point (calibrated), {adjusted}") : null,
             lostPerDetractor,
             npsPoint,
             costByNps,
             models.Tickets is null ? null : figures.Estimate("tickets_rate_ratio_per_ces_point", d.ServiceCell.Length, "tickets per account-quarter, rate ratio per CES point (log-linear, CES corrected for measurement error), adjusted for segment, tenure, products, size"),
             models.Minutes is null ? null : figures.Estimate("minutes_rate_ratio_per_ces_point", d.ServiceCell.Length, "handle minutes per account-quarter, rate ratio per CES point (log-linear, CES corrected for measurement error), adjusted for segment, tenure, products, size"),
             d.Themes.Select((t, i) => ThemeChurnOf(t, i, d, book, figures)).OrderByDescending(t => t.ChurnRatio.Value).ToList(),
-            figures.Estimate("book_cost_to_serve_per_year", bookAccounts, "predicted cost to serve of today's book over the next 12 months"),
+            d.HasTickets
+                ? figures.Estimate("book_cost_to_serve_per_year", bookAccounts, "predicted cost to serve of today's book over the next 12 months")
+                : Estimate.Undefined(bookAccounts, NoTickets, figures.ConfidenceLevel),
             figures.Estimate("book_churned_arr_next_year", bookAccounts, "predicted ARR churned from today's book over the next 12 months"),
             quality,
             figures.Bootstrap.Replicates.Count + figures.Bootstrap.Failed,
@@ -98,6 +112,23 @@ internal static class LinkageReportBuilder
             raising,
             figures.Has(atRiskKey) ? figures.Estimate(atRiskKey, raising, "ARR lost over the next 12 months by today's accounts that raised the theme in the last year, through churn beyond what their scores and profile predict (observed / predicted churn of earlier renewals after the theme)") : null,
             pValue);
+    }
+
+    internal const string NoTickets = "no support tickets on record, so cost to serve cannot be modelled; import them (fulcrum import tickets FILE)";
+
+    internal const string NoExpansion = "no expansion outcomes on record, so expansion cannot be modelled; import outcomes of kind expansion to value it";
+
+    static string SeparatedReason(Factor factor, int level, long renewals, long churned) =>
+        $"withheld: all {renewals:N0} renewals at {factor.Name} = {factor.Levels[level]} {(churned == 0 ? "stayed" : "churned")} (separation), so its odds ratio, "
+        + "adjusted rate and effect are not identified; the exact rate is shown";
+
+    static string SeparatedReason(Factor factor, int level, LinkageDataset d)
+    {
+        var f = d.ChurnSpace.FactorIndex(factor.Name);
+        long n = 0, churned = 0;
+        for (var i = 0; i < d.EventCell.Length; i++)
+            if (d.ChurnSpace.LevelsOf(d.EventCell[i])[f] == level) { n++; if (d.Churned[i]) churned++; }
+        return SeparatedReason(factor, level, n, churned);
     }
 
     static string MethodOf(RegressionFit fit) => fit.Method == FitMethod.Firth ? "Firth penalized likelihood (separation)" : "maximum likelihood";
@@ -132,7 +163,8 @@ internal static class LinkageReportBuilder
     {
         var warnings = new List<string>();
         if (models.Churn.Separation.Detected)
-            warnings.Add($"{models.Churn.Separation.Explanation} Fulcrum reports Firth's penalized estimates instead, and the exact churn rate of each level (Clopper–Pearson) as the plain-data view.");
+            warnings.Add($"{models.Churn.Separation.Explanation} Fulcrum fits Firth's penalized model instead, withholds the odds ratio, adjusted rate and effect of every separated level "
+                + "and shows their exact churn rates (Clopper–Pearson) instead.");
         var churns = d.Churned.Count(c => c);
         var parameters = models.Churn.Coefficients.Length - 1;
         if (parameters > 0 && churns < 10.0 * parameters)
@@ -142,10 +174,22 @@ internal static class LinkageReportBuilder
         var overlap = Overlap(d);
         if (overlap is { } share && share < 0.8)
             warnings.Add($"Poor overlap: only {share:P0} of detractor and promoter renewals fall in segment/tenure/product/size groups where both categories renew; the adjusted detractor vs promoter comparison extrapolates from the model's additive form there.");
-        if (figures.Bootstrap.Failed > 0.01 * (figures.Bootstrap.Failed + figures.Bootstrap.Replicates.Count))
-            warnings.Add($"{figures.Bootstrap.Failed:N0} bootstrap resamples could not be refitted (a rare level vanished from the resample); intervals use the other {figures.Bootstrap.Replicates.Count:N0}.");
+        var total = figures.Bootstrap.Failed + figures.Bootstrap.Replicates.Count;
+        if (figures.Bootstrap.Failed > LinkageBootstrap.MaximumFailedShare * total)
+            warnings.Add($"{figures.Bootstrap.Failed:N0} of {total:N0} bootstrap resamples ({(double)figures.Bootstrap.Failed / total * 100:0}%) could not be refitted (the models are not identified without a rare level): "
+                + "every bootstrap interval is withheld rather than taken from the survivors.");
+        else if (figures.Bootstrap.Failed > 0.01 * total)
+            warnings.Add($"{figures.Bootstrap.Failed:N0} of {total:N0} bootstrap resamples ({(double)figures.Bootstrap.Failed / total * 100:0}%) could not be refitted (a rare level vanished from the resample); intervals use the other {figures.Bootstrap.Replicates.Count:N0}.");
         if (d.ChurnSpace.FactorIndex(LinkageFactors.Nps) < 0)
             warnings.Add("No NPS answers in the year before renewals: NPS effects and the value of an NPS point cannot be estimated.");
+        if (d.Soft.Contains(SoftMetric.Csat) && d.ChurnSpace.FactorIndex(LinkageFactors.Csat) < 0)
+            warnings.Add("CSAT was asked for but no CSAT answers precede renewals: CSAT is left out of the model.");
+        if (d.Soft.Contains(SoftMetric.Ces) && !d.ChurnSpace.NumericColumns.Contains(LinkageFactors.Ces))
+            warnings.Add("CES was asked for but no CES answers are on record: CES is left out of the model, and the effort lever cannot be valued. Import survey responses with a ces column.");
+        if (!d.HasTickets)
+            warnings.Add("No support tickets on record: cost to serve is not modelled, and the contact and effort levers cannot be valued. Import tickets (fulcrum import tickets FILE).");
+        if (models.Expansion is null)
+            warnings.Add("No expansion at any renewal on record: expansion is not modelled (shown as absent, not zero). Import outcomes of kind expansion to value it.");
         if (book.Accounts.Count == 0)
             warnings.Add("No account holds a product on the last day of data, so there is no book to value: money figures are zero.");
         return warnings;

@@ -1,5 +1,6 @@
 using Fulcrum.Analytics.BusinessCase;
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Linkage;
 using Fulcrum.Reports.BusinessCase;
 
 namespace Fulcrum.Cli.Commands;
@@ -17,7 +18,9 @@ public sealed class BusinessCaseCommand : StoreCommand<BusinessCaseCommand.Setti
 
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
-        var run = settings.WithProgress(progress => BusinessCaseAnalysis.Run(new AnalysisFacts(store), settings.Options, progress));
+        BusinessCaseRun run;
+        try { run = settings.WithProgress(progress => BusinessCaseAnalysis.Run(new AnalysisFacts(store), settings.Options, progress)); }
+        catch (MissingDataException missing) { return MissingDataView.Render(missing, settings.Json); }
         var (markdown, html) = Write(run.Report, settings.Out, Path.GetFileName(settings.Db));
         return Print.JsonOrTables(settings.Json, run.Report, report =>
         {

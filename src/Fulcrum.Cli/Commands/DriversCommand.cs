@@ -70,7 +70,14 @@ public sealed class DriversCommand : StoreCommand<DriversCommand.Settings>
             },
             WithinAccount, CliDates.Date("--from", From), CliDates.Date("--to", To), Seed, Replicates);
 
-        public override ValidationResult Validate() => OptionCheck.Run(() => Options.Validate());
+        public override ValidationResult Validate()
+        {
+            // Key drivers explain a survey score; a yes/no or count outcome of the account needs a model of its own.
+            if (Outcome.Trim().ToLowerInvariant() is "churn" or "expansion" or "tickets")
+                return ValidationResult.Error($"drivers explains a survey score (nps or csat). For {Outcome.Trim()} state your own model: "
+                    + $"fulcrum model \"{Outcome.Trim().ToLowerInvariant()} ~ ces + attr:NAME + C(segment)\", or fulcrum linkage --outcome {Outcome.Trim().ToLowerInvariant()} --controls attr:NAME,…");
+            return OptionCheck.Run(() => Options.Validate());
+        }
     }
 
     // A DriverAnalysisException is a data problem, not a bug: FulcrumApp prints its message alone and exits 1.

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Linkage;
 using Fulcrum.Analytics.Segments;
 
 namespace Fulcrum.Cli.Commands;
@@ -76,6 +77,12 @@ public sealed class GrowthCheckCommand : StoreCommand<GrowthCheckCommand.Setting
         }
     }
 
-    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken) =>
-        Print.JsonOrTables(settings.Json, GrowthCheck.Run(new AnalysisFacts(store), settings.Options), GrowthCheckView.Render);
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
+    {
+        // Nothing to compare is an absent result, not a failure: say what to import.
+        if (store.Count("responses") == 0)
+            return MissingDataView.Render(new MissingDataException("No survey responses on record, so there is no NPS to compare between periods.",
+                ["survey responses: fulcrum import responses FILE"]), settings.Json);
+        return Print.JsonOrTables(settings.Json, GrowthCheck.Run(new AnalysisFacts(store), settings.Options), GrowthCheckView.Render);
+    }
 }

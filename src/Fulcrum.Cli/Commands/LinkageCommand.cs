@@ -1,14 +1,60 @@
 using Fulcrum.Analytics.BusinessCase;
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Linkage;
+using Fulcrum.Analytics.Linkage.UserModels;
 
 namespace Fulcrum.Cli.Commands;
 
-[Description("Soft → hard: how NPS, CSAT and CES relate to churn, expansion and cost to serve, as effects and money, with bootstrap intervals and model quality.")]
-public sealed class LinkageCommand : StoreCommand<LinkageSettings>
+[Description("Soft → hard: how NPS, CSAT and CES relate to churn, expansion and cost to serve, as effects and money, with bootstrap intervals and model quality. With --controls or --outcome, your own account-level model of the soft metrics plus the controls you name.")]
+public sealed class LinkageCommand : StoreCommand<LinkageCommand.Settings>
 {
-    protected override int Run(FulcrumStore store, LinkageSettings settings, CancellationToken cancellationToken)
+    public sealed class Settings : LinkageSettings
     {
-        var run = settings.WithProgress(progress => BusinessCaseAnalysis.Run(new AnalysisFacts(store), settings.Options, progress));
-        return Print.JsonOrTables(settings.Json, run.Report.Linkage, LinkageView.Render);
+        [CommandOption("--controls <TERMS>")]
+        [Description("Your own controls instead of segment, tenure, products and size, comma-separated: attr:NAME, segment, region, industry; C(TERM) for categories. Fits OUTCOME ~ soft metrics + controls on one row per account (as `fulcrum model`).")]
+        public string? Controls { get; init; }
+
+        [CommandOption("--outcome <OUTCOME>")]
+        [Description("With your own model: churn (default), expansion or tickets.")]
+        public string? Outcome { get; init; }
+
+        public bool OwnModel => Controls is not null || Outcome is not null;
+
+        public override ValidationResult Validate() => OptionCheck.Run(base.Validate(), () =>
+        {
+            if (Outcome is not null) ModelFormula.ParseOutcome(Outcome);
+            if (Controls is not null) ModelFormula.ParseTerms(CliLists.Split(Controls) ?? []);
+        });
+    }
+
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.OwnModel)
+            return Print.JsonOrTables(settings.Json, UserModelAnalysis.Run(store, OwnFormula(store, settings), settings.Confidence), UserModelView.Render);
+        try
+        {
+            var run = settings.WithProgress(progress => BusinessCaseAnalysis.Run(new AnalysisFacts(store), settings.Options, progress));
+            return Print.JsonOrTables(settings.Json, run.Report.Linkage, LinkageView.Render);
+        }
+        catch (MissingDataException missing) { return MissingDataView.Render(missing, settings.Json); }
+    }
+
+    /// <summary>OUTCOME ~ the soft metrics (NPS and CSAT as categories, CES as a number) + the user's controls.</summary>
+    static ModelFormula OwnFormula(FulcrumStore store, Settings settings)
+    {
+        var soft = settings.Options.SoftMetrics ?? AnsweredSoftMetrics(store);
+        if (soft.Count == 0) throw new UserModelException("No NPS, CSAT or CES answers on record: there is no soft metric to link. Import survey responses (fulcrum import responses FILE).");
+        var terms = soft.Order().Select(m => m switch { SoftMetric.Nps => "C(nps)", SoftMetric.Csat => "C(csat)", _ => "ces" })
+            .Concat(CliLists.Split(settings.Controls) ?? []);
+        return new ModelFormula(ModelFormula.ParseOutcome(settings.Outcome ?? "churn"), ModelFormula.ParseTerms(terms));
+    }
+
+    static IReadOnlySet<SoftMetric> AnsweredSoftMetrics(FulcrumStore store)
+    {
+        var answered = new HashSet<SoftMetric>();
+        if (store.Scalar<long>("SELECT COUNT(nps) FROM responses") > 0) answered.Add(SoftMetric.Nps);
+        if (store.Scalar<long>("SELECT COUNT(csat) FROM responses") > 0) answered.Add(SoftMetric.Csat);
+        if (store.Scalar<long>("SELECT COUNT(ces) FROM responses") > 0) answered.Add(SoftMetric.Ces);
+        return answered;
     }
 }

@@ -12,15 +12,16 @@ public static class BusinessCaseView
         var h = report.HorizonMonths;
         AnsiConsole.Write(new Rule($"[bold]Business case over {h} months[/] ({report.ConfidenceLevel * 100:0}% CI, account bootstrap)").LeftJustified());
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Headline)}[/]");
-        var table = new Table().Border(TableBorder.Rounded).Title("Levers, ranked by NPV")
-            .AddColumns("#", "lever", $"ARR over {h} mo", "cost to serve saved", "NPV", "ROI", "payback", "lever cost");
+        var table = new Table().Border(TableBorder.Rounded).Title($"Levers, ranked by the lower bound of their NPV ({report.ConfidenceLevel * 100:0}% CI)")
+            .AddColumns("#", "lever", $"ARR over {h} mo", "cost to serve saved", "NPV", "P(NPV > 0)", "ROI", "payback", "lever cost");
         foreach (var r in report.Levers)
         {
             var x = r.At(h);
             table.AddRow(r.Rank.ToString(C), Markup.Escape(r.Lever.Title), Markup.Escape(LinkageView.Money(x.ArrTotal)), Markup.Escape(LinkageView.Money(x.CostSaved)),
                 (x.Npv.Lower > 0 ? "[green]" : x.Npv.Upper < 0 ? "[red]" : "[yellow]") + Markup.Escape(LinkageView.Money(x.Npv)) + "[/]",
+                double.IsNaN(x.ProbabilityNpvPositive) ? "n/a" : (x.ProbabilityNpvPositive * 100).ToString("0", C) + "%",
                 double.IsNaN(x.Roi.Value) ? "n/a" : string.Create(C, $"{x.Roi.Value:0.0}×"),
-                double.IsPositiveInfinity(x.PaybackMonths.Value) ? $"> {h} mo" : string.Create(C, $"{x.PaybackMonths.Value:0} mo"),
+                !x.PaybackMonths.IsDefined ? "n/a" : double.IsPositiveInfinity(x.PaybackMonths.Value) ? $"> {h} mo" : string.Create(C, $"{x.PaybackMonths.Value:0} mo"),
                 Markup.Escape(MoneyFormat.Short(r.Lever.Cost)));
         }
         AnsiConsole.Write(table);

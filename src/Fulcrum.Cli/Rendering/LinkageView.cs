@@ -18,11 +18,17 @@ public static class LinkageView
         AnsiConsole.MarkupLine(Markup.Escape($"Soft metrics: {string.Join(", ", r.SoftMetrics)}; controls: {string.Join(", ", r.Controls)}. Intervals: {ci}, account bootstrap ({r.Resamples - r.FailedResamples:N0} resamples)."));
 
         var levels = new Table().Border(TableBorder.Rounded).Title("Churn at renewal by level")
-            .AddColumns("metric", "level", "renewals", "observed (descriptive)", "adjusted", "effect vs baseline (adjusted)", "expansion (adjusted)");
+            .AddColumns("metric", "level", "churned / renewals", "observed (exact CI)", "adjusted", "effect vs baseline (adjusted)", "expansion (adjusted)");
         foreach (var l in r.ChurnByLevel)
-            levels.AddRow(l.Metric, Markup.Escape(l.Level) + (l.IsBaseline ? " [grey](baseline)[/]" : ""), l.Renewals.ToString("N0", C),
-                Pct(l.Observed), Pct(l.Adjusted), l.IsBaseline ? "" : Points(l.MarginalEffect), Pct(l.ExpansionAdjusted));
+            levels.AddRow(l.Metric, Markup.Escape(l.Level) + (l.IsBaseline ? " [grey](baseline)[/]" : "") + (l.Withheld is null ? "" : " [yellow](separates)[/]"),
+                $"{l.Churns.ToString("N0", C)} / {l.Renewals.ToString("N0", C)}",
+                Pct(l.Exact), l.Withheld is null ? Pct(l.Adjusted) : "[grey]withheld[/]", l.IsBaseline ? "" : l.Withheld is null ? Points(l.MarginalEffect) : "[grey]withheld[/]",
+                l.Withheld is null ? Pct(l.ExpansionAdjusted) : "[grey]withheld[/]");
         AnsiConsole.Write(levels);
+        foreach (var l in r.ChurnByLevel.Where(l => l.Withheld is not null))
+            AnsiConsole.MarkupLine($"[grey]{Markup.Escape($"{l.Metric} = {l.Level}: {l.Withheld}.")}[/]");
+        if (r.ChurnByLevel.FirstOrDefault(l => !l.ExpansionAdjusted.IsDefined && l.Withheld is null) is { } noExpansion)
+            AnsiConsole.MarkupLine($"[grey]Expansion: {Markup.Escape(noExpansion.ExpansionAdjusted.Method)}.[/]");
 
         if (r.DetractorPromoterChurnRatioObserved is { } observed)
             AnsiConsole.MarkupLine(Markup.Escape($"Detractors churn at {Ratio(observed)} the promoters' rate (descriptive)") +
@@ -37,9 +43,9 @@ public static class LinkageView
         if (r.CostToServeByNps.Count > 0)
             AnsiConsole.MarkupLine(Markup.Escape("Cost to serve per account-year by NPS level (descriptive): " +
                                                  string.Join("; ", r.CostToServeByNps.Select(c => $"{c.Level} {Money(c.CostPerAccountYear)}"))));
-        if (r.TicketsRateRatioPerCesPoint is { } tickets)
+        if (r.TicketsRateRatioPerCesPoint is { IsDefined: true } tickets)
             AnsiConsole.MarkupLine(Markup.Escape($"Per CES point: tickets ×{tickets.Value:0.000} ({tickets.Lower:0.000}–{tickets.Upper:0.000})" +
-                                                 (r.HandleMinutesRateRatioPerCesPoint is { } m ? $", handle minutes ×{m.Value:0.000} ({m.Lower:0.000}–{m.Upper:0.000})" : "") + " per account-quarter, adjusted."));
+                                                 (r.HandleMinutesRateRatioPerCesPoint is { IsDefined: true } m ? $", handle minutes ×{m.Value:0.000} ({m.Lower:0.000}–{m.Upper:0.000})" : "") + " per account-quarter, adjusted."));
 
         if (r.ThemeChurn.Count > 0)
         {
@@ -58,9 +64,12 @@ public static class LinkageView
 
         var odds = new Table().Border(TableBorder.Rounded).Title("Churn odds ratios (vs each factor's baseline)").AddColumns("term", "odds ratio (Wald)", "bootstrap interval");
         foreach (var o in r.ChurnOddsRatios)
-            odds.AddRow(Markup.Escape(o.Term), string.Create(C, $"{o.Wald.Value:0.00} ({o.Wald.Lower:0.00}–{o.Wald.Upper:0.00})"), string.Create(C, $"{o.Bootstrap.Lower:0.00}–{o.Bootstrap.Upper:0.00}"));
+            odds.AddRow(Markup.Escape(o.Term), o.Withheld is null ? string.Create(C, $"{o.Wald.Value:0.00} ({o.Wald.Lower:0.00}–{o.Wald.Upper:0.00})") : "[grey]withheld (separation)[/]",
+                o.Withheld is null && !double.IsNaN(o.Bootstrap.Lower) ? string.Create(C, $"{o.Bootstrap.Lower:0.00}–{o.Bootstrap.Upper:0.00}") : "[grey]—[/]");
         AnsiConsole.Write(odds);
 
+        if (!r.BookCostToServePerYear.IsDefined)
+            AnsiConsole.MarkupLine($"[grey]Cost to serve: {Markup.Escape(r.BookCostToServePerYear.Method)}.[/]");
         var q = r.Quality;
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(C, $"Model quality ({q.Folds}-fold cross-validation by account): AUC {q.Auc.Value:0.000} ({q.Auc.Lower:0.000}–{q.Auc.Upper:0.000}), " +
                                                                 $"calibration slope {q.CalibrationSlope.Value:0.00} ({q.CalibrationSlope.Lower:0.00}–{q.CalibrationSlope.Upper:0.00}), observed − predicted churn {q.CalibrationInTheLarge * 100:+0.00;-0.00} points.")));
@@ -73,8 +82,11 @@ public static class LinkageView
         foreach (var w in warnings) AnsiConsole.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(w)}");
     }
 
-    internal static string Money(Estimate e) => e is { Value: 0, Lower: 0, Upper: 0 } ? "—" : $"{MoneyFormat.Short(e.Value)} ({MoneyFormat.Short(e.Lower)}–{MoneyFormat.Short(e.Upper)})";
-    static string Pct(Estimate e) => e.IsDefined ? string.Create(C, $"{e.Value * 100:0.0}% ({e.Lower * 100:0.0}–{e.Upper * 100:0.0})") : "n/a";
-    static string Points(Estimate e) => string.Create(C, $"{e.Value * 100:+0.0;-0.0} pts ({e.Lower * 100:+0.0;-0.0} to {e.Upper * 100:+0.0;-0.0})");
-    static string Ratio(Estimate e) => string.Create(C, $"{e.Value:0.00}× ({e.Lower:0.00}–{e.Upper:0.00})");
+    /// <summary>Money with its interval; "n/a" for a figure without data behind it, "—" for one that is zero by construction (a lever that moves no ARR), the value alone when its interval is withheld.</summary>
+    internal static string Money(Estimate e) => !e.IsDefined ? "n/a" : e is { Value: 0, Lower: 0, Upper: 0 } ? "—" : double.IsNaN(e.Lower) ? $"{MoneyFormat.Short(e.Value)} (no interval)"
+        : $"{MoneyFormat.Short(e.Value)} ({MoneyFormat.Short(e.Lower)}–{MoneyFormat.Short(e.Upper)})";
+    static string Pct(Estimate e) => !e.IsDefined ? "n/a" : double.IsNaN(e.Lower) ? string.Create(C, $"{e.Value * 100:0.0}% (no interval)")
+        : string.Create(C, $"{e.Value * 100:0.0}% ({e.Lower * 100:0.0}–{e.Upper * 100:0.0})");
+    static string Points(Estimate e) => !e.IsDefined ? "n/a" : $"{SignedPoints.Format(e.Value)} pts ({SignedPoints.Format(e.Lower)} to {SignedPoints.Format(e.Upper)})";
+    static string Ratio(Estimate e) => !e.IsDefined ? "n/a" : string.Create(C, $"{e.Value:0.00}× ({e.Lower:0.00}–{e.Upper:0.00})");
 }

@@ -7,15 +7,39 @@ public sealed class BusinessCaseDemoTests(LinkageDemoFixture demo) : IClassFixtu
     BusinessCaseReport Report => demo.Run.Report;
 
     [Fact]
-    public void Levers_are_ranked_by_NPV_over_the_horizon_and_each_has_every_horizon()
+    public void Levers_are_ranked_by_the_lower_bound_of_their_NPV_and_each_has_every_horizon()
     {
-        var npv = Report.Levers.Select(l => l.At(Report.HorizonMonths).Npv.Value).ToList();
-        Assert.Equal(npv.OrderByDescending(v => v), npv);
+        var lower = Report.Levers.Select(l => l.At(Report.HorizonMonths).Npv.Lower).ToList();
+        Assert.Equal(lower.OrderByDescending(v => v), lower);
         Assert.Equal(Enumerable.Range(1, Report.Levers.Count), Report.Levers.Select(l => l.Rank));
         Assert.All(Report.Levers, l => Assert.Equal([12, 24, 36], l.Horizons.Select(h => h.Months)));
+        Assert.All(Report.Levers, l => Assert.InRange(l.At(Report.HorizonMonths).ProbabilityNpvPositive, 0, 1));
         Assert.Equal(5, Report.Levers.Count(l => !l.Lever.Id.StartsWith(LeverCatalog.FixThemePrefix, StringComparison.Ordinal)));
         Assert.Contains(Report.Levers, l => l.Lever.Id.StartsWith(LeverCatalog.FixThemePrefix, StringComparison.Ordinal));
-        Assert.All(Report.UnavailableLevers, l => Assert.StartsWith(LeverCatalog.FixThemePrefix, l.Id));
+        // The demo's default model uses NPS, so the CSAT lever is listed as not valued, with what to do.
+        var csat = Report.UnavailableLevers.Single(l => l.Id == LeverCatalog.CsatDissatisfiedToSatisfied);
+        Assert.Contains("--soft", csat.Unavailable);
+        Assert.All(Report.UnavailableLevers.Where(l => l.Id != LeverCatalog.CsatDissatisfiedToSatisfied), l => Assert.StartsWith(LeverCatalog.FixThemePrefix, l.Id));
+    }
+
+    [Fact]
+    public void The_headline_lever_pays_back_with_confidence_or_the_headline_says_none_does()
+    {
+        var top = Report.Levers[0].At(Report.HorizonMonths);
+        if (top.Npv.Lower > 0)
+        {
+            Assert.Same(Report.Levers[0], Report.ConfidentLever);
+            Assert.StartsWith("The lever that pays back with most confidence: ", Report.Headline);
+            Assert.Contains(Report.Levers[0].Lever.Title, Report.Headline);
+        }
+        else
+        {
+            Assert.Null(Report.ConfidentLever);
+            Assert.StartsWith("No lever pays back with confidence", Report.Headline);
+        }
+        // No lever whose interval crosses zero outranks one whose whole interval is positive.
+        var confident = Report.Levers.Select(l => l.At(Report.HorizonMonths).PaysBackWithConfidence).ToList();
+        Assert.Equal(confident.OrderByDescending(c => c), confident);
     }
 
     [Fact]

@@ -22,8 +22,9 @@ public sealed class IbmTelcoLinkageTests(IbmTelcoMetricsFixture data) : IClassFi
         Assert.Contains("Firth", churn.Method);
         Assert.NotNull(churn.Separation);
         Assert.Contains(report.Warnings, w => w.Contains("separation", StringComparison.OrdinalIgnoreCase) && w.Contains("Firth", StringComparison.Ordinal));
-        // No absurd coefficients: Firth keeps every odds ratio finite.
-        Assert.All(report.ChurnOddsRatios, o => Assert.True(double.IsFinite(o.Wald.Value) && double.IsFinite(o.Wald.Upper), o.Term));
+        // No absurd coefficients: separated levels get no odds ratio at all, every other one is finite.
+        Assert.All(report.ChurnOddsRatios.Where(o => o.Withheld is null), o => Assert.True(double.IsFinite(o.Wald.Value) && double.IsFinite(o.Wald.Upper), o.Term));
+        Assert.Equal(4, report.ChurnOddsRatios.Count(o => o.Withheld is not null));
     }
 
     [Fact]

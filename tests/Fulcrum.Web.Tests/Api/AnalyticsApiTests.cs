@@ -154,8 +154,9 @@ public sealed class AnalyticsApiTests(FulcrumWebFactory factory) : IClassFixture
         using var viewer = await factory.ClientAsync(Roles.Viewer);
         var report = await Json(await viewer.GetAsync("/api/business-case"));
         var horizon = report.GetProperty("horizonMonths").GetInt32();
+        // Ranked by the lower bound of the NPV interval (LeverRanking), not by the point estimate.
         double Npv(JsonElement lever) => lever.GetProperty("horizons").EnumerateArray().First(h => h.GetProperty("months").GetInt32() == horizon)
-            .GetProperty("npv").GetProperty("value").GetDouble();
+            .GetProperty("npv").GetProperty("lower").GetDouble();
         double Arr(JsonElement r, string id) => r.GetProperty("levers").EnumerateArray().First(l => l.GetProperty("lever").GetProperty("id").GetString() == id)
             .GetProperty("horizons").EnumerateArray().First(h => h.GetProperty("months").GetInt32() == horizon).GetProperty("arrTotal").GetProperty("value").GetDouble();
         var npvs = report.GetProperty("levers").EnumerateArray().Select(Npv).ToList();

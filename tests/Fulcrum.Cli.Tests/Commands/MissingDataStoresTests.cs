@@ -1,0 +1,105 @@
+using Fulcrum.Data.Store;
+using System.Text.Json;
+using Fulcrum.Data.Demo;
+
+namespace Fulcrum.Cli.Tests.Commands;
+
+/// <summary>
+/// Stores made from the demo generator with one kind of data dropped — no support tickets, no renewals (outcomes), no
+/// survey answers — as a new user's data might be. Every analysis command runs on each, shows only what the data
+/// support and names what is missing; the money commands' JSON marks absent figures isDefined: false instead of 0.
+/// </summary>
+public sealed class MissingDataStoresTests : IDisposable
+{
+    readonly string _directory = Directory.CreateTempSubdirectory("fulcrum-missing-").FullName;
+
+    public static TheoryData<string> Variants => new() { "tickets", "outcomes", "responses" };
+
+    string Store(string dropped)
+    {
+        var path = Path.Combine(_directory, $"without-{dropped}.duckdb");
+        using var store = FulcrumStore.Open(path);
+        DemoCompanyGenerator.Generate(store, new DemoCompanyOptions(400, 3, 11));
+        store.Execute($"DELETE FROM {dropped}");
+        return path;
+    }
+
+    static (int Code, string Output) Run(params string[] args)
+    {
+        using var capture = new ConsoleCapture();
+        var code = FulcrumApp.Run(args);
+        return (code, capture.Spectre + capture.Standard);
+    }
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public void Every_analysis_command_runs_and_says_what_is_missing(string dropped)
+    {
+        var db = Store(dropped);
+        var failures = new List<string>();
+        string[][] commands =
+        [
+            ["status"], ["metrics"], ["metrics", "--json"], ["drilldown"], ["growth-check"], ["cohorts"], ["cohorts", "--json"], ["alerts"],
+            ["drivers", "--replicates", "100"], ["references"], ["value"], ["followups", "list"],
+            ["linkage", "--resamples", "100"], ["linkage", "--resamples", "100", "--json"],
+            ["business-case", "--resamples", "100", "--out", Path.Combine(_directory, "bc")], ["business-case", "--resamples", "100", "--json", "--out", Path.Combine(_directory, "bc")],
+        ];
+        foreach (var command in commands)
+        {
+            var (code, output) = Run([.. command, "--db", db]);
+            // A command whose whole subject is missing may refuse with exit 1, but only with a message that says what to import (not a crash).
+            var namesTheGap = code == 1 && output.Contains("Import", StringComparison.OrdinalIgnoreCase) && !output.Contains("Exception)", StringComparison.Ordinal);
+            if (code != 0 && !namesTheGap) failures.Add($"{string.Join(' ', command)} exited {code}: {output.Trim()}");
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    [Fact]
+    public void Without_tickets_no_contact_or_effort_lever_and_no_cost_to_serve_figure_is_invented()
+    {
+        var db = Store("tickets");
+        var (code, output) = Run("business-case", "--resamples", "100", "--json", "--out", Path.Combine(_directory, "bc"), "--db", db);
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]);
+        var root = json.RootElement;
+        var valued = root.GetProperty("levers").EnumerateArray().Select(l => l.GetProperty("lever").GetProperty("id").GetString()).ToList();
+        Assert.DoesNotContain("fewer_contacts", valued);
+        Assert.DoesNotContain("lower_effort", valued);
+        var unavailable = root.GetProperty("unavailableLevers").EnumerateArray().ToDictionary(l => l.GetProperty("id").GetString()!, l => l.GetProperty("unavailable").GetString()!);
+        Assert.Contains("fulcrum import tickets", unavailable["fewer_contacts"]);
+        Assert.Contains("fulcrum import tickets", unavailable["lower_effort"]);
+        foreach (var lever in root.GetProperty("levers").EnumerateArray())
+            foreach (var horizon in lever.GetProperty("horizons").EnumerateArray())
+                Assert.False(horizon.GetProperty("costSaved").GetProperty("isDefined").GetBoolean());
+        Assert.False(root.GetProperty("linkage").GetProperty("bookCostToServePerYear").GetProperty("isDefined").GetBoolean());
+        Assert.Empty(root.GetProperty("linkage").GetProperty("costToServeByNps").EnumerateArray());
+        Assert.Contains(root.GetProperty("warnings").EnumerateArray(), w => w.GetString()!.Contains("No support tickets", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("outcomes", "renewal", "fulcrum import outcomes")]
+    [InlineData("responses", "answers", "fulcrum import responses")]
+    public void Without_renewals_or_scores_the_money_commands_say_so_in_text_and_json(string dropped, string reason, string import)
+    {
+        var db = Store(dropped);
+        foreach (var command in new[] { "linkage", "business-case" })
+        {
+            var (code, output) = Run(command, "--resamples", "100", "--json", "--out", Path.Combine(_directory, "bc"), "--db", db);
+            if (command == "linkage") (code, output) = Run(command, "--resamples", "100", "--json", "--db", db);
+            Assert.Equal(0, code);
+            using var json = JsonDocument.Parse(output[output.IndexOf('{', StringComparison.Ordinal)..]);
+            Assert.False(json.RootElement.GetProperty("isDefined").GetBoolean());
+            Assert.Contains(reason, json.RootElement.GetProperty("reason").GetString(), StringComparison.OrdinalIgnoreCase);
+            Assert.Contains(json.RootElement.GetProperty("missing").EnumerateArray(), m => m.GetString()!.Contains(import, StringComparison.Ordinal));
+            var (textCode, text) = Run(command, "--resamples", "100", "--db", db);
+            Assert.Equal(0, textCode);
+            Assert.Contains("Not available", text);
+            Assert.Contains(import, text);
+        }
+        var (modelCode, modelOutput) = Run("model", dropped == "outcomes" ? "churn ~ C(segment)" : "churn ~ C(nps)", "--db", db);
+        Assert.NotEqual(0, modelCode);
+        Assert.Contains(dropped == "outcomes" ? "fulcrum import outcomes" : "nps", modelOutput);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
