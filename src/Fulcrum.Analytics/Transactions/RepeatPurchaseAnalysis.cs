@@ -41,8 +41,14 @@ public static class RepeatPurchaseAnalysis
 
         var shareOfLastYear = options.LeverShare ?? Assumption(store, "lever_size_csat_dissatisfied_to_satisfied", 0.2);
         var margin = Assumption(store, "gross_margin", 0.75);
+        var horizon = (int)Math.Round(Assumption(store, "horizon_months", 24));
+        var discountRate = Assumption(store, "discount_rate", 0.10);
+        var costPerMove = Assumption(store, "lever_cost_order_recovery", 20);
         var lastYear = RepeatPurchaseData.LastYearAnswers(store, soft, level);
-        var statistic = Statistic(rows, present, shareOfLastYear * lastYear[0], margin);
+        var moved = shareOfLastYear * lastYear[0];
+        var leverCost = moved * costPerMove * horizon / 12.0;
+        var presentValueOfYearlyFlow = Enumerable.Range(1, horizon).Sum(m => 1.0 / 12 / Math.Pow(1 + discountRate, m / 12.0));
+        var statistic = Statistic(rows, present, moved, margin, presentValueOfYearlyFlow, leverCost);
         var point = statistic(Enumerable.Range(0, rows.Count).ToArray());
         var replicates = Bootstrap.ClusterReplicateVectors(rows.Select(r => r.AccountId).ToList(), statistic, options.Seed, options.Resamples);
         var failed = replicates.Count(v => v.Any(double.IsNaN));
@@ -73,7 +79,10 @@ public static class RepeatPurchaseAnalysis
             shareOfLastYear, lastYear[0],
             FromBootstrap(5, "Extra customers ordering again within the window, per year"),
             FromBootstrap(6, "Extra net revenue per year from those repeat orders"),
-            FromBootstrap(7, string.Create(CultureInfo.InvariantCulture, $"Extra gross margin per year (gross_margin {margin:0.##})")));
+            FromBootstrap(7, string.Create(CultureInfo.InvariantCulture, $"Extra gross margin per year (gross_margin {margin:0.##})")),
+            horizon, leverCost,
+            FromBootstrap(8, string.Create(CultureInfo.InvariantCulture, $"NPV over {horizon} months: yearly gross margin discounted monthly at {discountRate:P0} a year, less {moved:N0} answers moved a year × {costPerMove:0.##} (lever_cost_order_recovery)")),
+            withheld ? double.NaN : (double)replicates.Where(v => !v.Any(double.IsNaN)).Count(v => v[8] > 0) / Math.Max(1, replicates.Length - failed));
 
         var warnings = new List<string>();
         if (failed > 0) warnings.Add($"{failed:N0} of {replicates.Length:N0} resamples ({failedShare:P0}) could not be refitted{(withheld ? "; the bootstrap figures are withheld" : " and are left out of the intervals")}.");
@@ -92,9 +101,9 @@ public static class RepeatPurchaseAnalysis
 
     /// <summary>
     /// The statistics of one resample: adjusted rate per level (0–2), odds ratio lowest vs top (3), revenue per repeat (4),
-    /// and the lever's extra repeat customers (5), revenue (6) and margin (7); NaN everywhere when the model cannot be fitted.
+    /// the lever's extra repeat customers (5), revenue (6) and margin (7) per year, and its NPV (8); NaN everywhere when the model cannot be fitted.
     /// </summary>
-    static IndexVectorStatistic Statistic(List<RepeatRow> rows, bool[] present, double moved, double margin) => indices =>
+    static IndexVectorStatistic Statistic(List<RepeatRow> rows, bool[] present, double moved, double margin, double presentValueOfYearlyFlow, double leverCost) => indices =>
     {
         var successes = new double[3 * RepeatPurchaseData.PriorBands];
         var trials = new double[successes.Length];
@@ -109,7 +118,7 @@ public static class RepeatPurchaseAnalysis
             repeaters++;
             revenue += row.WindowRevenue;
         }
-        var nan = Enumerable.Repeat(double.NaN, 8).ToArray();
+        var nan = Enumerable.Repeat(double.NaN, 9).ToArray();
         var bands = Enumerable.Range(0, RepeatPurchaseData.PriorBands).Select(b => Enumerable.Range(0, 3).Sum(l => trials[l * RepeatPurchaseData.PriorBands + b])).ToArray();
         var columns = new List<(string Name, Func<int, int, double> Value)> { ("intercept", (_, _) => 1) };
         for (var l = 0; l < 2; l++)
@@ -158,7 +167,9 @@ public static class RepeatPurchaseAnalysis
         }
         var perRepeat = revenue / repeaters;
         var extraCustomers = moved * (adjusted[2] - adjusted[0]);
-        return [adjusted[0], present[1] ? adjusted[1] : 0, adjusted[2], Math.Exp(fit["level0"]), perRepeat, extraCustomers, extraCustomers * perRepeat, extraCustomers * perRepeat * margin];
+        var yearlyMargin = extraCustomers * perRepeat * margin;
+        return [adjusted[0], present[1] ? adjusted[1] : 0, adjusted[2], Math.Exp(fit["level0"]), perRepeat, extraCustomers, extraCustomers * perRepeat, yearlyMargin,
+            yearlyMargin * presentValueOfYearlyFlow - leverCost];
     };
 
     /// <summary>Level of a score: NPS 0–6 / 7–8 / 9–10; CSAT by its place on the scale (1–2 / 3 / 4–5 on 1–5), the scale widened to the data.</summary>

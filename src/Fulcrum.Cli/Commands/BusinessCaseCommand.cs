@@ -1,6 +1,7 @@
 using Fulcrum.Analytics.BusinessCase;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Linkage;
+using Fulcrum.Analytics.Transactions;
 using Fulcrum.Reports.BusinessCase;
 
 namespace Fulcrum.Cli.Commands;
@@ -20,6 +21,16 @@ public sealed class BusinessCaseCommand : StoreCommand<BusinessCaseCommand.Setti
     {
         BusinessCaseRun run;
         try { run = settings.WithProgress(progress => BusinessCaseAnalysis.Run(new AnalysisFacts(store), settings.Options, progress)); }
+        catch (MissingDataException) when (store.Count("orders") > 0)
+        {
+            // No renewals but orders: a business that sells by order; its hard outcome is the repeat purchase.
+            var repeat = RepeatPurchaseAnalysis.Run(store, new RepeatPurchaseOptions(Resamples: settings.Resamples, ConfidenceLevel: settings.Confidence));
+            return Print.JsonOrTables(settings.Json, repeat, report =>
+            {
+                AnsiConsole.MarkupLine("[grey]No renewal decisions on record but orders: the business case values repeat purchases (`fulcrum repeat-purchase` has the options).[/]");
+                RepeatPurchaseView.Render(report);
+            });
+        }
         catch (MissingDataException missing) { return MissingDataView.Render(missing, settings.Json); }
         var (markdown, html) = Write(run.Report, settings.Out, Path.GetFileName(settings.Db));
         return Print.JsonOrTables(settings.Json, run.Report, report =>

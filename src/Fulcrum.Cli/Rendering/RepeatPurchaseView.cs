@@ -14,6 +14,7 @@ public static class RepeatPurchaseView
             AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(report.Missing!)}[/]");
             return;
         }
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Headline)}[/]");
         AnsiConsole.MarkupLine($"[bold]Repeat purchases within {report.WindowDays} days of a {report.Soft.ToUpperInvariant()} answer[/] ({report.Answers:N0} answers from {report.Customers:N0} customers)");
         var table = new Table().AddColumns("level", "answers", "observed repeat rate", "adjusted repeat rate");
         foreach (var level in report.Levels)
@@ -25,8 +26,8 @@ public static class RepeatPurchaseView
         {
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(lever.Description)}[/] ({lever.BaseAnswers:N0} such answers in the last year):");
             AnsiConsole.MarkupLine($"  extra customers ordering again per year {Count(lever.ExtraRepeatCustomers)}; extra net revenue {Money(lever.ExtraRevenue)}; extra gross margin {Money(lever.ExtraGrossMargin)} per year");
-            if (lever.ExtraGrossMargin is { IsDefined: true } m && m.Lower <= 0)
-                AnsiConsole.MarkupLine("  [yellow]The interval includes zero: this lever does not pay back with confidence on these data.[/]");
+            AnsiConsole.MarkupLine($"  against a cost of {Markup.Escape(MoneyFormat.Short(lever.Cost))} over {lever.HorizonMonths} months the NPV is {Money(lever.Npv)}"
+                + (double.IsNaN(lever.ProbabilityNpvPositive) ? "" : FormattableString.Invariant($", positive in {lever.ProbabilityNpvPositive * 100:0}% of resamples")));
         }
         foreach (var warning in report.Warnings) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(warning)}[/]");
         foreach (var note in report.Notes) AnsiConsole.MarkupLine($"[grey]{Markup.Escape(note)}[/]");

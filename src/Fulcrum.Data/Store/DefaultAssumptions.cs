@@ -25,6 +25,7 @@ public static class DefaultAssumptions
         new("lever_size_contact_reduction", 0.15, "share", "Business-case lever: share of support contacts avoided.", 0, 1),
         new("lever_size_fix_theme", 0.5, "share", "Business-case lever: share of the extra churn among accounts raising a theme that fixing it removes.", 0, 1),
         new("lever_cost_detractor_recovery", 1_500, "USD/account moved", "Cost of moving one detractor account up (outreach, fixes, credits).", 0, 10_000_000),
+        new("lever_cost_order_recovery", 20, "USD/answer moved", "Shops: cost of turning one dissatisfied order around (voucher, replacement, call).", 0, 1_000_000),
         new("lever_cost_promoter_programme", 800, "USD/account moved", "Cost of moving one passive account to promoter.", 0, 10_000_000),
         new("lever_cost_effort_reduction", 60, "USD/account per CES point", "Cost of lowering effort by one CES point, per active account.", 0, 10_000_000),
         new("lever_cost_contact_reduction", 3, "USD/account per % of contacts", "Cost of avoiding 1% of support contacts, per active account (self-service, fixes).", 0, 10_000_000),

@@ -39,6 +39,9 @@ public sealed class RepeatPurchaseAnalysisTests
         var lever = report.Lever!;
         Assert.True(lever.ExtraGrossMargin.Lower > 0, $"{lever.ExtraGrossMargin}");
         Assert.True(report.RevenuePerRepeat.Value > ShopModel.MedianOrderValue * 0.8, $"{report.RevenuePerRepeat}");
+        // NPV = yearly margin discounted over the horizon less the yearly moves' cost: the headline follows its interval.
+        Assert.True(lever.Npv.IsDefined && lever.Npv.Contains(lever.Npv.Value));
+        Assert.StartsWith(lever.PaysBackWithConfidence ? "The lever that pays back with confidence" : "No lever pays back with confidence", report.Headline);
     }
 
     [Fact]
