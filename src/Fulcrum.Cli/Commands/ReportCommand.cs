@@ -46,8 +46,9 @@ public sealed class ReportCommand : StoreCommand<ReportCommand.Settings>
 
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
-        var report = Build(store, settings.Request, settings.Db);
-        var files = Write(report, settings.Formats, settings.Out, cancellationToken);
+        var quiet = settings.Json || !AnsiConsole.Profile.Capabilities.Interactive;
+        var report = Build(store, settings.Request, settings.Db, quiet);
+        var files = Write(report, settings.Formats, settings.Out, quiet, cancellationToken);
         return Print.JsonOrTables(settings.Json, report, r =>
         {
             ExecutiveSummaryView.Render(r);
@@ -55,12 +56,18 @@ public sealed class ReportCommand : StoreCommand<ReportCommand.Settings>
         });
     }
 
-    internal static ExecutiveReport Build(FulcrumStore store, ReportRequest request, string db) =>
-        AnsiConsole.Status().Start("Running the analyses behind the report…", status =>
-            ExecutiveReportBuilder.Build(new AnalysisFacts(store), request, Path.GetFileName(db),
-                new SynchronousProgress<string>(step => status.Status($"Report: {Markup.Escape(step)}…"))));
+    /// <param name="quiet">No spinner (with --json, or when the output is not a terminal, where it would print its lines into the output).</param>
+    internal static ExecutiveReport Build(FulcrumStore store, ReportRequest request, string db, bool quiet)
+    {
+        ExecutiveReport Run(IProgress<string>? progress) => ExecutiveReportBuilder.Build(new AnalysisFacts(store), request, Path.GetFileName(db), progress);
+        return quiet ? Run(null)
+            : AnsiConsole.Status().Start("Running the analyses behind the report…", status => Run(new SynchronousProgress<string>(step => status.Status($"Report: {Markup.Escape(step)}…"))));
+    }
 
     internal static IReadOnlyList<(ReportFormat Format, string Path)> Write(ExecutiveReport report, IReadOnlyList<ReportFormat> formats, string directory,
-        CancellationToken cancellation) =>
-        AnsiConsole.Status().Start("Writing the report…", _ => ReportFiles.WriteAsync(report, formats, directory, cancellation: cancellation).GetAwaiter().GetResult());
+        bool quiet, CancellationToken cancellation)
+    {
+        IReadOnlyList<(ReportFormat, string)> Run() => ReportFiles.WriteAsync(report, formats, directory, cancellation: cancellation).GetAwaiter().GetResult();
+        return quiet ? Run() : AnsiConsole.Status().Start("Writing the report…", _ => Run());
+    }
 }

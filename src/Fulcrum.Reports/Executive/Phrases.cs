@@ -26,6 +26,10 @@ public static class Phrases
     public static string Percent(Estimate e) =>
         string.Create(C, $"{e.Value * 100:0.0}% ({Level(e)} {e.Lower * 100:0.0}% to {e.Upper * 100:0.0}%)");
 
-    /// <summary>True when the estimate can be shown: a value and an interval.</summary>
-    public static bool Shown(Estimate? e) => e is not null && e.IsDefined && double.IsFinite(e.Lower) && double.IsFinite(e.Upper);
+    /// <summary>
+    /// True when the estimate can be shown: a value and an interval. A zero with a zero-width interval is what the ledger
+    /// records for "nothing measured", so it is left out like an undefined figure rather than shown as "$0 ($0 to $0)".
+    /// </summary>
+    public static bool Shown(Estimate? e) =>
+        e is not null && e.IsDefined && double.IsFinite(e.Lower) && double.IsFinite(e.Upper) && !(e.Value == 0 && e.Lower == 0 && e.Upper == 0);
 }

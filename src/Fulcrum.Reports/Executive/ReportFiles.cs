@@ -10,6 +10,10 @@ public static class ReportFiles
 {
     public static string BaseName(ExecutiveReport report) => $"cx-value-report-{report.Period.Label}";
 
+    /// <summary>The report's files already in <paramref name="directory"/> (after a write that stopped at the PDF).</summary>
+    public static IReadOnlyList<(ReportFormat Format, string Path)> Existing(ExecutiveReport report, string directory) =>
+        ReportFormats.All.Select(f => (f, Path.Combine(Path.GetFullPath(directory), $"{BaseName(report)}.{f.Extension()}"))).Where(x => File.Exists(x.Item2)).ToList();
+
     /// <returns>The path written for each format.</returns>
     public static async Task<IReadOnlyList<(ReportFormat Format, string Path)>> WriteAsync(ExecutiveReport report, IReadOnlyList<ReportFormat> formats, string directory,
         string chromium = ReportPdf.DefaultChromium, CancellationToken cancellation = default)

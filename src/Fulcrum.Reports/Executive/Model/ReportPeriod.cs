@@ -12,17 +12,15 @@ public sealed partial record ReportPeriod(int Year, int Quarter)
     public DateOnly From => new(Year, 3 * (Quarter - 1) + 1, 1);
     public DateOnly To => From.AddMonths(3).AddDays(-1);
     public string Label => string.Create(CultureInfo.InvariantCulture, $"{Year}Q{Quarter}");
-    /// <summary>The label the analyses give the quarter (PeriodUnit.Quarter.Label): 2025-Q4.</summary>
-    public string AnalysisLabel => string.Create(CultureInfo.InvariantCulture, $"{Year}-Q{Quarter}");
 
-    public ReportPeriod Previous => Quarter == 1 ? new(Year - 1, 4) : new(Year, Quarter - 1);
-    public ReportPeriod YearEarlier => new(Year - 1, Quarter);
-    public ReportPeriod ComparedWith(CompareWith comparison) => comparison == CompareWith.Year ? YearEarlier : Previous;
+    public ReportPeriod PreviousQuarter() => Quarter == 1 ? new(Year - 1, 4) : new(Year, Quarter - 1);
+    public ReportPeriod YearEarlier() => new(Year - 1, Quarter);
+    public ReportPeriod ComparedWith(CompareWith comparison) => comparison == CompareWith.Year ? YearEarlier() : PreviousQuarter();
 
     public static ReportPeriod Containing(DateOnly day) => new(day.Year, (day.Month - 1) / 3 + 1);
 
     /// <summary>The last quarter that ended on or before <paramref name="today"/>.</summary>
-    public static ReportPeriod LastFull(DateOnly today) => Containing(today).Previous;
+    public static ReportPeriod LastFull(DateOnly today) => Containing(today).PreviousQuarter();
 
     /// <summary>Parses 2025Q4, 2025-Q4 or 2025q4.</summary>
     public static ReportPeriod Parse(string text)
