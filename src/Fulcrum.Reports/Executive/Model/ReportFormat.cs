@@ -22,8 +22,8 @@ public static class ReportFormats
         var formats = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(f => Enum.TryParse<ReportFormat>(f, ignoreCase: true, out var format) && !int.TryParse(f, out _)
                 ? format
-                : throw new FormatException($"Unknown report format '{f}'. Use html, pdf and/or xlsx, comma-separated."))
+                : throw new ArgumentException($"Unknown report format '{f}'. Use html, pdf and/or xlsx, comma-separated.", "formats"))
             .Distinct().ToList();
-        return formats.Count > 0 ? formats : throw new FormatException("Name at least one report format: html, pdf or xlsx.");
+        return formats.Count > 0 ? formats : throw new ArgumentException("Name at least one report format: html, pdf or xlsx.", "formats");
     }
 }

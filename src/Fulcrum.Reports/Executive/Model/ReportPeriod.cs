@@ -26,7 +26,7 @@ public sealed partial record ReportPeriod(int Year, int Quarter)
     public static ReportPeriod Parse(string text)
     {
         var m = QuarterPattern().Match(text.Trim());
-        if (!m.Success) throw new FormatException($"'{text}' is not a quarter. Write it like 2025Q4.");
+        if (!m.Success) throw new ArgumentException($"'{text}' is not a quarter. Write it like 2025Q4.", "period");
         return new ReportPeriod(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
     }
 
@@ -34,7 +34,7 @@ public sealed partial record ReportPeriod(int Year, int Quarter)
     {
         "previous" or "quarter" => CompareWith.Previous,
         "year" or "yoy" => CompareWith.Year,
-        _ => throw new FormatException($"Unknown comparison '{text}'. Use previous (the quarter before) or year (the same quarter a year earlier)."),
+        _ => throw new ArgumentException($"Unknown comparison '{text}'. Use previous (the quarter before) or year (the same quarter a year earlier).", "compare"),
     };
 
     [GeneratedRegex(@"^(\d{4})-?[Qq]([1-4])$")]
