@@ -79,7 +79,8 @@ public static class ExecutiveSummary
         {
             var risk = ExecutiveReportBuilder.ThemeRisk(t)!;
             var basis = t.ArrAtRiskBeyondScores is not null ? "beyond what their scores predict, over the next 12 months" : "against comparable accounts";
-            yield return $"\"{t.Label}\": {t.Accounts:N0} accounts raised it; {Money(risk)} of ARR at risk {basis}.";
+            var proven = risk.Lower > 0 ? "" : " (the interval includes zero: not distinguishable from no risk)";
+            yield return $"\"{t.Label}\": {t.Accounts:N0} accounts raised it; {Money(risk)} of ARR at risk {basis}{proven}.";
         }
     }
 
