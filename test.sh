@@ -9,6 +9,8 @@ need_apt=()
 # Fulcrum.Web.Tests: Playwright drives Debian's headless Chromium (never a downloaded browser); npm bundles the chart library.
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# Fulcrum.Cli.Tests: the report's PDF is read back with poppler-utils (pdftotext, pdftoppm, pdfinfo).
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then echo "test.sh: need root to install: ${need_apt[*]} (or install them yourself)"; exit 1; fi
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"

@@ -34,6 +34,8 @@ public static class Program
                 return ValueBenchmark.Run(rest);
             case "themes":
                 return ThemesBenchmark.Run(rest);
+            case "report":
+                return ReportBenchmark.Run(rest).GetAwaiter().GetResult();
             default:
                 Console.Error.WriteLine("""
                     usage:
@@ -43,6 +45,7 @@ public static class Program
                       dotnet run -c Release --project bench/Fulcrum.Bench -- analytics --db big.duckdb [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- web --db big.duckdb [--requests 200] [--concurrency 4] [--intake 5000] [--batch 100] [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- business-case --db big.duckdb [--resamples 1000] [--out docs/benchmarks.md]
+                      dotnet run -c Release --project bench/Fulcrum.Bench -- report --db big.duckdb [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- value --db big.duckdb [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- themes [--accounts 10000] [--minilm-texts 1000] [--tweets ../shared/data/twitter-airline-sentiment/Tweets.csv] [--fast-only | --minilm-full]
                     """);

@@ -94,6 +94,8 @@ public static class FulcrumApp
             });
             config.AddCommand<ReferencesCommand>("references").WithExample("references").WithExample("references", "--period", "quarter", "--json");
             config.AddCommand<ValueCommand>("value").WithExample("value").WithExample("value", "--json");
+            config.AddCommand<ReportCommand>("report")
+                .WithExample("report").WithExample("report", "--period", "2025Q4", "--compare", "previous", "--format", "html,pdf,xlsx", "--out", "board");
             config.AddBranch<CommandSettings>("themes", themes =>
             {
                 themes.SetDescription("Themes in the comments: discover, assign, edit, and their cost in NPS, churn and ARR. "
@@ -132,7 +134,7 @@ public static class FulcrumApp
         ImportException or MappingException or SourceFormatException or StoreException or Analytics.Linkage.LinkageException => exception.Message,
         InitiativeException or FollowupException or FormatException or Analytics.Drivers.DriverAnalysisException => exception.Message,
         Analytics.Linkage.UserModels.UserModelException => exception.Message,
-        CommandAppException => exception.Message,
+        CommandAppException or Reports.Executive.Pdf.ReportRenderException => exception.Message,
         _ => $"{exception.Message} ({exception.GetType().Name})",
     };
 }

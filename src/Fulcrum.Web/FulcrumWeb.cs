@@ -6,6 +6,7 @@ using Fulcrum.Web.Access;
 using Fulcrum.Web.Api;
 using Fulcrum.Web.Followups;
 using Fulcrum.Web.Options;
+using Fulcrum.Web.Reports;
 using Fulcrum.Web.Store;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -61,6 +62,7 @@ public static class FulcrumWeb
         services.AddSingleton<StatusCache>();
         services.AddSingleton<Intake.KnownAccounts>();
         services.AddSingleton<FollowupQueue>();
+        services.AddReports(builder.Configuration);
 
         AddAccess(services);
         AddIntakeRateLimit(services);
@@ -108,6 +110,7 @@ public static class FulcrumWeb
         app.MapThemesApi();
         app.MapAdminApi();
         app.MapIntakeApi();
+        app.MapReportsApi();
         app.MapRazorPages();
         return app;
     }

@@ -20,6 +20,11 @@ public static class DemoReport
         AnsiConsole.Write(table);
     }
 
+    /// <summary>The generation in one line (the table is for --verbose).</summary>
+    public static void RenderGenerationLine(FulcrumStore store, GenerationResult result) =>
+        AnsiConsole.MarkupLine($"Generated {result.Accounts:N0} accounts, {result.Responses:N0} survey answers, {result.Tickets:N0} tickets and {result.Outcomes:N0} renewal outcomes " +
+                               $"in {result.Elapsed.TotalSeconds:F1} s into [bold]{Markup.Escape(Path.GetFileName(store.Path))}[/].");
+
     public static void RenderGroundTruth(FulcrumStore store)
     {
         var table = new Table().Border(TableBorder.Rounded).AddColumns("effect", "planted", "realized in this data", "unit");

@@ -12,6 +12,7 @@ public static class NavItems
         ("/value", "Value"),
         ("/cohorts", "Cohorts"),
         ("/followups", "Follow-ups"),
+        ("/reports", "Reports"),
         ("/data", "Data"),
         ("/assumptions", "Assumptions"),
     ];

@@ -24,7 +24,7 @@ public sealed class AnalyticsRunner(StorePool pool, DataVersion version, IOption
     // behind them. Before one starts, the shared fact tables are brought up to date in the quick lane, so the two lanes
     // never build the same table at once.
     readonly SemaphoreSlim _slowLane = new(1, 1);
-    static readonly string[] SlowAnalyses = ["business-case", "revalue", "cohorts", "themes", "value", "drivers"];
+    static readonly string[] SlowAnalyses = ["business-case", "revalue", "cohorts", "themes", "value", "drivers", "report"];
     const int MaxEntries = 512;
 
     public async Task<T> RunAsync<T>(string key, Func<AnalysisFacts, T> analysis, CancellationToken cancellation = default) where T : notnull

@@ -1,0 +1,114 @@
+using Fulcrum.Analytics.BusinessCase;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Linkage;
+using Fulcrum.Analytics.Metrics;
+using Fulcrum.Analytics.Segments;
+using Fulcrum.Analytics.Themes;
+using Fulcrum.Analytics.Value;
+using Fulcrum.Data.Store;
+using Fulcrum.Reports.Executive.Model;
+
+namespace Fulcrum.Reports.Executive;
+
+/// <summary>
+/// Gathers the report from the analyses the CLI and API run (metrics, growth-check, business case, theme impact, value), each
+/// with its usual options; nothing is computed a second way here. A section whose data are absent is named with what would fill it.
+/// </summary>
+public static class ExecutiveReportBuilder
+{
+    public static ExecutiveReport Build(AnalysisFacts facts, ReportRequest request, string source, IProgress<string>? progress = null)
+    {
+        var store = facts.Store;
+        var coverage = StoreCoverage.Read(store);
+        long Rows(string table) => coverage.First(c => c.Table == table).Rows;
+        var period = request.Period ?? LatestQuarter(coverage);
+        var compared = period.ComparedWith(request.Comparison);
+        var missing = new List<MissingSection>();
+        var warnings = new List<string>();
+
+        MetricsReport? trends = null;
+        GrowthCheckReport? growth = null;
+        if (Rows("responses") == 0)
+        {
+            const string reason = "No survey responses are stored. Import answers (`fulcrum import responses FILE`) to see NPS, CSAT and CES over time.";
+            missing.Add(new(ReportSections.Trends, reason));
+            missing.Add(new(ReportSections.Growth, reason));
+        }
+        else
+        {
+            progress?.Report("NPS, CSAT and CES by quarter");
+            trends = MetricsAnalysis.Run(facts, new MetricsQuery(["nps", "csat", "ces"], [], PeriodUnit.Quarter, To: period.To));
+            progress?.Report("Growth-check: mix vs rate and the segment scan");
+            growth = Try(ReportSections.Growth, missing, () => GrowthCheck.Run(facts, new GrowthCheckOptions(
+                Before: new PeriodRange(compared.Label, compared.From, compared.To), After: new PeriodRange(period.Label, period.From, period.To))),
+                "needs survey answers in both quarters compared");
+        }
+
+        BusinessCaseReport? businessCase = null;
+        if (Rows("outcomes") == 0)
+            missing.Add(new(ReportSections.Levers, "No renewal outcomes are stored, so churn and expansion cannot be linked to the scores. " +
+                                                   "Import renewals, churn and expansion (`fulcrum import outcomes FILE`) to value the levers and what one NPS point is worth."));
+        else
+        {
+            progress?.Report("Business case: linkage models and 1,000 account resamples");
+            businessCase = Try(ReportSections.Levers, missing, () => BusinessCaseAnalysis.Run(facts, new LinkageOptions()).Report,
+                "the churn and expansion models could not be fitted");
+            if (businessCase is not null) warnings.AddRange(businessCase.Warnings);
+        }
+        if (Rows("tickets") == 0)
+            warnings.Add("No support tickets are stored: cost to serve and the contact and effort levers need them (`fulcrum import tickets FILE`).");
+
+        ThemeImpactReport? themes = null;
+        IReadOnlyList<ThemeQuote> quotes = [];
+        if (store.Scalar<long>("SELECT COUNT(*) FROM response_themes") == 0)
+            missing.Add(new(ReportSections.Themes, store.Scalar<long>("SELECT COUNT(*) FROM responses WHERE comment IS NOT NULL") == 0
+                ? "No survey comments are stored. Import responses with their comments, then run `fulcrum themes`, to see what customers write about and what it costs."
+                : "The comments have not been read into themes yet. Run `fulcrum themes` to fill this section."));
+        else
+        {
+            progress?.Report("Theme impact");
+            themes = ThemeImpactAnalysis.Run(store, new ThemeImpactOptions());
+            quotes = ThemeQuotes.Read(store, TopThemes(themes).Select(t => t.ThemeId).ToList(), perTheme: 2);
+            if (themes.LinkageNote is { } note) warnings.Add(note);
+        }
+
+        ValueReport? value = null;
+        if (Rows("initiatives") == 0)
+            missing.Add(new(ReportSections.Initiatives, "No CX initiatives are registered. Add them (`fulcrum initiatives add` or `fulcrum initiatives import FILE`) to measure what each one delivered."));
+        if (Rows("reference_requests") == 0)
+            missing.Add(new(ReportSections.References, "No reference requests are stored. Import reference requests and opportunities to see the reference funnel and the revenue it brought."));
+        if (Rows("followups") == 0)
+            missing.Add(new(ReportSections.Followups, "No follow-ups are recorded. Run `fulcrum followups sync` to open one for every detractor answer, then work them, to measure the closed loop."));
+        if (Rows("initiatives") + Rows("reference_requests") + Rows("followups") > 0)
+        {
+            progress?.Report("Value delivered: initiatives, references, closed loop");
+            value = ValueAnalysis.Run(facts);
+            warnings.AddRange(value.InvalidInitiatives);
+        }
+
+        var report = new ExecutiveReport(period, compared, request.Comparison, DateTime.UtcNow, source, [], trends, growth, businessCase,
+            businessCase is null ? [] : LeverFunding.Rank(businessCase), themes, quotes, value, new AssumptionStore(store).List(), coverage, missing, warnings);
+        return report with { Summary = ExecutiveSummary.Write(report) };
+    }
+
+    /// <summary>The themes the report shows, largest ARR at risk first (beyond the scores where the linkage model ran).</summary>
+    public static IReadOnlyList<ThemeImpact> TopThemes(ThemeImpactReport themes, int count = 8) =>
+        themes.Themes.Where(t => ThemeRisk(t) is { IsDefined: true }).OrderByDescending(t => ThemeRisk(t)!.Value).Take(count).ToList();
+
+    /// <summary>ARR at risk beyond what the scores predict when the linkage model ran, else against comparable accounts.</summary>
+    public static Core.Statistics.Estimate? ThemeRisk(ThemeImpact theme) => theme.ArrAtRiskBeyondScores ?? theme.ArrAtRisk;
+
+    static ReportPeriod LatestQuarter(IReadOnlyList<TableCoverage> coverage) =>
+        coverage.First(c => c.Table == "responses").To is { } last ? ReportPeriod.Containing(last) : ReportPeriod.LastFull(DateOnly.FromDateTime(DateTime.UtcNow));
+
+    /// <summary>Runs an analysis whose inputs can be too thin; a refusal becomes a missing section with the analysis's own reason.</summary>
+    static T? Try<T>(string section, List<MissingSection> missing, Func<T> analysis, string context) where T : class
+    {
+        try { return analysis(); }
+        catch (Exception e) when (e is ArgumentException or LinkageException or InvalidOperationException)
+        {
+            missing.Add(new(section, $"Left out: {context}. {e.Message}"));
+            return null;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Fulcrum.Analytics.BusinessCase;
+using Fulcrum.Reports.Executive.Charts;
+using Fulcrum.Reports.Executive.Model;
+using static Fulcrum.Reports.Executive.Html.HtmlWriter;
+
+namespace Fulcrum.Reports.Executive.Html;
+
+public static partial class ReportHtml
+{
+    static void Levers(HtmlWriter h, ExecutiveReport r)
+    {
+        if (!Open(h, r, ReportSections.Levers, r.BusinessCase is not null)) return;
+        var bc = r.BusinessCase!;
+        h.P($"Levers ordered by a rule that respects uncertainty: those whose NPV is positive with {bc.ConfidenceLevel * 100:0}% confidence first, then the rest, each by NPV over {bc.HorizonMonths} months.");
+        h.Table($"Levers over {bc.HorizonMonths} months ({bc.ConfidenceLevel * 100:0}% CI)", ["#", "Lever", "NPV", "ARR gained", "Cost to serve saved", "ROI", "Payback", "Lever cost", "NPV above zero with confidence"],
+            r.Levers.Select(l => new[] { Num(l.Order), Cell(l.Result.Lever.Title), Money(l.AtHorizon.Npv), Money(l.AtHorizon.ArrTotal), Money(l.AtHorizon.CostSaved),
+                Number(l.AtHorizon.Roi, "0.0"), Num(double.IsPositiveInfinity(l.AtHorizon.PaybackMonths.Value) ? $"> {bc.HorizonMonths} months" : $"{l.AtHorizon.PaybackMonths.Value:0} months"),
+                Num(MoneyFormat.Short(l.Result.Lever.Cost)), Cell(l.Confident ? "yes" : "no: the interval includes zero or lies below it") }));
+        h.List(r.Levers.Select(l => l.Result.Sentence));
+        foreach (var lever in bc.UnavailableLevers) h.P($"Not valued: {lever.Title} ({lever.Unavailable}).", "muted");
+        if ((bc.Sensitivity.FirstOrDefault(s => s.LeverId == r.Levers.FirstOrDefault()?.Result.Lever.Id) ?? bc.Sensitivity.FirstOrDefault()) is { } top)
+        {
+            var widest = top.Bars.FirstOrDefault();
+            h.Figure(TornadoChart.Draw(top, $"Sensitivity of the NPV of {top.Title} (now {MoneyFormat.Short(top.BaseNpv)}) to each assumption" +
+                                             (widest is null ? "." : $"; {widest.Assumption} moves it most, from {MoneyFormat.Short(widest.NpvAtLow)} to {MoneyFormat.Short(widest.NpvAtHigh)}.")),
+                $"Tornado: NPV of “{top.Title}” as each assumption moves between its low and high value; dashed line = NPV now.");
+            h.Table($"Sensitivity of {top.Title}", ["Assumption", "Low", "NPV at low", "High", "NPV at high", "Swing"],
+                top.Bars.Select(b => new[] { Cell(b.Assumption), Num(b.Low.ToString("#,0.####", C)), Num(MoneyFormat.Short(b.NpvAtLow)), Num(b.High.ToString("#,0.####", C)),
+                    Num(MoneyFormat.Short(b.NpvAtHigh)), Num(MoneyFormat.Short(b.Swing)) }));
+        }
+        Close(h);
+    }
+
+    static void Themes(HtmlWriter h, ExecutiveReport r)
+    {
+        if (!Open(h, r, ReportSections.Themes, r.Themes is not null)) return;
+        var top = ExecutiveReportBuilder.TopThemes(r.Themes!);
+        h.P($"{r.Themes!.Method} Themes ranked by ARR at risk; associations, not proven causes.", "muted");
+        h.Figure(BarChart.Draw(top.Select(t => new Bar(Short(t.Label), ExecutiveReportBuilder.ThemeRisk(t)!)).ToList(),
+                "ARR at risk by theme: " + string.Join("; ", top.Take(5).Select(t => $"{t.Label} {Phrases.Money(ExecutiveReportBuilder.ThemeRisk(t)!)}")) + ".", MoneyFormat.Short),
+            "ARR at risk by theme (whiskers: intervals).");
+        h.Table("Themes by ARR at risk", ["Theme", "Accounts", "Comments", "NPS impact (points)", "ARR at risk beyond the scores", "ARR at risk vs comparable accounts"],
+            top.Select(t => new[] { Cell(t.Label), Num(t.Accounts), Num(t.Comments), Number(t.NpsImpact, "+0.0;−0.0"), Money(t.ArrAtRiskBeyondScores), Money(t.ArrAtRisk) }));
+        foreach (var t in top.Where(t => r.Quotes.Any(q => q.ThemeId == t.ThemeId)).Take(4))
+        {
+            h.Raw($"<h3>“{E(t.Label)}” in customers' words</h3>");
+            foreach (var q in r.Quotes.Where(q => q.ThemeId == t.ThemeId))
+                h.Raw($"<blockquote>{E(q.Comment)} <span class=\"muted\">(NPS {(q.Nps is { } n ? n.ToString(C) : "not given")}, {q.Day:yyyy-MM-dd})</span></blockquote>");
+        }
+        Close(h);
+    }
+
+    static string Short(string label) => label.Length <= 34 ? label : label[..33] + "…";
+}

@@ -1,0 +1,60 @@
+using ClosedXML.Excel;
+using Fulcrum.Data.Store;
+using Fulcrum.Reports.Executive.Pdf;
+
+namespace Fulcrum.Cli.Tests.Report;
+
+/// <summary>What the report does when the store lacks data, and when a program it needs is missing.</summary>
+public sealed class ReportWithoutDataTests : IDisposable
+{
+    readonly string _directory = Directory.CreateTempSubdirectory("fulcrum-report-thin-").FullName;
+    string Db => Path.Combine(_directory, "thin.duckdb");
+
+    [Fact]
+    public void A_store_without_outcomes_or_tickets_leaves_those_sections_out_with_a_sentence()
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "300", "--seed", "7", "--db", Db]));
+        using (var store = FulcrumStore.Open(Db))
+        {
+            store.Execute("DELETE FROM outcomes");
+            store.Execute("DELETE FROM tickets");
+        }
+        var output = Path.Combine(_directory, "out");
+        Assert.Equal(0, FulcrumApp.Run(["report", "--format", "html,xlsx", "--out", output, "--db", Db]));
+
+        var html = File.ReadAllText(Path.Combine(output, "cx-value-report-2025Q4.html"));
+        Assert.Contains("No renewal outcomes are stored, so churn and expansion cannot be linked to the scores. Import renewals, churn and expansion (`fulcrum import outcomes FILE`)", html);
+        Assert.Contains("No support tickets are stored: cost to serve and the contact and effort levers need them", html);
+        Assert.Contains("Run `fulcrum themes` to fill this section.", html);
+        Assert.DoesNotContain("NaN", html);
+        Assert.DoesNotContain("$0 (", html);
+        Assert.DoesNotContain("One point of NPS is worth", html);
+
+        using var book = new XLWorkbook(Path.Combine(output, "cx-value-report-2025Q4.xlsx"));
+        Assert.StartsWith("No renewal outcomes are stored", book.Worksheet("Levers").Cell(1, 1).GetString());
+        var numbers = book.Worksheets.SelectMany(s => s.CellsUsed()).Where(c => c.DataType == XLDataType.Number).Select(c => c.GetDouble());
+        Assert.All(numbers, v => Assert.True(double.IsFinite(v)));
+    }
+
+    [Fact]
+    public void A_missing_chromium_is_a_clear_error_saying_how_to_install_it()
+    {
+        var error = Assert.Throws<ReportRenderException>(() =>
+            ReportPdf.WriteAsync("<html></html>", "t", Path.Combine(_directory, "x.pdf"), "/nonexistent/chromium").GetAwaiter().GetResult());
+        Assert.Contains("apt-get install chromium", error.Message);
+        Assert.Contains("/nonexistent/chromium", error.Message);
+    }
+
+    [Theory]
+    [InlineData("--period", "2025Q5")]
+    [InlineData("--period", "last")]
+    [InlineData("--compare", "decade")]
+    [InlineData("--format", "docx")]
+    public void Bad_options_are_refused_with_a_usage_error(string option, string value)
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "100", "--years", "1", "--seed", "3", "--db", Db]));
+        Assert.Equal(64, FulcrumApp.Run(["report", option, value, "--db", Db]));
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
