@@ -7,9 +7,8 @@ namespace Fulcrum.Reports.Executive.Model;
 public sealed record FundableLever(int Order, LeverResult Result, LeverHorizon AtHorizon, bool Confident);
 
 /// <summary>
-/// Orders the business case's levers by a rule that respects uncertainty: levers whose NPV interval lies above zero first
-/// (by NPV), then the rest (by NPV). A lever whose interval includes zero is never presented as "the lever to fund"
-/// without saying so. One function, so it can be replaced by the business case's own ranking once that carries this rule.
+/// The levers to fund, in the business case's own order (<see cref="LeverRanking"/>: by the lower bound of the NPV interval),
+/// so the report, the CLI and the web page recommend the same levers; levers whose value is withheld are left out.
 /// </summary>
 public static class LeverFunding
 {
@@ -17,8 +16,6 @@ public static class LeverFunding
         report.Levers
             .Select(l => (Result: l, At: l.At(report.HorizonMonths)))
             .Where(l => l.At.Npv.IsDefined)
-            .OrderByDescending(l => l.At.Npv.Lower > 0)
-            .ThenByDescending(l => l.At.Npv.Value)
-            .Select((l, i) => new FundableLever(i + 1, l.Result, l.At, l.At.Npv.Lower > 0))
+            .Select((l, i) => new FundableLever(i + 1, l.Result, l.At, l.At.PaysBackWithConfidence))
             .ToList();
 }
