@@ -16,23 +16,28 @@ public static class ThemesView
         var byId = impact?.Themes.ToDictionary(t => t.ThemeId) ?? [];
         var order = impact is null ? run.Themes.Select(t => t.ThemeId).ToList()
             : impact.Themes.Select(t => t.ThemeId).Where(id => run.Themes.Any(t => t.ThemeId == id)).ToList();
-        var table = new Table().Border(TableBorder.Rounded).Title(impact is null ? "Themes" : "Themes by ARR at risk beyond the scores")
-            .AddColumns("id", "theme", "comments (share)", "sentiment", "NPS impact (pts)", "churn: raising vs others", "ARR at risk vs peers",
-                "churn vs predicted", "ARR at risk beyond scores, 12 mo", "trend");
+        var money = impact?.Money.IsDefined ?? false;
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(impact is null ? "Themes" : money ? "Themes by ARR at risk beyond the scores" : "Themes by NPS impact")
+            .AddColumns("id", "theme", "comments (share)", "sentiment");
+        if (impact is not null) table.AddColumns("NPS impact (pts)");
+        if (money) table.AddColumns("churn: raising vs others", "ARR at risk vs peers", "churn vs predicted", "ARR at risk beyond scores, 12 mo");
+        if (impact is not null) table.AddColumns("trend");
         foreach (var id in order)
         {
             var t = run.Themes.Single(x => x.ThemeId == id);
-            var i = byId.GetValueOrDefault(id);
-            table.AddRow(
+            var cells = new List<string>
+            {
                 id, Markup.Escape(t.Label) + (t.Origin == "discovered" ? "" : $" [grey]({t.Origin})[/]"),
-                $"{t.Comments:N0} ({t.Share.Value:P1})",
-                Interval(t.Sentiment, "+0.00;-0.00;0.00"),
-                i is null ? "" : Interval(i.NpsImpact, "+0.0;-0.0;0.0"),
-                i is null ? "" : $"{i.ChurnRaising.Value:P1} vs {i.ChurnOthers.Value:P1}",
-                i is null ? "" : Money(i.ArrAtRisk),
-                i?.ChurnRatioBeyondScores is { } ratio ? Interval(ratio, "0.00×") + (i.ExcessChurnQValue is { } q ? $" [grey]q {q.ToString("0.000", CultureInfo.InvariantCulture)}[/]" : "") : "",
-                i?.ArrAtRiskBeyondScores is { } beyond ? Money(beyond) : "",
-                i is null ? "" : Trend(i));
+                $"{t.Comments:N0} ({t.Share.Value:P1})", Interval(t.Sentiment, "+0.00;-0.00;0.00"),
+            };
+            if (byId.GetValueOrDefault(id) is { } i)
+            {
+                cells.Add(Interval(i.NpsImpact, "+0.0;-0.0;0.0"));
+                if (money) cells.AddRange(MoneyCells(i));
+                cells.Add(Trend(i));
+            }
+            table.AddRow(cells.ToArray());
         }
         AnsiConsole.Write(table);
         foreach (var t in run.Themes.Take(5))
@@ -41,7 +46,10 @@ public static class ThemesView
         {
             foreach (var e in impact.Themes.Where(t => t.Emerging is { Emerging: true }))
                 AnsiConsole.MarkupLine($"[yellow]Emerging:[/] {e.ThemeId} {Markup.Escape(e.Label)} — {e.Emerging!.Latest.Value:P1} of comments in {e.Emerging.LatestQuarter} vs {e.Emerging.Before.Value:P1} before (q = {e.Emerging.QValue:G2})");
-            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}. \"Vs peers\" compares accounts raising a theme with comparable accounts (same segment and product count; excess churn in --json); \"beyond scores\" compares their churn with what the linkage model predicts from NPS, CES and profile (q: false-discovery-adjusted evidence of excess churn). Associations, not proven causes.[/]");
+            if (money)
+                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}. \"Vs peers\" compares accounts raising a theme with comparable accounts (same segment and product count; excess churn in --json); \"beyond scores\" compares their churn with what the linkage model predicts from NPS, CES and profile (q: false-discovery-adjusted evidence of excess churn). Associations, not proven causes.[/]");
+            else AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}.[/]");
+            if (impact.Money.Reason is { } reason) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(reason)}[/]");
             if (impact.LinkageNote is { } note) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
         }
     }
@@ -63,6 +71,15 @@ public static class ThemesView
                 AnsiConsole.MarkupLine($"[bold]{t.ThemeId}[/] [grey]e.g. \"{Markup.Escape(t.Representatives[0])}\"[/]");
         AnsiConsole.MarkupLine("[grey]Churn vs predicted: churn after the theme over what NPS, CES and profile predict (95% intervals). An association, not a proven cause; `fulcrum themes` lists every theme.[/]");
         if (impact.LinkageNote is { } note) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
+    }
+
+    static IEnumerable<string> MoneyCells(ThemeImpact i)
+    {
+        yield return i.ChurnRaising is { IsDefined: true } raising && i.ChurnOthers is { IsDefined: true } others ? $"{raising.Value:P1} vs {others.Value:P1}" : "[grey]n/a[/]";
+        yield return i.ArrAtRisk is { } atRisk ? Money(atRisk) : "[grey]n/a[/]";
+        yield return i.ChurnRatioBeyondScores is { } ratio
+            ? Interval(ratio, "0.00×") + (i.ExcessChurnQValue is { } q ? $" [grey]q {q.ToString("0.000", CultureInfo.InvariantCulture)}[/]" : "") : "";
+        yield return i.ArrAtRiskBeyondScores is { } beyond ? Money(beyond) : "";
     }
 
     static string Trend(ThemeImpact impact)

@@ -38,7 +38,7 @@ public class DemoThemesTests(DemoThemesFixture demo, ITestOutputHelper output) :
         {
             var theme = demo.Impact.Themes.Single(t => t.ThemeId == id);
             Assert.True(theme.ArrAtRiskBeyondScores!.Value > 0 && theme.ChurnRatioBeyondScores!.Value > 1, $"{id}: {theme.ArrAtRiskBeyondScores}, {theme.ChurnRatioBeyondScores}");
-            Assert.True(theme.ChurnRaising.Value > theme.ChurnOthers.Value, $"{id}: churn {theme.ChurnRaising} vs {theme.ChurnOthers}");
+            Assert.True(theme.ChurnRaising!.Value > theme.ChurnOthers!.Value, $"{id}: churn {theme.ChurnRaising} vs {theme.ChurnOthers}");
             Assert.True(theme.NpsImpact.Upper < 0, $"{id}: NPS impact {theme.NpsImpact}");
         }
     }
