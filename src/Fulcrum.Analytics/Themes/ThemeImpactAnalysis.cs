@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Linkage;
+using Fulcrum.Analytics.Themes.Sentiment;
 using Fulcrum.Core.Statistics;
 using Fulcrum.Data.Store;
 
@@ -30,12 +31,13 @@ public sealed record ThemeImpactOptions(int Seed = 20_240_601, int Replicates = 
 /// quarter is compared with all earlier ones by a pooled z-test (one-sided, for a rise); q-values are Benjamini–Hochberg
 /// adjusted over themes; emerging = q &lt; FDR and a higher share.</para>
 /// <para><b>Beyond the scores (linkage).</b> When renewals are on record, the linkage model (<see cref="LinkageAnalysis"/>) is fitted
-/// with the same seed and resamples: per theme, observed over model-predicted churn of renewals that followed the theme, and the
+/// with the same seed and resamples, without the cross-validation it does not use: per theme, observed over model-predicted churn of renewals that followed the theme, and the
 /// ARR today's raising accounts stand to lose over the next 12 months through that excess, with account-bootstrap intervals.
 /// It counts only churn the accounts' NPS, CES and profile do not already explain, so a theme that merely marks unhappy accounts
 /// does not rank high. With dozens of themes some show excess churn by chance, so each gets a one-sided bootstrap p-value for
 /// "no excess churn", adjusted by Benjamini–Hochberg over the themes valued. Ranking: themes whose excess survives the FDR first,
-/// by this ARR at risk; then the other valued themes by it; then themes without it, by the stratified figure.</para>
+/// by this ARR at risk; then the other valued themes by it; then themes without it, by the stratified figure. Strengths (themes
+/// more than half of whose mentions are positive) follow all problems, by comments: praise is never ranked as ARR at risk.</para>
 /// </remarks>
 public static class ThemeImpactAnalysis
 {
@@ -133,7 +135,8 @@ public static class ThemeImpactAnalysis
 
             var sentiment = themeLinks.Count >= 2 ? MeanEstimator.Mean(themeLinks.Select(l => l.Sentiment)) : Estimate.Undefined(themeLinks.Count, "mean needs 2 mentions");
             var arrHeld = Enumerable.Range(0, accountIds.Count).Where(a => raising[a]).Sum(a => arr[a]);
-            results.Add(new ThemeImpact(themeId, label, themeLinks.Count, raisingCount, sentiment, npsImpact, churn?.Raising, churn?.Others, churn?.Excess,
+            var kind = themeLinks.Count(l => l.Sentiment >= SentimentScore.Threshold) * 2 > themeLinks.Count ? ThemeKind.Strength : ThemeKind.Problem;
+            results.Add(new ThemeImpact(themeId, label, kind, themeLinks.Count, raisingCount, sentiment, npsImpact, churn?.Raising, churn?.Others, churn?.Excess,
                 churn?.AtRisk, anyArr ? arrHeld : null, trend, null));
         }
 
@@ -156,13 +159,15 @@ public static class ThemeImpactAnalysis
             results = results.Select(r => byId.TryGetValue(r.ThemeId, out var p)
                 ? r with { ChurnRatioBeyondScores = p.t.ChurnRatio, ArrAtRiskBeyondScores = p.t.ArrAtRisk, ExcessChurnQValue = p.q } : r).ToList();
         }
-        // Without outcomes the themes that pull NPS down most come first.
+        // Problems first, strengths after them (never ranked by ARR at risk); without outcomes the themes that pull NPS down most come first.
         var ordered = money.IsDefined
             ? results
-                .OrderByDescending(r => r.ExcessChurnQValue < options.Fdr ? 2 : r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? 1 : 0)
+                .OrderBy(r => r.Kind)
+                .ThenByDescending(r => r.Kind == ThemeKind.Strength ? r.Comments : 0)
+                .ThenByDescending(r => r.ExcessChurnQValue < options.Fdr ? 2 : r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? 1 : 0)
                 .ThenByDescending(r => r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? e.Value : double.NegativeInfinity)
                 .ThenByDescending(r => r.ArrAtRisk is { } a && double.IsFinite(a.Value) ? a.Value : double.NegativeInfinity).ToList()
-            : results.OrderBy(r => r.NpsImpact.IsDefined ? r.NpsImpact.Value : double.PositiveInfinity).ThenByDescending(r => r.Comments).ToList();
+            : results.OrderBy(r => r.Kind).ThenBy(r => r.NpsImpact.IsDefined ? r.NpsImpact.Value : double.PositiveInfinity).ThenByDescending(r => r.Comments).ToList();
         return new ThemeImpactReport(responses.Count, accountIds.Count, money.IsDefined ? isChurned.LongCount(c => c) : null,
             money.IsDefined
                 ? "NPS impact by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); ARR at risk beyond the scores from the linkage model (observed / predicted churn after the theme); trend by quarter (Wilson); emerging: one-sided z-test, BH"
@@ -204,7 +209,7 @@ public static class ThemeImpactAnalysis
     {
         try
         {
-            var linkage = LinkageAnalysis.Run(facts, new LinkageOptions { Resamples = options.Replicates, Seed = (ulong)options.Seed, ConfidenceLevel = options.ConfidenceLevel },
+            var linkage = LinkageAnalysis.Run(facts, new LinkageOptions { Resamples = options.Replicates, Seed = (ulong)options.Seed, ConfidenceLevel = options.ConfidenceLevel, CrossValidate = false },
                 new AssumptionStore(facts.Store).Snapshot());
             var themes = linkage.Report.ThemeChurn.ToDictionary(t => t.ThemeId, StringComparer.Ordinal);
             return (themes, themes.Values.Any(t => t.Renewals >= LinkageAnalysis.MinimumThemeRenewals) ? null

@@ -21,7 +21,7 @@ public sealed record EmergingCheck(string LatestQuarter, Estimate Latest, Estima
 /// hold no renewal outcomes (<see cref="ThemeImpactReport.Money"/> says why); ArrHeld is null when no account has an ARR.
 /// </summary>
 public sealed record ThemeImpact(
-    string ThemeId, string Label, long Comments, long Accounts, Estimate MeanSentiment,
+    string ThemeId, string Label, ThemeKind Kind, long Comments, long Accounts, Estimate MeanSentiment,
     Estimate NpsImpact,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Estimate? ChurnRaising,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Estimate? ChurnOthers,
@@ -32,6 +32,12 @@ public sealed record ThemeImpact(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Estimate? ChurnRatioBeyondScores = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Estimate? ArrAtRiskBeyondScores = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ExcessChurnQValue = null);
+
+/// <summary>
+/// Problem: what customers complain about or wish were different. Strength: a theme most of whose mentions are positive; it is
+/// listed apart and never ranked as ARR at risk (accounts praising a thing churning for other reasons says nothing about it).
+/// </summary>
+public enum ThemeKind { Problem, Strength }
 
 /// <summary>Whether the report can put money on themes: with no renewal outcomes it cannot, and Reason says which data and command would change that.</summary>
 public sealed record ThemeMoneyCoverage(bool IsDefined, string? Reason)

@@ -18,7 +18,7 @@ public class AirlineThemesTests(ITestOutputHelper output)
         var mentions = Mentions.FromComments(texts);
         var vectors = ThemeEngine.EmbedMentions(mentions, d => embedder.Embed(d));
         var sentiment = ThemeEngine.MentionSentiment(mentions);
-        var (clusters, _) = ThemeEngine.Discover(vectors, sentiment, options);
+        var (clusters, _) = ThemeEngine.Discover(vectors, sentiment.Select(s => ThemeEngine.IsComplaint(s, null)).ToList(), embedder.Semantic, options);
         var assignment = ThemeEngine.Assign(mentions, vectors, clusters.Select(c => c.Centroid).ToList(), sentiment);
         var primary = Enumerable.Repeat(-1, texts.Count).ToArray();
         foreach (var d in assignment.Documents.Where(d => d.IsPrimary)) primary[d.Document] = d.Theme;
