@@ -6,7 +6,7 @@ using Fulcrum.Data.Store;
 namespace Fulcrum.Bench.EndToEnd;
 
 /// <summary>
-/// <c>themes-accuracy --db PATH [--fast] [--merge S] [--clusters N] [--no-impact]</c>: discovery on an existing demo store
+/// <c>themes-accuracy --db PATH [--fast] [--merge S] [--min-share F] [--clusters N] [--no-impact]</c> or <c>--tweets PATH [--fast] [--merge S,S,…]</c>: discovery on an existing demo store
 /// (MiniLM vectors cached from an earlier run), then per planted theme the discovered theme with the best F1 against the
 /// generator's comment labels and its rank by ARR at risk beyond the scores. Prints a Markdown table.
 /// </summary>
@@ -15,13 +15,14 @@ public static class ThemesAccuracy
     public static int Run(string[] args)
     {
         string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
+        var minShare = Arg("--min-share") is { } share ? double.Parse(share, CultureInfo.InvariantCulture) : new ThemeOptions().MinThemeShare;
         if (Arg("--tweets") is { } tweets) return Airline(tweets, args.Contains("--fast"), (Arg("--merge") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
-            .Select(m => (double?)double.Parse(m, CultureInfo.InvariantCulture)).DefaultIfEmpty(null).ToList());
+            .Select(m => (double?)double.Parse(m, CultureInfo.InvariantCulture)).DefaultIfEmpty(null).ToList(), minShare);
         var db = Arg("--db") ?? throw new ArgumentException("--db PATH is required (a demo store: fulcrum generate --db PATH).");
         using var store = FulcrumStore.Open(db);
         var options = new ThemeOptions(Fast: args.Contains("--fast"),
             K: Arg("--clusters") is { } k ? int.Parse(k, CultureInfo.InvariantCulture) : null,
-            MergeSimilarity: Arg("--merge") is { } m ? double.Parse(m, CultureInfo.InvariantCulture) : null);
+            MergeSimilarity: Arg("--merge") is { } m ? double.Parse(m, CultureInfo.InvariantCulture) : null, MinThemeShare: minShare);
         var sw = Stopwatch.StartNew();
         var run = ThemeAnalysis.Run(store, options);
         Console.WriteLine(FormattableString.Invariant($"{run.Comments:N0} comments, {run.Themes.Count} themes in {sw.Elapsed.TotalSeconds:F1} s ({string.Join(", ", run.Phases.Select(p => $"{p.Key} {p.Value.TotalSeconds:F1} s"))}); {run.Discovery}"));
@@ -59,7 +60,7 @@ public static class ThemesAccuracy
     }
 
     /// <summary>Airline complaints: primary theme vs the labelled reason (NMI, ARI), themes created and the smallest theme, per merge threshold.</summary>
-    static int Airline(string path, bool fast, IReadOnlyList<double?> merges)
+    static int Airline(string path, bool fast, IReadOnlyList<double?> merges, double minShare)
     {
         using var reader = new StreamReader(path);
         using var csv = new CsvHelper.CsvReader(reader, CultureInfo.InvariantCulture);
@@ -77,7 +78,7 @@ public static class ThemesAccuracy
         Console.WriteLine("|---:|---:|---:|---:|---:|");
         foreach (var merge in merges)
         {
-            var (clusters, summary) = ThemeEngine.Discover(vectors, complaint, embedder.Semantic, new ThemeOptions(Fast: fast, MergeSimilarity: merge));
+            var (clusters, summary) = ThemeEngine.Discover(vectors, complaint, embedder.Semantic, new ThemeOptions(Fast: fast, MergeSimilarity: merge, MinThemeShare: minShare));
             var assignment = ThemeEngine.Assign(mentions, vectors, clusters.Select(c => c.Centroid).ToList(), sentiment);
             var primary = Enumerable.Repeat(-1, complaints.Count).ToArray();
             foreach (var d in assignment.Documents.Where(d => d.IsPrimary)) primary[d.Document] = d.Theme;

@@ -92,5 +92,13 @@ public sealed class ThemeImpactTests : IDisposable
         Assert.True(report.Themes[0].NpsImpact.Value <= report.Themes[1].NpsImpact.Value, "ranked by NPS impact, most harmful first");
     }
 
+    [Fact]
+    public void A_theme_of_praise_is_a_strength_listed_after_every_problem()
+    {
+        Assert.Equal(ThemeKind.Problem, _report.Themes.Single(t => t.ThemeId == "T001").Kind);
+        Assert.Equal(ThemeKind.Strength, _report.Themes.Single(t => t.ThemeId == "T002").Kind);
+        Assert.Equal(["T001", "T002"], _report.Themes.Select(t => t.ThemeId));
+    }
+
     public void Dispose() => _store.Dispose();
 }
