@@ -19,7 +19,8 @@ public static class ThemesView
         else
         {
             var shown = impact.Themes.Where(t => run.Themes.Any(r => r.ThemeId == t.ThemeId)).ToList();
-            AnsiConsole.Write(Table(money ? "Problems by ARR at risk beyond the scores" : "Problems by NPS impact",
+            var byNps = impact.Themes.Any(t => t.NpsImpact.IsDefined);
+            AnsiConsole.Write(Table(money ? "Problems by ARR at risk beyond the scores" : byNps ? "Problems by NPS impact" : "Problems by comments",
                 shown.Where(t => t.Kind == ThemeKind.Problem).Select(t => t.ThemeId), run, byId, money));
             var strengths = shown.Where(t => t.Kind == ThemeKind.Strength).Select(t => t.ThemeId).ToList();
             if (strengths.Count > 0) AnsiConsole.Write(Table("Strengths (mostly praise; not ranked as ARR at risk)", strengths, run, byId, money: false));
@@ -33,6 +34,8 @@ public static class ThemesView
             if (money)
                 AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}. \"Vs peers\" compares accounts raising a theme with comparable accounts (same segment and product count; excess churn in --json); \"beyond scores\" compares their churn with what the linkage model predicts from NPS, CES and profile (q: false-discovery-adjusted evidence of excess churn). Associations, not proven causes.[/]");
             else AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}.[/]");
+            if (!impact.Themes.Any(t => t.NpsImpact.IsDefined) && impact.Themes.FirstOrDefault() is { } first)
+                AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(first.NpsImpact.Method)}[/]");
             if (impact.Money.Reason is { } reason) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(reason)}[/]");
             if (impact.LinkageNote is { } note) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
         }
@@ -61,8 +64,9 @@ public static class ThemesView
     static Table Table(string title, IEnumerable<string> ids, ThemeRunResult run, IReadOnlyDictionary<string, ThemeImpact> byId, bool money)
     {
         var withImpact = byId.Count > 0;
+        var withNps = byId.Values.Any(i => i.NpsImpact.IsDefined); // without any NPS answer the reason is printed once below the tables
         var table = new Table().Border(TableBorder.Rounded).Title(title).AddColumns("id", "theme", "comments (share)", "sentiment");
-        if (withImpact) table.AddColumns("NPS impact (pts)");
+        if (withNps) table.AddColumns("NPS impact (pts)");
         if (money) table.AddColumns("churn: raising vs others", "ARR at risk vs peers", "churn vs predicted", "ARR at risk beyond scores, 12 mo");
         if (withImpact) table.AddColumns("trend");
         foreach (var id in ids)
@@ -75,7 +79,7 @@ public static class ThemesView
             };
             if (byId.GetValueOrDefault(id) is { } i)
             {
-                cells.Add(Interval(i.NpsImpact, "+0.0;-0.0;0.0"));
+                if (withNps) cells.Add(Interval(i.NpsImpact, "+0.0;-0.0;0.0"));
                 if (money) cells.AddRange(MoneyCells(i));
                 cells.Add(Trend(i));
             }
@@ -87,7 +91,7 @@ public static class ThemesView
     static string Discovery(DiscoverySummary d) =>
         $"Discovery created {d.Created} themes: {d.Complaints} among {d.ComplaintSentences:N0} complaint sentences, {d.Other} among {d.OtherSentences:N0} other sentences" +
         (d.FixedCount is { } k ? $" (--clusters {k})." : string.Create(CultureInfo.InvariantCulture,
-            $" ({d.MicroClusters} k-means groups merged at centroid similarity ≥ {d.MergeSimilarity:0.00}; {d.Folded} themes under {d.MinimumSize:N0} sentences folded into their nearest)."));
+            $" ({d.MicroClusters} k-means groups merged while their sentences are ≥ {d.MergeSimilarity:0.00} similar on average; {d.Folded} themes under {d.MinimumSize:N0} sentences folded into their nearest)."));
 
     static IEnumerable<string> MoneyCells(ThemeImpact i)
     {
