@@ -1,5 +1,4 @@
 using Fulcrum.Analytics.Themes;
-using Fulcrum.Data.Demo;
 using Fulcrum.Data.Store;
 
 namespace Fulcrum.Analytics.Tests.Themes;
@@ -7,12 +6,7 @@ namespace Fulcrum.Analytics.Tests.Themes;
 /// <summary>What discovery reports is what it created (small demo company, fast mode).</summary>
 public class ThemeDiscoveryTests
 {
-    static FulcrumStore DemoStore()
-    {
-        var store = FulcrumStore.Open(":memory:");
-        DemoCompanyGenerator.Generate(store, new DemoCompanyOptions(Accounts: 300, Years: 2, Seed: 5));
-        return store;
-    }
+    static FulcrumStore DemoStore() => ThemeEditTests.DemoStore();
 
     [Fact]
     public void Clusters_N_creates_N_themes_and_reports_N()
