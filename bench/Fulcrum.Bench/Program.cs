@@ -11,6 +11,7 @@ namespace Fulcrum.Bench;
 /// <c>web --db PATH [...]</c> measures API latency and webhook intake throughput on loopback.
 /// <c>business-case --db PATH [--resamples N] [--out FILE]</c> times linkage + business case on an existing store.
 /// <c>value --db PATH [--out FILE]</c> times the value-delivered analyses (initiatives, references, closed loop, ledger).
+/// <c>themes-accuracy --db PATH</c> measures theme discovery against a demo store's planted comment themes.
 /// </summary>
 public static class Program
 {
@@ -36,6 +37,8 @@ public static class Program
                 return ThemesBenchmark.Run(rest);
             case "report":
                 return ReportBenchmark.Run(rest).GetAwaiter().GetResult();
+            case "themes-accuracy":
+                return ThemesAccuracy.Run(rest);
             default:
                 Console.Error.WriteLine("""
                     usage:
@@ -48,6 +51,7 @@ public static class Program
                       dotnet run -c Release --project bench/Fulcrum.Bench -- report --db big.duckdb [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- value --db big.duckdb [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- themes [--accounts 10000] [--minilm-texts 1000] [--tweets ../shared/data/twitter-airline-sentiment/Tweets.csv] [--fast-only | --minilm-full]
+                      dotnet run -c Release --project bench/Fulcrum.Bench -- themes-accuracy --db demo.duckdb [--fast] [--merge 0.6] [--clusters N] [--no-impact]
                     """);
                 return mode is "" or "-h" or "--help" or "help" ? 0 : 2;
         }

@@ -108,7 +108,7 @@ public static class ThemesBenchmark
             var mentions = Mentions.FromComments(complaints.Select(c => c.Text).ToList());
             var vectors = ThemeEngine.EmbedMentions(mentions, d => embedder.Embed(d));
             var sentiment = ThemeEngine.MentionSentiment(mentions);
-            var (clusters, _) = ThemeEngine.Discover(vectors, sentiment, new ThemeOptions(Fast: fast));
+            var (clusters, _) = ThemeEngine.Discover(vectors, sentiment.Select(s => ThemeEngine.IsComplaint(s, null)).ToList(), embedder.Semantic, new ThemeOptions(Fast: fast));
             var assignment = ThemeEngine.Assign(mentions, vectors, clusters.Select(c => c.Centroid).ToList(), sentiment);
             var primary = Enumerable.Repeat(-1, complaints.Count).ToArray();
             foreach (var d in assignment.Documents.Where(d => d.IsPrimary)) primary[d.Document] = d.Theme;

@@ -69,8 +69,9 @@ public static class LinkageAnalysis
         var models = LinkageModels.Fit(d);
         var evaluator = new QuantityEvaluator(plan, models);
         var point = evaluator.Evaluate(models.Coefficients, models.FullTotals);
-        progress?.Report(new LinkageProgress("Cross-validating the churn model", 0, 0));
-        var quality = ModelQualityCheck.Run(d, models, options.Folds, options.Seed);
+        if (options.CrossValidate) progress?.Report(new LinkageProgress("Cross-validating the churn model", 0, 0));
+        var notChecked = Estimate.Undefined(0, "Not cross-validated (CrossValidate = false)");
+        var quality = options.CrossValidate ? ModelQualityCheck.Run(d, models, options.Folds, options.Seed) : new ModelQuality(0, notChecked, notChecked, double.NaN, []);
         var bootstrap = LinkageBootstrap.Run(d, models, evaluator, options,
             progress is null ? null : new Progress<int>(done => progress.Report(new LinkageProgress("Bootstrapping accounts", done, options.Resamples))));
 

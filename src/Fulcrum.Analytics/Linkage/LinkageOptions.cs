@@ -19,6 +19,9 @@ public sealed record LinkageOptions
     /// <summary>Folds for the cross-validated AUC and calibration (split by account).</summary>
     public int Folds { get; init; } = 5;
 
+    /// <summary>False skips the cross-validation (the report's quality is then undefined): for callers that read only the fitted figures, such as theme impact.</summary>
+    public bool CrossValidate { get; init; } = true;
+
     /// <summary>Degree of parallelism for the bootstrap; null uses every core.</summary>
     public int? Parallelism { get; init; }
 }

@@ -63,7 +63,8 @@ public static class ThemeAnalysis
 
         progress?.Report(new ThemeProgress("clustering", 0, 1));
         var sentiment = ThemeEngine.MentionSentiment(mentions);
-        var (clusters, choice) = ThemeEngine.Discover(vectors, sentiment, options, cancellationToken);
+        var complaint = Enumerable.Range(0, mentions.Count).Select(i => ThemeEngine.IsComplaint(sentiment[i], comments[mentions.Document[i]].Nps)).ToList();
+        var (clusters, discovery) = ThemeEngine.Discover(vectors, complaint, embedder.Semantic, options, cancellationToken);
         progress?.Report(new ThemeProgress("clustering", 1, 1));
         EndPhase("cluster");
 
@@ -82,12 +83,14 @@ public static class ThemeAnalysis
             .Select(p => (p.Theme, new KeywordMatcher(p.Keywords))).ToList();
         var assignment = ThemeEngine.Assign(mentions, vectors, active.Select(t => t.Centroid).ToList(), sentiment, keywordThemes,
             active.Select(t => admission.GetValueOrDefault(t.ThemeId, float.NegativeInfinity)).ToList());
-        var keyPhrases = ThemeLabeler.KeyPhrases(mentions.Text, assignment.MentionTheme, active.Count, productNames: repository.ProductNames());
+        var productNames = repository.ProductNames();
+        var keyPhrases = ThemeLabeler.KeyPhrases(mentions.Text, assignment.MentionTheme, active.Count, productNames: productNames);
+        var typical = ThemeLabeler.TypicalPhrases(mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, active.Count, productNames);
         var representatives = ThemeEngine.Representatives(mentions, assignment, active.Count);
         for (var t = 0; t < active.Count; t++)
         {
             active[t].Keywords = string.Join(", ", keyPhrases[t]);
-            if (!active[t].LabelLocked) active[t].Label = ThemeLabeler.Label(keyPhrases[t], t);
+            if (!active[t].LabelLocked) active[t].Label = ThemeLabeler.Label(typical[t], keyPhrases[t], representatives[t].FirstOrDefault());
             active[t].Representatives = ThemeRepository.RepresentativesJson(representatives[t]);
             active[t].UpdatedAt = now;
         }
@@ -110,7 +113,7 @@ public static class ThemeAnalysis
         EndPhase("store");
 
         var summaries = Summaries(active, assignment, comments.Count);
-        return new ThemeRunResult(embedder.Model, comments.Count, mentions.Count, distinct.Count, newlyEmbedded, choice,
+        return new ThemeRunResult(embedder.Model, comments.Count, mentions.Count, distinct.Count, newlyEmbedded, discovery,
             reconciled.Matched, reconciled.Created, reconciled.Absorbed, reconciled.Retired, summaries, total.Elapsed, phases);
     }
 

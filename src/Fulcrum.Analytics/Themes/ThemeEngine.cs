@@ -4,8 +4,15 @@ using Fulcrum.Analytics.Themes.Text;
 
 namespace Fulcrum.Analytics.Themes;
 
-/// <summary>A cluster of mentions found by discovery.</summary>
-public sealed record DiscoveredCluster(float[] Centroid, int Mentions);
+/// <summary>A cluster of mentions found by discovery; Complaint: found among the complaint sentences (else among the other remarks).</summary>
+public sealed record DiscoveredCluster(float[] Centroid, int Mentions, bool Complaint);
+
+/// <summary>What discovery did: themes created (complaints and other remarks), how, and what was merged or folded.</summary>
+/// <param name="Created">Themes discovery created (= Complaints + Other); the number every output reports.</param>
+/// <param name="MergeSimilarity">Centroid similarity at which groups were merged, or null when the count was fixed.</param>
+/// <param name="MinimumSize">Fewest sentences a theme keeps on its own (smaller ones were folded), or null when the count was fixed.</param>
+public sealed record DiscoverySummary(int Created, int Complaints, int Other, int ComplaintSentences, int OtherSentences, int MicroClusters,
+    int Merged, int Folded, double? MergeSimilarity, int? MinimumSize, int? FixedCount);
 
 /// <summary>A comment's link to a theme: the best similarity of its mentions to the theme centroid and their mean sentiment.</summary>
 public sealed record DocumentTheme(int Document, int Theme, double Similarity, double Sentiment, bool IsPrimary);
@@ -14,55 +21,78 @@ public sealed record DocumentTheme(int Document, int Theme, double Similarity, d
 public sealed record ThemeAssignment(int[] MentionTheme, float[] MentionSimilarity, IReadOnlyList<DocumentTheme> Documents);
 
 /// <summary>
-/// The pure steps of theme analysis, on vectors in memory: discovery (spherical k-means with k by silhouette), assignment
-/// of mentions to the nearest theme centroid (so a comment gets every theme one of its sentences is closest to), key
-/// phrases and representative mentions.
+/// The pure steps of theme analysis, on vectors in memory: discovery (k-means micro-clusters merged by centroid similarity,
+/// complaints apart from other remarks), assignment of mentions to the nearest theme centroid (so a comment gets every theme
+/// one of its sentences is closest to), key phrases and representative mentions.
 /// </summary>
 public static class ThemeEngine
 {
     /// <summary>
-    /// Discovers themes separately among negative mentions (sentiment ≤ −0.05: complaints, wishes) and among the others
-    /// (praise, neutral remarks): pain points are what a CX team acts on and are usually a small share of all sentences, so
-    /// clustering them on their own keeps a coherent complaint from being swallowed by frequent generic remarks. Each group
-    /// gets its own k (silhouette) unless K is fixed (then K per group).
+    /// A sentence is a complaint when its sentiment is negative, or when it is not positive and comes from a detractor's answer
+    /// (NPS 0–6): "our CSM changed again" reads neutral, but a detractor writing it is complaining.
     /// </summary>
-    public static (IReadOnlyList<DiscoveredCluster> Clusters, ClusterCountChoice? Choice) Discover(
-        IReadOnlyList<float[]> vectors, IReadOnlyList<double> mentionSentiment, ThemeOptions options, CancellationToken cancellationToken = default)
+    public static bool IsComplaint(double sentiment, int? nps) =>
+        sentiment <= -SentimentScore.Threshold || (nps <= 6 && sentiment < SentimentScore.Threshold);
+
+    /// <summary>
+    /// Discovers themes separately among complaint sentences and among the others (praise, neutral remarks): pain points are
+    /// what a CX team acts on and are usually a small share of all sentences, so clustering them on their own keeps a coherent
+    /// complaint from being swallowed by frequent generic remarks, and keeps praise of a thing apart from complaints about it.
+    /// The number of themes follows from the merge threshold and the minimum size (<see cref="CentroidAgglomeration"/>), or is
+    /// fixed (<see cref="ThemeOptions.K"/>, over both groups together).
+    /// </summary>
+    public static (IReadOnlyList<DiscoveredCluster> Clusters, DiscoverySummary Summary) Discover(
+        IReadOnlyList<float[]> vectors, IReadOnlyList<bool> complaint, bool semantic, ThemeOptions options, CancellationToken cancellationToken = default)
     {
-        var negative = Enumerable.Range(0, vectors.Count).Where(i => mentionSentiment[i] <= -SentimentScore.Threshold).ToList();
-        var other = Enumerable.Range(0, vectors.Count).Where(i => mentionSentiment[i] > -SentimentScore.Threshold).ToList();
-        var clusters = new List<DiscoveredCluster>();
-        ClusterCountChoice? firstChoice = null;
-        foreach (var group in new[] { negative, other })
-        {
-            if (group.Count < 2 * options.MinK) continue;
-            var (found, choice) = Discover(group.Select(i => vectors[i]).ToList(), options, cancellationToken);
-            clusters.AddRange(found);
-            firstChoice ??= choice;
-        }
-        return (clusters.OrderByDescending(c => c.Mentions).ToList(), firstChoice);
+        var complaints = complaint.Count(c => c);
+        if (vectors.Count < 2)
+            return ([], new DiscoverySummary(0, 0, 0, complaints, vectors.Count - complaints, 0, 0, 0, null, null, options.K));
+        var threshold = options.MergeSimilarity ?? ThemeOptions.DefaultMergeSimilarity(semantic);
+        var sample = Sample(complaint, options.Seed);
+        var minimumSize = Math.Max(ThemeOptions.MinimumThemeSentences, (int)Math.Ceiling(options.MinThemeShare * vectors.Count));
+        var sampledMinimum = Math.Max(ThemeOptions.MinimumThemeSentences, (int)Math.Ceiling(options.MinThemeShare * sample.Count));
+        var (groups, summary) = CentroidAgglomeration.Cluster(sample.Select(i => vectors[i]).ToList(), sample.Select(i => complaint[i] ? 0 : 1).ToList(), threshold,
+            options.K is { } k ? Math.Min(k, sample.Count) : null, sampledMinimum, options.Seed, cancellationToken);
+        var fixedCount = options.K is not null;
+        var clusters = WithAllSentences(vectors, groups.Select(g => (g.Centroid, Complaint: g.Partition == 0)).ToList(), fixedCount ? 0 : minimumSize);
+        return (clusters, new DiscoverySummary(clusters.Count, clusters.Count(c => c.Complaint), clusters.Count(c => !c.Complaint), complaints,
+            vectors.Count - complaints, summary.MicroClusters, summary.Merged, summary.Folded + groups.Count - clusters.Count, fixedCount ? null : threshold, fixedCount ? null : minimumSize, options.K));
     }
 
-    /// <summary>Spherical k-means on one set of vectors, k by silhouette unless fixed.</summary>
-    public static (IReadOnlyList<DiscoveredCluster> Clusters, ClusterCountChoice? Choice) Discover(
-        IReadOnlyList<float[]> vectors, ThemeOptions options, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Every sentence assigned to its nearest theme; a theme that ends with fewer than <paramref name="minimumSize"/> sentences
+    /// (it was large enough in the sample, or its neighbours took its sentences) is dropped and its sentences go to their next
+    /// nearest, until every theme has the minimum.
+    /// </summary>
+    static List<DiscoveredCluster> WithAllSentences(IReadOnlyList<float[]> vectors, List<(float[] Centroid, bool Complaint)> themes, int minimumSize)
     {
-        if (vectors.Count < 2) return ([], null);
-        ClusterCountChoice? choice = null;
-        var k = options.K ?? 0;
-        if (options.K is null)
+        while (true)
         {
-            choice = ClusterCountSelector.Choose(vectors, Math.Min(options.MinK, vectors.Count - 1), Math.Max(2, Math.Min(options.MaxK, vectors.Count - 1)),
-                options.Seed, options.SilhouetteSample, cancellationToken);
-            k = choice.K;
+            var centroids = themes.Select(t => t.Centroid).ToList();
+            var nearest = new int[vectors.Count];
+            if (centroids.Count > 0) Parallel.For(0, vectors.Count, i => nearest[i] = SphericalKMeans.Nearest(vectors[i], centroids).Index);
+            var sizes = new int[themes.Count];
+            foreach (var t in nearest) if (centroids.Count > 0) sizes[t]++;
+            var small = Enumerable.Range(0, themes.Count).Where(t => sizes[t] < minimumSize).ToHashSet();
+            if (small.Count == 0 || small.Count == themes.Count)
+                return themes.Select((t, i) => new DiscoveredCluster(t.Centroid, sizes[i], t.Complaint)).OrderByDescending(c => c.Mentions).ToList();
+            themes = themes.Where((_, i) => !small.Contains(i)).ToList();
         }
-        k = Math.Min(k, vectors.Count);
-        var fit = SphericalKMeans.Fit(vectors, k, options.Seed, cancellationToken: cancellationToken);
-        var sizes = new int[k];
-        foreach (var l in fit.Labels) sizes[l]++;
-        var clusters = Enumerable.Range(0, k).Where(c => sizes[c] > 0).Select(c => new DiscoveredCluster(fit.Centroids[c], sizes[c]))
-            .OrderByDescending(c => c.Mentions).ToList();
-        return (clusters, choice);
+    }
+
+    /// <summary>Most sentences of each group (complaints, others) clustered; the rest only assigned to the themes found.</summary>
+    public const int ClusteredPerGroup = 6000;
+
+    /// <summary>
+    /// Up to <see cref="ClusteredPerGroup"/> sentences of each group, drawn at random (seeded). Themes smaller than the minimum
+    /// share stay below it in a random sample, so sampling changes the cost, not what is found.
+    /// </summary>
+    static List<int> Sample(IReadOnlyList<bool> complaint, int seed)
+    {
+        var rng = new Random(seed);
+        return Enumerable.Range(0, complaint.Count).GroupBy(i => complaint[i])
+            .SelectMany(g => g.Count() <= ClusteredPerGroup ? g : g.OrderBy(_ => rng.Next()).Take(ClusteredPerGroup))
+            .Order().ToList();
     }
 
     /// <summary>

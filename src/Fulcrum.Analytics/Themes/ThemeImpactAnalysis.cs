@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Linkage;
+using Fulcrum.Analytics.Themes.Sentiment;
 using Fulcrum.Core.Statistics;
 using Fulcrum.Data.Store;
 
@@ -23,17 +24,20 @@ public sealed record ThemeImpactOptions(int Seed = 20_240_601, int Replicates = 
 /// p_other,s) × ARR of raising accounts in s, i.e. the churned ARR in excess of what comparable accounts lost. Strata without
 /// other accounts are left out (and their raising accounts with them). Intervals: percentile bootstrap over accounts.
 /// This is a descriptive association adjusted for segment and product count, not a causal effect: the theme's comments
-/// may mark unhappy accounts that would churn anyway (the linkage model attributes churn to NPS).</para>
+/// may mark unhappy accounts that would churn anyway (the linkage model attributes churn to NPS). With no renewal outcomes
+/// on record none of these figures exists (churn would read 0% and ARR at risk $0 where the truth is unknown): they are null
+/// and <see cref="ThemeImpactReport.Money"/> says what to import; themes are then ranked by NPS impact.</para>
 /// <para><b>Trend and emerging themes.</b> Share of commented responses raising the theme per quarter (Wilson). The latest
 /// quarter is compared with all earlier ones by a pooled z-test (one-sided, for a rise); q-values are Benjamini–Hochberg
 /// adjusted over themes; emerging = q &lt; FDR and a higher share.</para>
 /// <para><b>Beyond the scores (linkage).</b> When renewals are on record, the linkage model (<see cref="LinkageAnalysis"/>) is fitted
-/// with the same seed and resamples: per theme, observed over model-predicted churn of renewals that followed the theme, and the
+/// with the same seed and resamples, without the cross-validation it does not use: per theme, observed over model-predicted churn of renewals that followed the theme, and the
 /// ARR today's raising accounts stand to lose over the next 12 months through that excess, with account-bootstrap intervals.
 /// It counts only churn the accounts' NPS, CES and profile do not already explain, so a theme that merely marks unhappy accounts
 /// does not rank high. With dozens of themes some show excess churn by chance, so each gets a one-sided bootstrap p-value for
 /// "no excess churn", adjusted by Benjamini–Hochberg over the themes valued. Ranking: themes whose excess survives the FDR first,
-/// by this ARR at risk; then the other valued themes by it; then themes without it, by the stratified figure.</para>
+/// by this ARR at risk; then the other valued themes by it; then themes without it, by the stratified figure. Strengths (themes
+/// more than half of whose mentions are positive) follow all problems, by comments: praise is never ranked as ARR at risk.</para>
 /// </remarks>
 public static class ThemeImpactAnalysis
 {
@@ -52,6 +56,7 @@ public static class ThemeImpactAnalysis
         var churned = store.Query<string>("SELECT DISTINCT account_id FROM outcomes WHERE kind = 'churn'").ToHashSet(StringComparer.Ordinal);
         if (themes.Count == 0 || links.Count == 0)
             throw new InvalidOperationException("No themes stored yet: run `fulcrum themes` first.");
+        var money = MoneyCoverage(store);
 
         var responseIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < responses.Count; i++) responseIndex[responses[i].response_id] = i;
@@ -73,11 +78,13 @@ public static class ThemeImpactAnalysis
             arr[a] = responses[i].arr;
         }
         for (var a = 0; a < accountIds.Count; a++) isChurned[a] = churned.Contains(accountIds[a]);
+        var anyArr = arr.Any(x => x > 0);
 
         // Per-account NPS sufficient statistics of all scored responses.
         var nAll = new double[accountIds.Count]; var netAll = new double[accountIds.Count];
         for (var i = 0; i < responses.Count; i++)
             if (responses[i].nps is { } score) { nAll[accountOf[i]]++; netAll[accountOf[i]] += Net(score); }
+        var anyScore = nAll.Any(n => n > 0);
 
         var quarters = responses.Select(r => Quarter(r.day)).ToArray();
         var commentedPerQuarter = new SortedDictionary<DateOnly, long>();
@@ -103,21 +110,13 @@ public static class ThemeImpactAnalysis
                 if (responses[i].nps is { } score) { nWithout[a]--; netWithout[a] -= Net(score); }
                 perQuarter[quarters[i]] = perQuarter.GetValueOrDefault(quarters[i]) + 1;
             }
-            var npsImpact = Bootstrap.Percentile(accountIds.Count, idx => NpsDifference(idx, nAll, netAll, nWithout, netWithout),
-                options.Seed, options.Replicates, options.ConfidenceLevel) with { };
-            npsImpact = npsImpact with { Method = $"NPS minus NPS without the theme's responses; percentile bootstrap over {accountIds.Count:N0} accounts, {options.Replicates} resamples" };
-
-            var excess = Bootstrap.Percentile(accountIds.Count, idx => Stratified(idx, raising, isChurned, stratum, arr, strata.Count).Excess,
-                options.Seed, options.Replicates, options.ConfidenceLevel);
-            var atRisk = Bootstrap.Percentile(accountIds.Count, idx => Stratified(idx, raising, isChurned, stratum, arr, strata.Count).ArrAtRisk,
-                options.Seed, options.Replicates, options.ConfidenceLevel);
-            const string adjusted = "stratified by segment × product count (descriptive, adjusted), percentile bootstrap over accounts";
-            excess = excess with { Method = "Excess churn of raising accounts vs comparable accounts, " + adjusted };
-            atRisk = atRisk with { Method = "Excess churned ARR among raising accounts, " + adjusted };
+            var npsImpact = !anyScore
+                ? Estimate.Undefined(0, "No NPS impact: no response in these data has an NPS answer (0–10).")
+                : Bootstrap.Percentile(accountIds.Count, idx => NpsDifference(idx, nAll, netAll, nWithout, netWithout), options.Seed, options.Replicates,
+                    options.ConfidenceLevel) with { Method = $"NPS minus NPS without the theme's responses; percentile bootstrap over {accountIds.Count:N0} accounts, {options.Replicates} resamples" };
 
             var raisingCount = raising.Count(r => r);
-            var churnRaising = ProportionEstimator.Wilson(Enumerable.Range(0, accountIds.Count).Count(a => raising[a] && isChurned[a]), raisingCount);
-            var churnOthers = ProportionEstimator.Wilson(Enumerable.Range(0, accountIds.Count).Count(a => !raising[a] && isChurned[a]), accountIds.Count - raisingCount);
+            var churn = money.IsDefined ? Churn(raising, raisingCount, isChurned, stratum, arr, strata.Count, options) : null;
             var trend = commentedPerQuarter.Select(q => new ThemeTrendPoint(q.Key, QuarterLabel(q.Key),
                 ProportionEstimator.Wilson(perQuarter.GetValueOrDefault(q.Key), q.Value, options.ConfidenceLevel))).ToList();
 
@@ -135,8 +134,10 @@ public static class ThemeImpactAnalysis
             else emergingRaw.Add(null);
 
             var sentiment = themeLinks.Count >= 2 ? MeanEstimator.Mean(themeLinks.Select(l => l.Sentiment)) : Estimate.Undefined(themeLinks.Count, "mean needs 2 mentions");
-            results.Add(new ThemeImpact(themeId, label, themeLinks.Count, raisingCount, sentiment, npsImpact, churnRaising, churnOthers, excess, atRisk,
-                Enumerable.Range(0, accountIds.Count).Where(a => raising[a]).Sum(a => arr[a]), trend, null));
+            var arrHeld = Enumerable.Range(0, accountIds.Count).Where(a => raising[a]).Sum(a => arr[a]);
+            var kind = themeLinks.Count(l => l.Sentiment >= SentimentScore.Threshold) * 2 > themeLinks.Count ? ThemeKind.Strength : ThemeKind.Problem;
+            results.Add(new ThemeImpact(themeId, label, kind, themeLinks.Count, raisingCount, sentiment, npsImpact, churn?.Raising, churn?.Others, churn?.Excess,
+                churn?.AtRisk, anyArr ? arrHeld : null, trend, null));
         }
 
         var q = pValues.Count > 0 ? MultipleTesting.BenjaminiHochberg(pValues) : [];
@@ -147,7 +148,7 @@ public static class ThemeImpactAnalysis
             var qValue = q[k++];
             results[t] = results[t] with { Emerging = new EmergingCheck(e.Label, e.Latest, e.Before, e.P, qValue, e.Up && qValue < options.Fdr) };
         }
-        var (linkage, linkageNote) = BeyondScores(new AnalysisFacts(store), options);
+        var (linkage, linkageNote) = money.IsDefined ? BeyondScores(new AnalysisFacts(store), options) : (null, null);
         if (linkage is not null)
         {
             var valued = linkage.Values.Where(t => t.Renewals >= LinkageAnalysis.MinimumThemeRenewals && t.ArrAtRisk is not null).ToList();
@@ -158,13 +159,49 @@ public static class ThemeImpactAnalysis
             results = results.Select(r => byId.TryGetValue(r.ThemeId, out var p)
                 ? r with { ChurnRatioBeyondScores = p.t.ChurnRatio, ArrAtRiskBeyondScores = p.t.ArrAtRisk, ExcessChurnQValue = p.q } : r).ToList();
         }
-        var ordered = results
-            .OrderByDescending(r => r.ExcessChurnQValue < options.Fdr ? 2 : r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? 1 : 0)
-            .ThenByDescending(r => r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? e.Value : double.NegativeInfinity)
-            .ThenByDescending(r => double.IsNaN(r.ArrAtRisk.Value) ? double.NegativeInfinity : r.ArrAtRisk.Value).ToList();
-        return new ThemeImpactReport(responses.Count, accountIds.Count, isChurned.LongCount(c => c),
-            "NPS impact by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); ARR at risk beyond the scores from the linkage model (observed / predicted churn after the theme); trend by quarter (Wilson); emerging: one-sided z-test, BH",
-            ordered, linkageNote);
+        // Problems first, strengths after them (never ranked by ARR at risk); without outcomes the themes that pull NPS down most come first.
+        var ordered = money.IsDefined
+            ? results
+                .OrderBy(r => r.Kind)
+                .ThenByDescending(r => r.Kind == ThemeKind.Strength ? r.Comments : 0)
+                .ThenByDescending(r => r.ExcessChurnQValue < options.Fdr ? 2 : r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? 1 : 0)
+                .ThenByDescending(r => r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? e.Value : double.NegativeInfinity)
+                .ThenByDescending(r => r.ArrAtRisk is { } a && double.IsFinite(a.Value) ? a.Value : double.NegativeInfinity).ToList()
+            : results.OrderBy(r => r.Kind).ThenBy(r => r.NpsImpact.IsDefined ? r.NpsImpact.Value : double.PositiveInfinity).ThenByDescending(r => r.Comments).ToList();
+        return new ThemeImpactReport(responses.Count, accountIds.Count, money.IsDefined ? isChurned.LongCount(c => c) : null,
+            money.IsDefined
+                ? "NPS impact by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); ARR at risk beyond the scores from the linkage model (observed / predicted churn after the theme); trend by quarter (Wilson); emerging: one-sided z-test, BH"
+                : "NPS impact by account bootstrap; trend by quarter (Wilson); emerging: one-sided z-test, BH",
+            ordered, money, linkageNote);
+    }
+
+    /// <summary>
+    /// Churn and ARR need renewal decisions: without a renewal, churn, contraction or expansion row every account would
+    /// look retained, so churn would read 0% and ARR at risk $0 where the truth is unknown.
+    /// </summary>
+    static ThemeMoneyCoverage MoneyCoverage(FulcrumStore store) =>
+        store.Scalar<long>("SELECT COUNT(*) FROM outcomes WHERE kind IN ('renewal', 'churn', 'contraction', 'expansion')") > 0
+            ? ThemeMoneyCoverage.Defined
+            : new ThemeMoneyCoverage(false,
+                "No churn or ARR at risk: the outcomes table holds no renewal or churn rows, so these data cannot say which accounts left. " +
+                "Import renewals and churn (`fulcrum import outcomes FILE`, or `fulcrum import all FILE --mapping M` with an outcomes table) and run `fulcrum themes` again.");
+
+    sealed record ThemeChurnFigures(Estimate Raising, Estimate Others, Estimate Excess, Estimate AtRisk);
+
+    /// <summary>Churn of raising accounts vs the others, and the stratified excess churn and ARR at risk with bootstrap intervals.</summary>
+    static ThemeChurnFigures Churn(bool[] raising, int raisingCount, bool[] isChurned, int[] stratum, double[] arr, int strataCount, ThemeImpactOptions options)
+    {
+        var accounts = raising.Length;
+        var excess = Bootstrap.Percentile(accounts, idx => Stratified(idx, raising, isChurned, stratum, arr, strataCount).Excess,
+            options.Seed, options.Replicates, options.ConfidenceLevel);
+        var atRisk = Bootstrap.Percentile(accounts, idx => Stratified(idx, raising, isChurned, stratum, arr, strataCount).ArrAtRisk,
+            options.Seed, options.Replicates, options.ConfidenceLevel);
+        const string adjusted = "stratified by segment × product count (descriptive, adjusted), percentile bootstrap over accounts";
+        return new ThemeChurnFigures(
+            ProportionEstimator.Wilson(Enumerable.Range(0, accounts).Count(a => raising[a] && isChurned[a]), raisingCount),
+            ProportionEstimator.Wilson(Enumerable.Range(0, accounts).Count(a => !raising[a] && isChurned[a]), accounts - raisingCount),
+            excess with { Method = "Excess churn of raising accounts vs comparable accounts, " + adjusted },
+            atRisk with { Method = "Excess churned ARR among raising accounts, " + adjusted });
     }
 
     /// <summary>The linkage model's per-theme figures, or why there are none.</summary>
@@ -172,7 +209,7 @@ public static class ThemeImpactAnalysis
     {
         try
         {
-            var linkage = LinkageAnalysis.Run(facts, new LinkageOptions { Resamples = options.Replicates, Seed = (ulong)options.Seed, ConfidenceLevel = options.ConfidenceLevel },
+            var linkage = LinkageAnalysis.Run(facts, new LinkageOptions { Resamples = options.Replicates, Seed = (ulong)options.Seed, ConfidenceLevel = options.ConfidenceLevel, CrossValidate = false },
                 new AssumptionStore(facts.Store).Snapshot());
             var themes = linkage.Report.ThemeChurn.ToDictionary(t => t.ThemeId, StringComparer.Ordinal);
             return (themes, themes.Values.Any(t => t.Renewals >= LinkageAnalysis.MinimumThemeRenewals) ? null

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Fulcrum.Core.Statistics;
 
 namespace Fulcrum.Analytics.Themes;
@@ -16,14 +17,36 @@ public sealed record EmergingCheck(string LatestQuarter, Estimate Latest, Estima
 /// and the ARR today's raising accounts stand to lose over 12 months through that excess (null when the linkage cannot run
 /// or fewer than <see cref="Linkage.LinkageAnalysis.MinimumThemeRenewals"/> renewals followed the theme). ExcessChurnQValue: the
 /// Benjamini–Hochberg q-value of "no excess churn" over all themes valued (one-sided bootstrap p-values); a theme with q below
-/// the FDR carries excess churn the data can defend.
+/// the FDR carries excess churn the data can defend. Every churn and ARR figure is null (and left out of JSON) when the data
+/// hold no renewal outcomes (<see cref="ThemeImpactReport.Money"/> says why); ArrHeld is null when no account has an ARR.
 /// </summary>
 public sealed record ThemeImpact(
-    string ThemeId, string Label, long Comments, long Accounts, Estimate MeanSentiment,
-    Estimate NpsImpact, Estimate ChurnRaising, Estimate ChurnOthers, Estimate ExcessChurn, Estimate ArrAtRisk, double ArrHeld,
+    string ThemeId, string Label, ThemeKind Kind, long Comments, long Accounts, Estimate MeanSentiment,
+    Estimate NpsImpact,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Estimate? ChurnRaising,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Estimate? ChurnOthers,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Estimate? ExcessChurn,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Estimate? ArrAtRisk,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ArrHeld,
     IReadOnlyList<ThemeTrendPoint> Trend, EmergingCheck? Emerging,
-    Estimate? ChurnRatioBeyondScores = null, Estimate? ArrAtRiskBeyondScores = null, double? ExcessChurnQValue = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Estimate? ChurnRatioBeyondScores = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Estimate? ArrAtRiskBeyondScores = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ExcessChurnQValue = null);
 
+/// <summary>
+/// Problem: what customers complain about or wish were different. Strength: a theme most of whose mentions are positive; it is
+/// listed apart and never ranked as ARR at risk (accounts praising a thing churning for other reasons says nothing about it).
+/// </summary>
+public enum ThemeKind { Problem, Strength }
+
+/// <summary>Whether the report can put money on themes: with no renewal outcomes it cannot, and Reason says which data and command would change that.</summary>
+public sealed record ThemeMoneyCoverage(bool IsDefined, string? Reason)
+{
+    public static readonly ThemeMoneyCoverage Defined = new(true, null);
+}
+
+/// <param name="Money">Whether churn and ARR figures are there (false with the reason when the data hold no renewal outcomes).</param>
 /// <param name="LinkageNote">Why the linkage figures are missing (no renewals, too few), or null when they are there.</param>
 public sealed record ThemeImpactReport(
-    int Responses, int Accounts, long ChurnedAccounts, string Method, IReadOnlyList<ThemeImpact> Themes, string? LinkageNote = null);
+    int Responses, int Accounts, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ChurnedAccounts, string Method,
+    IReadOnlyList<ThemeImpact> Themes, ThemeMoneyCoverage Money, string? LinkageNote = null);

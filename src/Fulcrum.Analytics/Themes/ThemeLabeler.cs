@@ -7,6 +7,7 @@ namespace Fulcrum.Analytics.Themes;
 /// form one document; a term's weight in theme c is tf(t, c) · ln(1 + A / f(t)), with tf the term's share of the theme's
 /// terms, f(t) its frequency over all themes and A the average number of terms per theme. Terms are unigrams and bigrams
 /// of non-stop words; a unigram already inside a chosen bigram is skipped, and terms must occur in at least 2 mentions.
+/// A label is preferably the theme's most typical short sentence (<see cref="TypicalPhrases"/>), the key phrases otherwise.
 /// Names of the company's own products are left out of labels: customers name them in every kind of remark, so "core
 /// platform / automation" says which product, not what is wrong.
 /// </summary>
@@ -63,7 +64,47 @@ public static class ThemeLabeler
         return result;
     }
 
-    /// <summary>A short label from the top key phrases, e.g. "lost luggage / baggage claim".</summary>
-    public static string Label(IReadOnlyList<string> keyPhrases, int index) =>
-        keyPhrases.Count == 0 ? $"theme {index + 1}" : string.Join(" / ", keyPhrases.Take(3));
+    /// <summary>Most words a typical phrase may have to serve as a label.</summary>
+    public const int MaxLabelWords = 7;
+
+    /// <summary>
+    /// The phrase a person would write as the theme's name: of the theme's own short sentences (2 to <see cref="MaxLabelWords"/>
+    /// words, at least two of them content words, no product name), the one that is both typical (close to the theme's centre)
+    /// and common: score = similarity × ln(1 + times written). Customers' own short complaints ("Too many logins", "Tools don't
+    /// talk to each other") name a theme better than any keyword list; null when the theme has no such sentence.
+    /// </summary>
+    public static string?[] TypicalPhrases(IReadOnlyList<string> texts, IReadOnlyList<int> labels, IReadOnlyList<float> similarity, int themeCount,
+        IEnumerable<string>? productNames = null)
+    {
+        var productWords = (productNames ?? []).SelectMany(Tokens.Words).ToHashSet(StringComparer.Ordinal);
+        var candidates = new Dictionary<string, (int Count, double Similarity, string Text)>[themeCount];
+        for (var c = 0; c < themeCount; c++) candidates[c] = new(StringComparer.Ordinal);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (labels[i] < 0) continue;
+            var words = Tokens.Words(texts[i]);
+            if (words.Count < 2 || words.Count > MaxLabelWords || words.Any(productWords.Contains)) continue;
+            if (words.Count(w => w.Length > 1 && !Tokens.StopWords.Contains(w)) < 2) continue;
+            var key = string.Join(' ', words);
+            var seen = candidates[labels[i]].GetValueOrDefault(key, (0, 0, texts[i]));
+            candidates[labels[i]][key] = (seen.Count + 1, Math.Max(seen.Similarity, similarity[i]), seen.Text);
+        }
+        return candidates.Select(c => c.Count == 0 ? null
+            : Tidy(c.Values.OrderByDescending(v => v.Similarity * Math.Log(1 + v.Count)).ThenBy(v => v.Text, StringComparer.Ordinal).First().Text)).ToArray();
+    }
+
+    /// <summary>A sentence as a label: no closing punctuation, first letter upper case.</summary>
+    static string Tidy(string sentence)
+    {
+        var t = sentence.Trim().TrimEnd('.', '!', '?', ';', ',', ':', ' ');
+        return t.Length == 0 ? t : char.ToUpperInvariant(t[0]) + t[1..];
+    }
+
+    /// <summary>
+    /// A short label: the typical phrase when there is one, else the top key phrases ("lost luggage / baggage claim"), else the
+    /// start of the theme's most typical sentence.
+    /// </summary>
+    public static string Label(string? typicalPhrase, IReadOnlyList<string> keyPhrases, string? representative) =>
+        typicalPhrase ?? (keyPhrases.Count > 0 ? string.Join(" / ", keyPhrases.Take(3))
+            : representative is null ? "(no sentences)" : Tidy(string.Join(' ', representative.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(MaxLabelWords + 1))));
 }

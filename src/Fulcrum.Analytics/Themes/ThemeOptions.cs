@@ -2,25 +2,33 @@ namespace Fulcrum.Analytics.Themes;
 
 /// <summary>Options of a theme run.</summary>
 /// <param name="Fast">Fast lexical mode (TF-IDF + hashing) instead of MiniLM sentence embeddings.</param>
-/// <param name="K">Fixed number of themes discovered in each sentence group (negative, other) (--clusters); null chooses it by silhouette between MinK and MaxK.</param>
+/// <param name="K">Fixed number of themes discovered over the complaint and the other sentences together (--clusters); null lets the merge threshold and the minimum size decide.</param>
+/// <param name="MergeSimilarity">Centroid cosine similarity at which two groups of sentences are one theme (--merge); null takes the embedder's default.</param>
+/// <param name="MinThemeShare">Share of all sentences below which a theme is folded into its most similar neighbour (--min-share).</param>
 /// <param name="MatchSimilarity">Cosine similarity of centroids above which a new cluster is the same theme as a stored one (keeps its id).</param>
-/// <param name="SilhouetteSample">Mentions sampled to choose k.</param>
 public sealed record ThemeOptions(
     bool Fast = false,
     int? K = null,
-    int MinK = 6,
-    int MaxK = 20,
+    double? MergeSimilarity = null,
+    double MinThemeShare = 0.002,
     int Seed = 20_240_601,
     double MatchSimilarity = 0.8,
-    int SilhouetteSample = 2000,
     int? Parallelism = null)
 {
+    /// <summary>Fewest sentences a discovered theme keeps on its own, however small the data.</summary>
+    public const int MinimumThemeSentences = 10;
+
+    /// <summary>
+    /// Default merge threshold: sentence-model (MiniLM) centroids of sentences about one thing are at least this similar; the
+    /// lexical mode's vectors share fewer dimensions, so its centroids are less similar for the same closeness of topic.
+    /// </summary>
+    public static double DefaultMergeSimilarity(bool semantic) => semantic ? 0.3 : 0.2;
+
     public void Validate()
     {
         if (K is { } k) ArgumentOutOfRangeException.ThrowIfLessThan(k, 2, "--clusters");
-        ArgumentOutOfRangeException.ThrowIfLessThan(MinK, 2, "--min-k");
-        if (MaxK < MinK) throw new ArgumentOutOfRangeException("--max-k", MaxK, $"--max-k ({MaxK}) must be at least --min-k ({MinK}).");
+        if (MergeSimilarity is { } m && m is <= 0 or >= 1) throw new ArgumentOutOfRangeException("--merge", m, "--merge must be in (0, 1).");
+        if (MinThemeShare is < 0 or >= 0.5) throw new ArgumentOutOfRangeException("--min-share", MinThemeShare, "--min-share must be in [0, 0.5).");
         if (MatchSimilarity is <= 0 or > 1) throw new ArgumentOutOfRangeException("--match", MatchSimilarity, "--match must be in (0, 1].");
-        ArgumentOutOfRangeException.ThrowIfLessThan(SilhouetteSample, 50, "--sample");
     }
 }

@@ -1,4 +1,3 @@
-using Fulcrum.Analytics.Themes.Clustering;
 using Fulcrum.Core.Statistics;
 
 namespace Fulcrum.Analytics.Themes;
@@ -12,7 +11,7 @@ public sealed record ThemeSummary(
 
 /// <summary>What a theme run did and found.</summary>
 public sealed record ThemeRunResult(
-    string Model, int Comments, int Mentions, int DistinctTexts, int NewlyEmbedded, ClusterCountChoice? Choice,
+    string Model, int Comments, int Mentions, int DistinctTexts, int NewlyEmbedded, DiscoverySummary Discovery,
     int Matched, int Created, int Absorbed, int Retired, IReadOnlyList<ThemeSummary> Themes, TimeSpan Elapsed,
     IReadOnlyDictionary<string, TimeSpan> Phases);
 

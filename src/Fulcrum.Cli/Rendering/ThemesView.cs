@@ -11,37 +11,32 @@ public static class ThemesView
     {
         AnsiConsole.MarkupLine(Markup.Escape(
             $"{run.Comments:N0} comments, {run.Mentions:N0} sentences ({run.DistinctTexts:N0} distinct, {run.NewlyEmbedded:N0} embedded now) with {run.Model}; " +
-            $"{run.Themes.Count} active themes ({run.Matched} kept their id, {run.Created} new, {run.Absorbed} absorbed by your themes, {run.Retired} retired) in {run.Elapsed.TotalSeconds:F1} s"
-            + (run.Choice is { } c ? $"; k = {c.K} by silhouette on {c.SampleSize:N0} sentences" : "")));
+            $"{run.Themes.Count} active themes ({run.Matched} kept their id, {run.Created} new, {run.Absorbed} absorbed by your themes, {run.Retired} retired) in {run.Elapsed.TotalSeconds:F1} s"));
+        AnsiConsole.MarkupLine(Markup.Escape(Discovery(run.Discovery)));
         var byId = impact?.Themes.ToDictionary(t => t.ThemeId) ?? [];
-        var order = impact is null ? run.Themes.Select(t => t.ThemeId).ToList()
-            : impact.Themes.Select(t => t.ThemeId).Where(id => run.Themes.Any(t => t.ThemeId == id)).ToList();
-        var table = new Table().Border(TableBorder.Rounded).Title(impact is null ? "Themes" : "Themes by ARR at risk beyond the scores")
-            .AddColumns("id", "theme", "comments (share)", "sentiment", "NPS impact (pts)", "churn: raising vs others", "ARR at risk vs peers",
-                "churn vs predicted", "ARR at risk beyond scores, 12 mo", "trend");
-        foreach (var id in order)
+        var money = impact?.Money.IsDefined ?? false;
+        if (impact is null) AnsiConsole.Write(Table("Themes", run.Themes.Select(t => t.ThemeId), run, byId, money));
+        else
         {
-            var t = run.Themes.Single(x => x.ThemeId == id);
-            var i = byId.GetValueOrDefault(id);
-            table.AddRow(
-                id, Markup.Escape(t.Label) + (t.Origin == "discovered" ? "" : $" [grey]({t.Origin})[/]"),
-                $"{t.Comments:N0} ({t.Share.Value:P1})",
-                Interval(t.Sentiment, "+0.00;-0.00;0.00"),
-                i is null ? "" : Interval(i.NpsImpact, "+0.0;-0.0;0.0"),
-                i is null ? "" : $"{i.ChurnRaising.Value:P1} vs {i.ChurnOthers.Value:P1}",
-                i is null ? "" : Money(i.ArrAtRisk),
-                i?.ChurnRatioBeyondScores is { } ratio ? Interval(ratio, "0.00×") + (i.ExcessChurnQValue is { } q ? $" [grey]q {q.ToString("0.000", CultureInfo.InvariantCulture)}[/]" : "") : "",
-                i?.ArrAtRiskBeyondScores is { } beyond ? Money(beyond) : "",
-                i is null ? "" : Trend(i));
+            var shown = impact.Themes.Where(t => run.Themes.Any(r => r.ThemeId == t.ThemeId)).ToList();
+            var byNps = impact.Themes.Any(t => t.NpsImpact.IsDefined);
+            AnsiConsole.Write(Table(money ? "Problems by ARR at risk beyond the scores" : byNps ? "Problems by NPS impact" : "Problems by comments",
+                shown.Where(t => t.Kind == ThemeKind.Problem).Select(t => t.ThemeId), run, byId, money));
+            var strengths = shown.Where(t => t.Kind == ThemeKind.Strength).Select(t => t.ThemeId).ToList();
+            if (strengths.Count > 0) AnsiConsole.Write(Table("Strengths (mostly praise; not ranked as ARR at risk)", strengths, run, byId, money: false));
         }
-        AnsiConsole.Write(table);
         foreach (var t in run.Themes.Take(5))
             AnsiConsole.MarkupLine($"[bold]{t.ThemeId}[/] {Markup.Escape(string.Join(", ", t.Keywords))}: [grey]{Markup.Escape(string.Join(" | ", t.Representatives))}[/]");
         if (impact is not null)
         {
             foreach (var e in impact.Themes.Where(t => t.Emerging is { Emerging: true }))
                 AnsiConsole.MarkupLine($"[yellow]Emerging:[/] {e.ThemeId} {Markup.Escape(e.Label)} — {e.Emerging!.Latest.Value:P1} of comments in {e.Emerging.LatestQuarter} vs {e.Emerging.Before.Value:P1} before (q = {e.Emerging.QValue:G2})");
-            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}. \"Vs peers\" compares accounts raising a theme with comparable accounts (same segment and product count; excess churn in --json); \"beyond scores\" compares their churn with what the linkage model predicts from NPS, CES and profile (q: false-discovery-adjusted evidence of excess churn). Associations, not proven causes.[/]");
+            if (money)
+                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}. \"Vs peers\" compares accounts raising a theme with comparable accounts (same segment and product count; excess churn in --json); \"beyond scores\" compares their churn with what the linkage model predicts from NPS, CES and profile (q: false-discovery-adjusted evidence of excess churn). Associations, not proven causes.[/]");
+            else AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}.[/]");
+            if (!impact.Themes.Any(t => t.NpsImpact.IsDefined) && impact.Themes.FirstOrDefault() is { } first)
+                AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(first.NpsImpact.Method)}[/]");
+            if (impact.Money.Reason is { } reason) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(reason)}[/]");
             if (impact.LinkageNote is { } note) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
         }
     }
@@ -50,19 +45,61 @@ public static class ThemesView
     public static void RenderTop(ThemeRunResult run, ThemeImpactReport impact, int top)
     {
         AnsiConsole.MarkupLine(Markup.Escape($"{run.Comments:N0} comments, {run.Mentions:N0} sentences, {run.Themes.Count} themes ({run.Model}, {run.Elapsed.TotalSeconds:F0} s)."));
-        var table = new Table().Border(TableBorder.Rounded).Title($"Top {Math.Min(top, impact.Themes.Count)} of {impact.Themes.Count} themes by ARR at risk beyond the scores")
+        var problems = impact.Themes.Where(t => t.Kind == ThemeKind.Problem).ToList();
+        var table = new Table().Border(TableBorder.Rounded).Title($"Top {Math.Min(top, problems.Count)} of {problems.Count} problems by ARR at risk beyond the scores")
             .AddColumns("id", "theme", "accounts", "NPS impact", "churn vs predicted", "ARR at risk, 12 mo");
-        foreach (var i in impact.Themes.Take(top))
+        foreach (var i in problems.Take(top))
             table.AddRow(i.ThemeId, Markup.Escape(i.Label), i.Accounts.ToString("N0", CultureInfo.InvariantCulture),
                 i.NpsImpact.Value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture),
                 i.ChurnRatioBeyondScores is { } r ? string.Create(CultureInfo.InvariantCulture, $"{r.Value:0.00}× ({r.Lower:0.00}–{r.Upper:0.00})") : "n/a",
                 i.ArrAtRiskBeyondScores is { } a ? Money(a) : "n/a");
         AnsiConsole.Write(table);
-        foreach (var i in impact.Themes.Take(3))
+        foreach (var i in problems.Take(3))
             if (run.Themes.FirstOrDefault(t => t.ThemeId == i.ThemeId) is { Representatives.Count: > 0 } t)
                 AnsiConsole.MarkupLine($"[bold]{t.ThemeId}[/] [grey]e.g. \"{Markup.Escape(t.Representatives[0])}\"[/]");
         AnsiConsole.MarkupLine("[grey]Churn vs predicted: churn after the theme over what NPS, CES and profile predict (95% intervals). An association, not a proven cause; `fulcrum themes` lists every theme.[/]");
         if (impact.LinkageNote is { } note) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
+    }
+
+    static Table Table(string title, IEnumerable<string> ids, ThemeRunResult run, IReadOnlyDictionary<string, ThemeImpact> byId, bool money)
+    {
+        var withImpact = byId.Count > 0;
+        var withNps = byId.Values.Any(i => i.NpsImpact.IsDefined); // without any NPS answer the reason is printed once below the tables
+        var table = new Table().Border(TableBorder.Rounded).Title(title).AddColumns("id", "theme", "comments (share)", "sentiment");
+        if (withNps) table.AddColumns("NPS impact (pts)");
+        if (money) table.AddColumns("churn: raising vs others", "ARR at risk vs peers", "churn vs predicted", "ARR at risk beyond scores, 12 mo");
+        if (withImpact) table.AddColumns("trend");
+        foreach (var id in ids)
+        {
+            var t = run.Themes.Single(x => x.ThemeId == id);
+            var cells = new List<string>
+            {
+                id, Markup.Escape(t.Label) + (t.Origin == "discovered" ? "" : $" [grey]({t.Origin})[/]"),
+                $"{t.Comments:N0} ({t.Share.Value:P1})", Interval(t.Sentiment, "+0.00;-0.00;0.00"),
+            };
+            if (byId.GetValueOrDefault(id) is { } i)
+            {
+                if (withNps) cells.Add(Interval(i.NpsImpact, "+0.0;-0.0;0.0"));
+                if (money) cells.AddRange(MoneyCells(i));
+                cells.Add(Trend(i));
+            }
+            table.AddRow(cells.ToArray());
+        }
+        return table;
+    }
+
+    static string Discovery(DiscoverySummary d) =>
+        $"Discovery created {d.Created} themes: {d.Complaints} among {d.ComplaintSentences:N0} complaint sentences, {d.Other} among {d.OtherSentences:N0} other sentences" +
+        (d.FixedCount is { } k ? $" (--clusters {k})." : string.Create(CultureInfo.InvariantCulture,
+            $" ({d.MicroClusters} k-means groups merged while their sentences are ≥ {d.MergeSimilarity:0.00} similar on average; {d.Folded} themes under {d.MinimumSize:N0} sentences folded into their nearest)."));
+
+    static IEnumerable<string> MoneyCells(ThemeImpact i)
+    {
+        yield return i.ChurnRaising is { IsDefined: true } raising && i.ChurnOthers is { IsDefined: true } others ? $"{raising.Value:P1} vs {others.Value:P1}" : "[grey]n/a[/]";
+        yield return i.ArrAtRisk is { } atRisk ? Money(atRisk) : "[grey]n/a[/]";
+        yield return i.ChurnRatioBeyondScores is { } ratio
+            ? Interval(ratio, "0.00×") + (i.ExcessChurnQValue is { } q ? $" [grey]q {q.ToString("0.000", CultureInfo.InvariantCulture)}[/]" : "") : "";
+        yield return i.ArrAtRiskBeyondScores is { } beyond ? Money(beyond) : "";
     }
 
     static string Trend(ThemeImpact impact)

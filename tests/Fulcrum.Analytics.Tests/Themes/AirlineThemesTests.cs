@@ -7,7 +7,7 @@ using Xunit.Abstractions;
 namespace Fulcrum.Analytics.Tests.Themes;
 
 /// <summary>
-/// The real airline tweets: themes discovered (fast lexical mode, k by silhouette) among the complaints, against the
+/// The real airline tweets: themes discovered (fast lexical mode, number of themes by the merge threshold) among the complaints, against the
 /// crowd-labelled complaint reasons; sentiment against the crowd sentiment labels. No labels are used to fit anything.
 /// </summary>
 public class AirlineThemesTests(ITestOutputHelper output)
@@ -18,7 +18,7 @@ public class AirlineThemesTests(ITestOutputHelper output)
         var mentions = Mentions.FromComments(texts);
         var vectors = ThemeEngine.EmbedMentions(mentions, d => embedder.Embed(d));
         var sentiment = ThemeEngine.MentionSentiment(mentions);
-        var (clusters, _) = ThemeEngine.Discover(vectors, sentiment, options);
+        var (clusters, _) = ThemeEngine.Discover(vectors, sentiment.Select(s => ThemeEngine.IsComplaint(s, null)).ToList(), embedder.Semantic, options);
         var assignment = ThemeEngine.Assign(mentions, vectors, clusters.Select(c => c.Centroid).ToList(), sentiment);
         var primary = Enumerable.Repeat(-1, texts.Count).ToArray();
         foreach (var d in assignment.Documents.Where(d => d.IsPrimary)) primary[d.Document] = d.Theme;
@@ -35,8 +35,10 @@ public class AirlineThemesTests(ITestOutputHelper output)
         var nmi = ClusteringAgreement.NormalizedMutualInformation(reasons, primary);
         var ari = ClusteringAgreement.AdjustedRandIndex(reasons, primary);
         output.WriteLine($"{complaints.Count} complaints, {primary.Distinct().Count()} themes: NMI {nmi:F3}, ARI {ari:F3}");
-        Assert.True(nmi >= 0.13, $"NMI {nmi:F3}");   // floors just under the measured values (docs/benchmarks.md)
-        Assert.True(ari >= 0.05, $"ARI {ari:F3}");
+        // Floors just under the measured values (docs/benchmarks.md): NMI 0.152, ARI 0.038 with 151 themes; the lexical vectors
+        // of short tweets are far apart, so average linkage keeps many small themes (the reasons' partition has 9).
+        Assert.True(nmi >= 0.14, $"NMI {nmi:F3}");
+        Assert.True(ari >= 0.03, $"ARI {ari:F3}");
     }
 
     [Fact]

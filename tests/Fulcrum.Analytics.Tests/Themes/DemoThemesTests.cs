@@ -1,3 +1,4 @@
+using Fulcrum.Analytics.Themes;
 using Fulcrum.Analytics.Themes.Store;
 using Fulcrum.Data.Demo;
 using Xunit.Abstractions;
@@ -31,6 +32,7 @@ public class DemoThemesTests(DemoThemesFixture demo, ITestOutputHelper output) :
         foreach (var t in demo.Impact.Themes)
             output.WriteLine($"{t.ThemeId} {t.Label}: beyond scores {t.ArrAtRiskBeyondScores} ratio {t.ChurnRatioBeyondScores} q {t.ExcessChurnQValue:F4}; stratified {t.ArrAtRisk}; NPS {t.NpsImpact}");
         Assert.Null(demo.Impact.LinkageNote);
+        Assert.All(demo.Impact.Themes.Take(5), t => Assert.Equal(ThemeKind.Problem, t.Kind)); // praise never ranks as a risk
         var top = demo.Impact.Themes.Take(2).Select(t => t.ThemeId).ToHashSet();
         Assert.Contains(demo.IntegrationThemeId, top);
         Assert.Contains(demo.ManagersThemeId, top);
@@ -38,7 +40,7 @@ public class DemoThemesTests(DemoThemesFixture demo, ITestOutputHelper output) :
         {
             var theme = demo.Impact.Themes.Single(t => t.ThemeId == id);
             Assert.True(theme.ArrAtRiskBeyondScores!.Value > 0 && theme.ChurnRatioBeyondScores!.Value > 1, $"{id}: {theme.ArrAtRiskBeyondScores}, {theme.ChurnRatioBeyondScores}");
-            Assert.True(theme.ChurnRaising.Value > theme.ChurnOthers.Value, $"{id}: churn {theme.ChurnRaising} vs {theme.ChurnOthers}");
+            Assert.True(theme.ChurnRaising!.Value > theme.ChurnOthers!.Value, $"{id}: churn {theme.ChurnRaising} vs {theme.ChurnOthers}");
             Assert.True(theme.NpsImpact.Upper < 0, $"{id}: NPS impact {theme.NpsImpact}");
         }
     }

@@ -8,7 +8,8 @@ namespace Fulcrum.Analytics.Tests.Themes;
 /// <summary>User edits persist and are respected by re-runs (small demo, fast mode).</summary>
 public class ThemeEditTests
 {
-    static FulcrumStore DemoStore()
+    /// <summary>A 300-account, 2-year demo company in memory (seed 5).</summary>
+    internal static FulcrumStore DemoStore()
     {
         var store = FulcrumStore.Open(":memory:");
         DemoCompanyGenerator.Generate(store, new DemoCompanyOptions(Accounts: 300, Years: 2, Seed: 5));

@@ -61,7 +61,7 @@ public sealed class ThemeImpactTests : IDisposable
         var late = _report.Themes.Single(t => t.ThemeId == "T001");
         var accounts = _store.Scalar<long>("SELECT COUNT(DISTINCT r.account_id) FROM response_themes t JOIN responses r USING (response_id) WHERE t.theme_id = 'T001'");
         Assert.Equal(accounts, late.Accounts);
-        Assert.Equal(accounts, late.ChurnRaising.N);
+        Assert.Equal(accounts, late.ChurnRaising!.N);
     }
 
     [Fact]
@@ -75,18 +75,30 @@ public sealed class ThemeImpactTests : IDisposable
         // 300 accounts: most resamples lose a rare level and are dropped, so the interval and q-value may be missing, never made up.
         if (!double.IsNaN(steady.ChurnRatioBeyondScores.Lower)) Assert.InRange(steady.ExcessChurnQValue!.Value, 0, 1);
         else Assert.Null(steady.ExcessChurnQValue);
-        // A theme without the linkage figures (too few renewals after it) never ranks above one with them.
-        var firstUnvalued = _report.Themes.ToList().FindIndex(t => t.ArrAtRiskBeyondScores is null);
-        if (firstUnvalued >= 0) Assert.All(_report.Themes.Skip(firstUnvalued), t => Assert.Null(t.ArrAtRiskBeyondScores));
+        // Among problems, a theme without the linkage figures (too few renewals after it) never ranks above one with them.
+        var problems = _report.Themes.Where(t => t.Kind == ThemeKind.Problem).ToList();
+        var firstUnvalued = problems.FindIndex(t => t.ArrAtRiskBeyondScores is null);
+        if (firstUnvalued >= 0) Assert.All(problems.Skip(firstUnvalued), t => Assert.Null(t.ArrAtRiskBeyondScores));
     }
 
     [Fact]
-    public void Without_renewals_the_report_says_why_there_is_no_ARR_at_risk_beyond_the_scores()
+    public void Without_renewals_no_theme_has_a_churn_or_ARR_figure_and_the_report_says_why()
     {
         _store.Execute("DELETE FROM outcomes");
         var report = ThemeImpactAnalysis.Run(_store, new ThemeImpactOptions(Replicates: 100));
-        Assert.Contains("No renewal decisions", report.LinkageNote);
-        Assert.All(report.Themes, t => Assert.Null(t.ArrAtRiskBeyondScores));
+        Assert.False(report.Money.IsDefined);
+        Assert.Contains("fulcrum import outcomes", report.Money.Reason);
+        Assert.All(report.Themes, t => Assert.True(t.ArrAtRiskBeyondScores is null && t.ArrAtRisk is null && t.ChurnRaising is null && t.ExcessChurn is null));
+        Assert.All(report.Themes, t => Assert.True(t.NpsImpact.IsDefined));
+        Assert.True(report.Themes[0].NpsImpact.Value <= report.Themes[1].NpsImpact.Value, "ranked by NPS impact, most harmful first");
+    }
+
+    [Fact]
+    public void A_theme_of_praise_is_a_strength_listed_after_every_problem()
+    {
+        Assert.Equal(ThemeKind.Problem, _report.Themes.Single(t => t.ThemeId == "T001").Kind);
+        Assert.Equal(ThemeKind.Strength, _report.Themes.Single(t => t.ThemeId == "T002").Kind);
+        Assert.Equal(["T001", "T002"], _report.Themes.Select(t => t.ThemeId));
     }
 
     public void Dispose() => _store.Dispose();

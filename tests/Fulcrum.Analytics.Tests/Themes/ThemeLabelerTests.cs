@@ -28,4 +28,22 @@ public class ThemeLabelerTests
         Assert.All(masked.SelectMany(p => p), p => Assert.DoesNotContain(p.Split(' '), w => w is "core" or "platform" or "connect" or "analytics"));
         Assert.Contains("customer records", masked[0]);
     }
+
+    [Fact]
+    public void A_label_is_the_theme_s_most_typical_short_sentence_without_product_names()
+    {
+        string[] texts =
+        [
+            "Tools don't talk to each other.", "Tools don't talk to each other.", "Core Platform and Connect don't sync.",
+            "We export CSVs from Core Platform every week just to load them into Connect, which takes hours.", "Too many logins.",
+            "Support is slow.", "Support is slow.", "Tickets sit for days.",
+        ];
+        int[] labels = [0, 0, 0, 0, 0, 1, 1, 1];
+        float[] similarity = [0.8f, 0.8f, 0.9f, 0.95f, 0.7f, 0.9f, 0.9f, 0.5f];
+        var phrases = ThemeLabeler.TypicalPhrases(texts, labels, similarity, 3, productNames: ["Core Platform", "Connect"]);
+        Assert.Equal("Tools don't talk to each other", phrases[0]); // the product sentence is closer, but names a product; the long one is too long
+        Assert.Equal("Support is slow", phrases[1]);
+        Assert.Null(phrases[2]);
+        Assert.Equal("lost luggage / baggage claim", ThemeLabeler.Label(null, ["lost luggage", "baggage claim"], "My bag was lost."));
+    }
 }

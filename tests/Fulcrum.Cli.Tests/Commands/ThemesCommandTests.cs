@@ -41,7 +41,8 @@ public sealed class ThemesCommandTests : IDisposable
     [Fact]
     public void Bad_options_and_unknown_themes_are_clear_errors()
     {
-        Assert.NotEqual(0, FulcrumApp.Run(["themes", "--max-k", "3", "--min-k", "5", "--db", Db]));
+        Assert.NotEqual(0, FulcrumApp.Run(["themes", "--merge", "1.5", "--db", Db]));
+        Assert.NotEqual(0, FulcrumApp.Run(["themes", "--min-share", "0.6", "--db", Db]));
         Assert.NotEqual(0, FulcrumApp.Run(["themes", "define", "Nothing", "--db", Db]));
         Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "100", "--years", "1", "--seed", "3", "--db", Db]));
         Assert.Equal(64, FulcrumApp.Run(["themes", "rename", "T999", "x", "--fast", "--db", Db]));

@@ -7,7 +7,8 @@ using Fulcrum.Data.Store;
 namespace Fulcrum.Analytics.Themes.Store;
 
 /// <summary>A comment to analyse.</summary>
-public sealed record CommentRow(string ResponseId, string Comment);
+/// <summary>A commented response: its id, comment and NPS answer (null when not asked).</summary>
+public sealed record CommentRow(string ResponseId, string Comment, int? Nps);
 
 /// <summary>A response's link to a theme, as stored in response_themes.</summary>
 public sealed record ResponseThemeRow(string ResponseId, string ThemeId, double Similarity, double Sentiment, bool IsPrimary);
@@ -21,7 +22,7 @@ public sealed class ThemeRepository(FulcrumStore store)
     public FulcrumStore Store => store;
 
     public IReadOnlyList<CommentRow> Comments() =>
-        store.Query<CommentRow>("SELECT response_id AS ResponseId, comment AS Comment FROM responses WHERE comment IS NOT NULL AND trim(comment) <> '' ORDER BY response_id").ToList();
+        store.Query<CommentRow>("SELECT response_id AS ResponseId, comment AS Comment, CAST(nps AS INTEGER) AS Nps FROM responses WHERE comment IS NOT NULL AND trim(comment) <> '' ORDER BY response_id").ToList();
 
     /// <summary>The names of the company's products (subscriptions).</summary>
     public IReadOnlyList<string> ProductNames() =>
