@@ -101,7 +101,7 @@ public sealed class ImportSecurityTests : IDisposable
         var mapping = _ws.Write("m.yaml", $"tables:\n  - table: accounts\n    fields:\n      account_id: account_id\n      name: {{ expr: \"{expr}\" }}\n");
 
         var reject = Assert.Single(_ws.Import("accounts", data, mapping).Rejects);
-        Assert.Contains("replace would make a text of 1,073,741,824 characters; an expression may make at most 1,000,000", reject.Reason, StringComparison.Ordinal);
+        Assert.Contains("replace would make a text of 16,777,216 characters; an expression may make at most 1,000,000", reject.Reason, StringComparison.Ordinal);
     }
 
     [Fact]
