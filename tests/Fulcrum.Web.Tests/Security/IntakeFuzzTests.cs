@@ -50,13 +50,19 @@ public sealed class IntakeFuzzTests(FulcrumWebFactory factory) : IClassFixture<F
         var everything = Checksum(pool, []);
         var untouched = Checksum(pool, named);
         using var client = factory.Anonymous();
-        using var response = client.SendAsync(FulcrumWebFactory.Signed(HttpMethod.Post, url, body)).GetAwaiter().GetResult();
+        // Each post signed at its own second, as a sender signs each post (the same body twice in a second is a replay).
+        var signedAt = FirstSignature + Interlocked.Increment(ref _posts);
+        using var response = client.SendAsync(FulcrumWebFactory.Signed(HttpMethod.Post, url, body, timestamp: signedAt)).GetAwaiter().GetResult();
 
         Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest,
             $"{(int)response.StatusCode} for {Encoding.UTF8.GetString(body)}: {response.Content.ReadAsStringAsync().GetAwaiter().GetResult()}");
         if (response.StatusCode == HttpStatusCode.BadRequest) Assert.Equal(everything, Checksum(pool, []));
         else Assert.Equal(untouched, Checksum(pool, named));
     }
+
+    static long _posts;
+    // Early enough in the 5-minute window that every post of a run gets a second of its own.
+    static readonly long FirstSignature = FulcrumWebFactory.Now - 200;
 
     static T? At<T>(T[] values, int i) => values.Length == 0 ? default : values[i % values.Length];
 
