@@ -7,7 +7,6 @@ using Fulcrum.Web.Api;
 using Fulcrum.Web.Followups;
 using Fulcrum.Web.Options;
 using Fulcrum.Web.Store;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -81,8 +80,7 @@ public static class FulcrumWeb
             // SecurityHeaders sends X-Frame-Options: DENY on every response, not only where a form is.
             o.SuppressXFrameOptionsHeader = true;
         });
-        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<AccessOptions>>((o, access) =>
-            o.Cookie.SecurePolicy = access.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+
         services.AddRazorPages(o =>
             {
                 o.Conventions.AllowAnonymousToPage("/Login");
