@@ -38,9 +38,13 @@ public static class FulcrumWeb
         builder.Logging.AddFilter("Fulcrum.Web.Access", LogLevel.Warning);
         // Keys are kept in the user profile like any ASP.NET Core app on a laptop; the warning about an unencrypted key ring is noise here.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
-        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = UploadImporter.MaxUploadBytes + 1024 * 1024);
+        // The largest body any route takes; RequestScreening lowers it per route before a body is read.
+        var limits = builder.Configuration.GetSection(LimitsOptions.Section).Get<LimitsOptions>() ?? new LimitsOptions();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limits.MaxUploadBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.MultipartBodyLengthLimit = limits.MaxUploadBytes);
 
         services.Configure<StoreOptions>(builder.Configuration.GetSection(StoreOptions.Section));
+        services.Configure<LimitsOptions>(builder.Configuration.GetSection(LimitsOptions.Section));
         services.Configure<IntakeOptions>(builder.Configuration.GetSection(IntakeOptions.Section));
         services.Configure<AccessOptions>(builder.Configuration.GetSection(AccessOptions.Section));
         services.Configure<AnalyticsOptions>(builder.Configuration.GetSection(AnalyticsOptions.Section));
@@ -63,11 +67,22 @@ public static class FulcrumWeb
         services.AddSingleton<Intake.KnownAccounts>();
         services.AddSingleton<FollowupQueue>();
         services.AddReports(builder.Configuration);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<ReplayCache>();
+        services.AddHttpContextAccessor();
+        AddForwardedHeaders(services, builder.Configuration);
 
         AddAccess(services);
         AddIntakeRateLimit(services);
 
-        services.AddAntiforgery(o => o.Cookie.SameSite = SameSiteMode.Strict);
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            // SecurityHeaders sends X-Frame-Options: DENY on every response, not only where a form is.
+            o.SuppressXFrameOptionsHeader = true;
+        });
+
         services.AddRazorPages(o =>
             {
                 o.Conventions.AllowAnonymousToPage("/Login");
@@ -88,15 +103,21 @@ public static class FulcrumWeb
     public static WebApplication Build(WebApplicationBuilder builder)
     {
         var app = builder.Build();
+        // Behind a TLS proxy: the original scheme and client address, from trusted proxies only (so cookies can be Secure).
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeaders>();
         app.UseExceptionHandler();
+        app.UseMiddleware<RequestScreening>();
         app.UseRouting();
+        // Before authentication: a webhook signature is checked only for posts the rate limit admits.
+        app.UseRateLimiter();
+        app.UseMiddleware<OriginCheck>();
         app.UseAuthentication();
         app.UseAuthorization();
         // After authorization, so the fallback policy covers the dashboard's scripts and styles too.
         var wwwroot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         if (Directory.Exists(wwwroot))
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(wwwroot) });
-        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapOpenApi();
@@ -150,10 +171,12 @@ public static class FulcrumWeb
             .AddCookie(Schemes.Cookie, o =>
             {
                 o.LoginPath = "/login";
-                o.Cookie.Name = "fulcrum.auth";
+                o.Cookie.Name = OriginCheck.CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
+                // Renewed while in use, but never beyond AbsoluteSessionLifetime after sign-in (SessionValidation).
                 o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
                 o.Events.OnRedirectToLogin = context => IsApi(context.Request)
                     ? Problems.WriteAsync(context.HttpContext, 401, "Authentication required", "Sign in, or send an API key in the X-Api-Key header.")
                     : Redirect(context);
@@ -163,7 +186,11 @@ public static class FulcrumWeb
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(Schemes.ApiKey, null)
             .AddScheme<AuthenticationSchemeOptions, SignatureAuthenticationHandler>(Schemes.Signature, null);
         services.AddOptions<CookieAuthenticationOptions>(Schemes.Cookie)
-            .Configure<IOptions<AccessOptions>>((cookie, access) => cookie.ExpireTimeSpan = access.Value.CookieLifetime);
+            .Configure<IOptions<AccessOptions>>((cookie, access) =>
+            {
+                cookie.ExpireTimeSpan = access.Value.CookieLifetime;
+                cookie.Cookie.SecurePolicy = access.Value.SecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            });
 
         var viewer = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(Roles.Viewer, Roles.Analyst, Roles.Admin).Build();
         services.AddAuthorizationBuilder()
@@ -183,6 +210,17 @@ public static class FulcrumWeb
 
     static bool IsApi(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/openapi") || request.Path.StartsWithSegments("/logout");
+
+    static void AddForwardedHeaders(IServiceCollection services, IConfiguration configuration)
+    {
+        var proxies = configuration.GetSection(AccessOptions.Section).Get<AccessOptions>()?.TrustedProxies ?? [];
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            // X-Forwarded-Host is not taken: the Host a client sent is what the Origin check compares with.
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in proxies) o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        });
+    }
 
     static void AddIntakeRateLimit(IServiceCollection services)
     {

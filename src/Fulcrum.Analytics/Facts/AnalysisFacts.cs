@@ -139,10 +139,11 @@ public sealed class AnalysisFacts(FulcrumStore store)
     const string FactsVersion = "facts-v2";
 
     /// <summary>
-    /// What the fact tables were built from: row counts of the source tables, the committed imports and the generator's
-    /// options (the same options generate the same data). Any import, generation or direct insert or delete changes it, and the facts are rebuilt.
+    /// What the fact tables were built from: the store's data version, which every write through Fulcrum bumps (imports,
+    /// webhook intake, edits, generation; updates included), plus the row counts of the source tables, which also catch
+    /// rows added or deleted with plain SQL behind Fulcrum's back. Any change rebuilds the facts.
     /// </summary>
-    string Fingerprint() => _fingerprint ??= FactsVersion + "|" + string.Join("|", store.Query<string>("""
+    string Fingerprint() => _fingerprint ??= FactsVersion + "|" + store.DataVersion() + "|" + string.Join("|", store.Query<string>("""
         SELECT CAST((SELECT COUNT(*) FROM accounts) AS VARCHAR) UNION ALL
         SELECT CAST((SELECT COUNT(*) FROM subscriptions) AS VARCHAR) UNION ALL
         SELECT CAST((SELECT COUNT(*) FROM responses) AS VARCHAR) UNION ALL

@@ -51,12 +51,8 @@ public sealed class ImportCommand : StoreCommand<ImportCommand.Settings>
                 task.Value = 1;
             });
         ImportReport.Render(result!, settings.Show);
-        if (result!.Status == ImportStatus.Committed && result.Tables.Any(t => t.Table == "responses" && t.Inserted + t.Updated > 0))
-        {
-            // The closed loop: every new detractor answer opens a follow-up (idempotent; see `fulcrum followups`).
-            var opened = new Fulcrum.Analytics.Value.ClosedLoop.Followups(store).Sync();
-            if (opened.Opened > 0) AnsiConsole.MarkupLine($"Opened {opened.Opened:N0} follow-ups on new detractor answers (`fulcrum followups list`).");
-        }
+        // The closed loop: the import opened a follow-up on every new detractor answer, in the same commit.
+        if (result!.FollowupsOpened > 0) AnsiConsole.MarkupLine($"Opened {result.FollowupsOpened:N0} follow-ups on new detractor answers (`fulcrum followups list`).");
         return result.Status == ImportStatus.Rejected ? 2 : 0;
     }
 }

@@ -77,6 +77,7 @@ public static class DemoCompanyGenerator
                     """, effect, transaction);
             store.SetMetadata("generated_by", $"fulcrum demo generator: {options.Accounts:N0} accounts, {options.Years} years, seed {options.Seed}{(options.PlantEffects ? "" : ", no planted effects")}", transaction);
             store.SetMetadata("generator_options", JsonSerializer.Serialize(options), transaction);
+            store.BumpDataVersion(transaction);
             transaction.Commit();
         }
         return new GenerationResult(options.Accounts, counts[1], counts[2], counts[3], counts[4], counts[5], counts[6], DemoInitiative.All.Count, clock.Elapsed);

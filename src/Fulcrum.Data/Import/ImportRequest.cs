@@ -3,7 +3,10 @@ namespace Fulcrum.Data.Import;
 /// <param name="Table">A canonical table name, or "all" for every table the mapping fills.</param>
 /// <param name="DryRun">Validate and report what would change, writing nothing.</param>
 /// <param name="SkipInvalid">Import the valid rows and record every reject, instead of refusing the whole file.</param>
-public sealed record ImportRequest(string Table, string File, string? MappingFile = null, bool DryRun = false, bool SkipInvalid = false)
+/// <param name="JoinFolder">The folder a mapping's joined files must be in; null: the mapping's own folder.</param>
+/// <param name="Limits">Bounds on what the import may read and stage; null: <see cref="ImportLimits.Default"/>.</param>
+public sealed record ImportRequest(string Table, string File, string? MappingFile = null, bool DryRun = false, bool SkipInvalid = false,
+    string? JoinFolder = null, ImportLimits? Limits = null)
 {
     public const string AllTables = "all";
 }
@@ -21,7 +24,8 @@ public sealed record ImportResult(
     long RowsRead,
     IReadOnlyList<TableImportStats> Tables,
     IReadOnlyList<Reject> Rejects,
-    IReadOnlyList<string> UnmappedColumns)
+    IReadOnlyList<string> UnmappedColumns,
+    int FollowupsOpened = 0)
 {
     public long RejectedRows => Rejects.Select(r => (r.Table, r.Line)).Distinct().LongCount();
     public long Inserted => Tables.Sum(t => t.Inserted);

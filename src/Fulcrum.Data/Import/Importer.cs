@@ -20,12 +20,14 @@ public sealed class Importer(FulcrumStore store)
     {
         var started = DateTime.UtcNow;
         var importId = $"imp-{started:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
+        var limits = request.Limits ?? ImportLimits.Default;
         var explicitMapping = request.MappingFile is null ? null : MappingLoader.Load(request.MappingFile);
-        using var reader = new ReadAheadSourceReader(SourceReaders.Open(request.File, explicitMapping?.Source));
+        using var reader = new ReadAheadSourceReader(OpenSource(request, explicitMapping, limits));
         var mapping = explicitMapping ?? IdentityMapping.For(ResolveTable(request.Table), reader.Columns, request.File);
         var tableMappings = SelectTables(mapping, request.Table);
 
-        var joins = mapping.Joins.Select(j => JoinIndex.Load(j, request.File)).ToList();
+        var joinFolder = request.JoinFolder ?? Path.GetDirectoryName(Path.GetFullPath(request.File))!;
+        var joins = mapping.Joins.Select(j => JoinIndex.Load(j, mapping.MappingFile, joinFolder, limits)).ToList();
         var row = new RowContext(reader.Columns, joins, mapping.Constants);
         CheckColumnsExist(mapping, tableMappings, row, request.File);
 
@@ -45,7 +47,7 @@ public sealed class Importer(FulcrumStore store)
 
             var rejects = new List<Reject>();
             var filtered = stagings.ToDictionary(s => s.Table.Name, _ => 0L);
-            long rowsRead = 0;
+            long rowsRead = 0, stagedRows = 0;
             var staged = new object?[compiled.Max(c => c.Staging.Columns.Count)];
             progress?.Report(new ImportProgress("reading", 0, 0));
             while (reader.Read())
@@ -80,6 +82,9 @@ public sealed class Importer(FulcrumStore store)
                     for (var k = 1; k <= count; k++)
                     {
                         if (!table.TryMap(row, k, staged, request.File, reader.Line, rejects)) continue;
+                        if (++stagedRows > limits.MaxStagedRows)
+                            throw new ImportException($"{request.File}, line {reader.Line}: the import would stage more than {limits.MaxStagedRows:N0} rows " +
+                                                      "(the most one import may hold, counting the rows 'repeat' makes); split the file or lower the repeat counts.");
                         if (staging.Add(reader.Line, staged) is { } duplicate)
                             rejects.Add(new Reject(request.File, reader.Line, name, table.Mapping.Fields.First(f => f.Field.Name == table.Table.Key[0]).PrimaryColumn,
                                 table.Table.Key[0], staging.KeyDescription(staged), duplicate));
@@ -110,6 +115,7 @@ public sealed class Importer(FulcrumStore store)
                     stats.Select(s => s with { Inserted = 0, Updated = 0, Unchanged = 0 }).ToList(), orderedRejects, unmapped);
             }
 
+            var followupsOpened = 0;
             using (var transaction = store.BeginTransaction())
             {
                 foreach (var staging in stagings)
@@ -118,15 +124,27 @@ public sealed class Importer(FulcrumStore store)
                     progress?.Report(new ImportProgress($"writing {staging.Table.Name}", rowsRead, 1));
                     Write(staging, stats.Single(t => t.Table == staging.Table.Name), transaction);
                 }
+                // New detractor answers open their follow-ups in the same commit, so a crash leaves both or neither.
+                if (stagings.Any(s => s.Table.Name == CanonicalSchema.Responses.Name))
+                    followupsOpened = FollowupOpening.Open(store, transaction).Count;
+                store.BumpDataVersion(transaction);
                 Record(importId, request, started, ImportStatus.Committed, rowsRead, stats, orderedRejects, transaction);
                 transaction.Commit();
             }
-            return new ImportResult(importId, ImportStatus.Committed, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped);
+            return new ImportResult(importId, ImportStatus.Committed, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped, followupsOpened);
         }
         finally
         {
             foreach (var staging in stagings) staging.Dispose();
         }
+    }
+
+    static ISourceReader OpenSource(ImportRequest request, ImportMapping? mapping, ImportLimits limits)
+    {
+        var source = SourceReaders.Open(request.File, mapping?.Source);
+        if (source.Columns.Count <= limits.MaxColumns) return source;
+        source.Dispose();
+        throw new SourceFormatException(request.File, 1, $"the file has {source.Columns.Count:N0} columns; at most {limits.MaxColumns:N0} are allowed.");
     }
 
     static TableDefinition ResolveTable(string table) =>

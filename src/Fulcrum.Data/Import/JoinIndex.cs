@@ -21,10 +21,16 @@ internal sealed class JoinIndex
 
     public string?[]? Find(string key) => _rows.GetValueOrDefault(key.Trim());
 
-    public static JoinIndex Load(JoinSpec spec, string mainFile)
+    /// <param name="folder">The only folder joined files may come from (the main file's, or the web upload's).</param>
+    public static JoinIndex Load(JoinSpec spec, string? mappingFile, string folder, ImportLimits limits)
     {
-        var path = Path.IsPathRooted(spec.File) ? spec.File : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(mainFile))!, spec.File);
+        var path = JoinPath.Resolve(spec, mappingFile, folder);
+        var size = new FileInfo(path).Length;
+        if (size > limits.MaxJoinBytes)
+            throw new SourceFormatException(path, null, $"joined file is {size / 1024 / 1024:N0} MB; a joined file may have at most {limits.MaxJoinBytes / 1024 / 1024:N0} MB.");
         using var reader = SourceReaders.Open(path, spec.Options);
+        if (reader.Columns.Count > limits.MaxColumns)
+            throw new SourceFormatException(path, 1, $"joined file has {reader.Columns.Count:N0} columns; at most {limits.MaxColumns:N0} are allowed.");
         var keyIndex = reader.Columns.ToList().FindIndex(c => string.Equals(c, spec.On, StringComparison.OrdinalIgnoreCase));
         if (keyIndex < 0)
             throw new SourceFormatException(path, 1, $"joined file has no column '{spec.On}' to join on. Columns: {string.Join(", ", reader.Columns)}.");
@@ -36,6 +42,8 @@ internal sealed class JoinIndex
             if (key is null) continue;
             if (firstLine.TryGetValue(key, out var first))
                 throw new SourceFormatException(path, reader.Line, $"join key '{key}' appears twice (first on line {first}); a joined file needs a unique '{spec.On}'.");
+            if (firstLine.Count >= limits.MaxJoinRows)
+                throw new SourceFormatException(path, reader.Line, $"joined file has more than {limits.MaxJoinRows:N0} rows, the most a join may hold.");
             firstLine[key] = reader.Line;
             var values = new string?[reader.Columns.Count];
             for (var i = 0; i < values.Length; i++) values[i] = reader.Get(i);

@@ -33,7 +33,10 @@ public sealed class AssumptionStore(FulcrumStore store)
     {
         if (DefaultAssumptions.Problem(name, value) is { } problem) throw new StoreException(problem);
         var previous = Get(name);
-        store.Execute("UPDATE assumptions SET value = $value, updated_at = $now WHERE name = $name", new { name, value, now = DateTime.UtcNow });
+        using var transaction = store.BeginTransaction();
+        store.Execute("UPDATE assumptions SET value = $value, updated_at = $now WHERE name = $name", new { name, value, now = DateTime.UtcNow }, transaction);
+        store.BumpDataVersion(transaction);
+        transaction.Commit();
         return previous;
     }
 

@@ -78,8 +78,19 @@ public sealed class FulcrumStore : IDisposable
                 Execute($"DELETE FROM {table.Name}", transaction: transaction);
         foreach (var table in new[] { "import_rejects", "import_runs", "ground_truth", "store_metadata", "alerts", "followup_events", "response_themes", "response_sentiment", "themes" })
             Execute($"DELETE FROM {table}", transaction: transaction);
+        BumpDataVersion(transaction);
         transaction.Commit();
     }
+
+    /// <summary>
+    /// A counter every committed write of data bumps in its own transaction (imports, webhook intake, edits, generation),
+    /// so fact tables and cached figures notice updates, not only new rows.
+    /// </summary>
+    public long DataVersion(DbTransaction? transaction = null) =>
+        Scalar<long>("SELECT version FROM data_version WHERE id = 1", transaction: transaction);
+
+    public void BumpDataVersion(DbTransaction? transaction = null) =>
+        Execute("UPDATE data_version SET version = version + 1 WHERE id = 1", transaction: transaction);
 
     public string? GetMetadata(string key) =>
         Query<string?>("SELECT value FROM store_metadata WHERE key = $key", new { key }).FirstOrDefault();

@@ -22,28 +22,28 @@ public static class BusinessCaseDocument
         var md = new StringBuilder();
         md.AppendLine("# Business case: what better customer experience is worth").AppendLine();
         md.AppendLine(C, $"_Generated {generatedAt:yyyy-MM-dd HH:mm} UTC from {source}. Money over {h} months; intervals are {ci}s from an account bootstrap._").AppendLine();
-        md.AppendLine($"**{report.Headline}**").AppendLine();
+        md.AppendLine($"**{Md(report.Headline)}**").AppendLine();
         md.AppendLine("## Levers, ranked by net present value").AppendLine();
         md.AppendLine($"| # | Lever | ARR over {h} months | Cost to serve saved | NPV | ROI | Payback | Lever cost |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var r in report.Levers)
         {
             var x = r.At(h);
-            md.AppendLine($"| {r.Rank} | {r.Lever.Title} | {Money(x.ArrTotal)} | {Money(x.CostSaved)} | {Money(x.Npv)} | {Ratio(x.Roi)} | {Payback(x.PaybackMonths, h)} | {MoneyFormat.Short(r.Lever.Cost)} |");
+            md.AppendLine($"| {r.Rank} | {Md(r.Lever.Title)} | {Money(x.ArrTotal)} | {Money(x.CostSaved)} | {Money(x.Npv)} | {Ratio(x.Roi)} | {Payback(x.PaybackMonths, h)} | {MoneyFormat.Short(r.Lever.Cost)} |");
         }
         md.AppendLine();
-        foreach (var r in report.Levers) md.AppendLine($"{r.Rank}. {r.Sentence}");
+        foreach (var r in report.Levers) md.AppendLine($"{r.Rank}. {Md(r.Sentence)}");
         if (report.UnavailableLevers.Count > 0)
         {
             md.AppendLine();
-            foreach (var l in report.UnavailableLevers) md.AppendLine($"- Not valued: {l.Title} ({l.Unavailable}).");
+            foreach (var l in report.UnavailableLevers) md.AppendLine($"- Not valued: {Md(l.Title)} ({Md(l.Unavailable ?? "")}).");
         }
         md.AppendLine().AppendLine("## What the numbers rest on").AppendLine();
-        foreach (var line in Evidence(report)) md.AppendLine($"- {line}");
+        foreach (var line in Evidence(report)) md.AppendLine($"- {Md(line)}");
         if (report.Sensitivity.Count > 0)
         {
             var top = report.Sensitivity[0];
-            md.AppendLine().AppendLine($"## Sensitivity of the top lever ({top.Title})").AppendLine();
+            md.AppendLine().AppendLine($"## Sensitivity of the top lever ({Md(top.Title)})").AppendLine();
             md.AppendLine(C, $"NPV at the current assumptions: {MoneyFormat.Short(top.BaseNpv)}.").AppendLine();
             md.AppendLine("| Assumption | Low → NPV | High → NPV | Swing |").AppendLine("|---|---|---|---|");
             foreach (var b in top.Bars)
@@ -54,7 +54,7 @@ public static class BusinessCaseDocument
         if (report.Warnings.Count > 0)
         {
             md.AppendLine().AppendLine("## Caveats").AppendLine();
-            foreach (var w in report.Warnings) md.AppendLine($"- {w}");
+            foreach (var w in report.Warnings) md.AppendLine($"- {Md(w)}");
         }
         md.AppendLine().AppendLine("_Method: churn and expansion at renewal (logistic) and tickets and handle time per account-quarter (log-linear) on NPS/CES with segment, tenure, product count and size as controls; " +
                                    "each lever moves accounts between levels and projects revenue, expansion and cost to serve month by month, discounted. See docs/methods.md._");
@@ -151,4 +151,9 @@ public static class BusinessCaseDocument
     static string Times(Estimate e, double? value = null) => string.Create(C, $"{value ?? e.Value:0.0}×");
     static string Number(double v) => v.ToString("#,0.####", C);
     static string E(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>Text from the data (theme labels come from customers' comments) in Markdown: HTML in it is shown, never
+    /// rendered, and a '|' cannot break a table.</summary>
+    static string Md(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
 }

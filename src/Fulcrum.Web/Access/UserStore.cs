@@ -8,6 +8,9 @@ namespace Fulcrum.Web.Access;
 
 public sealed record WebUser(string Username, string Role, DateTime CreatedAt, DateTime? DisabledAt);
 
+/// <summary>What a session cookie is checked against on every request: a changed stamp or role, or a disabled user, ends it.</summary>
+public sealed record SessionState(string Username, string Role, string Stamp, bool Disabled);
+
 public sealed record ApiKeyInfo(string KeyId, string Name, string Role, string CreatedBy, DateTime CreatedAt, DateTime? RevokedAt);
 
 /// <summary>A new API key: the key itself is returned once and only its SHA-256 is kept.</summary>
@@ -22,6 +25,9 @@ public sealed class UserStore(StorePool pool, StoreWriter writer)
     static readonly PasswordHasher<string> Hasher = new();
     // Verified keys are remembered by hash so a key check does not query the store on every request; any key change clears it.
     readonly System.Collections.Concurrent.ConcurrentDictionary<string, ApiKeyInfo?> _keys = new();
+    // Session states by user name, so the check on every cookie request costs no query. Exact, not a guess: every change
+    // to users goes through this class (the store is held by this process alone) and clears it.
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, SessionState?> _sessions = new(StringComparer.Ordinal);
 
     public Task<long> CountUsersAsync() => pool.ReadAsync(s => s.Scalar<long>("SELECT COUNT(*) FROM users"));
 
@@ -44,15 +50,44 @@ public sealed class UserStore(StorePool pool, StoreWriter writer)
 
     static readonly string DummyHash = Hasher.HashPassword("nobody", "not a password");
 
+    /// <returns>The user's current role, security stamp and state; null when there is no such user.</returns>
+    public async Task<SessionState?> SessionAsync(string username)
+    {
+        if (_sessions.TryGetValue(username, out var known)) return known;
+        var found = await pool.ReadAsync(s => s.Query<(string Username, string Role, string? Stamp, DateTime? DisabledAt)>(
+            "SELECT username, role, security_stamp, disabled_at FROM users WHERE username = $username", new { username })
+            .Select(u => new SessionState(u.Username, u.Role, u.Stamp ?? "", u.DisabledAt is not null)).FirstOrDefault());
+        if (_sessions.Count > 10_000) _sessions.Clear();
+        _sessions[username] = found;
+        return found;
+    }
+
+    /// <summary>Ends every session of the user (sign-out, or an admin's doing): cookies carrying the old stamp are refused.</summary>
+    public Task RevokeSessionsAsync(string username) => writer.RunAsync(s =>
+    {
+        NewStamp(s, username);
+        return 0;
+    }, changesData: false);
+
+    void NewStamp(FulcrumStore s, string username)
+    {
+        s.Execute("UPDATE users SET security_stamp = $stamp WHERE username = $username",
+            new { username, stamp = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) });
+        _sessions.Clear();
+    }
+
     public Task CreateUserAsync(string username, string password, string role) => writer.RunAsync(s =>
     {
         CheckRole(role);
         if (string.IsNullOrWhiteSpace(username) || username.Length > 64) throw new AccessException("username", "A user name of 1 to 64 characters is required.");
         if (password.Length < 10) throw new AccessException("password", "The password must have at least 10 characters.");
-        if (s.Scalar<long>("SELECT COUNT(*) FROM users WHERE username = $username", new { username }) > 0)
-            throw new AccessException("username", $"A user named '{username}' already exists.");
-        s.Execute("INSERT INTO users (username, password_hash, role, created_at) VALUES ($username, $hash, $role, $now)",
-            new { username, hash = Hasher.HashPassword(username, password), role, now = DateTime.UtcNow });
+        if (username.Any(char.IsControl)) throw new AccessException("username", "A user name may not contain control characters.");
+        // Names differing only in case would look like one person in logs and lists (admin and ADMIN).
+        if (s.Query<string>("SELECT username FROM users WHERE LOWER(username) = LOWER($username)", new { username }).FirstOrDefault() is { } taken)
+            throw new AccessException("username", $"A user named '{taken}' already exists (names are compared without regard to case).");
+        s.Execute("INSERT INTO users (username, password_hash, role, created_at, security_stamp) VALUES ($username, $hash, $role, $now, $stamp)",
+            new { username, hash = Hasher.HashPassword(username, password), role, now = DateTime.UtcNow, stamp = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) });
+        _sessions.Clear();
         return 0;
     }, changesData: false);
 
@@ -76,6 +111,8 @@ public sealed class UserStore(StorePool pool, StoreWriter writer)
             if (off) EnsureAnotherAdmin(s, username);
             s.Execute("UPDATE users SET disabled_at = $at WHERE username = $username", new { username, at = off ? DateTime.UtcNow : (DateTime?)null });
         }
+        // A new role, password or state ends the user's sessions: they sign in again under the new terms.
+        if (role is not null || password is not null || disabled is not null) NewStamp(s, username);
         return true;
     }, changesData: false);
 

@@ -18,7 +18,7 @@ public static class AccountApi
         app.MapGet("/api/me", GetMe).WithName("GetMe").WithTags("Account").RequireAuthorization(Policies.Viewer)
             .WithSummary("The caller's name and role.");
         app.MapPost("/logout", Logout).WithName("Logout").WithTags("Account").RequireAuthorization(Policies.Viewer)
-            .WithSummary("Ends the browser session.");
+            .WithSummary("Ends the user's browser sessions.");
         return app;
     }
 
@@ -29,6 +29,9 @@ public static class AccountApi
     {
         // The sign-out form carries an antiforgery token; a cross-site post cannot sign a user out.
         await antiforgery.ValidateRequestAsync(context);
+        // Every session of the user ends, not only this cookie: a copied cookie stops working too.
+        if (context.User.Identity?.Name is { } name && context.User.Identities.Any(i => i.AuthenticationType == Schemes.Cookie))
+            await context.RequestServices.GetRequiredService<UserStore>().RevokeSessionsAsync(name);
         await context.SignOutAsync(Schemes.Cookie);
         return TypedResults.Redirect("/login");
     }

@@ -59,6 +59,6 @@ public static class AdminApi
     public static async Task<Ok<IntakeSecretInfo>> RotateSecret(IntakeSecret secret) => TypedResults.Ok(Describe(await secret.RotateAsync(), false));
 
     static IntakeSecretInfo Describe(string secret, bool fromConfiguration) => new(secret, fromConfiguration, SignatureAuthenticationHandler.Header,
-        "sig=$(printf '%s' \"$body\" | openssl dgst -sha256 -hmac \"$SECRET\" -hex | sed 's/^.* //'); " +
-        "curl -H \"X-Fulcrum-Signature: sha256=$sig\" -H 'Content-Type: application/json' --data \"$body\" http://HOST/api/intake/responses");
+        "ts=$(date +%s); sig=$(printf '%s.%s' \"$ts\" \"$body\" | openssl dgst -sha256 -hmac \"$SECRET\" -hex | sed 's/^.* //'); " +
+        "curl -H \"X-Fulcrum-Timestamp: $ts\" -H \"X-Fulcrum-Signature: sha256=$sig\" -H 'Content-Type: application/json' --data \"$body\" http://HOST/api/intake/responses");
 }

@@ -52,8 +52,9 @@ public static class DataApi
     }
 
     public static async Task<Ok<UploadResult>> PostImport(UploadImporter importer, IFormFile file, [Microsoft.AspNetCore.Mvc.FromForm] string table,
-        IFormFile? mapping, [Microsoft.AspNetCore.Mvc.FromForm] bool? dryRun, [Microsoft.AspNetCore.Mvc.FromForm] bool? skipInvalid, CancellationToken cancellation) =>
-        TypedResults.Ok(await importer.ImportAsync(table, file, mapping, dryRun ?? false, skipInvalid ?? false, cancellation));
+        IFormFile? mapping, [Microsoft.AspNetCore.Mvc.FromForm] bool? dryRun, [Microsoft.AspNetCore.Mvc.FromForm] bool? skipInvalid, HttpRequest request,
+        CancellationToken cancellation) =>
+        TypedResults.Ok(await importer.ImportAsync(table, file, mapping, request.Form.Files.GetFiles("join"), dryRun ?? false, skipInvalid ?? false, cancellation));
 }
 
 public sealed record TableRows(string Table, long Rows);

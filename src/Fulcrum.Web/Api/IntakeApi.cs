@@ -37,7 +37,7 @@ public static class IntakeApi
 
     public static async Task<Results<Ok<IntakeResult>, ValidationProblem>> PostOne(HttpRequest request, KnownAccounts accounts, StoreWriter writer, CancellationToken cancellation)
     {
-        var (document, problem) = await Parse(request, cancellation);
+        var (document, problem) = Parse(request);
         if (problem is not null) return problem;
         using (document)
         {
@@ -50,7 +50,7 @@ public static class IntakeApi
     public static async Task<Results<Ok<IntakeResult>, ValidationProblem>> PostBatch(HttpRequest request, KnownAccounts accounts, StoreWriter writer,
         IOptions<IntakeOptions> options, CancellationToken cancellation)
     {
-        var (document, problem) = await Parse(request, cancellation);
+        var (document, problem) = Parse(request);
         if (problem is not null) return problem;
         using (document)
         {
@@ -91,18 +91,28 @@ public static class IntakeApi
         return TypedResults.Ok(new IntakeResult(results.Count, outcomes.Count(o => o == IntakeOutcome.Inserted), outcomes.Count(o => o == IntakeOutcome.Updated), results));
     }
 
-    static async Task<(JsonDocument? Document, ValidationProblem? Problem)> Parse(HttpRequest request, CancellationToken cancellation)
+    static (JsonDocument? Document, ValidationProblem? Problem) Parse(HttpRequest request)
     {
         if (request.ContentType is null || !request.ContentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase))
             return (null, Invalid(new() { ["Content-Type"] = ["send the body as application/json"] }));
+        var body = SignatureAuthenticationHandler.SignedBody(request.HttpContext);
+        // Checked on the bytes: decoding would turn invalid sequences into U+FFFD (or fail deep in the parser).
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+            return (null, Invalid(new() { ["$"] = [$"the body is not valid UTF-8 (first invalid byte at offset {FirstInvalidByte(body)}); send JSON encoded as UTF-8"] }));
         try
         {
-            return (await JsonDocument.ParseAsync(request.Body, new JsonDocumentOptions { MaxDepth = 16 }, cancellation), null);
+            return (JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 }), null);
         }
         catch (JsonException e)
         {
             return (null, Invalid(new() { ["$"] = [$"malformed JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine}: {FirstSentence(e.Message)}"] }));
         }
+    }
+
+    static int FirstInvalidByte(byte[] body)
+    {
+        System.Text.Unicode.Utf8.ToUtf16(body, new char[body.Length], out var read, out _, replaceInvalidSequences: false);
+        return read;
     }
 
     static string FirstSentence(string message) => message.Split(". ")[0].TrimEnd('.');

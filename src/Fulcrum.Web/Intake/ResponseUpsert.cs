@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Fulcrum.Data.Import;
 using Fulcrum.Data.Schema;
 using Fulcrum.Data.Store;
 using Fulcrum.Web.Store;
@@ -56,23 +57,16 @@ public sealed class ResponseUpsert(IReadOnlyList<ValidResponse> responses) : IBa
             $"SELECT s.response_id FROM {Staging} s JOIN responses r ON r.response_id = s.response_id", transaction: transaction).ToHashSet(StringComparer.Ordinal);
         store.Execute(Upsert, transaction: transaction);
         store.Execute($"DELETE FROM {Staging}", transaction: transaction);
+        // A detractor answer opens its follow-up in the same commit, so a crash leaves both or neither.
+        var detractorDays = last.Values.Where(r => r.Values.GetValueOrDefault("nps") is long score && score <= 6)
+            .Select(r => (DateTime)r.Values["responded_at"]!).ToList();
+        if (detractorDays.Count > 0) FollowupOpening.Open(store, transaction, DateOnly.FromDateTime(detractorDays.Min()));
+        store.BumpDataVersion(transaction);
 
         var seen = new HashSet<string>(known, StringComparer.Ordinal);
         return writes
             .Select(u => (IReadOnlyList<IntakeOutcome>)u.Responses.Select(r => seen.Add(r.ResponseId) ? IntakeOutcome.Inserted : IntakeOutcome.Updated).ToList())
             .ToList();
-    }
-
-    /// <summary>
-    /// A detractor answer opens a follow-up, as an import does (Fulcrum.Analytics closed loop; idempotent, so answers
-    /// that already have one are left alone).
-    /// </summary>
-    public void AfterCommit(FulcrumStore store, IReadOnlyList<IBatchedWrite<IReadOnlyList<IntakeOutcome>>> batch)
-    {
-        var detractorDays = batch.Cast<ResponseUpsert>().SelectMany(u => u.Responses)
-            .Where(r => r.Values.GetValueOrDefault("nps") is long score && score <= 6)
-            .Select(r => (DateTime)r.Values["responded_at"]!).ToList();
-        if (detractorDays.Count > 0) new Fulcrum.Analytics.Value.ClosedLoop.Followups(store).Sync(DateOnly.FromDateTime(detractorDays.Min()));
     }
 
     static void Append(DuckDB.NET.Data.IDuckDBAppenderRow row, object? value)

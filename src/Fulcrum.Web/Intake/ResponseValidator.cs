@@ -51,6 +51,12 @@ public static class ResponseValidator
             values[name] = converted;
         }
         if (errors.Count > before) return null;
+        // The importer's rules across fields too: e.g. a response needs a score or a comment.
+        if (RowRules.Check(Table.Name, values.GetValueOrDefault) is { } violated)
+        {
+            Add(errors, prefix.Length == 0 ? "$" : prefix, violated.Reason);
+            return null;
+        }
         return new ValidResponse((string)values["response_id"]!, (string)values["account_id"]!, values);
     }
 

@@ -11,8 +11,11 @@ public sealed class IntakeOptions
     /// <summary>Largest batch accepted by <c>POST /api/intake/responses/batch</c>.</summary>
     public int MaxBatch { get; set; } = 1_000;
 
-    /// <summary>Largest request body, bytes.</summary>
+    /// <summary>Largest request body, bytes; checked before the body is read (413 beyond it).</summary>
     public long MaxBodyBytes { get; set; } = 8 * 1024 * 1024;
+
+    /// <summary>How far a signed post's X-Fulcrum-Timestamp may be from the server's clock; a signature is accepted once within it.</summary>
+    public TimeSpan SignatureTolerance { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Token-bucket rate limit per client address: burst size and tokens added per second.</summary>
     public int RateLimitBurst { get; set; } = 5_000;

@@ -29,7 +29,7 @@ public sealed class DataModel(StorePool pool, StatusCache status, UploadImporter
         try
         {
             if (file is null) throw new ArgumentException("Choose a file to import.", nameof(file));
-            Upload = await importer.ImportAsync(table, file, mapping, dryRun, skipInvalid, cancellation);
+            Upload = await importer.ImportAsync(table, file, mapping, Request.Form.Files.GetFiles("join"), dryRun, skipInvalid, cancellation);
             Message = Upload.Status switch
             {
                 "committed" => "Imported.",

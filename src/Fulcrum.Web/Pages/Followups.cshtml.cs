@@ -11,7 +11,8 @@ public sealed class FollowupsModel(FollowupQueue queue, Fulcrum.Web.Store.StoreP
 {
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
     [BindProperty(SupportsGet = true)] public string? Owner { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int? PageNumber { get; set; }
+    /// <summary>The ?page= of the pager. Read from the query itself: Razor Pages keep the route value "page" for the page's own path.</summary>
+    public int? PageNumber => int.TryParse(Request.Query["page"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
     public Page<FollowupItem> Items { get; private set; } = null!;
     public bool CanEdit => User.IsInRole(Roles.Analyst) || User.IsInRole(Roles.Admin);
     public string? Message { get; private set; }

@@ -102,7 +102,6 @@ public sealed class StoreWriter : BackgroundService
                 transaction.Commit();
             }
             _version.BumpSoft();
-            AfterCommit(store, pending);
             foreach (var job in pending) job.Acknowledge();
         }
         catch (Exception batchError)
@@ -117,7 +116,6 @@ public sealed class StoreWriter : BackgroundService
                     BatchedJob.ApplyAll(store, transaction, [job]);
                     transaction.Commit();
                     _version.BumpSoft();
-                    AfterCommit(store, [job]);
                     job.Acknowledge();
                 }
                 catch (Exception e)
@@ -127,19 +125,6 @@ public sealed class StoreWriter : BackgroundService
             }
         }
         pending.Clear();
-    }
-
-    /// <summary>Follow-on work of committed writes (e.g. opening follow-ups); its failure does not undo or fail them.</summary>
-    void AfterCommit(FulcrumStore store, IReadOnlyList<BatchedJob> committed)
-    {
-        try
-        {
-            foreach (var group in committed.GroupBy(j => j.Key)) group.First().AfterCommitGroup(store, group.ToList());
-        }
-        catch (Exception e)
-        {
-            _logger.LogWarning("Follow-on work after a commit failed ({Error}); the writes themselves are committed.", e.Message);
-        }
     }
 
     abstract class WriteJob
@@ -177,7 +162,6 @@ public sealed class StoreWriter : BackgroundService
         }
 
         protected abstract void ApplyGroup(FulcrumStore store, System.Data.Common.DbTransaction transaction, IReadOnlyList<BatchedJob> group);
-        public abstract void AfterCommitGroup(FulcrumStore store, IReadOnlyList<BatchedJob> group);
     }
 
     sealed class BatchedJob<T>(IBatchedWrite<T> write) : BatchedJob
@@ -196,8 +180,6 @@ public sealed class StoreWriter : BackgroundService
             for (var i = 0; i < writes.Count; i++) writes[i]._result = results[i];
         }
 
-        public override void AfterCommitGroup(FulcrumStore store, IReadOnlyList<BatchedJob> group) =>
-            write.AfterCommit(store, group.Cast<BatchedJob<T>>().Select(w => w.Write).ToList());
     }
 }
 
@@ -208,7 +190,4 @@ public interface IBatchedWrite<T>
 
     /// <summary>Applies every write of the batch inside <paramref name="transaction"/>; returns one result per write, in order.</summary>
     IReadOnlyList<T> ApplyBatch(FulcrumStore store, System.Data.Common.DbTransaction transaction, IReadOnlyList<IBatchedWrite<T>> batch);
-
-    /// <summary>Runs after the batch committed, outside its transaction.</summary>
-    void AfterCommit(FulcrumStore store, IReadOnlyList<IBatchedWrite<T>> batch) { }
 }

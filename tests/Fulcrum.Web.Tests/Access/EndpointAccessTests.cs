@@ -61,9 +61,10 @@ public sealed class EndpointAccessTests(FulcrumWebFactory factory) : IClassFixtu
                 HttpResponseMessage response;
                 if (caller == Roles.Intake)
                 {
-                    // A correctly signed request: the signature proves a webhook sender, which is not a user.
+                    // A correctly signed request: the signature proves a webhook sender, which is not a user. Each is signed at
+                    // its own second, as a sender signs each post: the same signature twice is refused as a replay.
                     using var anonymous = factory.Anonymous();
-                    response = await anonymous.SendAsync(FulcrumWebFactory.Signed(new HttpMethod(e.Method), e.Url, ""));
+                    response = await anonymous.SendAsync(FulcrumWebFactory.Signed(new HttpMethod(e.Method), e.Url, "", timestamp: FulcrumWebFactory.Now - checkedPairs));
                 }
                 else
                 {

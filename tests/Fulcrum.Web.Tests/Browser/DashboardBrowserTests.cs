@@ -142,9 +142,13 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
     public async Task A_form_post_without_its_antiforgery_token_is_refused()
     {
         var (page, _) = await SignedInPage();
-        // The session cookie alone (as a cross-site form would send it) is not enough to change anything.
-        var response = await page.APIRequest.PostAsync(fixture.BaseUrl + "/assumptions",
-            new APIRequestContextOptions { Form = page.APIRequest.CreateFormData().Set("name", "gross_margin").Set("value", "0.1") });
+        // The session cookie alone is not enough to change anything: without a site Origin the Origin check refuses it (403),
+        // and even with one (a forged Origin) the missing antiforgery token does (400).
+        var form = page.APIRequest.CreateFormData().Set("name", "gross_margin").Set("value", "0.1");
+        var response = await page.APIRequest.PostAsync(fixture.BaseUrl + "/assumptions", new APIRequestContextOptions { Form = form });
+        Assert.Equal(403, response.Status);
+        response = await page.APIRequest.PostAsync(fixture.BaseUrl + "/assumptions",
+            new APIRequestContextOptions { Form = form, Headers = new Dictionary<string, string> { ["Origin"] = fixture.BaseUrl } });
         Assert.Equal(400, response.Status);
         await page.GotoAsync(fixture.BaseUrl + "/assumptions");
         await Assertions.Expect(page.GetByLabel("Value of gross_margin")).Not.ToHaveValueAsync("0.1");

@@ -32,7 +32,7 @@ public sealed class IntakeTests(FulcrumWebFactory factory) : IClassFixture<Fulcr
     {
         using var client = factory.Anonymous();
         var body = Response("sig-bad-1");
-        var tampered = FulcrumWebFactory.Signed(HttpMethod.Post, One, body, FulcrumWebFactory.Sign(body.Replace("7", "8")));
+        var tampered = FulcrumWebFactory.Signed(HttpMethod.Post, One, body, FulcrumWebFactory.Sign(body.Replace("7", "8"), FulcrumWebFactory.Now));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(tampered)).StatusCode);
         var notHex = FulcrumWebFactory.Signed(HttpMethod.Post, One, body, "sha256=" + new string('z', 64));
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.SendAsync(notHex)).StatusCode);

@@ -13,7 +13,7 @@ namespace Fulcrum.Web.Tests.Support;
 /// The web app over a temporary demo company, with a known intake secret and one API key per role. Settings given to
 /// the constructor override configuration (e.g. a low intake rate limit).
 /// </summary>
-public sealed class FulcrumWebFactory : WebApplicationFactory<Program>
+public class FulcrumWebFactory : WebApplicationFactory<Program>
 {
     public const string Secret = "test-intake-secret-0123456789";
     readonly TempDemoStore _store;
@@ -22,11 +22,14 @@ public sealed class FulcrumWebFactory : WebApplicationFactory<Program>
 
     public FulcrumWebFactory() : this(new Dictionary<string, string?>()) { }
 
-    internal FulcrumWebFactory(IReadOnlyDictionary<string, string?> settings, int accounts = 1_000)
+    protected internal FulcrumWebFactory(IReadOnlyDictionary<string, string?> settings, int accounts = 1_000, TimeProvider? clock = null)
     {
         _settings = settings;
+        _clock = clock;
         _store = new TempDemoStore(accounts);
     }
+
+    readonly TimeProvider? _clock;
 
     public string StorePath => _store.Path;
 
@@ -41,6 +44,7 @@ public sealed class FulcrumWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Fulcrum:Analytics:WarmUp", "false");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Trace).AddProvider(Logs));
+        if (_clock is { } clock) builder.ConfigureServices(services => services.AddSingleton(clock));
     }
 
     /// <summary>An API key with <paramref name="role"/> (created on first use).</summary>
@@ -61,15 +65,25 @@ public sealed class FulcrumWebFactory : WebApplicationFactory<Program>
 
     public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
-    public static string Sign(string body) =>
-        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), Encoding.UTF8.GetBytes(body)));
+    public static long Now => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    /// <summary>A request signed with the intake secret.</summary>
-    public static HttpRequestMessage Signed(HttpMethod method, string url, string body, string? signature = null)
+    /// <summary>The signature of <paramref name="body"/> sent at <paramref name="timestamp"/> (unix seconds): HMAC of "TIMESTAMP.BODY".</summary>
+    public static string Sign(string body, long timestamp) => Sign(Encoding.UTF8.GetBytes(body), timestamp);
+
+    public static string Sign(byte[] body, long timestamp) =>
+        "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Secret), (byte[])[.. Encoding.ASCII.GetBytes($"{timestamp}."), .. body]));
+
+    /// <summary>A request signed with the intake secret now (or at <paramref name="timestamp"/>).</summary>
+    public static HttpRequestMessage Signed(HttpMethod method, string url, string body, string? signature = null, long? timestamp = null) =>
+        Signed(method, url, Encoding.UTF8.GetBytes(body), signature, timestamp);
+
+    public static HttpRequestMessage Signed(HttpMethod method, string url, byte[] body, string? signature = null, long? timestamp = null)
     {
-        var request = new HttpRequestMessage(method, url) { Content = new StringContent(body, Encoding.UTF8) };
+        var at = timestamp ?? Now;
+        var request = new HttpRequestMessage(method, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        request.Headers.Add("X-Fulcrum-Signature", signature ?? Sign(body));
+        request.Headers.Add("X-Fulcrum-Timestamp", at.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("X-Fulcrum-Signature", signature ?? Sign(body, at));
         return request;
     }
 

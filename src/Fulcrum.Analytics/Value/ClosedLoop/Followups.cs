@@ -30,30 +30,11 @@ public sealed class Followups(FulcrumStore store)
     {
         var sla = store.Assumption("followup_sla_days");
         if (!(sla >= 0) || sla > 3650) throw new FollowupException($"The assumption followup_sla_days is {sla}; it must be a number of days between 0 and 3650.");
-        var slaDays = (int)Math.Round(sla);
-        var sinceParameter = since is { } s ? StoreReader.Day(s) : new DateTime(1, 1, 1);
         using var transaction = store.BeginTransaction();
-        var detractors = store.Scalar<long>("SELECT COUNT(*) FROM responses WHERE nps <= 6 AND responded_at >= $since", new { since = sinceParameter }, transaction);
-        // Owner: the account's owner, else the manager of its most recently started subscription.
-        var opened = store.Execute($"""
-            INSERT INTO followups (response_id, owner, status, due, resolution, opened_at, closed_at)
-            SELECT r.response_id,
-                   COALESCE(a.owner, (SELECT s.account_manager FROM subscriptions s WHERE s.account_id = r.account_id AND s.account_manager IS NOT NULL
-                                      ORDER BY s.start_date DESC LIMIT 1)),
-                   'open', CAST(CAST(r.responded_at AS DATE) + INTERVAL '{slaDays} days' AS DATE), NULL, r.responded_at, NULL
-            FROM responses r LEFT JOIN accounts a ON a.account_id = r.account_id
-            WHERE r.nps <= 6 AND r.responded_at >= $since
-              AND NOT EXISTS (SELECT 1 FROM followups f WHERE f.response_id = r.response_id)
-            ON CONFLICT (response_id) DO NOTHING
-            """, new { since = sinceParameter }, transaction);
-        store.Execute("""
-            INSERT INTO followup_events (response_id, seq, from_status, to_status, changed_at, owner, note)
-            SELECT f.response_id, 1, NULL, 'open', f.opened_at, f.owner, 'opened on a detractor answer'
-            FROM followups f
-            WHERE NOT EXISTS (SELECT 1 FROM followup_events e WHERE e.response_id = f.response_id)
-            """, transaction: transaction);
+        var opened = Fulcrum.Data.Import.FollowupOpening.Open(store, transaction, since);
+        if (opened.Count > 0) store.BumpDataVersion(transaction);
         transaction.Commit();
-        return new SyncResult(opened, (int)detractors, (int)detractors - opened, slaDays);
+        return new SyncResult(opened.Count, opened.DetractorAnswers, opened.DetractorAnswers - opened.Count, opened.SlaDays);
     }
 
     public Followup Get(string responseId) =>
@@ -126,6 +107,7 @@ public sealed class Followups(FulcrumStore store)
             INSERT INTO followup_events (response_id, seq, from_status, to_status, changed_at, owner, note)
             VALUES ($id, $seq, $from, $to, $when, $owner, $note)
             """, new { id = current.ResponseId, seq, from = current.Status, to, when, owner, note }, transaction);
+        store.BumpDataVersion(transaction);
         transaction.Commit();
         return Get(current.ResponseId);
     }

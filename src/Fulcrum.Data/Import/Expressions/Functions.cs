@@ -79,23 +79,15 @@ internal sealed class ConcatNode(Node[] args) : Node
 {
     public override Value Eval(IExpressionRow row)
     {
-        if (args.Length == 2)
-        {
-            return Value.FromText(string.Concat(Conv.ToText(args[0].Eval(row)), Conv.ToText(args[1].Eval(row))));
-        }
-
-        if (args.Length == 3)
-        {
-            return Value.FromText(string.Concat(
-                Conv.ToText(args[0].Eval(row)), Conv.ToText(args[1].Eval(row)), Conv.ToText(args[2].Eval(row))));
-        }
-
         var parts = new string?[args.Length];
+        long length = 0;
         for (var i = 0; i < args.Length; i++)
         {
             parts[i] = Conv.ToText(args[i].Eval(row));
+            length += parts[i]?.Length ?? 0;
         }
 
+        TextLimit.Check(length, "concat");
         return Value.FromText(string.Concat(parts));
     }
 }
@@ -289,7 +281,24 @@ internal sealed class ReplaceNode(Node text, Node find, Node with) : Node
             return Value.Null;
         }
 
-        return Value.FromText(a.Length == 0 ? s : s.Replace(a, b, StringComparison.Ordinal), v.Column);
+        if (a.Length == 0)
+        {
+            return Value.FromText(s, v.Column);
+        }
+
+        if (b.Length > a.Length)
+        {
+            // The result's length is known before it is built, so nested replaces cannot blow one character up to gigabytes.
+            var count = 0L;
+            for (var at = s.IndexOf(a, StringComparison.Ordinal); at >= 0; at = s.IndexOf(a, at + a.Length, StringComparison.Ordinal))
+            {
+                count++;
+            }
+
+            TextLimit.Check(s.Length + count * (b.Length - a.Length), "replace");
+        }
+
+        return Value.FromText(s.Replace(a, b, StringComparison.Ordinal), v.Column);
     }
 }
 

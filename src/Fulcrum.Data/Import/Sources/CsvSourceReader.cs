@@ -17,7 +17,7 @@ public sealed class CsvSourceReader : ISourceReader
     {
         FilePath = path;
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        _text = new StreamReader(_stream, detectEncodingFromByteOrderMarks: true);
+        _text = new StreamReader(_stream, StrictUtf8.Encoding, detectEncodingFromByteOrderMarks: true);
         var config = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             Delimiter = delimiter ?? ",",
@@ -36,6 +36,10 @@ public sealed class CsvSourceReader : ISourceReader
         catch (CsvHelperException e) when (e is not null)
         {
             throw new SourceFormatException(path, 1, e.Message.Split('\n')[0], e);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            throw StrictUtf8.Error(path, 1, e);
         }
         var header = _parser.Record ?? [];
         Columns = header.Select(h => h.Trim()).ToArray();
@@ -63,9 +67,17 @@ public sealed class CsvSourceReader : ISourceReader
             }
             return false;
         }
+        catch (CsvHelperException e) when (e.InnerException is System.Text.DecoderFallbackException)
+        {
+            throw StrictUtf8.Error(FilePath, _lastRawRow + 1, e);
+        }
         catch (CsvHelperException e)
         {
             throw new SourceFormatException(FilePath, _lastRawRow + 1, e.Message.Split('\n')[0], e);
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            throw StrictUtf8.Error(FilePath, _lastRawRow + 1, e);
         }
     }
 

@@ -28,8 +28,20 @@ public interface ISourceReader : IDisposable
 
 /// <summary>A source file that cannot be read at all (bad format, unreadable header, ...).</summary>
 public sealed class SourceFormatException(string file, long? line, string message, Exception? inner = null)
-    : Exception(line is null ? $"{file}: {message}" : $"{file}, line {line}: {message}", inner)
+    : Exception(Printable(line is null ? $"{file}: {message}" : $"{file}, line {line}: {message}"), inner)
 {
+    /// <summary>Control characters and invalid text quoted from a malformed file are shown escaped, never sent raw to a terminal or page.</summary>
+    static string Printable(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (char.IsControl(c) || c == '\uFFFD' || char.IsSurrogate(c)) builder.Append($"\\x{(int)c:X2}");
+            else builder.Append(c);
+        }
+        return builder.ToString();
+    }
+
     public string File { get; } = file;
     public long? Line { get; } = line;
 }

@@ -19,19 +19,26 @@ public sealed class JsonLinesSourceReader : ISourceReader
         var columns = new List<string>();
         _index = new Dictionary<string, int>(StringComparer.Ordinal);
         long line = 0;
-        foreach (var text in File.ReadLines(path))
+        try
         {
-            line++;
-            if (string.IsNullOrWhiteSpace(text)) continue;
-            using var document = Parse(text, line);
-            foreach (var property in document.RootElement.EnumerateObject())
-                if (_index.TryAdd(property.Name, columns.Count)) columns.Add(property.Name);
+            foreach (var text in File.ReadLines(path, StrictUtf8.Encoding))
+            {
+                line++;
+                if (string.IsNullOrWhiteSpace(text)) continue;
+                using var document = Parse(text, line);
+                foreach (var property in document.RootElement.EnumerateObject())
+                    if (_index.TryAdd(property.Name, columns.Count)) columns.Add(property.Name);
+            }
+        }
+        catch (System.Text.DecoderFallbackException e)
+        {
+            throw StrictUtf8.Error(path, line + 1, e);
         }
         if (columns.Count == 0)
             throw new SourceFormatException(path, null, "no JSON objects found; expected one object per line.");
         Columns = columns;
         _values = new string?[columns.Count];
-        _reader = new StreamReader(path);
+        _reader = new StreamReader(path, StrictUtf8.Encoding);
     }
 
     public string FilePath { get; }
@@ -43,7 +50,7 @@ public sealed class JsonLinesSourceReader : ISourceReader
     public bool Read()
     {
         string? text;
-        while ((text = _reader.ReadLine()) is not null)
+        while ((text = ReadLine()) is not null)
         {
             _line++;
             if (string.IsNullOrWhiteSpace(text)) continue;
@@ -57,6 +64,12 @@ public sealed class JsonLinesSourceReader : ISourceReader
     }
 
     public string? Get(int index) => index < _values.Length ? _values[index] : null;
+
+    string? ReadLine()
+    {
+        try { return _reader.ReadLine(); }
+        catch (System.Text.DecoderFallbackException e) { throw StrictUtf8.Error(FilePath, _line + 1, e); }
+    }
 
     JsonDocument Parse(string text, long line)
     {

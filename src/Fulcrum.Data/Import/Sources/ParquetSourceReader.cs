@@ -30,6 +30,13 @@ public sealed class ParquetSourceReader : ISourceReader
             _stream.Dispose();
             throw new SourceFormatException(path, null, $"not a readable Parquet file ({e.Message}).", e);
         }
+        // Nested columns (lists, structs, maps) have no single text per row; they are refused by name, not failed on later.
+        if (_reader.Schema.Fields.FirstOrDefault(f => f.SchemaType != SchemaType.Data) is { } nested)
+        {
+            _reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            _stream.Dispose();
+            throw new SourceFormatException(path, null, $"column '{nested.Name}' is a {nested.SchemaType.ToString().ToLowerInvariant()}; Fulcrum imports flat columns only (flatten it, e.g. to text, before importing).");
+        }
         _fields = _reader.Schema.GetDataFields();
         Columns = _fields.Select(f => f.Name).ToArray();
         CsvSourceReader.ValidateHeader(path, Columns);
@@ -48,7 +55,7 @@ public sealed class ParquetSourceReader : ISourceReader
             if (++_rowGroup >= _reader.RowGroupCount) return false;
             using var group = _reader.OpenRowGroupReader(_rowGroup);
             _rowsInGroup = checked((int)group.RowCount);
-            _columns = _fields.Select(f => ReadColumn(group, f, _rowsInGroup)).ToArray();
+            _columns = _fields.Select(f => ReadColumn(FilePath, group, f, _rowsInGroup)).ToArray();
             _rowInGroup = 0;
         }
         _rowInGroup++;
@@ -77,7 +84,7 @@ public sealed class ParquetSourceReader : ISourceReader
         };
     }
 
-    static Array ReadColumn(ParquetRowGroupReader group, DataField field, int rows)
+    static Array ReadColumn(string path, ParquetRowGroupReader group, DataField field, int rows)
     {
         if (field.ClrType == typeof(string))
         {
@@ -86,10 +93,17 @@ public sealed class ParquetSourceReader : ISourceReader
             return strings;
         }
         if (field.ClrType == typeof(byte[]))
-            throw new NotSupportedException($"Parquet column '{field.Name}' holds binary data, which cannot be imported.");
+            throw new SourceFormatException(path, null, $"column '{field.Name}' holds binary data, which cannot be imported.");
         var read = typeof(ParquetSourceReader).GetMethod(nameof(ReadValues), BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(field.ClrType);
-        return (Array)read.Invoke(null, [group, field, rows])!;
+        try
+        {
+            return (Array)read.Invoke(null, [group, field, rows])!;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw new SourceFormatException(path, null, $"column '{field.Name}' cannot be read ({e.InnerException.Message}).", e.InnerException);
+        }
     }
 
     static Array ReadValues<T>(ParquetRowGroupReader group, DataField field, int rows) where T : struct

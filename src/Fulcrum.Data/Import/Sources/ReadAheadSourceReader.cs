@@ -8,13 +8,14 @@ namespace Fulcrum.Data.Import.Sources;
 /// </summary>
 public sealed class ReadAheadSourceReader : ISourceReader
 {
-    const int BatchSize = 2048;
+    // A batch holds about this many values, so a file with many columns gets shorter batches, not gigabytes of buffers.
+    const int ValuesPerBatch = 2048 * 64;
 
-    sealed class Batch(int columns)
+    sealed class Batch(int columns, int size)
     {
-        public readonly string?[][] Values = Enumerable.Range(0, BatchSize).Select(_ => new string?[columns]).ToArray();
-        public readonly long[] Lines = new long[BatchSize];
-        public readonly int[] FieldCounts = new int[BatchSize];
+        public readonly string?[][] Values = Enumerable.Range(0, size).Select(_ => new string?[columns]).ToArray();
+        public readonly long[] Lines = new long[size];
+        public readonly int[] FieldCounts = new int[size];
         public int Count;
         public double Progress;
         public Exception? Error;
@@ -25,6 +26,7 @@ public sealed class ReadAheadSourceReader : ISourceReader
     readonly BlockingCollection<Batch> _empty = new();
     readonly CancellationTokenSource _stop = new();
     readonly Task _producer;
+    readonly int _batchSize;
     Batch? _current;
     int _index = -1;
 
@@ -32,7 +34,8 @@ public sealed class ReadAheadSourceReader : ISourceReader
     {
         _inner = inner;
         Columns = inner.Columns;
-        for (var i = 0; i < 6; i++) _empty.Add(new Batch(Columns.Count));
+        _batchSize = Math.Clamp(ValuesPerBatch / Math.Max(1, Columns.Count), 16, 2048);
+        for (var i = 0; i < 6; i++) _empty.Add(new Batch(Columns.Count, _batchSize));
         _producer = Task.Factory.StartNew(Produce, TaskCreationOptions.LongRunning);
     }
 
@@ -70,7 +73,7 @@ public sealed class ReadAheadSourceReader : ISourceReader
                 batch.Error = null;
                 try
                 {
-                    while (batch.Count < BatchSize && _inner.Read())
+                    while (batch.Count < _batchSize && _inner.Read())
                     {
                         var values = batch.Values[batch.Count];
                         for (var c = 0; c < values.Length; c++) values[c] = _inner.Get(c);
@@ -84,7 +87,7 @@ public sealed class ReadAheadSourceReader : ISourceReader
                     batch.Error = e;
                 }
                 batch.Progress = _inner.Progress;
-                var last = batch.Count < BatchSize || batch.Error is not null;
+                var last = batch.Count < _batchSize || batch.Error is not null;
                 _full.Add(batch, _stop.Token);
                 if (last) break;
             }

@@ -11,11 +11,17 @@ public static class ValueConverter
 {
     static readonly string[] IsoDateFormats = ["yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd HH:mm:ssK"];
 
+    /// <summary>Dates and timestamps outside these years are refused: they are typos or placeholders (0001-01-01), and
+    /// analyses that turn them into periods fail on them.</summary>
+    public static readonly DateTime Earliest = new(1900, 1, 1, 0, 0, 0, DateTimeKind.Utc), Latest = new(2100, 12, 31, 23, 59, 59, DateTimeKind.Utc);
+
     public static bool TryConvert(object? value, FieldType type, string? format, out object? result, out string? error)
     {
         result = null;
         error = null;
         if (value is null || value is string { Length: 0 }) return true;
+        // A NUL ends the text in some tools and not in others, so a key with one could silently name another row.
+        if (value is string withNul && withNul.Contains('\0')) { error = "contains a NUL character (\\0)"; return false; }
         switch (type)
         {
             case FieldType.Text:
@@ -32,7 +38,12 @@ public static class ValueConverter
                 return true;
             case FieldType.Number:
                 if (value is double dn) { result = dn; return CheckFinite(dn, out error); }
-                if (value is string sn && double.TryParse(sn.Trim(), NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var parsed))
+                if (value is string sn && sn.Contains(',') && !ThousandsGrouping.IsMatch(sn.Trim()))
+                {
+                    error = "has a comma that is not a thousands separator (1,234.5); write decimals with a point (1.5, not 1,5)";
+                    return false;
+                }
+                if (value is string sn2 && double.TryParse(sn2.Trim(), NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out var parsed))
                 { result = parsed; return CheckFinite(parsed, out error); }
                 error = "not a number";
                 return false;
@@ -55,15 +66,15 @@ public static class ValueConverter
                 error = "not true/false (accepted: true, false, yes, no, y, n, 1, 0)";
                 return false;
             case FieldType.Date:
-                if (value is DateTime dt) { result = DateOnly.FromDateTime(dt); return true; }
+                if (value is DateTime dt) { result = DateOnly.FromDateTime(dt); return InWindow(dt, out error); }
                 if (value is string sd && TryParseDateTime(sd.Trim(), format, out var parsedDate, out _))
-                { result = DateOnly.FromDateTime(parsedDate); return true; }
+                { result = DateOnly.FromDateTime(parsedDate); return InWindow(parsedDate, out error); }
                 error = format is null ? "not a date (expected yyyy-MM-dd; declare another with 'format' in the mapping)" : $"not a date in the format '{format}'";
                 return false;
             case FieldType.Timestamp:
-                if (value is DateTime ts) { result = ts; return true; }
+                if (value is DateTime ts) { result = ts; return InWindow(ts, out error); }
                 if (value is string st && TryParseDateTime(st.Trim(), format, out var parsedTime, out _))
-                { result = parsedTime; return true; }
+                { result = parsedTime; return InWindow(parsedTime, out error); }
                 error = format is null ? "not a timestamp (expected ISO 8601, e.g. 2024-03-01T14:05:00Z; declare another with 'format')" : $"not a timestamp in the format '{format}'";
                 return false;
             default:
@@ -92,6 +103,14 @@ public static class ValueConverter
         }
         result = default;
         return false;
+    }
+
+    static readonly System.Text.RegularExpressions.Regex ThousandsGrouping = new(@"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    static bool InWindow(DateTime value, out string? error)
+    {
+        error = value >= Earliest && value <= Latest ? null : $"{value:yyyy-MM-dd} is outside the years {Earliest.Year}–{Latest.Year}";
+        return error is null;
     }
 
     static bool CheckFinite(double value, out string? error)
