@@ -45,7 +45,7 @@ public sealed class DemoCommand : Command<GenerateCommand.Settings>
         var businessCase = AnsiConsole.Status().Start("Fitting the linkage models and bootstrapping accounts…",
             _ => BusinessCaseAnalysis.Run(facts, new LinkageOptions()));
         BusinessCaseView.Render(businessCase.Report);
-        var (markdown, html) = BusinessCaseCommand.Write(businessCase.Report, Path.Combine(Path.GetDirectoryName(Path.GetFullPath(settings.Db)) ?? ".", "business-case"), Path.GetFileName(settings.Db));
+        var (markdown, html) = BusinessCaseCommand.Write(businessCase.Report, Path.Combine(store.Location.Folder, "business-case"), store.Location.ShortName);
         AnsiConsole.MarkupLine($"One-page business case: [bold]{Markup.Escape(html)}[/] (and {Markup.Escape(Path.GetFileName(markdown))}).");
         AnsiConsole.Write(new Rule("[bold]Value delivered[/] (initiatives, reference program, closed loop)").LeftJustified());
         ValueView.Render(AnsiConsole.Status().Start("Measuring each initiative against matched accounts…", _ => Fulcrum.Analytics.Value.ValueAnalysis.Run(facts)));

@@ -257,14 +257,9 @@ public sealed class Importer(FulcrumStore store)
                     ? (rejects.Count == 0 ? "imported" : "imported valid rows; rejects recorded (--skip-invalid)")
                     : "nothing written: the file has invalid rows (fix them, or use --skip-invalid to import the valid ones)",
             }, transaction);
-        using var appender = store.Connection.CreateAppender("import_rejects");
+        using var writer = store.BulkWriter("import_rejects");
         long seq = 0;
         foreach (var reject in rejects)
-        {
-            var r = appender.CreateRow();
-            r.AppendValue(importId).AppendValue(++seq).AppendValue(reject.Table).AppendValue(reject.File)
-                .AppendValue(reject.Line).AppendValue(reject.Column).AppendValue(reject.Field).AppendValue(reject.Value).AppendValue(reject.Reason)
-                .EndRow();
-        }
+            writer.Row(importId, ++seq, reject.Table, reject.File, reject.Line, reject.Column, reject.Field, reject.Value, reject.Reason);
     }
 }
