@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Fulcrum.Testing;
+namespace Fulcrum.Tests.Shared;
 
 /// <summary>
 /// A throwaway PostgreSQL cluster for tests: initdb into a temporary folder (as the <c>postgres</c> user when the tests

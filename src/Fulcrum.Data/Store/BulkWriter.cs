@@ -48,25 +48,33 @@ sealed class DuckDbBulkWriter(DuckDBConnection connection, string table) : BulkW
     public override void Dispose() => _appender.Dispose();
 }
 
-/// <summary>COPY in CSV text form: PostgreSQL parses each value into its column's type (JSONB, BYTEA, DATE ...) itself.</summary>
-sealed class PostgresBulkWriter : BulkWriter
+/// <summary>
+/// COPY in CSV text form: PostgreSQL parses each value into its column's type (JSONB, BYTEA, DATE ...) itself. Rows are
+/// buffered and sent a few megabytes at a time, each part its own COPY, because a connection runs one COPY at a time
+/// and other statements (or other writers, such as an import's staging tables) use the connection in between.
+/// </summary>
+sealed class PostgresBulkWriter(NpgsqlConnection connection, string table) : BulkWriter
 {
-    readonly TextWriter _writer;
-    readonly StringBuilder _line = new();
-
-    public PostgresBulkWriter(NpgsqlConnection connection, string table) =>
-        _writer = connection.BeginTextImport($"COPY {FulcrumStore.Quote(table)} FROM STDIN (FORMAT csv)");
+    const int FlushCharacters = 4 << 20;
+    readonly StringBuilder _buffer = new();
 
     public override void Row(params object?[] values)
     {
-        _line.Clear();
         for (var i = 0; i < values.Length; i++)
         {
-            if (i > 0) _line.Append(',');
-            AppendCsv(_line, values[i]);
+            if (i > 0) _buffer.Append(',');
+            AppendCsv(_buffer, values[i]);
         }
-        _line.Append('\n');
-        _writer.Write(_line);
+        _buffer.Append('\n');
+        if (_buffer.Length >= FlushCharacters) Flush();
+    }
+
+    void Flush()
+    {
+        if (_buffer.Length == 0) return;
+        using (var writer = connection.BeginTextImport($"COPY {FulcrumStore.Quote(table)} FROM STDIN (FORMAT csv)"))
+            foreach (var chunk in _buffer.GetChunks()) writer.Write(chunk.Span);
+        _buffer.Clear();
     }
 
     /// <summary>NULL is an unquoted empty field; every text is quoted, so an empty string stays an empty string.</summary>
@@ -87,5 +95,5 @@ sealed class PostgresBulkWriter : BulkWriter
         }
     }
 
-    public override void Dispose() => _writer.Dispose();
+    public override void Dispose() => Flush();
 }
