@@ -30,7 +30,8 @@ public sealed class PostgresCluster : IDisposable
     {
         _binaries = FindBinaries();
         _asPostgresUser = Environment.UserName == "root";
-        _folder = Directory.CreateTempSubdirectory("fulcrum-pg-").FullName;
+        RemoveStoppedClusters();
+        _folder = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
         if (_asPostgresUser) Run("chown", ["postgres", _folder], asPostgres: false);
         Run(Path.Combine(_binaries, "initdb"), ["-D", DataFolder, "-A", "trust", "-U", "fulcrum", "-E", "UTF8", "--locale=C", "--no-sync"]);
         Port = FreePort();
@@ -41,7 +42,19 @@ public sealed class PostgresCluster : IDisposable
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
     }
 
+    const string FolderPrefix = "fulcrum-pg-";
+
     string DataFolder => Path.Combine(_folder, "data");
+
+    /// <summary>Folders of earlier runs whose server is not running (a test host that was killed mid-way leaves them).</summary>
+    static void RemoveStoppedClusters()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+            if (!File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+                try { Directory.Delete(folder, recursive: true); }
+                catch (IOException) { }
+                catch (UnauthorizedAccessException) { }
+    }
 
     /// <summary>A new empty database; returns its Npgsql connection string.</summary>
     public string CreateDatabase(string prefix = "fulcrum_test")
