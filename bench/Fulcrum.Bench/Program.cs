@@ -11,6 +11,7 @@ namespace Fulcrum.Bench;
 /// <c>web --db PATH [...]</c> measures API latency and webhook intake throughput on loopback.
 /// <c>business-case --db PATH [--resamples N] [--out FILE]</c> times linkage + business case on an existing store.
 /// <c>value --db PATH [--out FILE]</c> times the value-delivered analyses (initiatives, references, closed loop, ledger).
+/// <c>backends --postgres URL [--accounts N] [--out FILE]</c> runs load, import, facts and analyses on DuckDB and PostgreSQL side by side.
 /// </summary>
 public static class Program
 {
@@ -34,6 +35,8 @@ public static class Program
                 return ValueBenchmark.Run(rest);
             case "themes":
                 return ThemesBenchmark.Run(rest);
+            case "backends":
+                return BackendsBenchmark.Run(rest);
             default:
                 Console.Error.WriteLine("""
                     usage:
@@ -44,6 +47,7 @@ public static class Program
                       dotnet run -c Release --project bench/Fulcrum.Bench -- web --db big.duckdb [--requests 200] [--concurrency 4] [--intake 5000] [--batch 100] [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- business-case --db big.duckdb [--resamples 1000] [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- value --db big.duckdb [--out docs/benchmarks.md]
+                      dotnet run -c Release --project bench/Fulcrum.Bench -- backends --postgres postgres://USER@HOST/DB [--accounts 100000] [--import-rows 200000] [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- themes [--accounts 10000] [--minilm-texts 1000] [--tweets ../shared/data/twitter-airline-sentiment/Tweets.csv] [--fast-only | --minilm-full]
                     """);
                 return mode is "" or "-h" or "--help" or "help" ? 0 : 2;
