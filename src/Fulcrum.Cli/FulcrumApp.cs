@@ -57,6 +57,8 @@ public static class FulcrumApp
                 branch.AddCommand<StoreCopyCommand>("copy")
                     .WithExample("store", "copy", "--from", "fulcrum.duckdb", "--to", "postgres://fulcrum@db.internal:5432/fulcrum")
                     .WithExample("store", "copy", "--from", "postgres://fulcrum@db.internal/fulcrum", "--to", "backup.duckdb");
+                branch.AddCommand<StoreDistributeCommand>("distribute")
+                    .WithExample("store", "distribute", "--db", "postgres://fulcrum@coordinator.internal/fulcrum", "--dry-run");
             });
             config.AddBranch("assumptions", assumptions =>
             {
