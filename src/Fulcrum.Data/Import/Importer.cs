@@ -119,6 +119,7 @@ public sealed class Importer(FulcrumStore store)
                     Write(staging, stats.Single(t => t.Table == staging.Table.Name), transaction);
                 }
                 Record(importId, request, started, ImportStatus.Committed, rowsRead, stats, orderedRejects, transaction);
+                store.AnnounceChange(hard: true, transaction);
                 transaction.Commit();
             }
             return new ImportResult(importId, ImportStatus.Committed, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped);

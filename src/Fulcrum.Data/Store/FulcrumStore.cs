@@ -129,6 +129,19 @@ public sealed class FulcrumStore : IDisposable
         _ => throw new InvalidOperationException($"No bulk writer for {_connection.GetType().Name}."),
     };
 
+    /// <summary>The PostgreSQL channel on which every committed change of data is announced to the other processes.</summary>
+    public const string ChangeChannel = "fulcrum_data_changed";
+
+    /// <summary>
+    /// Tells other processes on a PostgreSQL store that data changed (payload "hard": cached figures are stale at once;
+    /// "soft": a trickle of new rows). Inside a transaction it is delivered only if that commits. A DuckDB file has one
+    /// writing process, so there is nobody to tell.
+    /// </summary>
+    public void AnnounceChange(bool hard, DbTransaction? transaction = null)
+    {
+        if (Dialect.IsPostgres) Execute($"SELECT pg_notify('{ChangeChannel}', $kind)", new { kind = hard ? "hard" : "soft" }, transaction);
+    }
+
     public long Count(string table) => Scalar<long>($"SELECT COUNT(*) FROM {Quote(table)}");
 
     /// <summary>Removes every row of the canonical and bookkeeping tables (used before regenerating the demo company).</summary>

@@ -4,16 +4,18 @@ using System.Text.Json;
 using Fulcrum.Data.Demo;
 using Fulcrum.Data.Import;
 using Fulcrum.Data.Store;
+using Fulcrum.Web.Store;
 using Fulcrum.Web.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Fulcrum.Web.Tests.Concurrency;
 
 /// <summary>
 /// With PostgreSQL, two `serve` instances and a CLI import write to one store at once: 1,000 webhook posts spread over
 /// both instances and a 100,000-row import. Every row lands exactly once, and a reader polling meanwhile sees the
-/// import's rows all or not at all.
+/// import's rows all or not at all; and an import by yet another process invalidates the instances' caches (LISTEN/NOTIFY).
 /// </summary>
 public sealed class ManyWritersTests : IDisposable
 {
@@ -34,11 +36,11 @@ public sealed class ManyWritersTests : IDisposable
     public async Task Two_instances_and_an_import_write_at_once_and_every_row_lands_exactly_once()
     {
         var db = PostgresCluster.Instance.CreateDatabase("fulcrum_writers");
-        long before;
+        long existing;
         using (var store = FulcrumStore.Open(db))
         {
             DemoCompanyGenerator.Generate(store, new DemoCompanyOptions(Accounts: 100, Years: 1, Seed: 3));
-            before = store.Count("responses");
+            existing = store.Count("responses");
         }
         var file = Path.Combine(_directory, "responses.csv");
         await File.WriteAllLinesAsync(file, ["response_id,account_id,responded_at,nps",
@@ -82,8 +84,17 @@ public sealed class ManyWritersTests : IDisposable
         using var check = FulcrumStore.Open(db);
         Assert.Equal(Posts, check.Scalar<long>("SELECT COUNT(*) FROM responses WHERE response_id LIKE 'HOOK-%'"));
         Assert.Equal(ImportRows, check.Scalar<long>("SELECT COUNT(*) FROM responses WHERE response_id LIKE 'IMP-%'"));
-        Assert.Equal(before + Posts + ImportRows, check.Count("responses"));
+        Assert.Equal(existing + Posts + ImportRows, check.Count("responses"));
         Assert.Equal(check.Count("responses"), check.Scalar<long>("SELECT COUNT(DISTINCT response_id) FROM responses"));
+
+        // Another process's import reaches the instances' caches through LISTEN/NOTIFY.
+        var version = second.Services.GetRequiredService<DataVersion>();
+        var before = version.Hard;
+        var late = Path.Combine(_directory, "late.csv");
+        await File.WriteAllLinesAsync(late, ["response_id,account_id,responded_at,nps", "LATE-1,ACC-000001,2025-12-01T09:00:00Z,3"]);
+        Assert.Equal(ImportStatus.Committed, new Importer(check).Run(new ImportRequest("responses", late)).Status);
+        for (var i = 0; i < 600 && version.Hard == before; i++) await Task.Delay(50);
+        Assert.True(version.Hard > before, "the second instance was not told about an import by another process");
     }
 
     public void Dispose()
