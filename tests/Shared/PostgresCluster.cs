@@ -8,7 +8,7 @@ namespace Fulcrum.Tests.Shared;
 /// <summary>
 /// A throwaway PostgreSQL cluster for tests: initdb into a temporary folder (as the <c>postgres</c> user when the tests
 /// run as root, since PostgreSQL refuses root), started on a free loopback port with durability off, stopped and deleted
-/// when the test run ends. One per test process, shared by every test that asks for it; each test takes its own database.
+/// when the test run ends (or, if the runner kills the test host, by a watchdog once it is gone). One per test process, shared by every test that asks for it; each test takes its own database.
 /// Fails with a message saying how to fix it when PostgreSQL is not installed.
 /// </summary>
 public sealed class PostgresCluster : IDisposable
@@ -38,8 +38,8 @@ public sealed class PostgresCluster : IDisposable
         Run(Path.Combine(_binaries, "pg_ctl"), ["-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "-o",
             $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
             "start"]);
-        // A test host that ends without disposing (a crash, Ctrl+C) still stops the server.
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+        StartWatchdog();
     }
 
     const string FolderPrefix = "fulcrum-pg-";
@@ -84,6 +84,21 @@ public sealed class PostgresCluster : IDisposable
         NpgsqlConnection.ClearAllPools();
         try { Run(Path.Combine(_binaries, "pg_ctl"), ["-D", DataFolder, "-m", "immediate", "-w", "stop"]); }
         finally { try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { } }
+    }
+
+    /// <summary>
+    /// A detached shell (its own session, parented to init) that stops the server and deletes the folder once this test
+    /// process is gone, however it ended: the runner may kill a test host without running its exit handlers.
+    /// </summary>
+    void StartWatchdog()
+    {
+        var stop = $"{(_asPostgresUser ? "runuser -u postgres -- " : "")}{Path.Combine(_binaries, "pg_ctl")} -D {DataFolder} -m immediate -w stop";
+        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; " +
+                     $"[ -f {DataFolder}/postmaster.pid ] && {stop} >/dev/null 2>&1; rm -rf {_folder}";
+        var start = new ProcessStartInfo("setsid") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "-f", "sh", "-c", script }) start.ArgumentList.Add(a);
+        using var watchdog = Process.Start(start)!;
+        watchdog.WaitForExit();
     }
 
     static string FindBinaries()
