@@ -5,15 +5,22 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 need_apt=()
-# Tests that need system packages add them here (PostgreSQL, Chromium come with the features that use them).
+# Tests that need system packages add them here.
 # Fulcrum.Web.Tests: Playwright drives Debian's headless Chromium (never a downloaded browser); npm bundles the chart library.
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 # Fulcrum.Cli.Tests: the report's PDF is read back with poppler-utils (pdftotext, pdftoppm, pdfinfo).
 command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
+# The PostgreSQL store tests start a throwaway cluster (initdb into a temp folder, a free loopback port, stopped at the
+# end; as the postgres user when run as root). Debian's package installs the server binaries under /usr/lib/postgresql.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then echo "test.sh: need root to install: ${need_apt[*]} (or install them yourself)"; exit 1; fi
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}"
+  # Installing postgresql may start Debian's default cluster; the tests use their own, so leave nothing running.
+  if [[ " ${need_apt[*]} " == *" postgresql "* ]] && command -v pg_lsclusters >/dev/null 2>&1; then
+    pg_lsclusters --no-header | awk '$4 == "online" {print $1, $2}' | while read -r version cluster; do pg_ctlcluster "$version" "$cluster" stop; done
+  fi
 fi
 
 if ! command -v dotnet >/dev/null 2>&1; then

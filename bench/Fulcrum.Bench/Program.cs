@@ -12,6 +12,7 @@ namespace Fulcrum.Bench;
 /// <c>business-case --db PATH [--resamples N] [--out FILE]</c> times linkage + business case on an existing store.
 /// <c>value --db PATH [--out FILE]</c> times the value-delivered analyses (initiatives, references, closed loop, ledger).
 /// <c>themes-accuracy --db PATH</c> measures theme discovery against a demo store's planted comment themes.
+/// <c>backends --postgres URL [--accounts N] [--out FILE]</c> runs load, import, facts and analyses on DuckDB and PostgreSQL side by side.
 /// </summary>
 public static class Program
 {
@@ -39,6 +40,8 @@ public static class Program
                 return ReportBenchmark.Run(rest).GetAwaiter().GetResult();
             case "themes-accuracy":
                 return ThemesAccuracy.Run(rest);
+            case "backends":
+                return BackendsBenchmark.Run(rest);
             default:
                 Console.Error.WriteLine("""
                     usage:
@@ -50,6 +53,7 @@ public static class Program
                       dotnet run -c Release --project bench/Fulcrum.Bench -- business-case --db big.duckdb [--resamples 1000] [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- report --db big.duckdb [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- value --db big.duckdb [--out docs/benchmarks.md]
+                      dotnet run -c Release --project bench/Fulcrum.Bench -- backends --postgres postgres://USER@HOST/DB [--accounts 100000] [--import-rows 200000] [--out docs/benchmarks.md]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- themes [--accounts 10000] [--minilm-texts 1000] [--tweets ../shared/data/twitter-airline-sentiment/Tweets.csv] [--fast-only | --minilm-full]
                       dotnet run -c Release --project bench/Fulcrum.Bench -- themes-accuracy --db demo.duckdb [--fast] [--merge 0.6] [--clusters N] [--no-impact]
                     """);

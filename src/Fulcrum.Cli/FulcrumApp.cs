@@ -61,6 +61,15 @@ public static class FulcrumApp
             config.AddCommand<BusinessCaseCommand>("business-case")
                 .WithExample("business-case").WithExample("business-case", "--out", "reports/q3-business-case")
                 .WithExample("business-case", "--json");
+            config.AddBranch("store", branch =>
+            {
+                branch.SetDescription("Move a store between DuckDB and PostgreSQL, and prepare PostgreSQL for Citus.");
+                branch.AddCommand<StoreCopyCommand>("copy")
+                    .WithExample("store", "copy", "--from", "fulcrum.duckdb", "--to", "postgres://fulcrum@db.internal:5432/fulcrum")
+                    .WithExample("store", "copy", "--from", "postgres://fulcrum@db.internal/fulcrum", "--to", "backup.duckdb");
+                branch.AddCommand<StoreDistributeCommand>("distribute")
+                    .WithExample("store", "distribute", "--db", "postgres://fulcrum@coordinator.internal/fulcrum", "--dry-run");
+            });
             config.AddBranch("assumptions", assumptions =>
             {
                 assumptions.SetDescription("List and change the assumptions behind every money figure.");

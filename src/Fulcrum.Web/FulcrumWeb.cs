@@ -60,6 +60,7 @@ public static class FulcrumWeb
         services.AddHostedService(sp => sp.GetRequiredService<StoreWriter>());
         services.AddSingleton<AnalyticsRunner>();
         services.AddHostedService<AnalyticsWarmUp>();
+        services.AddHostedService<StoreChangeListener>();
         services.AddSingleton<UserStore>();
         services.AddSingleton<IntakeSecret>();
         services.AddSingleton<UploadImporter>();

@@ -208,7 +208,7 @@ public static class AlertScan
         var parameters = new Dapper.DynamicParameters();
         if (options.From is { } from) parameters.Add("from", from.ToDateTime(TimeOnly.MinValue));
         if (options.To is { } to) parameters.Add("to", to.ToDateTime(TimeOnly.MinValue));
-        using var reader = Dapper.SqlMapper.ExecuteReader(facts.Store.Connection, sql, parameters);
+        using var reader = facts.Store.ExecuteReader(sql, parameters);
         while (reader.Read())
         {
             var clusters = Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture);

@@ -285,7 +285,7 @@ internal sealed class TransitionQueries(AnalysisFacts facts, TransitionOptions o
 
     List<T> Read<T>(string sql, Func<IDataRecord, T> map, object? parameters = null)
     {
-        using var reader = facts.Store.Connection.ExecuteReader(sql, parameters);
+        using var reader = facts.Store.ExecuteReader(sql, parameters);
         var rows = new List<T>();
         while (reader.Read()) rows.Add(map(reader));
         return rows;

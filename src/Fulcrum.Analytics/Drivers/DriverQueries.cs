@@ -79,7 +79,7 @@ internal sealed class DriverQueries(AnalysisFacts facts, DriverOptions options)
         var sql = new StringBuilder("SELECT COUNT(*)");
         for (var i = 0; i < candidates; i++) sql.Append(CultureInfo.InvariantCulture, $", COUNT(v{i}), MIN(v{i}), MAX(v{i})");
         sql.Append(CultureInfo.InvariantCulture, $" FROM {Table}");
-        using var reader = facts.Store.Connection.ExecuteReader(sql.ToString());
+        using var reader = facts.Store.ExecuteReader(sql.ToString());
         reader.Read();
         var rows = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
         var result = new (long, double?, double?)[candidates];
@@ -95,7 +95,7 @@ internal sealed class DriverQueries(AnalysisFacts facts, DriverOptions options)
         var sql = new StringBuilder("SELECT COUNT(*), COUNT(DISTINCT account_id)");
         foreach (var c in columns) sql.Append(CultureInfo.InvariantCulture, $", AVG({c}), MIN({c}), MAX({c})");
         sql.Append(CultureInfo.InvariantCulture, $" FROM {Table} WHERE {CompleteCondition(chosen)}");
-        using var reader = facts.Store.Connection.ExecuteReader(sql.ToString());
+        using var reader = facts.Store.ExecuteReader(sql.ToString());
         reader.Read();
         var d = columns.Count;
         double[] means = new double[d], min = new double[d], max = new double[d];
@@ -127,7 +127,7 @@ internal sealed class DriverQueries(AnalysisFacts facts, DriverOptions options)
 
         sql.Append(CultureInfo.InvariantCulture, $" FROM {Table} WHERE {CompleteCondition(chosen)} GROUP BY account_id ORDER BY account_id");
         var slices = new List<double[]>();
-        using var reader = facts.Store.Connection.ExecuteReader(sql.ToString());
+        using var reader = facts.Store.ExecuteReader(sql.ToString());
         var stride = 1 + d + d * (d + 1) / 2;
         while (reader.Read())
         {

@@ -153,7 +153,7 @@ public static class MetricsAnalysis
         var parameters = new DynamicParameters();
         if (query.From is { } from) parameters.Add("from", from.ToDateTime(TimeOnly.MinValue));
         if (query.To is { } to) parameters.Add("to", to.ToDateTime(TimeOnly.MinValue));
-        using var reader = facts.Store.Connection.ExecuteReader(sql, parameters);
+        using var reader = facts.Store.ExecuteReader(sql, parameters);
         var rows = new List<Row>();
         while (reader.Read())
         {

@@ -72,7 +72,7 @@ public sealed class SegmentCube
             GROUP BY {string.Join(", ", Enumerable.Range(1, dimensions.Count + 1))}
             """;
         var cells = new List<CubeCell>();
-        using var reader = facts.Store.Connection.ExecuteReader(sql, parameters);
+        using var reader = facts.Store.ExecuteReader(sql, parameters);
         while (reader.Read())
         {
             var values = new string[dimensions.Count];

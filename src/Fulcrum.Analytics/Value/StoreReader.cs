@@ -10,7 +10,7 @@ internal static class StoreReader
 {
     public static List<T> Read<T>(this FulcrumStore store, string sql, Func<IDataRecord, T> map, object? parameters = null)
     {
-        using var reader = store.Connection.ExecuteReader(sql, parameters);
+        using var reader = store.ExecuteReader(sql, parameters);
         var rows = new List<T>();
         while (reader.Read()) rows.Add(map(reader));
         return rows;

@@ -32,7 +32,7 @@ public sealed class BusinessCaseCommand : StoreCommand<BusinessCaseCommand.Setti
             });
         }
         catch (MissingDataException missing) { return MissingDataView.Render(missing, settings.Json); }
-        var (markdown, html) = Write(run.Report, settings.Out, Path.GetFileName(settings.Db));
+        var (markdown, html) = Write(run.Report, settings.Out, store.Location.ShortName);
         return Print.JsonOrTables(settings.Json, run.Report, report =>
         {
             BusinessCaseView.Render(report);

@@ -35,11 +35,11 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
 
         var themes = AnsiConsole.Status().Start("Reading every comment into themes (local MiniLM embeddings)…",
             _ => ThemeAnalysis.Run(store, new ThemeOptions(), null, cancellationToken));
-        var report = ReportCommand.Build(store, new ReportRequest(), settings.Db, quiet: false);
+        var report = ReportCommand.Build(store, new ReportRequest(), quiet: false);
         if (settings.Verbose) RenderReportDetails(report, themes, store);
 
         ExecutiveSummaryView.Render(report);
-        WriteReport(report, Path.GetDirectoryName(Path.GetFullPath(settings.Db)) ?? ".", cancellationToken);
+        WriteReport(report, store.Location.Folder, cancellationToken);
         AnsiConsole.MarkupLine($"""
             The database is [bold]{Markup.Escape(store.Path)}[/]. Details: `fulcrum demo --verbose`, or one command per analysis
             (metrics, growth-check, business-case, themes, value, drivers, …; `fulcrum --help` lists them). `fulcrum serve` opens the dashboard.

@@ -47,7 +47,7 @@ public sealed class ReportCommand : StoreCommand<ReportCommand.Settings>
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
         var quiet = settings.Json || !AnsiConsole.Profile.Capabilities.Interactive;
-        var report = Build(store, settings.Request, settings.Db, quiet);
+        var report = Build(store, settings.Request, quiet);
         var files = Write(report, settings.Formats, settings.Out, quiet, cancellationToken);
         return Print.JsonOrTables(settings.Json, report, r =>
         {
@@ -57,9 +57,9 @@ public sealed class ReportCommand : StoreCommand<ReportCommand.Settings>
     }
 
     /// <param name="quiet">No spinner (with --json, or when the output is not a terminal, where it would print its lines into the output).</param>
-    internal static ExecutiveReport Build(FulcrumStore store, ReportRequest request, string db, bool quiet)
+    internal static ExecutiveReport Build(FulcrumStore store, ReportRequest request, bool quiet)
     {
-        ExecutiveReport Run(IProgress<string>? progress) => ExecutiveReportBuilder.Build(new AnalysisFacts(store), request, Path.GetFileName(db), progress);
+        ExecutiveReport Run(IProgress<string>? progress) => ExecutiveReportBuilder.Build(new AnalysisFacts(store), request, store.Location.ShortName, progress);
         return quiet ? Run(null)
             : AnsiConsole.Status().Start("Running the analyses behind the report…", status => Run(new SynchronousProgress<string>(step => status.Status($"Report: {Markup.Escape(step)}…"))));
     }

@@ -25,7 +25,7 @@ public sealed class ServeCommand : AsyncCommand<ServeCommand.Settings>
         var app = FulcrumWeb.Build(["--urls", settings.Urls, $"--{Web.Options.StoreOptions.Section}:Path={settings.Db}"]);
         await app.StartAsync(cancellationToken);
         var admin = await FulcrumWeb.EnsureFirstAdminAsync(app.Services);
-        AnsiConsole.MarkupLine($"Fulcrum is serving [bold]{Markup.Escape(Path.GetFullPath(settings.Db))}[/] on [link]{Markup.Escape(string.Join(", ", app.Urls))}[/]");
+        AnsiConsole.MarkupLine($"Fulcrum is serving [bold]{Markup.Escape(StoreLocation.Parse(settings.Db).Display)}[/] on [link]{Markup.Escape(string.Join(", ", app.Urls))}[/]");
         if (admin is { Password: { } password })
             // Printed to the console once, never logged; only its PBKDF2 hash is stored.
             AnsiConsole.MarkupLine($"First admin login: [bold]{Markup.Escape(admin.Username)}[/] / [bold]{Markup.Escape(password)}[/]  (shown once; add users and keys on the Admin page)");

@@ -16,9 +16,9 @@ public abstract class StoreCommand<TSettings> : Command<TSettings> where TSettin
 
     public sealed override int Execute(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
-        if (RequiresExistingDatabase && !File.Exists(settings.Db))
+        if (RequiresExistingDatabase && StoreLocation.Parse(settings.Db) is { IsPostgres: false } file && !File.Exists(file.Target))
         {
-            AnsiConsole.MarkupLine($"[yellow]No database at {Markup.Escape(Path.GetFullPath(settings.Db))}.[/] Run `fulcrum demo` or `fulcrum import` to create one.");
+            AnsiConsole.MarkupLine($"[yellow]No database at {Markup.Escape(file.Target)}.[/] Run `fulcrum demo` or `fulcrum import` to create one.");
             return 1;
         }
         using var store = FulcrumStore.Open(settings.Db);

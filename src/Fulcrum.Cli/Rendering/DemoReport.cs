@@ -7,7 +7,7 @@ public static class DemoReport
 {
     public static void RenderGeneration(FulcrumStore store, GenerationResult result)
     {
-        var table = new Table().Border(TableBorder.Rounded).Title($"Generated in {result.Elapsed.TotalSeconds:F1} s into {Markup.Escape(Path.GetFileName(store.Path))}")
+        var table = new Table().Border(TableBorder.Rounded).Title($"Generated in {result.Elapsed.TotalSeconds:F1} s into {Markup.Escape(store.Location.ShortName)}")
             .AddColumn("table").AddColumn(new TableColumn("rows").RightAligned());
         table.AddRow("accounts", result.Accounts.ToString("N0"));
         table.AddRow("subscriptions", result.Subscriptions.ToString("N0"));

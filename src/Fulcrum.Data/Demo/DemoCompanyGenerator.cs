@@ -29,7 +29,7 @@ public static class DemoCompanyGenerator
         var wave = Math.Max(2, Environment.ProcessorCount * 2);
         var batches = (options.Accounts + BatchSize - 1) / BatchSize;
 
-        using (var writer = new DemoWriter(store.Connection))
+        using (var writer = new DemoWriter(store))
         {
             for (var first = 0; first < batches; first += wave)
             {
@@ -58,7 +58,7 @@ public static class DemoCompanyGenerator
             foreach (var initiative in DemoInitiative.All)
                 store.Execute("""
                     INSERT INTO initiatives (initiative_id, name, kind, start_date, cost, target, lever, owner, status, attributes)
-                    VALUES ($id, $name, $kind, $start, $cost, $target, $lever, $owner, 'active', $attributes)
+                    VALUES ($id, $name, $kind, $start, $cost, $target, $lever, $owner, 'active', CAST($attributes AS JSON))
                     """,
                     new
                     {

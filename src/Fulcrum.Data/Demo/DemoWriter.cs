@@ -1,40 +1,27 @@
-using DuckDB.NET.Data;
+using Fulcrum.Data.Store;
 
 namespace Fulcrum.Data.Demo;
 
-/// <summary>Appends simulated rows to the canonical tables through DuckDB appenders (the fast bulk path).</summary>
-internal sealed class DemoWriter(DuckDBConnection connection) : IDisposable
+/// <summary>Appends simulated rows to the canonical tables through the store's bulk path (DuckDB appenders, PostgreSQL COPY).</summary>
+internal sealed class DemoWriter(FulcrumStore store) : IDisposable
 {
-    readonly DuckDBAppender _accounts = connection.CreateAppender("accounts");
-    readonly DuckDBAppender _subscriptions = connection.CreateAppender("subscriptions");
-    readonly DuckDBAppender _responses = connection.CreateAppender("responses");
-    readonly DuckDBAppender _tickets = connection.CreateAppender("tickets");
-    readonly DuckDBAppender _outcomes = connection.CreateAppender("outcomes");
-    readonly DuckDBAppender _references = connection.CreateAppender("reference_requests");
-    readonly DuckDBAppender _opportunities = connection.CreateAppender("opportunities");
+    // PostgreSQL runs one COPY at a time per connection, so each table's writer is opened for its rows of a batch.
+    void WriteAll<T>(string table, IEnumerable<T> rows, Func<T, object?[]> values)
+    {
+        using var writer = store.BulkWriter(table);
+        foreach (var row in rows) writer.Row(values(row));
+    }
 
     /// <param name="counts">Running totals: accounts, subscriptions, responses, tickets, outcomes, references, opportunities.</param>
     public void Write(DemoBatch batch, long[] counts)
     {
-        foreach (var a in batch.Accounts)
-            _accounts.CreateRow().AppendValue(a.Id).AppendValue(a.Name).AppendValue(a.Segment).AppendValue(a.Region).AppendValue(a.Industry)
-                .AppendValue(a.CreatedAt).AppendValue(a.Owner).AppendValue(a.Attributes).EndRow();
-        foreach (var s in batch.Subscriptions)
-            _subscriptions.CreateRow().AppendValue(s.AccountId).AppendValue(s.Product).AppendValue(s.Start).AppendValue(s.End)
-                .AppendValue(s.Arr).AppendValue(s.AccountManager).AppendNullValue().EndRow();
-        foreach (var r in batch.Responses)
-            _responses.CreateRow().AppendValue(r.Id).AppendValue(r.AccountId).AppendValue(r.Contact).AppendValue("Quarterly relationship NPS")
-                .AppendValue(r.Channel).AppendValue(r.RespondedAt).AppendValue((short)r.Nps).AppendValue(r.Csat).AppendValue(r.Ces).AppendValue(r.Comment)
-                .AppendValue(r.Themes is null ? null : $"{{\"planted_themes\":\"{r.Themes}\"}}").EndRow();
-        foreach (var t in batch.Tickets)
-            _tickets.CreateRow().AppendValue(t.Id).AppendValue(t.AccountId).AppendValue(t.OpenedAt).AppendValue(t.ClosedAt).AppendValue(t.Channel)
-                .AppendValue(t.Category).AppendValue(t.HandleMinutes).AppendValue(t.Contacts).AppendValue(t.Reopened).AppendValue(t.Csat).AppendNullValue().EndRow();
-        foreach (var o in batch.Outcomes)
-            _outcomes.CreateRow().AppendValue(o.AccountId).AppendValue(o.Date).AppendValue(o.Kind).AppendValue(o.ArrBefore).AppendValue(o.ArrAfter)
-                .AppendNullValue().AppendNullValue().EndRow();
-        foreach (var r in batch.References)
-            _references.CreateRow().AppendValue(r.Id).AppendValue(r.AccountId).AppendValue(r.RequestedAt).AppendValue(r.Agreed).AppendValue(r.UsedAt)
-                .AppendValue(r.OpportunityId).AppendValue($"{{\"response_id\":\"{r.ResponseId}\"}}").EndRow();
+        WriteAll("accounts", batch.Accounts, a => [a.Id, a.Name, a.Segment, a.Region, a.Industry, a.CreatedAt, a.Owner, a.Attributes]);
+        WriteAll("subscriptions", batch.Subscriptions, s => [s.AccountId, s.Product, s.Start, s.End, s.Arr, s.AccountManager, null]);
+        WriteAll("responses", batch.Responses, r => [r.Id, r.AccountId, r.Contact, "Quarterly relationship NPS", r.Channel, r.RespondedAt, (short)r.Nps,
+            r.Csat, r.Ces, r.Comment, r.Themes is null ? null : $"{{\"planted_themes\":\"{r.Themes}\"}}"]);
+        WriteAll("tickets", batch.Tickets, t => [t.Id, t.AccountId, t.OpenedAt, t.ClosedAt, t.Channel, t.Category, t.HandleMinutes, t.Contacts, t.Reopened, t.Csat, null]);
+        WriteAll("outcomes", batch.Outcomes, o => [o.AccountId, o.Date, o.Kind, o.ArrBefore, o.ArrAfter, null, null]);
+        WriteAll("reference_requests", batch.References, r => [r.Id, r.AccountId, r.RequestedAt, r.Agreed, r.UsedAt, r.OpportunityId, $"{{\"response_id\":\"{r.ResponseId}\"}}"]);
         WriteOpportunities(batch.Opportunities, counts);
         counts[0] += batch.Accounts.Count;
         counts[1] += batch.Subscriptions.Count;
@@ -46,22 +33,10 @@ internal sealed class DemoWriter(DuckDBConnection connection) : IDisposable
 
     public void WriteOpportunities(IEnumerable<OpportunityRow> opportunities, long[] counts)
     {
-        foreach (var o in opportunities)
-        {
-            _opportunities.CreateRow().AppendValue(o.Id).AppendValue(o.AccountId).AppendValue(o.Amount).AppendValue(o.Stage).AppendValue(o.CreatedAt)
-                .AppendValue(o.ClosedAt).AppendValue(o.Won).AppendValue(o.Referenced ? "{\"referenced\":true}" : "{\"referenced\":false}").EndRow();
-            counts[6]++;
-        }
+        var rows = opportunities.ToList();
+        WriteAll("opportunities", rows, o => [o.Id, o.AccountId, o.Amount, o.Stage, o.CreatedAt, o.ClosedAt, o.Won, o.Referenced ? "{\"referenced\":true}" : "{\"referenced\":false}"]);
+        counts[6] += rows.Count;
     }
 
-    public void Dispose()
-    {
-        _accounts.Dispose();
-        _subscriptions.Dispose();
-        _responses.Dispose();
-        _tickets.Dispose();
-        _outcomes.Dispose();
-        _references.Dispose();
-        _opportunities.Dispose();
-    }
+    public void Dispose() { }
 }

@@ -129,6 +129,7 @@ public sealed class Importer(FulcrumStore store)
                     followupsOpened = FollowupOpening.Open(store, transaction).Count;
                 store.BumpDataVersion(transaction);
                 Record(importId, request, started, ImportStatus.Committed, rowsRead, stats, orderedRejects, transaction);
+                store.AnnounceChange(hard: true, transaction);
                 transaction.Commit();
             }
             return new ImportResult(importId, ImportStatus.Committed, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped, followupsOpened);
@@ -275,14 +276,9 @@ public sealed class Importer(FulcrumStore store)
                     ? (rejects.Count == 0 ? "imported" : "imported valid rows; rejects recorded (--skip-invalid)")
                     : "nothing written: the file has invalid rows (fix them, or use --skip-invalid to import the valid ones)",
             }, transaction);
-        using var appender = store.Connection.CreateAppender("import_rejects");
+        using var writer = store.BulkWriter("import_rejects");
         long seq = 0;
         foreach (var reject in rejects)
-        {
-            var r = appender.CreateRow();
-            r.AppendValue(importId).AppendValue(++seq).AppendValue(reject.Table).AppendValue(reject.File)
-                .AppendValue(reject.Line).AppendValue(reject.Column).AppendValue(reject.Field).AppendValue(reject.Value).AppendValue(reject.Reason)
-                .EndRow();
-        }
+            writer.Row(importId, ++seq, reject.Table, reject.File, reject.Line, reject.Column, reject.Field, reject.Value, reject.Reason);
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using DuckDB.NET.Data;
+using System.Data.Common;
 using Fulcrum.Data.Schema;
 using Fulcrum.Data.Store;
 
@@ -17,7 +17,7 @@ internal sealed class StagingTable : IDisposable
     readonly bool _distinct;
     readonly int[] _keyPositions;
     readonly Dictionary<string, (long Line, int ContentHash)> _seen = new(StringComparer.Ordinal);
-    DuckDBAppender? _appender;
+    BulkWriter? _writer;
 
     public StagingTable(FulcrumStore store, TableDefinition table, IReadOnlyList<string> columns, bool distinct)
     {
@@ -29,7 +29,7 @@ internal sealed class StagingTable : IDisposable
         _keyPositions = table.Key.Select(k => columns.ToList().IndexOf(k)).ToArray();
         var definitions = columns.Select(c => $"{FulcrumStore.Quote(c)} {store.Dialect.SqlType(table.Field(c).Type)}");
         store.Execute($"CREATE TEMP TABLE {Name} (_line BIGINT NOT NULL, {string.Join(", ", definitions)})");
-        _appender = store.Connection.CreateAppender(Name);
+        _writer = store.BulkWriter(Name);
     }
 
     public TableDefinition Table { get; }
@@ -52,18 +52,18 @@ internal sealed class StagingTable : IDisposable
                 : $"duplicate key (first seen on line {first.Line}); a file may hold each key once";
         }
         _seen[key] = (line, hash);
-        var row = _appender!.CreateRow();
-        row.AppendValue(line);
-        foreach (var value in values.AsSpan(0, Columns.Count)) Append(row, value);
-        row.EndRow();
+        var row = new object?[Columns.Count + 1];
+        row[0] = line;
+        Array.Copy(values, 0, row, 1, Columns.Count);
+        _writer!.Row(row);
         Rows++;
         return null;
     }
 
     public void CloseAppender()
     {
-        _appender?.Dispose();
-        _appender = null;
+        _writer?.Dispose();
+        _writer = null;
     }
 
     string KeyText(object?[] values)
@@ -93,25 +93,11 @@ internal sealed class StagingTable : IDisposable
         _ => value.ToString() ?? "",
     };
 
-    static void Append(IDuckDBAppenderRow row, object? value)
-    {
-        switch (value)
-        {
-            case null: row.AppendNullValue(); break;
-            case string s: row.AppendValue(s); break;
-            case double d: row.AppendValue(d); break;
-            case long l: row.AppendValue(l); break;
-            case bool b: row.AppendValue(b); break;
-            case DateOnly d: row.AppendValue(d); break;
-            case DateTime t: row.AppendValue(t); break;
-            default: throw new InvalidOperationException($"Cannot stage a value of type {value.GetType().Name}.");
-        }
-    }
 
     public void Dispose()
     {
         CloseAppender();
         try { _store.Execute($"DROP TABLE IF EXISTS {Name}"); }
-        catch (DuckDBException) { /* the connection is going away; temp tables go with it */ }
+        catch (DbException) { /* the connection is going away; temp tables go with it */ }
     }
 }

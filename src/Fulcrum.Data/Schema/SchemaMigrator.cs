@@ -36,7 +36,7 @@ public static class SchemaMigrator
             Execute(connection, dialect.Translate(migration.Sql), transaction);
             using var record = connection.CreateCommand();
             record.Transaction = transaction;
-            record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($version, $name, $applied)";
+            record.CommandText = dialect.Adapt("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($version, $name, $applied)");
             AddParameter(record, "version", migration.Version);
             AddParameter(record, "name", migration.Name);
             AddParameter(record, "applied", DateTime.UtcNow);

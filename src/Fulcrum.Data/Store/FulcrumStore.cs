@@ -2,35 +2,54 @@ using System.Data.Common;
 using Dapper;
 using DuckDB.NET.Data;
 using Fulcrum.Data.Schema;
+using Npgsql;
 
 namespace Fulcrum.Data.Store;
 
 /// <summary>
-/// The embedded analytical store: one DuckDB file holding the canonical tables. Opening it migrates
-/// the schema forward and seeds default assumptions. Not thread-safe: one store per unit of work.
+/// The store holding the canonical tables: an embedded DuckDB file (one analyst) or a PostgreSQL database (a team,
+/// many writers). Opening it migrates the schema forward and seeds default assumptions. SQL passed to it is written in
+/// DuckDB's spelling of the common subset and adapted to the backend (<see cref="SqlDialect.Adapt"/>).
+/// Not thread-safe: one store per unit of work.
 /// </summary>
 public sealed class FulcrumStore : IDisposable
 {
     public const string DefaultPath = "fulcrum.duckdb";
 
-    readonly DuckDBConnection _connection;
+    /// <summary>Serialises schema migrations of concurrent processes on one PostgreSQL database (any fixed number).</summary>
+    const long MigrationLockKey = 0x46756c6372756d;
 
-    FulcrumStore(string path, DuckDBConnection connection, int schemaVersion)
+    readonly DbConnection _connection;
+
+    FulcrumStore(StoreLocation location, DbConnection connection, SqlDialect dialect, int schemaVersion)
     {
-        Path = path;
+        Location = location;
         _connection = connection;
+        Dialect = dialect;
         SchemaVersion = schemaVersion;
     }
 
-    public string Path { get; }
-    public int SchemaVersion { get; }
-    public SqlDialect Dialect => SqlDialect.DuckDb;
-    public DuckDBConnection Connection => _connection;
+    public StoreLocation Location { get; }
 
-    /// <summary>Opens (creating if needed) the store at <paramref name="path"/>; ":memory:" gives a throw-away store.</summary>
-    public static FulcrumStore Open(string path)
+    /// <summary>The database file, or the PostgreSQL server and database without the password: safe to print.</summary>
+    public string Path => Location.Display;
+
+    public int SchemaVersion { get; }
+    public SqlDialect Dialect { get; }
+    public DbConnection Connection => _connection;
+
+    /// <summary>
+    /// Opens (creating if needed) the store at <paramref name="location"/>: a DuckDB file path (":memory:" gives a
+    /// throw-away store), a postgres:// URL or a PostgreSQL connection string (the database must exist).
+    /// </summary>
+    public static FulcrumStore Open(string location) => Open(StoreLocation.Parse(location));
+
+    public static FulcrumStore Open(StoreLocation location) =>
+        location.IsPostgres ? OpenPostgres(location) : OpenDuckDb(location);
+
+    static FulcrumStore OpenDuckDb(StoreLocation location)
     {
-        var fullPath = path == ":memory:" ? path : System.IO.Path.GetFullPath(path);
+        var fullPath = location.Target;
         if (fullPath != ":memory:")
         {
             var directory = System.IO.Path.GetDirectoryName(fullPath);
@@ -41,8 +60,9 @@ public sealed class FulcrumStore : IDisposable
         {
             connection.Open();
             var version = SchemaMigrator.Migrate(connection, SqlDialect.DuckDb);
-            SeedAssumptions(connection);
-            return new FulcrumStore(fullPath, connection, version);
+            var store = new FulcrumStore(location, connection, SqlDialect.DuckDb, version);
+            store.SeedAssumptions();
+            return store;
         }
         catch (DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
         {
@@ -56,16 +76,71 @@ public sealed class FulcrumStore : IDisposable
         }
     }
 
+    static FulcrumStore OpenPostgres(StoreLocation location)
+    {
+        // Timestamps are stored without time zone and mean UTC; the session says so, so UTC DateTimes compare correctly.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(location.Target) { Timezone = "UTC" }.ConnectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            connection.Dispose();
+            throw new StoreException($"Cannot connect to the PostgreSQL store {location.Display}: {e.Message}", e);
+        }
+        try
+        {
+            connection.Execute("SELECT pg_advisory_lock(@key)", new { key = MigrationLockKey });
+            int version;
+            try { version = SchemaMigrator.Migrate(connection, SqlDialect.PostgreSql); }
+            finally { connection.Execute("SELECT pg_advisory_unlock(@key)", new { key = MigrationLockKey }); }
+            var store = new FulcrumStore(location, connection, SqlDialect.PostgreSql, version);
+            store.SeedAssumptions();
+            return store;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     public DbTransaction BeginTransaction() => _connection.BeginTransaction();
 
     public int Execute(string sql, object? parameters = null, DbTransaction? transaction = null) =>
-        _connection.Execute(sql, parameters, transaction);
+        _connection.Execute(Dialect.Adapt(sql), parameters, transaction);
 
     public IEnumerable<T> Query<T>(string sql, object? parameters = null, DbTransaction? transaction = null) =>
-        _connection.Query<T>(sql, parameters, transaction);
+        _connection.Query<T>(Dialect.Adapt(sql), parameters, transaction);
 
     public T Scalar<T>(string sql, object? parameters = null, DbTransaction? transaction = null) =>
-        _connection.ExecuteScalar<T>(sql, parameters, transaction)!;
+        _connection.ExecuteScalar<T>(Dialect.Adapt(sql), parameters, transaction)!;
+
+    /// <summary>A reader over a query's rows, for analyses that stream many rows.</summary>
+    public DbDataReader ExecuteReader(string sql, object? parameters = null, DbTransaction? transaction = null) =>
+        (DbDataReader)_connection.ExecuteReader(Dialect.Adapt(sql), parameters, transaction);
+
+    /// <summary>Appends rows to <paramref name="table"/> (every column, in the table's order) by the backend's bulk path.</summary>
+    public BulkWriter BulkWriter(string table) => _connection switch
+    {
+        DuckDBConnection duck => new DuckDbBulkWriter(duck, table),
+        NpgsqlConnection postgres => new PostgresBulkWriter(postgres, table),
+        _ => throw new InvalidOperationException($"No bulk writer for {_connection.GetType().Name}."),
+    };
+
+    /// <summary>The PostgreSQL channel on which every committed change of data is announced to the other processes.</summary>
+    public const string ChangeChannel = "fulcrum_data_changed";
+
+    /// <summary>
+    /// Tells other processes on a PostgreSQL store that data changed (payload "hard": cached figures are stale at once;
+    /// "soft": a trickle of new rows). Inside a transaction it is delivered only if that commits. A DuckDB file has one
+    /// writing process, so there is nobody to tell.
+    /// </summary>
+    public void AnnounceChange(bool hard, DbTransaction? transaction = null)
+    {
+        if (Dialect.IsPostgres) Execute($"SELECT pg_notify('{ChangeChannel}', $kind)", new { kind = hard ? "hard" : "soft" }, transaction);
+    }
 
     public long Count(string table) => Scalar<long>($"SELECT COUNT(*) FROM {Quote(table)}");
 
@@ -102,10 +177,10 @@ public sealed class FulcrumStore : IDisposable
     /// <summary>Quotes an identifier that comes from our own metadata (never from user input).</summary>
     public static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
-    static void SeedAssumptions(DuckDBConnection connection)
+    void SeedAssumptions()
     {
         foreach (var a in DefaultAssumptions.All)
-            connection.Execute(
+            Execute(
                 "INSERT INTO assumptions (name, value, unit, description, updated_at) VALUES ($name, $value, $unit, $description, $now) ON CONFLICT (name) DO NOTHING",
                 new { name = a.Name, value = a.Value, unit = a.Unit, description = a.Description, now = DateTime.UtcNow });
     }

@@ -44,16 +44,10 @@ public sealed class ResponseUpsert(IReadOnlyList<ValidResponse> responses) : IBa
             store.Execute($"CREATE TEMP TABLE IF NOT EXISTS {Staging} ({string.Join(", ", definitions)})");
             StagingReady.AddOrUpdate(store, new object());
         }
-        using (var appender = store.Connection.CreateAppender(Staging))
-        {
+        using (var writer = store.BulkWriter(Staging))
             foreach (var response in last.Values)
-            {
-                var row = appender.CreateRow();
-                foreach (var column in Columns) Append(row, response.Values.GetValueOrDefault(column));
-                row.EndRow();
-            }
-        }
-        var known = store.Connection.Query<string>(
+                writer.Row(Columns.Select(c => response.Values.GetValueOrDefault(c)).ToArray());
+        var known = store.Query<string>(
             $"SELECT s.response_id FROM {Staging} s JOIN responses r ON r.response_id = s.response_id", transaction: transaction).ToHashSet(StringComparer.Ordinal);
         store.Execute(Upsert, transaction: transaction);
         store.Execute($"DELETE FROM {Staging}", transaction: transaction);
@@ -69,17 +63,4 @@ public sealed class ResponseUpsert(IReadOnlyList<ValidResponse> responses) : IBa
             .ToList();
     }
 
-    static void Append(DuckDB.NET.Data.IDuckDBAppenderRow row, object? value)
-    {
-        switch (value)
-        {
-            case null: row.AppendNullValue(); break;
-            case string s: row.AppendValue(s); break;
-            case double d: row.AppendValue(d); break;
-            case long l: row.AppendValue(l); break;
-            case bool b: row.AppendValue(b); break;
-            case DateTime t: row.AppendValue(t); break;
-            default: throw new InvalidOperationException($"Cannot stage a value of type {value.GetType().Name}.");
-        }
-    }
 }

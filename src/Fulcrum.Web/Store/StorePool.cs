@@ -27,14 +27,17 @@ public sealed class StorePool : IDisposable
             _idle.Add(store);
         }
         _available = new SemaphoreSlim(size, size);
-        Path = _all[0].Path;
+        Location = _all[0].Location;
     }
 
-    /// <summary>The full path of the database file.</summary>
-    public string Path { get; }
+    /// <summary>Where the store lives; <see cref="StoreLocation.Display"/> is safe to show (no password).</summary>
+    public StoreLocation Location { get; }
+
+    /// <summary>The database file, or the PostgreSQL server and database without the password.</summary>
+    public string Path => Location.Display;
 
     /// <summary>Opens one more connection (for the single writer), owned by the caller.</summary>
-    public FulcrumStore OpenDedicated() => FulcrumStore.Open(Path);
+    public FulcrumStore OpenDedicated() => FulcrumStore.Open(Location);
 
     public async Task<T> ReadAsync<T>(Func<FulcrumStore, T> read, CancellationToken cancellation = default)
     {

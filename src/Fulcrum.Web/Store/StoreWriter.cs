@@ -65,7 +65,7 @@ public sealed class StoreWriter : BackgroundService
                     }
                     Flush(store, pending);
                     job.Run(store);
-                    if (job.ChangesData) _version.Bump();
+                    if (job.ChangesData) { _version.Bump(); store.AnnounceChange(hard: true); }
                 }
                 // Linger a moment (counted from the oldest pending post) for posts already on their way, so concurrent
                 // webhooks share a commit; a steady trickle still commits at least every linger interval.
@@ -102,6 +102,7 @@ public sealed class StoreWriter : BackgroundService
                 transaction.Commit();
             }
             _version.BumpSoft();
+            store.AnnounceChange(hard: false);
             foreach (var job in pending) job.Acknowledge();
         }
         catch (Exception batchError)
@@ -116,6 +117,7 @@ public sealed class StoreWriter : BackgroundService
                     BatchedJob.ApplyAll(store, transaction, [job]);
                     transaction.Commit();
                     _version.BumpSoft();
+                    store.AnnounceChange(hard: false);
                     job.Acknowledge();
                 }
                 catch (Exception e)

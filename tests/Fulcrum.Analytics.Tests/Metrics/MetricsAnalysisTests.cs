@@ -1,3 +1,4 @@
+using Fulcrum.Data.Store;
 using System.Globalization;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Metrics;
@@ -9,7 +10,7 @@ namespace Fulcrum.Analytics.Tests.Metrics;
 /// <see cref="MetricsAnalysis"/> on small hand-made stores whose every figure is computed by hand in the comments;
 /// intervals are checked against the Core estimators fed the hand-computed counts or sums.
 /// </summary>
-public sealed class MetricsAnalysisTests
+public abstract class MetricsAnalysisTests(StoreBackend backend)
 {
     const double Tolerance = 1e-9;
 
@@ -20,9 +21,9 @@ public sealed class MetricsAnalysisTests
     /// 2024-04-01, Y (50k).
     /// 2024-Q1: A1 10, 9; A2 3; A3 8, 0.       2024-Q2: A1 10; A2 7, 9; A3 2.
     /// </summary>
-    static MetricsTestStore WeightsFixture()
+    MetricsTestStore WeightsFixture()
     {
-        var s = new MetricsTestStore()
+        var s = new MetricsTestStore(backend)
             .Account("A1", "SMB", "2023-01-01", """{"tier":"gold"}""")
             .Account("A2", "SMB", "2023-01-01", """{"tier":"silver"}""")
             .Account("A3", "Enterprise", "2023-01-01", """{"tier":"gold"}""")
@@ -125,7 +126,7 @@ public sealed class MetricsAnalysisTests
     {
         // X1 answered NPS 10 and, the next day, a CSAT-only survey; X2 answered NPS 0. Both hold 100 of ARR.
         // Each account counts once: account- and ARR-weighted NPS = (1 − 1)/2 = 0.
-        using var s = new MetricsTestStore()
+        using var s = new MetricsTestStore(backend)
             .Account("X1", "S", "2023-01-01").Account("X2", "S", "2023-01-01")
             .Subscription("X1", "P", "2023-01-01", null, 100).Subscription("X2", "P", "2023-01-01", null, 100)
             .Response("X1", "2024-01-10", nps: 10).Response("X1", "2024-01-11", csat: 4).Response("X2", "2024-01-12", nps: 0);
@@ -144,7 +145,7 @@ public sealed class MetricsAnalysisTests
     public void Account_weights_count_only_responses_inside_the_date_range()
     {
         // X1 answered 10 on Jan 10 and 10 on Feb 20; X2 answered 0 on Jan 15. Up to Jan 31, account-weighted NPS = (1 − 1)/2 = 0.
-        using var s = new MetricsTestStore()
+        using var s = new MetricsTestStore(backend)
             .Account("X1", "S", "2023-01-01").Account("X2", "S", "2023-01-01")
             .Nps("X1", "2024-01-10", 10).Nps("X1", "2024-02-20", 10).Nps("X2", "2024-01-15", 0);
 
@@ -160,7 +161,7 @@ public sealed class MetricsAnalysisTests
     public void From_inside_a_period_keeps_the_responses_on_or_after_it()
     {
         // Quarterly report from 2024-02-01: the Jan 10 detractor is out, the Feb 20 promoter is in → Q1 NPS 100 from 1 response.
-        using var s = new MetricsTestStore().Account("X1", "S", "2023-01-01").Nps("X1", "2024-01-10", 0).Nps("X1", "2024-02-20", 10);
+        using var s = new MetricsTestStore(backend).Account("X1", "S", "2023-01-01").Nps("X1", "2024-01-10", 0).Nps("X1", "2024-02-20", 10);
 
         var report = s.Run(["nps"], from: new DateOnly(2024, 2, 1), to: new DateOnly(2024, 3, 31));
 
@@ -182,9 +183,9 @@ public sealed class MetricsAnalysisTests
         ("2024-Q4", "2024-11-01", "SMB", 5, 5, 5), ("2024-Q4", "2024-11-01", "ENT", 12, 4, 4),
     ];
 
-    static MetricsTestStore SegmentsFixture()
+    MetricsTestStore SegmentsFixture()
     {
-        var s = new MetricsTestStore();
+        var s = new MetricsTestStore(backend);
         foreach (var segment in Segments.Select(x => x.Segment).Distinct()) s.Account(segment, segment, "2023-01-01");
         foreach (var (_, day, segment, p, pa, d) in Segments) s.NpsCounts(segment, day, p, pa, d);
         // CSAT answers (separate responses) so that one report holds two metrics.
@@ -287,7 +288,7 @@ public sealed class MetricsAnalysisTests
     [Fact]
     public void Share_metric_is_the_share_of_responses_with_the_attribute_value_among_responses_with_the_attribute()
     {
-        using var s = new MetricsTestStore().Account("G1", "A", "2023-01-01").Account("G2", "B", "2023-01-01");
+        using var s = new MetricsTestStore(backend).Account("G1", "A", "2023-01-01").Account("G2", "B", "2023-01-01");
         foreach (var sentiment in new[] { "negative", "negative", "negative", "positive" })
             s.Response("G1", "2024-02-01", attributes: $$"""{"sentiment":"{{sentiment}}"}""");
         s.Response("G2", "2024-02-01", attributes: """{"sentiment":"neutral"}""").Response("G2", "2024-02-02", attributes: """{"sentiment":"negative"}""");
@@ -313,9 +314,9 @@ public sealed class MetricsAnalysisTests
     /// account-period facts. Tickets (handle minutes, contacts, reopened):
     /// Q1 — B1: 30/1/no, 60/2/no, 90/1/yes; B3: 20/1/null, null/1/no; B4: 10/1/no.   Q2 — B2: 45/3/yes.
     /// </summary>
-    static MetricsTestStore ServiceFixture()
+    MetricsTestStore ServiceFixture()
     {
-        var s = new MetricsTestStore()
+        var s = new MetricsTestStore(backend)
             .Account("B1", "S1", "2023-01-01").Account("B2", "S1", "2023-01-01").Account("B3", "S2", "2023-01-01").Account("B4", "S2", "2023-01-01")
             .Subscription("B1", "X", "2023-01-01", null, 1_000).Subscription("B2", "X", "2023-01-01", null, 1_000).Subscription("B3", "X", "2023-01-01", null, 1_000);
         s.Ticket("B1", "2024-01-10 09:00", 30, 1, false).Ticket("B1", "2024-02-10 09:00", 60, 2, false).Ticket("B1", "2024-03-10 09:00", 90, 1, true);
@@ -399,8 +400,8 @@ public sealed class MetricsAnalysisTests
     /// P2 2024-06-01..2024-12-31 (60k, M2) and P3 from 2024-09-01 (300k, M2). C2 has no creation date, attributes or
     /// subscriptions; C3 (created 2024-01-01, tier silver) has no subscription. Each response's CSAT identifies it.
     /// </summary>
-    static MetricsTestStore DimensionsFixture() =>
-        new MetricsTestStore()
+    MetricsTestStore DimensionsFixture() =>
+        new MetricsTestStore(backend)
             .Account("C1", "X", "2023-03-15", """{"tier":"gold","Plan Type":"Pro plan"}""")
             .Account("C2", "X")
             .Account("C3", "X", "2024-01-01", """{"tier":"silver"}""")
@@ -454,7 +455,7 @@ public sealed class MetricsAnalysisTests
     [Fact]
     public void Account_dimension_gives_the_account_name_else_its_id()
     {
-        using var s = new MetricsTestStore()
+        using var s = new MetricsTestStore(backend)
             .Account("acc-1", "S", "2023-01-01", name: "Acme").Account("acc-2", "S", "2023-01-01", name: null)
             .Nps("acc-1", "2024-02-01", 10, 10, 0).Nps("acc-2", "2024-02-01", 8, 0);
 
@@ -468,7 +469,7 @@ public sealed class MetricsAnalysisTests
     [Fact]
     public void Accounts_that_share_a_name_stay_apart_labelled_with_their_ids()
     {
-        using var s = new MetricsTestStore()
+        using var s = new MetricsTestStore(backend)
             .Account("acc-1", "S", "2023-01-01", name: "Acme").Account("acc-2", "S", "2023-01-01", name: "Acme").Account("acc-3", "S", "2023-01-01", name: "Zed")
             .Nps("acc-1", "2024-02-01", 10).Nps("acc-2", "2024-02-01", 0).Nps("acc-3", "2024-02-01", 9);
 
@@ -483,7 +484,7 @@ public sealed class MetricsAnalysisTests
     public void Week_periods_start_on_monday_and_carry_iso_week_labels()
     {
         // Sun 2024-12-29 is in ISO week 2024-W52 (from Mon 12-23); Mon 12-30 and Wed 2025-01-01 are in 2025-W01; Mon 01-06 starts 2025-W02.
-        using var s = new MetricsTestStore().Account("A", "S", "2023-01-01")
+        using var s = new MetricsTestStore(backend).Account("A", "S", "2023-01-01")
             .Nps("A", "2024-12-29", 0).Nps("A", "2024-12-30", 10).Nps("A", "2025-01-01 23:59", 9).Nps("A", "2025-01-06", 7);
 
         var report = s.Run(["nps"], period: PeriodUnits.Parse("week"));
@@ -555,3 +556,8 @@ public sealed class MetricsAnalysisTests
             $"{what}: expected {expected:R}, got {actual:R}");
     }
 }
+
+/// <summary>The same hand-computed figures on each store backend.</summary>
+public sealed class MetricsAnalysisTestsOnDuckDb() : MetricsAnalysisTests(StoreBackend.DuckDb);
+
+public sealed class MetricsAnalysisTestsOnPostgreSql() : MetricsAnalysisTests(StoreBackend.PostgreSql);

@@ -6,12 +6,15 @@ using Fulcrum.Data.Store;
 
 namespace Fulcrum.Analytics.Tests.Metrics;
 
-/// <summary>A throw-away in-memory store filled row by row with SQL literals, for hand-computed metric fixtures.</summary>
-internal sealed class MetricsTestStore : IDisposable
+/// <summary>
+/// A throw-away store filled row by row with SQL literals, for hand-computed metric fixtures: in memory (DuckDB) or a
+/// fresh database in the test PostgreSQL cluster, so the same hand-computed figures are checked on both backends.
+/// </summary>
+internal sealed class MetricsTestStore(StoreBackend backend = StoreBackend.DuckDb) : IDisposable
 {
     int _responses, _tickets;
 
-    public FulcrumStore Store { get; } = FulcrumStore.Open(":memory:");
+    public FulcrumStore Store { get; } = FulcrumStore.Open(backend == StoreBackend.PostgreSql ? PostgresCluster.Instance.CreateDatabase("fulcrum_metrics") : ":memory:");
 
     public MetricsTestStore Account(string id, string? segment = null, string? createdAt = null, string? attributes = null, string? name = "")
     {

@@ -18,11 +18,13 @@ internal sealed class ImportWorkspace : IDisposable
 
     /// <param name="persistent">Keep the store in a file in the directory (needed by <see cref="Reopen"/>);
     /// otherwise it is in memory, which is faster (no fsync per commit).</param>
-    public ImportWorkspace(bool persistent = false)
+    /// <param name="backend">PostgreSQL: a fresh database in the test cluster (always persistent).</param>
+    public ImportWorkspace(bool persistent = false, StoreBackend backend = StoreBackend.DuckDb)
     {
         Directory = Path.Combine(Path.GetTempPath(), "fulcrum-import-tests", Guid.NewGuid().ToString("N")[..12]);
         System.IO.Directory.CreateDirectory(Directory);
-        StorePath = persistent ? Path.Combine(Directory, "fulcrum.duckdb") : ":memory:";
+        StorePath = backend == StoreBackend.PostgreSql ? PostgresCluster.Instance.CreateDatabase("fulcrum_import")
+            : persistent ? Path.Combine(Directory, "fulcrum.duckdb") : ":memory:";
         Store = !persistent && Pool.TryTake(out var pooled) ? pooled : FulcrumStore.Open(StorePath);
     }
 

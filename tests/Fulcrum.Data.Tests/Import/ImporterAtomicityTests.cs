@@ -1,11 +1,12 @@
+using Fulcrum.Data.Store;
 using Fulcrum.Data.Import;
 
 namespace Fulcrum.Data.Tests.Import;
 
 /// <summary>All or nothing: a bad row, an exception in the write phase or a cancellation leave the canonical tables untouched.</summary>
-public sealed class ImporterAtomicityTests : IDisposable
+public abstract class ImporterAtomicityTests(StoreBackend backend) : IDisposable
 {
-    readonly ImportWorkspace _ws = new(persistent: true); // on disk, so that what was committed can be checked after reopening
+    readonly ImportWorkspace _ws = new(persistent: true, backend: backend); // on disk, so that what was committed can be checked after reopening
 
     public void Dispose() => _ws.Dispose();
 
@@ -224,3 +225,8 @@ public sealed class ImporterAtomicityTests : IDisposable
         Assert.Equal(["reading", "checking references", "writing accounts", "writing responses"], progress.Phases);
     }
 }
+
+/// <summary>The same tests on each store backend.</summary>
+public sealed class ImporterAtomicityTestsOnDuckDb() : ImporterAtomicityTests(StoreBackend.DuckDb);
+
+public sealed class ImporterAtomicityTestsOnPostgreSql() : ImporterAtomicityTests(StoreBackend.PostgreSql);

@@ -1,12 +1,13 @@
+using Fulcrum.Data.Store;
 using System.Text.Json;
 using Fulcrum.Data.Import;
 
 namespace Fulcrum.Data.Tests.Import;
 
 /// <summary>Re-imports update by natural key: the same file changes nothing, a changed file updates in place.</summary>
-public sealed class ImporterIdempotencyTests : IDisposable
+public abstract class ImporterIdempotencyTests(StoreBackend backend) : IDisposable
 {
-    readonly ImportWorkspace _ws = new();
+    readonly ImportWorkspace _ws = new(backend: backend);
 
     public void Dispose() => _ws.Dispose();
 
@@ -156,3 +157,8 @@ public sealed class ImporterIdempotencyTests : IDisposable
         Assert.Equal(["owner", "notes"], result.UnmappedColumns);
     }
 }
+
+/// <summary>The same tests on each store backend.</summary>
+public sealed class ImporterIdempotencyTestsOnDuckDb() : ImporterIdempotencyTests(StoreBackend.DuckDb);
+
+public sealed class ImporterIdempotencyTestsOnPostgreSql() : ImporterIdempotencyTests(StoreBackend.PostgreSql);

@@ -33,13 +33,12 @@ public sealed class EmbeddingCache(FulcrumStore store)
             var vectors = embedder.Embed(missing.Select(i => texts[i]).ToList(), progress, cancellationToken);
             var now = DateTime.UtcNow;
             using var transaction = store.BeginTransaction();
-            using (var appender = store.Connection.CreateAppender("text_embeddings"))
+            using (var writer = store.BulkWriter("text_embeddings"))
                 for (var m = 0; m < missing.Count; m++)
                 {
                     var hash = hashes[missing[m]];
                     if (!cached.TryAdd(hash, vectors[m])) continue;
-                    appender.CreateRow().AppendValue(hash).AppendValue(embedder.Model).AppendValue(embedder.Dimension)
-                        .AppendValue(VectorMath.ToBytes(vectors[m])).AppendValue(now).EndRow();
+                    writer.Row(hash, embedder.Model, embedder.Dimension, VectorMath.ToBytes(vectors[m]), now);
                 }
             transaction.Commit();
         }

@@ -70,13 +70,12 @@ public sealed class ThemeRepository(FulcrumStore store)
         using var transaction = store.BeginTransaction();
         store.Execute("DELETE FROM response_themes", transaction: transaction);
         store.Execute("DELETE FROM response_sentiment", transaction: transaction);
-        using (var appender = store.Connection.CreateAppender("response_themes"))
+        using (var writer = store.BulkWriter("response_themes"))
             foreach (var r in themes)
-                appender.CreateRow().AppendValue(r.ResponseId).AppendValue(r.ThemeId).AppendValue(r.Similarity).AppendValue(r.Sentiment)
-                    .AppendValue(r.IsPrimary).EndRow();
-        using (var appender = store.Connection.CreateAppender("response_sentiment"))
+                writer.Row(r.ResponseId, r.ThemeId, r.Similarity, r.Sentiment, r.IsPrimary);
+        using (var writer = store.BulkWriter("response_sentiment"))
             foreach (var r in sentiment)
-                appender.CreateRow().AppendValue(r.ResponseId).AppendValue(r.Score).AppendValue(r.Label).AppendValue(r.Method).EndRow();
+                writer.Row(r.ResponseId, r.Score, r.Label, r.Method);
         transaction.Commit();
     }
 

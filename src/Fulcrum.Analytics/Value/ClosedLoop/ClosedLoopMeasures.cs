@@ -21,7 +21,7 @@ public static class ClosedLoopMeasures
     public static ClosedLoopReport Run(FulcrumStore store, DateOnly? asOf = null)
     {
         var now = asOf ?? store.Read("""
-            SELECT MAX(d) FROM (SELECT MAX(CAST(responded_at AS DATE)) AS d FROM responses UNION ALL SELECT MAX(CAST(changed_at AS DATE)) FROM followup_events)
+            SELECT MAX(d) FROM (SELECT MAX(CAST(responded_at AS DATE)) AS d FROM responses UNION ALL SELECT MAX(CAST(changed_at AS DATE)) FROM followup_events) AS days
             """, r => r.Date(0)).Single() ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var cases = store.Read($"""
             SELECT f.status, CAST(f.due AS DATE), f.opened_at, f.closed_at,

@@ -60,12 +60,12 @@ public sealed class ValuePanel
         var first = store.Read($"""
             SELECT MIN(q) FROM (
                 SELECT MIN(CAST(date_trunc('quarter', day) AS DATE)) AS q FROM {responsesTable}
-                UNION ALL SELECT MIN(period) FROM {periodsTable})
+                UNION ALL SELECT MIN(period) FROM {periodsTable}) AS quarters
             """, r => r.Date(0)).Single();
         var last = store.Read($"""
             SELECT MAX(q) FROM (
                 SELECT MAX(CAST(date_trunc('quarter', day) AS DATE)) AS q FROM {responsesTable}
-                UNION ALL SELECT MAX(period) FROM {periodsTable})
+                UNION ALL SELECT MAX(period) FROM {periodsTable}) AS quarters
             """, r => r.Date(0)).Single();
         var quarters = new List<DateOnly>();
         if (first is { } f && last is { } l)
