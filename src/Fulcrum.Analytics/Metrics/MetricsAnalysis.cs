@@ -205,8 +205,8 @@ public static class MetricsAnalysis
     /// <summary>The declared default scale, widened to what the data hold (a mapping may declare e.g. a 0–10 CSAT).</summary>
     static (double Min, double Max) ObservedScale(AnalysisFacts facts, ScoreScale scale)
     {
-        var (min, max) = facts.Store.Connection.QuerySingle<(double?, double?)>(
-            $"SELECT CAST(MIN({scale.Column}) AS DOUBLE), CAST(MAX({scale.Column}) AS DOUBLE) FROM {facts.Responses()}");
+        var (min, max) = facts.Store.Query<(double?, double?)>(
+            $"SELECT CAST(MIN({scale.Column}) AS DOUBLE PRECISION), CAST(MAX({scale.Column}) AS DOUBLE PRECISION) FROM {facts.Responses()}").Single();
         return (Math.Min(scale.Min, min ?? scale.Min), Math.Max(scale.Max, max ?? scale.Max));
     }
 

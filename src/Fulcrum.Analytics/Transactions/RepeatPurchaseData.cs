@@ -1,5 +1,4 @@
 using System.Globalization;
-using Dapper;
 using Fulcrum.Data.Store;
 
 namespace Fulcrum.Analytics.Transactions;
@@ -30,7 +29,7 @@ internal static class RepeatPurchaseData
             GROUP BY f.response_id, f.account_id, f.score
             ORDER BY f.response_id
             """;
-        return store.Connection.Query<(string AccountId, double Score, long PriorOrders, long NextOrders, double NextRevenue)>(sql)
+        return store.Query<(string AccountId, double Score, long PriorOrders, long NextOrders, double NextRevenue)>(sql)
             .Select(r => new RepeatRow(r.AccountId, level(r.Score), PriorBand(r.PriorOrders), r.NextOrders > 0, r.NextRevenue))
             .ToList();
     }
@@ -41,7 +40,7 @@ internal static class RepeatPurchaseData
     /// <summary>Answers at each level in the 365 days up to the last order: the yearly base a lever moves.</summary>
     public static long[] LastYearAnswers(FulcrumStore store, string soft, Func<double, int> level)
     {
-        var scores = store.Connection.Query<double>($"""
+        var scores = store.Query<double>($"""
             SELECT CAST(r.{soft} AS DOUBLE PRECISION) FROM responses r CROSS JOIN (SELECT MAX(ordered_at) AS last_order FROM orders) b
             WHERE r.{soft} IS NOT NULL AND r.responded_at > b.last_order - INTERVAL '365 days' AND r.responded_at <= b.last_order
             """);
@@ -51,5 +50,5 @@ internal static class RepeatPurchaseData
     }
 
     public static (double? Min, double? Max) Range(FulcrumStore store, string soft) =>
-        store.Connection.QuerySingle<(double?, double?)>($"SELECT CAST(MIN({soft}) AS DOUBLE PRECISION), CAST(MAX({soft}) AS DOUBLE PRECISION) FROM responses");
+        store.Query<(double?, double?)>($"SELECT CAST(MIN({soft}) AS DOUBLE PRECISION), CAST(MAX({soft}) AS DOUBLE PRECISION) FROM responses").Single();
 }

@@ -164,8 +164,12 @@ public sealed class FulcrumStore : IDisposable
     public long DataVersion(DbTransaction? transaction = null) =>
         Scalar<long>("SELECT version FROM data_version WHERE id = 1", transaction: transaction);
 
-    public void BumpDataVersion(DbTransaction? transaction = null) =>
+    /// <summary>Bumps the version and, on PostgreSQL, tells the other instances once the transaction commits.</summary>
+    public void BumpDataVersion(DbTransaction? transaction = null)
+    {
         Execute("UPDATE data_version SET version = version + 1 WHERE id = 1", transaction: transaction);
+        AnnounceChange(hard: true, transaction);
+    }
 
     public string? GetMetadata(string key) =>
         Query<string?>("SELECT value FROM store_metadata WHERE key = $key", new { key }).FirstOrDefault();

@@ -50,6 +50,7 @@ public static class ShopCompanyGenerator
                 """, effect, transaction);
         store.SetMetadata("generated_by", $"fulcrum shop generator: {options.Customers:N0} customers, {options.Years} years, seed {options.Seed}", transaction);
         store.SetMetadata("generator_options", JsonSerializer.Serialize(options), transaction);
+        store.BumpDataVersion(transaction);
         transaction.Commit();
         return new ShopGenerationResult(customers.Count, orders.Count, reviews.Count, reviews.Count(r => r.Comment is not null), orders.Count(o => o.Refund is not null));
     }
