@@ -36,6 +36,8 @@ public static class LeverRanking
             ? $"NPV {MoneyFormat.Short(h.Npv.Value)} ({ci} {MoneyFormat.Short(h.Npv.Lower)} to {MoneyFormat.Short(h.Npv.Upper)})"
               + (double.IsNaN(h.ProbabilityNpvPositive) ? "" : string.Create(CultureInfo.InvariantCulture, $", positive in {h.ProbabilityNpvPositive * 100:0}% of resamples"))
             : $"NPV {MoneyFormat.Short(h.Npv.Value)} without an interval";
+        if (double.IsNaN(h.Npv.Lower))
+            return $"No lever pays back with confidence: the NPV intervals are withheld ({h.Npv.Method}). The first in rank is \"{top.Lever.Title}\": {npv}.";
         return $"No lever pays back with confidence at the {ci[..^3]} level over {horizon} months: every NPV interval includes zero or lies below it. "
                + $"The least uncertain is \"{top.Lever.Title}\": {npv}.";
     }

@@ -33,8 +33,11 @@ internal static class LinkageBootstrap
         return new Result(usable, coefficientSets.Where(c => c is not null).Select(c => c!).ToList(), options.Resamples - usable.Count);
     }
 
-    /// <summary>Share of failed resamples above which a figure is withheld rather than given an interval from the survivors: the model must be identified in most resamples.</summary>
+    /// <summary>Share of failed resamples above which a figure's interval (and any p-value) is withheld rather than taken from the survivors: the model must be identified in most resamples.</summary>
     public const double MaximumFailedShare = 0.5;
+
+    /// <summary>True when the model was not identified in most of the resamples behind a figure.</summary>
+    public static bool TooManyFailed(int total, int failed) => total > 0 && failed > MaximumFailedShare * total;
 
     /// <summary>Percentile interval of quantity <paramref name="key"/> around its full-sample <paramref name="value"/>.</summary>
     public static Estimate Interval(Result bootstrap, string key, double value, long n, double confidenceLevel, string basis)
@@ -43,9 +46,9 @@ internal static class LinkageBootstrap
         var total = bootstrap.Replicates.Count + bootstrap.Failed;
         var failed = total - values.Length;
         // Resamples that fail are not a random subset (a rare level vanished, the model lost identification): an interval
-        // from the survivors alone would be too narrow, so with too many failures the figure is withheld.
-        if (total > 0 && failed > MaximumFailedShare * total)
-            return Estimate.Undefined(n, $"{basis}; withheld: the model could not be refitted in {failed:N0} of {total:N0} bootstrap resamples "
+        // from the survivors alone would be too narrow, so with too many failures the interval is withheld.
+        if (TooManyFailed(total, failed))
+            return new Estimate(value, double.NaN, double.NaN, n, $"{basis}; interval withheld: the model could not be refitted in {failed:N0} of {total:N0} bootstrap resamples "
                 + $"({(double)failed / total * 100:0}%; at most {MaximumFailedShare * 100:0}% allowed), so its uncertainty cannot be measured", confidenceLevel);
         var method = $"{basis}; account bootstrap, {values.Length:N0} of {total:N0} resamples usable ({(double)failed / Math.Max(total, 1) * 100:0.#}% failed), percentile interval";
         if (values.Length < 20 || double.IsNaN(value)) return new Estimate(value, double.NaN, double.NaN, n, method, confidenceLevel);

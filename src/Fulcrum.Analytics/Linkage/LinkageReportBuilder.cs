@@ -105,8 +105,10 @@ internal static class LinkageReportBuilder
         var atRiskKey = $"scenario:{LinkageAnalysis.ThemeExcessPrefix}{t.ThemeId}:12:arr_retained";
         var ratioKey = $"theme_churn_ratio:{t.ThemeId}";
         var replicates = figures.Bootstrap.Replicates.Select(r => r.GetValueOrDefault(ratioKey, double.NaN)).Where(double.IsFinite).ToList();
-        // As for the intervals, fewer than 20 usable resamples give no p-value.
-        var pValue = replicates.Count < 20 ? double.NaN : (replicates.Count(r => r <= 1) + 1.0) / (replicates.Count + 1);
+        // As for the intervals, fewer than 20 usable resamples, or a model not identified in most resamples, give no p-value.
+        var total = figures.Bootstrap.Replicates.Count + figures.Bootstrap.Failed;
+        var pValue = replicates.Count < 20 || LinkageBootstrap.TooManyFailed(total, total - replicates.Count) ? double.NaN
+            : (replicates.Count(r => r <= 1) + 1.0) / (replicates.Count + 1);
         return new ThemeChurn(t.ThemeId, t.Label, t.Events.Length, t.Events.Count(i => d.Churned[i]),
             figures.Estimate($"theme_churn_ratio:{t.ThemeId}", t.Events.Length, "observed / model-predicted churn of renewals by accounts that raised the theme in the year before (adjusted for NPS, CES and the controls)"),
             raising,
@@ -175,9 +177,9 @@ internal static class LinkageReportBuilder
         if (overlap is { } share && share < 0.8)
             warnings.Add($"Poor overlap: only {share:P0} of detractor and promoter renewals fall in segment/tenure/product/size groups where both categories renew; the adjusted detractor vs promoter comparison extrapolates from the model's additive form there.");
         var total = figures.Bootstrap.Failed + figures.Bootstrap.Replicates.Count;
-        if (figures.Bootstrap.Failed > LinkageBootstrap.MaximumFailedShare * total)
+        if (LinkageBootstrap.TooManyFailed(total, figures.Bootstrap.Failed))
             warnings.Add($"{figures.Bootstrap.Failed:N0} of {total:N0} bootstrap resamples ({(double)figures.Bootstrap.Failed / total * 100:0}%) could not be refitted (the models are not identified without a rare level): "
-                + "every bootstrap interval is withheld rather than taken from the survivors.");
+                + "every bootstrap interval is withheld rather than taken from the survivors; the point estimates stand without one.");
         else if (figures.Bootstrap.Failed > 0.01 * total)
             warnings.Add($"{figures.Bootstrap.Failed:N0} of {total:N0} bootstrap resamples ({(double)figures.Bootstrap.Failed / total * 100:0}%) could not be refitted (a rare level vanished from the resample); intervals use the other {figures.Bootstrap.Replicates.Count:N0}.");
         if (d.ChurnSpace.FactorIndex(LinkageFactors.Nps) < 0)

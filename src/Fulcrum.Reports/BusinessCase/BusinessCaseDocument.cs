@@ -23,7 +23,7 @@ public static class BusinessCaseDocument
         md.AppendLine("# Business case: what better customer experience is worth").AppendLine();
         md.AppendLine(C, $"_Generated {generatedAt:yyyy-MM-dd HH:mm} UTC from {source}. Money over {h} months; intervals are {ci}s from an account bootstrap._").AppendLine();
         md.AppendLine($"**{Md(report.Headline)}**").AppendLine();
-        md.AppendLine("## Levers, ranked by net present value").AppendLine();
+        md.AppendLine("## Levers, ranked by the lower bound of their net present value").AppendLine();
         md.AppendLine($"| # | Lever | ARR over {h} months | Cost to serve saved | NPV | ROI | Payback | Lever cost |");
         md.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var r in report.Levers)
@@ -75,7 +75,7 @@ public static class BusinessCaseDocument
         html.AppendLine("<h1>Business case: what better customer experience is worth</h1>");
         html.AppendLine(C, $"<p class=\"muted\">Generated {generatedAt:yyyy-MM-dd HH:mm} UTC from {E(source)}. Money over {h} months; intervals are {ci}s from an account bootstrap.</p>");
         html.AppendLine($"<p class=\"headline\">{E(report.Headline)}</p>");
-        html.AppendLine("<h2>Levers, ranked by net present value</h2><table><thead><tr><th>#</th><th>Lever</th>" +
+        html.AppendLine("<h2>Levers, ranked by the lower bound of their net present value</h2><table><thead><tr><th>#</th><th>Lever</th>" +
                         $"<th>ARR over {h} months</th><th>Cost to serve saved</th><th>NPV</th><th>ROI</th><th>Payback</th><th>Lever cost</th></tr></thead><tbody>");
         foreach (var r in report.Levers)
         {

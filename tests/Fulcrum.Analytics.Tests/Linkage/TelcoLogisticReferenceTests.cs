@@ -79,7 +79,8 @@ public sealed class TelcoLogisticReferenceTests
         Assert.True(Math.Abs(fit["score"]) > 12, "the ML coefficient runs away, as R's glm shows (−20 with SE 278)");
     }
 
-    static Dictionary<string, double[]> ReadReference(string file)
+    /// <summary>Name → the numbers after it in a reference output beside the scripts (the first line of a name wins).</summary>
+    internal static Dictionary<string, double[]> ReadReference(string file)
     {
         var path = Path.Combine(RealDataSets.RepoRoot, "tests", "Fulcrum.Analytics.Tests", "Reference", file);
         Assert.True(File.Exists(path), $"{path} is missing: regenerate it with the script beside it (see its header) and commit it.");

@@ -1,11 +1,12 @@
-using System.Globalization;
 using Fulcrum.Analytics.Linkage.UserModels;
+using Fulcrum.Analytics.Tests.Linkage;
 
 namespace Fulcrum.Analytics.Tests.RealData;
 
 /// <summary>
 /// The user-stated model (`fulcrum model`) on IBM Telco imported with the shipped mapping, against statsmodels:
-/// Reference/telco_user_model_reference.py (its output, telco_user_model_reference.txt, is committed beside it).
+/// Reference/telco_logit_reference.py, shared with TelcoLogisticReferenceTests (its output, telco_logit_reference.txt, is
+/// committed beside it).
 /// </summary>
 public sealed class UserModelTelcoTests(IbmTelcoMetricsFixture data) : IClassFixture<IbmTelcoMetricsFixture>
 {
@@ -25,15 +26,15 @@ public sealed class UserModelTelcoTests(IbmTelcoMetricsFixture data) : IClassFix
         Assert.Equal("logistic, maximum likelihood", report.Method);
         var names = new Dictionary<string, string>
         {
-            ["attr:Tenure in Months"] = "tenure", ["attr:Monthly Charge"] = "monthly_charge", ["attr:Number of Referrals"] = "referrals",
-            [$"{Contract}[T.One Year]"] = "one_year", [$"{Contract}[T.Two Year]"] = "two_year",
+            ["attr:Tenure in Months"] = "tenure_months", ["attr:Monthly Charge"] = "monthly_charge", ["attr:Number of Referrals"] = "referrals",
+            [$"{Contract}[T.One Year]"] = "contract_one_year", [$"{Contract}[T.Two Year]"] = "contract_two_year",
         };
         Assert.Equal(names.Keys.Order(), report.Coefficients.Select(c => c.Name).Order());
         foreach (var c in report.Coefficients)
         {
             var key = names[c.Name];
-            Near(reference[$"coef_{key}"][0], c.Coefficient.Value, $"{c.Name} coefficient");
-            Near(reference[$"coef_{key}"][1], c.Coefficient.StandardError!.Value, $"{c.Name} SE");
+            Near(reference[key][0], c.Coefficient.Value, $"{c.Name} coefficient");
+            Near(reference[key][1], c.Coefficient.StandardError!.Value, $"{c.Name} SE");
             Near(reference[$"ame_{key}"][0], c.MarginalEffect.Value, $"{c.Name} AME");
             Near(reference[$"ame_{key}"][1], c.MarginalEffect.StandardError!.Value, $"{c.Name} AME SE");
             Assert.Equal(Math.Exp(c.Coefficient.Value), c.Ratio!.Value, 1e-12);
@@ -93,11 +94,5 @@ public sealed class UserModelTelcoTests(IbmTelcoMetricsFixture data) : IClassFix
     static void Near(double expected, double actual, string what) =>
         Assert.True(Math.Abs(expected - actual) < 1e-4, $"{what}: {actual} vs statsmodels {expected}");
 
-    static Dictionary<string, double[]> Reference()
-    {
-        var path = Path.Combine(RealDataSets.RepoRoot, "tests", "Fulcrum.Analytics.Tests", "Reference", "telco_user_model_reference.txt");
-        Assert.True(File.Exists(path), $"{path} is missing: regenerate it with telco_user_model_reference.py beside it (see its header) and commit it.");
-        return File.ReadAllLines(path).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(p => p.Length >= 2)
-            .ToDictionary(p => p[0], p => p.Skip(1).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray());
-    }
+    static Dictionary<string, double[]> Reference() => TelcoLogisticReferenceTests.ReadReference("telco_logit_reference.txt");
 }

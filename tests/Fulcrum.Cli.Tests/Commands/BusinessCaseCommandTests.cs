@@ -58,9 +58,13 @@ public sealed class BusinessCaseCommandTests : IDisposable
         Assert.NotEqual(0, FulcrumApp.Run(["linkage", option, value, "--db", Db]));
 
     [Fact]
-    public void A_store_without_outcomes_gets_a_clear_error()
+    public void A_store_without_outcomes_says_the_linkage_is_not_available_and_what_to_import()
     {
-        Assert.NotEqual(0, FulcrumApp.Run(["linkage", "--db", Db]));
+        using var capture = new ConsoleCapture();
+        // Absent data is an absent result with its reason, not a failure of the command.
+        Assert.Equal(0, FulcrumApp.Run(["linkage", "--db", Db]));
+        Assert.Contains("Not available", capture.Spectre);
+        Assert.Contains("fulcrum import outcomes", capture.Spectre);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

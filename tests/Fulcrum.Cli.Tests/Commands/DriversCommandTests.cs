@@ -34,5 +34,27 @@ public sealed class DriversCommandTests : IDisposable
         Assert.False(File.Exists(Db));
     }
 
+    [Theory]
+    [InlineData("model", "churn ~ attr:Tenure +")]
+    [InlineData("model", "happiness ~ attr:Tenure")]
+    [InlineData("model", "churn ~ shoe_size")]
+    [InlineData("linkage", "--controls", "attr:Tenure,colour")]
+    [InlineData("linkage", "--outcome", "happiness")]
+    public void Own_model_formulas_and_controls_are_validated_before_anything_runs(params string[] args)
+    {
+        using var capture = new ConsoleCapture();
+        Assert.Equal(FulcrumApp.UsageError, FulcrumApp.Run([.. args, "--db", Db]));
+        Assert.Contains("Error", capture.Spectre);
+        Assert.False(File.Exists(Db));
+    }
+
+    [Fact]
+    public void Drivers_for_churn_points_to_the_own_model_commands()
+    {
+        using var capture = new ConsoleCapture();
+        Assert.NotEqual(0, FulcrumApp.Run(["drivers", "--outcome", "churn", "--db", Db]));
+        Assert.Contains("fulcrum model", capture.Spectre);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

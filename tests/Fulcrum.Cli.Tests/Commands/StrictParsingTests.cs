@@ -13,23 +13,27 @@ public sealed class StrictParsingTests : IDisposable
     readonly string _directory = Directory.CreateTempSubdirectory("fulcrum-strict-").FullName;
     string Db => Path.Combine(_directory, "never-created.duckdb");
 
-    // Read once: Spectre writes the model through the console it found on its first run.
     static readonly Lazy<IReadOnlyList<(string[] Words, bool TakesArguments)>> Commands = new(ReadCommandModel);
 
     static IReadOnlyList<(string[] Words, bool TakesArguments)> RegisteredCommands() => Commands.Value;
 
-    /// <summary>Each leaf command's words (e.g. ["themes", "rename"]) and whether it takes positional arguments.</summary>
+    /// <summary>
+    /// Each leaf command's words (e.g. ["themes", "rename"]) and whether it takes positional arguments, from `fulcrum cli
+    /// xmldoc` run as its own process (in-process, Spectre writes the model to the console it met first, not the capture).
+    /// </summary>
     static IReadOnlyList<(string[] Words, bool TakesArguments)> ReadCommandModel()
     {
-        string xml;
-        using (var capture = new ConsoleCapture())
-        {
-            Assert.Equal(0, FulcrumApp.Run(["cli", "xmldoc"]));
-            xml = capture.Spectre + capture.Standard;
-        }
-        var start = xml.IndexOf('<', StringComparison.Ordinal);
-        Assert.True(start >= 0, $"`fulcrum cli xmldoc` printed no command model: '{xml}'");
-        var model = XDocument.Parse(xml[start..]);
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var start = new System.Diagnostics.ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { typeof(FulcrumApp).Assembly.Location, "cli", "xmldoc" }) start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var xml = process.StandardOutput.ReadToEnd();
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"`fulcrum cli xmldoc` failed: {errors}");
+        var begin = xml.IndexOf('<', StringComparison.Ordinal);
+        Assert.True(begin >= 0, $"`fulcrum cli xmldoc` printed no command model: '{xml}'");
+        var model = XDocument.Parse(xml[begin..]);
         var commands = new List<(string[], bool)>();
         void Walk(XElement element, string[] path)
         {
