@@ -48,7 +48,7 @@ public static class ReportBenchmark
         });
         await Time("PDF (headless Chromium)", async () => { await ReportPdf.WriteAsync(html, report.Title, Path.Combine(folder, "report.pdf")); return 0; });
         var rendering = rows.Skip(1).Sum(r => r.Seconds);
-        var sizes = Directory.GetFiles(folder).Select(f => $"{Path.GetExtension(f)} {new FileInfo(f).Length / 1024.0:N0} KiB").Append($".html {html.Length / 1024.0:N0} KiB");
+        var sizes = Directory.GetFiles(folder).Select(f => $"{Path.GetExtension(f)} {new FileInfo(f).Length / 1024.0:N0} KiB").Append($".html {html.Length / 1024.0:N0} KiB").ToList();
         Directory.Delete(folder, recursive: true);
 
         var c = CultureInfo.InvariantCulture;

@@ -45,6 +45,9 @@ public sealed class ReportWithoutDataTests : IDisposable
         Assert.Contains("/nonexistent/chromium", error.Message);
     }
 
+    [Fact]
+    public void Report_has_help() => Assert.Equal(0, FulcrumApp.Run(["report", "--help"]));
+
     [Theory]
     [InlineData("--period", "2025Q5")]
     [InlineData("--period", "last")]
