@@ -31,8 +31,8 @@ public static class StoreCopier
         if (missing.Count > 0) throw new StoreException($"The target lacks the tables {string.Join(", ", missing)}.");
         if (!replace)
         {
-            // Opening a store seeds the default assumptions, so those alone do not count as data.
-            var holding = tables.Where(t => t != "assumptions" && target.Count(t) > 0).ToList();
+            // Opening a store seeds the default assumptions and the data-version counter, so those alone do not count as data.
+            var holding = tables.Where(t => t is not ("assumptions" or "data_version") && target.Count(t) > 0).ToList();
             if (holding.Count > 0)
                 throw new StoreException($"The target {target.Path} already holds data ({string.Join(", ", holding)}). Copy into an empty store, or add --replace to overwrite it.");
         }

@@ -154,6 +154,5 @@ public static class BusinessCaseDocument
 
     /// <summary>Text from the data (theme labels come from customers' comments) in Markdown: HTML in it is shown, never
     /// rendered, and a '|' cannot break a table.</summary>
-    static string Md(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
-        .Replace(">", "&gt;", StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal);
+    static string Md(string text) => MarkdownText.Escape(text);
 }
