@@ -39,11 +39,12 @@ public static class RepeatPurchaseAnalysis
         if (!present[0] || !present[2])
             return Missing(soft, options, $"The answers followed for {options.WindowDays} days hold no {(present[0] ? names[2] : names[0])}: the levels cannot be compared.");
 
-        var shareOfLastYear = options.LeverShare ?? Assumption(store, "lever_size_csat_dissatisfied_to_satisfied", 0.2);
-        var margin = Assumption(store, "gross_margin", 0.75);
-        var horizon = (int)Math.Round(Assumption(store, "horizon_months", 24));
-        var discountRate = Assumption(store, "discount_rate", 0.10);
-        var costPerMove = Assumption(store, "lever_cost_order_recovery", 20);
+        var assumptions = new AssumptionStore(store).Snapshot();
+        var shareOfLastYear = options.LeverShare ?? assumptions["lever_size_csat_dissatisfied_to_satisfied"];
+        var margin = assumptions["gross_margin"];
+        var horizon = (int)Math.Round(assumptions["horizon_months"]);
+        var discountRate = assumptions["discount_rate"];
+        var costPerMove = assumptions["lever_cost_order_recovery"];
         var lastYear = RepeatPurchaseData.LastYearAnswers(store, soft, level);
         var moved = shareOfLastYear * lastYear[0];
         var leverCost = moved * costPerMove * horizon / 12.0;
@@ -168,6 +169,7 @@ public static class RepeatPurchaseAnalysis
         var perRepeat = revenue / repeaters;
         var extraCustomers = moved * (adjusted[2] - adjusted[0]);
         var yearlyMargin = extraCustomers * perRepeat * margin;
+        // An absent middle level is never shown; 0 rather than NaN so it does not mark the resample as failed.
         return [adjusted[0], present[1] ? adjusted[1] : 0, adjusted[2], Math.Exp(fit["level0"]), perRepeat, extraCustomers, extraCustomers * perRepeat, yearlyMargin,
             yearlyMargin * presentValueOfYearlyFlow - leverCost];
     };
@@ -184,7 +186,4 @@ public static class RepeatPurchaseAnalysis
 
     static RepeatPurchaseReport Missing(string soft, RepeatPurchaseOptions options, string reason) =>
         new(soft, options.WindowDays, 0, 0, [], Estimate.Undefined(0, reason), Estimate.Undefined(0, reason), null, [], [], reason);
-
-    static double Assumption(FulcrumStore store, string name, double fallback) =>
-        store.Query<double?>("SELECT value FROM assumptions WHERE name = $name", new { name }).FirstOrDefault() ?? fallback;
 }

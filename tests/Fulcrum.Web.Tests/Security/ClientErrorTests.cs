@@ -78,7 +78,7 @@ public sealed class ClientErrorTests(FulcrumWebFactory factory) : IClassFixture<
         var html = await response.Content.ReadAsStringAsync();
         var scripts = System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]*>");
         Assert.NotEmpty(scripts);
-        Assert.All(scripts, s => Assert.Contains($"nonce=\"{nonce}\"", s.Value));
+        Assert.All(scripts, s => Assert.Contains($"nonce=\"{nonce}\"", System.Net.WebUtility.HtmlDecode(s.Value)));
     }
 
     [Fact]

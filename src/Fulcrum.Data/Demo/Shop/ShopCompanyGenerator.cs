@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Fulcrum.Core.Statistics;
 using Fulcrum.Data.Store;
@@ -20,7 +19,6 @@ public static class ShopCompanyGenerator
     public const string RepeatOddsRatio = "shop_repeat_odds_dissatisfied_vs_satisfied";
     public const string LateDeliveryCsat = "shop_late_delivery_csat_shift";
     public const string RefundRate = "shop_dissatisfied_refund_rate";
-    const int RowsPerInsert = 500;
 
     sealed record Order(string Id, string Customer, DateTime At, double Amount, bool Late, double? Refund);
     sealed record Review(string Id, string Customer, DateTime At, int Csat, string? Comment, string Language, string OrderId, bool Late);
@@ -35,14 +33,13 @@ public static class ShopCompanyGenerator
         var tally = new Tally();
         for (var c = 0; c < options.Customers; c++) Simulate(options, c, customers, orders, reviews, tally);
 
-        using var transaction = store.BeginTransaction();
-        Insert(store, transaction, "accounts (account_id, name, segment, region, industry, created_at, attributes)", customers,
-            c => [c.Id, c.Id, "Consumer", c.Region, "Retail", c.Since, $"{{\"language\":\"{c.Language}\"}}"]);
-        Insert(store, transaction, "orders (order_id, account_id, ordered_at, amount, status, refund_amount, attributes)", orders,
+        Write(store, "accounts", customers, c => [c.Id, c.Id, "Consumer", c.Region, "Retail", c.Since, null, $"{{\"language\":\"{c.Language}\"}}"]);
+        Write(store, "orders", orders,
             o => [o.Id, o.Customer, o.At, Math.Round(o.Amount, 2), "delivered", o.Refund, $"{{\"delivery\":\"{(o.Late ? "late" : "on_time")}\"}}"]);
-        Insert(store, transaction, "responses (response_id, account_id, survey, channel, responded_at, csat, comment, attributes)", reviews,
-            r => [r.Id, r.Customer, "Post-purchase review", "email", r.At, (double)r.Csat, r.Comment,
-                $"{{\"order_id\":\"{r.OrderId}\",\"language\":\"{r.Language}\",\"delivery\":\"{(r.Late ? "late" : "on_time")}\"}}"]);
+        Write(store, "responses", reviews, r => [r.Id, r.Customer, null, "Post-purchase review", "email", r.At, null, (double)r.Csat, null, r.Comment,
+            $"{{\"order_id\":\"{r.OrderId}\",\"language\":\"{r.Language}\",\"delivery\":\"{(r.Late ? "late" : "on_time")}\"}}"]);
+
+        using var transaction = store.BeginTransaction();
         foreach (var effect in tally.Effects())
             store.Execute("""
                 INSERT INTO ground_truth (effect_id, description, metric, nominal, realized, unit, detail)
@@ -102,27 +99,12 @@ public static class ShopCompanyGenerator
         return weights.Keys.Max(StringComparer.Ordinal)!;
     }
 
-    /// <summary>Multi-row inserts with literals (every value is generated here, never user input), in one transaction.</summary>
-    static void Insert<T>(FulcrumStore store, System.Data.Common.DbTransaction transaction, string target, IReadOnlyList<T> rows, Func<T, object?[]> values)
+    /// <summary>The store's bulk path (DuckDB appender, PostgreSQL COPY), every column in the table's order.</summary>
+    static void Write<T>(FulcrumStore store, string table, IEnumerable<T> rows, Func<T, object?[]> values)
     {
-        for (var first = 0; first < rows.Count; first += RowsPerInsert)
-        {
-            var sql = new StringBuilder($"INSERT INTO {target} VALUES ");
-            for (var i = first; i < Math.Min(rows.Count, first + RowsPerInsert); i++)
-                sql.Append(i == first ? "(" : ", (").AppendJoin(", ", values(rows[i]).Select(Literal)).Append(')');
-            store.Execute(sql.ToString(), transaction: transaction);
-        }
+        using var writer = store.BulkWriter(table);
+        foreach (var row in rows) writer.Row(values(row));
     }
-
-    static string Literal(object? value) => value switch
-    {
-        null => "NULL",
-        string s => "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'",
-        DateOnly d => $"DATE '{d:yyyy-MM-dd}'",
-        DateTime t => $"TIMESTAMP '{t.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}'",
-        double x => x.ToString("R", CultureInfo.InvariantCulture),
-        _ => throw new ArgumentException($"No literal for {value.GetType()}"),
-    };
 
     sealed class Tally
     {
