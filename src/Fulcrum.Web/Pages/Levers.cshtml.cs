@@ -21,6 +21,7 @@ public sealed class LeversModel(StorePool pool) : PageModel
         ("lever_size_detractors_to_passive", "Detractors moved to passive"),
         ("lever_size_detractors_to_promoter", "Detractors moved to promoter"),
         ("lever_size_passives_to_promoter", "Passives moved to promoter"),
+        ("lever_size_csat_dissatisfied_to_satisfied", "Dissatisfied (CSAT) moved to satisfied"),
         ("lever_size_ces_reduction", "Lower customer effort (CES points)"),
         ("lever_size_contact_reduction", "Support contacts avoided"),
         ("lever_size_fix_theme", "Extra churn removed by fixing a theme"),

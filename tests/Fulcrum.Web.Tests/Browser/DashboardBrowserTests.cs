@@ -162,6 +162,8 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
         var row = page.Locator("#levers-table tbody tr", new PageLocatorOptions { HasText = "detractors to passive" });
         await Assertions.Expect(row).ToBeVisibleAsync();
         var npvBefore = await row.Locator("td.npv").InnerTextAsync();
+        // The share of resamples with a positive NPV stands beside the NPV (the rank rests on it when intervals tie).
+        await Assertions.Expect(row.Locator("td").Nth(6)).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{1,3}%$"));
         await Shot(page, "levers");
 
         // By keyboard: focus the slider and step it up; the table is re-priced from /api/business-case/revalue.

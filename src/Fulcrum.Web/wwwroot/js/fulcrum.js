@@ -231,6 +231,7 @@ const Fulcrum = (() => {
         `<td class="num">${short(x.costSaved.value)}<br><span class="muted">${short(x.costSaved.lower)} to ${short(x.costSaved.upper)}</span></td>` +
         `<td class="num">${short(l.lever.cost)}</td>` +
         `<td class="num npv"><strong>${short(x.npv.value)}</strong><br><span class="muted">${short(x.npv.lower)} to ${short(x.npv.upper)}</span></td>` +
+        `<td class="num">${Number.isFinite(x.probabilityNpvPositive) ? num(100 * x.probabilityNpvPositive, 0) + "%" : "—"}</td>` +
         `<td class="num">${num(100 * x.roi.value, 0)}%<br><span class="muted">${num(100 * x.roi.lower, 0)}% to ${num(100 * x.roi.upper, 0)}%</span></td>` +
         `<td class="num">${months(x.paybackMonths.value)}</td></tr>`).join("");
       const ordered = rows.slice().reverse();
