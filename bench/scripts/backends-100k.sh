@@ -8,7 +8,10 @@
 # PostgreSQL server's peak (sum of RSS over the postmaster and its backends, sampled every second) is recorded beside it.
 # Results go to a TSV as each step ends, so an interrupted run keeps the rows it finished.
 #
-# usage: bench/scripts/backends-100k.sh [ACCOUNTS=100000] [IMPORT_ROWS=200000] [OUT_DIR=/tmp/fulcrum-backends-bench]
+# The run resumes: a step already in OUT_DIR/results.tsv is skipped, and an existing cluster in OUT_DIR/pgdata is reused.
+# ORDER=steps (default) alternates the backends step by step; ORDER=backends runs every PostgreSQL step, then DuckDB's.
+#
+# usage: [ORDER=steps|backends] [CLI_DIR=DIR] bench/scripts/backends-100k.sh [ACCOUNTS=100000] [IMPORT_ROWS=200000] [OUT_DIR=/tmp/fulcrum-backends-bench]
 # Needs PostgreSQL 15 server binaries (apt-get install postgresql) and GNU time (apt-get install time).
 # Starts a throwaway cluster (initdb into OUT_DIR, fsync off, loopback, as the postgres user when run as root) and
 # stops it at the end.
@@ -32,18 +35,18 @@ FULCRUM=(dotnet "$CLI/fulcrum.dll")
 
 # A throwaway PostgreSQL cluster.
 PGDATA="$OUT/pgdata"
-rm -rf "$PGDATA" && mkdir -p "$PGDATA"
+FRESH=0
+[ -f "$PGDATA/PG_VERSION" ] || { FRESH=1; rm -rf "$PGDATA"; mkdir -p "$PGDATA"; }
 AS_PG=()
 if [ "$(id -u)" = 0 ]; then chown postgres "$OUT" "$PGDATA"; AS_PG=(runuser -u postgres --); fi
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"${AS_PG[@]}" "$PGBIN/initdb" -D "$PGDATA" -A trust -U fulcrum -E UTF8 --locale=C --no-sync >>"$LOG" 2>&1
+[ "$FRESH" = 1 ] && "${AS_PG[@]}" "$PGBIN/initdb" -D "$PGDATA" -A trust -U fulcrum -E UTF8 --locale=C --no-sync >>"$LOG" 2>&1
 "${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -l "$OUT/server.log" -w -t 120 -o \
   "-p $PORT -k $OUT -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c work_mem=128MB -c maintenance_work_mem=512MB -c shared_buffers=1GB" start >>"$LOG" 2>&1
 trap '"${AS_PG[@]}" "$PGBIN/pg_ctl" -D "$PGDATA" -m fast -w stop >>"$LOG" 2>&1 || true' EXIT
-"$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U fulcrum -d postgres -qc "CREATE DATABASE fulcrum_bench" >>"$LOG"
+[ "$FRESH" = 1 ] && "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U fulcrum -d postgres -qc "CREATE DATABASE fulcrum_bench" >>"$LOG"
 POSTGRES="postgres://fulcrum@127.0.0.1:$PORT/fulcrum_bench"
 DUCKDB="$OUT/bench.duckdb"
-rm -f "$DUCKDB" "$DUCKDB.wal"
 POSTMASTER=$(head -1 "$PGDATA/postmaster.pid")
 
 # Responses of existing demo accounts under ids the generator never uses.
@@ -57,6 +60,8 @@ server_rss_kb() { ps -o rss= --pid "$POSTMASTER" --ppid "$POSTMASTER" 2>/dev/nul
 # step NAME BACKEND DB COMMAND... (several commands separated by ';;' run one after another in one timed shell)
 step() {
   local name=$1 backend=$2 db=$3; shift 3
+  if grep -q "^$name	$backend	" "$RESULTS"; then log "$backend: $name: done in an earlier run, skipped"; return; fi
+  [ "$name" = generate ] && [ "$backend" = duckdb ] && rm -f "$DUCKDB" "$DUCKDB.wal"
   local script="" part=()
   for word in "$@" ';;'; do
     if [ "$word" = ';;' ]; then
@@ -92,9 +97,19 @@ both() {
 }
 
 log "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg); $("$PGBIN/postgres" --version); $ACCOUNTS accounts, $IMPORT_ROWS imported responses"
-both generate generate --accounts "$ACCOUNTS" --seed 42
-both import import responses "$CSV"
-both facts metrics --by segment --period quarter --json
-both analysis drilldown --depth 3 --json ';;' growth-check --json ';;' cohorts --json ';;' alerts --method both --json ';;' linkage --resamples 1000 --json
+STEPS=(
+  "generate generate --accounts $ACCOUNTS --seed 42"
+  "import import responses $CSV"
+  "facts metrics --by segment --period quarter --json"
+  "analysis drilldown --depth 3 --json ;; growth-check --json ;; cohorts --json ;; alerts --method both --json ;; linkage --resamples 1000 --json"
+)
+if [ "${ORDER:-steps}" = backends ]; then
+  for backend in postgresql duckdb; do
+    db=$POSTGRES; [ "$backend" = duckdb ] && db=$DUCKDB
+    for s in "${STEPS[@]}"; do read -ra words <<<"$s"; step "${words[0]}" "$backend" "$db" "${words[@]:1}"; done
+  done
+else
+  for s in "${STEPS[@]}"; do read -ra words <<<"$s"; both "${words[0]}" "${words[@]:1}"; done
+fi
 log "done; results in $RESULTS"
 column -t -s $'\t' "$RESULTS" | tee -a "$LOG"

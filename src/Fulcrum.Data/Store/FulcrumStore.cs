@@ -79,7 +79,11 @@ public sealed class FulcrumStore : IDisposable
     static FulcrumStore OpenPostgres(StoreLocation location)
     {
         // Timestamps are stored without time zone and mean UTC; the session says so, so UTC DateTimes compare correctly.
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(location.Target) { Timezone = "UTC" }.ConnectionString);
+        var settings = new NpgsqlConnectionStringBuilder(location.Target) { Timezone = "UTC" };
+        // Npgsql cancels a statement after 30 s by default; building the fact tables of 100,000 accounts takes longer.
+        // Analyses run as long as they need unless the connection string sets its own limit.
+        if (!location.Target.Replace(" ", "", StringComparison.Ordinal).Contains("commandtimeout", StringComparison.OrdinalIgnoreCase)) settings.CommandTimeout = 0;
+        var connection = new NpgsqlConnection(settings.ConnectionString);
         try
         {
             connection.Open();

@@ -54,4 +54,25 @@ public sealed class CitusColocationTests
         Assert.Contains(check.Checked, c => c.Sql.Contains("facts_account_periods_quarter", StringComparison.Ordinal) && c.Sql.Contains("generate_series", StringComparison.Ordinal));
         Assert.Contains(check.Checked, c => c.Sql.Contains("FROM facts_responses", StringComparison.Ordinal));
     }
+
+    /// <summary>The rules are not vacuous: statements Citus cannot push down are caught, co-located ones pass.</summary>
+    [Theory]
+    [InlineData("SELECT account_id, COUNT(*) OVER (PARTITION BY name) FROM accounts", "window over distributed rows not partitioned by account_id")]
+    [InlineData("SELECT r.response_id FROM responses r JOIN tickets t ON t.ticket_id = r.response_id", "join of two distributed inputs without account_id")]
+    [InlineData("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY nps) FROM responses", "not a combination of per-account partials")]
+    [InlineData("SELECT COUNT(DISTINCT survey) FROM responses", "DISTINCT aggregate across accounts")]
+    [InlineData("SELECT s.name, r.nps FROM assumptions s LEFT JOIN responses r ON r.survey = s.name", "keeps reference/recurring rows")]
+    [InlineData("SELECT a.segment, COUNT(*), AVG(r.nps), COUNT(DISTINCT r.account_id) FROM responses r JOIN accounts a USING (account_id) GROUP BY a.segment", null)]
+    [InlineData("SELECT account_id, LEAD(responded_at) OVER (PARTITION BY account_id ORDER BY responded_at) FROM responses", null)]
+    [InlineData("SELECT a.account_id, t.n FROM accounts a LEFT JOIN (SELECT account_id, COUNT(*) AS n FROM tickets GROUP BY account_id) t ON t.account_id = a.account_id", null)]
+    public void The_rules_flag_what_Citus_cannot_push_down(string sql, string? expected)
+    {
+        using var store = FulcrumStore.Open(PostgresCluster.Instance.Url(PostgresCluster.Instance.CreateDatabase("fulcrum_citus_rules")));
+        var check = new CitusColocationCheck(CitusDistribution.Plan(store));
+        using (FulcrumStore.ObserveStatements(check.Observe)) store.Query<object>(sql).ToList();
+
+        var violations = Assert.Single(check.Checked).Violations;
+        if (expected is null) Assert.Empty(violations);
+        else Assert.Contains(violations, v => v.Contains(expected, StringComparison.Ordinal));
+    }
 }
