@@ -178,8 +178,18 @@ internal sealed class CompiledTable
                     }
                     break;
                 case FieldSourceKind.Attributes:
-                    value = AttributesJson(row);
-                    return true;
+                    try
+                    {
+                        value = AttributesJson(row);
+                        return true;
+                    }
+                    catch (ComputedAttributeException e)
+                    {
+                        column = e.Inner.Column ?? column;
+                        raw = e.Inner.Value;
+                        error = $"computed attribute '{e.Attribute.Name}': {e.Inner.Message} (expr: {e.Attribute.Expression.Text})";
+                        return false;
+                    }
                 default:
                     throw new InvalidOperationException(spec.Kind.ToString());
             }
@@ -220,9 +230,31 @@ internal sealed class CompiledTable
                 writer.WriteString(spec.AttributeColumns![i], text);
                 any = true;
             }
+            foreach (var attribute in spec.Computed ?? [])
+            {
+                object? computed;
+                try { computed = attribute.Expression.Evaluate(row); }
+                catch (ExpressionEvaluationException e) { throw new ComputedAttributeException(attribute, e); }
+                switch (computed)
+                {
+                    case null: continue;
+                    case double number when double.IsFinite(number): writer.WriteNumber(attribute.Name, number); break;
+                    case bool flag: writer.WriteBoolean(attribute.Name, flag); break;
+                    case DateTime date: writer.WriteString(attribute.Name, Expressions.Conv.FormatDate(date)); break;
+                    default: writer.WriteString(attribute.Name, Convert.ToString(computed, System.Globalization.CultureInfo.InvariantCulture)); break;
+                }
+                any = true;
+            }
             writer.WriteEndObject();
             writer.Flush();
             return any ? System.Text.Encoding.UTF8.GetString(_json.WrittenSpan) : null;
         }
     }
+}
+
+/// <summary>A computed attribute's expression failed on a row; carries which attribute, for the reject.</summary>
+internal sealed class ComputedAttributeException(ComputedAttribute attribute, ExpressionEvaluationException inner) : Exception(inner.Message, inner)
+{
+    public ComputedAttribute Attribute { get; } = attribute;
+    public ExpressionEvaluationException Inner { get; } = inner;
 }

@@ -89,17 +89,21 @@ public sealed record FieldSpec(
     string? Format = null,
     IReadOnlyList<string>? AttributeColumns = null,
     int Line = 0,
-    Aggregate Aggregate = Aggregate.None)
+    Aggregate Aggregate = Aggregate.None,
+    IReadOnlyList<ComputedAttribute>? Computed = null)
 {
     public IEnumerable<string> ReferencedColumns => Kind switch
     {
         FieldSourceKind.Column => [Column!],
         FieldSourceKind.Expression => Expression!.ColumnReferences,
         FieldSourceKind.Template => Template!.ColumnReferences,
-        FieldSourceKind.Attributes => AttributeColumns!,
+        FieldSourceKind.Attributes => AttributeColumns!.Concat((Computed ?? []).SelectMany(c => c.Expression.ColumnReferences)).Distinct(StringComparer.Ordinal),
         _ => [],
     };
 
     /// <summary>The source column a reject should name, where there is one.</summary>
     public string? PrimaryColumn => ReferencedColumns.FirstOrDefault();
 }
+
+/// <summary>An attribute computed per row by an expression (e.g. <c>days_late: days([delivered], [estimated])</c>), kept in <c>attributes</c>.</summary>
+public sealed record ComputedAttribute(string Name, MappingExpression Expression);

@@ -15,7 +15,7 @@ public static class MappingLoader
 {
     static readonly string[] TopLevelKeys = ["name", "description", "source", "constants", "scales", "join", "tables"];
     static readonly string[] TableKeys = ["table", "where", "repeat", "distinct", "group_by", "fields", "description"];
-    static readonly string[] FieldKeys = ["column", "value", "expr", "template", "map", "map_default", "default", "format", "columns", "aggregate"];
+    static readonly string[] FieldKeys = ["column", "value", "expr", "template", "map", "map_default", "default", "format", "columns", "computed", "aggregate"];
 
     public static ImportMapping Load(string path)
     {
@@ -216,6 +216,7 @@ public static class MappingLoader
             FieldType.Integer => "a whole number",
             FieldType.Json => "a JSON object",
             FieldType.Boolean => "a boolean",
+            FieldType.Text => "text",
             _ => "a " + type.ToString().ToLowerInvariant(),
         };
 
@@ -248,10 +249,19 @@ public static class MappingLoader
 
             if (field.Type == FieldType.Json)
             {
-                if (Optional(map, "columns") is not YamlSequenceNode columns || columns.Children.Count == 0)
-                    throw Error(node, $"'{field.Name}' takes {{ columns: [..] }}: the source columns to keep as JSON.");
-                return new FieldSpec(field, FieldSourceKind.Attributes, AttributeColumns: columns.Children.Select(c => Scalar(c)!).ToList(), Line: line,
-                    Aggregate: ReadAggregate(field, map));
+                var columns = Optional(map, "columns") switch
+                {
+                    null => [],
+                    YamlSequenceNode seq => seq.Children.Select(c => Scalar(c) ?? throw Error(c, $"'{field.Name}': each column must be a name.")).ToList(),
+                    var other => throw Error(other, $"'{field.Name}': 'columns' must be a list of source columns."),
+                };
+                var computed = ReadComputed(field, Optional(map, "computed"));
+                if (columns.Count == 0 && computed.Count == 0)
+                    throw Error(node, $"'{field.Name}' takes {{ columns: [..] }} (source columns to keep as JSON) and/or {{ computed: {{ name: expression }} }}.");
+                var clash = computed.FirstOrDefault(c => columns.Contains(c.Name, StringComparer.Ordinal));
+                if (clash is not null) throw Error(node, $"'{field.Name}': '{clash.Name}' is both a column and a computed attribute; rename the computed one.");
+                return new FieldSpec(field, FieldSourceKind.Attributes, AttributeColumns: columns, Line: line,
+                    Aggregate: ReadAggregate(field, map), Computed: computed);
             }
 
             var sources = new[] { "column", "value", "expr", "template" }.Where(k => Optional(map, k) is not null).ToList();
@@ -293,6 +303,24 @@ public static class MappingLoader
                 Format: format,
                 Line: line,
                 Aggregate: ReadAggregate(field, map));
+        }
+
+        /// <summary>The longest list of computed attributes one field may hold (each is evaluated on every row).</summary>
+        const int MaxComputed = 100;
+
+        List<ComputedAttribute> ReadComputed(FieldDefinition field, YamlNode? node)
+        {
+            if (node is null) return [];
+            if (node is not YamlMappingNode map) throw Error(node, $"'{field.Name}': 'computed' must map attribute names to expressions.");
+            if (map.Children.Count > MaxComputed) throw Error(node, $"'{field.Name}': at most {MaxComputed} computed attributes are allowed.");
+            var computed = new List<ComputedAttribute>();
+            foreach (var (key, value) in map.Children)
+            {
+                var name = Scalar(key) ?? throw Error(key, "a computed attribute needs a name.");
+                if (computed.Any(c => c.Name == name)) throw Error(key, $"computed attribute '{name}' is defined twice.");
+                computed.Add(new ComputedAttribute(name, Expression(value) ?? throw Error(value, $"computed attribute '{name}' has no expression.")));
+            }
+            return computed;
         }
 
         MappingExpression? Expression(YamlNode? node)
