@@ -1,11 +1,12 @@
 using Fulcrum.Data.Import;
+using Fulcrum.Data.Store;
 
 namespace Fulcrum.Data.Tests.Import;
 
 /// <summary>Dates that import but cannot be right (DateWarnings.cs): warned about with file and line, never rejected.</summary>
-public sealed class ImporterDateWarningTests : IDisposable
+public abstract class ImporterDateWarningTests(StoreBackend backend) : IDisposable
 {
-    readonly ImportWorkspace _ws = new();
+    readonly ImportWorkspace _ws = new(backend: backend);
 
     public void Dispose() => _ws.Dispose();
 
@@ -68,3 +69,8 @@ public sealed class ImporterDateWarningTests : IDisposable
         Assert.Equal(2, _ws.Count("tickets"));
     }
 }
+
+/// <summary>The same tests on each store backend (the warnings and migration 0014 are SQL that both must run).</summary>
+public sealed class ImporterDateWarningTestsOnDuckDb() : ImporterDateWarningTests(StoreBackend.DuckDb);
+
+public sealed class ImporterDateWarningTestsOnPostgreSql() : ImporterDateWarningTests(StoreBackend.PostgreSql);

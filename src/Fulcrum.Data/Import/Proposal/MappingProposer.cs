@@ -154,10 +154,8 @@ public static class MappingProposer
             if (revenue is null)
             {
                 // Outcomes need no ARR (a business without recurring revenue has none): say so rather than ask for an invented one.
-                _yaml.Append("      # arr_before, arr_after: no revenue column found, so left out; renewals and churn are then counts and rates.
-");
-                _yaml.Append("      # Map them here if another file holds each account's ARR (join it).
-");
+                _yaml.Append("      # arr_before, arr_after: no revenue column found, so left out; renewals and churn are then counts and rates.\n");
+                _yaml.Append("      # Map them here if another file holds each account's ARR (join it).\n");
                 return;
             }
             var churned = churnValues.Count == 0 ? Todo : string.Join(" or ", churnValues.Select(v => $"[{churn.Name}] = '{v.Replace("'", "''", StringComparison.Ordinal)}'"));
