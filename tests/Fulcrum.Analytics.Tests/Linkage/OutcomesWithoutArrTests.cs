@@ -21,7 +21,7 @@ public sealed class OutcomesWithoutArrTests : IClassFixture<OutcomesWithoutArrTe
             DemoCompanyGenerator.Generate(Store, new DemoCompanyOptions(1_500, 3, 16));
             Store.Execute("UPDATE outcomes SET arr_before = NULL, arr_after = NULL");
             Store.Execute("UPDATE subscriptions SET arr = 0");
-            Report = BusinessCaseAnalysis.Run(new AnalysisFacts(Store), new LinkageOptions { Resamples = 60 }).Report;
+            Report = BusinessCaseAnalysis.Run(new AnalysisFacts(Store), new LinkageOptions { Resamples = 100 }).Report;
         }
 
         public FulcrumStore Store { get; }
