@@ -74,9 +74,10 @@ public static class BusinessCaseAnalysis
         var n = (long)linkage.Book.TotalAccounts;
         var hasTickets = linkage.Data.HasTickets;
         var hasExpansion = linkage.Models.Expansion is not null;
+        var hasArr = linkage.Data.HasArr;
         var valued = levers.Where(l => l.Scenario is not null).Select(l =>
         {
-            var horizons = linkage.Horizons.Select(h => Horizon(figures, l.Lever.Id, h, n, hasTickets, hasExpansion)).ToList();
+            var horizons = linkage.Horizons.Select(h => Horizon(figures, l.Lever.Id, h, n, hasTickets, hasExpansion, hasArr)).ToList();
             return (l.Lever, Horizons: horizons);
         });
         var ranked = LeverRanking.Rank(valued, l => l.Horizons.First(h => h.Months == horizon));
@@ -91,9 +92,12 @@ public static class BusinessCaseAnalysis
             warnings, linkage.Report);
     }
 
-    static LeverHorizon Horizon(Figures figures, string id, int months, long n, bool hasTickets, bool hasExpansion)
+    static LeverHorizon Horizon(Figures figures, string id, int months, long n, bool hasTickets, bool hasExpansion, bool hasArr)
     {
-        Estimate E(string field, string what) => figures.Estimate($"scenario:{id}:{months}:{field}", n, what);
+        // Without ARR on record the ARR and revenue figures are absent with the reason, not $0 ($0 to $0).
+        Estimate E(string field, string what) => !hasArr && field is "arr_retained" or "arr_expansion" or "arr_total" or "revenue"
+            ? Estimate.Undefined(n, LinkageReportBuilder.NoArr, figures.ConfidenceLevel)
+            : figures.Estimate($"scenario:{id}:{months}:{field}", n, what);
         var npvKey = $"scenario:{id}:{months}:npv";
         var npvs = figures.Bootstrap.Replicates.Select(r => r.GetValueOrDefault(npvKey, double.NaN)).Where(v => !double.IsNaN(v)).ToList();
         var npv = E("npv", "net present value: discounted gross margin on extra revenue + cost saved − lever cost");
@@ -117,7 +121,7 @@ public static class BusinessCaseAnalysis
         var arr = h.ArrTotal;
         var saves = $"saves {MoneyFormat.Short(h.CostSaved.Value)} in cost to serve over {h.Months} months ({ci} {MoneyFormat.Short(h.CostSaved.Lower)}–{MoneyFormat.Short(h.CostSaved.Upper)})";
         // A lever that only changes cost to serve moves no ARR: say what it does, not "$0 ARR". Without tickets no saving is claimed.
-        var worth = arr.Value == 0 && arr.Lower == 0 && arr.Upper == 0 && h.CostSaved.IsDefined
+        var worth = (!arr.IsDefined || arr.Value == 0 && arr.Lower == 0 && arr.Upper == 0) && h.CostSaved.IsDefined
             ? $"{lever.Title} {saves}"
             : $"{lever.Title} is worth {MoneyFormat.Short(arr.Value)} ARR over {h.Months} months ({ci} {MoneyFormat.Short(arr.Lower)}–{MoneyFormat.Short(arr.Upper)}"
               + (arr.Contains(0) ? ", not distinguishable from zero)" : ")")

@@ -77,7 +77,11 @@ public static class LeverCatalog
         result.Add(FewerContactsLever(context, A("lever_size_contact_reduction"), A("lever_cost_contact_reduction")));
         for (var theme = 0; theme < context.Data.Themes.Count; theme++)
             result.Add(FixThemeLever(context, theme, A("lever_size_fix_theme"), A("lever_cost_fix_theme")));
-        return result;
+        if (context.Data.HasArr) return result;
+        // Without ARR a lever that works through retention would be valued at $0: it is unavailable, saying why. Only a
+        // lever whose whole value is cost to serve (fewer contacts) keeps its money.
+        return result.Select(l => l.Item1.Id == FewerContacts || l.Item2 is null ? l
+            : (l.Item1 with { Unavailable = LinkageReportBuilder.NoArr }, (ScenarioDefinition?)null)).ToList();
     }
 
     static (Lever, ScenarioDefinition?) LowerEffortLever(LinkageContext context, double points, double costPerAccountPoint)

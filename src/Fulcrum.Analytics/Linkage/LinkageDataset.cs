@@ -51,6 +51,12 @@ internal sealed class LinkageDataset
     /// <summary>True when any support ticket is on record: cost to serve, and what moves it, can be modelled.</summary>
     public bool HasTickets => Tickets.Any(t => t > 0);
 
+    /// <summary>
+    /// True when any ARR is on record, at a renewal (outcomes) or on today's book (subscriptions). A business without
+    /// recurring revenue imports outcomes without ARR: its churn is then counts and rates, never valued at an ARR of 0.
+    /// </summary>
+    public bool HasArr => ArrBefore.Any(a => a > 0) || Book.Any(b => b.Arr > 0);
+
     /// <summary>True when any expansion is on record at a renewal: expansion can be modelled.</summary>
     public bool HasExpansions => Expanded.Any(e => e);
 

@@ -56,10 +56,10 @@ internal static class LinkageReportBuilder
 
         Estimate? lostPerDetractor = null;
         var lostKey = $"scenario:{LinkageAnalysis.DetractorVsPromoter}:12:arr_retained";
-        if (figures.Has(lostKey) && bookAccounts > 0)
+        if (figures.Has(lostKey) && bookAccounts > 0 && d.HasArr)
             lostPerDetractor = Scale(figures.Estimate(lostKey, bookAccounts, $"ARR churned in 12 months per account if it were a detractor rather than a promoter, {adjusted}"), -1.0 / bookAccounts);
 
-        var npsPoint = figures.Has($"scenario:{LinkageAnalysis.OneNpsPoint}:12:npv")
+        var npsPoint = d.HasArr && figures.Has($"scenario:{LinkageAnalysis.OneNpsPoint}:12:npv")
             ? horizons.Select(h => new MoneyAtHorizon(h,
                 figures.Estimate($"scenario:{LinkageAnalysis.OneNpsPoint}:{h}:arr_total", bookAccounts, "ARR on the books at the horizon from +1 point of account NPS (1% of accounts one category up)"),
                 figures.Estimate($"scenario:{LinkageAnalysis.OneNpsPoint}:{h}:npv", bookAccounts, "NPV of +1 point of account NPS (margin on revenue + cost to serve, discounted)"))).ToList()
@@ -90,7 +90,9 @@ internal static class LinkageReportBuilder
             d.HasTickets
                 ? figures.Estimate("book_cost_to_serve_per_year", bookAccounts, "predicted cost to serve of today's book over the next 12 months")
                 : Estimate.Undefined(bookAccounts, NoTickets, figures.ConfidenceLevel),
-            figures.Estimate("book_churned_arr_next_year", bookAccounts, "predicted ARR churned from today's book over the next 12 months"),
+            d.HasArr
+                ? figures.Estimate("book_churned_arr_next_year", bookAccounts, "predicted ARR churned from today's book over the next 12 months")
+                : Estimate.Undefined(bookAccounts, NoArr, figures.ConfidenceLevel),
             quality,
             figures.Bootstrap.Replicates.Count + figures.Bootstrap.Failed,
             figures.Bootstrap.Failed,
@@ -112,11 +114,14 @@ internal static class LinkageReportBuilder
         return new ThemeChurn(t.ThemeId, t.Label, t.Events.Length, t.Events.Count(i => d.Churned[i]),
             figures.Estimate($"theme_churn_ratio:{t.ThemeId}", t.Events.Length, "observed / model-predicted churn of renewals by accounts that raised the theme in the year before (adjusted for NPS, CES and the controls)"),
             raising,
-            figures.Has(atRiskKey) ? figures.Estimate(atRiskKey, raising, "ARR lost over the next 12 months by today's accounts that raised the theme in the last year, through churn beyond what their scores and profile predict (observed / predicted churn of earlier renewals after the theme)") : null,
+            figures.Has(atRiskKey) && d.HasArr ? figures.Estimate(atRiskKey, raising, "ARR lost over the next 12 months by today's accounts that raised the theme in the last year, through churn beyond what their scores and profile predict (observed / predicted churn of earlier renewals after the theme)") : null,
             pValue);
     }
 
     internal const string NoTickets = "no support tickets on record, so cost to serve cannot be modelled; import them (fulcrum import tickets FILE)";
+
+    internal const string NoArr = "no ARR on record (outcomes without arr_before, no subscription ARR), so retention cannot be valued in money; "
+        + "churn is reported as counts and rates. A business that sells by order values repeat purchase from its orders (fulcrum repeat-purchase)";
 
     internal const string NoExpansion = "no expansion outcomes on record, so expansion cannot be modelled; import outcomes of kind expansion to value it";
 
@@ -192,6 +197,9 @@ internal static class LinkageReportBuilder
             warnings.Add("No support tickets on record: cost to serve is not modelled, and the contact and effort levers cannot be valued. Import tickets (fulcrum import tickets FILE).");
         if (models.Expansion is null)
             warnings.Add("No expansion at any renewal on record: expansion is not modelled (shown as absent, not zero). Import outcomes of kind expansion to value it.");
+        if (!d.HasArr)
+            warnings.Add("No ARR on record (outcomes were imported without arr_before and no subscription carries ARR): churn and renewal are shown as counts "
+                + "and rates, and no lever is valued through retention. Money comes from orders where there are any (fulcrum repeat-purchase).");
         if (book.Accounts.Count == 0)
             warnings.Add("No account holds a product on the last day of data, so there is no book to value: money figures are zero.");
         return warnings;

@@ -32,6 +32,10 @@ public sealed class ImportCommand : StoreCommand<ImportCommand.Settings>
         [DefaultValue(20)]
         public int Show { get; init; } = 20;
 
+        [CommandOption("--json")]
+        [Description("Print the result (tables, rejects, date warnings) as JSON instead of tables.")]
+        public bool AsJson { get; init; }
+
         public override ValidationResult Validate() => OptionCheck.ImportFiles(File, Mapping);
     }
 
@@ -39,6 +43,12 @@ public sealed class ImportCommand : StoreCommand<ImportCommand.Settings>
     {
         var request = new ImportRequest(settings.Table, settings.File, settings.Mapping, settings.DryRun, settings.SkipInvalid);
         ImportResult? result = null;
+        if (settings.AsJson)
+        {
+            result = new Importer(store).Run(request, cancellation: cancellationToken);
+            Json.Write(ImportReport.ForJson(result, settings.Show));
+            return result.Status == ImportStatus.Rejected ? 2 : 0;
+        }
         ProgressBars.Create().Start(ctx =>
         {
             var task = ctx.AddTask($"Importing {Path.GetFileName(settings.File)}", maxValue: 1);

@@ -8,8 +8,13 @@ public static class ImportReport
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"[bold]{Markup.Escape(Path.GetFileName(result.File))}[/]: {result.RowsRead:N0} rows read")
             .AddColumns("table", "staged", "new", "updated", "unchanged", "rejected", "filtered", "identical repeats");
+        var folds = result.Tables.Any(t => t.Folded > 0);
+        if (folds) table.AddColumn("folded (group_by)");
         foreach (var t in result.Tables)
-            table.AddRow(t.Table, N(t.Staged), N(t.Inserted), N(t.Updated), N(t.Unchanged), t.Rejected == 0 ? "0" : $"[red]{t.Rejected:N0}[/]", N(t.Filtered), N(t.CollapsedDuplicates));
+        {
+            string[] cells = [t.Table, N(t.Staged), N(t.Inserted), N(t.Updated), N(t.Unchanged), t.Rejected == 0 ? "0" : $"[red]{t.Rejected:N0}[/]", N(t.Filtered), N(t.CollapsedDuplicates)];
+            table.AddRow(folds ? [.. cells, N(t.Folded)] : cells);
+        }
         foreach (var c in table.Columns.Skip(1)) c.RightAligned();
         AnsiConsole.Write(table);
 
@@ -20,6 +25,19 @@ public static class ImportReport
             foreach (var r in result.Rejects.Take(showRejects))
                 rejects.AddRow(r.Line?.ToString("N0") ?? "", r.Table ?? "", Markup.Escape(r.Column ?? ""), Markup.Escape(Truncate(r.Value)), Markup.Escape(r.Reason));
             AnsiConsole.Write(rejects);
+        }
+        if (result.Warnings.Count > 0)
+        {
+            var warnings = new Table().Border(TableBorder.Simple)
+                .Title($"[yellow]{result.Warnings.Sum(w => w.Count):N0} dates to check[/] (imported; first examples)")
+                .AddColumns("line", "table", "field", "value", "why");
+            foreach (var warning in result.Warnings)
+            {
+                AnsiConsole.MarkupLine($"[yellow]Warning:[/] {Markup.Escape(warning.Message)}");
+                foreach (var e in warning.Examples)
+                    warnings.AddRow(e.Line.ToString("N0"), e.Table, e.Field, Markup.Escape(e.Value), Markup.Escape(e.Detail));
+            }
+            AnsiConsole.Write(warnings);
         }
         if (result.UnmappedColumns.Count > 0)
             AnsiConsole.MarkupLine($"[yellow]Not imported[/] (no mapping uses them): {Markup.Escape(string.Join(", ", result.UnmappedColumns))}");
@@ -32,6 +50,24 @@ public static class ImportReport
             _ => $"[green]Imported[/] {result.Inserted:N0} new and {result.Updated:N0} updated rows ({result.ImportId}).",
         });
     }
+
+    /// <summary>The --json shape: what the tables show, with every date warning and the first <paramref name="showRejects"/> rejects.</summary>
+    public static object ForJson(ImportResult result, int showRejects) => new
+    {
+        importId = result.ImportId,
+        status = result.Status.ToString().ToLowerInvariant(),
+        file = result.File,
+        mapping = result.MappingFile,
+        rowsRead = result.RowsRead,
+        inserted = result.Inserted,
+        updated = result.Updated,
+        rejectedRows = result.RejectedRows,
+        tables = result.Tables,
+        warnings = result.Warnings,
+        rejects = result.Rejects.Take(showRejects),
+        unmappedColumns = result.UnmappedColumns,
+        followupsOpened = result.FollowupsOpened,
+    };
 
     static string N(long n) => n.ToString("N0");
 

@@ -25,6 +25,33 @@ internal sealed class CompiledTable
     public TableMapping Mapping { get; }
     public TableDefinition Table => Mapping.Table;
 
+    /// <summary>Where each mapped field sits among the staging columns, in the order of <see cref="TableMapping.Fields"/>.</summary>
+    public IReadOnlyList<int> StagingPositions => _stagingPositions;
+
+    /// <summary>Checks a row folded from a group (<c>group_by</c>) again: a sum can leave a field's range, and row rules see the folded values.</summary>
+    public bool TryCheckFolded(object?[] staged, string file, long line, List<Reject> rejects)
+    {
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            var field = _fields[i];
+            if (field.Spec.Aggregate is not (Aggregate.Sum or Aggregate.Count)) continue;
+            var position = _stagingPositions[i];
+            if (!field.CheckFolded(ref staged[position], out var error))
+            {
+                rejects.Add(new Reject(file, line, Table.Name, field.Spec.PrimaryColumn, field.Spec.Field.Name, DisplayText(staged[position]),
+                    $"{error} (after {field.Spec.Aggregate.ToString().ToLowerInvariant()} over the group)"));
+                return false;
+            }
+        }
+        var rule = RowRules.Check(Table.Name, name => Array.IndexOf(_stagingColumns, name) is var p and >= 0 ? staged[p] : null);
+        if (rule is not { } violated) return true;
+        var spec = Mapping.Fields.FirstOrDefault(f => f.Field.Name == violated.Field);
+        var at = Array.IndexOf(_stagingColumns, violated.Field);
+        rejects.Add(new Reject(file, line, Table.Name, spec?.PrimaryColumn, violated.Field, at >= 0 ? DisplayText(staged[at]) : null,
+            violated.Reason + " (after folding the group)"));
+        return false;
+    }
+
     /// <summary>Number of rows this source row yields (1 unless the mapping repeats).</summary>
     public bool TryRepeatCount(RowContext row, out int count, out string? error)
     {
@@ -111,6 +138,13 @@ internal sealed class CompiledTable
 
         public FieldSpec Spec => spec;
 
+        /// <summary>A folded count or sum is checked against the field's type and rules like a source value.</summary>
+        public bool CheckFolded(ref object? value, out string? error)
+        {
+            if (spec.Field.Type == FieldType.Number && value is long count) value = (double)count;
+            return rules.Check(ref value, isKey, out error);
+        }
+
         public bool TryEvaluate(RowContext row, int repeatIndex, out object? value, out string? column, out string? raw, out string? error)
         {
             column = spec.PrimaryColumn;
@@ -144,8 +178,18 @@ internal sealed class CompiledTable
                     }
                     break;
                 case FieldSourceKind.Attributes:
-                    value = AttributesJson(row);
-                    return true;
+                    try
+                    {
+                        value = AttributesJson(row);
+                        return true;
+                    }
+                    catch (ComputedAttributeException e)
+                    {
+                        column = e.Inner.Column ?? column;
+                        raw = e.Inner.Value;
+                        error = $"computed attribute '{e.Attribute.Name}': {e.Inner.Message} (expr: {e.Attribute.Expression.Text})";
+                        return false;
+                    }
                 default:
                     throw new InvalidOperationException(spec.Kind.ToString());
             }
@@ -162,6 +206,12 @@ internal sealed class CompiledTable
                 }
             }
             if ((source is null || source is string { Length: 0 }) && spec.Default is not null) source = spec.Default;
+            // A counted value is only present or absent: what it says does not matter, so it is not converted to the field's type.
+            if (spec.Aggregate == Aggregate.Count)
+            {
+                value = source is null || source is string s && string.IsNullOrWhiteSpace(s) ? 0L : 1L;
+                return true;
+            }
 
             if (!ValueConverter.TryConvert(source, spec.Field.Type, spec.Format, out value, out error)) return false;
             return rules.Check(ref value, isKey, out error);
@@ -180,9 +230,31 @@ internal sealed class CompiledTable
                 writer.WriteString(spec.AttributeColumns![i], text);
                 any = true;
             }
+            foreach (var attribute in spec.Computed ?? [])
+            {
+                object? computed;
+                try { computed = attribute.Expression.Evaluate(row); }
+                catch (ExpressionEvaluationException e) { throw new ComputedAttributeException(attribute, e); }
+                switch (computed)
+                {
+                    case null: continue;
+                    case double number when double.IsFinite(number): writer.WriteNumber(attribute.Name, number); break;
+                    case bool flag: writer.WriteBoolean(attribute.Name, flag); break;
+                    case DateTime date: writer.WriteString(attribute.Name, Expressions.Conv.FormatDate(date)); break;
+                    default: writer.WriteString(attribute.Name, Convert.ToString(computed, System.Globalization.CultureInfo.InvariantCulture)); break;
+                }
+                any = true;
+            }
             writer.WriteEndObject();
             writer.Flush();
             return any ? System.Text.Encoding.UTF8.GetString(_json.WrittenSpan) : null;
         }
     }
+}
+
+/// <summary>A computed attribute's expression failed on a row; carries which attribute, for the reject.</summary>
+internal sealed class ComputedAttributeException(ComputedAttribute attribute, ExpressionEvaluationException inner) : Exception(inner.Message, inner)
+{
+    public ComputedAttribute Attribute { get; } = attribute;
+    public ExpressionEvaluationException Inner { get; } = inner;
 }

@@ -14,7 +14,9 @@ public sealed record ImportRequest(string Table, string File, string? MappingFil
 public enum ImportStatus { Committed, Rejected, DryRun }
 
 /// <summary>What happened to one canonical table in an import.</summary>
-public sealed record TableImportStats(string Table, long Staged, long Inserted, long Updated, long Unchanged, long Rejected, long Filtered, long CollapsedDuplicates);
+/// <param name="Folded">Source rows folded by <c>group_by</c> into a row that an earlier line started.</param>
+public sealed record TableImportStats(string Table, long Staged, long Inserted, long Updated, long Unchanged, long Rejected, long Filtered, long CollapsedDuplicates,
+    long Folded = 0);
 
 public sealed record ImportResult(
     string ImportId,
@@ -25,8 +27,12 @@ public sealed record ImportResult(
     IReadOnlyList<TableImportStats> Tables,
     IReadOnlyList<Reject> Rejects,
     IReadOnlyList<string> UnmappedColumns,
-    int FollowupsOpened = 0)
+    int FollowupsOpened = 0,
+    IReadOnlyList<DateWarning>? DateWarnings = null)
 {
+    /// <summary>Dates imported but hard to believe (before the account's creation, in the future); they do not stop an import.</summary>
+    public IReadOnlyList<DateWarning> Warnings => DateWarnings ?? [];
+
     public long RejectedRows => Rejects.Select(r => (r.Table, r.Line)).Distinct().LongCount();
     public long Inserted => Tables.Sum(t => t.Inserted);
     public long Updated => Tables.Sum(t => t.Updated);

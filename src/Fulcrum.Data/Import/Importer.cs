@@ -43,6 +43,7 @@ public sealed class Importer(FulcrumStore store)
             var compiled = tableMappings
                 .Select(m => (Table: new CompiledTable(m, row, stagings.First(s => s.Table.Name == m.Table.Name).Columns, mapping.Scales),
                               Staging: stagings.First(s => s.Table.Name == m.Table.Name)))
+                .Select(c => (c.Table, c.Staging, Fold: c.Table.Mapping.Groups ? new GroupFold(c.Table, c.Staging.Columns.Count) : null))
                 .ToList();
 
             var rejects = new List<Reject>();
@@ -65,7 +66,7 @@ public sealed class Importer(FulcrumStore store)
                     continue;
                 }
                 row.Load(reader);
-                foreach (var (table, staging) in compiled)
+                foreach (var (table, staging, fold) in compiled)
                 {
                     var name = table.Table.Name;
                     if (!table.Includes(row, out var whereError))
@@ -81,16 +82,25 @@ public sealed class Importer(FulcrumStore store)
                     }
                     for (var k = 1; k <= count; k++)
                     {
-                        if (!table.TryMap(row, k, staged, request.File, reader.Line, rejects)) continue;
+                        if (!table.TryMap(row, k, staged, request.File, reader.Line, rejects))
+                        {
+                            fold?.Poison(reader.Line, staged);
+                            continue;
+                        }
                         if (++stagedRows > limits.MaxStagedRows)
                             throw new ImportException($"{request.File}, line {reader.Line}: the import would stage more than {limits.MaxStagedRows:N0} rows " +
                                                       "(the most one import may hold, counting the rows 'repeat' makes); split the file or lower the repeat counts.");
-                        if (staging.Add(reader.Line, staged) is { } duplicate)
-                            rejects.Add(new Reject(request.File, reader.Line, name, table.Mapping.Fields.First(f => f.Field.Name == table.Table.Key[0]).PrimaryColumn,
-                                table.Table.Key[0], staging.KeyDescription(staged), duplicate));
+                        if (fold is not null) fold.Add(reader.Line, staged, request.File, rejects);
+                        else Stage(table, staging, reader.Line, staged, request.File, rejects);
                     }
                 }
             }
+            // Folded groups are staged once every row has been read, in the order of their first line.
+            foreach (var (table, staging, fold) in compiled.Where(c => c.Fold is not null))
+                foreach (var (line, values) in fold!.Results(request.File, rejects))
+                    Stage(table, staging, line, values, request.File, rejects);
+            var folded = compiled.Where(c => c.Fold is not null).GroupBy(c => c.Table.Table.Name)
+                .ToDictionary(g => g.Key, g => g.Sum(c => c.Fold!.FoldedRows));
             foreach (var staging in stagings) staging.CloseAppender();
             cancellation.ThrowIfCancellationRequested();
 
@@ -98,13 +108,14 @@ public sealed class Importer(FulcrumStore store)
             foreach (var staging in stagings)
                 rejects.AddRange(CheckReferences(staging, stagings, request.File, tableMappings));
 
-            var stats = stagings.Select(s => Stats(s, rejects, filtered[s.Table.Name])).ToList();
+            var warnings = DateChecks.Find(store, stagings, request.File, DateTime.UtcNow);
+            var stats = stagings.Select(s => Stats(s, rejects, filtered[s.Table.Name]) with { Folded = folded.GetValueOrDefault(s.Table.Name) }).ToList();
             var unmapped = row.ColumnNames.Take(reader.Columns.Count)
                 .Where(c => !mapping.ReferencedColumns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
             var orderedRejects = rejects.OrderBy(r => r.Line ?? 0).ThenBy(r => r.Table).ToList();
 
             if (request.DryRun)
-                return new ImportResult(importId, ImportStatus.DryRun, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped);
+                return new ImportResult(importId, ImportStatus.DryRun, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped, DateWarnings: warnings);
 
             if (orderedRejects.Count > 0 && !request.SkipInvalid)
             {
@@ -112,7 +123,7 @@ public sealed class Importer(FulcrumStore store)
                 Record(importId, request, started, ImportStatus.Rejected, rowsRead, stats, orderedRejects, rejectTransaction);
                 rejectTransaction.Commit();
                 return new ImportResult(importId, ImportStatus.Rejected, request.File, request.MappingFile, rowsRead,
-                    stats.Select(s => s with { Inserted = 0, Updated = 0, Unchanged = 0 }).ToList(), orderedRejects, unmapped);
+                    stats.Select(s => s with { Inserted = 0, Updated = 0, Unchanged = 0 }).ToList(), orderedRejects, unmapped, DateWarnings: warnings);
             }
 
             var followupsOpened = 0;
@@ -132,12 +143,19 @@ public sealed class Importer(FulcrumStore store)
                 store.AnnounceChange(hard: true, transaction);
                 transaction.Commit();
             }
-            return new ImportResult(importId, ImportStatus.Committed, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped, followupsOpened);
+            return new ImportResult(importId, ImportStatus.Committed, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped, followupsOpened, warnings);
         }
         finally
         {
             foreach (var staging in stagings) staging.Dispose();
         }
+    }
+
+    static void Stage(CompiledTable table, StagingTable staging, long line, object?[] values, string file, List<Reject> rejects)
+    {
+        if (staging.Add(line, values) is { } duplicate)
+            rejects.Add(new Reject(file, line, table.Table.Name, table.Mapping.Fields.First(f => f.Field.Name == table.Table.Key[0]).PrimaryColumn,
+                table.Table.Key[0], staging.KeyDescription(values), duplicate));
     }
 
     static ISourceReader OpenSource(ImportRequest request, ImportMapping? mapping, ImportLimits limits)

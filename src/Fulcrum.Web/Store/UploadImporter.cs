@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Fulcrum.Web.Store;
 
 public sealed record UploadResult(string ImportId, string Status, long RowsRead, long Inserted, long Updated, long RejectedRows,
-    IReadOnlyList<TableImportStats> Tables, IReadOnlyList<Reject> FirstRejects, IReadOnlyList<string> UnmappedColumns);
+    IReadOnlyList<TableImportStats> Tables, IReadOnlyList<Reject> FirstRejects, IReadOnlyList<string> UnmappedColumns,
+    IReadOnlyList<DateWarning> Warnings);
 
 /// <summary>
 /// Runs an uploaded file through the same <see cref="Importer"/> as <c>fulcrum import</c>, in the single writer. The upload,
@@ -30,7 +31,9 @@ public sealed class UploadImporter(StoreWriter writer, IOptions<LimitsOptions> l
             var request = new ImportRequest(table.Trim(), source, mappingPath, dryRun, skipInvalid, JoinFolder: data.FullName, Limits: limits.Value.ImportLimits);
             var result = await writer.RunAsync(store => new Importer(store).Run(request), changesData: !dryRun, cancellation);
             return new UploadResult(result.ImportId, result.Status.ToString().ToLowerInvariant(), result.RowsRead, result.Inserted, result.Updated,
-                result.RejectedRows, result.Tables, result.Rejects.Take(100).Select(r => r with { File = file.FileName }).ToList(), result.UnmappedColumns);
+                result.RejectedRows, result.Tables, result.Rejects.Take(100).Select(r => r with { File = file.FileName }).ToList(), result.UnmappedColumns,
+                // The server's temporary path is no business of the browser's: examples name the uploaded file.
+                result.Warnings.Select(w => w with { Examples = w.Examples.Select(e => e with { File = file.FileName }).ToList() }).ToList());
         }
         finally
         {

@@ -64,7 +64,9 @@ public sealed class MappingProposerTests
         Assert.Contains("response_id: { template: \"{Customer ID}\" }", proposal.Yaml);
         Assert.Contains(proposal.Todos, t => t.StartsWith("responded_at", StringComparison.Ordinal));
         Assert.Contains(proposal.Todos, t => t.StartsWith("outcome_date", StringComparison.Ordinal));
-        Assert.Contains(proposal.Todos, t => t.StartsWith("arr_before", StringComparison.Ordinal));
+        // No revenue in the file: outcomes go without ARR (counts and rates), not with a placeholder to invent one.
+        Assert.DoesNotContain(proposal.Todos, t => t.StartsWith("arr_before", StringComparison.Ordinal));
+        Assert.Contains("# arr_before, arr_after: no revenue column found, so left out", proposal.Yaml, StringComparison.Ordinal);
         // Until the TODOs are edited the mapping does not load, and the error names the placeholder.
         using var ws = new ImportWorkspace();
         var error = Assert.ThrowsAny<Exception>(() => ws.Import("all", file, ws.Write("telco.yaml", proposal.Yaml), dryRun: true));

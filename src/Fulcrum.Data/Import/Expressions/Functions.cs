@@ -39,6 +39,7 @@ internal static class Functions
             new("date", 2, 2, a => new DateNode(a[0], a[1])),
             new("isnull", 1, 1, a => new IsNullNode(a[0])),
             new("addmonths", 2, 2, a => new AddMonthsNode(a[0], a[1])),
+            new("days", 2, 2, a => new DaysNode(a[0], a[1])),
         };
         var table = new Dictionary<string, Info>(StringComparer.OrdinalIgnoreCase);
         foreach (var info in all)
@@ -365,5 +366,43 @@ internal sealed class AddMonthsNode(Node date, Node months) : Node
         }
 
         return Value.FromDate(d.Date.AddMonths((int)Math.Truncate(count)));
+    }
+}
+
+/// <summary>
+/// days(later, earlier): whole calendar days from the second date to the first (negative when the first is earlier), e.g.
+/// <c>days([delivered], [estimated])</c> is how many days late a delivery was. Dates come from date(text, 'format') or are
+/// ISO 8601 text (yyyy-MM-dd, with or without a time, which is ignored); an empty argument gives null.
+/// </summary>
+internal sealed class DaysNode(Node later, Node earlier) : Node
+{
+    public override Value Eval(IExpressionRow row)
+    {
+        var a = later.Eval(row);
+        var b = earlier.Eval(row);
+        if (Conv.IsMissing(a) || Conv.IsMissing(b))
+        {
+            return Value.Null;
+        }
+
+        return Value.FromNumber(DayNumber(a) - DayNumber(b));
+    }
+
+    private static int DayNumber(in Value v)
+    {
+        if (v.Kind == ValueKind.Date)
+        {
+            return DateOnly.FromDateTime(v.Date).DayNumber;
+        }
+
+        var text = v.Kind == ValueKind.Text ? v.Text!.Trim() : null;
+        // The calendar day as written: a time or an offset after it does not move the date (no conversion to UTC here).
+        if (text is { Length: >= 10 } && DateOnly.TryParseExact(text.AsSpan(0, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            && (text.Length == 10 || text[10] is 'T' or 't' or ' '))
+        {
+            return day.DayNumber;
+        }
+
+        throw Conv.NotA(v, "a date (yyyy-MM-dd, optionally followed by a time; use date(text, 'format') for other layouts)");
     }
 }

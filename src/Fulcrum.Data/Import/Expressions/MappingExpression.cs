@@ -27,9 +27,19 @@ public sealed class MappingExpression
     public static MappingExpression Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        // A mapping may come from an untrusted upload: a bounded text bounds the tree, and so the work per row.
+        if (text.Length > MaxLength)
+        {
+            throw new ExpressionSyntaxException(text, MaxLength + 1,
+                $"the expression is {text.Length:N0} characters long; at most {MaxLength:N0} are allowed");
+        }
+
         var root = Parser.Parse(text, out var columns);
         return new MappingExpression(text, root, columns);
     }
+
+    /// <summary>The longest expression text accepted.</summary>
+    public const int MaxLength = 4_000;
 
     /// <summary>The source text as given to <see cref="Parse"/>.</summary>
     public string Text { get; }

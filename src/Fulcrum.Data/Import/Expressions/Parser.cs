@@ -5,6 +5,8 @@ namespace Fulcrum.Data.Import.Expressions;
 /// <summary>
 /// Recursive-descent parser. Precedence, loosest first: or, and, not, comparison (not chainable),
 /// + -, * / %, unary -, primary. Constant sub-expressions are folded at parse time.
+/// Nesting (parentheses, calls, unary operators) and chains of binary operators both count towards <see cref="MaxDepth"/>,
+/// because evaluation recurses once per level of the tree either makes: a mapping cannot overflow the stack.
 /// </summary>
 internal sealed class Parser
 {
@@ -49,26 +51,32 @@ internal sealed class Parser
     private Node ParseOr()
     {
         var left = ParseAnd();
+        var chain = 0;
         while (AtKeyword("or"))
         {
-            Advance();
+            Enter(Advance());
+            chain++;
             var right = ParseAnd();
             left = Fold(new OrNode(left, right), left, right);
         }
 
+        depth -= chain;
         return left;
     }
 
     private Node ParseAnd()
     {
         var left = ParseNot();
+        var chain = 0;
         while (AtKeyword("and"))
         {
-            Advance();
+            Enter(Advance());
+            chain++;
             var right = ParseNot();
             left = Fold(new AndNode(left, right), left, right);
         }
 
+        depth -= chain;
         return left;
     }
 
@@ -134,22 +142,31 @@ internal sealed class Parser
     private Node ParseAdditive()
     {
         var left = ParseMultiplicative();
+        var chain = 0;
         while (Current.Kind is TokenKind.Plus or TokenKind.Minus)
         {
-            var op = Advance().Kind == TokenKind.Plus ? ArithOp.Add : ArithOp.Subtract;
+            var token = Advance();
+            Enter(token);
+            chain++;
+            var op = token.Kind == TokenKind.Plus ? ArithOp.Add : ArithOp.Subtract;
             var right = ParseMultiplicative();
             left = Fold(new ArithNode(op, left, right), left, right);
         }
 
+        depth -= chain;
         return left;
     }
 
     private Node ParseMultiplicative()
     {
         var left = ParseUnary();
+        var chain = 0;
         while (Current.Kind is TokenKind.Star or TokenKind.Slash or TokenKind.Percent)
         {
-            var op = Advance().Kind switch
+            var token = Advance();
+            Enter(token);
+            chain++;
+            var op = token.Kind switch
             {
                 TokenKind.Star => ArithOp.Multiply,
                 TokenKind.Slash => ArithOp.Divide,
@@ -159,6 +176,7 @@ internal sealed class Parser
             left = Fold(new ArithNode(op, left, right), left, right);
         }
 
+        depth -= chain;
         return left;
     }
 
@@ -313,7 +331,7 @@ internal sealed class Parser
     {
         if (++depth > MaxDepth)
         {
-            throw Error(token, $"expression is nested too deeply (more than {MaxDepth.ToString(CultureInfo.InvariantCulture)} levels)");
+            throw Error(token, $"expression is nested too deeply (more than {MaxDepth.ToString(CultureInfo.InvariantCulture)} levels of parentheses, calls or chained operators)");
         }
     }
 

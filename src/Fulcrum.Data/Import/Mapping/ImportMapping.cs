@@ -32,14 +32,19 @@ public sealed record JoinSpec(string File, string On, SourceOptions Options, int
 /// <param name="Where">Rows for which this is false are not mapped into this table (counted as filtered).</param>
 /// <param name="Repeat">How many rows each source row yields (e.g. one per referral); <c>{#}</c> in templates is the 1-based index.</param>
 /// <param name="Distinct">The source repeats the same row by design (e.g. an airline on every tweet): identical repeats collapse, conflicting ones are rejected.</param>
+/// <param name="GroupBy">Canonical fields whose equal values fold several source rows into one row (e.g. payment rows into one order);
+/// every other field then takes its <see cref="FieldSpec.Aggregate"/>, or must agree across the group. Empty: no folding.</param>
 public sealed record TableMapping(
     TableDefinition Table,
     IReadOnlyList<FieldSpec> Fields,
     MappingExpression? Where,
     MappingExpression? Repeat,
     bool Distinct,
-    int Line)
+    int Line,
+    IReadOnlyList<string>? GroupBy = null)
 {
+    public bool Groups => GroupBy is { Count: > 0 };
+
     public IEnumerable<string> ReferencedColumns =>
         Fields.SelectMany(f => f.ReferencedColumns)
             .Concat(Where?.ColumnReferences ?? [])
@@ -48,12 +53,29 @@ public sealed record TableMapping(
 
 public enum FieldSourceKind { Column, Constant, Expression, Template, Attributes }
 
+/// <summary>How a field folds the rows of a group (<see cref="TableMapping.GroupBy"/>). Empty values are skipped by every aggregate.</summary>
+public enum Aggregate
+{
+    /// <summary>No aggregate: every row of the group must give the same value.</summary>
+    None,
+    Sum,
+    /// <summary>The number of rows whose source value is not empty.</summary>
+    Count,
+    Min,
+    Max,
+    /// <summary>The first non-empty value in file order.</summary>
+    First,
+    /// <summary>The last non-empty value in file order.</summary>
+    Last,
+}
+
 /// <summary>Where one canonical field's value comes from, and how it is cleaned on the way.</summary>
 /// <param name="ValueMap">Source text → canonical text (e.g. "Yes" → "churn"), matched case-insensitively after trimming.</param>
 /// <param name="MapDefault">Used for source values missing from <paramref name="ValueMap"/>; without it such values are rejected.</param>
 /// <param name="Default">Used when the source value is empty.</param>
 /// <param name="Format">.NET date/time format(s) for parsing, separated by '|'.</param>
 /// <param name="AttributeColumns">For the attributes field: source columns gathered into a JSON object.</param>
+/// <param name="Aggregate">How the field folds a group's rows when its table has <c>group_by</c>.</param>
 public sealed record FieldSpec(
     FieldDefinition Field,
     FieldSourceKind Kind,
@@ -66,17 +88,22 @@ public sealed record FieldSpec(
     string? Default = null,
     string? Format = null,
     IReadOnlyList<string>? AttributeColumns = null,
-    int Line = 0)
+    int Line = 0,
+    Aggregate Aggregate = Aggregate.None,
+    IReadOnlyList<ComputedAttribute>? Computed = null)
 {
     public IEnumerable<string> ReferencedColumns => Kind switch
     {
         FieldSourceKind.Column => [Column!],
         FieldSourceKind.Expression => Expression!.ColumnReferences,
         FieldSourceKind.Template => Template!.ColumnReferences,
-        FieldSourceKind.Attributes => AttributeColumns!,
+        FieldSourceKind.Attributes => AttributeColumns!.Concat((Computed ?? []).SelectMany(c => c.Expression.ColumnReferences)).Distinct(StringComparer.Ordinal),
         _ => [],
     };
 
     /// <summary>The source column a reject should name, where there is one.</summary>
     public string? PrimaryColumn => ReferencedColumns.FirstOrDefault();
 }
+
+/// <summary>An attribute computed per row by an expression (e.g. <c>days_late: days([delivered], [estimated])</c>), kept in <c>attributes</c>.</summary>
+public sealed record ComputedAttribute(string Name, MappingExpression Expression);

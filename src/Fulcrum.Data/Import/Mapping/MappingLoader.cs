@@ -14,8 +14,8 @@ namespace Fulcrum.Data.Import.Mapping;
 public static class MappingLoader
 {
     static readonly string[] TopLevelKeys = ["name", "description", "source", "constants", "scales", "join", "tables"];
-    static readonly string[] TableKeys = ["table", "where", "repeat", "distinct", "fields", "description"];
-    static readonly string[] FieldKeys = ["column", "value", "expr", "template", "map", "map_default", "default", "format", "columns"];
+    static readonly string[] TableKeys = ["table", "where", "repeat", "distinct", "group_by", "fields", "description"];
+    static readonly string[] FieldKeys = ["column", "value", "expr", "template", "map", "map_default", "default", "format", "columns", "computed", "aggregate"];
 
     public static ImportMapping Load(string path)
     {
@@ -160,7 +160,80 @@ public static class MappingLoader
                 throw Error(fieldsNode, $"table '{table.Name}' must map {string.Join(", ", missing)} (key or required).");
             var distinct = Scalar(Optional(node, "distinct")) is { } d
                 && (bool.TryParse(d, out var flag) ? flag : throw Error(node, "'distinct' must be true or false."));
-            return new TableMapping(table, fields, Expression(Optional(node, "where")), Expression(Optional(node, "repeat")), distinct, Line(node));
+            var groupBy = ReadGroupBy(table, Optional(node, "group_by"), fields);
+            if (groupBy.Count > 0 && distinct)
+                throw Error(node, $"table '{table.Name}': 'distinct' and 'group_by' cannot be combined; group_by already folds repeated rows.");
+            return new TableMapping(table, fields, Expression(Optional(node, "where")), Expression(Optional(node, "repeat")), distinct, Line(node), groupBy);
+        }
+
+        /// <summary>Reads <c>group_by</c> (one field or a list) and checks each field's aggregate against it and against the field's type.</summary>
+        List<string> ReadGroupBy(TableDefinition table, YamlNode? node, List<FieldSpec> fields)
+        {
+            var names = node switch
+            {
+                null => [],
+                YamlScalarNode scalar => [scalar],
+                YamlSequenceNode { Children.Count: > 0 } seq => seq.Children.ToList(),
+                _ => throw Error(node, $"table '{table.Name}': 'group_by' must name a field or a list of fields, e.g. group_by: order_id."),
+            };
+            var groupBy = new List<string>();
+            foreach (var item in names)
+            {
+                var name = Scalar(item) ?? throw Error(item, "'group_by' entries must be field names.");
+                var field = table.FindField(name)
+                    ?? throw Error(item, $"group_by: table '{table.Name}' has no field '{name}'. Fields: {string.Join(", ", table.Fields.Select(f => f.Name))}.");
+                if (fields.All(f => f.Field.Name != field.Name))
+                    throw Error(item, $"group_by: field '{field.Name}' is not mapped; map it under 'fields' (group_by names canonical fields, not source columns).");
+                if (field.Type == FieldType.Json) throw Error(item, $"group_by: '{field.Name}' is a JSON object and cannot group rows.");
+                if (groupBy.Contains(field.Name)) throw Error(item, $"group_by names '{field.Name}' twice.");
+                groupBy.Add(field.Name);
+            }
+            foreach (var spec in fields.Where(f => f.Aggregate != Aggregate.None))
+            {
+                var at = spec.Line;
+                if (groupBy.Count == 0)
+                    throw new MappingException(file, at, $"field '{spec.Field.Name}' has an aggregate ({Lower(spec.Aggregate)}) but table '{table.Name}' has no 'group_by' to fold rows by.");
+                if (groupBy.Contains(spec.Field.Name))
+                    throw new MappingException(file, at, $"field '{spec.Field.Name}' groups the rows (group_by) and so cannot also have an aggregate.");
+                var type = spec.Field.Type;
+                var fits = spec.Aggregate switch
+                {
+                    Aggregate.Sum or Aggregate.Count => type is FieldType.Number or FieldType.Integer,
+                    Aggregate.Min or Aggregate.Max => type is not (FieldType.Boolean or FieldType.Json),
+                    _ => true,
+                };
+                if (!fits)
+                    throw new MappingException(file, at, $"field '{spec.Field.Name}' is {TypeName(type)}; aggregate '{Lower(spec.Aggregate)}' needs " +
+                        (spec.Aggregate is Aggregate.Min or Aggregate.Max ? "a number, date, timestamp or text field" : "a number or whole-number field") + ".");
+            }
+            return groupBy;
+        }
+
+        static string Lower(Aggregate aggregate) => aggregate.ToString().ToLowerInvariant();
+
+        static string TypeName(FieldType type) => type switch
+        {
+            FieldType.Integer => "a whole number",
+            FieldType.Json => "a JSON object",
+            FieldType.Boolean => "a boolean",
+            FieldType.Text => "text",
+            _ => "a " + type.ToString().ToLowerInvariant(),
+        };
+
+        Aggregate ReadAggregate(FieldDefinition field, YamlMappingNode map)
+        {
+            if (Optional(map, "aggregate") is not { } node) return Aggregate.None;
+            var name = Scalar(node)?.Trim().ToLowerInvariant();
+            return name switch
+            {
+                "sum" => Aggregate.Sum,
+                "count" => Aggregate.Count,
+                "min" => Aggregate.Min,
+                "max" => Aggregate.Max,
+                "first" => Aggregate.First,
+                "last" => Aggregate.Last,
+                _ => throw Error(node, $"field '{field.Name}': unknown aggregate '{Scalar(node)}'. Aggregates: sum, count, min, max, first, last."),
+            };
         }
 
         FieldSpec ReadField(TableDefinition table, FieldDefinition field, YamlNode node)
@@ -176,9 +249,19 @@ public static class MappingLoader
 
             if (field.Type == FieldType.Json)
             {
-                if (Optional(map, "columns") is not YamlSequenceNode columns || columns.Children.Count == 0)
-                    throw Error(node, $"'{field.Name}' takes {{ columns: [..] }}: the source columns to keep as JSON.");
-                return new FieldSpec(field, FieldSourceKind.Attributes, AttributeColumns: columns.Children.Select(c => Scalar(c)!).ToList(), Line: line);
+                var columns = Optional(map, "columns") switch
+                {
+                    null => [],
+                    YamlSequenceNode seq => seq.Children.Select(c => Scalar(c) ?? throw Error(c, $"'{field.Name}': each column must be a name.")).ToList(),
+                    var other => throw Error(other, $"'{field.Name}': 'columns' must be a list of source columns."),
+                };
+                var computed = ReadComputed(field, Optional(map, "computed"));
+                if (columns.Count == 0 && computed.Count == 0)
+                    throw Error(node, $"'{field.Name}' takes {{ columns: [..] }} (source columns to keep as JSON) and/or {{ computed: {{ name: expression }} }}.");
+                var clash = computed.FirstOrDefault(c => columns.Contains(c.Name, StringComparer.Ordinal));
+                if (clash is not null) throw Error(node, $"'{field.Name}': '{clash.Name}' is both a column and a computed attribute; rename the computed one.");
+                return new FieldSpec(field, FieldSourceKind.Attributes, AttributeColumns: columns, Line: line,
+                    Aggregate: ReadAggregate(field, map), Computed: computed);
             }
 
             var sources = new[] { "column", "value", "expr", "template" }.Where(k => Optional(map, k) is not null).ToList();
@@ -218,14 +301,37 @@ public static class MappingLoader
                 MapDefault: Scalar(Optional(map, "map_default")),
                 Default: Scalar(Optional(map, "default")),
                 Format: format,
-                Line: line);
+                Line: line,
+                Aggregate: ReadAggregate(field, map));
+        }
+
+        /// <summary>The longest list of computed attributes one field may hold (each is evaluated on every row).</summary>
+        const int MaxComputed = 100;
+
+        List<ComputedAttribute> ReadComputed(FieldDefinition field, YamlNode? node)
+        {
+            if (node is null) return [];
+            if (node is not YamlMappingNode map) throw Error(node, $"'{field.Name}': 'computed' must map attribute names to expressions.");
+            if (map.Children.Count > MaxComputed) throw Error(node, $"'{field.Name}': at most {MaxComputed} computed attributes are allowed.");
+            var computed = new List<ComputedAttribute>();
+            foreach (var (key, value) in map.Children)
+            {
+                var name = Scalar(key) ?? throw Error(key, "a computed attribute needs a name.");
+                if (computed.Any(c => c.Name == name)) throw Error(key, $"computed attribute '{name}' is defined twice.");
+                computed.Add(new ComputedAttribute(name, Expression(value) ?? throw Error(value, $"computed attribute '{name}' has no expression.")));
+            }
+            return computed;
         }
 
         MappingExpression? Expression(YamlNode? node)
         {
             if (node is null) return null;
             try { return MappingExpression.Parse(Scalar(node) ?? ""); }
-            catch (ExpressionSyntaxException e) { throw Error(node, $"expression '{Scalar(node)}': {e.Message}"); }
+            catch (ExpressionSyntaxException e)
+            {
+                var text = Scalar(node) ?? "";
+                throw Error(node, $"expression '{(text.Length <= 80 ? text : text[..80] + "…")}': {e.Message}");
+            }
         }
 
         void CheckKeys(YamlMappingNode node, string[] allowed, string where)

@@ -153,8 +153,9 @@ public static class MappingProposer
             var revenue = arr is not null ? $"[{arr.Name}]" : mrr is not null ? $"[{mrr.Name}] * 12" : null;
             if (revenue is null)
             {
-                Field("arr_before", null, "no revenue column found: the account's ARR before the decision");
-                Field("arr_after", null, "the ARR after it (0 on churn)");
+                // Outcomes need no ARR (a business without recurring revenue has none): say so rather than ask for an invented one.
+                _yaml.Append("      # arr_before, arr_after: no revenue column found, so left out; renewals and churn are then counts and rates.\n");
+                _yaml.Append("      # Map them here if another file holds each account's ARR (join it).\n");
                 return;
             }
             var churned = churnValues.Count == 0 ? Todo : string.Join(" or ", churnValues.Select(v => $"[{churn.Name}] = '{v.Replace("'", "''", StringComparison.Ordinal)}'"));
