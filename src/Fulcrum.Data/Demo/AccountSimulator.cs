@@ -58,6 +58,7 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
                 adoptions.Add((QuarterStart(third).AddDays(rng.Next(0, 80)), addOns[1]));
         }
 
+        var accountPosition = batch.Accounts.Count;
         batch.Accounts.Add(new AccountRow(id, DemoCatalog.CompanyName(rng), segmentName, region, industry, created, coreManager,
             $"{{\"employees\":{(int)LogNormal(rng, segment switch { 0 => 60, 1 => 600, _ => 6000 }, 0.5)},\"plan\":\"{(segment == 2 ? "Premier" : segment == 1 ? "Business" : "Starter")}\"}}"));
 
@@ -123,6 +124,11 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
         }
         foreach (var s in subscriptions)
             batch.Subscriptions.Add(new SubscriptionRow(id, s.Product, s.Start, churned, s.Arr, s.Manager));
+        if (options.ComplaintOddsRatio is { } ratio)
+        {
+            var account = batch.Accounts[accountPosition];
+            batch.Accounts[accountPosition] = account with { Attributes = ComplaintFlag.AddTo(account.Attributes, ComplaintFlag.Draw(options.Seed, index, churned is not null, ratio)) };
+        }
     }
 
     void Survey(Random rng, DemoBatch batch, int index, string id, int segment, string segmentName, string region, int q, DateOnly surveyDay,
