@@ -131,6 +131,13 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
         }
     }
 
+    /// <summary>
+    /// A CSAT-only company's answer: the customer's 0–10 sentiment read as a satisfaction survey reads it (0–4 → 1, 5–6 → 2,
+    /// 7 → 3, 8 → 4, 9–10 → 5), so the dissatisfied (1–2) are those who would be detractors and carry the planted churn (3× the
+    /// very satisfied). The NPS-derived CSAT of the default company is rarely below 3, too rare to value a lever on.
+    /// </summary>
+    static double CsatOnlyAnswer(int score) => score switch { <= 4 => 1, <= 6 => 2, 7 => 3, 8 => 4, _ => 5 };
+
     void Survey(Random rng, DemoBatch batch, int index, string id, int segment, string segmentName, string region, int q, DateOnly surveyDay,
         double latentScore, double effort, double effortShift, double multiShift, double[] initiativeShifts, double initiativeShift,
         List<Subscription> subscriptions, List<(DateOnly Date, int Score)> recentScores, ref int responseSeq, ref int referenceSeq, ref bool raisedTheme)
@@ -147,6 +154,7 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
                     batch.Tally.Initiatives[DemoInitiative.All[i].Id].Add(score, ToScore(x - initiativeShifts[i]));
             var category = Category(score);
             var csat = Math.Clamp(Math.Round(1 + 4 * score / 10.0 + Normal(rng, 0, 0.6)), 1, 5);
+            if (options.CsatOnly) csat = CsatOnlyAnswer(score);
             var ces = Math.Clamp(Math.Round(effort + Normal(rng, 0, 0.7)), 1, 7);
             string? comment = null, themes = null;
             if (Chance(rng, CommentChance))

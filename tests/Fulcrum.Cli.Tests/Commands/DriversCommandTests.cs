@@ -73,7 +73,8 @@ public sealed class DriversCommandTests : IDisposable
         const double planted = 4.4;
         Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "2000", "--seed", "42", "--complaint-odds-ratio", "4.4", "--db", Db]));
 
-        foreach (string[] command in [["drivers", "--outcome", "churn", "--controls", "attr:complaint"], ["linkage", "--controls", "attr:complaint", "--confidence", "0.95"]])
+        string[][] commands = [["drivers", "--outcome", "churn", "--controls", "attr:complaint"], ["linkage", "--controls", "attr:complaint", "--confidence", "0.95"]];
+        foreach (var command in commands)
         {
             using var capture = new ConsoleCapture();
             Assert.Equal(0, FulcrumApp.Run([.. command, "--json", "--db", Db]));

@@ -1,3 +1,4 @@
+using Spectre.Console;
 using System.Text.RegularExpressions;
 using Fulcrum.Cli.Rendering;
 using Fulcrum.Data.Demo;
