@@ -132,11 +132,12 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
     }
 
     /// <summary>
-    /// A CSAT-only company's answer: the customer's 0–10 sentiment read as a satisfaction survey reads it (0–4 → 1, 5–6 → 2,
-    /// 7 → 3, 8 → 4, 9–10 → 5), so the dissatisfied (1–2) are those who would be detractors and carry the planted churn (3× the
-    /// very satisfied). The NPS-derived CSAT of the default company is rarely below 3, too rare to value a lever on.
+    /// A CSAT-only company's answer: the customer's 0–10 sentiment on a strict 1–5 satisfaction scale (0–6 → 1, 7 → 2, 8 → 3,
+    /// 9 → 4, 10 → 5), so the dissatisfied (1–2) are the would-be detractors and passives and carry the planted churn. The
+    /// linkage levels accounts by their rounded mean answer of the year before; with the default company's NPS-derived CSAT
+    /// (rarely below 3) or a lenient scale, an account averaging 1–2 is too rare to value a lever on.
     /// </summary>
-    static double CsatOnlyAnswer(int score) => score switch { <= 4 => 1, <= 6 => 2, 7 => 3, 8 => 4, _ => 5 };
+    static double CsatOnlyAnswer(int score) => score switch { <= 6 => 1, 7 => 2, 8 => 3, 9 => 4, _ => 5 };
 
     void Survey(Random rng, DemoBatch batch, int index, string id, int segment, string segmentName, string region, int q, DateOnly surveyDay,
         double latentScore, double effort, double effortShift, double multiShift, double[] initiativeShifts, double initiativeShift,

@@ -7,7 +7,7 @@ namespace Fulcrum.Data.Demo;
 /// <param name="ComplaintOddsRatio">When set, every account gets a yes/no attribute <c>complaint</c> whose odds ratio for churn
 /// is this value (see <see cref="ComplaintFlag"/>); the rest of the data are unchanged.</param>
 /// <param name="CsatOnly">A company that measures satisfaction only: answers carry CSAT (1–5, the 0–10 sentiment on a
-/// satisfaction scale, so dissatisfied = would-be detractors) and no NPS or CES.</param>
+/// strict satisfaction scale, so the dissatisfied are the would-be detractors and passives) and no NPS or CES.</param>
 public sealed record DemoCompanyOptions(int Accounts = 4_000, int Years = 3, int Seed = 42, bool PlantEffects = true,
     double? ComplaintOddsRatio = null, bool CsatOnly = false)
 {

@@ -19,11 +19,11 @@ public sealed class CompanyVariantsTests
                      "SELECT SUM(nps) + SUM(csat) + SUM(ces) FROM responses", "SELECT COUNT(*) FROM outcomes WHERE kind = 'churn'",
                      "SELECT SUM(arr) FROM subscriptions", "SELECT COUNT(*) FROM tickets", "SELECT SUM(LENGTH(name)) FROM accounts",
                  })
-            Assert.Equal(plain.Scalar<double>(sql), flagged.Scalar<double>(sql));
+            Assert.Equal(plain.Scalar<double>($"SELECT CAST(({sql}) AS DOUBLE)"), flagged.Scalar<double>($"SELECT CAST(({sql}) AS DOUBLE)"));
         Assert.Equal(0, plain.Scalar<long>("SELECT COUNT(*) FROM accounts WHERE attributes ->> 'complaint' IS NOT NULL"));
         Assert.Equal(1_000, flagged.Scalar<long>("SELECT COUNT(*) FROM accounts WHERE attributes ->> 'complaint' IN ('yes', 'no')"));
-        Assert.Equal(flagged.Scalar<double>("SELECT SUM(CAST(attributes ->> 'employees' AS INTEGER)) FROM accounts"),
-            plain.Scalar<double>("SELECT SUM(CAST(attributes ->> 'employees' AS INTEGER)) FROM accounts"));
+        Assert.Equal(flagged.Scalar<double>("SELECT CAST(SUM(CAST(attributes ->> 'employees' AS INTEGER)) AS DOUBLE) FROM accounts"),
+            plain.Scalar<double>("SELECT CAST(SUM(CAST(attributes ->> 'employees' AS INTEGER)) AS DOUBLE) FROM accounts"));
 
         var effect = GroundTruth.Read(flagged).Single(e => e.EffectId == GroundTruth.ComplaintChurn);
         Assert.Equal(4.4, effect.Nominal);
