@@ -3,6 +3,7 @@ using Fulcrum.Analytics.Drivers;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Linkage;
 using Fulcrum.Analytics.Linkage.UserModels;
+using Fulcrum.Core.Statistics;
 using Fulcrum.Data.Demo;
 using Fulcrum.Data.Store;
 
@@ -42,11 +43,14 @@ public sealed class CsatOnlyCompanyTests
     {
         var report = Company.Value.Report;
         var byLevel = report.Linkage.ChurnByLevel.Where(l => l.Metric == "csat").ToDictionary(l => l.Level);
-        // Planted: would-be detractors (CSAT 1–2) churn at 18% per renewal, promoters (CSAT 5) at 6%.
-        var dissatisfied = byLevel["1"].Churns + byLevel["2"].Churns;
-        var dissatisfiedRenewals = byLevel["1"].Renewals + byLevel["2"].Renewals;
-        var ratio = (double)dissatisfied / dissatisfiedRenewals / ((double)byLevel["5"].Churns / byLevel["5"].Renewals);
-        Assert.InRange(ratio, 1.8, 4.5);
+        // Planted per renewal: detractors 18%, passives 10%, promoters 6%. The dissatisfied (mean CSAT 1–2) are detractors and
+        // passives, the very satisfied (5) promoters: their churn must differ beyond the exact intervals, by a ratio above 1 and
+        // at most the detractor/promoter ratio of 3 (mixing in passives dilutes it).
+        long dissatisfied = byLevel["1"].Churns + byLevel["2"].Churns, dissatisfiedRenewals = byLevel["1"].Renewals + byLevel["2"].Renewals;
+        var low = ProportionEstimator.ClopperPearson(dissatisfied, dissatisfiedRenewals);
+        var high = ProportionEstimator.ClopperPearson(byLevel["5"].Churns, byLevel["5"].Renewals);
+        Assert.True(low.Lower > high.Upper, $"dissatisfied {low}, very satisfied {high}");
+        Assert.InRange(low.Value / high.Value, 1, 3);
     }
 
     [Fact]
