@@ -17,8 +17,8 @@ public sealed class GroundTruthTests(DemoCompanyFixture company, ITestOutputHelp
     public void Has_a_row_for_every_effect_id_constant_and_every_initiative()
     {
         var ids = GroundTruth.Read(company.Store).Select(e => e.EffectId).ToHashSet();
-        // no_planted_effects marks a null company only.
-        var constants = EffectIdConstants().Where(id => id != GroundTruth.NoEffects).ToList();
+        // no_planted_effects marks a null company only; the complaint flag is planted only on request (--complaint-odds-ratio).
+        var constants = EffectIdConstants().Where(id => id is not GroundTruth.NoEffects and not GroundTruth.ComplaintChurn).ToList();
 
         Assert.True(constants.Count >= 10, $"only {constants.Count} effect id constants found on GroundTruth");
         foreach (var id in constants) Assert.Contains(id, ids);
