@@ -44,13 +44,13 @@ public sealed class CsatOnlyCompanyTests
         var report = Company.Value.Report;
         var byLevel = report.Linkage.ChurnByLevel.Where(l => l.Metric == "csat").ToDictionary(l => l.Level);
         // Planted per renewal: detractors 18%, passives 10%, promoters 6%. The dissatisfied (mean CSAT 1–2) are detractors and
-        // passives, the very satisfied (5) promoters: their churn must differ beyond the exact intervals, by a ratio above 1 and
-        // at most the detractor/promoter ratio of 3 (mixing in passives dilutes it).
+        // passives, the very satisfied (5) promoters: the dissatisfied churn more (the 95% interval of the difference excludes 0),
+        // by a ratio above 1 and at most the detractor/promoter ratio of 3 (mixing in passives dilutes it).
         long dissatisfied = byLevel["1"].Churns + byLevel["2"].Churns, dissatisfiedRenewals = byLevel["1"].Renewals + byLevel["2"].Renewals;
-        var low = ProportionEstimator.ClopperPearson(dissatisfied, dissatisfiedRenewals);
-        var high = ProportionEstimator.ClopperPearson(byLevel["5"].Churns, byLevel["5"].Renewals);
-        Assert.True(low.Lower > high.Upper, $"dissatisfied {low}, very satisfied {high}");
-        Assert.InRange(low.Value / high.Value, 1, 3);
+        var difference = ProportionEstimator.Difference(dissatisfied, dissatisfiedRenewals, byLevel["5"].Churns, byLevel["5"].Renewals).Difference;
+        Assert.True(difference.Lower > 0, $"dissatisfied − very satisfied churn {difference}");
+        var ratio = (double)dissatisfied / dissatisfiedRenewals / ((double)byLevel["5"].Churns / byLevel["5"].Renewals);
+        Assert.InRange(ratio, 1, 3);
     }
 
     [Fact]
