@@ -5,7 +5,7 @@ namespace Fulcrum.Cli.Tests;
 
 /// <summary>
 /// Captures what a command writes: Spectre output (tables, messages) and plain standard output (--json), each as text,
-/// wide enough that nothing wraps. Restores both consoles on dispose.
+/// wide enough that nothing wraps unless a <c>width</c> is given. Restores both consoles on dispose.
 /// </summary>
 sealed class ConsoleCapture : IDisposable
 {
@@ -14,7 +14,7 @@ sealed class ConsoleCapture : IDisposable
     readonly IAnsiConsole _previousConsole = AnsiConsole.Console;
     readonly TextWriter _previousOut = Console.Out;
 
-    public ConsoleCapture()
+    public ConsoleCapture(int width = 1000)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -23,7 +23,7 @@ sealed class ConsoleCapture : IDisposable
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 1000;
+        console.Profile.Width = width;
         AnsiConsole.Console = console;
         Console.SetOut(_standard);
     }

@@ -35,7 +35,7 @@ public sealed class PostgresCluster : IDisposable
         if (_asPostgresUser) Run("chown", ["postgres", _folder], asPostgres: false);
         Run(Path.Combine(_binaries, "initdb"), ["-D", DataFolder, "-A", "trust", "-U", "fulcrum", "-E", "UTF8", "--locale=C", "--no-sync"]);
         Port = FreePort();
-        Run(Path.Combine(_binaries, "pg_ctl"), ["-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", "60", "-o",
+        Run(Path.Combine(_binaries, "pg_ctl"), ["-D", DataFolder, "-l", Path.Combine(_folder, "server.log"), "-w", "-t", WaitSeconds, "-o",
             $"-p {Port} -k {_folder} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200",
             "start"]);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
@@ -43,6 +43,12 @@ public sealed class PostgresCluster : IDisposable
     }
 
     const string FolderPrefix = "fulcrum-pg-";
+
+    /// <summary>
+    /// How long pg_ctl waits for the server to start or stop. Not a test of speed: a loaded machine can take minutes, so
+    /// this only catches a server that never comes up (pg_ctl's own default of 60 s failed tests under load).
+    /// </summary>
+    const string WaitSeconds = "3600";
 
     string DataFolder => Path.Combine(_folder, "data");
 
@@ -69,7 +75,10 @@ public sealed class PostgresCluster : IDisposable
         return ConnectionString(name);
     }
 
-    public string ConnectionString(string database) => $"Host=127.0.0.1;Port={Port};Username=fulcrum;Database={database};Pooling=true";
+    /// <remarks>No connect or command time limit (0 = wait as long as it takes): Npgsql's defaults (15 s to connect, 30 s a
+    /// command) are wall-clock limits that a loaded test machine can exceed with nothing wrong.</remarks>
+    public string ConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={Port};Username=fulcrum;Database={database};Pooling=true;Timeout=0;Command Timeout=0";
 
     /// <summary>The same database as a postgres:// URL.</summary>
     public string Url(string connectionString) => $"postgres://fulcrum@127.0.0.1:{Port}/{new NpgsqlConnectionStringBuilder(connectionString).Database}";
@@ -82,7 +91,7 @@ public sealed class PostgresCluster : IDisposable
             _stopped = true;
         }
         NpgsqlConnection.ClearAllPools();
-        try { Run(Path.Combine(_binaries, "pg_ctl"), ["-D", DataFolder, "-m", "immediate", "-w", "stop"]); }
+        try { Run(Path.Combine(_binaries, "pg_ctl"), ["-D", DataFolder, "-m", "immediate", "-w", "-t", WaitSeconds, "stop"]); }
         finally { try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { } }
     }
 

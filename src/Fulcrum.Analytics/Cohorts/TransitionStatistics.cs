@@ -340,11 +340,26 @@ readonly struct StratumSums(double[] values, int strata, int width)
 /// rows (the others cannot enter a standardised comparison), in flat arrays so that a bootstrap resample reduces to per-stratum
 /// sums quickly. Accounts are the bootstrap clusters.
 /// </summary>
+/// <remarks>
+/// The bootstrap works on sufficient statistics per account: each account's rows (its additive values in each of its strata)
+/// are stored together, and a resample is how many times each account was drawn, so its per-stratum sums are
+/// Σ_account draws × the account's values — one pass over the drawn accounts' rows, without expanding every resample into a
+/// list of rows first. The values are counts, so these weighted sums equal the sums over a resample's rows exactly.
+/// </remarks>
 sealed class StratifiedRows
 {
     readonly int _width;
     readonly int[] _offset;
     readonly double[] _values;
+
+    /// <summary>Per account (in order of first appearance), its rows: <c>_accountRows[_accountStart[a] .. _accountStart[a + 1])</c>.</summary>
+    readonly int[] _accountStart;
+
+    /// <summary>Target offset of each row, in account order.</summary>
+    readonly int[] _accountOffset;
+
+    /// <summary>Values of each row, in account order (<see cref="_width"/> per row).</summary>
+    readonly double[] _accountValues;
 
     public StratifiedRows(IEnumerable<(string Account, string Stratum, bool InCohort, double[] Values)> rows, int width)
     {
@@ -360,6 +375,7 @@ sealed class StratifiedRows
         _offset = kept.Select(r => ((r.InCohort ? 0 : Count) + usable[r.Stratum]) * width).ToArray();
         _values = kept.SelectMany(r => r.Values.Take(width)).ToArray();
         All = Enumerable.Range(0, kept.Count).ToArray();
+        (_accountStart, _accountOffset, _accountValues) = ByAccount(Accounts, _offset, _values, width);
         CohortAccounts = kept.Where(r => r.InCohort).Select(r => r.Account).Distinct(StringComparer.Ordinal).Count();
         ComparableAccounts = kept.Where(r => !r.InCohort).Select(r => r.Account).Distinct(StringComparer.Ordinal).Count();
         CohortAccountsWithoutComparable = all.Where(r => r.InCohort && r.Values[0] > 0 && !usable.ContainsKey(r.Stratum))
@@ -394,6 +410,57 @@ sealed class StratifiedRows
         return new StratumSums(sums, Count, _width);
     }
 
+    /// <summary>Per-stratum sums of each value with each account's rows counted <c>draws[account]</c> times.</summary>
+    public StratumSums WeightedSums(ReadOnlySpan<int> draws)
+    {
+        var sums = new double[2 * Count * _width];
+        for (var a = 0; a < draws.Length; a++)
+        {
+            var weight = draws[a];
+            if (weight == 0) continue;
+            for (var r = _accountStart[a]; r < _accountStart[a + 1]; r++)
+            {
+                var target = _accountOffset[r];
+                var source = r * _width;
+                for (var j = 0; j < _width; j++) sums[target + j] += weight * _accountValues[source + j];
+            }
+        }
+        return new StratumSums(sums, Count, _width);
+    }
+
+    /// <summary>The rows regrouped by account, accounts numbered in order of first appearance (as the cluster bootstrap numbers them).</summary>
+    static (int[] Start, int[] Offset, double[] Values) ByAccount(IReadOnlyList<string> accounts, int[] offset, double[] values, int width)
+    {
+        var number = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rowsOf = new List<List<int>>();
+        for (var r = 0; r < accounts.Count; r++)
+        {
+            if (!number.TryGetValue(accounts[r], out var a))
+            {
+                number.Add(accounts[r], a = rowsOf.Count);
+                rowsOf.Add([]);
+            }
+            rowsOf[a].Add(r);
+        }
+
+        var start = new int[rowsOf.Count + 1];
+        var byAccountOffset = new int[accounts.Count];
+        var byAccountValues = new double[accounts.Count * width];
+        var next = 0;
+        for (var a = 0; a < rowsOf.Count; a++)
+        {
+            start[a] = next;
+            foreach (var r in rowsOf[a])
+            {
+                byAccountOffset[next] = offset[r];
+                Array.Copy(values, r * width, byAccountValues, next * width, width);
+                next++;
+            }
+        }
+        start[rowsOf.Count] = next;
+        return (start, byAccountOffset, byAccountValues);
+    }
+
     /// <summary>
     /// Percentile cluster bootstrap resampling accounts (<see cref="Bootstrap.ClusterReplicates{TGroup}(IReadOnlyList{TGroup}, IndexStatistic, int, int)"/>)
     /// of two statistics and of their difference, all from the same resamples; point values on the original sample.
@@ -408,14 +475,15 @@ sealed class StratifiedRows
             return (none, none, none);
         }
 
-        // One pass over each resample for both statistics (the same draws as resampling for each on its own).
-        var both = Core.Statistics.Bootstrap.ClusterReplicateVectors(Accounts, ix => { var sums = Sums(ix); return [first(sums), second(sums)]; },
+        // One pass over each resample for both statistics (the same draws as resampling for each on its own), as weighted sums of
+        // the accounts' sufficient statistics: the same resamples as ClusterReplicateVectors over the rows, and the same values.
+        var clusters = _accountStart.Length - 1;
+        var both = ClusterCountBootstrap.ReplicateVectors(clusters, draws => { var sums = WeightedSums(draws); return [first(sums), second(sums)]; },
             options.Seed, options.Replicates);
         var a = both.Select(v => v[0]).ToArray();
         var b = both.Select(v => v[1]).ToArray();
         var original = Sums(All);
         var (pa, pb) = (first(original), second(original));
-        var clusters = Accounts.Distinct(StringComparer.Ordinal).Count();
         var method = $"Percentile cluster bootstrap, {options.Replicates} resamples of {clusters} clusters (seed {options.Seed})";
         return (Summarise(pa, a), Summarise(pb, b), Summarise(pa - pb, a.Zip(b, (x, y) => x - y).ToArray()));
 

@@ -129,8 +129,14 @@ public sealed class AnalysisFacts(FulcrumStore store)
 
     static string MetadataKey(string table) => $"built:{table}";
 
-    /// <summary>Accounts with how many accounts share each one's name, so that accounts with the same name stay apart.</summary>
-    const string LabelledAccounts = "(SELECT *, COUNT(*) OVER (PARTITION BY name) AS name_count FROM accounts)";
+    /// <summary>
+    /// Accounts with how many accounts share each one's name, so that accounts with the same name stay apart. Counted by
+    /// a GROUP BY joined back rather than a window over all accounts: on Citus the counts combine per-worker partials
+    /// and the join stays on each account's shard, where a window partitioned by name would pull every account to the
+    /// coordinator (docs/scale.md).
+    /// </summary>
+    const string LabelledAccounts =
+        "(SELECT accounts.*, names.name_count FROM accounts LEFT JOIN (SELECT name, COUNT(*) AS name_count FROM accounts GROUP BY name) names ON names.name = accounts.name)";
 
     /// <summary>An account's name, with its id added when another account has the same name.</summary>
     const string AccountLabel = "CASE WHEN a.name IS NOT NULL AND a.name_count > 1 THEN a.name || ' (' || a.account_id || ')' ELSE a.name END";

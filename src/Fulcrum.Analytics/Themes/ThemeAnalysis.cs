@@ -109,12 +109,12 @@ public static class ThemeAnalysis
             repository.Upsert(all, transaction);
             transaction.Commit();
         }
-        repository.ReplaceAssignments(themeRows, sentimentRows);
+        var stored = repository.ReplaceAssignments(themeRows, sentimentRows);
         EndPhase("store");
 
         var summaries = Summaries(active, assignment, comments.Count);
         return new ThemeRunResult(embedder.Model, comments.Count, mentions.Count, distinct.Count, newlyEmbedded, discovery,
-            reconciled.Matched, reconciled.Created, reconciled.Absorbed, reconciled.Retired, summaries, total.Elapsed, phases);
+            reconciled.Matched, reconciled.Created, reconciled.Absorbed, reconciled.Retired, summaries, total.Elapsed, phases) { Stored = stored };
     }
 
     static List<ThemeSummary> Summaries(IReadOnlyList<StoredTheme> active, ThemeAssignment assignment, int commentCount) =>

@@ -1,3 +1,4 @@
+using Fulcrum.Analytics.Themes.Store;
 using Fulcrum.Core.Statistics;
 
 namespace Fulcrum.Analytics.Themes;
@@ -13,7 +14,11 @@ public sealed record ThemeSummary(
 public sealed record ThemeRunResult(
     string Model, int Comments, int Mentions, int DistinctTexts, int NewlyEmbedded, DiscoverySummary Discovery,
     int Matched, int Created, int Absorbed, int Retired, IReadOnlyList<ThemeSummary> Themes, TimeSpan Elapsed,
-    IReadOnlyDictionary<string, TimeSpan> Phases);
+    IReadOnlyDictionary<string, TimeSpan> Phases)
+{
+    /// <summary>Rows the run wrote to the assignment tables (only what changed since the stored run).</summary>
+    public AssignmentChanges? Stored { get; init; }
+}
 
 /// <summary>Progress of a run: phase name, work done and total in that phase.</summary>
 public readonly record struct ThemeProgress(string Phase, long Done, long Total);

@@ -1,21 +1,26 @@
 using Fulcrum.Analytics.Drivers;
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Linkage.UserModels;
 
 namespace Fulcrum.Cli.Commands;
 
-[Description("Key drivers: how much of NPS (the 0–10 answer) or CSAT each structured driver accounts for — survey sub-scores, CES, support tickets, contacts, handle time, reopen rate, account state — by Johnson's relative weights or a Shapley decomposition of R², with account-bootstrap intervals; each driver's performance and its importance-vs-performance quadrant (fix first, keep, secondary, over-invested).")]
+[Description("Key drivers: how much of NPS (the 0–10 answer) or CSAT each structured driver accounts for — survey sub-scores, CES, support tickets, contacts, handle time, reopen rate, account state — by Johnson's relative weights or a Shapley decomposition of R², with account-bootstrap intervals; each driver's performance and its importance-vs-performance quadrant (fix first, keep, secondary, over-invested). With --outcome churn, repeat or revenue: what drives a hard outcome, one row per account (logistic or linear), each soft metric's direction in words.")]
 public sealed class DriversCommand : StoreCommand<DriversCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
         [CommandOption("--outcome <OUTCOME>")]
-        [Description("What to explain: nps (the 0–10 likelihood-to-recommend answer) or csat.")]
+        [Description("What to explain: nps (the 0–10 likelihood-to-recommend answer) or csat (key drivers of a survey score); or a hard outcome per account: churn (a churn on record; logistic), repeat (a customer with orders ordered again; logistic) or revenue (net revenue from its orders, less refunds; linear).")]
         [DefaultValue("nps")]
         public string Outcome { get; init; } = "nps";
 
         [CommandOption("--predictors <NAMES>")]
         [Description("Comma-separated drivers: ces, csat, nps, tickets, contacts, handle_minutes, reopen_rate, first_contact_resolution, products, managers, tenure_months, arr, log_arr, rattr:NAME (numeric response attribute, e.g. a survey sub-score), attr:NAME (numeric account attribute; yes/no count as 1/0). Default: every numeric response attribute plus ces, tickets, contacts, handle_minutes, reopen_rate, products and tenure_months, those the data has.")]
         public string? Predictors { get; init; }
+
+        [CommandOption("--controls <TERMS>")]
+        [Description("With --outcome churn, repeat or revenue: terms added to the soft metrics, comma-separated, as in linkage --controls: attr:NAME (an account attribute; yes/no count as 1/0), segment, region, industry; C(TERM) for categories. --predictors then replaces the soft metrics (nps, csat, ces as the account's mean answer).")]
+        public string? Controls { get; init; }
 
         [CommandOption("--method <METHOD>")]
         [Description("relative-weights (Johnson 2000; any number of drivers) or shapley (exact Shapley/LMG decomposition of R²; at most 12 drivers).")]
@@ -70,17 +75,46 @@ public sealed class DriversCommand : StoreCommand<DriversCommand.Settings>
             },
             WithinAccount, CliDates.Date("--from", From), CliDates.Date("--to", To), Seed, Replicates);
 
+        /// <summary>The hard outcome asked for (churn, repeat, revenue), or null for a survey score.</summary>
+        public ModelOutcome? HardOutcome => HardOutcomeDrivers.Parse(Outcome);
+
         public override ValidationResult Validate()
         {
-            // Key drivers explain a survey score; a yes/no or count outcome of the account needs a model of its own.
-            if (Outcome.Trim().ToLowerInvariant() is "churn" or "expansion" or "tickets")
-                return ValidationResult.Error($"drivers explains a survey score (nps or csat). For {Outcome.Trim()} state your own model: "
-                    + $"fulcrum model \"{Outcome.Trim().ToLowerInvariant()} ~ ces + attr:NAME + C(segment)\", or fulcrum linkage --outcome {Outcome.Trim().ToLowerInvariant()} --controls attr:NAME,…");
+            var outcome = Outcome.Trim().ToLowerInvariant();
+            if (HardOutcome is not null) return ValidateHardOutcome();
+            if (Controls is not null)
+                return ValidationResult.Error($"--controls applies to the hard outcomes ({string.Join(", ", HardOutcomeDrivers.Outcomes)}); for {outcome} name the drivers with --predictors.");
+            if (!DriverVariable.Outcomes.Contains(outcome, StringComparer.OrdinalIgnoreCase))
+                return ValidationResult.Error($"Unknown outcome '{Outcome.Trim()}'. Valid outcomes: {string.Join(", ", DriverVariable.Outcomes)} (key drivers of a survey score) "
+                    + $"or {string.Join(", ", HardOutcomeDrivers.Outcomes)} (a hard outcome per account)."
+                    + (outcome is "expansion" or "tickets" ? $" For {outcome} state your own model: fulcrum model \"{outcome} ~ ces + attr:NAME + C(segment)\"." : ""));
             return OptionCheck.Run(() => Options.Validate());
+        }
+
+        /// <summary>A hard outcome is one account-level model: the key-driver options (method, level, dates, bootstrap) do not apply to it.</summary>
+        ValidationResult ValidateHardOutcome()
+        {
+            var keyDriverOnly = new (bool Set, string Option)[]
+            {
+                (!Method.Trim().Equals("relative-weights", StringComparison.OrdinalIgnoreCase), "--method"),
+                (!Level.Trim().Equals("response", StringComparison.OrdinalIgnoreCase), "--level"),
+                (WithinAccount, "--within-account"), (From is not null, "--from"), (To is not null, "--to"),
+            }.Where(o => o.Set).Select(o => o.Option).ToList();
+            if (keyDriverOnly.Count > 0)
+                return ValidationResult.Error($"{string.Join(", ", keyDriverOnly)} applies to the key drivers of nps or csat, not to {Outcome.Trim()} (one model per account).");
+            return OptionCheck.Run(() =>
+            {
+                if (Predictors is not null) ModelFormula.ParseTerms(CliLists.Split(Predictors) ?? []);
+                if (Controls is not null) ModelFormula.ParseTerms(CliLists.Split(Controls) ?? []);
+                ModelFormula.ParseTerms((CliLists.Split(Predictors) ?? []).Concat(CliLists.Split(Controls) ?? []));
+            });
         }
     }
 
     // A DriverAnalysisException is a data problem, not a bug: FulcrumApp prints its message alone and exits 1.
+    // A UserModelException (no outcome data, an unknown attribute) is one too.
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken) =>
-        Print.JsonOrTables(settings.Json, KeyDriverAnalysis.Run(new AnalysisFacts(store), settings.Options), DriversView.Render);
+        settings.HardOutcome is { } outcome
+            ? Print.JsonOrTables(settings.Json, HardOutcomeDrivers.Run(store, outcome, CliLists.Split(settings.Predictors), CliLists.Split(settings.Controls)), HardOutcomeDriversView.Render)
+            : Print.JsonOrTables(settings.Json, KeyDriverAnalysis.Run(new AnalysisFacts(store), settings.Options), DriversView.Render);
 }

@@ -38,7 +38,15 @@ public sealed class GenerateCommand : StoreCommand<GenerateCommand.Settings>
         [Description("Shop only: comment languages with weights, e.g. en, or pt:0.5,es:0.5 (en, pt, es).")]
         public string? Languages { get; init; }
 
-        public DemoCompanyOptions Options => new(Accounts, Years, Seed, !NoEffects);
+        [CommandOption("--complaint-odds-ratio <OR>")]
+        [Description("saas only: give every account a yes/no attribute 'complaint' whose odds ratio for churn is OR (e.g. 4.4), the same given anything else about the account; recorded in ground_truth. Find it with fulcrum drivers --outcome churn --controls attr:complaint.")]
+        public double? ComplaintOddsRatio { get; init; }
+
+        [CommandOption("--csat-only")]
+        [Description("saas only: a company that measures satisfaction only — survey answers carry CSAT (1–5), no NPS or CES.")]
+        public bool CsatOnly { get; init; }
+
+        public DemoCompanyOptions Options => new(Accounts, Years, Seed, !NoEffects, ComplaintOddsRatio, CsatOnly);
 
         public ShopCompanyOptions ShopOptions => new(Accounts, Years, Seed, ParseLanguages(Languages));
 
@@ -51,6 +59,7 @@ public sealed class GenerateCommand : StoreCommand<GenerateCommand.Settings>
             else if (Languages is not null) throw new ArgumentException("--languages applies to --kind shop only.");
             else Options.Validate();
             if (IsShop && NoEffects) throw new ArgumentException("--no-effects applies to the saas company only.");
+            if (IsShop && (ComplaintOddsRatio is not null || CsatOnly)) throw new ArgumentException("--complaint-odds-ratio and --csat-only apply to the saas company only.");
         });
 
         static Dictionary<string, double>? ParseLanguages(string? text) => CliLists.Split(text)?.ToDictionary(

@@ -3,13 +3,13 @@ using Fulcrum.Analytics.Linkage.UserModels;
 
 namespace Fulcrum.Cli.Commands;
 
-[Description("Your own model, one row per account: churn or expansion (logistic) or tickets (linear) on the account attributes, segment, region, industry and mean scores you name, with coefficients, standard errors, intervals, odds ratios, average marginal effects, a cross-validated AUC and exact rates where a level separates the outcome.")]
+[Description("Your own model, one row per account: churn, expansion or repeat purchase (logistic) or tickets or net revenue (linear) on the account attributes, segment, region, industry and mean scores you name, with coefficients, standard errors, intervals, odds ratios, average marginal effects, a cross-validated AUC and exact rates where a level separates the outcome.")]
 public sealed class ModelCommand : StoreCommand<ModelCommand.Settings>
 {
     public sealed class Settings : StoreSettings
     {
         [CommandArgument(0, "<FORMULA>")]
-        [Description("OUTCOME ~ TERM + TERM …: outcome churn, expansion or tickets; terms attr:NAME (an account attribute; yes/no count as 1/0), segment, region, industry, nps, csat, ces (the account's mean answer); C(TERM) treats a term as categories. Quote the whole formula.")]
+        [Description("OUTCOME ~ TERM + TERM …: outcome churn, expansion, tickets, repeat (a customer with orders ordered again) or revenue (its net revenue from orders); terms attr:NAME (an account attribute; yes/no count as 1/0), segment, region, industry, nps, csat, ces (the account's mean answer); C(TERM) treats a term as categories. Quote the whole formula.")]
         public string Formula { get; init; } = "";
 
         [CommandOption("--confidence <LEVEL>")]

@@ -32,7 +32,7 @@ public sealed class StoreDistributeCommand : StoreCommand<StoreDistributeCommand
         AnsiConsole.Write(table);
         var blocked = plan.Count(p => p.Role == DistributionRole.Blocked);
         if (blocked > 0)
-            AnsiConsole.MarkupLine($"{blocked} table(s) stay on the coordinator until their keys include account_id (docs/scale.md). Queries joining them still run, through the coordinator.");
+            AnsiConsole.MarkupLine($"{blocked} table(s) keyed by response_id stay on the coordinator (docs/scale.md). Queries joining them still run: Citus ships their rows to the workers.");
         if (settings.DryRun) return 0;
         if (!CitusDistribution.CitusAvailable(store))
         {

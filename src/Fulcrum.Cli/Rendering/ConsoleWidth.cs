@@ -11,9 +11,14 @@ public static class ConsoleWidth
 
     public static void Apply()
     {
-        if (FromEnvironment(Environment.GetEnvironmentVariable("COLUMNS")) is { } columns) AnsiConsole.Profile.Width = columns;
-        else if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = Redirected;
+        if (WidthFor(Environment.GetEnvironmentVariable("COLUMNS"), Console.IsOutputRedirected) is { } width) AnsiConsole.Profile.Width = width;
     }
+
+    /// <summary>
+    /// The width to lay out for: a usable <paramref name="columns"/> (COLUMNS) first — the user asked for it, even when
+    /// redirected — else <see cref="Redirected"/> when the output goes to a file or pipe, else null (the terminal's own width).
+    /// </summary>
+    public static int? WidthFor(string? columns, bool redirected) => FromEnvironment(columns) ?? (redirected ? Redirected : null);
 
     /// <summary>A usable COLUMNS value (20 to 10,000), or null.</summary>
     public static int? FromEnvironment(string? value) =>

@@ -12,12 +12,12 @@ public static class UserModelView
     {
         var ci = $"{(r.Coefficients.FirstOrDefault()?.Coefficient.ConfidenceLevel ?? 0.95) * 100:0}% CI";
         AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(r.Formula)}[/]").LeftJustified());
-        var outcome = r.Outcome == "tickets" ? $"{r.Events:N0} tickets" : $"{r.Events:N0} with {r.Outcome}";
+        var outcome = r.IsYesNo ? $"{r.Events:N0} with {r.Outcome}" : r.Outcome == "revenue" ? $"net revenue {r.Events:N0} in all" : $"{r.Events:N0} {r.Outcome}";
         AnsiConsole.MarkupLine(Markup.Escape($"{r.Method}; {r.Accounts:N0} accounts ({outcome})."));
         foreach (var m in r.Missing)
             AnsiConsole.MarkupLine($"[yellow]Left out:[/] {Markup.Escape($"{m.Accounts:N0} accounts have no value for {m.Term}.")}");
 
-        var logistic = r.Outcome != "tickets";
+        var logistic = r.IsYesNo;
         var table = new Table().Border(TableBorder.Rounded).Title($"Coefficients ({ci})");
         table.AddColumns("term", "coefficient (SE)", ci);
         if (logistic) table.AddColumns("odds ratio", "average marginal effect");
@@ -49,8 +49,8 @@ public static class UserModelView
 
         if (r.Levels.Count > 0)
         {
-            var levels = new Table().Border(TableBorder.Rounded).Title(logistic ? $"Observed {r.Outcome} by level (exact Clopper–Pearson {ci})" : $"Observed tickets per account by level ({ci})")
-                .AddColumns("term", "level", "accounts", logistic ? r.Outcome : "tickets", "observed");
+            var levels = new Table().Border(TableBorder.Rounded).Title(logistic ? $"Observed {r.Outcome} by level (exact Clopper–Pearson {ci})" : $"Observed {r.Outcome} per account by level ({ci})")
+                .AddColumns("term", "level", "accounts", r.Outcome, "observed");
             foreach (var l in r.Levels)
                 levels.AddRow(Markup.Escape(l.Term), Markup.Escape(l.Level) + (l.IsBaseline ? " [grey](baseline)[/]" : "") + (l.Separated ? " [yellow](separates)[/]" : ""),
                     l.Accounts.ToString("N0", C), l.Events.ToString("N0", C),

@@ -58,6 +58,7 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
                 adoptions.Add((QuarterStart(third).AddDays(rng.Next(0, 80)), addOns[1]));
         }
 
+        var accountPosition = batch.Accounts.Count;
         batch.Accounts.Add(new AccountRow(id, DemoCatalog.CompanyName(rng), segmentName, region, industry, created, coreManager,
             $"{{\"employees\":{(int)LogNormal(rng, segment switch { 0 => 60, 1 => 600, _ => 6000 }, 0.5)},\"plan\":\"{(segment == 2 ? "Premier" : segment == 1 ? "Business" : "Starter")}\"}}"));
 
@@ -123,7 +124,20 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
         }
         foreach (var s in subscriptions)
             batch.Subscriptions.Add(new SubscriptionRow(id, s.Product, s.Start, churned, s.Arr, s.Manager));
+        if (options.ComplaintOddsRatio is { } ratio)
+        {
+            var account = batch.Accounts[accountPosition];
+            batch.Accounts[accountPosition] = account with { Attributes = ComplaintFlag.AddTo(account.Attributes, ComplaintFlag.Draw(options.Seed, index, churned is not null, ratio)) };
+        }
     }
+
+    /// <summary>
+    /// A CSAT-only company's answer: the customer's 0–10 sentiment on a strict 1–5 satisfaction scale (0–6 → 1, 7 → 2, 8 → 3,
+    /// 9 → 4, 10 → 5), so the dissatisfied (1–2) are the would-be detractors and passives and carry the planted churn. The
+    /// linkage levels accounts by their rounded mean answer of the year before; with the default company's NPS-derived CSAT
+    /// (rarely below 3) or a lenient scale, an account averaging 1–2 is too rare to value a lever on.
+    /// </summary>
+    static double CsatOnlyAnswer(int score) => score switch { <= 6 => 1, 7 => 2, 8 => 3, 9 => 4, _ => 5 };
 
     void Survey(Random rng, DemoBatch batch, int index, string id, int segment, string segmentName, string region, int q, DateOnly surveyDay,
         double latentScore, double effort, double effortShift, double multiShift, double[] initiativeShifts, double initiativeShift,
@@ -141,6 +155,7 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
                     batch.Tally.Initiatives[DemoInitiative.All[i].Id].Add(score, ToScore(x - initiativeShifts[i]));
             var category = Category(score);
             var csat = Math.Clamp(Math.Round(1 + 4 * score / 10.0 + Normal(rng, 0, 0.6)), 1, 5);
+            if (options.CsatOnly) csat = CsatOnlyAnswer(score);
             var ces = Math.Clamp(Math.Round(effort + Normal(rng, 0, 0.7)), 1, 7);
             string? comment = null, themes = null;
             if (Chance(rng, CommentChance))

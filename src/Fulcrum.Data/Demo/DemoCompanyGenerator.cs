@@ -29,7 +29,7 @@ public static class DemoCompanyGenerator
         var wave = Math.Max(2, Environment.ProcessorCount * 2);
         var batches = (options.Accounts + BatchSize - 1) / BatchSize;
 
-        using (var writer = new DemoWriter(store))
+        using (var writer = new DemoWriter(store, options.CsatOnly))
         {
             for (var first = 0; first < batches; first += wave)
             {
@@ -68,14 +68,14 @@ public static class DemoCompanyGenerator
                         attributes = "{\"source\":\"demo generator\"}",
                     }, transaction);
             var effects = options.PlantEffects
-                ? GroundTruth.From(tally, store, transaction)
+                ? GroundTruth.From(tally, store, transaction, options)
                 : [new GroundTruthEffect(GroundTruth.NoEffects, "No effects planted: every difference between customers or over time in this data is noise.", "none", 0, 0, "", "generated with PlantEffects = false")];
             foreach (var effect in effects)
                 store.Execute("""
                     INSERT INTO ground_truth (effect_id, description, metric, nominal, realized, unit, detail)
                     VALUES ($EffectId, $Description, $Metric, $Nominal, $Realized, $Unit, $Detail)
                     """, effect, transaction);
-            store.SetMetadata("generated_by", $"fulcrum demo generator: {options.Accounts:N0} accounts, {options.Years} years, seed {options.Seed}{(options.PlantEffects ? "" : ", no planted effects")}", transaction);
+            store.SetMetadata("generated_by", $"fulcrum demo generator: {options.Accounts:N0} accounts, {options.Years} years, seed {options.Seed}{(options.PlantEffects ? "" : ", no planted effects")}{(options.CsatOnly ? ", CSAT only" : "")}{(options.ComplaintOddsRatio is { } r ? $", complaint flag (odds ratio {r:0.##})" : "")}", transaction);
             store.SetMetadata("generator_options", JsonSerializer.Serialize(options), transaction);
             store.BumpDataVersion(transaction);
             transaction.Commit();

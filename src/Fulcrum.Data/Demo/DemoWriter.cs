@@ -3,7 +3,8 @@ using Fulcrum.Data.Store;
 namespace Fulcrum.Data.Demo;
 
 /// <summary>Appends simulated rows to the canonical tables through the store's bulk path (DuckDB appenders, PostgreSQL COPY).</summary>
-internal sealed class DemoWriter(FulcrumStore store) : IDisposable
+/// <param name="csatOnly">Write the answers of a company that asks for satisfaction only: CSAT, no NPS or CES.</param>
+internal sealed class DemoWriter(FulcrumStore store, bool csatOnly = false) : IDisposable
 {
     // PostgreSQL runs one COPY at a time per connection, so each table's writer is opened for its rows of a batch.
     void WriteAll<T>(string table, IEnumerable<T> rows, Func<T, object?[]> values)
@@ -17,8 +18,8 @@ internal sealed class DemoWriter(FulcrumStore store) : IDisposable
     {
         WriteAll("accounts", batch.Accounts, a => [a.Id, a.Name, a.Segment, a.Region, a.Industry, a.CreatedAt, a.Owner, a.Attributes]);
         WriteAll("subscriptions", batch.Subscriptions, s => [s.AccountId, s.Product, s.Start, s.End, s.Arr, s.AccountManager, null]);
-        WriteAll("responses", batch.Responses, r => [r.Id, r.AccountId, r.Contact, "Quarterly relationship NPS", r.Channel, r.RespondedAt, (short)r.Nps,
-            r.Csat, r.Ces, r.Comment, r.Themes is null ? null : $"{{\"planted_themes\":\"{r.Themes}\"}}"]);
+        WriteAll("responses", batch.Responses, r => [r.Id, r.AccountId, r.Contact, csatOnly ? "Quarterly satisfaction survey" : "Quarterly relationship NPS", r.Channel, r.RespondedAt,
+            csatOnly ? null : (short)r.Nps, r.Csat, csatOnly ? null : r.Ces, r.Comment, r.Themes is null ? null : $"{{\"planted_themes\":\"{r.Themes}\"}}"]);
         WriteAll("tickets", batch.Tickets, t => [t.Id, t.AccountId, t.OpenedAt, t.ClosedAt, t.Channel, t.Category, t.HandleMinutes, t.Contacts, t.Reopened, t.Csat, null]);
         WriteAll("outcomes", batch.Outcomes, o => [o.AccountId, o.Date, o.Kind, o.ArrBefore, o.ArrAfter, null, null]);
         WriteAll("reference_requests", batch.References, r => [r.Id, r.AccountId, r.RequestedAt, r.Agreed, r.UsedAt, r.OpportunityId, $"{{\"response_id\":\"{r.ResponseId}\"}}"]);

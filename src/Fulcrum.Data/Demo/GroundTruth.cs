@@ -22,15 +22,18 @@ public static class GroundTruth
     public const string EffortTickets = "ces_ticket_log_rate";
     public const string ReferenceAgreement = "promoter_reference_agree_rate";
     public const string ReferencedWinRate = "referenced_deal_win_rate";
+    public const string ComplaintChurn = "complaint_flag_churn_odds_ratio";
 
-    internal static IEnumerable<GroundTruthEffect> From(GroundTruthTally t, FulcrumStore store, DbTransaction transaction)
+    internal static IEnumerable<GroundTruthEffect> From(GroundTruthTally t, FulcrumStore store, DbTransaction transaction, DemoCompanyOptions options)
     {
+        if (options.ComplaintOddsRatio is { } complaintRatio) yield return ComplaintEffect(store, transaction, complaintRatio);
         yield return new(MultiProductDecline,
             "Large, happy single-product incumbents (Mid-Market/Enterprise) that adopt a second and third product lose NPS.",
             "nps_points", 20 * -1, t.MultiProduct.EffectPoints, "NPS points",
             $"score shift {SecondProductShift} with 2 products, {SecondProductShift + ThirdProductShift} with 3; realized over {t.MultiProduct.N:N0} multi-product responses vs the same responses without the shift");
         var (first, last) = TotalNpsFirstAndLastYear(store, transaction);
-        yield return new(TotalNpsChange, "Total NPS of the last year minus the first: flat or up, because growth brings new happy small accounts.",
+        // A CSAT-only company has no NPS answers to measure the change with.
+        if (!options.CsatOnly) yield return new(TotalNpsChange, "Total NPS of the last year minus the first: flat or up, because growth brings new happy small accounts.",
             "nps_points", null, last - first, "NPS points", FormattableString.Invariant($"first year {first:F1}, last year {last:F1}"));
         yield return new(IntegrationTheme, "'Products don't integrate' in comments of multi-product detractors.",
             "share_of_comments", IntegrationThemeChance, Ratio(t.MultiDetractorIntegration, t.MultiDetractorComments), "share",
@@ -62,6 +65,22 @@ public static class GroundTruth
     }
 
     static double Ratio(long a, long b) => b == 0 ? double.NaN : (double)a / b;
+
+    /// <summary>The complaint flag's planted odds ratio for churn and the one in the data (accounts flagged/not by churned/not).</summary>
+    static GroundTruthEffect ComplaintEffect(FulcrumStore store, DbTransaction transaction, double planted)
+    {
+        var cells = store.Query<(long Flagged, long Churned, long Accounts)>($"""
+            SELECT CASE WHEN a.attributes ->> '{ComplaintFlag.Attribute}' = 'yes' THEN 1 ELSE 0 END,
+                   CASE WHEN c.account_id IS NULL THEN 0 ELSE 1 END, COUNT(*)
+            FROM accounts a LEFT JOIN (SELECT DISTINCT account_id FROM outcomes WHERE kind = 'churn') c ON c.account_id = a.account_id
+            GROUP BY 1, 2
+            """, transaction: transaction).ToDictionary(r => (r.Flagged, r.Churned), r => r.Accounts);
+        long Cell(long flagged, long churned) => cells.GetValueOrDefault((flagged, churned));
+        var realized = (double)Cell(1, 1) * Cell(0, 0) / ((double)Cell(1, 0) * Cell(0, 1));
+        return new(ComplaintChurn, "Accounts with the complaint flag (attribute complaint = yes) churn more: a planted odds ratio, the same given any other account variable.",
+            "churn_odds_ratio", planted, double.IsFinite(realized) ? realized : null, "odds ratio",
+            FormattableString.Invariant($"flagged: {Cell(1, 1):N0} churned of {Cell(1, 1) + Cell(1, 0):N0}; not flagged: {Cell(0, 1):N0} of {Cell(0, 1) + Cell(0, 0):N0}; flag drawn after renewals with chance {ComplaintFlag.ShareOfChurners(planted):0.000} if churned, {ComplaintFlag.ShareOfStayers:0.000} if not"));
+    }
 
     static (double First, double Last) TotalNpsFirstAndLastYear(FulcrumStore store, DbTransaction transaction)
     {

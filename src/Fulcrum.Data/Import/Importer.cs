@@ -256,8 +256,10 @@ public sealed class Importer(FulcrumStore store)
     {
         var table = staging.Table;
         var columns = string.Join(", ", staging.Columns.Select(FulcrumStore.Quote));
-        var key = string.Join(", ", table.Key.Select(FulcrumStore.Quote));
-        var updates = staging.Columns.Where(c => !table.IsKey(c)).Select(c =>
+        // The database's key: (account_id, id) for tables distributed by account, whose records may first move account.
+        AccountMove.Apply(store, table, staging.Name, transaction);
+        var key = string.Join(", ", table.StorageKey.Select(FulcrumStore.Quote));
+        var updates = staging.Columns.Where(c => !table.StorageKey.Contains(c, StringComparer.OrdinalIgnoreCase)).Select(c =>
         {
             var q = FulcrumStore.Quote(c);
             return table.Field(c).Type == FieldType.Json

@@ -20,5 +20,18 @@ public sealed record TableDefinition(
 
     public bool IsKey(string field) => Key.Contains(field, StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The primary key in the database. For a table whose rows belong to one account (required account_id) it starts
+    /// with account_id, so the table can be distributed by account on Citus (a unique key must include the distribution
+    /// column; migration 0013). The natural <see cref="Key"/> still identifies a record: a re-import that changes its
+    /// account moves it (<see cref="Import.AccountMove"/>).
+    /// </summary>
+    public IReadOnlyList<string> StorageKey =>
+        MovesBetweenAccounts ? ["account_id", .. Key] : Key;
+
+    /// <summary>Whether the natural key leaves out the (required) account, so the account of a record can change.</summary>
+    public bool MovesBetweenAccounts =>
+        FindField("account_id") is { Required: true } && !IsKey("account_id");
+
     public bool HasAttributes => FindField("attributes") is not null;
 }

@@ -46,7 +46,7 @@ public static class CitusDistribution
             _ when withAccount.TryGetValue(t, out var required) && required
                 => new TablePlacement(t, DistributionRole.Blocked, "account-keyed, but its natural key does not include account_id: Citus needs (account_id, key) as the primary key"),
             _ when byResponse.Contains(t) && t != "responses"
-                => new TablePlacement(t, DistributionRole.Blocked, "grows with the responses but has no account_id to co-locate with them"),
+                => new TablePlacement(t, DistributionRole.Blocked, "keyed by response_id, without account_id: stays on the coordinator, joined to the distributed responses by shipping its rows (docs/scale.md)"),
             _ when withAccount.ContainsKey(t)
                 => new TablePlacement(t, DistributionRole.Reference, "account_id is optional (deals without a customer), so it cannot be the distribution column"),
             _ => new TablePlacement(t, DistributionRole.Reference, "small or global; a copy on every worker joins locally"),
@@ -57,10 +57,15 @@ public static class CitusDistribution
     public static bool CitusAvailable(FulcrumStore store) =>
         store.Scalar<long>("SELECT COUNT(*) FROM pg_available_extensions WHERE name = 'citus'") > 0;
 
-    /// <summary>Creates the extension and places every table that can be placed; blocked tables stay local on the coordinator.</summary>
+    /// <summary>
+    /// Creates the extension and places every table that can be placed. Blocked tables stay on the coordinator, added to
+    /// Citus's metadata so queries may still join them with distributed tables.
+    /// </summary>
     public static void Apply(FulcrumStore store, IReadOnlyList<TablePlacement> plan)
     {
         store.Execute("CREATE EXTENSION IF NOT EXISTS citus");
+        foreach (var table in plan.Where(p => p.Role == DistributionRole.Blocked))
+            store.Execute("SELECT citus_add_local_table_to_metadata($table)", new { table = table.Table });
         foreach (var table in plan.Where(p => p.Role == DistributionRole.Reference))
             store.Execute("SELECT create_reference_table($table)", new { table = table.Table });
         // accounts first: the other tables are co-located with it.

@@ -79,7 +79,11 @@ public sealed class FulcrumStore : IDisposable
     static FulcrumStore OpenPostgres(StoreLocation location)
     {
         // Timestamps are stored without time zone and mean UTC; the session says so, so UTC DateTimes compare correctly.
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(location.Target) { Timezone = "UTC" }.ConnectionString);
+        var settings = new NpgsqlConnectionStringBuilder(location.Target) { Timezone = "UTC" };
+        // Npgsql cancels a statement after 30 s by default; building the fact tables of 100,000 accounts takes longer.
+        // Analyses run as long as they need unless the connection string sets its own limit.
+        if (!location.Target.Replace(" ", "", StringComparison.Ordinal).Contains("commandtimeout", StringComparison.OrdinalIgnoreCase)) settings.CommandTimeout = 0;
+        var connection = new NpgsqlConnection(settings.ConnectionString);
         try
         {
             connection.Open();
@@ -109,17 +113,45 @@ public sealed class FulcrumStore : IDisposable
     public DbTransaction BeginTransaction() => _connection.BeginTransaction();
 
     public int Execute(string sql, object? parameters = null, DbTransaction? transaction = null) =>
-        _connection.Execute(Dialect.Adapt(sql), parameters, transaction);
+        _connection.Execute(Observed(sql, parameters, transaction), parameters, transaction);
 
     public IEnumerable<T> Query<T>(string sql, object? parameters = null, DbTransaction? transaction = null) =>
-        _connection.Query<T>(Dialect.Adapt(sql), parameters, transaction);
+        _connection.Query<T>(Observed(sql, parameters, transaction), parameters, transaction);
 
     public T Scalar<T>(string sql, object? parameters = null, DbTransaction? transaction = null) =>
-        _connection.ExecuteScalar<T>(Dialect.Adapt(sql), parameters, transaction)!;
+        _connection.ExecuteScalar<T>(Observed(sql, parameters, transaction), parameters, transaction)!;
 
     /// <summary>A reader over a query's rows, for analyses that stream many rows.</summary>
     public DbDataReader ExecuteReader(string sql, object? parameters = null, DbTransaction? transaction = null) =>
-        (DbDataReader)_connection.ExecuteReader(Dialect.Adapt(sql), parameters, transaction);
+        (DbDataReader)_connection.ExecuteReader(Observed(sql, parameters, transaction), parameters, transaction);
+
+    /// <summary>A statement about to run, as sent to the backend, with its parameters and transaction.</summary>
+    public sealed record Statement(FulcrumStore Store, string Sql, object? Parameters, DbTransaction? Transaction);
+
+    static readonly AsyncLocal<Action<Statement>?> StatementObserver = new();
+
+    /// <summary>
+    /// Shows every statement run through any store on this flow of execution to <paramref name="observer"/> before it
+    /// runs, until disposed. For checks over the SQL an analysis sends (e.g. that it stays co-located on Citus).
+    /// </summary>
+    public static IDisposable ObserveStatements(Action<Statement> observer)
+    {
+        var previous = StatementObserver.Value;
+        StatementObserver.Value = observer;
+        return new Restore(() => StatementObserver.Value = previous);
+    }
+
+    sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
+
+    string Observed(string sql, object? parameters, DbTransaction? transaction)
+    {
+        var adapted = Dialect.Adapt(sql);
+        StatementObserver.Value?.Invoke(new Statement(this, adapted, parameters, transaction));
+        return adapted;
+    }
 
     /// <summary>Appends rows to <paramref name="table"/> (every column, in the table's order) by the backend's bulk path.</summary>
     public BulkWriter BulkWriter(string table) => _connection switch

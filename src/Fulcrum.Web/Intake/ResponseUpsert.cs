@@ -11,7 +11,8 @@ namespace Fulcrum.Web.Intake;
 public enum IntakeOutcome { Inserted, Updated }
 
 /// <summary>
-/// Writes posted responses by their natural key (<c>response_id</c>): a new id is inserted, a known one updated, so a
+/// Writes posted responses by their natural key (<c>response_id</c>): a new id is inserted, a known one updated (moved
+/// first when it comes with another account; the database key is (account_id, response_id)), so a
 /// webhook that retries delivers the same rows, never duplicates. Queued posts share one transaction in the single writer:
 /// their rows are appended to a connection-local staging table and upserted with one statement, like the importer does.
 /// </summary>
@@ -22,7 +23,8 @@ public sealed class ResponseUpsert(IReadOnlyList<ValidResponse> responses) : IBa
     static readonly string ColumnList = string.Join(", ", Columns);
     static readonly string Upsert =
         $"INSERT INTO responses ({ColumnList}) SELECT {ColumnList} FROM {Staging} " +
-        $"ON CONFLICT (response_id) DO UPDATE SET {string.Join(", ", Columns.Where(c => c != "response_id").Select(c => $"{c} = excluded.{c}"))}";
+        $"ON CONFLICT ({string.Join(", ", CanonicalSchema.Responses.StorageKey)}) DO UPDATE SET " +
+        string.Join(", ", Columns.Where(c => !CanonicalSchema.Responses.StorageKey.Contains(c)).Select(c => $"{c} = excluded.{c}"));
 
     // The writer's connections that already have the staging table (a temp table lives as long as its connection).
     static readonly System.Runtime.CompilerServices.ConditionalWeakTable<FulcrumStore, object> StagingReady = new();
@@ -49,6 +51,8 @@ public sealed class ResponseUpsert(IReadOnlyList<ValidResponse> responses) : IBa
                 writer.Row(Columns.Select(c => response.Values.GetValueOrDefault(c)).ToArray());
         var known = store.Query<string>(
             $"SELECT s.response_id FROM {Staging} s JOIN responses r ON r.response_id = s.response_id", transaction: transaction).ToHashSet(StringComparer.Ordinal);
+        // A known response_id posted with another account moves there (the key is (account_id, response_id)).
+        AccountMove.Apply(store, CanonicalSchema.Responses, Staging, transaction);
         store.Execute(Upsert, transaction: transaction);
         store.Execute($"DELETE FROM {Staging}", transaction: transaction);
         // A detractor answer opens its follow-up in the same commit, so a crash leaves both or neither.

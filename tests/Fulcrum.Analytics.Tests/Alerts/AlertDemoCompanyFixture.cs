@@ -5,7 +5,7 @@ using Fulcrum.Data.Store;
 namespace Fulcrum.Analytics.Tests.Alerts;
 
 /// <summary>
-/// One demo company (3,000 accounts, 3 years, seed 42) generated once into a temporary file store and shared by the alert
+/// One demo company (3,000 accounts, 3 years, seed 42) copied once into a temporary file store and shared by the alert
 /// test classes of the "Alert demo company" collection, which therefore run one after the other (a store is one DuckDB
 /// connection, not thread-safe). Tests that need a fresh alerts table call <see cref="ResetAlerts"/>.
 /// </summary>
@@ -19,8 +19,7 @@ public sealed class AlertDemoCompanyFixture : IDisposable
     {
         _directory = Path.Combine(Path.GetTempPath(), "fulcrum-alert-tests", Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(_directory);
-        Store = FulcrumStore.Open(Path.Combine(_directory, "demo.duckdb"));
-        DemoCompanyGenerator.Generate(Store, Options);
+        Store = DemoCompanyTemplates.Open(Path.Combine(_directory, "demo.duckdb"), Options);
         Facts = new AnalysisFacts(Store);
     }
 

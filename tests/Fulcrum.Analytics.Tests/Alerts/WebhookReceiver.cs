@@ -7,8 +7,8 @@ namespace Fulcrum.Analytics.Tests.Alerts;
 
 /// <summary>
 /// A local webhook endpoint for tests: an <see cref="HttpListener"/> on 127.0.0.1 and a free port that records every request
-/// and answers with the scripted status codes (the last one repeats), optionally after a delay. Requests are served
-/// concurrently, so a delayed answer does not hold up the next request. Disposing stops it.
+/// and answers with the scripted status codes (the last one repeats), optionally after a delay (an infinite one: never,
+/// until disposed). Requests are served concurrently, so a delayed answer does not hold up the next request. Disposing stops it.
 /// </summary>
 public sealed class WebhookReceiver : IDisposable
 {
@@ -59,7 +59,7 @@ public sealed class WebhookReceiver : IDisposable
             var body = await reader.ReadToEndAsync();
             Requests.Enqueue(new Request(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, body,
                 context.Request.Headers["X-Fulcrum-Signature"], context.Request.ContentType));
-            if (answer.Delay > TimeSpan.Zero) await Task.Delay(answer.Delay, _stop.Token);
+            if (answer.Delay != TimeSpan.Zero) await Task.Delay(answer.Delay, _stop.Token);
             context.Response.StatusCode = answer.Status;
             context.Response.Close();
         }

@@ -5,15 +5,14 @@ using Fulcrum.Data.Store;
 
 namespace Fulcrum.Analytics.Tests.Cohorts;
 
-/// <summary>The demo company (3,000 accounts, 3 years, seed 42), generated once into a temporary file, and the transition analysis run once on it.</summary>
+/// <summary>The demo company (3,000 accounts, 3 years, seed 42), copied into a temporary file, and the transition analysis run once on it.</summary>
 public sealed class DemoTransitionFixture : IDisposable
 {
     readonly string _directory = Directory.CreateTempSubdirectory("fulcrum-cohorts-").FullName;
 
     public DemoTransitionFixture()
     {
-        Store = FulcrumStore.Open(Path.Combine(_directory, "demo.duckdb"));
-        DemoCompanyGenerator.Generate(Store, new DemoCompanyOptions(Accounts: 3_000, Years: 3, Seed: 42));
+        Store = DemoCompanyTemplates.Open(Path.Combine(_directory, "demo.duckdb"), new DemoCompanyOptions(Accounts: 3_000, Years: 3, Seed: 42));
         Report = ProductTransitionAnalysis.Run(new AnalysisFacts(Store), new TransitionOptions());
         Truth = GroundTruth.Read(Store).ToDictionary(e => e.EffectId);
     }

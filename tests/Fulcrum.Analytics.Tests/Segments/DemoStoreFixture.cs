@@ -3,15 +3,14 @@ using Fulcrum.Data.Store;
 
 namespace Fulcrum.Analytics.Tests.Segments;
 
-/// <summary>One demo company (3,000 accounts, seed 42) generated into a temporary file for a test class.</summary>
+/// <summary>One demo company (3,000 accounts, seed 42) in a temporary file for a test class (a copy of the one generated per test run).</summary>
 public sealed class DemoStoreFixture : IDisposable
 {
     readonly string _path = Path.Combine(Path.GetTempPath(), $"fulcrum-segments-{Guid.NewGuid():N}.duckdb");
 
     public DemoStoreFixture()
     {
-        Store = FulcrumStore.Open(_path);
-        DemoCompanyGenerator.Generate(Store, new DemoCompanyOptions(3_000, 3, 42));
+        Store = DemoCompanyTemplates.Open(_path, new DemoCompanyOptions(3_000, 3, 42));
     }
 
     public FulcrumStore Store { get; }

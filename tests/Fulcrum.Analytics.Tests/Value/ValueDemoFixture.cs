@@ -12,8 +12,7 @@ public sealed class ValueDemoFixture : IDisposable
 
     public ValueDemoFixture()
     {
-        Store = FulcrumStore.Open(_path);
-        DemoCompanyGenerator.Generate(Store, new DemoCompanyOptions(3_000, 3, 42));
+        Store = DemoCompanyTemplates.Open(_path, new DemoCompanyOptions(3_000, 3, 42));
         Facts = new AnalysisFacts(Store);
         Panel = ValuePanel.Load(Facts);
         Initiatives = new InitiativeRegistry(Store).List();

@@ -21,7 +21,10 @@ public sealed class DriversCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--outcome", "churn")]
+    [InlineData("--outcome", "happiness")]
+    [InlineData("--outcome", "churn", "--controls", "attr:x,colour")]
+    [InlineData("--outcome", "churn", "--method", "shapley")]
+    [InlineData("--outcome", "nps", "--controls", "attr:x")]
     [InlineData("--predictors", "ces,happiness")]
     [InlineData("--predictors", "ces,nps")]
     [InlineData("--method", "magic")]
@@ -49,11 +52,53 @@ public sealed class DriversCommandTests : IDisposable
     }
 
     [Fact]
-    public void Drivers_for_churn_points_to_the_own_model_commands()
+    public void An_unknown_outcome_lists_the_valid_ones()
     {
         using var capture = new ConsoleCapture();
-        Assert.NotEqual(0, FulcrumApp.Run(["drivers", "--outcome", "churn", "--db", Db]));
+        Assert.Equal(FulcrumApp.UsageError, FulcrumApp.Run(["drivers", "--outcome", "happiness", "--db", Db]));
+        Assert.Contains("Valid outcomes: nps, csat (key drivers of a survey score) or churn, repeat, revenue (a hard outcome per account)", capture.Spectre);
+    }
+
+    [Fact]
+    public void Drivers_for_expansion_points_to_the_own_model_command()
+    {
+        using var capture = new ConsoleCapture();
+        Assert.NotEqual(0, FulcrumApp.Run(["drivers", "--outcome", "expansion", "--db", Db]));
         Assert.Contains("fulcrum model", capture.Spectre);
+    }
+
+    [Fact]
+    public void A_planted_complaint_flag_is_found_by_drivers_for_churn_and_by_linkage_with_controls()
+    {
+        const double planted = 4.4;
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "2000", "--seed", "42", "--complaint-odds-ratio", "4.4", "--db", Db]));
+
+        string[][] commands = [["drivers", "--outcome", "churn", "--controls", "attr:complaint"], ["linkage", "--controls", "attr:complaint", "--confidence", "0.95"]];
+        foreach (var command in commands)
+        {
+            using var capture = new ConsoleCapture();
+            Assert.Equal(0, FulcrumApp.Run([.. command, "--json", "--db", Db]));
+            using var json = System.Text.Json.JsonDocument.Parse(capture.Standard);
+            var model = json.RootElement.TryGetProperty("model", out var inner) ? inner : json.RootElement;
+            var complaint = model.GetProperty("coefficients").EnumerateArray().Single(c => c.GetProperty("term").GetString() == "attr:complaint");
+            var ratio = complaint.GetProperty("ratio");
+            Assert.InRange(planted, ratio.GetProperty("lower").GetDouble(), ratio.GetProperty("upper").GetDouble());
+        }
+
+        using var tables = new ConsoleCapture();
+        Assert.Equal(0, FulcrumApp.Run(["drivers", "--outcome", "churn", "--controls", "attr:complaint", "--db", Db]));
+        Assert.Contains("What the soft metrics say about churn:", tables.Spectre);
+        Assert.Contains("Higher likelihood to recommend (the 0–10 NPS answer)", tables.Spectre);
+    }
+
+    [Fact]
+    public void Drivers_for_revenue_without_orders_says_what_to_import()
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "300", "--seed", "5", "--db", Db]));
+        using var capture = new ConsoleCapture();
+        Assert.Equal(1, FulcrumApp.Run(["drivers", "--outcome", "revenue", "--db", Db]));
+        Assert.Contains("No orders on record", capture.Spectre);
+        Assert.Contains("fulcrum import orders", capture.Spectre);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

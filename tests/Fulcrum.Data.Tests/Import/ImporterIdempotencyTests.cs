@@ -88,6 +88,30 @@ public abstract class ImporterIdempotencyTests(StoreBackend backend) : IDisposab
         Assert.Equal(700.0, _ws.Scalar<double>("SELECT arr FROM subscriptions WHERE account_id = 'A1' AND start_date = DATE '2024-03-02'"));
     }
 
+    [Theory]
+    [InlineData("responses", "response_id", "account_id,response_id,responded_at,comment,source", "2024-03-01T10:00:00Z,hello")]
+    [InlineData("tickets", "ticket_id", "account_id,ticket_id,opened_at,category,source", "2024-03-01T10:00:00Z,billing")]
+    [InlineData("orders", "order_id", "account_id,order_id,ordered_at,amount,source", "2024-03-01T10:00:00Z,120")]
+    [InlineData("reference_requests", "reference_id", "account_id,reference_id,requested_at,agreed,source", "2024-03-01,yes")]
+    public void Reimport_that_gives_a_record_another_account_moves_it_instead_of_duplicating_it(string table, string idField, string header, string values)
+    {
+        // The database key is (account_id, id) since migration 0013 (Citus), but the id alone still names the record.
+        _ws.SeedAccounts("A1", "A2");
+        ImportAssert.Committed(_ws.Import(table, _ws.WriteLines("v1.csv", header, $"A1,X1,{values},crm", $"A1,X2,{values},crm")));
+
+        var moved = _ws.Import(table, _ws.WriteLines("v2.csv", header.Replace(",source", ",tier", StringComparison.Ordinal), $"A2,X1,{values},gold"));
+
+        ImportAssert.Committed(moved);
+        Assert.Equal((0L, 1L), (moved.Inserted, moved.Updated));
+        Assert.Equal([("A2", "X1"), ("A1", "X2")],
+            _ws.Store.Query<(string, string)>($"SELECT account_id, {idField} FROM {table} ORDER BY {idField}").OrderBy(r => r.Item2).ToList());
+        // Moved, not re-created: its attributes are merged into the old ones, as for a record that keeps its account.
+        Assert.Equal(new Dictionary<string, string> { ["source"] = "crm", ["tier"] = "gold" }, AttributesOf(table, idField, "X1"));
+
+        var again = _ws.Import(table, _ws.PathOf("v2.csv"));
+        Assert.Equal((0L, 0L, 2L), (again.Inserted, again.Updated, _ws.Count(table)));
+    }
+
     Dictionary<string, string> AttributesOf(string table, string keyField, string key) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(
             _ws.Scalar<string>($"SELECT CAST(attributes AS VARCHAR) FROM {table} WHERE {keyField} = $key", new { key }))!;

@@ -48,7 +48,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await FulcrumWeb.EnsureFirstAdminAsync(_app.Services);
         BaseUrl = _app.Urls.First().TrimEnd('/');
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = ChromiumPath, Headless = true });
+        Browser = await _playwright.Chromium.LaunchAsync(PlaywrightTimeLimits.Launch);
     }
 
     public IServiceProvider Services => _app!.Services;

@@ -29,13 +29,13 @@ public sealed class ReportHtmlBrowserTests : IAsyncLifetime
             await File.WriteAllTextAsync(_file, ReportHtml.Render(report));
         }
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = BrowserFixture.ChromiumPath, Headless = true });
+        _browser = await _playwright.Chromium.LaunchAsync(PlaywrightTimeLimits.Launch);
     }
 
     [Fact]
     public async Task The_report_makes_no_request_beyond_its_own_file()
     {
-        var page = await _browser!.NewPageAsync();
+        var page = (await _browser!.NewPageAsync()).WithoutTimeLimits();
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
         await page.GotoAsync(new Uri(_file).AbsoluteUri, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
@@ -46,7 +46,7 @@ public sealed class ReportHtmlBrowserTests : IAsyncLifetime
     [Fact]
     public async Task Headings_table_headers_and_chart_alt_text_pass_an_accessibility_check()
     {
-        var page = await _browser!.NewPageAsync();
+        var page = (await _browser!.NewPageAsync()).WithoutTimeLimits();
         await page.GotoAsync(new Uri(_file).AbsoluteUri);
         var problems = await page.EvaluateAsync<string[]>("""
             () => {

@@ -15,7 +15,7 @@ public sealed class TlsProxyTests(SecureCookieWebFactory factory) : IClassFixtur
     {
         await factory.Services.GetRequiredService<UserStore>().CreateUserAsync("tls-user", "correct horse battery", Roles.Viewer);
         // Plain HTTP between the proxy and Fulcrum; cookies are sent by hand (a cookie jar would hold Secure ones back).
-        using var client = factory.Server.CreateClient();
+        using var client = factory.Server.CreateClient().WithoutTimeLimit();
         var page = await client.GetAsync("/login");
         var antiforgery = Assert.Single(page.Headers.GetValues("Set-Cookie"));
         var token = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;

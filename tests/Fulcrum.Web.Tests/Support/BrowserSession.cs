@@ -15,7 +15,7 @@ public sealed partial class BrowserSession : IDisposable
     BrowserSession(FulcrumWebFactory factory)
     {
         var handler = factory.Server.CreateHandler();
-        Client = new HttpClient(new CookieHandler(_cookies, handler)) { BaseAddress = new Uri(Origin) };
+        Client = new HttpClient(new CookieHandler(_cookies, handler)) { BaseAddress = new Uri(Origin) }.WithoutTimeLimit();
     }
 
     public HttpClient Client { get; }

@@ -47,6 +47,12 @@ public class FulcrumWebFactory : WebApplicationFactory<Program>
         if (_clock is { } clock) builder.ConfigureServices(services => services.AddSingleton(clock));
     }
 
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.WithoutTimeLimit();
+    }
+
     /// <summary>An API key with <paramref name="role"/> (created on first use).</summary>
     public async Task<string> KeyAsync(string role)
     {

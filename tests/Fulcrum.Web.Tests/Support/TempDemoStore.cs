@@ -1,16 +1,14 @@
 using Fulcrum.Data.Demo;
-using Fulcrum.Data.Store;
 
 namespace Fulcrum.Web.Tests.Support;
 
-/// <summary>A demo company (seed 42) generated into a temporary DuckDB file, closed again so the web app can open it.</summary>
+/// <summary>A demo company (seed 42) in a temporary DuckDB file (a copy of the one generated for this test process), closed so the web app can open it.</summary>
 public sealed class TempDemoStore : IDisposable
 {
     public TempDemoStore(int accounts = 1_000)
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"fulcrum-web-{Guid.NewGuid():N}.duckdb");
-        using var store = FulcrumStore.Open(Path);
-        DemoCompanyGenerator.Generate(store, new DemoCompanyOptions(accounts, 3, 42));
+        DemoCompanyTemplates.CopyTo(Path, new DemoCompanyOptions(accounts, 3, 42));
     }
 
     public string Path { get; }

@@ -11,6 +11,22 @@ public enum ModelOutcome
 
     /// <summary>Support tickets the account opened (linear, robust standard errors).</summary>
     Tickets,
+
+    /// <summary>1 when a customer with orders on record ordered more than once, else 0 (logistic; customers without orders left out).</summary>
+    Repeat,
+
+    /// <summary>A customer's net revenue from its orders on record, less refunds (linear, robust standard errors; customers without orders left out).</summary>
+    Revenue,
+}
+
+/// <summary>What kind of model each outcome takes.</summary>
+public static class ModelOutcomes
+{
+    /// <summary>Yes/no outcomes get a logistic model; counts and amounts a linear one.</summary>
+    public static bool IsYesNo(this ModelOutcome outcome) => outcome is ModelOutcome.Churn or ModelOutcome.Expansion or ModelOutcome.Repeat;
+
+    /// <summary>The outcome's name as the user writes it.</summary>
+    public static string Name(this ModelOutcome outcome) => outcome.ToString().ToLowerInvariant();
 }
 
 /// <summary>
@@ -49,13 +65,15 @@ public sealed record ModelFormula(ModelOutcome Outcome, IReadOnlyList<ModelTerm>
         return new ModelFormula(ParseOutcome(parts[0]), ParseTerms(terms));
     }
 
-    /// <exception cref="FormatException">Not churn, expansion or tickets.</exception>
+    /// <exception cref="FormatException">Not churn, expansion, tickets, repeat or revenue.</exception>
     public static ModelOutcome ParseOutcome(string text) => text.Trim().ToLowerInvariant() switch
     {
         "churn" => ModelOutcome.Churn,
         "expansion" => ModelOutcome.Expansion,
         "tickets" => ModelOutcome.Tickets,
-        _ => throw new FormatException($"Unknown outcome '{text.Trim()}': use churn, expansion or tickets."),
+        "repeat" => ModelOutcome.Repeat,
+        "revenue" => ModelOutcome.Revenue,
+        _ => throw new FormatException($"Unknown outcome '{text.Trim()}': use churn, expansion, tickets, repeat or revenue."),
     };
 
     /// <summary>Parses and checks terms (also the --controls of `fulcrum linkage`).</summary>

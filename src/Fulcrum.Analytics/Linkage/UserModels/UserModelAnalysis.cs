@@ -19,7 +19,7 @@ public static class UserModelAnalysis
     public static UserModelReport Run(FulcrumStore store, ModelFormula formula, double confidenceLevel = 0.95)
     {
         var design = UserModelDesign.Build(formula, UserModelData.Load(store, formula));
-        return formula.Outcome == ModelOutcome.Tickets ? Linear(formula, design, confidenceLevel) : Logistic(formula, design, confidenceLevel);
+        return formula.Outcome.IsYesNo() ? Logistic(formula, design, confidenceLevel) : Linear(formula, design, confidenceLevel);
     }
 
     static UserModelReport Logistic(ModelFormula formula, UserModelDesign d, double confidenceLevel)
@@ -61,7 +61,7 @@ public static class UserModelAnalysis
         var fewer = Math.Min(events, n - events);
         if (fewer < 10.0 * parameters)
             warnings.Add($"Only {fewer:N0} accounts in the rarer outcome for {parameters} terms (fewer than 10 per term): the estimates are imprecise.");
-        return new UserModelReport(formula.ToString(), formula.Outcome.ToString().ToLowerInvariant(), method, n, events, d.Missing, coefficients,
+        return new UserModelReport(formula.ToString(), formula.Outcome.Name(), method, n, events, d.Missing, coefficients,
             LevelOutcomes(formula, d, confidenceLevel, binary: true), CrossValidatedAuc(d, names), fit.Separation.Detected ? fit.Separation.Explanation : null, warnings);
     }
 
@@ -171,18 +171,19 @@ public static class UserModelAnalysis
         int n = d.Y.Length, k = d.Columns.Count;
         var columns = Enumerable.Range(1, k - 1).Select(c => Enumerable.Range(0, n).Select(i => d.X[i, c]).ToArray()).ToList();
         var names = d.Columns.Skip(1).Select(c => c.Name).ToList();
-        // Each account its own cluster: heteroskedasticity-robust (HC1) standard errors; tickets per account are far from normal.
+        // Each account its own cluster: heteroskedasticity-robust (HC1) standard errors; tickets and revenue per account are far from normal.
         var fit = ClusteredLeastSquares.Fit(d.Y, columns, names, Enumerable.Range(0, n).ToArray());
         var method = "linear (least squares), heteroskedasticity-robust standard errors";
+        var unit = formula.Outcome == ModelOutcome.Revenue ? "net revenue per customer" : "tickets per account";
         var coefficients = new List<ModelCoefficient>();
         for (var j = 0; j < names.Count; j++)
         {
             var column = d.Columns[j + 1];
-            var estimate = fit.Coefficient(column.Name, $"{method}; tickets per account {(column.Level is null ? "per unit" : "vs the baseline level")}", confidenceLevel);
+            var estimate = fit.Coefficient(column.Name, $"{method}; {unit} {(column.Level is null ? "per unit" : "vs the baseline level")}", confidenceLevel);
             coefficients.Add(new ModelCoefficient(column.Name, formula.Terms[column.Term].Label, column.Level, estimate, null, estimate,
                 fit.PValue(estimate), estimate.IsDefined ? null : "withheld: collinear with other terms"));
         }
-        return new UserModelReport(formula.ToString(), "tickets", method, n, d.Y.Sum(), d.Missing, coefficients, LevelOutcomes(formula, d, confidenceLevel, binary: false),
+        return new UserModelReport(formula.ToString(), formula.Outcome.Name(), method, n, d.Y.Sum(), d.Missing, coefficients, LevelOutcomes(formula, d, confidenceLevel, binary: false),
             Estimate.Undefined(n, "AUC applies to a yes/no outcome only", confidenceLevel), null, []);
     }
 

@@ -7,8 +7,10 @@ namespace Fulcrum.Analytics.Linkage.UserModels;
 internal sealed record UserModelRow(string AccountId, double Outcome, string?[] Values);
 
 /// <summary>
-/// Loads one row per account: the outcome (churn or expansion on record, or tickets opened) and the value of every term.
-/// Refuses an outcome the store holds no data for, naming what to import, rather than modelling zeros.
+/// Loads one row per account: the outcome (churn or expansion on record, tickets opened, or — for a customer with orders —
+/// a repeat order and net revenue) and the value of every term. Refuses an outcome the store holds no data for, naming what
+/// to import, rather than modelling zeros. Cancelled orders do not count; a customer without orders has no repeat or revenue
+/// outcome (it never bought), so it is left out rather than counted as a customer who did not come back.
 /// </summary>
 internal static class UserModelData
 {
@@ -24,12 +26,17 @@ internal static class UserModelData
                        MAX(CASE WHEN kind = 'expansion' THEN 1 ELSE 0 END) AS expanded
                 FROM outcomes GROUP BY account_id),
             support AS (
-                SELECT account_id, COUNT(*) AS tickets FROM tickets GROUP BY account_id)
+                SELECT account_id, COUNT(*) AS tickets FROM tickets GROUP BY account_id),
+            purchases AS (
+                SELECT account_id, COUNT(*) AS orders, SUM(amount - COALESCE(refund_amount, 0)) AS net_revenue
+                FROM orders WHERE COALESCE(LOWER(status), '') NOT IN ('cancelled', 'canceled') GROUP BY account_id)
             SELECT a.account_id, CAST({OutcomeSql(formula.Outcome)} AS DOUBLE PRECISION) AS outcome{string.Concat(columns.Select(c => ", " + c))}
             FROM accounts a
             LEFT JOIN scores s ON s.account_id = a.account_id
             LEFT JOIN results o ON o.account_id = a.account_id
             LEFT JOIN support t ON t.account_id = a.account_id
+            LEFT JOIN purchases p ON p.account_id = a.account_id
+            {(formula.Outcome is ModelOutcome.Repeat or ModelOutcome.Revenue ? "WHERE p.account_id IS NOT NULL" : "")}
             ORDER BY a.account_id
             """;
         using var command = store.Connection.CreateCommand();
@@ -46,7 +53,7 @@ internal static class UserModelData
         return rows;
     }
 
-    /// <summary>Churn and expansion are read from outcomes, tickets from the tickets table: none on record is a missing input, not a zero.</summary>
+    /// <summary>Churn and expansion are read from outcomes, tickets from the tickets table, repeat and revenue from orders: none on record is a missing input, not a zero.</summary>
     static void RequireOutcomeData(FulcrumStore store, ModelOutcome outcome)
     {
         var (sql, missing) = outcome switch
@@ -55,6 +62,8 @@ internal static class UserModelData
                 "No renewal or churn outcomes on record, so churn cannot be modelled. Import them: fulcrum import outcomes FILE (kind renewal or churn)."),
             ModelOutcome.Expansion => ("SELECT COUNT(*) FROM outcomes WHERE kind = 'expansion'",
                 "No expansion outcomes on record, so expansion cannot be modelled. Import them: fulcrum import outcomes FILE (kind expansion)."),
+            ModelOutcome.Repeat or ModelOutcome.Revenue => ("SELECT COUNT(*) FROM orders WHERE COALESCE(LOWER(status), '') NOT IN ('cancelled', 'canceled')",
+                $"No orders on record, so {outcome.Name()} cannot be modelled (it is read from each customer's orders). Import them: fulcrum import orders FILE."),
             _ => ("SELECT COUNT(*) FROM tickets",
                 "No support tickets on record, so tickets cannot be modelled. Import them: fulcrum import tickets FILE."),
         };
@@ -65,6 +74,8 @@ internal static class UserModelData
     {
         ModelOutcome.Churn => "COALESCE(o.churned, 0)",
         ModelOutcome.Expansion => "COALESCE(o.expanded, 0)",
+        ModelOutcome.Repeat => "CASE WHEN p.orders >= 2 THEN 1 ELSE 0 END",
+        ModelOutcome.Revenue => "p.net_revenue",
         _ => "COALESCE(t.tickets, 0)",
     };
 

@@ -26,7 +26,7 @@ internal sealed class UserModelDesign
     public static UserModelDesign Build(ModelFormula formula, IReadOnlyList<UserModelRow> rows)
     {
         var terms = formula.Terms;
-        var binary = formula.Outcome != ModelOutcome.Tickets;
+        var binary = formula.Outcome.IsYesNo();
         var missing = new long[terms.Count];
         var kept = new List<(double Outcome, double[] Numbers, string?[] Levels)>();
         foreach (var row in rows)

@@ -28,4 +28,8 @@ public sealed record UserModelReport(
     IReadOnlyList<ModelLevelOutcome> Levels,
     Estimate Auc,
     string? Separation,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings)
+{
+    /// <summary>A yes/no outcome (logistic: odds ratios, rates); otherwise a count or amount (linear).</summary>
+    public bool IsYesNo => Outcome is "churn" or "expansion" or "repeat";
+}

@@ -16,6 +16,14 @@ public sealed record ResponseThemeRow(string ResponseId, string ThemeId, double 
 /// <summary>A response's sentiment, as stored in response_sentiment.</summary>
 public sealed record ResponseSentimentRow(string ResponseId, double Score, string Label, string Method);
 
+/// <summary>What storing a run's assignments wrote: rows of response_themes and of response_sentiment.</summary>
+public sealed record AssignmentChanges(TableChanges Themes, TableChanges Sentiment)
+{
+    public long Written => Themes.Written + Sentiment.Written;
+
+    public override string ToString() => $"theme links {Themes}; comment sentiment {Sentiment}";
+}
+
 /// <summary>Reads and writes the theme tables (themes, response_themes, response_sentiment, text_embeddings).</summary>
 public sealed class ThemeRepository(FulcrumStore store)
 {
@@ -64,19 +72,25 @@ public sealed class ThemeRepository(FulcrumStore store)
             }, transaction);
     }
 
-    /// <summary>Replaces all theme assignments and sentiment rows (one run describes every comment).</summary>
-    public void ReplaceAssignments(IReadOnlyList<ResponseThemeRow> themes, IReadOnlyList<ResponseSentimentRow> sentiment)
+    /// <summary>
+    /// Makes the stored assignments and sentiment rows exactly these (one run describes every comment), writing only what
+    /// changed: a re-run on unchanged data writes nothing, and a new comment writes its own rows (see <see cref="TableSync"/>).
+    /// Both tables change in one transaction.
+    /// </summary>
+    public AssignmentChanges ReplaceAssignments(IReadOnlyList<ResponseThemeRow> themes, IReadOnlyList<ResponseSentimentRow> sentiment)
     {
+        using var themeRows = TableSync.Stage(store, "response_themes", ["response_id", "theme_id"], ["similarity", "sentiment", "is_primary"], writer =>
+        {
+            foreach (var r in themes) writer.Row(r.ResponseId, r.ThemeId, r.Similarity, r.Sentiment, r.IsPrimary);
+        });
+        using var sentimentRows = TableSync.Stage(store, "response_sentiment", ["response_id"], ["score", "label", "method"], writer =>
+        {
+            foreach (var r in sentiment) writer.Row(r.ResponseId, r.Score, r.Label, r.Method);
+        });
         using var transaction = store.BeginTransaction();
-        store.Execute("DELETE FROM response_themes", transaction: transaction);
-        store.Execute("DELETE FROM response_sentiment", transaction: transaction);
-        using (var writer = store.BulkWriter("response_themes"))
-            foreach (var r in themes)
-                writer.Row(r.ResponseId, r.ThemeId, r.Similarity, r.Sentiment, r.IsPrimary);
-        using (var writer = store.BulkWriter("response_sentiment"))
-            foreach (var r in sentiment)
-                writer.Row(r.ResponseId, r.Score, r.Label, r.Method);
+        var changes = new AssignmentChanges(themeRows.Apply(transaction), sentimentRows.Apply(transaction));
         transaction.Commit();
+        return changes;
     }
 
     public IReadOnlyList<ResponseThemeRow> Assignments() =>

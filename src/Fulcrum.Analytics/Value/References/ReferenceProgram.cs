@@ -41,6 +41,8 @@ public static class ReferenceProgram
     /// <summary>
     /// Each request is classified by the answer after which it was made: <c>attributes.response_id</c> when the source
     /// records it, otherwise the account's latest answer on or before the request (their mean when several came that day).
+    /// The recorded answer is looked up among the account's own responses (by account_id and response_id), so the query
+    /// stays within one account's shard on Citus.
     /// </summary>
     public static ReferenceProgramReport Run(FulcrumStore store, PeriodUnit period = PeriodUnit.Year)
     {
@@ -59,7 +61,7 @@ public static class ReferenceProgram
             SELECT req.reference_id, CAST(req.requested_at AS DATE), COALESCE(CAST(lr.nps AS DOUBLE), f.nps),
                    COALESCE(req.agreed, false), req.used_at IS NOT NULL, o.opportunity_id IS NOT NULL, o.won, COALESCE(o.amount, 0), CAST(o.closed_at AS DATE)
             FROM req
-            LEFT JOIN responses lr ON lr.response_id = req.linked_response
+            LEFT JOIN responses lr ON lr.account_id = req.account_id AND lr.response_id = req.linked_response
             LEFT JOIN fallback f ON f.reference_id = req.reference_id
             LEFT JOIN opportunities o ON o.opportunity_id = req.opportunity_id
             ORDER BY req.requested_at, req.reference_id
