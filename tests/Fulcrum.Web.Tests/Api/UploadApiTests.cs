@@ -45,4 +45,21 @@ public sealed class UploadApiTests(FulcrumWebFactory factory) : IClassFixture<Fu
         Assert.Equal(HttpStatusCode.BadRequest, unknownTable.StatusCode);
         Assert.Contains("Unknown table", await unknownTable.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_date_in_the_future_is_warned_about_in_the_upload_result_naming_the_uploaded_file()
+    {
+        using var analyst = await factory.ClientAsync(Roles.Analyst);
+        var future = DateTime.UtcNow.AddYears(5).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var form = Form("responses", $"response_id,account_id,responded_at,nps\nwarn-1,ACC-000001,{future}T09:00:00Z,8\n");
+        form.Add(new StringContent("true"), "dryRun");
+
+        var result = JsonDocument.Parse(await (await analyst.PostAsync("/api/imports", form)).Content.ReadAsStringAsync()).RootElement;
+
+        Assert.Equal("dryrun", result.GetProperty("status").GetString());
+        var warning = Assert.Single(result.GetProperty("warnings").EnumerateArray().ToList());
+        Assert.Equal("in_future", warning.GetProperty("kind").GetString());
+        var example = Assert.Single(warning.GetProperty("examples").EnumerateArray().ToList());
+        Assert.Equal(("answers.csv", 2L), (example.GetProperty("file").GetString(), example.GetProperty("line").GetInt64()));
+    }
 }
