@@ -13,7 +13,11 @@ public sealed record ThemeSummary(
 public sealed record ThemeRunResult(
     string Model, int Comments, int Mentions, int DistinctTexts, int NewlyEmbedded, DiscoverySummary Discovery,
     int Matched, int Created, int Absorbed, int Retired, IReadOnlyList<ThemeSummary> Themes, TimeSpan Elapsed,
-    IReadOnlyDictionary<string, TimeSpan> Phases);
+    IReadOnlyDictionary<string, TimeSpan> Phases)
+{
+    /// <summary>The sentiment scorer used: the model trained with `fulcrum sentiment train` when one is stored, else the lexicon.</summary>
+    public string SentimentMethod { get; init; } = Sentiment.LexiconSentiment.Method;
+}
 
 /// <summary>Progress of a run: phase name, work done and total in that phase.</summary>
 public readonly record struct ThemeProgress(string Phase, long Done, long Total);

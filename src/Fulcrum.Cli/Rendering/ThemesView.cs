@@ -13,6 +13,7 @@ public static class ThemesView
             $"{run.Comments:N0} comments, {run.Mentions:N0} sentences ({run.DistinctTexts:N0} distinct, {run.NewlyEmbedded:N0} embedded now) with {run.Model}; " +
             $"{run.Themes.Count} active themes ({run.Matched} kept their id, {run.Created} new, {run.Absorbed} absorbed by your themes, {run.Retired} retired) in {run.Elapsed.TotalSeconds:F1} s"));
         AnsiConsole.MarkupLine(Markup.Escape(Discovery(run.Discovery)));
+        AnsiConsole.MarkupLine(Markup.Escape($"Sentiment: {run.SentimentMethod}."));
         var byId = impact?.Themes.ToDictionary(t => t.ThemeId) ?? [];
         var money = impact?.Money.IsDefined ?? false;
         if (impact is null) AnsiConsole.Write(Table("Themes", run.Themes.Select(t => t.ThemeId), run, byId, money));
