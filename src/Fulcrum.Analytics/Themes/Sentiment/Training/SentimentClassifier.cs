@@ -11,7 +11,7 @@ namespace Fulcrum.Analytics.Themes.Sentiment.Training;
 /// <param name="CharNgrams">Longest character n-gram (all lengths 1..N are used).</param>
 /// <param name="LexiconWeight">Scale of the lexicon scorer's features (its prior); 0 leaves them out.</param>
 /// <param name="BalanceClasses">Weight each comment by n / (classes × n of its class), so a rare class counts as much as a common one.</param>
-public sealed record SentimentClassifierOptions(float L2 = 1f, int WordNgrams = 2, int CharNgrams = 3, float LexiconWeight = 1f, bool BalanceClasses = true)
+public sealed record SentimentClassifierOptions(float L2 = 0.3f, int WordNgrams = 2, int CharNgrams = 5, float LexiconWeight = 1f, bool BalanceClasses = true)
 {
     public string Describe() =>
         $"TF-IDF word 1–{WordNgrams}-grams + character 1–{CharNgrams}-grams (L2-normalised){(LexiconWeight > 0 ? " + lexicon scores as prior features" : "")}, "
