@@ -105,6 +105,14 @@ public static class FulcrumApp
             config.AddCommand<ValueCommand>("value").WithExample("value").WithExample("value", "--json");
             config.AddCommand<ReportCommand>("report")
                 .WithExample("report").WithExample("report", "--period", "2025Q4", "--compare", "previous", "--format", "html,pdf,xlsx", "--out", "board");
+            config.AddBranch("sentiment", branch =>
+            {
+                branch.SetDescription("Train sentiment on your own labelled or scored comments; `fulcrum themes` then uses the model instead of the lexicon.");
+                branch.AddCommand<SentimentTrainCommand>("train")
+                    .WithExample("sentiment", "train", "--label", "rattr:airline_sentiment").WithExample("sentiment", "train", "--label", "nps", "--folds", "10");
+                branch.AddCommand<SentimentShowCommand>("show").WithExample("sentiment", "show").WithExample("sentiment", "show", "--json");
+                branch.AddCommand<SentimentForgetCommand>("forget").WithExample("sentiment", "forget");
+            });
             config.AddBranch<CommandSettings>("themes", themes =>
             {
                 themes.SetDescription("Themes in the comments: discover, assign, edit, and their cost in NPS, churn and ARR. "
@@ -142,7 +150,7 @@ public static class FulcrumApp
     {
         ImportException or MappingException or SourceFormatException or StoreException or Analytics.Linkage.LinkageException => exception.Message,
         InitiativeException or FollowupException or FormatException or Analytics.Drivers.DriverAnalysisException => exception.Message,
-        Analytics.Linkage.UserModels.UserModelException => exception.Message,
+        Analytics.Linkage.UserModels.UserModelException or Analytics.Themes.Sentiment.Training.SentimentTrainingException => exception.Message,
         CommandAppException or Reports.Executive.Pdf.ReportRenderException => exception.Message,
         _ => $"{exception.Message} ({exception.GetType().Name})",
     };

@@ -62,7 +62,9 @@ public static class ThemeAnalysis
         EndPhase("embed");
 
         progress?.Report(new ThemeProgress("clustering", 0, 1));
-        var sentiment = ThemeEngine.MentionSentiment(mentions);
+        // The one place the sentiment scorer is chosen: the model trained with `fulcrum sentiment train` when stored, else the lexicon.
+        var scorer = SentimentScorer.For(store);
+        var sentiment = scorer.IsTrained ? scorer.Score(mentions.Text).Select(s => s.Score).ToArray() : ThemeEngine.MentionSentiment(mentions);
         var complaint = Enumerable.Range(0, mentions.Count).Select(i => ThemeEngine.IsComplaint(sentiment[i], comments[mentions.Document[i]].Nps)).ToList();
         var (clusters, discovery) = ThemeEngine.Discover(vectors, complaint, embedder.Semantic, options, cancellationToken);
         progress?.Report(new ThemeProgress("clustering", 1, 1));
@@ -98,12 +100,8 @@ public static class ThemeAnalysis
 
         var themeRows = assignment.Documents.Select(d => new ResponseThemeRow(comments[d.Document].ResponseId, active[d.Theme].ThemeId,
             d.Similarity, d.Sentiment, d.IsPrimary)).ToList();
-        var sentimentRows = new ResponseSentimentRow[comments.Count];
-        Parallel.For(0, comments.Count, i =>
-        {
-            var score = LexiconSentiment.Score(TextCleaner.Clean(comments[i].Comment));
-            sentimentRows[i] = new ResponseSentimentRow(comments[i].ResponseId, score.Compound, score.Label, LexiconSentiment.Method);
-        });
+        var commentSentiment = scorer.Score(comments.Select(c => TextCleaner.Clean(c.Comment)).ToList());
+        var sentimentRows = comments.Select((c, i) => new ResponseSentimentRow(c.ResponseId, commentSentiment[i].Score, commentSentiment[i].Label, scorer.Method)).ToArray();
         using (var transaction = store.BeginTransaction())
         {
             repository.Upsert(all, transaction);
@@ -114,7 +112,8 @@ public static class ThemeAnalysis
 
         var summaries = Summaries(active, assignment, comments.Count);
         return new ThemeRunResult(embedder.Model, comments.Count, mentions.Count, distinct.Count, newlyEmbedded, discovery,
-            reconciled.Matched, reconciled.Created, reconciled.Absorbed, reconciled.Retired, summaries, total.Elapsed, phases) { Stored = stored };
+            reconciled.Matched, reconciled.Created, reconciled.Absorbed, reconciled.Retired, summaries, total.Elapsed, phases)
+            { Stored = stored, SentimentMethod = scorer.Method };
     }
 
     static List<ThemeSummary> Summaries(IReadOnlyList<StoredTheme> active, ThemeAssignment assignment, int commentCount) =>

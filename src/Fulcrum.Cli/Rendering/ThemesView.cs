@@ -15,6 +15,7 @@ public static class ThemesView
         AnsiConsole.MarkupLine(Markup.Escape(Discovery(run.Discovery)));
         if (run.Stored is { } stored)
             AnsiConsole.MarkupLine(Markup.Escape(stored.Written == 0 ? "Stored: nothing changed since the last run." : $"Stored only what changed: {stored}."));
+        AnsiConsole.MarkupLine(Markup.Escape($"Sentiment: {run.SentimentMethod}."));
         var byId = impact?.Themes.ToDictionary(t => t.ThemeId) ?? [];
         var money = impact?.Money.IsDefined ?? false;
         if (impact is null) AnsiConsole.Write(Table("Themes", run.Themes.Select(t => t.ThemeId), run, byId, money));
