@@ -16,13 +16,11 @@ public sealed record ThemeRunResult(
     int Matched, int Created, int Absorbed, int Retired, IReadOnlyList<ThemeSummary> Themes, TimeSpan Elapsed,
     IReadOnlyDictionary<string, TimeSpan> Phases)
 {
-<<<<<<< HEAD
     /// <summary>Rows the run wrote to the assignment tables (only what changed since the stored run).</summary>
     public AssignmentChanges? Stored { get; init; }
-=======
+
     /// <summary>The sentiment scorer used: the model trained with `fulcrum sentiment train` when one is stored, else the lexicon.</summary>
     public string SentimentMethod { get; init; } = Sentiment.LexiconSentiment.Method;
->>>>>>> sentiment
 }
 
 /// <summary>Progress of a run: phase name, work done and total in that phase.</summary>
