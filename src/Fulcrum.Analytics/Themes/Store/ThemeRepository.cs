@@ -10,11 +10,14 @@ namespace Fulcrum.Analytics.Themes.Store;
 /// <summary>A commented response: its id, comment and NPS answer (null when not asked).</summary>
 public sealed record CommentRow(string ResponseId, string Comment, int? Nps);
 
-/// <summary>A response's link to a theme, as stored in response_themes.</summary>
-public sealed record ResponseThemeRow(string ResponseId, string ThemeId, double Similarity, double Sentiment, bool IsPrimary);
+/// <summary>A response's link to a theme, as stored in response_themes (Sentiment null: no sentiment model for its language).</summary>
+public sealed record ResponseThemeRow(string ResponseId, string ThemeId, double Similarity, double? Sentiment, bool IsPrimary);
 
-/// <summary>A response's sentiment, as stored in response_sentiment.</summary>
-public sealed record ResponseSentimentRow(string ResponseId, double Score, string Label, string Method);
+/// <summary>
+/// A response's sentiment, as stored in response_sentiment: Score and Label are null when its language has no sentiment model
+/// (Method says so); Language is the detected language (ISO 639-1).
+/// </summary>
+public sealed record ResponseSentimentRow(string ResponseId, double? Score, string? Label, string Method, string? Language = null);
 
 /// <summary>Reads and writes the theme tables (themes, response_themes, response_sentiment, text_embeddings).</summary>
 public sealed class ThemeRepository(FulcrumStore store)
@@ -75,7 +78,7 @@ public sealed class ThemeRepository(FulcrumStore store)
                 writer.Row(r.ResponseId, r.ThemeId, r.Similarity, r.Sentiment, r.IsPrimary);
         using (var writer = store.BulkWriter("response_sentiment"))
             foreach (var r in sentiment)
-                writer.Row(r.ResponseId, r.Score, r.Label, r.Method);
+                writer.Row(r.ResponseId, r.Score, r.Label, r.Method, r.Language);
         transaction.Commit();
     }
 
