@@ -11,7 +11,8 @@ namespace Fulcrum.Analytics.Themes;
 /// A label is preferably the theme's most typical short sentence (<see cref="TypicalPhrases"/>), the key phrases otherwise.
 /// Names of the company's own products are left out of labels: customers name them in every kind of remark, so "core
 /// platform / automation" says which product, not what is wrong. Text not in English (per-mention <c>languages</c>) is keyed
-/// accent-folded without its language's stop words (<see cref="LanguageTerms"/>) and shown in its most common spelling; a theme
+/// accent-folded without its language's stop words (<see cref="LanguageTerms"/>) and shown with its accents when any customer
+/// wrote them (else in its most common spelling); a theme
 /// mostly in another language is labelled by key phrases, never by a sentence full of that language's function words.
 /// </summary>
 public static class ThemeLabeler
@@ -73,7 +74,7 @@ public static class ThemeLabeler
                 chosen.Add(term);
             }
             result[c] = chosen.Select(k => spellings.TryGetValue(k, out var forms)
-                ? forms.OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key : k).ToList();
+                ? forms.OrderByDescending(f => f.Key.Any(ch => ch > 0x7F)).ThenByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key : k).ToList();
         }
         return result;
     }

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Fulcrum.Analytics.Themes.Text;
 
 namespace Fulcrum.Analytics.Themes.Languages;
@@ -12,11 +13,24 @@ public readonly record struct Term(string Key, string Surface);
 /// </summary>
 public static class LanguageTerms
 {
-    /// <summary>Unigrams and bigrams of content words (a bigram never spans a dropped word), keyed accent-folded.</summary>
+    /// <summary>Negations (accent-folded), kept out of the stop words so that they can open a key phrase ("não recebi").</summary>
+    static readonly FrozenDictionary<string, FrozenSet<string>> Negations = new Dictionary<string, string[]>
+    {
+        [CommentLanguage.Portuguese] = ["nao", "nunca", "nem", "nada", "sem", "nenhum", "nenhuma", "jamais"],
+        [CommentLanguage.Spanish] = ["no", "nunca", "ni", "nada", "sin", "ningun", "ninguno", "ninguna", "jamas", "tampoco"],
+        [CommentLanguage.French] = ["ne", "pas", "jamais", "rien", "sans", "aucun", "aucune"],
+        [CommentLanguage.German] = ["nicht", "nie", "kein", "keine", "keinen", "ohne", "nichts"],
+    }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Unigrams and bigrams of content words (a bigram never spans a dropped word), keyed accent-folded. A negation is no key
+    /// phrase on its own ("não" says nothing) but opens one ("não recebi"); a bigram never ends on one ("loja não").
+    /// </summary>
     public static List<Term> Terms(string text, string language)
     {
         if (language == CommentLanguage.English) return Tokens.Terms(text).Select(t => new Term(t, t)).ToList();
         var stop = StopWordLists.For(language);
+        var negations = Negations.GetValueOrDefault(language) ?? FrozenSet<string>.Empty;
         var terms = new List<Term>();
         Term? previous = null;
         foreach (var word in Tokens.Words(text))
@@ -28,8 +42,9 @@ public static class LanguageTerms
                 continue;
             }
             var term = new Term(key, word);
-            terms.Add(term);
-            if (previous is { } p) terms.Add(new Term(p.Key + " " + key, p.Surface + " " + word));
+            var negation = negations.Contains(key);
+            if (!negation) terms.Add(term);
+            if (previous is { } p && !negation) terms.Add(new Term(p.Key + " " + key, p.Surface + " " + word));
             previous = term;
         }
         return terms;

@@ -20,8 +20,12 @@ public sealed class LanguageDetectionTests(ITestOutputHelper output)
         Assert.True(accuracy >= floor, $"{language} detection accuracy {accuracy:F3} < {floor}");
     }
 
+    /// <summary>
+    /// Each comment on its own, without the collection's majority to fall back on: a short comment may be undetermined, but one
+    /// is rarely taken for another language.
+    /// </summary>
     [Fact]
-    public void Each_of_the_five_languages_is_recognised_in_the_fixture()
+    public void Each_of_the_five_languages_is_recognised_comment_by_comment()
     {
         var comments = LabelledComments.All;
         var detected = comments.Select(c => LanguageDetector.Detect(c.Text)).ToList();
@@ -29,8 +33,11 @@ public sealed class LanguageDetectionTests(ITestOutputHelper output)
         {
             var of = comments.Select((c, i) => (c, d: detected[i])).Where(p => p.c.Language == language).ToList();
             var accuracy = of.Count(p => p.d == language) / (double)of.Count;
-            output.WriteLine($"{language}: {accuracy:F3} of {of.Count} (undetermined: {of.Count(p => p.d is null)})");
-            Assert.True(accuracy >= 0.9, $"{language}: {accuracy:F3}");
+            var wrong = of.Where(p => p.d is not null && p.d != language).ToList();
+            output.WriteLine($"{language}: {accuracy:F3} of {of.Count} (undetermined: {of.Count(p => p.d is null)}; taken for another language: " +
+                             string.Join(" | ", wrong.Select(p => $"{p.d}: {p.c.Text}")) + ")");
+            Assert.True(accuracy >= 0.85, $"{language}: {accuracy:F3}");
+            Assert.True(wrong.Count <= 0.02 * of.Count, $"{language}: {wrong.Count} taken for another language");
         }
     }
 

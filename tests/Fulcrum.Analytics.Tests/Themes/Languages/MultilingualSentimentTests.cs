@@ -12,8 +12,8 @@ namespace Fulcrum.Analytics.Tests.Themes.Languages;
 public sealed class MultilingualSentimentTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData("pt", 0.85)]
-    [InlineData("es", 0.85)]
+    [InlineData("pt", 0.88)]
+    [InlineData("es", 0.88)]
     public void Sentiment_macro_F1_on_the_labelled_fixture(string language, double floor)
     {
         var comments = LabelledComments.In(language);

@@ -1,4 +1,5 @@
 using Fulcrum.Analytics.Themes;
+using Fulcrum.Analytics.Themes.Languages;
 using Fulcrum.Analytics.Themes.Text;
 using Fulcrum.Data.Demo;
 using Fulcrum.Data.Store;
@@ -8,7 +9,7 @@ namespace Fulcrum.Analytics.Tests.Themes.Languages;
 /// <summary>
 /// A small demo company (300 accounts, 2 years) whose comments are replaced by the labelled fixture: Portuguese and Spanish
 /// negative comments go to detractors' responses and positive ones to promoters', the English, French and German ones to other
-/// responses; every other comment is removed. Themes are run once in the fast lexical mode and once more, in a second store, with
+/// responses, and 20 accented ones again typed without accents; every other comment is removed. Themes are run once in the fast lexical mode and once more, in a second store, with
 /// an embedder that declares itself English-only (as MiniLM does).
 /// </summary>
 public sealed class MultilingualThemesFixture : IDisposable
@@ -39,7 +40,15 @@ public sealed class MultilingualThemesFixture : IDisposable
             var queue = c.Language is "pt" or "es" ? c.Label == "negative" ? detractors : promoters : passives;
             store.Execute("UPDATE responses SET comment = $comment WHERE response_id = $id", new { comment = c.Text, id = queue.Dequeue() });
         }
+        // Twins typed without accents ("Nao recebi o produto ate hoje."), as customers on phones write them.
+        foreach (var c in AccentTwins)
+            store.Execute("UPDATE responses SET comment = $comment WHERE response_id = $id", new { comment = AccentFolding.Fold(c.Text), id = passives.Dequeue() });
     }
+
+    /// <summary>Five accented comments of each language and label; each is also in the data without its accents.</summary>
+    public static IReadOnlyList<LabelledComment> AccentTwins { get; } =
+        LabelledComments.All.Where(c => c.Language is "pt" or "es" && AccentFolding.Fold(c.Text) != c.Text)
+            .GroupBy(c => (c.Language, c.Label)).SelectMany(g => g.Take(5)).ToList();
 
     public void Dispose() => Store.Dispose();
 

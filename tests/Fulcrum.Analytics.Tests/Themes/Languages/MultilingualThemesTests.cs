@@ -16,8 +16,13 @@ public sealed class MultilingualThemesTests(MultilingualThemesFixture data, ITes
     {
         var mix = _run.Languages!.ToDictionary(l => l.Code);
         foreach (var l in _run.Languages!) output.WriteLine($"{l.Code} {l.Comments} {l.Share:P1} sentiment={l.HasSentiment}");
-        Assert.InRange(mix["pt"].Comments, 100, 115);
-        Assert.InRange(mix["es"].Comments, 100, 115);
+        var truth = LabelledComments.All.ToDictionary(c => c.Text, c => c.Language);
+        foreach (var twin in MultilingualThemesFixture.AccentTwins) truth[AccentFolding.Fold(twin.Text)] = twin.Language;
+        var told = _store.Query<(string Comment, string Language)>("SELECT r.comment, s.language FROM response_sentiment s JOIN responses r USING (response_id)").ToList();
+        output.WriteLine("told wrong: " + string.Join(" | ", told.Where(t => truth[t.Comment] != t.Language).Select(t => $"{truth[t.Comment]}→{t.Language}: {t.Comment}")));
+        // Short comments with few function words may be told wrong; the mix is still within a few comments of the truth.
+        Assert.InRange(mix["pt"].Comments, 104, 124); // 109 + 10 accent twins
+        Assert.InRange(mix["es"].Comments, 104, 124); // 109 + 10 accent twins
         Assert.False(mix["fr"].HasSentiment);
         Assert.True(mix["pt"].HasSentiment);
         Assert.Equal(_run.Comments, _run.Languages!.Sum(l => l.Comments));
@@ -25,23 +30,30 @@ public sealed class MultilingualThemesTests(MultilingualThemesFixture data, ITes
         Assert.Equal(mix["pt"].Comments, stored["pt"]);
     }
 
+    /// <summary>
+    /// A theme may gather comments of several languages ("não recebi" and "no recibí" are one complaint), so each phrase of a label
+    /// is checked against the stop words of the language of the comments it comes from.
+    /// </summary>
     [Fact]
     public void No_theme_label_or_key_phrase_holds_a_stop_word_of_its_language()
     {
-        var languageOf = LabelledComments.All.ToDictionary(c => TextCleaner.Clean(c.Text), c => c.Language);
-        var comments = _store.Query<(string ResponseId, string Comment)>("SELECT response_id, comment FROM responses WHERE comment IS NOT NULL")
-            .ToDictionary(r => r.ResponseId, r => languageOf[TextCleaner.Clean(r.Comment)]);
-        var links = _store.Query<(string ResponseId, string ThemeId)>("SELECT response_id, theme_id FROM response_themes").ToList();
+        var fixture = LabelledComments.All.Select(c => (Folded: " " + string.Join(' ', Tokens.Words(AccentFolding.Fold(c.Text))) + " ", c.Language)).ToList();
         // Words that are stop words in both Portuguese and Spanish ("de", "que", "o", "a", "e"…) are in no label at all.
         var shared = StopWordLists.For("pt").Intersect(StopWordLists.For("es")).ToHashSet();
         Assert.Contains("de", shared);
         foreach (var theme in _run.Themes)
         {
-            var language = links.Where(l => l.ThemeId == theme.ThemeId).GroupBy(l => comments[l.ResponseId]).OrderByDescending(g => g.Count()).First().Key;
-            output.WriteLine($"{theme.ThemeId} [{language}] {theme.Comments}: {theme.Label}  ||  {string.Join(", ", theme.Keywords)}");
-            var words = Tokens.Words(theme.Label).Concat(theme.Keywords.SelectMany(Tokens.Words)).Select(AccentFolding.Fold).ToList();
-            Assert.DoesNotContain(words, w => shared.Contains(w));
-            if (language != "en") Assert.DoesNotContain(Tokens.Words(theme.Label), w => StopWordLists.IsStopWord(language, w));
+            output.WriteLine($"{theme.ThemeId} {theme.Comments}: {theme.Label}  ||  {string.Join(", ", theme.Keywords)}");
+            foreach (var phrase in theme.Label.Split(" / ").Concat(theme.Keywords))
+            {
+                var words = Tokens.Words(AccentFolding.Fold(phrase));
+                Assert.False(words.Any(shared.Contains), $"{theme.ThemeId} '{phrase}' holds a stop word of Portuguese and Spanish");
+                var key = " " + string.Join(' ', words) + " ";
+                var language = fixture.Where(c => c.Folded.Contains(key, StringComparison.Ordinal)).GroupBy(c => c.Language)
+                    .OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+                Assert.NotNull(language); // every label phrase is the customers' own words
+                if (language != "en") Assert.False(words.Any(w => StopWordLists.IsStopWord(language, w)), $"{theme.ThemeId} '{phrase}' holds a stop word of {language}");
+            }
         }
     }
 
@@ -50,18 +62,20 @@ public sealed class MultilingualThemesTests(MultilingualThemesFixture data, ITes
     {
         var primary = _store.Query<(string Comment, string ThemeId)>("""
             SELECT r.comment, t.theme_id FROM response_themes t JOIN responses r USING (response_id) WHERE t.is_primary
-            """).ToList();
-        var accented = primary.Where(p => p.Comment.Contains("não recebi", StringComparison.OrdinalIgnoreCase)).ToList();
-        var plain = primary.Where(p => p.Comment.Contains("nao recebi", StringComparison.OrdinalIgnoreCase)).ToList();
-        Assert.True(accented.Count >= 5 && plain.Count >= 5, $"{accented.Count} accented, {plain.Count} plain");
-        var theme = accented.Concat(plain).GroupBy(p => p.ThemeId).OrderByDescending(g => g.Count()).First().Key;
-        output.WriteLine($"accented: {string.Join(", ", accented.Select(p => p.ThemeId))}; plain: {string.Join(", ", plain.Select(p => p.ThemeId))}");
-        // Most of each spelling is in the same theme …
-        Assert.True(accented.Count(p => p.ThemeId == theme) * 2 > accented.Count);
-        Assert.True(plain.Count(p => p.ThemeId == theme) * 2 > plain.Count);
-        // … and no theme lists the same phrase twice, once with accents and once without.
+            """).GroupBy(p => p.Comment).ToDictionary(g => g.Key, g => g.Select(p => p.ThemeId).ToHashSet());
+        var language = _store.Query<(string Comment, string Language)>("SELECT r.comment, s.language FROM response_sentiment s JOIN responses r USING (response_id)")
+            .GroupBy(p => p.Comment).ToDictionary(g => g.Key, g => g.First().Language);
+        foreach (var twin in MultilingualThemesFixture.AccentTwins)
+        {
+            var plain = AccentFolding.Fold(twin.Text);
+            output.WriteLine($"{twin.Text} [{language[twin.Text]}] → {string.Join(",", primary[twin.Text])}; {plain} [{language[plain]}] → {string.Join(",", primary[plain])}");
+            Assert.Equal(language[twin.Text], language[plain]);
+            Assert.Equal(primary[twin.Text], primary[plain]);
+        }
+        // No theme lists one phrase twice, with and without accents, and the phrase shows as most customers spelled it.
         Assert.All(_run.Themes, t => Assert.Equal(t.Keywords.Count, t.Keywords.Select(AccentFolding.Fold).Distinct().Count()));
         Assert.DoesNotContain(_run.Themes.SelectMany(t => t.Keywords), k => k == "nao recebi");
+        Assert.Contains(_run.Themes.SelectMany(t => t.Keywords), k => k == "não recebi");
     }
 
     [Fact]
