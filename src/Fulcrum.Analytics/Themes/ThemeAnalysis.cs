@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Fulcrum.Analytics.Themes.Clustering;
+using Fulcrum.Analytics.Themes.Languages;
 using Fulcrum.Analytics.Themes.Sentiment;
 using Fulcrum.Analytics.Themes.Store;
 using Fulcrum.Analytics.Themes.Text;
@@ -11,7 +12,9 @@ namespace Fulcrum.Analytics.Themes;
 /// <summary>
 /// `fulcrum themes`: reads every comment, embeds its sentences (cached), discovers themes, reconciles them with the stored
 /// themes (stable ids, user edits kept), assigns every comment its themes with per-mention sentiment, and stores the result
-/// in themes / response_themes / response_sentiment.
+/// in themes / response_themes / response_sentiment. Each comment's language is detected first (<see cref="LanguageDetector"/>):
+/// text in a language other than English is embedded and labelled as its accent-folded content words, and scored by its
+/// language's sentiment lexicon when there is one (no sentiment figure otherwise).
 /// </summary>
 public static class ThemeAnalysis
 {
@@ -36,6 +39,8 @@ public static class ThemeAnalysis
         if (comments.Count == 0)
             throw new InvalidOperationException("No responses with a comment in this database: import responses with a comment column first (`fulcrum import responses FILE`).");
         var mentions = Mentions.FromComments(comments.Select(c => c.Comment).ToList());
+        var languages = LanguageDetector.DetectAll(comments.Select(c => TextCleaner.Clean(c.Comment)).ToList());
+        var mentionLanguage = mentions.Document.Select(d => languages[d]).ToArray();
         var themes = repository.Themes();
         var defined = themes.Where(t => t.Origin == ThemeOrigin.Defined && t.Status == ThemeStatus.Active).ToList();
         EndPhase("read");
@@ -44,7 +49,7 @@ public static class ThemeAnalysis
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var distinct = new List<string>();
         int Intern(string s) { if (!index.TryGetValue(s, out var j)) { j = distinct.Count; index[s] = j; distinct.Add(s); } return j; }
-        var mentionRow = mentions.Text.Select(Intern).ToArray();
+        var mentionRow = mentions.Text.Select((text, i) => Intern(LanguageTerms.EmbeddingText(text, mentionLanguage[i]))).ToArray();
         var definitionRows = defined.Select(t => t.DefinitionPhrases.Select(p => Intern(TextCleaner.Clean(p))).ToArray()).ToList();
         var embedProgress = progress is null ? null : new Progress<int>(n => progress.Report(new ThemeProgress("embedding", n, distinct.Count)));
         progress?.Report(new ThemeProgress("embedding", 0, distinct.Count));
@@ -62,9 +67,12 @@ public static class ThemeAnalysis
         EndPhase("embed");
 
         progress?.Report(new ThemeProgress("clustering", 0, 1));
-        // The one place the sentiment scorer is chosen: the model trained with `fulcrum sentiment train` when stored, else the lexicon.
+        // The one place the sentiment scorer is chosen: a model trained on the user's own comments (`fulcrum sentiment train`)
+        // scores every comment whatever its language; without one, each language's lexicon (none: no figure).
         var scorer = SentimentScorer.For(store);
-        var sentiment = scorer.IsTrained ? scorer.Score(mentions.Text).Select(s => s.Score).ToArray() : ThemeEngine.MentionSentiment(mentions);
+        var sentiment = scorer.IsTrained
+            ? scorer.Score(mentions.Text).Select(s => (double?)s.Score).ToArray()
+            : ThemeEngine.MentionSentiment(mentions, languages);
         var complaint = Enumerable.Range(0, mentions.Count).Select(i => ThemeEngine.IsComplaint(sentiment[i], comments[mentions.Document[i]].Nps)).ToList();
         var (clusters, discovery) = ThemeEngine.Discover(vectors, complaint, embedder.Semantic, options, cancellationToken);
         progress?.Report(new ThemeProgress("clustering", 1, 1));
@@ -86,13 +94,16 @@ public static class ThemeAnalysis
         var assignment = ThemeEngine.Assign(mentions, vectors, active.Select(t => t.Centroid).ToList(), sentiment, keywordThemes,
             active.Select(t => admission.GetValueOrDefault(t.ThemeId, float.NegativeInfinity)).ToList());
         var productNames = repository.ProductNames();
-        var keyPhrases = ThemeLabeler.KeyPhrases(mentions.Text, assignment.MentionTheme, active.Count, productNames: productNames);
-        var typical = ThemeLabeler.TypicalPhrases(mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, active.Count, productNames);
+        var keyPhrases = ThemeLabeler.KeyPhrases(mentions.Text, assignment.MentionTheme, active.Count, productNames: productNames, languages: mentionLanguage);
+        var typical = ThemeLabeler.TypicalPhrases(mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, active.Count, productNames, mentionLanguage);
+        var themeLanguage = ThemeLanguages(assignment.MentionTheme, mentionLanguage, active.Count);
         var representatives = ThemeEngine.Representatives(mentions, assignment, active.Count);
         for (var t = 0; t < active.Count; t++)
         {
             active[t].Keywords = string.Join(", ", keyPhrases[t]);
-            if (!active[t].LabelLocked) active[t].Label = ThemeLabeler.Label(typical[t], keyPhrases[t], representatives[t].FirstOrDefault());
+            // The last-resort label (the start of a typical sentence) keeps only content words outside English.
+            var representative = representatives[t].FirstOrDefault() is { } r && themeLanguage[t] != CommentLanguage.English ? LanguageTerms.ContentWords(r, themeLanguage[t]) : representatives[t].FirstOrDefault();
+            if (!active[t].LabelLocked) active[t].Label = ThemeLabeler.Label(typical[t], keyPhrases[t], representative);
             active[t].Representatives = ThemeRepository.RepresentativesJson(representatives[t]);
             active[t].UpdatedAt = now;
         }
@@ -100,8 +111,7 @@ public static class ThemeAnalysis
 
         var themeRows = assignment.Documents.Select(d => new ResponseThemeRow(comments[d.Document].ResponseId, active[d.Theme].ThemeId,
             d.Similarity, d.Sentiment, d.IsPrimary)).ToList();
-        var commentSentiment = scorer.Score(comments.Select(c => TextCleaner.Clean(c.Comment)).ToList());
-        var sentimentRows = comments.Select((c, i) => new ResponseSentimentRow(c.ResponseId, commentSentiment[i].Score, commentSentiment[i].Label, scorer.Method)).ToArray();
+        var sentimentRows = scorer.IsTrained ? TrainedSentimentRows(scorer, comments, languages) : LexiconSentimentRows(comments, languages);
         using (var transaction = store.BeginTransaction())
         {
             repository.Upsert(all, transaction);
@@ -110,20 +120,55 @@ public static class ThemeAnalysis
         var stored = repository.ReplaceAssignments(themeRows, sentimentRows);
         EndPhase("store");
 
-        var summaries = Summaries(active, assignment, comments.Count);
+        var summaries = Summaries(active, assignment, comments.Count, languages);
+        var mix = LanguageMix.Of(languages);
         return new ThemeRunResult(embedder.Model, comments.Count, mentions.Count, distinct.Count, newlyEmbedded, discovery,
-            reconciled.Matched, reconciled.Created, reconciled.Absorbed, reconciled.Retired, summaries, total.Elapsed, phases)
+            reconciled.Matched, reconciled.Created, reconciled.Absorbed, reconciled.Retired, summaries, total.Elapsed, phases,
+            mix, LanguageMix.Notices(mix, embedder))
             { Stored = stored, SentimentMethod = scorer.Method };
     }
 
-    static List<ThemeSummary> Summaries(IReadOnlyList<StoredTheme> active, ThemeAssignment assignment, int commentCount) =>
+    static ResponseSentimentRow[] TrainedSentimentRows(SentimentScorer scorer, IReadOnlyList<CommentRow> comments, IReadOnlyList<string> languages)
+    {
+        var scores = scorer.Score(comments.Select(c => TextCleaner.Clean(c.Comment)).ToList());
+        return comments.Select((c, i) => new ResponseSentimentRow(c.ResponseId, scores[i].Score, scores[i].Label, scorer.Method, languages[i])).ToArray();
+    }
+
+    static ResponseSentimentRow[] LexiconSentimentRows(IReadOnlyList<CommentRow> comments, IReadOnlyList<string> languages)
+    {
+        var rows = new ResponseSentimentRow[comments.Count];
+        Parallel.For(0, comments.Count, i =>
+        {
+            var score = MultilingualSentiment.Score(TextCleaner.Clean(comments[i].Comment), languages[i]);
+            rows[i] = new ResponseSentimentRow(comments[i].ResponseId, score?.Compound, score?.Label, MultilingualSentiment.Method(languages[i]), languages[i]);
+        });
+        return rows;
+    }
+
+    static List<ThemeSummary> Summaries(IReadOnlyList<StoredTheme> active, ThemeAssignment assignment, int commentCount, IReadOnlyList<string> languages) =>
         active.Select((theme, t) =>
         {
             var links = assignment.Documents.Where(d => d.Theme == t).ToList();
+            var scored = links.Where(l => l.Sentiment is not null).Select(l => l.Sentiment!.Value).ToList();
+            var sentiment = scored.Count >= 2 ? MeanEstimator.Mean(scored)
+                : links.Count >= 2 && scored.Count < 2 ? Estimate.Undefined(scored.Count, NoSentimentReason(links.Select(l => languages[l.Document])))
+                : Estimate.Undefined(links.Count, "mean needs 2 mentions");
             return new ThemeSummary(theme.ThemeId, theme.Label, theme.KeywordList, ThemeRepository.ParseRepresentatives(theme.Representatives),
-                theme.Origin, links.Count, ProportionEstimator.Wilson(links.Count, commentCount),
-                links.Count >= 2 ? MeanEstimator.Mean(links.Select(l => l.Sentiment)) : Estimate.Undefined(links.Count, "mean needs 2 mentions"));
+                theme.Origin, links.Count, ProportionEstimator.Wilson(links.Count, commentCount), sentiment);
         }).OrderByDescending(s => s.Comments).ThenBy(s => s.ThemeId, StringComparer.Ordinal).ToList();
+
+    static string NoSentimentReason(IEnumerable<string> languages)
+    {
+        var without = languages.Where(l => !CommentLanguage.HasSentiment(l)).Distinct().Select(CommentLanguage.Name).Order(StringComparer.Ordinal).ToList();
+        return without.Count == 0 ? "mean needs 2 scored mentions"
+            : $"no sentiment: its comments are in {string.Join(", ", without)}, for which Fulcrum has no sentiment model";
+    }
+
+    /// <summary>The language most of each theme's mentions are in (English for a theme without mentions).</summary>
+    static string[] ThemeLanguages(IReadOnlyList<int> mentionTheme, IReadOnlyList<string> mentionLanguage, int themeCount) =>
+        Enumerable.Range(0, themeCount).Select(t => Enumerable.Range(0, mentionTheme.Count).Where(i => mentionTheme[i] == t)
+            .GroupBy(i => mentionLanguage[i]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key).FirstOrDefault() ?? CommentLanguage.English).ToArray();
 
     /// <summary>
     /// Themes a user asked to split (status 'split' without parts yet): the mentions closest to the theme are clustered

@@ -1,4 +1,5 @@
 using Fulcrum.Analytics.Themes.Clustering;
+using Fulcrum.Analytics.Themes.Languages;
 using Fulcrum.Analytics.Themes.Sentiment;
 using Fulcrum.Analytics.Themes.Text;
 
@@ -14,8 +15,11 @@ public sealed record DiscoveredCluster(float[] Centroid, int Mentions, bool Comp
 public sealed record DiscoverySummary(int Created, int Complaints, int Other, int ComplaintSentences, int OtherSentences, int MicroClusters,
     int Merged, int Folded, double? MergeSimilarity, int? MinimumSize, int? FixedCount);
 
-/// <summary>A comment's link to a theme: the best similarity of its mentions to the theme centroid and their mean sentiment.</summary>
-public sealed record DocumentTheme(int Document, int Theme, double Similarity, double Sentiment, bool IsPrimary);
+/// <summary>
+/// A comment's link to a theme: the best similarity of its mentions to the theme centroid and their mean sentiment (null when
+/// the comment's language has no sentiment model).
+/// </summary>
+public sealed record DocumentTheme(int Document, int Theme, double Similarity, double? Sentiment, bool IsPrimary);
 
 /// <summary>Mentions assigned to themes: per mention its theme (−1 none) and similarity; per document its themes.</summary>
 public sealed record ThemeAssignment(int[] MentionTheme, float[] MentionSimilarity, IReadOnlyList<DocumentTheme> Documents);
@@ -29,10 +33,12 @@ public static class ThemeEngine
 {
     /// <summary>
     /// A sentence is a complaint when its sentiment is negative, or when it is not positive and comes from a detractor's answer
-    /// (NPS 0–6): "our CSM changed again" reads neutral, but a detractor writing it is complaining.
+    /// (NPS 0–6): "our CSM changed again" reads neutral, but a detractor writing it is complaining. Without a sentiment (a language
+    /// with no sentiment model) only the score can tell: a detractor's sentence is a complaint.
     /// </summary>
-    public static bool IsComplaint(double sentiment, int? nps) =>
-        sentiment <= -SentimentScore.Threshold || (nps <= 6 && sentiment < SentimentScore.Threshold);
+    public static bool IsComplaint(double? sentiment, int? nps) => sentiment is { } s
+        ? s <= -SentimentScore.Threshold || (nps <= 6 && s < SentimentScore.Threshold)
+        : nps <= 6;
 
     /// <summary>
     /// Discovers themes separately among complaint sentences and among the others (praise, neutral remarks): pain points are
@@ -99,7 +105,7 @@ public static class ThemeEngine
     /// Assigns each mention to its closest centroid and aggregates to documents (multi-label). A centroid with a minimum
     /// similarity (a theme a user defined) takes only mentions at least that similar; the others go to their next closest.
     /// </summary>
-    public static ThemeAssignment Assign(Mentions mentions, IReadOnlyList<float[]> vectors, IReadOnlyList<float[]> centroids, IReadOnlyList<double> mentionSentiment,
+    public static ThemeAssignment Assign(Mentions mentions, IReadOnlyList<float[]> vectors, IReadOnlyList<float[]> centroids, IReadOnlyList<double?> mentionSentiment,
         IReadOnlyList<(int Theme, KeywordMatcher Matcher)>? keywordThemes = null, IReadOnlyList<float>? minimumSimilarity = null)
     {
         var theme = new int[mentions.Count];
@@ -126,7 +132,7 @@ public static class ThemeEngine
                         if (theme[i] != t && matcher.Matches(mentions.Text[i]))
                             links.Add((i, t, VectorMath.Dot(vectors[i], centroids[t])));
             var groups = links.GroupBy(l => l.Theme)
-                .Select(g => (Theme: g.Key, Similarity: g.Max(l => l.Similarity), Sentiment: g.Average(l => mentionSentiment[l.Mention])))
+                .Select(g => (Theme: g.Key, Similarity: g.Max(l => l.Similarity), Sentiment: g.Average(l => mentionSentiment[l.Mention]))) // null when none has one
                 .OrderByDescending(g => g.Similarity).ToList();
             for (var g = 0; g < groups.Count; g++)
                 documents.Add(new DocumentTheme(d, groups[g].Theme, groups[g].Similarity, groups[g].Sentiment, g == 0));
@@ -134,6 +140,11 @@ public static class ThemeEngine
         }
         return new ThemeAssignment(theme, similarity, documents);
     }
+
+    /// <summary><see cref="Assign(Mentions, IReadOnlyList{float[]}, IReadOnlyList{float[]}, IReadOnlyList{double?}, IReadOnlyList{ValueTuple{int, KeywordMatcher}}?, IReadOnlyList{float}?)"/> with a sentiment for every mention.</summary>
+    public static ThemeAssignment Assign(Mentions mentions, IReadOnlyList<float[]> vectors, IReadOnlyList<float[]> centroids, IReadOnlyList<double> mentionSentiment,
+        IReadOnlyList<(int Theme, KeywordMatcher Matcher)>? keywordThemes = null, IReadOnlyList<float>? minimumSimilarity = null) =>
+        Assign(mentions, vectors, centroids, mentionSentiment.Select(s => (double?)s).ToList(), keywordThemes, minimumSimilarity);
 
     static (int Index, float Similarity) NearestAdmitting(float[] vector, IReadOnlyList<float[]> centroids, IReadOnlyList<float> minimumSimilarity)
     {
@@ -148,11 +159,22 @@ public static class ThemeEngine
         return best >= 0 ? (best, bestSimilarity) : (fallback, fallbackSimilarity);
     }
 
-    /// <summary>Sentiment compound score of each mention.</summary>
+    /// <summary>Sentiment compound score of each mention (English lexicon).</summary>
     public static double[] MentionSentiment(Mentions mentions)
     {
         var scores = new double[mentions.Count];
         Parallel.For(0, mentions.Count, i => scores[i] = LexiconSentiment.Score(mentions.Text[i]).Compound);
+        return scores;
+    }
+
+    /// <summary>
+    /// Sentiment compound score of each mention by its comment's language (<see cref="MultilingualSentiment"/>); null for a
+    /// mention in a language without a sentiment model.
+    /// </summary>
+    public static double?[] MentionSentiment(Mentions mentions, IReadOnlyList<string> documentLanguage)
+    {
+        var scores = new double?[mentions.Count];
+        Parallel.For(0, mentions.Count, i => scores[i] = MultilingualSentiment.Score(mentions.Text[i], documentLanguage[mentions.Document[i]])?.Compound);
         return scores;
     }
 

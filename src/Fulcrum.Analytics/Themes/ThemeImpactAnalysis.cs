@@ -8,7 +8,13 @@ using Fulcrum.Data.Store;
 namespace Fulcrum.Analytics.Themes;
 
 /// <summary>Options of the theme impact analysis.</summary>
-public sealed record ThemeImpactOptions(int Seed = 20_240_601, int Replicates = 1000, double Fdr = 0.05, double ConfidenceLevel = 0.95);
+/// <param name="EmergingMinimum">Fewest comments raising a theme in the latest quarter for it to be tested as emerging (--emerging-min):
+/// below it the quarter's share is shown but never tested, so a handful of comments cannot be flagged.</param>
+public sealed record ThemeImpactOptions(int Seed = 20_240_601, int Replicates = 1000, double Fdr = 0.05, double ConfidenceLevel = 0.95,
+    int EmergingMinimum = ThemeImpactOptions.DefaultEmergingMinimum)
+{
+    public const int DefaultEmergingMinimum = 20;
+}
 
 /// <summary>
 /// Theme impact on NPS, churn and ARR, each theme's quarterly trend and emerging themes, from the stored theme assignments
@@ -29,7 +35,9 @@ public sealed record ThemeImpactOptions(int Seed = 20_240_601, int Replicates = 
 /// and <see cref="ThemeImpactReport.Money"/> says what to import; themes are then ranked by NPS impact.</para>
 /// <para><b>Trend and emerging themes.</b> Share of commented responses raising the theme per quarter (Wilson). The latest
 /// quarter is compared with all earlier ones by a pooled z-test (one-sided, for a rise); q-values are Benjamini–Hochberg
-/// adjusted over themes; emerging = q &lt; FDR and a higher share.</para>
+/// adjusted over themes; emerging = q &lt; FDR and a higher share. A theme raised by fewer than
+/// <see cref="ThemeImpactOptions.EmergingMinimum"/> comments in the latest quarter is shown but not tested (no p-value, never
+/// flagged, and not counted in the adjustment): five comments in a quarter can look like a surge by chance alone.</para>
 /// <para><b>Beyond the scores (linkage).</b> When renewals are on record, the linkage model (<see cref="LinkageAnalysis"/>) is fitted
 /// with the same seed and resamples, without the cross-validation it does not use: per theme, observed over model-predicted churn of renewals that followed the theme, and the
 /// ARR today's raising accounts stand to lose over the next 12 months through that excess, with account-bootstrap intervals.
@@ -46,13 +54,14 @@ public static class ThemeImpactAnalysis
     public static ThemeImpactReport Run(FulcrumStore store, ThemeImpactOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Replicates, 100);
+        if (options.EmergingMinimum < 1) throw new ArgumentOutOfRangeException("--emerging-min", options.EmergingMinimum, "--emerging-min must be at least 1.");
         var facts = new AnalysisFacts(store).Responses();
         var responses = store.Query<ResponseFact>($"""
             SELECT response_id, account_id, CAST(day AS TIMESTAMP) AS day, CAST(nps AS INTEGER) AS nps, has_comment, segment, CAST(products AS INTEGER) AS products, arr
             FROM {facts} ORDER BY account_id, day, response_id
             """).ToList();
         var themes = store.Query<(string ThemeId, string Label)>("SELECT theme_id, label FROM themes WHERE status = 'active' ORDER BY theme_id").ToList();
-        var links = store.Query<(string ResponseId, string ThemeId, double Sentiment)>("SELECT response_id, theme_id, sentiment FROM response_themes").ToList();
+        var links = store.Query<(string ResponseId, string ThemeId, double? Sentiment)>("SELECT response_id, theme_id, sentiment FROM response_themes").ToList();
         var churned = store.Query<string>("SELECT DISTINCT account_id FROM outcomes WHERE kind = 'churn'").ToHashSet(StringComparer.Ordinal);
         if (themes.Count == 0 || links.Count == 0)
             throw new InvalidOperationException("No themes stored yet: run `fulcrum themes` first.");
@@ -95,7 +104,7 @@ public static class ThemeImpactAnalysis
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var results = new List<ThemeImpact>();
         var pValues = new List<double>();
-        var emergingRaw = new List<(Estimate Latest, Estimate Before, double P, bool Up, string Label)?>();
+        var emergingRaw = new List<(Estimate Latest, Estimate Before, double? P, bool Up, string Label, long Count)?>();
         foreach (var (themeId, label) in themes)
         {
             var themeLinks = linksByTheme.GetValueOrDefault(themeId) ?? [];
@@ -127,15 +136,22 @@ public static class ThemeImpactAnalysis
                 long xBefore = perQuarter.Where(p => p.Key < latest).Sum(p => p.Value), nBefore = commentedPerQuarter.Where(p => p.Key < latest).Sum(p => p.Value);
                 var comparison = ProportionEstimator.Difference(xLatest, nLatest, xBefore, nBefore, options.ConfidenceLevel);
                 var up = comparison.Statistic > 0;
-                var oneSided = double.IsNaN(comparison.PValue) ? 1 : up ? comparison.PValue / 2 : 1 - comparison.PValue / 2;
-                pValues.Add(oneSided);
-                emergingRaw.Add((ProportionEstimator.Wilson(xLatest, nLatest), ProportionEstimator.Wilson(xBefore, nBefore), oneSided, up, QuarterLabel(latest)));
+                double? oneSided = null;
+                if (xLatest >= options.EmergingMinimum)
+                {
+                    oneSided = double.IsNaN(comparison.PValue) ? 1 : up ? comparison.PValue / 2 : 1 - comparison.PValue / 2;
+                    pValues.Add(oneSided.Value);
+                }
+                emergingRaw.Add((ProportionEstimator.Wilson(xLatest, nLatest), ProportionEstimator.Wilson(xBefore, nBefore), oneSided, up, QuarterLabel(latest), xLatest));
             }
             else emergingRaw.Add(null);
 
-            var sentiment = themeLinks.Count >= 2 ? MeanEstimator.Mean(themeLinks.Select(l => l.Sentiment)) : Estimate.Undefined(themeLinks.Count, "mean needs 2 mentions");
+            // Comments in a language without a sentiment model carry none: the mean and the kind rest on those that have one.
+            var scored = themeLinks.Where(l => l.Sentiment is not null).Select(l => l.Sentiment!.Value).ToList();
+            var sentiment = scored.Count >= 2 ? MeanEstimator.Mean(scored)
+                : Estimate.Undefined(scored.Count, scored.Count < themeLinks.Count ? "no sentiment: its comments are in a language without a sentiment model" : "mean needs 2 mentions");
             var arrHeld = Enumerable.Range(0, accountIds.Count).Where(a => raising[a]).Sum(a => arr[a]);
-            var kind = themeLinks.Count(l => l.Sentiment >= SentimentScore.Threshold) * 2 > themeLinks.Count ? ThemeKind.Strength : ThemeKind.Problem;
+            var kind = scored.Count > 0 && scored.Count(v => v >= SentimentScore.Threshold) * 2 > scored.Count ? ThemeKind.Strength : ThemeKind.Problem;
             results.Add(new ThemeImpact(themeId, label, kind, themeLinks.Count, raisingCount, sentiment, npsImpact, churn?.Raising, churn?.Others, churn?.Excess,
                 churn?.AtRisk, anyArr ? arrHeld : null, trend, null));
         }
@@ -145,8 +161,14 @@ public static class ThemeImpactAnalysis
         for (var t = 0; t < results.Count; t++)
         {
             if (emergingRaw[t] is not { } e) continue;
+            if (e.P is not { } p)
+            {
+                results[t] = results[t] with { Emerging = new EmergingCheck(e.Label, e.Latest, e.Before, null, null, false,
+                    FormattableString.Invariant($"not tested: {e.Count} comments raised it in {e.Label}, under the minimum of {options.EmergingMinimum}")) };
+                continue;
+            }
             var qValue = q[k++];
-            results[t] = results[t] with { Emerging = new EmergingCheck(e.Label, e.Latest, e.Before, e.P, qValue, e.Up && qValue < options.Fdr) };
+            results[t] = results[t] with { Emerging = new EmergingCheck(e.Label, e.Latest, e.Before, p, qValue, e.Up && qValue < options.Fdr) };
         }
         var (linkage, linkageNote) = money.IsDefined ? BeyondScores(new AnalysisFacts(store), options) : (null, null);
         if (linkage is not null)
@@ -170,8 +192,8 @@ public static class ThemeImpactAnalysis
             : results.OrderBy(r => r.Kind).ThenBy(r => r.NpsImpact.IsDefined ? r.NpsImpact.Value : double.PositiveInfinity).ThenByDescending(r => r.Comments).ToList();
         return new ThemeImpactReport(responses.Count, accountIds.Count, money.IsDefined ? isChurned.LongCount(c => c) : null,
             money.IsDefined
-                ? "NPS impact by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); ARR at risk beyond the scores from the linkage model (observed / predicted churn after the theme); trend by quarter (Wilson); emerging: one-sided z-test, BH"
-                : "NPS impact by account bootstrap; trend by quarter (Wilson); emerging: one-sided z-test, BH",
+                ? "NPS impact by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); ARR at risk beyond the scores from the linkage model (observed / predicted churn after the theme); trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter"
+                : "NPS impact by account bootstrap; trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter",
             ordered, money, linkageNote);
     }
 

@@ -6,8 +6,13 @@ namespace Fulcrum.Analytics.Themes;
 /// <summary>Share of commented responses raising a theme in one quarter.</summary>
 public sealed record ThemeTrendPoint(DateOnly Quarter, string Label, Estimate Share);
 
-/// <summary>The latest quarter's share against all earlier quarters (one-sided test for a rise, BH-adjusted over themes).</summary>
-public sealed record EmergingCheck(string LatestQuarter, Estimate Latest, Estimate Before, double PValue, double QValue, bool Emerging);
+/// <summary>
+/// The latest quarter's share against all earlier quarters (one-sided test for a rise, BH-adjusted over themes). PValue and
+/// QValue are null, Emerging false and NotTested says why when the theme had fewer comments in the latest quarter than the
+/// minimum (<see cref="ThemeImpactOptions.EmergingMinimum"/>).
+/// </summary>
+public sealed record EmergingCheck(string LatestQuarter, Estimate Latest, Estimate Before, double? PValue, double? QValue, bool Emerging,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NotTested = null);
 
 /// <summary>
 /// What one theme costs. NpsImpact: NPS of all responses minus NPS without the responses raising the theme (negative: the theme

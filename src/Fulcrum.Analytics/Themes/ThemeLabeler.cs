@@ -1,3 +1,4 @@
+using Fulcrum.Analytics.Themes.Languages;
 using Fulcrum.Analytics.Themes.Text;
 
 namespace Fulcrum.Analytics.Themes;
@@ -9,7 +10,10 @@ namespace Fulcrum.Analytics.Themes;
 /// of non-stop words; a unigram already inside a chosen bigram is skipped, and terms must occur in at least 2 mentions.
 /// A label is preferably the theme's most typical short sentence (<see cref="TypicalPhrases"/>), the key phrases otherwise.
 /// Names of the company's own products are left out of labels: customers name them in every kind of remark, so "core
-/// platform / automation" says which product, not what is wrong.
+/// platform / automation" says which product, not what is wrong. Text not in English (per-mention <c>languages</c>) is keyed
+/// accent-folded without its language's stop words (<see cref="LanguageTerms"/>) and shown with its accents when any customer
+/// wrote them (else in its most common spelling); a theme
+/// mostly in another language is labelled by key phrases, never by a sentence full of that language's function words.
 /// </summary>
 public static class ThemeLabeler
 {
@@ -18,10 +22,12 @@ public static class ThemeLabeler
     /// <param name="themeCount">Number of themes.</param>
     /// <param name="keywordsPerTheme">How many key phrases to keep per theme.</param>
     /// <param name="productNames">Product names to keep out of the key phrases (any term containing one of their words).</param>
+    /// <param name="languages">Language of each mention (ISO 639-1); null: all English.</param>
     public static IReadOnlyList<string>[] KeyPhrases(IReadOnlyList<string> texts, IReadOnlyList<int> labels, int themeCount, int keywordsPerTheme = 6,
-        IEnumerable<string>? productNames = null)
+        IEnumerable<string>? productNames = null, IReadOnlyList<string>? languages = null)
     {
-        var productWords = (productNames ?? []).SelectMany(Tokens.Words).ToHashSet(StringComparer.Ordinal);
+        var productWords = (productNames ?? []).SelectMany(Tokens.Words).SelectMany(w => new[] { w, AccentFolding.Fold(w) }).ToHashSet(StringComparer.Ordinal);
+        var spellings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var termCounts = new Dictionary<string, int>[themeCount];
         var mentionCounts = new Dictionary<string, int>[themeCount];
         for (var c = 0; c < themeCount; c++) { termCounts[c] = new(StringComparer.Ordinal); mentionCounts[c] = new(StringComparer.Ordinal); }
@@ -31,7 +37,15 @@ public static class ThemeLabeler
         {
             var c = labels[i];
             if (c < 0) continue;
-            var terms = Tokens.Terms(texts[i]);
+            var language = languages?[i] ?? CommentLanguage.English;
+            var found = LanguageTerms.Terms(texts[i], language);
+            if (language != CommentLanguage.English)
+                foreach (var term in found)
+                {
+                    var forms = spellings.TryGetValue(term.Key, out var f) ? f : spellings[term.Key] = new(StringComparer.Ordinal);
+                    forms[term.Surface] = forms.GetValueOrDefault(term.Surface) + 1;
+                }
+            var terms = found.Select(t => t.Key).ToList();
             foreach (var t in terms)
             {
                 termCounts[c][t] = termCounts[c].GetValueOrDefault(t) + 1;
@@ -59,7 +73,8 @@ public static class ThemeLabeler
                 chosen.RemoveAll(c2 => !c2.Contains(' ') && words.Contains(c2));
                 chosen.Add(term);
             }
-            result[c] = chosen;
+            result[c] = chosen.Select(k => spellings.TryGetValue(k, out var forms)
+                ? forms.OrderByDescending(f => f.Key.Any(ch => ch > 0x7F)).ThenByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal).First().Key : k).ToList();
         }
         return result;
     }
@@ -73,15 +88,26 @@ public static class ThemeLabeler
     /// and common: score = similarity × ln(1 + times written). Customers' own short complaints ("Too many logins", "Tools don't
     /// talk to each other") name a theme better than any keyword list; null when the theme has no such sentence.
     /// </summary>
+    /// <remarks>With per-mention <paramref name="languages"/>, only English sentences are candidates, and only for a theme most of
+    /// whose mentions are English (a sentence in another language would carry its function words into the label).</remarks>
     public static string?[] TypicalPhrases(IReadOnlyList<string> texts, IReadOnlyList<int> labels, IReadOnlyList<float> similarity, int themeCount,
-        IEnumerable<string>? productNames = null)
+        IEnumerable<string>? productNames = null, IReadOnlyList<string>? languages = null)
     {
+        var mostlyEnglish = new bool[themeCount];
+        if (languages is null) Array.Fill(mostlyEnglish, true);
+        else
+        {
+            var english = new int[themeCount]; var all = new int[themeCount];
+            for (var i = 0; i < texts.Count; i++)
+                if (labels[i] >= 0) { all[labels[i]]++; if (languages[i] == CommentLanguage.English) english[labels[i]]++; }
+            for (var c = 0; c < themeCount; c++) mostlyEnglish[c] = english[c] * 2 > all[c];
+        }
         var productWords = (productNames ?? []).SelectMany(Tokens.Words).ToHashSet(StringComparer.Ordinal);
         var candidates = new Dictionary<string, (int Count, double Similarity, string Text)>[themeCount];
         for (var c = 0; c < themeCount; c++) candidates[c] = new(StringComparer.Ordinal);
         for (var i = 0; i < texts.Count; i++)
         {
-            if (labels[i] < 0) continue;
+            if (labels[i] < 0 || !mostlyEnglish[labels[i]] || languages is not null && languages[i] != CommentLanguage.English) continue;
             var words = Tokens.Words(texts[i]);
             if (words.Count < 2 || words.Count > MaxLabelWords || words.Any(productWords.Contains)) continue;
             if (words.Count(w => w.Length > 1 && !Tokens.StopWords.Contains(w)) < 2) continue;

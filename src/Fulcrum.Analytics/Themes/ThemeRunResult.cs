@@ -11,10 +11,12 @@ public sealed record ThemeSummary(
     long Comments, Estimate Share, Estimate Sentiment);
 
 /// <summary>What a theme run did and found.</summary>
+/// <param name="Languages">The comments' language mix (detected per comment), most common first.</param>
+/// <param name="Notices">What the reader must know about the models and these languages (no sentiment model, English-only embeddings).</param>
 public sealed record ThemeRunResult(
     string Model, int Comments, int Mentions, int DistinctTexts, int NewlyEmbedded, DiscoverySummary Discovery,
     int Matched, int Created, int Absorbed, int Retired, IReadOnlyList<ThemeSummary> Themes, TimeSpan Elapsed,
-    IReadOnlyDictionary<string, TimeSpan> Phases)
+    IReadOnlyDictionary<string, TimeSpan> Phases, IReadOnlyList<Languages.LanguageShare>? Languages = null, IReadOnlyList<string>? Notices = null)
 {
     /// <summary>Rows the run wrote to the assignment tables (only what changed since the stored run).</summary>
     public AssignmentChanges? Stored { get; init; }

@@ -39,6 +39,11 @@ public sealed class ThemesCommand : StoreCommand<ThemesCommand.Settings>
         [DefaultValue(1000)]
         public int Replicates { get; set; } = 1000;
 
+        [CommandOption("--emerging-min <N>")]
+        [Description("Fewest comments raising a theme in the latest quarter for it to be tested as emerging; smaller counts are shown but never tested or flagged.")]
+        [DefaultValue(ThemeImpactOptions.DefaultEmergingMinimum)]
+        public int EmergingMin { get; set; } = ThemeImpactOptions.DefaultEmergingMinimum;
+
         [CommandOption("--no-impact")]
         [Description("Only discover and assign themes; skip NPS/churn/ARR impact.")]
         public bool NoImpact { get; set; }
@@ -53,6 +58,7 @@ public sealed class ThemesCommand : StoreCommand<ThemesCommand.Settings>
         {
             Options.Validate();
             if (Replicates < 100) throw new ArgumentException("--replicates must be at least 100.");
+            if (EmergingMin < 1) throw new ArgumentException("--emerging-min must be at least 1.");
         });
     }
 
@@ -81,7 +87,7 @@ public sealed class ThemesCommand : StoreCommand<ThemesCommand.Settings>
                     }), cancellationToken);
                     foreach (var t in tasks.Values) t.Value = t.MaxValue;
                 });
-        var impact = settings.NoImpact ? null : ThemeImpactAnalysis.Run(store, new ThemeImpactOptions(settings.Seed, settings.Replicates));
+        var impact = settings.NoImpact ? null : ThemeImpactAnalysis.Run(store, new ThemeImpactOptions(settings.Seed, settings.Replicates, EmergingMinimum: settings.EmergingMin));
         return (run!, impact);
     }
 }

@@ -16,6 +16,10 @@ public static class ThemesView
         if (run.Stored is { } stored)
             AnsiConsole.MarkupLine(Markup.Escape(stored.Written == 0 ? "Stored: nothing changed since the last run." : $"Stored only what changed: {stored}."));
         AnsiConsole.MarkupLine(Markup.Escape($"Sentiment: {run.SentimentMethod}."));
+        if (run.Languages is { Count: > 0 } languages)
+            AnsiConsole.MarkupLine(Markup.Escape("Languages: " + string.Join(", ", languages.Select(l =>
+                string.Create(CultureInfo.InvariantCulture, $"{l.Name} {l.Comments:N0} ({l.Share:P1})") + (l.HasSentiment ? "" : ", no sentiment model")))));
+        foreach (var notice in run.Notices ?? []) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(notice)}[/]");
         var byId = impact?.Themes.ToDictionary(t => t.ThemeId) ?? [];
         var money = impact?.Money.IsDefined ?? false;
         if (impact is null) AnsiConsole.Write(Table("Themes", run.Themes.Select(t => t.ThemeId), run, byId, money));
@@ -34,6 +38,9 @@ public static class ThemesView
         {
             foreach (var e in impact.Themes.Where(t => t.Emerging is { Emerging: true }))
                 AnsiConsole.MarkupLine($"[yellow]Emerging:[/] {e.ThemeId} {Markup.Escape(e.Label)} — {e.Emerging!.Latest.Value:P1} of comments in {e.Emerging.LatestQuarter} vs {e.Emerging.Before.Value:P1} before (q = {e.Emerging.QValue:G2})");
+            var untested = impact.Themes.Where(t => t.Emerging is { NotTested: not null }).ToList();
+            if (untested.Count > 0)
+                AnsiConsole.MarkupLine($"[grey]{untested.Count} themes were raised by too few comments in {Markup.Escape(untested[0].Emerging!.LatestQuarter)} to test whether they are emerging (--emerging-min); their trend is shown, never flagged.[/]");
             if (money)
                 AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}. \"Vs peers\" compares accounts raising a theme with comparable accounts (same segment and product count; excess churn in --json); \"beyond scores\" compares their churn with what the linkage model predicts from NPS, CES and profile (q: false-discovery-adjusted evidence of excess churn). Associations, not proven causes.[/]");
             else AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}.[/]");

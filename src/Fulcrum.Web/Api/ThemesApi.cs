@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Fulcrum.Web.Api;
 
-public sealed record Verbatim(string ResponseId, string? AccountName, int? Nps, DateTime RespondedAt, string Comment, double Sentiment, bool IsPrimary);
+public sealed record Verbatim(string ResponseId, string? AccountName, int? Nps, DateTime RespondedAt, string Comment, double? Sentiment, bool IsPrimary);
 public sealed record ThemeDiscovery(string Model, int Comments, int Themes, int Created, int Matched, int Retired, double Seconds);
 
 /// <summary>

@@ -10,11 +10,14 @@ namespace Fulcrum.Analytics.Themes.Store;
 /// <summary>A commented response: its id, comment and NPS answer (null when not asked).</summary>
 public sealed record CommentRow(string ResponseId, string Comment, int? Nps);
 
-/// <summary>A response's link to a theme, as stored in response_themes.</summary>
-public sealed record ResponseThemeRow(string ResponseId, string ThemeId, double Similarity, double Sentiment, bool IsPrimary);
+/// <summary>A response's link to a theme, as stored in response_themes (Sentiment null: no sentiment model for its language).</summary>
+public sealed record ResponseThemeRow(string ResponseId, string ThemeId, double Similarity, double? Sentiment, bool IsPrimary);
 
-/// <summary>A response's sentiment, as stored in response_sentiment.</summary>
-public sealed record ResponseSentimentRow(string ResponseId, double Score, string Label, string Method);
+/// <summary>
+/// A response's sentiment, as stored in response_sentiment: Score and Label are null when its language has no sentiment model
+/// (Method says so); Language is the detected language (ISO 639-1).
+/// </summary>
+public sealed record ResponseSentimentRow(string ResponseId, double? Score, string? Label, string Method, string? Language = null);
 
 /// <summary>What storing a run's assignments wrote: rows of response_themes and of response_sentiment.</summary>
 public sealed record AssignmentChanges(TableChanges Themes, TableChanges Sentiment)
@@ -83,9 +86,9 @@ public sealed class ThemeRepository(FulcrumStore store)
         {
             foreach (var r in themes) writer.Row(r.ResponseId, r.ThemeId, r.Similarity, r.Sentiment, r.IsPrimary);
         });
-        using var sentimentRows = TableSync.Stage(store, "response_sentiment", ["response_id"], ["score", "label", "method"], writer =>
+        using var sentimentRows = TableSync.Stage(store, "response_sentiment", ["response_id"], ["score", "label", "method", "language"], writer =>
         {
-            foreach (var r in sentiment) writer.Row(r.ResponseId, r.Score, r.Label, r.Method);
+            foreach (var r in sentiment) writer.Row(r.ResponseId, r.Score, r.Label, r.Method, r.Language);
         });
         using var transaction = store.BeginTransaction();
         var changes = new AssignmentChanges(themeRows.Apply(transaction), sentimentRows.Apply(transaction));

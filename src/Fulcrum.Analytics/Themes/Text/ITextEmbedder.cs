@@ -20,6 +20,12 @@ public interface ITextEmbedder : IDisposable
     /// </summary>
     bool Semantic { get; }
 
+    /// <summary>
+    /// True when the model was trained on English text only (all-MiniLM-L6-v2): on other languages its vectors follow shared
+    /// spelling more than meaning, and a theme run says so.
+    /// </summary>
+    bool EnglishOnly => false;
+
     /// <summary>One unit vector per text, in input order. <paramref name="progress"/> receives the number of texts done so far.</summary>
     float[][] Embed(IReadOnlyList<string> texts, IProgress<int>? progress = null, CancellationToken cancellationToken = default);
 }

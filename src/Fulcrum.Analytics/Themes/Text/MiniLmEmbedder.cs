@@ -47,6 +47,8 @@ public sealed class MiniLmEmbedder : ITextEmbedder
     public bool DependsOnTextOnly => true;
     public bool Semantic => true;
 
+    public bool EnglishOnly => true;
+
     public float[][] Embed(IReadOnlyList<string> texts, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
