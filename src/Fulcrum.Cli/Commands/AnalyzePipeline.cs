@@ -50,7 +50,8 @@ public static class AnalyzePipeline
                 var (key, figure) = work(inner);
                 steps.Add(new AnalyzeStep(name, watch.Elapsed.TotalSeconds, key, figure, null));
             }
-            catch (Exception e) when (e is LinkageException or ArgumentException or InvalidOperationException)
+            // The analyses' own refusals (too little data for them); anything else is a fault and stops the pass.
+            catch (Exception e) when (e is LinkageException or DriverAnalysisException or Analytics.Value.Initiatives.InitiativeException or ArgumentException or InvalidOperationException)
             {
                 steps.Add(new AnalyzeStep(name, watch.Elapsed.TotalSeconds, "absent", null, e.Message));
             }
@@ -118,7 +119,11 @@ public static class AnalyzePipeline
         {
             if (store.Count("initiatives") + store.Count("reference_requests") + store.Count("followups") == 0)
                 throw new InvalidOperationException("No initiatives, reference requests or follow-ups on record.");
-            var total = ValueAnalysis.Run(facts).Ledger.Total.Total;
+            var value = ValueAnalysis.Run(facts);
+            // Follow-ups alone put no money in the ledger: say what is there rather than "$0 ($0 to $0)".
+            if (store.Count("initiatives") + store.Count("reference_requests") == 0)
+                return ($"{Count(store.Count("followups"), "follow-ups")}; no initiatives or reference requests to value", null);
+            var total = value.Ledger.Total.Total;
             return ($"value delivered {Money(total)}", total);
         });
         return new AnalyzeReport(store.Path, fast, steps, total.Elapsed.TotalSeconds);

@@ -64,6 +64,7 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Contains("skipped: No survey comments on record.", capture.Spectre);
         Assert.Contains("total", capture.Spectre);
         Assert.DoesNotContain("NaN", capture.Spectre);
+        Assert.DoesNotContain("$0 (", capture.Spectre);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
