@@ -87,7 +87,7 @@ public static class AnalyzePipeline
         {
             var d = KeyDriverAnalysis.Run(facts, new DriverOptions());
             var top = d.Drivers.FirstOrDefault();
-            return ($"R² {Interval(d.RSquared, "0.00")}" + (top is null ? "" : $"; top driver {top.Name} ({Interval(top.ShareOfR2, "0%")} of R²)"), d.RSquared);
+            return ($"R² {Interval(d.RSquared, "0.00")}" + (top is null ? "" : $"; top driver {top.Name} ({Interval(top.ShareOfR2, "0.0'%'")} of R²)"), d.RSquared);
         });
         var hasComments = store.Scalar<long>("SELECT COUNT(*) FROM responses WHERE comment IS NOT NULL") > 0;
         Step("themes", p =>
