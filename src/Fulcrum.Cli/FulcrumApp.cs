@@ -58,6 +58,8 @@ public static class FulcrumApp
                 .WithExample("model", "tickets ~ ces + C(segment)", "--json");
             config.AddCommand<RepeatPurchaseCommand>("repeat-purchase")
                 .WithExample("repeat-purchase").WithExample("repeat-purchase", "--window-days", "90", "--json");
+            config.AddCommand<AnalyzeCommand>("analyze")
+                .WithExample("analyze").WithExample("analyze", "--fast", "--json");
             config.AddCommand<BusinessCaseCommand>("business-case")
                 .WithExample("business-case").WithExample("business-case", "--out", "reports/q3-business-case")
                 .WithExample("business-case", "--json");

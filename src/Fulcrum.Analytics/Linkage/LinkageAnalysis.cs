@@ -1,4 +1,5 @@
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Linkage.FitCache;
 using Fulcrum.Core.Statistics;
 
 namespace Fulcrum.Analytics.Linkage;
@@ -23,11 +24,14 @@ public sealed class LinkageRun
     public required int[] Horizons { get; init; }
     public required LinkageReport Report { get; init; }
 
+    /// <summary>Whether the bootstrap and cross-validation were fitted in this run or read from the store's fit cache.</summary>
+    public LinkageFitSource FitSource { get; init; }
+
     /// <summary>The same fit seen with other assumptions and horizons (the report is unchanged).</summary>
     internal LinkageRun With(IReadOnlyDictionary<string, double> assumptions, MoneyAssumptions money, int[] horizons) => new()
     {
         Data = Data, Models = Models, Book = Book, Evaluator = Evaluator.WithHorizons(horizons), Figures = Figures,
-        Options = Options, Money = money, Assumptions = assumptions, Horizons = horizons, Report = Report,
+        Options = Options, Money = money, Assumptions = assumptions, Horizons = horizons, Report = Report, FitSource = FitSource,
     };
 }
 
@@ -68,20 +72,42 @@ public static class LinkageAnalysis
         progress?.Report(new LinkageProgress("Fitting churn, expansion and cost-to-serve models", 0, 0));
         var models = LinkageModels.Fit(d);
         var evaluator = new QuantityEvaluator(plan, models);
-        var point = evaluator.Evaluate(models.Coefficients, models.FullTotals);
-        if (options.CrossValidate) progress?.Report(new LinkageProgress("Cross-validating the churn model", 0, 0));
+        var fullTotals = evaluator.Describe(models.FullTotals);
+        var point = evaluator.Evaluate(models.Coefficients, fullTotals);
+        var (fit, source) = BootstrapAndQuality(facts, d, models, evaluator, fullTotals, options, progress);
         var notChecked = Estimate.Undefined(0, "Not cross-validated (CrossValidate = false)");
-        var quality = options.CrossValidate ? ModelQualityCheck.Run(d, models, options.Folds, options.Seed) : new ModelQuality(0, notChecked, notChecked, double.NaN, []);
-        var bootstrap = LinkageBootstrap.Run(d, models, evaluator, options,
-            progress is null ? null : new Progress<int>(done => progress.Report(new LinkageProgress("Bootstrapping accounts", done, options.Resamples))));
+        var quality = fit.Quality ?? new ModelQuality(0, notChecked, notChecked, double.NaN, []);
+        if (source == LinkageFitSource.Stored) progress?.Report(new LinkageProgress("Valuing the stored bootstrap replicates", 0, 0));
+        var bootstrap = LinkageBootstrap.Evaluate(fit.Bootstrap, evaluator, options.Parallelism);
 
         var figures = new Figures(point, bootstrap, options.ConfidenceLevel);
         return new LinkageRun
         {
             Data = d, Models = models, Book = book, Evaluator = evaluator, Figures = figures,
-            Options = options, Money = money, Assumptions = assumptions, Horizons = horizons,
+            Options = options, Money = money, Assumptions = assumptions, Horizons = horizons, FitSource = source,
             Report = LinkageReportBuilder.Build(d, models, book, figures, quality, assumptions, horizons),
         };
+    }
+
+    /// <summary>
+    /// The bootstrap replicates and the cross-validation: read from the store when these inputs were fitted before with
+    /// these options, else fitted now and stored. This is the expensive part; everything after it depends on assumptions
+    /// and levers, so the business case, theme impact, the report and the web app share one fit per data.
+    /// </summary>
+    static (StoredLinkageFit Fit, LinkageFitSource Source) BootstrapAndQuality(AnalysisFacts facts, LinkageDataset d, LinkageModels models,
+        QuantityEvaluator evaluator, DescriptiveTotals fullTotals, LinkageOptions options, IProgress<LinkageProgress>? progress)
+    {
+        var key = LinkageFitKey.Of(d, models, options);
+        if (LinkageFitStore.TryLoad(facts.Store, key, options.CrossValidate) is { } stored && LinkageFitCodec.Fits(stored, models.Coefficients, fullTotals))
+            return (stored, LinkageFitSource.Stored);
+        if (options.CrossValidate) progress?.Report(new LinkageProgress("Cross-validating the churn model", 0, 0));
+        var quality = options.CrossValidate ? ModelQualityCheck.Run(d, models, options.Folds, options.Seed) : null;
+        var bootstrap = LinkageBootstrap.Fit(d, models, evaluator, options,
+            progress is null ? null : new Progress<int>(done => progress.Report(new LinkageProgress("Bootstrapping accounts", done, options.Resamples))));
+        var fit = new StoredLinkageFit(bootstrap, quality);
+        try { LinkageFitStore.Save(facts.Store, key, fit); }
+        catch (System.Data.Common.DbException) { } // a store that cannot take the fit (e.g. a concurrent writer) costs only a refit next time
+        return (fit, LinkageFitSource.Fitted);
     }
 
     /// <summary>Renewals with both outcomes (the loader refuses none at all) and some soft metric before them, or a <see cref="MissingDataException"/> naming what to import.</summary>

@@ -2,6 +2,15 @@ using Fulcrum.Core.Statistics;
 
 namespace Fulcrum.Analytics.Linkage;
 
+/// <summary>One usable bootstrap replicate as fitted: every model's coefficients and the descriptive totals of its resample.</summary>
+internal sealed record ReplicateFit(LinkageCoefficients Coefficients, DescriptiveTotals Totals);
+
+/// <summary>
+/// The assumption-free result of the account bootstrap: the usable replicates in index order and how many failed. This is
+/// what the fit cache stores; valuing them (<see cref="LinkageBootstrap.Evaluate"/>) depends on assumptions and levers.
+/// </summary>
+internal sealed record BootstrapFits(IReadOnlyList<ReplicateFit> Usable, int Failed);
+
 /// <summary>
 /// The account bootstrap: each replicate draws as many accounts as there are, with replacement, refits every model on
 /// the re-totalled cells and recomputes every quantity. Replicates are independent and deterministic per index, so the
@@ -12,10 +21,10 @@ internal static class LinkageBootstrap
     /// <param name="Coefficients">Each usable replicate's coefficients, kept so levers can be re-valued with other inputs without refitting.</param>
     public sealed record Result(IReadOnlyList<Dictionary<string, double>> Replicates, IReadOnlyList<LinkageCoefficients> Coefficients, int Failed);
 
-    public static Result Run(LinkageDataset d, LinkageModels models, QuantityEvaluator evaluator, LinkageOptions options, IProgress<int>? progress)
+    /// <summary>Refits every model on each resample of accounts (the expensive part, independent of assumptions).</summary>
+    public static BootstrapFits Fit(LinkageDataset d, LinkageModels models, QuantityEvaluator evaluator, LinkageOptions options, IProgress<int>? progress)
     {
-        var replicates = new Dictionary<string, double>?[options.Resamples];
-        var coefficientSets = new LinkageCoefficients?[options.Resamples];
+        var fits = new ReplicateFit?[options.Resamples];
         var done = 0;
         Parallel.For(0, options.Resamples, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount }, r =>
         {
@@ -24,13 +33,21 @@ internal static class LinkageBootstrap
             for (var i = 0; i < d.Accounts; i++) weights[rng.Next(d.Accounts)]++;
             var totals = LinkageModels.Totals(d, weights, models.ChurnDesign.GetLength(0), models.CostDesign.GetLength(0));
             var coefficients = models.Refit(d, totals);
-            replicates[r] = coefficients is null ? null : evaluator.Evaluate(coefficients, totals);
-            coefficientSets[r] = coefficients;
+            fits[r] = coefficients is null ? null : new ReplicateFit(coefficients, evaluator.Describe(totals));
             var count = Interlocked.Increment(ref done);
             if (count % 25 == 0 || count == options.Resamples) progress?.Report(count);
         });
-        var usable = replicates.Where(r => r is not null).Select(r => r!).ToList();
-        return new Result(usable, coefficientSets.Where(c => c is not null).Select(c => c!).ToList(), options.Resamples - usable.Count);
+        var usable = fits.Where(f => f is not null).Select(f => f!).ToList();
+        return new BootstrapFits(usable, options.Resamples - usable.Count);
+    }
+
+    /// <summary>Every quantity on each usable replicate (with the evaluator's assumptions and scenarios); order kept.</summary>
+    public static Result Evaluate(BootstrapFits fits, QuantityEvaluator evaluator, int? parallelism)
+    {
+        var replicates = new Dictionary<string, double>[fits.Usable.Count];
+        Parallel.For(0, replicates.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism ?? Environment.ProcessorCount },
+            r => replicates[r] = evaluator.Evaluate(fits.Usable[r].Coefficients, fits.Usable[r].Totals));
+        return new Result(replicates, fits.Usable.Select(f => f.Coefficients).ToList(), fits.Failed);
     }
 
     /// <summary>Share of failed resamples above which a figure's interval (and any p-value) is withheld rather than taken from the survivors: the model must be identified in most resamples.</summary>

@@ -32,7 +32,27 @@ internal sealed class QuantityEvaluator
     public static IEnumerable<int> SoftFactors(CellSpace space) =>
         Enumerable.Range(0, space.Factors.Count).Where(f => space.Factors[f].Name is LinkageFactors.Nps or LinkageFactors.Csat);
 
-    public Dictionary<string, double> Evaluate(LinkageCoefficients b, LinkageModels.CellTotals totals, MoneyAssumptions? money = null, IReadOnlyList<Scenario>? scenarios = null)
+    /// <summary>What the descriptive figures read from one set of cell totals (small enough to store per bootstrap replicate).</summary>
+    public DescriptiveTotals Describe(LinkageModels.CellTotals totals)
+    {
+        var factors = _plan.TrainingCellLevels.OrderBy(f => f.Key).ToList();
+        var renewals = new double[factors.Count][];
+        var churned = new double[factors.Count][];
+        for (var i = 0; i < factors.Count; i++)
+        {
+            var (f, cellLevel) = (factors[i].Key, factors[i].Value);
+            var levels = _d.ChurnSpace.Factors[f].Levels.Count;
+            (renewals[i], churned[i]) = (new double[levels], new double[levels]);
+            for (var c = 0; c < cellLevel.Length; c++)
+            {
+                renewals[i][cellLevel[c]] += totals.Renewals[c];
+                churned[i][cellLevel[c]] += totals.ChurnEvents[c];
+            }
+        }
+        return new DescriptiveTotals(renewals, churned, totals.NpsQuarters, totals.NpsTickets, totals.NpsMinutes);
+    }
+
+    public Dictionary<string, double> Evaluate(LinkageCoefficients b, DescriptiveTotals totals, MoneyAssumptions? money = null, IReadOnlyList<Scenario>? scenarios = null)
     {
         var q = new Dictionary<string, double>(StringComparer.Ordinal);
         var predictions = Predictions.From(_models, b, CesColumn, _d.ChurnSpace, _d.CostSpace);
@@ -125,20 +145,15 @@ internal sealed class QuantityEvaluator
         }
     }
 
-    /// <summary>Observed churn rates by soft level and their detractor/promoter ratio (from the cell totals: each cell has one level), and cost to serve per account-year by NPS level.</summary>
-    void Descriptive(Dictionary<string, double> q, LinkageModels.CellTotals totals, MoneyAssumptions money)
+    /// <summary>Observed churn rates by soft level and their detractor/promoter ratio, and cost to serve per account-year by NPS level.</summary>
+    void Descriptive(Dictionary<string, double> q, DescriptiveTotals totals, MoneyAssumptions money)
     {
         var space = _d.ChurnSpace;
-        foreach (var (f, cellLevel) in _plan.TrainingCellLevels)
+        var factors = _plan.TrainingCellLevels.Keys.Order().ToList();
+        for (var i = 0; i < factors.Count; i++)
         {
-            var factor = space.Factors[f];
-            var renewals = new double[factor.Levels.Count];
-            var churned = new double[factor.Levels.Count];
-            for (var c = 0; c < cellLevel.Length; c++)
-            {
-                renewals[cellLevel[c]] += totals.Renewals[c];
-                churned[cellLevel[c]] += totals.ChurnEvents[c];
-            }
+            var factor = space.Factors[factors[i]];
+            var (renewals, churned) = (totals.Renewals[i], totals.Churned[i]);
             for (var level = 0; level < factor.Levels.Count; level++)
                 q[$"churn_rate:{factor.Name}={factor.Levels[level]}"] = renewals[level] > 0 ? churned[level] / renewals[level] : double.NaN;
         }
@@ -150,3 +165,9 @@ internal sealed class QuantityEvaluator
                 q[$"cost_per_account_year:nps={LinkageFactors.NpsLevels[level]}"] = 4 * money.CostOf(totals.NpsTickets[level], totals.NpsMinutes[level]) / totals.NpsQuarters[level];
     }
 }
+
+/// <summary>
+/// The descriptive part of one set of cell totals: per soft factor (in factor order) renewals and churns at each level,
+/// and account-quarters, tickets and handle minutes per NPS level.
+/// </summary>
+internal sealed record DescriptiveTotals(double[][] Renewals, double[][] Churned, double[] NpsQuarters, double[] NpsTickets, double[] NpsMinutes);

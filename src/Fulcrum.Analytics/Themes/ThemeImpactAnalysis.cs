@@ -231,7 +231,9 @@ public static class ThemeImpactAnalysis
     {
         try
         {
-            var linkage = LinkageAnalysis.Run(facts, new LinkageOptions { Resamples = options.Replicates, Seed = (ulong)options.Seed, ConfidenceLevel = options.ConfidenceLevel, CrossValidate = false },
+            // The standard linkage fit (its seed, with cross-validation), so it is the one the linkage, the business case and
+            // the web app read from the store's fit cache: theme impact fits it at most once per data and never on its own.
+            var linkage = LinkageAnalysis.Run(facts, new LinkageOptions { Resamples = options.Replicates, ConfidenceLevel = options.ConfidenceLevel },
                 new AssumptionStore(facts.Store).Snapshot());
             var themes = linkage.Report.ThemeChurn.ToDictionary(t => t.ThemeId, StringComparer.Ordinal);
             return (themes, themes.Values.Any(t => t.Renewals >= LinkageAnalysis.MinimumThemeRenewals) ? null

@@ -30,10 +30,25 @@ public static class BusinessCaseApi
     }
 
     public static Task<BusinessCaseRun> RunAsync(AnalyticsRunner runner, CancellationToken cancellation) =>
-        runner.RunAsync(RunKey, facts => BusinessCaseAnalysis.Run(facts, new LinkageOptions()), cancellation);
+        runner.RunAsync(RunKey, Analysis(runner), cancellation);
 
-    public static async Task<Ok<BusinessCaseReport>> Get(AnalyticsRunner runner, CancellationToken cancellation) =>
-        TypedResults.Ok((await RunAsync(runner, cancellation)).Report);
+    static Func<Analytics.Facts.AnalysisFacts, BusinessCaseRun> Analysis(AnalyticsRunner runner)
+    {
+        var progress = runner.ProgressOf(RunKey);
+        return facts => BusinessCaseAnalysis.Run(facts, new LinkageOptions(),
+            new InlineProgress<LinkageProgress>(p => progress.Report((p.Stage, p.Done, p.Total))));
+    }
+
+    /// <param name="wait">false: answer at once — the report if it is ready, else 202 Accepted with the computation's
+    /// progress (it keeps running; ask again). The dashboard asks this way, so a cold figure shows progress, not a hang.</param>
+    public static async Task<Results<Ok<BusinessCaseReport>, Accepted<ComputingState>>> Get(AnalyticsRunner runner, HttpResponse response, bool? wait, CancellationToken cancellation)
+    {
+        if (wait != false) return TypedResults.Ok((await RunAsync(runner, cancellation)).Report);
+        var (run, progress) = runner.GetOrStart(RunKey, Analysis(runner));
+        if (run is not null) return TypedResults.Ok(run.Report);
+        response.Headers.RetryAfter = "2";
+        return TypedResults.Accepted((string?)null, ComputingState.Of(progress));
+    }
 
     public static async Task<Ok<BusinessCaseReport>> Revalue(HttpRequest request, AnalyticsRunner runner, CancellationToken cancellation)
     {
@@ -55,4 +70,18 @@ public static class BusinessCaseApi
         try { return TypedResults.Ok(await runner.RunAsync(key, _ => BusinessCaseAnalysis.Revalue(run, overrides), cancellation)); }
         finally { Revaluing.TryRemove(caller, out _); }
     }
+}
+
+/// <summary>The answer while a figure is still being computed: what it is doing and how far it has got.</summary>
+public sealed record ComputingState(string State, string Stage, int Done, int Total, double ElapsedSeconds, string Message)
+{
+    public static ComputingState Of(AnalysisProgress p) => new(p.State, p.Stage, p.Done, p.Total, p.ElapsedSeconds,
+        p.State == "queued" ? "Queued behind another analysis; this page updates when it is ready."
+        : p.Total > 0 ? $"{p.Stage}: {p.Done:N0} of {p.Total:N0} ({p.ElapsedSeconds:0} s so far)" : $"{p.Stage} ({p.ElapsedSeconds:0} s so far)");
+}
+
+/// <summary>An <see cref="IProgress{T}"/> that reports on the caller's thread (Progress&lt;T&gt; posts to the pool and may report late or out of order).</summary>
+sealed class InlineProgress<T>(Action<T> report) : IProgress<T>
+{
+    public void Report(T value) => report(value);
 }

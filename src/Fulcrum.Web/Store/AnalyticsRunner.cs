@@ -27,6 +27,45 @@ public sealed class AnalyticsRunner(StorePool pool, DataVersion version, IOption
     static readonly string[] SlowAnalyses = ["business-case", "revalue", "cohorts", "themes", "value", "drivers", "report"];
     const int MaxEntries = 512;
 
+    readonly ConcurrentDictionary<string, AnalysisProgress> _progress = new();
+    readonly ConcurrentDictionary<string, Task> _started = new();
+
+    /// <summary>The cached result when it is fresh; never computes and never waits.</summary>
+    public bool TryGetFresh<T>(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T result) where T : notnull
+    {
+        var fresh = _cache.TryGetValue(key, out var hit) && hit.Hard == version.Hard && hit.Soft == version.Soft;
+        result = fresh ? (T)hit!.Result : default;
+        return fresh;
+    }
+
+    /// <summary>
+    /// The fresh result if there is one; otherwise starts computing it in the background (once, however often asked)
+    /// and returns null with how far it has got, so a page can show progress instead of a request hanging for minutes.
+    /// </summary>
+    public (T? Result, AnalysisProgress Progress) GetOrStart<T>(string key, Func<AnalysisFacts, T> analysis) where T : class
+    {
+        if (TryGetFresh<T>(key, out var ready)) return (ready, AnalysisProgress.Finished);
+        var task = _started.GetOrAdd(key, k => Task.Run(async () =>
+        {
+            try { await RunAsync(k, analysis, CancellationToken.None); }
+            catch (Exception e) { logger.LogWarning("Background computation of {Key} failed: {Error}", k, e.Message); }
+            finally { _started.TryRemove(k, out _); }
+        }));
+        // A computation that ended between the two looks: its result is cached (or it failed, and the next ask retries).
+        if (task.IsCompleted && TryGetFresh<T>(key, out ready)) return (ready, AnalysisProgress.Finished);
+        return (null, _progress.TryGetValue(key, out var progress) ? progress : AnalysisProgress.Waiting);
+    }
+
+    /// <summary>Where an analysis stores its progress (stage and steps) for <see cref="GetOrStart{T}"/> to report.</summary>
+    public IProgress<(string Stage, int Done, int Total)> ProgressOf(string key) => new Reporter(this, key);
+
+    sealed class Reporter(AnalyticsRunner runner, string key) : IProgress<(string Stage, int Done, int Total)>
+    {
+        public void Report((string Stage, int Done, int Total) value) =>
+            runner._progress.AddOrUpdate(key, _ => AnalysisProgress.Running(value.Stage, value.Done, value.Total, Stopwatch.GetTimestamp()),
+                (_, old) => old with { Stage = value.Stage, Done = value.Done, Total = value.Total });
+    }
+
     public async Task<T> RunAsync<T>(string key, Func<AnalysisFacts, T> analysis, CancellationToken cancellation = default) where T : notnull
     {
         if (_cache.TryGetValue(key, out var hit) && hit.Hard == version.Hard)
@@ -96,7 +135,10 @@ public sealed class AnalyticsRunner(StorePool pool, DataVersion version, IOption
     {
         var (hard, soft) = (version.Hard, version.Soft);
         if (_cache.TryGetValue(key, out var hit) && hit.Hard == hard && hit.Soft == soft) return (T)hit.Result;
-        var result = await pool.ReadAsync(store => analysis(new AnalysisFacts(store)), cancellation);
+        _progress[key] = AnalysisProgress.Running("Starting", 0, 0, Stopwatch.GetTimestamp());
+        T result;
+        try { result = await pool.ReadAsync(store => analysis(new AnalysisFacts(store)), cancellation); }
+        finally { _progress.TryRemove(key, out _); }
         if (_cache.Count >= MaxEntries) _cache.Clear();
         _cache[key] = new Entry(hard, soft, Stopwatch.GetTimestamp(), result);
         return result;
@@ -112,4 +154,16 @@ public sealed class AnalyticsRunner(StorePool pool, DataVersion version, IOption
             finally { _refreshing.TryRemove(key, out _); }
         });
     }
+}
+
+/// <summary>How far a computation has got: its stage and, where it counts steps (bootstrap resamples), done of total.</summary>
+public sealed record AnalysisProgress(string State, string Stage, int Done, int Total, long StartedAt)
+{
+    public static readonly AnalysisProgress Finished = new("done", "", 0, 0, 0);
+    public static readonly AnalysisProgress Waiting = new("queued", "Waiting for another analysis to finish", 0, 0, 0);
+
+    public static AnalysisProgress Running(string stage, int done, int total, long startedAt) => new("running", stage, done, total, startedAt);
+
+    /// <summary>Seconds since the computation started (0 while queued).</summary>
+    public double ElapsedSeconds => StartedAt == 0 ? 0 : Math.Round(Stopwatch.GetElapsedTime(StartedAt).TotalSeconds, 1);
 }

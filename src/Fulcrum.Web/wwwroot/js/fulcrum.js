@@ -16,6 +16,24 @@ const Fulcrum = (() => {
     return response.json();
   }
 
+  // A slow figure (the business case) asked with ?wait=false: 202 + progress while it is computed, shown until it is ready.
+  async function apiWhenReady(url, onProgress) {
+    for (;;) {
+      const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
+      if (response.status !== 202) {
+        if (!response.ok) {
+          let detail = response.statusText;
+          try { const p = await response.json(); detail = p.detail || p.title || detail; } catch { /* not JSON */ }
+          throw new Error(`${response.status}: ${detail}`);
+        }
+        return response.json();
+      }
+      const progress = await response.json();
+      onProgress(`Computing… ${progress.message}`);
+      await new Promise(resolve => setTimeout(resolve, 2000));
+    }
+  }
+
   function chart(id) {
     const el = document.getElementById(id);
     const existing = echarts.getInstanceByDom(el);
@@ -84,7 +102,7 @@ const Fulcrum = (() => {
   async function moneyAtRisk() {
     const cards = document.getElementById("money-cards");
     try {
-      const report = await api("/api/business-case");
+      const report = await apiWhenReady("/api/business-case?wait=false", m => { document.getElementById("money-headline").textContent = m; });
       const level = `${Math.round(100 * report.confidenceLevel)}% CI`;
       const card = (label, e, note) => !e ? "" :
         `<div class="card"><div class="label">${text(label)}</div><div class="value">${money(e.value)}</div><div class="ci">${level} ${money(e.lower)} to ${money(e.upper)}</div><div class="ci">${text(note)}</div></div>`;
@@ -263,7 +281,8 @@ const Fulcrum = (() => {
       const mine = ++sequence;
       headline.textContent = changed.length ? "Re-pricing…" : headline.textContent;
       try {
-        const report = await api(changed.length ? `/api/business-case/revalue?${query}` : "/api/business-case");
+        const report = changed.length ? await api(`/api/business-case/revalue?${query}`)
+          : await apiWhenReady("/api/business-case?wait=false", m => { if (mine === sequence) headline.textContent = m; });
         if (mine === sequence) render(report);  // an older answer never overwrites a newer one
       } catch (e) { if (mine === sequence) showError(headline, e); }
     }

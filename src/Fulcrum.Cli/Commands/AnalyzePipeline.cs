@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using Fulcrum.Analytics.BusinessCase;
+using Fulcrum.Analytics.Cohorts;
+using Fulcrum.Analytics.Drivers;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Linkage;
+using Fulcrum.Analytics.Metrics;
+using Fulcrum.Analytics.Segments;
+using Fulcrum.Analytics.Themes;
+using Fulcrum.Analytics.Value;
+using Fulcrum.Core.Statistics;
+
+namespace Fulcrum.Cli.Commands;
+
+/// <summary>One step of `fulcrum analyze`: how long it took and its key figure (with interval), or why it was skipped.</summary>
+/// <param name="Figure">The key figure as an estimate, when it has one.</param>
+/// <param name="Skipped">Why the step has no result (the data it needs are absent), else null.</param>
+public sealed record AnalyzeStep(string Step, double Seconds, string KeyFigure, Estimate? Figure, string? Skipped);
+
+/// <summary>The whole analysis: every step in order and the wall time of the pass.</summary>
+public sealed record AnalyzeReport(string Database, bool Fast, IReadOnlyList<AnalyzeStep> Steps, double TotalSeconds);
+
+/// <summary>What a step reports while it runs: a stage and, where it counts (resamples, sentences), done of total.</summary>
+public readonly record struct StepProgress(string Step, string Stage, long Done, long Total);
+
+/// <summary>
+/// Every analysis in one pass over the shared fact tables, built once at the start: metrics, growth-check, cohorts,
+/// drivers, themes (discovery and impact), linkage and business case, value. Themes come before the linkage so the
+/// linkage fit theme impact makes (and stores) is the one the business case then reads: one fit for the pass.
+/// A step whose data are absent is skipped with the reason; the others still run.
+/// </summary>
+public static class AnalyzePipeline
+{
+    public static readonly string[] StepNames = ["fact tables", "metrics", "growth-check", "cohorts", "drivers", "themes", "theme impact", "business case", "value"];
+
+    public static AnalyzeReport Run(FulcrumStore store, bool fast, IProgress<StepProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var total = Stopwatch.StartNew();
+        var facts = new AnalysisFacts(store);
+        var steps = new List<AnalyzeStep>();
+        void Step(string name, Func<IProgress<(string Stage, long Done, long Total)>, (string Key, Estimate? Figure)> work)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            progress?.Report(new StepProgress(name, "", 0, 0));
+            var inner = new SynchronousProgress<(string Stage, long Done, long Total)>(p => progress?.Report(new StepProgress(name, p.Stage, p.Done, p.Total)));
+            var watch = Stopwatch.StartNew();
+            try
+            {
+                var (key, figure) = work(inner);
+                steps.Add(new AnalyzeStep(name, watch.Elapsed.TotalSeconds, key, figure, null));
+            }
+            // The analyses' own refusals (too little data for them); anything else is a fault and stops the pass.
+            catch (Exception e) when (e is LinkageException or DriverAnalysisException or Analytics.Value.Initiatives.InitiativeException or ArgumentException or InvalidOperationException)
+            {
+                steps.Add(new AnalyzeStep(name, watch.Elapsed.TotalSeconds, "absent", null, e.Message));
+            }
+        }
+
+        Step("fact tables", _ =>
+        {
+            facts.Responses();
+            facts.AccountPeriods(PeriodUnit.Quarter);
+            facts.AccountPeriods(PeriodUnit.Year);
+            return (Count(store.Scalar<long>($"SELECT COUNT(*) FROM {facts.Responses()}"), "responses") + ", "
+                    + Count(store.Scalar<long>($"SELECT COUNT(*) FROM {facts.AccountPeriods(PeriodUnit.Quarter)}"), "account-quarters"), null);
+        });
+        Step("metrics", _ =>
+        {
+            var nps = MetricsAnalysis.Run(facts, new MetricsQuery(["nps"], [], PeriodUnit.Year)).Cells.Where(c => c.Estimate.IsDefined).ToList();
+            if (nps.Count == 0) throw new InvalidOperationException("No NPS answers on record.");
+            return ($"NPS {nps[^1].PeriodLabel}: {Interval(nps[^1].Estimate, "0.0")}", nps[^1].Estimate);
+        });
+        Step("growth-check", _ =>
+        {
+            var g = GrowthCheck.Run(facts, new GrowthCheckOptions());
+            return ($"{g.Metric.ToUpperInvariant()} change {g.Before.Label} → {g.After.Label}: {Interval(g.TotalChange.Difference, "+0.0;−0.0")}; "
+                    + $"{g.Findings.Count} segment finding{(g.Findings.Count == 1 ? "" : "s")}", g.TotalChange.Difference);
+        });
+        Step("cohorts", _ =>
+        {
+            var cohort = ProductTransitionAnalysis.Run(facts, new TransitionOptions()).Cohorts.FirstOrDefault(c => c.Nps.Difference.IsDefined)
+                         ?? throw new InvalidOperationException("No account added a product with NPS answers before and after.");
+            return ($"{cohort.Name}: NPS {Interval(cohort.Nps.Difference, "+0.0;−0.0")} after vs before ({cohort.Accounts:N0} accounts)", cohort.Nps.Difference);
+        });
+        Step("drivers", _ =>
+        {
+            var d = KeyDriverAnalysis.Run(facts, new DriverOptions());
+            var top = d.Drivers.FirstOrDefault();
+            return ($"R² {Interval(d.RSquared, "0.00")}" + (top is null ? "" : $"; top driver {top.Name} ({Interval(top.ShareOfR2, "0.0'%'")} of R²)"), d.RSquared);
+        });
+        var hasComments = store.Scalar<long>("SELECT COUNT(*) FROM responses WHERE comment IS NOT NULL") > 0;
+        Step("themes", p =>
+        {
+            if (!hasComments) throw new InvalidOperationException("No survey comments on record.");
+            var themes = ThemeAnalysis.Run(store, new ThemeOptions(Fast: fast),
+                new SynchronousProgress<ThemeProgress>(t => p.Report((t.Phase, t.Done, t.Total))), cancellation);
+            return ($"{themes.Themes.Count} themes in {themes.Comments:N0} comments{(fast ? " (fast, lexical)" : "")}", null);
+        });
+        Step("theme impact", _ =>
+        {
+            var impact = ThemeImpactAnalysis.Run(store, new ThemeImpactOptions());
+            var top = impact.Themes.Select(t => (t.Label, Risk: t.ArrAtRiskBeyondScores ?? t.ArrAtRisk)).Where(t => t.Risk is { IsDefined: true })
+                .OrderByDescending(t => t.Risk!.Value).FirstOrDefault();
+            return top.Risk is null
+                ? (impact.LinkageNote ?? "no theme with ARR at risk", null)
+                : ($"{top.Label}: ARR at risk {Money(top.Risk)}", top.Risk);
+        });
+        Step("business case", p =>
+        {
+            var run = BusinessCaseAnalysis.Run(facts, new LinkageOptions(), new SynchronousProgress<LinkageProgress>(l => p.Report((l.Stage, l.Done, l.Total))));
+            var reused = run.Linkage.FitSource == Analytics.Linkage.FitCache.LinkageFitSource.Stored ? " [stored fit]" : "";
+            var top = run.Report.Levers.FirstOrDefault();
+            if (top is null) return ($"no lever could be valued{reused}", null);
+            var npv = top.At(run.Report.HorizonMonths).Npv;
+            return ($"top lever {top.Lever.Title}: NPV {Money(npv)} over {run.Report.HorizonMonths} months{reused}", npv);
+        });
+        Step("value", _ =>
+        {
+            if (store.Count("initiatives") + store.Count("reference_requests") + store.Count("followups") == 0)
+                throw new InvalidOperationException("No initiatives, reference requests or follow-ups on record.");
+            var value = ValueAnalysis.Run(facts);
+            // Follow-ups alone put no money in the ledger: say what is there rather than "$0 ($0 to $0)".
+            if (store.Count("initiatives") + store.Count("reference_requests") == 0)
+                return ($"{Count(store.Count("followups"), "follow-ups")}; no initiatives or reference requests to value", null);
+            var total = value.Ledger.Total.Total;
+            return ($"value delivered {Money(total)}", total);
+        });
+        return new AnalyzeReport(store.Path, fast, steps, total.Elapsed.TotalSeconds);
+    }
+
+    static string Count(long n, string what) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {what}");
+
+    /// <summary>"v (90% CI a to b)"; without an interval the value alone and why there is none.</summary>
+    internal static string Interval(Estimate e, string format)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (!e.IsDefined) return $"absent ({e.Method})";
+        if (double.IsNaN(e.Lower) || double.IsNaN(e.Upper)) return $"{e.Value.ToString(format, c)} (no interval)";
+        return $"{e.Value.ToString(format, c)} ({(e.ConfidenceLevel * 100).ToString("0.##", c)}% CI {e.Lower.ToString(format, c)} to {e.Upper.ToString(format, c)})";
+    }
+
+    static string Money(Estimate e) => !e.IsDefined ? $"absent ({e.Method})"
+        : double.IsNaN(e.Lower) || double.IsNaN(e.Upper) ? $"{MoneyFormat.Short(e.Value)} (no interval)"
+        : $"{MoneyFormat.Short(e.Value)} ({(e.ConfidenceLevel * 100).ToString("0.##", CultureInfo.InvariantCulture)}% CI {MoneyFormat.Short(e.Lower)} to {MoneyFormat.Short(e.Upper)})";
+}

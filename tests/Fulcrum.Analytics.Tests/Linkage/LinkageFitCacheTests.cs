@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Fulcrum.Analytics.BusinessCase;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Linkage;
+using Fulcrum.Analytics.Linkage.FitCache;
+using Fulcrum.Analytics.Themes;
+using Fulcrum.Data.Demo;
+using Fulcrum.Data.Import;
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Analytics.Tests.Linkage;
+
+/// <summary>
+/// The linkage fit is made once per data and options and stored: the next business case, linkage or theme impact reads
+/// it (no bootstrap, no cross-validation) and gives exactly the figures of a fresh fit; other assumptions re-value the
+/// stored fit; an import that changes the modelling rows misses the cache and refits. On DuckDB and PostgreSQL.
+/// </summary>
+public abstract class LinkageFitCacheTests(StoreBackend backend) : IDisposable
+{
+    static readonly LinkageOptions Options = new() { Resamples = 200 };
+
+    static readonly JsonSerializerOptions Exact = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    readonly FulcrumStore _store = FulcrumStore.Open(backend == StoreBackend.PostgreSql ? PostgresCluster.Instance.CreateDatabase("fulcrum_fitcache") : ":memory:");
+
+    protected LinkageFitCacheTests() : this(StoreBackend.DuckDb) { }
+
+    BusinessCaseRun BusinessCase() => BusinessCaseAnalysis.Run(new AnalysisFacts(_store), Options);
+
+    void Generate() => DemoCompanyGenerator.Generate(_store, new DemoCompanyOptions(1_500, 3, 11));
+
+    /// <summary>Every figure of the report, doubles written exactly (round-trip), so equal text means equal figures.</summary>
+    static string Figures(BusinessCaseReport report) => JsonSerializer.Serialize(report, Exact);
+
+    [Fact]
+    public void The_second_business_case_reads_the_stored_fit_and_reports_the_same_figures_as_a_fresh_fit()
+    {
+        Generate();
+        var first = BusinessCase();
+        var second = BusinessCase();
+        Assert.Equal(LinkageFitSource.Fitted, first.Linkage.FitSource);
+        Assert.Equal(LinkageFitSource.Stored, second.Linkage.FitSource);
+        Assert.Equal(Figures(first.Report), Figures(second.Report));
+        Assert.True(second.Report.Linkage.Quality.Auc.IsDefined); // the cross-validation came back from the store too
+        Assert.Equal(1L, _store.Scalar<long>("SELECT COUNT(*) FROM linkage_fits"));
+
+        _store.Execute("DELETE FROM linkage_fits");
+        var fresh = BusinessCase();
+        Assert.Equal(LinkageFitSource.Fitted, fresh.Linkage.FitSource);
+        Assert.Equal(Figures(fresh.Report), Figures(second.Report));
+    }
+
+    [Fact]
+    public void Other_assumptions_revalue_the_stored_fit_as_the_sliders_do()
+    {
+        Generate();
+        var before = BusinessCase();
+        var slider = BusinessCaseAnalysis.Revalue(before, new Dictionary<string, double> { ["gross_margin"] = 0.55 });
+        var version = _store.DataVersion();
+        new AssumptionStore(_store).Set("gross_margin", 0.55); // bumps the data version, changes no modelling input
+        Assert.True(_store.DataVersion() > version);
+
+        var after = BusinessCase();
+        Assert.Equal(LinkageFitSource.Stored, after.Linkage.FitSource);
+        Assert.NotEqual(Npv(before.Report), Npv(after.Report));
+        Assert.Equal(Npv(slider), Npv(after.Report), 9);
+    }
+
+    static double Npv(BusinessCaseReport report) =>
+        report.Levers.OrderBy(r => r.Lever.Id, StringComparer.Ordinal).First().Horizons.First(h => h.Months == report.HorizonMonths).Npv.Value;
+
+    [Fact]
+    public void An_import_that_changes_the_renewals_misses_the_cache_and_refits()
+    {
+        Generate();
+        var before = BusinessCase();
+        var (account, day, arr) = _store.Query<(string, DateTime, double)>(
+            "SELECT account_id, CAST(outcome_date AS TIMESTAMP), arr_before FROM outcomes WHERE kind = 'renewal' ORDER BY outcome_date DESC, account_id LIMIT 1").First();
+        var file = Path.Combine(Path.GetTempPath(), $"fitcache-outcomes-{Guid.NewGuid():N}.csv");
+        try
+        {
+            File.WriteAllText(file, "account_id,outcome_date,kind,arr_before,arr_after\n"
+                + string.Create(CultureInfo.InvariantCulture, $"{account},{day.AddDays(-1):yyyy-MM-dd},churn,{arr},0\n"));
+            var import = new Importer(_store).Run(new ImportRequest("outcomes", file));
+            Assert.Equal(ImportStatus.Committed, import.Status);
+        }
+        finally { File.Delete(file); }
+
+        var after = BusinessCase();
+        Assert.Equal(LinkageFitSource.Fitted, after.Linkage.FitSource);
+        Assert.Equal(before.Report.Linkage.Data.Renewals + 1, after.Report.Linkage.Data.Renewals);
+        // The stale fit of the older data is dropped when the new one is stored.
+        Assert.Equal(1L, _store.Scalar<long>("SELECT COUNT(*) FROM linkage_fits"));
+    }
+
+    [Fact]
+    public void Theme_impact_makes_the_fit_that_the_business_case_then_reads()
+    {
+        Generate();
+        PlantTheme();
+        var impact = ThemeImpactAnalysis.Run(_store, new ThemeImpactOptions(Replicates: Options.Resamples));
+        Assert.NotEmpty(impact.Themes);
+        var run = BusinessCase();
+        Assert.Equal(LinkageFitSource.Stored, run.Linkage.FitSource);
+        Assert.Contains(run.Report.Linkage.ThemeChurn, t => t.ThemeId == "TFIT");
+    }
+
+    /// <summary>One theme raised in the comments of every fifth commenting account, stored as `fulcrum themes` would.</summary>
+    void PlantTheme()
+    {
+        var now = DateTime.UtcNow;
+        _store.Execute("""
+            INSERT INTO themes (theme_id, label, origin, model, dimension, centroid, created_at, updated_at)
+            VALUES ('TFIT', 'Planted for the fit cache', 'defined', 'test', 1, $centroid, $now, $now)
+            """, new { centroid = new byte[4], now });
+        var responses = _store.Query<string>("""
+            SELECT response_id FROM responses
+            WHERE comment IS NOT NULL AND account_id IN (SELECT account_id FROM accounts ORDER BY account_id LIMIT 300)
+            ORDER BY response_id
+            """).ToList();
+        Assert.NotEmpty(responses);
+        using var transaction = _store.BeginTransaction();
+        foreach (var id in responses)
+            _store.Execute("INSERT INTO response_themes (response_id, theme_id, similarity, sentiment, is_primary) VALUES ($id, 'TFIT', 0.9, -0.5, true)",
+                new { id }, transaction);
+        transaction.Commit();
+    }
+
+    public void Dispose()
+    {
+        _store.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
+
+public sealed class LinkageFitCacheTestsOnDuckDb() : LinkageFitCacheTests(StoreBackend.DuckDb);
+
+public sealed class LinkageFitCacheTestsOnPostgreSql() : LinkageFitCacheTests(StoreBackend.PostgreSql);

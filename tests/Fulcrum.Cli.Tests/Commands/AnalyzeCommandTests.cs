@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Fulcrum.Analytics.BusinessCase;
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Linkage;
+using Fulcrum.Analytics.Linkage.FitCache;
+using Fulcrum.Analytics.Metrics;
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Cli.Tests.Commands;
+
+/// <summary>`fulcrum analyze` runs every analysis once on a small generated company and summarises each step's key figure.</summary>
+public sealed class AnalyzeCommandTests : IDisposable
+{
+    readonly string _directory = Directory.CreateTempSubdirectory("fulcrum-cli-analyze-").FullName;
+    string Db => Path.Combine(_directory, "company.duckdb");
+
+    [Fact]
+    public void Analyze_runs_every_step_in_one_pass_and_its_key_figures_are_the_analyses_own()
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "800", "--seed", "5", "--db", Db]));
+        JsonElement summary;
+        using (var capture = new ConsoleCapture())
+        {
+            Assert.Equal(0, FulcrumApp.Run(["analyze", "--fast", "--json", "--db", Db]));
+            using var doc = JsonDocument.Parse(capture.Standard);
+            summary = doc.RootElement.Clone();
+        }
+        var steps = summary.GetProperty("steps").EnumerateArray().ToList();
+        Assert.Equal(["fact tables", "metrics", "growth-check", "cohorts", "drivers", "themes", "theme impact", "business case", "value"],
+            steps.Select(s => s.GetProperty("step").GetString()));
+        // The generated company has everything every step needs: none is skipped.
+        Assert.All(steps, s => Assert.Equal(JsonValueKind.Null, s.GetProperty("skipped").ValueKind));
+        Assert.All(steps, s => Assert.True(s.GetProperty("seconds").GetDouble() >= 0));
+        JsonElement Step(string name) => steps.First(s => s.GetProperty("step").GetString() == name);
+
+        using var store = FulcrumStore.Open(Db);
+        var facts = new AnalysisFacts(store);
+        var nps = MetricsAnalysis.Run(facts, new MetricsQuery(["nps"], [], PeriodUnit.Year)).Cells.Last(c => c.Estimate.IsDefined).Estimate;
+        var metric = Step("metrics").GetProperty("figure");
+        Assert.Equal(nps.Value, metric.GetProperty("value").GetDouble(), 9);
+        Assert.Equal(nps.Lower, metric.GetProperty("lower").GetDouble(), 9);
+
+        // Theme impact made the linkage fit; the business case step read it, and so does a later business case.
+        Assert.EndsWith("[stored fit]", Step("business case").GetProperty("keyFigure").GetString());
+        var run = BusinessCaseAnalysis.Run(facts, new LinkageOptions());
+        Assert.Equal(LinkageFitSource.Stored, run.Linkage.FitSource);
+        var npv = run.Report.Levers[0].At(run.Report.HorizonMonths).Npv;
+        var figure = Step("business case").GetProperty("figure");
+        Assert.Equal(npv.Value, figure.GetProperty("value").GetDouble(), 6);
+        Assert.Equal(npv.Upper, figure.GetProperty("upper").GetDouble(), 6);
+        Assert.Equal(1L, store.Scalar<long>("SELECT COUNT(*) FROM linkage_fits"));
+    }
+
+    [Fact]
+    public void A_company_without_outcomes_or_comments_skips_those_steps_with_the_reason()
+    {
+        using (var store = FulcrumStore.Open(Db))
+        {
+            store.Execute("INSERT INTO accounts (account_id, name, segment) VALUES ('A1', 'A1', 'smb')");
+            store.Execute("INSERT INTO responses (response_id, account_id, responded_at, nps) VALUES ('R1', 'A1', TIMESTAMP '2025-03-01 10:00:00', 9), ('R2', 'A1', TIMESTAMP '2025-04-01 10:00:00', 3)");
+        }
+        using var capture = new ConsoleCapture();
+        Assert.Equal(0, FulcrumApp.Run(["analyze", "--fast", "--db", Db]));
+        Assert.Contains("skipped: No survey comments on record.", capture.Spectre);
+        Assert.Contains("total", capture.Spectre);
+        Assert.DoesNotContain("NaN", capture.Spectre);
+        Assert.DoesNotContain("$0 (", capture.Spectre);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
