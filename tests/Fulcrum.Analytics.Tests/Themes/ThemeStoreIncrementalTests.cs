@@ -28,7 +28,7 @@ public abstract class ThemeStoreIncrementalTests(StoreBackend backend)
     ];
 
     static List<ResponseSentimentRow> StoredSentiment(FulcrumStore store) =>
-        store.Query<ResponseSentimentRow>("SELECT response_id AS ResponseId, score AS Score, label AS Label, method AS Method FROM response_sentiment ORDER BY response_id").ToList();
+        store.Query<ResponseSentimentRow>("SELECT response_id AS ResponseId, score AS Score, label AS Label, method AS Method, language AS Language FROM response_sentiment ORDER BY response_id").ToList();
 
     [Fact]
     public void The_first_store_inserts_every_row_and_an_identical_rerun_writes_nothing()

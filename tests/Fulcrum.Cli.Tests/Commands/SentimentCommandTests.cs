@@ -141,7 +141,8 @@ public sealed class SentimentCommandTests : IDisposable
             Assert.Contains("fulcrum import outcomes", text);
             Assert.DoesNotContain("$", text);
             Assert.DoesNotContain("NaN", text);
-            Assert.DoesNotContain("0.0 %", text);
+            // A churn figure printed as zero ("0.0 % vs …"); the language mix's "(100.0 %)" is a share, not a money or churn figure.
+            Assert.DoesNotMatch(@"(?<![0-9])0\.0 %", text);
             Assert.DoesNotContain("ARR at risk beyond", text);
             Assert.DoesNotContain("churn vs", text);
         }
