@@ -195,7 +195,7 @@ public static class GrowthCheck
         var notDown = total.Difference.Value >= 0 || !total.IsSignificant();
         foreach (var g in decomposition.Groups.Where(g => g.Change.IsSignificant() && g.Change.Difference.Value < 0))
             statements.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{(notDown ? "Hidden under growth: " : "")}within {decomposition.Dimension} {g.Group}, {name} fell {Math.Abs(g.Change.Difference.Value):0.0}{unit} ({g.Before.Value:0.0} → {g.After.Value:0.0}, p {(g.Change.PValue < 0.001 ? "< 0.001" : "= " + g.Change.PValue.ToString("0.###", CultureInfo.InvariantCulture))}){(notDown ? " while the total did not fall" : "")}; {g.ArrNow:$#,0} ARR."));
+                $"{(notDown ? "Hidden under growth: " : "")}within {decomposition.Dimension} {g.Group}, {name} fell {Math.Abs(g.Change.Difference.Value):0.0}{unit} ({g.Before.Value:0.0} → {g.After.Value:0.0}, p {(g.Change.PValue < 0.001 ? "< 0.001" : "= " + g.Change.PValue.ToString("0.###", CultureInfo.InvariantCulture))}){(notDown ? " while the total did not fall" : "")}; {BusinessCase.MoneyFormat.Short(g.ArrNow)} ARR in the segment today."));
         var declines = findings.Where(f => f.DifferenceVsRest.Value < 0 && f.Change.Difference.Value < 0).Take(3).ToList();
         if (declines.Count > 0)
             statements.Add($"{(notDown ? "Trouble hidden under growth" : "Declining segments")}, largest ARR first: " + string.Join(" ", declines.Select(f => f.Statement)));
