@@ -39,7 +39,9 @@ public static class ThemeAnalysis
         if (comments.Count == 0)
             throw new InvalidOperationException("No responses with a comment in this database: import responses with a comment column first (`fulcrum import responses FILE`).");
         var mentions = Mentions.FromComments(comments.Select(c => c.Comment).ToList());
-        var languages = LanguageDetector.DetectAll(comments.Select(c => TextCleaner.Clean(c.Comment)).ToList());
+        var cleaned = new string[comments.Count];
+        Parallel.For(0, comments.Count, i => cleaned[i] = TextCleaner.Clean(comments[i].Comment));
+        var languages = LanguageDetector.DetectAll(cleaned);
         var mentionLanguage = mentions.Document.Select(d => languages[d]).ToArray();
         var themes = repository.Themes();
         var defined = themes.Where(t => t.Origin == ThemeOrigin.Defined && t.Status == ThemeStatus.Active).ToList();
@@ -70,29 +72,28 @@ public static class ThemeAnalysis
         // The one place the sentiment scorer is chosen: a model trained on the user's own comments (`fulcrum sentiment train`)
         // scores every comment whatever its language; without one, each language's lexicon (none: no figure).
         var scorer = SentimentScorer.For(store);
-        var sentiment = scorer.IsTrained
-            ? scorer.Score(mentions.Text).Select(s => (double?)s.Score).ToArray()
-            : ThemeEngine.MentionSentiment(mentions, languages);
+        var sentiment = MentionSentiment(scorer, mentions, mentionLanguage);
+        EndPhase("sentiment");
         var complaint = Enumerable.Range(0, mentions.Count).Select(i => ThemeEngine.IsComplaint(sentiment[i], comments[mentions.Document[i]].Nps)).ToList();
         var (clusters, discovery) = ThemeEngine.Discover(vectors, complaint, embedder.Semantic, options, cancellationToken);
         progress?.Report(new ThemeProgress("clustering", 1, 1));
         EndPhase("cluster");
 
         var now = DateTime.UtcNow;
-        var previous = repository.Assignments().GroupBy(a => a.ThemeId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(a => a.ResponseId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-        var clusterAssignment = ThemeEngine.Assign(mentions, vectors, clusters.Select(c => c.Centroid).ToList(), sentiment);
-        var clusterResponses = clusters.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
-        foreach (var d in clusterAssignment.Documents) clusterResponses[d.Theme].Add(comments[d.Document].ResponseId);
+        // The comment overlap only matters for stored themes (a first run has none to match).
+        var (clusterResponses, previous) = themes.Count == 0 ? (null, null)
+            : (ClusterResponses(clusters, distinctVectors, mentionRow, mentions, comments), repository.ResponsesByTheme());
         var reconciled = ThemeReconciler.Reconcile(themes, clusters, embedder.Model, options.MatchSimilarity, now, clusterResponses, previous);
         var all = reconciled.All.ToList();
         var active = reconciled.Active.ToList();
         SplitPending(all, active, vectors, embedder.Model, options.Seed, now);
+        EndPhase("reconcile");
 
         var keywordThemes = active.Select((t, i) => (Theme: i, Keywords: t.DefinitionKeywords)).Where(p => p.Keywords.Count > 0)
             .Select(p => (p.Theme, new KeywordMatcher(p.Keywords))).ToList();
         var assignment = ThemeEngine.Assign(mentions, vectors, active.Select(t => t.Centroid).ToList(), sentiment, keywordThemes,
             active.Select(t => admission.GetValueOrDefault(t.ThemeId, float.NegativeInfinity)).ToList());
+        EndPhase("assign");
         var productNames = repository.ProductNames();
         var keyPhrases = ThemeLabeler.KeyPhrases(mentions.Text, assignment.MentionTheme, active.Count, productNames: productNames, languages: mentionLanguage);
         var typical = ThemeLabeler.TypicalPhrases(mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, active.Count, productNames, mentionLanguage);
@@ -107,11 +108,11 @@ public static class ThemeAnalysis
             active[t].Representatives = ThemeRepository.RepresentativesJson(representatives[t]);
             active[t].UpdatedAt = now;
         }
-        EndPhase("assign");
+        EndPhase("label");
 
         var themeRows = assignment.Documents.Select(d => new ResponseThemeRow(comments[d.Document].ResponseId, active[d.Theme].ThemeId,
             d.Similarity, d.Sentiment, d.IsPrimary)).ToList();
-        var sentimentRows = scorer.IsTrained ? TrainedSentimentRows(scorer, comments, languages) : LexiconSentimentRows(comments, languages);
+        var sentimentRows = scorer.IsTrained ? TrainedSentimentRows(scorer, comments, cleaned, languages) : LexiconSentimentRows(comments, cleaned, languages);
         using (var transaction = store.BeginTransaction())
         {
             repository.Upsert(all, transaction);
@@ -128,27 +129,53 @@ public static class ThemeAnalysis
             { Stored = stored, SentimentMethod = scorer.Method };
     }
 
-    static ResponseSentimentRow[] TrainedSentimentRows(SentimentScorer scorer, IReadOnlyList<CommentRow> comments, IReadOnlyList<string> languages)
+    /// <summary>Each mention's sentiment (null: no model for its language), scored once per distinct text and language.</summary>
+    static double?[] MentionSentiment(SentimentScorer scorer, Mentions mentions, IReadOnlyList<string> mentionLanguage)
     {
-        var scores = scorer.Score(comments.Select(c => TextCleaner.Clean(c.Comment)).ToList());
-        return comments.Select((c, i) => new ResponseSentimentRow(c.ResponseId, scores[i].Score, scores[i].Label, scorer.Method, languages[i])).ToArray();
+        if (scorer.IsTrained)
+        {
+            var (texts, slot) = DistinctValues.Of(mentions.Count, i => (mentions.Text[i], ""));
+            var scores = scorer.Score(texts.Select(i => mentions.Text[i]).ToList());
+            return slot.Select(j => (double?)scores[j].Score).ToArray();
+        }
+        return DistinctValues.Map(mentions.Count, i => (mentions.Text[i], mentionLanguage[i]),
+            i => MultilingualSentiment.Score(mentions.Text[i], mentionLanguage[i])?.Compound);
     }
 
-    static ResponseSentimentRow[] LexiconSentimentRows(IReadOnlyList<CommentRow> comments, IReadOnlyList<string> languages)
+    static ResponseSentimentRow[] TrainedSentimentRows(SentimentScorer scorer, IReadOnlyList<CommentRow> comments, IReadOnlyList<string> cleaned,
+        IReadOnlyList<string> languages)
     {
-        var rows = new ResponseSentimentRow[comments.Count];
-        Parallel.For(0, comments.Count, i =>
-        {
-            var score = MultilingualSentiment.Score(TextCleaner.Clean(comments[i].Comment), languages[i]);
-            rows[i] = new ResponseSentimentRow(comments[i].ResponseId, score?.Compound, score?.Label, MultilingualSentiment.Method(languages[i]), languages[i]);
-        });
-        return rows;
+        var (texts, slot) = DistinctValues.Of(comments.Count, i => (cleaned[i], ""));
+        var scores = scorer.Score(texts.Select(i => cleaned[i]).ToList());
+        return comments.Select((c, i) => new ResponseSentimentRow(c.ResponseId, scores[slot[i]].Score, scores[slot[i]].Label, scorer.Method, languages[i])).ToArray();
     }
 
-    static List<ThemeSummary> Summaries(IReadOnlyList<StoredTheme> active, ThemeAssignment assignment, int commentCount, IReadOnlyList<string> languages) =>
-        active.Select((theme, t) =>
+    static ResponseSentimentRow[] LexiconSentimentRows(IReadOnlyList<CommentRow> comments, IReadOnlyList<string> cleaned, IReadOnlyList<string> languages)
+    {
+        var scores = DistinctValues.Map(comments.Count, i => (cleaned[i], languages[i]), i => MultilingualSentiment.Score(cleaned[i], languages[i]));
+        return comments.Select((c, i) => new ResponseSentimentRow(c.ResponseId, scores[i]?.Compound, scores[i]?.Label,
+            MultilingualSentiment.Method(languages[i]), languages[i])).ToArray();
+    }
+
+    /// <summary>The responses whose mentions are nearest each cluster (for matching stored themes by comment overlap); nearest computed once per distinct text.</summary>
+    static List<HashSet<string>> ClusterResponses(IReadOnlyList<DiscoveredCluster> clusters, float[][] distinctVectors, int[] mentionRow, Mentions mentions,
+        IReadOnlyList<CommentRow> comments)
+    {
+        var centroids = clusters.Select(c => c.Centroid).ToList();
+        var nearest = new int[distinctVectors.Length];
+        if (centroids.Count > 0) Parallel.For(0, distinctVectors.Length, j => nearest[j] = SphericalKMeans.Nearest(distinctVectors[j], centroids).Index);
+        var responses = clusters.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
+        if (centroids.Count > 0)
+            for (var i = 0; i < mentions.Count; i++) responses[nearest[mentionRow[i]]].Add(comments[mentions.Document[i]].ResponseId);
+        return responses;
+    }
+
+    static List<ThemeSummary> Summaries(IReadOnlyList<StoredTheme> active, ThemeAssignment assignment, int commentCount, IReadOnlyList<string> languages)
+    {
+        var byTheme = assignment.Documents.ToLookup(d => d.Theme);
+        return active.Select((theme, t) =>
         {
-            var links = assignment.Documents.Where(d => d.Theme == t).ToList();
+            var links = byTheme[t].ToList();
             var scored = links.Where(l => l.Sentiment is not null).Select(l => l.Sentiment!.Value).ToList();
             var sentiment = scored.Count >= 2 ? MeanEstimator.Mean(scored)
                 : links.Count >= 2 && scored.Count < 2 ? Estimate.Undefined(scored.Count, NoSentimentReason(links.Select(l => languages[l.Document])))
@@ -156,6 +183,7 @@ public static class ThemeAnalysis
             return new ThemeSummary(theme.ThemeId, theme.Label, theme.KeywordList, ThemeRepository.ParseRepresentatives(theme.Representatives),
                 theme.Origin, links.Count, ProportionEstimator.Wilson(links.Count, commentCount), sentiment);
         }).OrderByDescending(s => s.Comments).ThenBy(s => s.ThemeId, StringComparer.Ordinal).ToList();
+    }
 
     static string NoSentimentReason(IEnumerable<string> languages)
     {
@@ -165,10 +193,14 @@ public static class ThemeAnalysis
     }
 
     /// <summary>The language most of each theme's mentions are in (English for a theme without mentions).</summary>
-    static string[] ThemeLanguages(IReadOnlyList<int> mentionTheme, IReadOnlyList<string> mentionLanguage, int themeCount) =>
-        Enumerable.Range(0, themeCount).Select(t => Enumerable.Range(0, mentionTheme.Count).Where(i => mentionTheme[i] == t)
-            .GroupBy(i => mentionLanguage[i]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => g.Key).FirstOrDefault() ?? CommentLanguage.English).ToArray();
+    static string[] ThemeLanguages(IReadOnlyList<int> mentionTheme, IReadOnlyList<string> mentionLanguage, int themeCount)
+    {
+        var counts = Enumerable.Range(0, themeCount).Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        for (var i = 0; i < mentionTheme.Count; i++)
+            if (mentionTheme[i] >= 0) counts[mentionTheme[i]][mentionLanguage[i]] = counts[mentionTheme[i]].GetValueOrDefault(mentionLanguage[i]) + 1;
+        return counts.Select(c => c.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key).FirstOrDefault()
+                                  ?? CommentLanguage.English).ToArray();
+    }
 
     /// <summary>
     /// Themes a user asked to split (status 'split' without parts yet): the mentions closest to the theme are clustered

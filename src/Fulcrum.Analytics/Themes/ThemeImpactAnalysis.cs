@@ -102,30 +102,29 @@ public static class ThemeImpactAnalysis
 
         var linksByTheme = links.Where(l => responseIndex.ContainsKey(l.ResponseId)).GroupBy(l => l.ThemeId, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var themeLinks = themes.Select(t => linksByTheme.GetValueOrDefault(t.ThemeId) ?? []).ToList();
+        var themeAccounts = themeLinks.Select(l => RaisingAccounts(l, responseIndex, accountOf, responses)).ToList();
+        var bootstrap = ThemeImpactBootstrap.Run(themeAccounts, nAll, netAll, isChurned, stratum, arr, strata.Count, options);
         var results = new List<ThemeImpact>();
         var pValues = new List<double>();
         var emergingRaw = new List<(Estimate Latest, Estimate Before, double? P, bool Up, string Label, long Count)?>();
-        foreach (var (themeId, label) in themes)
+        for (var t = 0; t < themes.Count; t++)
         {
-            var themeLinks = linksByTheme.GetValueOrDefault(themeId) ?? [];
+            var (themeId, label) = themes[t];
             var raising = new bool[accountIds.Count];
-            var nWithout = (double[])nAll.Clone(); var netWithout = (double[])netAll.Clone();
+            foreach (var a in themeAccounts[t].Accounts) raising[a] = true;
             var perQuarter = new SortedDictionary<DateOnly, long>();
-            foreach (var l in themeLinks)
+            foreach (var l in themeLinks[t])
             {
                 var i = responseIndex[l.ResponseId];
-                var a = accountOf[i];
-                raising[a] = true;
-                if (responses[i].nps is { } score) { nWithout[a]--; netWithout[a] -= Net(score); }
                 perQuarter[quarters[i]] = perQuarter.GetValueOrDefault(quarters[i]) + 1;
             }
             var npsImpact = !anyScore
                 ? Estimate.Undefined(0, "No NPS impact: no response in these data has an NPS answer (0–10).")
-                : Bootstrap.Percentile(accountIds.Count, idx => NpsDifference(idx, nAll, netAll, nWithout, netWithout), options.Seed, options.Replicates,
-                    options.ConfidenceLevel) with { Method = $"NPS minus NPS without the theme's responses; percentile bootstrap over {accountIds.Count:N0} accounts, {options.Replicates} resamples" };
+                : bootstrap[t].NpsImpact with { Method = $"NPS minus NPS without the theme's responses; percentile bootstrap over {accountIds.Count:N0} accounts, {options.Replicates} resamples" };
 
-            var raisingCount = raising.Count(r => r);
-            var churn = money.IsDefined ? Churn(raising, raisingCount, isChurned, stratum, arr, strata.Count, options) : null;
+            var raisingCount = themeAccounts[t].Accounts.Length;
+            var churn = money.IsDefined ? Churn(raising, raisingCount, isChurned, bootstrap[t]) : null;
             var trend = commentedPerQuarter.Select(q => new ThemeTrendPoint(q.Key, QuarterLabel(q.Key),
                 ProportionEstimator.Wilson(perQuarter.GetValueOrDefault(q.Key), q.Value, options.ConfidenceLevel))).ToList();
 
@@ -147,12 +146,12 @@ public static class ThemeImpactAnalysis
             else emergingRaw.Add(null);
 
             // Comments in a language without a sentiment model carry none: the mean and the kind rest on those that have one.
-            var scored = themeLinks.Where(l => l.Sentiment is not null).Select(l => l.Sentiment!.Value).ToList();
+            var scored = themeLinks[t].Where(l => l.Sentiment is not null).Select(l => l.Sentiment!.Value).ToList();
             var sentiment = scored.Count >= 2 ? MeanEstimator.Mean(scored)
-                : Estimate.Undefined(scored.Count, scored.Count < themeLinks.Count ? "no sentiment: its comments are in a language without a sentiment model" : "mean needs 2 mentions");
+                : Estimate.Undefined(scored.Count, scored.Count < themeLinks[t].Count ? "no sentiment: its comments are in a language without a sentiment model" : "mean needs 2 mentions");
             var arrHeld = Enumerable.Range(0, accountIds.Count).Where(a => raising[a]).Sum(a => arr[a]);
             var kind = scored.Count > 0 && scored.Count(v => v >= SentimentScore.Threshold) * 2 > scored.Count ? ThemeKind.Strength : ThemeKind.Problem;
-            results.Add(new ThemeImpact(themeId, label, kind, themeLinks.Count, raisingCount, sentiment, npsImpact, churn?.Raising, churn?.Others, churn?.Excess,
+            results.Add(new ThemeImpact(themeId, label, kind, themeLinks[t].Count, raisingCount, sentiment, npsImpact, churn?.Raising, churn?.Others, churn?.Excess,
                 churn?.AtRisk, anyArr ? arrHeld : null, trend, null));
         }
 
@@ -211,19 +210,30 @@ public static class ThemeImpactAnalysis
     sealed record ThemeChurnFigures(Estimate Raising, Estimate Others, Estimate Excess, Estimate AtRisk);
 
     /// <summary>Churn of raising accounts vs the others, and the stratified excess churn and ARR at risk with bootstrap intervals.</summary>
-    static ThemeChurnFigures Churn(bool[] raising, int raisingCount, bool[] isChurned, int[] stratum, double[] arr, int strataCount, ThemeImpactOptions options)
+    static ThemeChurnFigures Churn(bool[] raising, int raisingCount, bool[] isChurned, ThemeBootstrapValues bootstrap)
     {
         var accounts = raising.Length;
-        var excess = Bootstrap.Percentile(accounts, idx => Stratified(idx, raising, isChurned, stratum, arr, strataCount).Excess,
-            options.Seed, options.Replicates, options.ConfidenceLevel);
-        var atRisk = Bootstrap.Percentile(accounts, idx => Stratified(idx, raising, isChurned, stratum, arr, strataCount).ArrAtRisk,
-            options.Seed, options.Replicates, options.ConfidenceLevel);
         const string adjusted = "stratified by segment × product count (descriptive, adjusted), percentile bootstrap over accounts";
         return new ThemeChurnFigures(
             ProportionEstimator.Wilson(Enumerable.Range(0, accounts).Count(a => raising[a] && isChurned[a]), raisingCount),
             ProportionEstimator.Wilson(Enumerable.Range(0, accounts).Count(a => !raising[a] && isChurned[a]), accounts - raisingCount),
-            excess with { Method = "Excess churn of raising accounts vs comparable accounts, " + adjusted },
-            atRisk with { Method = "Excess churned ARR among raising accounts, " + adjusted });
+            bootstrap.ExcessChurn with { Method = "Excess churn of raising accounts vs comparable accounts, " + adjusted },
+            bootstrap.ArrAtRisk with { Method = "Excess churned ARR among raising accounts, " + adjusted });
+    }
+
+    /// <summary>A theme's raising accounts and, per account, its scored responses raising the theme and their net score.</summary>
+    static ThemeAccounts RaisingAccounts(List<(string ResponseId, string ThemeId, double? Sentiment)> links, Dictionary<string, int> responseIndex,
+        int[] accountOf, List<ResponseFact> responses)
+    {
+        var removed = new Dictionary<int, (double Scored, double Net)>();
+        foreach (var l in links)
+        {
+            var i = responseIndex[l.ResponseId];
+            var (scored, net) = removed.GetValueOrDefault(accountOf[i]);
+            removed[accountOf[i]] = responses[i].nps is { } score ? (scored + 1, net + Net(score)) : (scored, net);
+        }
+        var accounts = removed.Keys.Order().ToArray();
+        return new ThemeAccounts(accounts, accounts.Select(a => removed[a].Scored).ToArray(), accounts.Select(a => removed[a].Net).ToArray());
     }
 
     /// <summary>The linkage model's per-theme figures, or why there are none.</summary>
@@ -246,35 +256,6 @@ public static class ThemeImpactAnalysis
     }
 
     static double Net(int score) => score >= 9 ? 1 : score <= 6 ? -1 : 0;
-
-    static double NpsDifference(ReadOnlySpan<int> accounts, double[] nAll, double[] netAll, double[] nWithout, double[] netWithout)
-    {
-        double na = 0, sa = 0, nw = 0, sw = 0;
-        foreach (var a in accounts) { na += nAll[a]; sa += netAll[a]; nw += nWithout[a]; sw += netWithout[a]; }
-        return na == 0 || nw == 0 ? double.NaN : 100 * (sa / na - sw / nw);
-    }
-
-    static (double Excess, double ArrAtRisk) Stratified(ReadOnlySpan<int> accounts, bool[] raising, bool[] churned, int[] stratum, double[] arr, int strataCount)
-    {
-        Span<double> nR = stackalloc double[strataCount], cR = stackalloc double[strataCount], arrR = stackalloc double[strataCount];
-        Span<double> nO = stackalloc double[strataCount], cO = stackalloc double[strataCount];
-        foreach (var a in accounts)
-        {
-            var s = stratum[a];
-            if (raising[a]) { nR[s]++; if (churned[a]) cR[s]++; arrR[s] += arr[a]; }
-            else { nO[s]++; if (churned[a]) cO[s]++; }
-        }
-        double weight = 0, excess = 0, atRisk = 0;
-        for (var s = 0; s < strataCount; s++)
-        {
-            if (nR[s] == 0 || nO[s] == 0) continue;
-            var d = cR[s] / nR[s] - cO[s] / nO[s];
-            weight += nR[s];
-            excess += nR[s] * d;
-            atRisk += arrR[s] * d;
-        }
-        return weight == 0 ? (double.NaN, double.NaN) : (excess / weight, atRisk);
-    }
 
     static DateOnly Quarter(DateTime day) => new(day.Year, (day.Month - 1) / 3 * 3 + 1, 1);
 

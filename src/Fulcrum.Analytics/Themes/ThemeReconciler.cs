@@ -41,7 +41,7 @@ public static class ThemeReconciler
                 // Same model: centroid similarity. Otherwise (another model, or the fast mode's corpus-dependent space after the
                 // corpus changed) the Jaccard overlap of the comments: the same theme is raised by mostly the same comments.
                 var centroid = comparable.Contains(t) ? VectorMath.Dot(clusters[c].Centroid, t.Centroid) : float.NaN;
-                var overlap = clusterResponses is not null && storedResponses is not null && storedResponses.TryGetValue(t.ThemeId, out var previous)
+                var overlap = centroid >= matchSimilarity ? 0 : clusterResponses is not null && storedResponses is not null && storedResponses.TryGetValue(t.ThemeId, out var previous)
                     ? Jaccard(clusterResponses[c], previous) : 0;
                 if (centroid >= matchSimilarity) pairs.Add((c, t, centroid));
                 else if (overlap >= OverlapThreshold) pairs.Add((c, t, (float)overlap));

@@ -8,6 +8,7 @@ using Fulcrum.Analytics.Linkage;
 using Fulcrum.Analytics.Metrics;
 using Fulcrum.Analytics.Segments;
 using Fulcrum.Analytics.Themes;
+using System.Text.Json.Serialization;
 using Fulcrum.Analytics.Value;
 using Fulcrum.Core.Statistics;
 
@@ -19,7 +20,23 @@ namespace Fulcrum.Cli.Commands;
 public sealed record AnalyzeStep(string Step, double Seconds, string KeyFigure, Estimate? Figure, string? Skipped);
 
 /// <summary>The whole analysis: every step in order and the wall time of the pass.</summary>
-public sealed record AnalyzeReport(string Database, bool Fast, IReadOnlyList<AnalyzeStep> Steps, double TotalSeconds);
+public sealed record AnalyzeReport(string Database, bool Fast, IReadOnlyList<AnalyzeStep> Steps, double TotalSeconds)
+{
+    /// <summary>The analyses' full results, for a caller that shows more than the key figures (the demo, its report).</summary>
+    [JsonIgnore] public AnalyzeResults Results { get; init; } = new();
+}
+
+/// <summary>Each analysis's result as the pass computed it with its standard options; null when the step was skipped.</summary>
+public sealed class AnalyzeResults
+{
+    public GrowthCheckReport? GrowthCheck { get; set; }
+    public ProductTransitionReport? Cohorts { get; set; }
+    public DriverReport? Drivers { get; set; }
+    public ThemeRunResult? Themes { get; set; }
+    public ThemeImpactReport? ThemeImpact { get; set; }
+    public BusinessCaseReport? BusinessCase { get; set; }
+    public ValueReport? Value { get; set; }
+}
 
 /// <summary>What a step reports while it runs: a stage and, where it counts (resamples, sentences), done of total.</summary>
 public readonly record struct StepProgress(string Step, string Stage, long Done, long Total);
@@ -39,6 +56,7 @@ public static class AnalyzePipeline
         var total = Stopwatch.StartNew();
         var facts = new AnalysisFacts(store);
         var steps = new List<AnalyzeStep>();
+        var results = new AnalyzeResults();
         void Step(string name, Func<IProgress<(string Stage, long Done, long Total)>, (string Key, Estimate? Figure)> work)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -73,19 +91,20 @@ public static class AnalyzePipeline
         });
         Step("growth-check", _ =>
         {
-            var g = GrowthCheck.Run(facts, new GrowthCheckOptions());
+            var g = results.GrowthCheck = GrowthCheck.Run(facts, new GrowthCheckOptions());
             return ($"{g.Metric.ToUpperInvariant()} change {g.Before.Label} → {g.After.Label}: {Interval(g.TotalChange.Difference, "+0.0;−0.0")}; "
                     + $"{g.Findings.Count} segment finding{(g.Findings.Count == 1 ? "" : "s")}", g.TotalChange.Difference);
         });
         Step("cohorts", _ =>
         {
-            var cohort = ProductTransitionAnalysis.Run(facts, new TransitionOptions()).Cohorts.FirstOrDefault(c => c.Nps.Difference.IsDefined)
+            results.Cohorts = ProductTransitionAnalysis.Run(facts, new TransitionOptions());
+            var cohort = results.Cohorts.Cohorts.FirstOrDefault(c => c.Nps.Difference.IsDefined)
                          ?? throw new InvalidOperationException("No account added a product with NPS answers before and after.");
             return ($"{cohort.Name}: NPS {Interval(cohort.Nps.Difference, "+0.0;−0.0")} after vs before ({cohort.Accounts:N0} accounts)", cohort.Nps.Difference);
         });
         Step("drivers", _ =>
         {
-            var d = KeyDriverAnalysis.Run(facts, new DriverOptions());
+            var d = results.Drivers = KeyDriverAnalysis.Run(facts, new DriverOptions());
             var top = d.Drivers.FirstOrDefault();
             return ($"R² {Interval(d.RSquared, "0.00")}" + (top is null ? "" : $"; top driver {top.Name} ({Interval(top.ShareOfR2, "0.0'%'")} of R²)"), d.RSquared);
         });
@@ -93,13 +112,13 @@ public static class AnalyzePipeline
         Step("themes", p =>
         {
             if (!hasComments) throw new InvalidOperationException("No survey comments on record.");
-            var themes = ThemeAnalysis.Run(store, new ThemeOptions(Fast: fast),
+            var themes = results.Themes = ThemeAnalysis.Run(store, new ThemeOptions(Fast: fast),
                 new SynchronousProgress<ThemeProgress>(t => p.Report((t.Phase, t.Done, t.Total))), cancellation);
             return ($"{themes.Themes.Count} themes in {themes.Comments:N0} comments{(fast ? " (fast, lexical)" : "")}", null);
         });
         Step("theme impact", _ =>
         {
-            var impact = ThemeImpactAnalysis.Run(store, new ThemeImpactOptions());
+            var impact = results.ThemeImpact = ThemeImpactAnalysis.Run(store, new ThemeImpactOptions());
             var top = impact.Themes.Select(t => (t.Label, Risk: t.ArrAtRiskBeyondScores ?? t.ArrAtRisk)).Where(t => t.Risk is { IsDefined: true })
                 .OrderByDescending(t => t.Risk!.Value).FirstOrDefault();
             return top.Risk is null
@@ -109,6 +128,7 @@ public static class AnalyzePipeline
         Step("business case", p =>
         {
             var run = BusinessCaseAnalysis.Run(facts, new LinkageOptions(), new SynchronousProgress<LinkageProgress>(l => p.Report((l.Stage, l.Done, l.Total))));
+            results.BusinessCase = run.Report;
             var reused = run.Linkage.FitSource == Analytics.Linkage.FitCache.LinkageFitSource.Stored ? " [stored fit]" : "";
             var top = run.Report.Levers.FirstOrDefault();
             if (top is null) return ($"no lever could be valued{reused}", null);
@@ -119,14 +139,14 @@ public static class AnalyzePipeline
         {
             if (store.Count("initiatives") + store.Count("reference_requests") + store.Count("followups") == 0)
                 throw new InvalidOperationException("No initiatives, reference requests or follow-ups on record.");
-            var value = ValueAnalysis.Run(facts);
+            var value = results.Value = ValueAnalysis.Run(facts);
             // Follow-ups alone put no money in the ledger: say what is there rather than "$0 ($0 to $0)".
             if (store.Count("initiatives") + store.Count("reference_requests") == 0)
                 return ($"{Count(store.Count("followups"), "follow-ups")}; no initiatives or reference requests to value", null);
             var total = value.Ledger.Total.Total;
             return ($"value delivered {Money(total)}", total);
         });
-        return new AnalyzeReport(store.Path, fast, steps, total.Elapsed.TotalSeconds);
+        return new AnalyzeReport(store.Path, fast, steps, total.Elapsed.TotalSeconds) { Results = results };
     }
 
     static string Count(long n, string what) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {what}");

@@ -12,7 +12,7 @@ using Fulcrum.Reports.Executive.Pdf;
 
 namespace Fulcrum.Cli.Commands;
 
-[Description("Build the synthetic demo company into the database, run every analysis on it and end with the executive summary; writes the CX value report (HTML, PDF, XLSX) beside the database.")]
+[Description("Build the synthetic demo company into the database, run every analysis on it (`fulcrum analyze`) and end with the executive summary; writes the CX value report (HTML, PDF, XLSX) beside the database.")]
 public sealed class DemoCommand : Command<DemoCommand.Settings>
 {
     public sealed class Settings : GenerateCommand.Settings
@@ -31,12 +31,14 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
         else DemoReport.RenderGenerationLine(store, result);
         var facts = new AnalysisFacts(store);
         new Followups(store).Sync(null);
-        if (settings.Verbose) RenderDetails(facts);
 
-        var themes = AnsiConsole.Status().Start("Reading every comment into themes (local MiniLM embeddings)…",
-            _ => ThemeAnalysis.Run(store, new ThemeOptions(), null, cancellationToken));
-        var report = ReportCommand.Build(store, new ReportRequest(), quiet: false);
-        if (settings.Verbose) RenderReportDetails(report, themes, store);
+        // Every analysis once (themes with the local MiniLM model); the report and the details below reuse the results.
+        var analysis = AnalyzeCommand.RunWithProgress(store, fast: false, quiet: !AnsiConsole.Profile.Capabilities.Interactive, cancellationToken);
+        AnalyzeView.Render(analysis);
+        var results = analysis.Results;
+        if (settings.Verbose) RenderDetails(facts, results);
+        var report = ReportCommand.Build(store, new ReportRequest(), quiet: false, new ComputedAnalyses(results.BusinessCase, results.ThemeImpact, results.Value));
+        if (settings.Verbose) RenderReportDetails(report, results.Themes, store);
 
         ExecutiveSummaryView.Render(report);
         WriteReport(report, store.Location.Folder, cancellationToken);
@@ -47,24 +49,24 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
         return 0;
     }
 
-    /// <summary>The analyses the report does not include, as tables (--verbose).</summary>
-    static void RenderDetails(AnalysisFacts facts)
+    /// <summary>The analyses the report does not include, as tables (--verbose); those `analyze` ran are shown, not run again.</summary>
+    static void RenderDetails(AnalysisFacts facts, AnalyzeResults results)
     {
         AnsiConsole.Write(new Rule("[bold]NPS over time[/] (95% CI)").LeftJustified());
-        NpsOverviewReport.Render(AnsiConsole.Status().Start("Building fact tables; NPS by year and segment…", _ => NpsOverviewAnalysis.Run(facts)));
+        NpsOverviewReport.Render(AnsiConsole.Status().Start("NPS by year and segment…", _ => NpsOverviewAnalysis.Run(facts)));
         AnsiConsole.Write(new Rule("[bold]Trouble hidden under growth[/] (first vs last year: mix vs rate, segment scan with FDR control)").LeftJustified());
-        GrowthCheckView.Render(AnsiConsole.Status().Start("Scanning every segment and pair of segments…", _ => GrowthCheck.Run(facts, new GrowthCheckOptions())));
+        GrowthCheckView.Render(results.GrowthCheck ?? GrowthCheck.Run(facts, new GrowthCheckOptions()));
         AnsiConsole.Write(new Rule("[bold]Accounts that added products[/] (cohorts: paired before vs after)").LeftJustified());
-        CohortsView.Render(AnsiConsole.Status().Start("Pairing accounts before and after they added products…", _ => ProductTransitionAnalysis.Run(facts, new TransitionOptions())));
+        CohortsView.Render(results.Cohorts ?? ProductTransitionAnalysis.Run(facts, new TransitionOptions()));
         AnsiConsole.Write(new Rule("[bold]Alerts[/] (control charts on NPS by segment)").LeftJustified());
         AlertsView.Render(AlertScan.Run(facts, new AlertOptions()), null);
         AnsiConsole.Write(new Rule("[bold]What drives NPS[/] (drill-down, 2 levels)").LeftJustified());
         DrillDownView.Render(DrillDown.Run(facts, new DrillOptions(Depth: 2)), "nps");
-        DriversView.Render(AnsiConsole.Status().Start("Decomposing the explained variance of NPS…", _ => KeyDriverAnalysis.Run(facts, new DriverOptions())));
+        DriversView.Render(results.Drivers ?? KeyDriverAnalysis.Run(facts, new DriverOptions()));
     }
 
     /// <summary>The report's own analyses as the individual commands print them (--verbose); nothing is computed again.</summary>
-    static void RenderReportDetails(ExecutiveReport report, ThemeRunResult themes, FulcrumStore store)
+    static void RenderReportDetails(ExecutiveReport report, ThemeRunResult? themes, FulcrumStore store)
     {
         if (report.BusinessCase is { } businessCase) BusinessCaseView.Render(businessCase);
         if (report.Value is { } value)
@@ -72,7 +74,7 @@ public sealed class DemoCommand : Command<DemoCommand.Settings>
             AnsiConsole.Write(new Rule("[bold]Value delivered[/] (initiatives, reference program, closed loop)").LeftJustified());
             ValueView.Render(value);
         }
-        if (report.Themes is { } impact)
+        if (report.Themes is { } impact && themes is not null)
         {
             AnsiConsole.Write(new Rule("[bold]What customers write about[/] (themes, ranked by ARR at risk beyond the scores)").LeftJustified());
             ThemesView.RenderTop(themes, impact, top: 8);

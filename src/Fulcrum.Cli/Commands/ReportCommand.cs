@@ -57,9 +57,10 @@ public sealed class ReportCommand : StoreCommand<ReportCommand.Settings>
     }
 
     /// <param name="quiet">No spinner (with --json, or when the output is not a terminal, where it would print its lines into the output).</param>
-    internal static ExecutiveReport Build(FulcrumStore store, ReportRequest request, bool quiet)
+    /// <param name="computed">Analyses already run (by `fulcrum analyze`), not run again.</param>
+    internal static ExecutiveReport Build(FulcrumStore store, ReportRequest request, bool quiet, ComputedAnalyses? computed = null)
     {
-        ExecutiveReport Run(IProgress<string>? progress) => ExecutiveReportBuilder.Build(new AnalysisFacts(store), request, store.Location.ShortName, progress);
+        ExecutiveReport Run(IProgress<string>? progress) => ExecutiveReportBuilder.Build(new AnalysisFacts(store), request, store.Location.ShortName, progress, computed);
         return quiet ? Run(null)
             : AnsiConsole.Status().Start("Running the analyses behind the report…", status => Run(new SynchronousProgress<string>(step => status.Status($"Report: {Markup.Escape(step)}…"))));
     }

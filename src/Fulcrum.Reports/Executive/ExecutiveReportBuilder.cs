@@ -16,7 +16,9 @@ namespace Fulcrum.Reports.Executive;
 /// </summary>
 public static class ExecutiveReportBuilder
 {
-    public static ExecutiveReport Build(AnalysisFacts facts, ReportRequest request, string source, IProgress<string>? progress = null)
+    /// <param name="computed">Analyses already run with the report's options (by `fulcrum analyze`): used as they are, not run again.</param>
+    public static ExecutiveReport Build(AnalysisFacts facts, ReportRequest request, string source, IProgress<string>? progress = null,
+        ComputedAnalyses? computed = null)
     {
         var store = facts.Store;
         var coverage = StoreCoverage.Read(store);
@@ -51,7 +53,7 @@ public static class ExecutiveReportBuilder
         else
         {
             progress?.Report("Business case: linkage models and 1,000 account resamples");
-            businessCase = Try(ReportSections.Levers, missing, () => BusinessCaseAnalysis.Run(facts, new LinkageOptions()).Report,
+            businessCase = Try(ReportSections.Levers, missing, () => computed?.BusinessCase ?? BusinessCaseAnalysis.Run(facts, new LinkageOptions()).Report,
                 "the churn and expansion models could not be fitted");
             if (businessCase is not null) warnings.AddRange(businessCase.Warnings);
         }
@@ -67,7 +69,7 @@ public static class ExecutiveReportBuilder
         else
         {
             progress?.Report("Theme impact");
-            themes = ThemeImpactAnalysis.Run(store, new ThemeImpactOptions());
+            themes = computed?.ThemeImpact ?? ThemeImpactAnalysis.Run(store, new ThemeImpactOptions());
             quotes = ThemeQuotes.Read(store, TopThemes(themes).Select(t => t.ThemeId).ToList(), perTheme: 2);
             if (themes.LinkageNote is { } note) warnings.Add(note);
         }
@@ -82,7 +84,7 @@ public static class ExecutiveReportBuilder
         if (Rows("initiatives") + Rows("reference_requests") + Rows("followups") > 0)
         {
             progress?.Report("Value delivered: initiatives, references, closed loop");
-            value = ValueAnalysis.Run(facts);
+            value = computed?.Value ?? ValueAnalysis.Run(facts);
             warnings.AddRange(value.InvalidInitiatives);
         }
 

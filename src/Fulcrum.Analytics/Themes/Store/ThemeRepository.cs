@@ -99,6 +99,15 @@ public sealed class ThemeRepository(FulcrumStore store)
     public IReadOnlyList<ResponseThemeRow> Assignments() =>
         store.Query<ResponseThemeRow>("SELECT response_id AS ResponseId, theme_id AS ThemeId, similarity AS Similarity, sentiment AS Sentiment, is_primary AS IsPrimary FROM response_themes ORDER BY response_id, theme_id").ToList();
 
+    /// <summary>The responses raising each theme in the latest run.</summary>
+    public Dictionary<string, HashSet<string>> ResponsesByTheme()
+    {
+        var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var (themeId, responseId) in store.Query<(string, string)>("SELECT theme_id, response_id FROM response_themes"))
+            (result.TryGetValue(themeId, out var set) ? set : result[themeId] = new HashSet<string>(StringComparer.Ordinal)).Add(responseId);
+        return result;
+    }
+
     /// <summary>Number of comments raising each theme in the latest run.</summary>
     public IReadOnlyDictionary<string, long> CommentCounts() =>
         store.Query<(string ThemeId, long N)>("SELECT theme_id, COUNT(*) FROM response_themes GROUP BY theme_id").ToDictionary(r => r.ThemeId, r => r.N);

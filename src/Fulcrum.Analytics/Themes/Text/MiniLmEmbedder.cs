@@ -61,7 +61,11 @@ public sealed class MiniLmEmbedder : ITextEmbedder
             i => tokenized[i] = Tokenize(tokenizers.Value!, texts[i]));
         tokenizers.Dispose();
 
-        var order = Enumerable.Range(0, texts.Count).OrderBy(i => tokenized[i].Length).ToArray();
+        // The model is uncased: texts that differ only in case or spacing give the same word pieces, and are run once.
+        var firstOf = new Dictionary<long[], int>(TokenSequence.Comparer);
+        var source = new int[texts.Count];
+        for (var i = 0; i < texts.Count; i++) source[i] = firstOf.TryAdd(tokenized[i], i) ? i : firstOf[tokenized[i]];
+        var order = firstOf.Values.OrderBy(i => tokenized[i].Length).ToArray();
         var batches = Enumerable.Range(0, (order.Length + _batchSize - 1) / _batchSize)
             .Select(b => order.AsMemory(b * _batchSize, Math.Min(_batchSize, order.Length - b * _batchSize))).ToArray();
         var done = 0;
@@ -71,6 +75,8 @@ public sealed class MiniLmEmbedder : ITextEmbedder
             for (var k = 0; k < vectors.Length; k++) result[batch.Span[k]] = vectors[k];
             progress?.Report(Interlocked.Add(ref done, batch.Length));
         });
+        for (var i = 0; i < texts.Count; i++) result[i] ??= result[source[i]];
+        progress?.Report(texts.Count);
         return result;
     }
 
@@ -117,4 +123,19 @@ public sealed class MiniLmEmbedder : ITextEmbedder
     }
 
     public void Dispose() => _session.Dispose();
+}
+
+/// <summary>Equality of word-piece sequences by content.</summary>
+sealed class TokenSequence : IEqualityComparer<long[]>
+{
+    public static readonly TokenSequence Comparer = new();
+
+    public bool Equals(long[]? x, long[]? y) => x.AsSpan().SequenceEqual(y);
+
+    public int GetHashCode(long[] tokens)
+    {
+        var hash = new HashCode();
+        foreach (var t in tokens) hash.Add(t);
+        return hash.ToHashCode();
+    }
 }
