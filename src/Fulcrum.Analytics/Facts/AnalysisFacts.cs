@@ -133,7 +133,7 @@ public sealed class AnalysisFacts(FulcrumStore store)
                 FROM bounds, generate_series(CAST(bounds.first_period AS TIMESTAMP), CAST(bounds.last_period AS TIMESTAMP), {unit.Interval()}) AS g(period)),
             latest AS (
                 -- The state of the last stretch in the period with products, found by its start day and joined back: a
-                -- two-key MAX, where picking the whole row per period and account (DISTINCT ON) sorted every state's columns.
+                -- two-key MAX, where picking the whole row per period and account (DISTINCT ON) sorted all the columns of every state.
                 SELECT p.period, p.mid, st.account_id, MAX(st.valid_from) AS valid_from
                 FROM periods p JOIN {states} st
                   ON st.products > 0 AND st.valid_from <= p.period_end AND st.valid_to >= p.period
