@@ -140,17 +140,17 @@ internal sealed class TransitionQueries(AnalysisFacts facts, TransitionOptions o
     public List<AccountScores> ComparableScores(string cohort, int fromProducts)
     {
         var k = fromProducts.ToString(CultureInfo.InvariantCulture);
+        // Products held on a day are those of the account's state that day: a range lookup, not a count over subscriptions.
+        var states = facts.AccountStates();
         return Read($"""
             WITH months AS (SELECT DISTINCT transition_month AS m FROM {cohort}),
             at_start AS (
-                SELECT m.m, s.account_id, COUNT(DISTINCT s.product) AS products
-                FROM months m JOIN subscriptions s ON s.start_date <= m.m AND COALESCE(s.end_date, {OpenEnd}) >= m.m
-                GROUP BY m.m, s.account_id),
+                SELECT m.m, st.account_id, st.products
+                FROM months m JOIN {states} st ON st.products > 0 AND st.valid_from <= m.m AND st.valid_to >= m.m),
             at_window_start AS (
-                SELECT m.m, s.account_id, COUNT(DISTINCT s.product) AS products
-                FROM months m JOIN subscriptions s
-                  ON s.start_date <= CAST(m.m - {Window} AS DATE) AND COALESCE(s.end_date, {OpenEnd}) >= CAST(m.m - {Window} AS DATE)
-                GROUP BY m.m, s.account_id),
+                SELECT m.m, st.account_id, st.products
+                FROM months m JOIN {states} st
+                  ON st.products > 0 AND st.valid_from <= CAST(m.m - {Window} AS DATE) AND st.valid_to >= CAST(m.m - {Window} AS DATE)),
             held_from AS (
                 SELECT account_id, MIN(day) AS day FROM {CountsTable} WHERE held >= {k} GROUP BY account_id),
             stayed AS (
@@ -226,9 +226,8 @@ internal sealed class TransitionQueries(AnalysisFacts facts, TransitionOptions o
     public List<ChurnRow> ChurnRows(string cohort, int fromProducts) => Read($"""
             WITH quarters AS (SELECT DISTINCT transition_quarter AS q FROM {cohort}),
             held AS (
-                SELECT q.q, s.account_id, COUNT(DISTINCT s.product) AS products, SUM(s.arr) AS arr
-                FROM quarters q JOIN subscriptions s ON s.start_date <= q.q AND COALESCE(s.end_date, {OpenEnd}) >= q.q
-                GROUP BY q.q, s.account_id),
+                SELECT q.q, st.account_id, st.products, st.arr
+                FROM quarters q JOIN {facts.AccountStates()} st ON st.products > 0 AND st.valid_from <= q.q AND st.valid_to >= q.q),
             stayed AS (
                 SELECT h.q, h.account_id, h.arr FROM held h
                 WHERE h.products = {fromProducts.ToString(CultureInfo.InvariantCulture)} AND NOT EXISTS (

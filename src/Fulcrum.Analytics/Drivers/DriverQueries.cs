@@ -61,8 +61,8 @@ internal sealed class DriverQueries(AnalysisFacts facts, DriverOptions options)
         facts.Store.Execute($"""
             CREATE TEMP TABLE {Table} AS
             WITH tc AS (
-                SELECT account_id, {PeriodUnit.Quarter.Trunc("CAST(opened_at AS DATE)")} AS period, AVG(CAST(contacts AS DOUBLE PRECISION)) AS contacts
-                FROM tickets WHERE contacts IS NOT NULL GROUP BY 1, 2),
+                SELECT account_id, period, CAST(contacts AS DOUBLE PRECISION) / contacted_tickets AS contacts
+                FROM {facts.TicketQuarters()} WHERE contacted_tickets > 0),
             r AS (
                 SELECT f.account_id, {quarter} AS period, {outcome.Sql} AS y{columns}
                 FROM {responses} f

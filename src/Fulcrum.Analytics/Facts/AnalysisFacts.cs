@@ -68,6 +68,29 @@ public sealed class AnalysisFacts(FulcrumStore store)
         return name;
     }
 
+    /// <summary>
+    /// One row per account and calendar quarter with tickets: tickets, handle_minutes (sum), handle_minutes_sq,
+    /// handled_tickets, first_contact_resolved, reopened, contacts (sum over the tickets that record it), contacted_tickets,
+    /// and the first and last day a ticket was opened. The tickets are the largest table; quarterly and yearly facts and the
+    /// drivers' service metrics roll these rows up instead of each scanning every ticket.
+    /// </summary>
+    public string TicketQuarters()
+    {
+        const string name = "facts_ticket_quarters";
+        if (IsFresh(name)) return name;
+        Materialize(name, $"""
+            SELECT account_id, {PeriodUnit.Quarter.Trunc("CAST(opened_at AS DATE)")} AS period, COUNT(*) AS tickets,
+                   SUM(handle_minutes) AS handle_minutes, SUM(handle_minutes * handle_minutes) AS handle_minutes_sq,
+                   COUNT(handle_minutes) AS handled_tickets,
+                   COUNT(*) FILTER (WHERE contacts <= 1 AND NOT COALESCE(reopened, false)) AS first_contact_resolved,
+                   COUNT(*) FILTER (WHERE reopened) AS reopened,
+                   CAST(SUM(contacts) AS BIGINT) AS contacts, COUNT(contacts) AS contacted_tickets,
+                   MIN(CAST(opened_at AS DATE)) AS first_day, MAX(CAST(opened_at AS DATE)) AS last_day
+            FROM tickets GROUP BY 1, 2
+            """);
+        return name;
+    }
+
     /// <summary>One row per account and period in which it held a subscription, with the account's state on the last
     /// day it held one in the period, and its tickets: tickets, handle_minutes (sum), handle_minutes_sq, handled_tickets,
     /// first_contact_resolved, reopened.</summary>
@@ -75,10 +98,32 @@ public sealed class AnalysisFacts(FulcrumStore store)
     {
         var name = $"facts_account_periods_{unit.Sql()}";
         var states = AccountStates();
+        // Quarters and years roll up the quarterly ticket facts; weeks and months do not nest in quarters, so they count tickets.
+        var quarterly = unit is PeriodUnit.Quarter or PeriodUnit.Year ? TicketQuarters() : null;
         if (IsFresh(name)) return name;
+        var ticketDays = quarterly is null
+            ? "SELECT CAST(opened_at AS DATE) AS day FROM tickets"
+            : $"SELECT first_day AS day FROM {quarterly} UNION ALL SELECT last_day FROM {quarterly}";
+        var ticketPeriods = quarterly is null
+            ? $"""
+                SELECT account_id, {unit.Trunc("CAST(opened_at AS DATE)")} AS period, COUNT(*) AS tickets,
+                       SUM(handle_minutes) AS handle_minutes, SUM(handle_minutes * handle_minutes) AS handle_minutes_sq,
+                       COUNT(handle_minutes) AS handled_tickets,
+                       COUNT(*) FILTER (WHERE contacts <= 1 AND NOT COALESCE(reopened, false)) AS first_contact_resolved,
+                       COUNT(*) FILTER (WHERE reopened) AS reopened
+                FROM tickets GROUP BY 1, 2
+                """
+            : unit == PeriodUnit.Quarter
+                ? $"SELECT account_id, period, tickets, handle_minutes, handle_minutes_sq, handled_tickets, first_contact_resolved, reopened FROM {quarterly}"
+                : $"""
+                    SELECT account_id, {unit.Trunc("period")} AS period, CAST(SUM(tickets) AS BIGINT) AS tickets, SUM(handle_minutes) AS handle_minutes,
+                           SUM(handle_minutes_sq) AS handle_minutes_sq, CAST(SUM(handled_tickets) AS BIGINT) AS handled_tickets,
+                           CAST(SUM(first_contact_resolved) AS BIGINT) AS first_contact_resolved, CAST(SUM(reopened) AS BIGINT) AS reopened
+                    FROM {quarterly} GROUP BY 1, 2
+                    """;
         Materialize(name, $"""
             WITH observed AS (
-                SELECT CAST(opened_at AS DATE) AS day FROM tickets UNION ALL SELECT CAST(responded_at AS DATE) FROM responses),
+                {ticketDays} UNION ALL SELECT CAST(responded_at AS DATE) FROM responses),
             bounds AS (
                 -- The periods in which the company observed its customers (tickets or surveys), not the whole subscription history.
                 SELECT {unit.Trunc("MIN(day)")} AS first_period, {unit.Trunc("MAX(day)")} AS last_period FROM observed),
@@ -86,18 +131,18 @@ public sealed class AnalysisFacts(FulcrumStore store)
                 SELECT CAST(g.period AS DATE) AS period, CAST(g.period + {unit.Interval()} - INTERVAL '1 day' AS DATE) AS period_end,
                        CAST(g.period + ({unit.Interval()}) / 2 AS DATE) AS mid
                 FROM bounds, generate_series(CAST(bounds.first_period AS TIMESTAMP), CAST(bounds.last_period AS TIMESTAMP), {unit.Interval()}) AS g(period)),
-            active AS (
-                SELECT DISTINCT ON (p.period, st.account_id) p.period, p.mid, st.account_id, st.products, st.arr, st.managers, st.products_held
+            latest AS (
+                -- The state of the last stretch in the period with products, found by its start day and joined back: a
+                -- two-key MAX, where picking the whole row per period and account (DISTINCT ON) sorted all the columns of every state.
+                SELECT p.period, p.mid, st.account_id, MAX(st.valid_from) AS valid_from
                 FROM periods p JOIN {states} st
                   ON st.products > 0 AND st.valid_from <= p.period_end AND st.valid_to >= p.period
-                ORDER BY p.period, st.account_id, st.valid_from DESC),
+                GROUP BY p.period, p.mid, st.account_id),
+            active AS (
+                SELECT l.period, l.mid, st.account_id, st.products, st.arr, st.managers, st.products_held
+                FROM latest l JOIN {states} st ON st.account_id = l.account_id AND st.valid_from = l.valid_from),
             t AS (
-                SELECT account_id, {unit.Trunc("CAST(opened_at AS DATE)")} AS period, COUNT(*) AS tickets,
-                       SUM(handle_minutes) AS handle_minutes, SUM(handle_minutes * handle_minutes) AS handle_minutes_sq,
-                       COUNT(handle_minutes) AS handled_tickets,
-                       COUNT(*) FILTER (WHERE contacts <= 1 AND NOT COALESCE(reopened, false)) AS first_contact_resolved,
-                       COUNT(*) FILTER (WHERE reopened) AS reopened
-                FROM tickets GROUP BY 1, 2)
+                {ticketPeriods})
             SELECT x.period, x.account_id, {AccountLabel} AS account_name, a.segment, a.region, a.industry, a.attributes AS account_attributes, CAST(NULL AS JSON) AS response_attributes,
                    x.products, x.products_held, x.arr, x.managers, {MonthsBetween("a.created_at", "x.mid")} AS tenure_months,
                    COALESCE(t.tickets, 0) AS tickets, COALESCE(t.handle_minutes, 0) AS handle_minutes, COALESCE(t.handle_minutes_sq, 0) AS handle_minutes_sq,
