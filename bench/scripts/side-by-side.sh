@@ -48,7 +48,7 @@ cells AS (
     SELECT segment, quarter, SUM(n) AS n, COUNT(*) AS k, SUM(s) / SUM(n) AS m, SUM(s * s) AS s2, SUM(s * n) AS sn, SUM(n * n) AS n2
     FROM per_account GROUP BY 1, 2),
 robust AS (SELECT *, 100 * sqrt(greatest(0, s2 - 2 * m * sn + m * m * n2) * k / (k - 1)) / n AS se FROM cells)
-SELECT segment, quarter, CAST(n AS BIGINT) AS n, 100 * m AS nps, 100 * m - 1.959963984540054 * se AS lower, 100 * m + 1.959963984540054 * se AS upper
+SELECT segment, strftime(quarter, '%Y-%m-%d') AS quarter, CAST(n AS BIGINT) AS n, 100 * m AS nps, 100 * m - 1.959963984540054 * se AS lower, 100 * m + 1.959963984540054 * se AS upper
 FROM robust ORDER BY 1, 2"
 
 for round in $(seq 1 "$ROUNDS"); do

@@ -48,13 +48,16 @@ duck = {(r["segment"], r["quarter"][:10]): r for r in csv.DictReader(io.StringIO
 pandas = {(c["segment"], c["quarter"][:10]): c for c in json.loads(last("pandas-nps"))["cells"]}
 metrics = json.loads(last("fulcrum-nps"))
 cells = metrics["cells"] if isinstance(metrics, dict) else metrics
-agree, worst = 0, 0.0
-for c in cells:
-    key = (c.get("segment") or c.get("groups", {}).get("segment"), str(c["period"])[:10])
-    if key not in duck:
+agree, worst, worst_bound = 0, 0.0, 0.0
+for c in metrics["cells"]:
+    key = (c["group"][0], str(c["period"])[:10])
+    if key not in duck or key not in pandas:
         continue
-    e = c["estimate"]
-    d, p = duck[key], pandas[key]
+    e, d, p = c["estimate"], duck[key], pandas[key]
     worst = max(worst, abs(e["value"] - float(d["nps"])), abs(e["value"] - p["nps"]))
+    if e["method"].startswith("Cluster-robust"):
+        worst_bound = max(worst_bound, abs(e["lower"] - float(d["lower"])), abs(e["upper"] - float(d["upper"])),
+                          abs(e["lower"] - p["lower"]), abs(e["upper"] - p["upper"]))
     agree += 1
-print(f"- NPS cells compared: {agree} of {len(duck)} (raw SQL) ; largest difference of the NPS value among Fulcrum, pandas and SQL: {worst:.2e} points")
+print(f"- NPS by segment × quarter: {agree} of {len(duck)} cells found in all three; largest difference in NPS among Fulcrum, pandas and SQL "
+      f"{worst:.1e} points, in the cluster-robust interval bounds {worst_bound:.1e} points")
