@@ -18,8 +18,8 @@ public sealed class MissingDataStoresTests : IDisposable
     string Store(string dropped)
     {
         var path = Path.Combine(_directory, $"without-{dropped}.duckdb");
+        DemoCompanyTemplates.CopyTo(path, new DemoCompanyOptions(400, 3, 11));
         using var store = FulcrumStore.Open(path);
-        DemoCompanyGenerator.Generate(store, new DemoCompanyOptions(400, 3, 11));
         store.Execute($"DELETE FROM {dropped}");
         return path;
     }

@@ -2,7 +2,6 @@ using Spectre.Console;
 using System.Text.RegularExpressions;
 using Fulcrum.Cli.Rendering;
 using Fulcrum.Data.Demo;
-using Fulcrum.Data.Store;
 
 namespace Fulcrum.Cli.Tests.Commands;
 
@@ -58,11 +57,7 @@ public sealed partial class OutputWidthTests : IDisposable
     public void Commands_redirected_print_the_same_words_and_numbers_as_on_an_unbounded_line(params string[] command)
     {
         var db = Path.Combine(_directory, "width.duckdb");
-        if (!File.Exists(db))
-        {
-            using var store = FulcrumStore.Open(db);
-            DemoCompanyGenerator.Generate(store, new DemoCompanyOptions(400, 3, 11));
-        }
+        DemoCompanyTemplates.CopyTo(db, new DemoCompanyOptions(400, 3, 11));
         string Output(int width)
         {
             using var capture = new ConsoleCapture(width);
