@@ -13,6 +13,7 @@ namespace Fulcrum.Bench;
 /// <c>value --db PATH [--out FILE]</c> times the value-delivered analyses (initiatives, references, closed loop, ledger).
 /// <c>themes-accuracy --db PATH</c> measures theme discovery against a demo store's planted comment themes.
 /// <c>backends --postgres URL [--accounts N] [--out FILE]</c> runs load, import, facts and analyses on DuckDB and PostgreSQL side by side.
+/// <c>export-renewals --db PATH --out FILE.csv</c> and <c>sql --db PATH --query SQL</c> serve bench/scripts/side-by-side.sh.
 /// </summary>
 public static class Program
 {
@@ -42,6 +43,10 @@ public static class Program
                 return ThemesAccuracy.Run(rest);
             case "backends":
                 return BackendsBenchmark.Run(rest);
+            case "export-renewals":
+                return SideBySide.ExportRenewals(rest);
+            case "sql":
+                return SideBySide.Sql(rest);
             default:
                 Console.Error.WriteLine("""
                     usage:

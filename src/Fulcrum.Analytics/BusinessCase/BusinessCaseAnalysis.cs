@@ -152,7 +152,7 @@ public static class BusinessCaseAnalysis
         {
             var changed = assumptions.ToDictionary(a => a.Key, a => a.Value);
             changed[name] = value;
-            var built = LeverCatalog.Build(new LinkageContext(linkage.Data, linkage.Book, changed)).First(l => l.Lever.Id == lever.Id);
+            var built = LeverCatalog.Build(new LinkageContext(linkage.Data, linkage.Book, changed), only: lever.Id).Single();
             if (built.Scenario is null) return double.NaN;
             var q = linkage.Evaluator.EvaluateScenarios(linkage.Models.Coefficients, MoneyAssumptions.From(changed), [built.Scenario.Scenario]);
             return q[$"scenario:{lever.Id}:{horizon}:npv"];

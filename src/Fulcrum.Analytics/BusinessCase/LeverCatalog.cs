@@ -23,9 +23,12 @@ public static class LeverCatalog
     /// renewals for the score levers, tickets for the contact and effort levers); the others come back with
     /// <see cref="Lever.Unavailable"/> saying what is missing and what to import, and no scenario.
     /// </summary>
-    public static IReadOnlyList<(Lever Lever, ScenarioDefinition? Scenario)> Build(LinkageContext context, IReadOnlyDictionary<string, double>? sizeOverrides = null)
+    /// <param name="only">Builds just the lever with this id (the sensitivity analysis re-values one lever at a time).</param>
+    public static IReadOnlyList<(Lever Lever, ScenarioDefinition? Scenario)> Build(LinkageContext context, IReadOnlyDictionary<string, double>? sizeOverrides = null,
+        string? only = null)
     {
         double A(string name) => sizeOverrides is not null && sizeOverrides.TryGetValue(name, out var v) ? v : context.Assumptions[name];
+        bool Wanted(string id) => only is null || only == id;
         var space = context.Data.ChurnSpace;
         var book = context.Book;
         var result = new List<(Lever, ScenarioDefinition?)>();
@@ -33,6 +36,7 @@ public static class LeverCatalog
         // Moves a share of the accounts at some levels of a soft metric to another level: they churn and expand like those accounts.
         void Move(string id, string title, string metric, string[] fromLevels, string toLevel, string sizeAssumption, string costAssumption, string missing)
         {
+            if (!Wanted(id)) return;
             var share = A(sizeAssumption);
             var costPer = A(costAssumption);
             var f = space.FactorIndex(metric);
@@ -73,10 +77,11 @@ public static class LeverCatalog
             csatSize, "lever_cost_detractor_recovery", context.Data.Soft.Contains(SoftMetric.Csat)
                 ? "needs CSAT answers of 1–2 and of 4 in the year before renewals; import survey responses with a csat column (fulcrum import responses FILE)"
                 : "CSAT is not in the linkage model (NPS is used when answered); run with --soft including csat");
-        result.Add(LowerEffortLever(context, A("lever_size_ces_reduction"), A("lever_cost_effort_reduction")));
-        result.Add(FewerContactsLever(context, A("lever_size_contact_reduction"), A("lever_cost_contact_reduction")));
+        if (Wanted(LowerEffort)) result.Add(LowerEffortLever(context, A("lever_size_ces_reduction"), A("lever_cost_effort_reduction")));
+        if (Wanted(FewerContacts)) result.Add(FewerContactsLever(context, A("lever_size_contact_reduction"), A("lever_cost_contact_reduction")));
         for (var theme = 0; theme < context.Data.Themes.Count; theme++)
-            result.Add(FixThemeLever(context, theme, A("lever_size_fix_theme"), A("lever_cost_fix_theme")));
+            if (Wanted(FixThemePrefix + context.Data.Themes[theme].ThemeId))
+                result.Add(FixThemeLever(context, theme, A("lever_size_fix_theme"), A("lever_cost_fix_theme")));
         if (context.Data.HasArr) return result;
         // Without ARR a lever that works through retention would be valued at $0: it is unavailable, saying why. Only a
         // lever whose whole value is cost to serve (fewer contacts) keeps its money.
@@ -97,11 +102,18 @@ public static class LeverCatalog
         var ces = space.NumericColumns.Count > 0 && space.NumericColumns[0] == LinkageFactors.Ces ? 0 : -1;
         var from = new List<BookEntry>();
         var to = new List<BookEntry>();
+        // Accounts share few (cell, lowered CES) pairs: look each up once rather than once per account.
+        var churnCells = new Dictionary<(int, double), int>();
+        var costCells = new Dictionary<(int, double), int>();
         foreach (var a in context.Book.Accounts)
         {
             var lowered = Math.Max(1, a.CesCalibrated - points);
-            var churnCell = ces >= 0 ? space.WithNumeric(a.ChurnCell, ces, LinkageDataset.BinChurnCes(lowered)) : a.ChurnCell;
-            var costCell = d.CostSpace.WithNumeric(a.CostCell, 0, LinkageDataset.BinCes(lowered));
+            var churnBin = LinkageDataset.BinChurnCes(lowered);
+            var costBin = LinkageDataset.BinCes(lowered);
+            if (!churnCells.TryGetValue((a.ChurnCell, churnBin), out var churnCell))
+                churnCells[(a.ChurnCell, churnBin)] = churnCell = ces >= 0 ? space.WithNumeric(a.ChurnCell, ces, churnBin) : a.ChurnCell;
+            if (!costCells.TryGetValue((a.CostCell, costBin), out var costCell))
+                costCells[(a.CostCell, costBin)] = costCell = d.CostSpace.WithNumeric(a.CostCell, 0, costBin);
             from.Add(new BookEntry(a.ChurnCell, a.CostCell, 1, a.Arr));
             to.Add(new BookEntry(churnCell, costCell, 1, a.Arr));
         }

@@ -23,7 +23,8 @@ namespace Fulcrum.Analytics.Drivers;
 /// <para>
 /// <b>Intervals.</b> Percentile bootstrap resampling accounts (all rows of a drawn account enter together, so many answers from
 /// one account do not pass for independent evidence): per-account sums and cross-products are computed once in SQL, and each
-/// resample adds those of the drawn accounts (<see cref="Bootstrap.ReplicateVectors"/>, fixed seed). The same resamples give
+/// resample is the sum of those cross-products weighted by how often each account was drawn, then one small solve
+/// (<see cref="AccountMoments.Resamples"/>, the draws of <see cref="Bootstrap.ReplicateVectors"/>, fixed seed). The same resamples give
 /// the intervals of R², every weight, share, correlation and mean, so they are consistent with each other.
 /// </para>
 /// <para>
@@ -94,8 +95,8 @@ public static class KeyDriverAnalysis
                 throw new DriverAnalysisException($"The drivers are perfectly collinear ({Pair(drivers, collinearity)}); drop one of them.");
 
             var point = Statistic(total, drivers.Count, options.Method);
-            var replicates = Bootstrap.ReplicateVectors(accounts.Count,
-                indices => Statistic(accounts.Sum(indices), drivers.Count, options.Method), options.Seed, options.Replicates);
+            var replicates = accounts.Resamples(options.Seed, options.Replicates)
+                .Select(sample => Statistic(sample, drivers.Count, options.Method)).ToArray();
 
             var k = drivers.Count;
             var dropped = replicates.Count(r => double.IsNaN(r[0]));

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Fulcrum.Analytics.Linkage;
 
 /// <summary>A slice of the book: some accounts in one churn cell and one cost cell, optionally changed by a lever.</summary>
@@ -47,35 +49,129 @@ internal sealed class CashFlow
         return cost;
     }
 
-    public static CashFlow Project(ProjectionPlan plan, Predictions predictions, double[] monthlyCostPerAccount, MoneyAssumptions money, int months)
+    public static CashFlow Project(ProjectionPlan plan, Predictions predictions, double[] monthlyCostPerAccount, MoneyAssumptions money, int months) =>
+        Project(plan, new ProjectionRates(predictions, money.RenewalsPerYear), monthlyCostPerAccount, months);
+
+    /// <summary>
+    /// The projection of <paramref name="plan"/>; a plan with negative weights (a scenario's before subtracted from its
+    /// after) gives the difference of the two flows directly. Groups run four at a time in vector lanes: with a lever per
+    /// feedback theme there are hundreds of thousands of group-months per bootstrap replicate.
+    /// </summary>
+    public static CashFlow Project(ProjectionPlan plan, ProjectionRates rates, double[] monthlyCostPerAccount, int months)
     {
         var groups = plan.GroupCell.Length;
         var monthlyCost = new double[groups];
         for (var i = 0; i < plan.ItemGroup.Length; i++) monthlyCost[plan.ItemGroup[i]] += plan.ItemAccounts[i] * monthlyCostPerAccount[plan.ItemCostCell[i]];
+        var survival = new double[groups];
+        var growth = new double[groups];
+        for (var g = 0; g < groups; g++) (survival[g], growth[g]) = rates.Monthly(plan.GroupCell[g], plan.GroupMultiplier[g], plan.GroupTheme[g]);
         var flow = new CashFlow { Revenue = new double[months + 1], Cost = new double[months + 1], ArrKept = new double[months + 1], ArrTotal = new double[months + 1] };
-        var exponent = money.RenewalsPerYear / 12;
-        for (var g = 0; g < groups; g++)
+        foreach (var arr in plan.GroupArr) { flow.ArrKept[0] += arr; flow.ArrTotal[0] += arr; }
+        var vectorised = Vector256.IsHardwareAccelerated ? groups / 4 * 4 : 0;
+        if (vectorised > 0) AccumulateFourAtATime(vectorised, survival, growth, monthlyCost, plan.GroupArr, flow, months);
+        for (var g = vectorised; g < groups; g++)
         {
-            var cell = plan.GroupCell[g];
-            var arr = plan.GroupArr[g];
-            var multiplier = plan.GroupTheme[g] < 0 ? plan.GroupMultiplier[g] : predictions.ThemeMultiplier(plan.GroupTheme[g], plan.GroupMultiplier[g]);
-            var p = Math.Clamp(predictions.Churn[cell] * multiplier, 0, 1);
-            var survival = Math.Pow(1 - p, exponent);
-            var growth = survival * Math.Pow(1 + predictions.Expansion[cell] * predictions.ExpansionRatio[cell], exponent);
-            double kept = 1, total = 1, cost = monthlyCost[g];
-            flow.ArrKept[0] += arr;
-            flow.ArrTotal[0] += arr;
+            var (arr, cost) = (plan.GroupArr[g], monthlyCost[g]);
+            double kept = 1, total = 1;
             for (var m = 1; m <= months; m++)
             {
-                kept *= survival;
-                total *= growth;
-                flow.Revenue[m] += arr / 12 * total;
+                kept *= survival[g];
+                total *= growth[g];
                 flow.Cost[m] += cost * kept;
                 flow.ArrKept[m] += arr * kept;
                 flow.ArrTotal[m] += arr * total;
             }
         }
+        // Monthly revenue is a twelfth of the ARR on the books that month.
+        for (var m = 1; m <= months; m++) flow.Revenue[m] = flow.ArrTotal[m] / 12;
         return flow;
+    }
+
+    static void AccumulateFourAtATime(int groups, double[] survival, double[] growth, double[] monthlyCost, double[] arr, CashFlow flow, int months)
+    {
+        var cost = new Vector256<double>[months + 1];
+        var kept = new Vector256<double>[months + 1];
+        var total = new Vector256<double>[months + 1];
+        for (var g = 0; g < groups; g += 4)
+        {
+            var (s, e) = (Vector256.Create(survival.AsSpan(g, 4)), Vector256.Create(growth.AsSpan(g, 4)));
+            var (c, a) = (Vector256.Create(monthlyCost.AsSpan(g, 4)), Vector256.Create(arr.AsSpan(g, 4)));
+            Vector256<double> k = Vector256<double>.One, t = Vector256<double>.One;
+            for (var m = 1; m <= months; m++)
+            {
+                k *= s;
+                t *= e;
+                cost[m] += c * k;
+                kept[m] += a * k;
+                total[m] += a * t;
+            }
+        }
+        for (var m = 1; m <= months; m++)
+        {
+            flow.Cost[m] += Vector256.Sum(cost[m]);
+            flow.ArrKept[m] += Vector256.Sum(kept[m]);
+            flow.ArrTotal[m] += Vector256.Sum(total[m]);
+        }
+    }
+
+    /// <summary>ARR of <paramref name="plan"/> still on the books after <paramref name="months"/> (no expansion): the one figure a theme's excess-churn scenario reports.</summary>
+    public static double ArrKeptAfter(ProjectionPlan plan, ProjectionRates rates, int months)
+    {
+        var sum = 0.0;
+        for (var g = 0; g < plan.GroupCell.Length; g++) sum += plan.GroupArr[g] * rates.SurvivalOver(plan.GroupCell[g], plan.GroupMultiplier[g], plan.GroupTheme[g], months);
+        return sum;
+    }
+}
+
+/// <summary>
+/// Monthly survival and growth of the accounts in a churn cell under one set of predictions: each account renews
+/// <c>renewals_per_year</c> times a year and churns at a renewal with its predicted probability, spread evenly over the
+/// months (survival (1 − p)^(R/12) a month); survivors expand by (1 + e·g)^(R/12) a month. Per-cell factors are
+/// computed once and shared by every scenario's groups in that cell.
+/// </summary>
+internal sealed class ProjectionRates
+{
+    readonly Predictions _predictions;
+    readonly double _exponent;
+    readonly double[] _survival;
+    readonly double[] _expansion;
+
+    public ProjectionRates(Predictions predictions, double renewalsPerYear)
+    {
+        _predictions = predictions;
+        _exponent = renewalsPerYear / 12;
+        _survival = new double[predictions.Churn.Length];
+        _expansion = new double[predictions.Churn.Length];
+        Array.Fill(_survival, double.NaN);
+        Array.Fill(_expansion, double.NaN);
+    }
+
+    /// <summary>Monthly survival and growth (survival × expansion) of a group in <paramref name="cell"/> with a churn multiplier, or for a theme group the share of the theme's excess churn kept.</summary>
+    public (double Survival, double Growth) Monthly(int cell, double multiplier, int theme)
+    {
+        var survival = theme < 0 && multiplier == 1
+            ? double.IsNaN(_survival[cell]) ? _survival[cell] = Math.Pow(1 - Churn(cell, multiplier, theme), _exponent) : _survival[cell]
+            : Math.Pow(1 - Churn(cell, multiplier, theme), _exponent);
+        if (double.IsNaN(_expansion[cell]))
+            _expansion[cell] = Math.Pow(1 + _predictions.Expansion[cell] * _predictions.ExpansionRatio[cell], _exponent);
+        return (survival, survival * _expansion[cell]);
+    }
+
+    /// <summary>Survival over <paramref name="months"/> in one step ((1 − p)^(R·months/12)), exact for whole renewals without a power function.</summary>
+    public double SurvivalOver(int cell, double multiplier, int theme, int months)
+    {
+        var kept = 1 - Churn(cell, multiplier, theme);
+        var exponent = _exponent * months;
+        if (exponent != Math.Round(exponent) || exponent > 64) return Math.Pow(kept, exponent);
+        var result = 1.0;
+        for (var i = 0; i < (int)exponent; i++) result *= kept;
+        return result;
+    }
+
+    double Churn(int cell, double multiplier, int theme)
+    {
+        var factor = theme < 0 ? multiplier : _predictions.ThemeMultiplier(theme, multiplier);
+        return Math.Clamp(_predictions.Churn[cell] * factor, 0, 1);
     }
 }
 
@@ -141,22 +237,45 @@ internal sealed record LeverValue(double ArrRetained, double ArrExpansion, doubl
 
 internal static class LeverValuation
 {
-    public static LeverValue Value(CashFlow before, CashFlow after, MoneyAssumptions money, double leverCost, int horizon)
+    /// <summary>The value of going from <paramref name="before"/> to <paramref name="after"/>.</summary>
+    public static LeverValue Value(CashFlow before, CashFlow after, MoneyAssumptions money, double leverCost, int horizon) =>
+        Value(Difference(after, before), money, leverCost, horizon, DiscountFactors(money, horizon));
+
+    /// <summary>Discount factor of each month 0..<paramref name="months"/>: (1 + rate)^(−m/12).</summary>
+    public static double[] DiscountFactors(MoneyAssumptions money, int months)
+    {
+        var factors = new double[months + 1];
+        for (var m = 0; m <= months; m++) factors[m] = Math.Pow(1 + money.DiscountRate, -m / 12.0);
+        return factors;
+    }
+
+    /// <summary>The value of a change whose flows minus the flows without it are <paramref name="delta"/>.</summary>
+    public static LeverValue Value(CashFlow delta, MoneyAssumptions money, double leverCost, int horizon, double[] discount)
     {
         double revenue = 0, costSaved = 0, discounted = 0;
         var payback = double.PositiveInfinity;
         for (var m = 1; m <= horizon; m++)
         {
-            var deltaRevenue = after.Revenue[m] - before.Revenue[m];
-            var deltaCost = after.Cost[m] - before.Cost[m];
+            var deltaRevenue = delta.Revenue[m];
+            var deltaCost = delta.Cost[m];
             revenue += deltaRevenue;
             costSaved -= deltaCost;
-            discounted += (money.GrossMargin * deltaRevenue - deltaCost) * Math.Pow(1 + money.DiscountRate, -m / 12.0);
+            discounted += (money.GrossMargin * deltaRevenue - deltaCost) * discount[m];
             if (double.IsPositiveInfinity(payback) && discounted >= leverCost && (leverCost > 0 || discounted > 0)) payback = m;
         }
-        var retained = after.ArrKept[horizon] - before.ArrKept[horizon];
-        var expansion = after.ArrTotal[horizon] - before.ArrTotal[horizon] - retained;
+        var retained = delta.ArrKept[horizon];
+        var expansion = delta.ArrTotal[horizon] - retained;
         var npv = discounted - leverCost;
         return new LeverValue(retained, expansion, costSaved, revenue, npv, leverCost > 0 ? npv / leverCost : double.NaN, payback);
+    }
+
+    static CashFlow Difference(CashFlow after, CashFlow before)
+    {
+        static double[] Minus(double[] a, double[] b) => a.Select((v, i) => v - b[i]).ToArray();
+        return new CashFlow
+        {
+            Revenue = Minus(after.Revenue, before.Revenue), Cost = Minus(after.Cost, before.Cost),
+            ArrKept = Minus(after.ArrKept, before.ArrKept), ArrTotal = Minus(after.ArrTotal, before.ArrTotal),
+        };
     }
 }

@@ -129,6 +129,9 @@ public static class LinkageAnalysis
     public const string OneNpsPoint = "nps_one_point";
     public const string ThemeExcessPrefix = "theme_excess:";
 
+    /// <summary>Horizon of a theme's ARR at risk (the linkage report's one figure from its excess-churn scenario).</summary>
+    public const int ThemeAtRiskMonths = 12;
+
     /// <summary>Least renewals after a theme was raised for its excess churn to be valued (a lever, a ranking).</summary>
     public const int MinimumThemeRenewals = 20;
 
@@ -145,7 +148,8 @@ public static class LinkageAnalysis
             if (raising.Count == 0) continue;
             yield return new Scenario(ThemeExcessPrefix + d.Themes[theme].ThemeId,
                 Book.Group(raising.Select(a => new BookEntry(a.ChurnCell, a.CostCell, 1, a.Arr, Theme: theme, ExcessKept: 1))),
-                Book.Group(raising.Select(a => new BookEntry(a.ChurnCell, a.CostCell, 1, a.Arr, Theme: theme, ExcessKept: 0))), 0);
+                Book.Group(raising.Select(a => new BookEntry(a.ChurnCell, a.CostCell, 1, a.Arr, Theme: theme, ExcessKept: 0))), 0)
+            { OnlyArrRetainedAt = ThemeAtRiskMonths };
         }
 
         var space = d.ChurnSpace;

@@ -32,7 +32,7 @@ internal static class LinkageBootstrap
             var weights = new double[d.Accounts];
             for (var i = 0; i < d.Accounts; i++) weights[rng.Next(d.Accounts)]++;
             var totals = LinkageModels.Totals(d, weights, models.ChurnDesign.GetLength(0), models.CostDesign.GetLength(0));
-            var coefficients = models.Refit(d, totals);
+            var coefficients = models.Refit(d, totals, weights);
             fits[r] = coefficients is null ? null : new ReplicateFit(coefficients, evaluator.Describe(totals));
             var count = Interlocked.Increment(ref done);
             if (count % 25 == 0 || count == options.Resamples) progress?.Report(count);

@@ -60,16 +60,10 @@ internal sealed class LinkageDataset
     /// <summary>True when any expansion is on record at a renewal: expansion can be modelled.</summary>
     public bool HasExpansions => Expanded.Any(e => e);
 
-    /// <summary>The renewal rows packed for the bootstrap's inner loop (one contiguous array is read per resample).</summary>
-    internal EventTotalsRow[] PackedEvents => _packedEvents ??= Enumerable.Range(0, EventCell.Length)
-        .Select(i => new EventTotalsRow(EventAccount[i], EventCell[i], Churned[i], Expanded[i], ArrBefore[i], ExpansionAmount[i])).ToArray();
+    /// <summary>The rows ordered by account, for the bootstrap's inner loop (built on first use).</summary>
+    internal AccountRows Rows => _rows ??= AccountRows.Of(this);
 
-    /// <summary>The service rows packed the same way.</summary>
-    internal ServiceTotalsRow[] PackedService => _packedService ??= Enumerable.Range(0, ServiceCell.Length)
-        .Select(i => new ServiceTotalsRow(ServiceAccount[i], ServiceCell[i], ServiceNpsLevel[i], Quarters[i], Tickets[i], HandleMinutes[i])).ToArray();
-
-    EventTotalsRow[]? _packedEvents;
-    ServiceTotalsRow[]? _packedService;
+    AccountRows? _rows;
 
     /// <summary>Themes raised before at least one renewal (empty until `fulcrum themes` has run).</summary>
     public required IReadOnlyList<LinkageTheme> Themes { get; init; }
@@ -264,10 +258,6 @@ internal sealed class LinkageDataset
         return new Factor(name, present, Math.Max(baseline, 0));
     }
 }
-
-internal readonly record struct EventTotalsRow(int Account, int Cell, bool Churned, bool Expanded, double ArrBefore, double ExpansionAmount);
-
-internal readonly record struct ServiceTotalsRow(int Account, int Cell, int NpsLevel, double Quarters, double Tickets, double Minutes);
 
 /// <summary>The data cannot support a linkage model; the message says why and what to do.</summary>
 public class LinkageException(string message) : Exception(message);

@@ -47,19 +47,26 @@ internal sealed class LinkageModels
 
     public LinkageCoefficients Coefficients => new(Churn.Coefficients, Expansion?.Coefficients, Amount?.Coefficients, Tickets?.Coefficients, Minutes?.Coefficients, ThemeChurnRatios);
 
-    /// <summary>Observed / predicted churn among renewals of accounts that raised each theme.</summary>
-    static double[] ThemeRatios(double[,] churnDesign, double[] churn, CellTotals t)
+    /// <summary>Observed / predicted churn among renewals of accounts that raised each theme (renewals weighted by their account's weight).</summary>
+    static double[] ThemeRatios(LinkageDataset d, double[]? accountWeights, double[,] churnDesign, double[] churn)
     {
-        if (t.ThemeRenewals.Length == 0) return [];
+        if (d.Themes.Count == 0) return [];
         var p = LogisticRegression.Probabilities(churnDesign, churn);
-        var ratios = new double[t.ThemeRenewals.Length];
-        for (var theme = 0; theme < ratios.Length; theme++)
+        var (observed, expected) = (new double[d.Themes.Count], new double[d.Themes.Count]);
+        var rows = d.Rows;
+        for (var a = 0; a < d.Accounts; a++)
         {
-            double observed = 0, expected = 0;
-            var (renewals, churned) = (t.ThemeRenewals[theme], t.ThemeChurns[theme]);
-            for (var c = 0; c < renewals.Length; c++) { observed += churned[c]; expected += renewals[c] * p[c]; }
-            ratios[theme] = expected > 0 ? observed / expected : double.NaN;
+            var w = accountWeights?[a] ?? 1;
+            if (w == 0) continue;
+            for (var i = rows.ThemeEventStart[a]; i < rows.ThemeEventStart[a + 1]; i++)
+            {
+                var (theme, cell, churned) = rows.ThemeEvents[i];
+                if (churned) observed[theme] += w;
+                expected[theme] += w * p[cell];
+            }
         }
+        var ratios = new double[d.Themes.Count];
+        for (var theme = 0; theme < ratios.Length; theme++) ratios[theme] = expected[theme] > 0 ? observed[theme] / expected[theme] : double.NaN;
         return ratios;
     }
 
@@ -89,12 +96,12 @@ internal sealed class LinkageModels
             ChurnTemplate = new GroupedData(churnDesign, totals.ChurnEvents, totals.Renewals, d.ChurnSpace.Names),
             CostTemplate = tickets is null && minutes is null ? null : new GroupedData(costDesign, totals.Tickets, totals.Quarters, d.CostSpace.Names),
             FullTotals = totals,
-            ThemeChurnRatios = ThemeRatios(churnDesign, churn.Coefficients, totals),
+            ThemeChurnRatios = ThemeRatios(d, null, churnDesign, churn.Coefficients),
         };
     }
 
-    /// <summary>Refits every model on cell totals (e.g. a bootstrap replicate's); null if a model cannot be fitted on them.</summary>
-    public LinkageCoefficients? Refit(LinkageDataset d, CellTotals t)
+    /// <summary>Refits every model on cell totals (a bootstrap replicate's, from <paramref name="accountWeights"/>); null if a model cannot be fitted on them.</summary>
+    public LinkageCoefficients? Refit(LinkageDataset d, CellTotals t, double[] accountWeights)
     {
         // The cells are the validated full-sample ones; only their totals change, so no re-validation.
         var churn = LogisticRegression.Refit(ChurnTemplate.WithTotals(t.ChurnEvents, t.Renewals), Churn);
@@ -111,7 +118,7 @@ internal sealed class LinkageModels
         var tickets = Other(Tickets, CostTemplate, t.Tickets, t.Quarters, false);
         var minutes = Other(Minutes, CostTemplate, t.Minutes, t.Quarters, false);
         if (expansion is [] || amount is [] || tickets is [] || minutes is []) return null;
-        return new LinkageCoefficients(churn.Coefficients, expansion, amount, tickets, minutes, ThemeRatios(ChurnDesign, churn.Coefficients, t));
+        return new LinkageCoefficients(churn.Coefficients, expansion, amount, tickets, minutes, ThemeRatios(d, accountWeights, ChurnDesign, churn.Coefficients));
     }
 
     // A replicate can lose every account of a rare level; its coefficient is then undefined and the replicate is dropped (and counted).
@@ -120,48 +127,43 @@ internal sealed class LinkageModels
     /// <summary>Totals per cell, plus tickets, handle minutes and account-quarters per NPS level (for cost to serve by NPS level).</summary>
     internal sealed record CellTotals(
         double[] Renewals, double[] ChurnEvents, double[] Retained, double[] Expansions, double[] ExpansionArr, double[] ExpansionAmount,
-        double[] Quarters, double[] Tickets, double[] Minutes, double[] NpsQuarters, double[] NpsTickets, double[] NpsMinutes,
-        double[][] ThemeRenewals, double[][] ThemeChurns);
+        double[] Quarters, double[] Tickets, double[] Minutes, double[] NpsQuarters, double[] NpsTickets, double[] NpsMinutes);
 
     internal static CellTotals Totals(LinkageDataset d, double[]? accountWeights, int churnCells, int costCells)
     {
         var t = new CellTotals(new double[churnCells], new double[churnCells], new double[churnCells], new double[churnCells], new double[churnCells],
             new double[churnCells], new double[costCells], new double[costCells], new double[costCells],
-            new double[LinkageFactors.NpsLevels.Length], new double[LinkageFactors.NpsLevels.Length], new double[LinkageFactors.NpsLevels.Length],
-            d.Themes.Select(_ => new double[churnCells]).ToArray(), d.Themes.Select(_ => new double[churnCells]).ToArray());
-        for (var theme = 0; theme < d.Themes.Count; theme++)
-            foreach (var i in d.Themes[theme].Events)
+            new double[LinkageFactors.NpsLevels.Length], new double[LinkageFactors.NpsLevels.Length], new double[LinkageFactors.NpsLevels.Length]);
+        var rows = d.Rows;
+        for (var a = 0; a < d.Accounts; a++)
+        {
+            var w = accountWeights?[a] ?? 1;
+            if (w == 0) continue;
+            for (var i = rows.EventStart[a]; i < rows.EventStart[a + 1]; i++)
             {
-                var w = accountWeights?[d.EventAccount[i]] ?? 1;
-                t.ThemeRenewals[theme][d.EventCell[i]] += w;
-                if (d.Churned[i]) t.ThemeChurns[theme][d.EventCell[i]] += w;
+                ref readonly var e = ref rows.Events[i];
+                var c = e.Cell;
+                t.Renewals[c] += w;
+                if (e.Churned) { t.ChurnEvents[c] += w; continue; }
+                t.Retained[c] += w;
+                if (!e.Expanded) continue;
+                t.Expansions[c] += w;
+                if (!(e.ArrBefore > 0)) continue;
+                t.ExpansionArr[c] += w * e.ArrBefore;
+                t.ExpansionAmount[c] += w * e.ExpansionAmount;
             }
-        foreach (ref readonly var e in d.PackedEvents.AsSpan())
-        {
-            var w = accountWeights?[e.Account] ?? 1;
-            if (w == 0) continue;
-            var c = e.Cell;
-            t.Renewals[c] += w;
-            if (e.Churned) { t.ChurnEvents[c] += w; continue; }
-            t.Retained[c] += w;
-            if (!e.Expanded) continue;
-            t.Expansions[c] += w;
-            if (!(e.ArrBefore > 0)) continue;
-            t.ExpansionArr[c] += w * e.ArrBefore;
-            t.ExpansionAmount[c] += w * e.ExpansionAmount;
-        }
-        foreach (ref readonly var r in d.PackedService.AsSpan())
-        {
-            var w = accountWeights?[r.Account] ?? 1;
-            if (w == 0) continue;
-            var (c, level) = (r.Cell, r.NpsLevel);
-            double quarters = w * r.Quarters, tickets = w * r.Tickets, minutes = w * r.Minutes;
-            t.Quarters[c] += quarters;
-            t.Tickets[c] += tickets;
-            t.Minutes[c] += minutes;
-            t.NpsQuarters[level] += quarters;
-            t.NpsTickets[level] += tickets;
-            t.NpsMinutes[level] += minutes;
+            for (var i = rows.ServiceStart[a]; i < rows.ServiceStart[a + 1]; i++)
+            {
+                ref readonly var r = ref rows.Service[i];
+                var (c, level) = (r.Cell, r.NpsLevel);
+                double quarters = w * r.Quarters, tickets = w * r.Tickets, minutes = w * r.Minutes;
+                t.Quarters[c] += quarters;
+                t.Tickets[c] += tickets;
+                t.Minutes[c] += minutes;
+                t.NpsQuarters[level] += quarters;
+                t.NpsTickets[level] += tickets;
+                t.NpsMinutes[level] += minutes;
+            }
         }
         return t;
     }

@@ -131,6 +131,7 @@ internal static class LinkageQueries
     public const string CesMoments = """
         SELECT account_id AS AccountId, COUNT(ces) AS N, CAST(SUM(ces) AS DOUBLE) AS Sum, CAST(SUM(ces * ces) AS DOUBLE) AS SumSquares
         FROM responses WHERE ces IS NOT NULL GROUP BY account_id
+        ORDER BY account_id
         """;
 
     static string MonthsBetween(string from, string to) => AnalysisFacts.MonthsBetween(from, to);

@@ -104,7 +104,7 @@ internal static class LinkageReportBuilder
     static ThemeChurn ThemeChurnOf(LinkageTheme t, int index, LinkageDataset d, Book book, Figures figures)
     {
         var raising = book.Accounts.Count(a => a.Themes.Contains(index));
-        var atRiskKey = $"scenario:{LinkageAnalysis.ThemeExcessPrefix}{t.ThemeId}:12:arr_retained";
+        var atRiskKey = $"scenario:{LinkageAnalysis.ThemeExcessPrefix}{t.ThemeId}:{LinkageAnalysis.ThemeAtRiskMonths}:arr_retained";
         var ratioKey = $"theme_churn_ratio:{t.ThemeId}";
         var replicates = figures.Bootstrap.Replicates.Select(r => r.GetValueOrDefault(ratioKey, double.NaN)).Where(double.IsFinite).ToList();
         // As for the intervals, fewer than 20 usable resamples, or a model not identified in most resamples, give no p-value.

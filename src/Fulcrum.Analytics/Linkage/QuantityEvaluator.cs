@@ -17,6 +17,11 @@ internal sealed class QuantityEvaluator
 
     public const string CesColumn = LinkageFactors.Ces;
 
+    static readonly string[] LeverFields = ["arr_retained", "arr_expansion", "arr_total", "cost_saved", "revenue", "npv", "roi", "payback"];
+
+    /// <summary>Each scenario's keys per horizon, made once: a thousand replicates would otherwise format the same strings a thousand times.</summary>
+    readonly System.Collections.Concurrent.ConcurrentDictionary<(string, int), string[]> _fieldKeys = new();
+
     /// <summary>The evaluator of a prepared plan with fitted models; <paramref name="horizons"/> overrides the plan's.</summary>
     public QuantityEvaluator(QuantityPlan plan, LinkageModels models, int[]? horizons = null)
     {
@@ -105,11 +110,12 @@ internal sealed class QuantityEvaluator
         for (var theme = 0; theme < b.ThemeChurnRatios.Length; theme++) q[$"theme_churn_ratio:{_d.Themes[theme].ThemeId}"] = b.ThemeChurnRatios[theme];
         q["tickets_rate_ratio_per_ces_point"] = Math.Exp(predictions.TicketsPerCesPoint);
         q["minutes_rate_ratio_per_ces_point"] = Math.Exp(predictions.MinutesPerCesPoint);
-        var bookFlow = CashFlow.Project(_plan.BookPlan, predictions, CashFlow.MonthlyCostPerAccount(predictions, money), money, 12);
+        var rates = new ProjectionRates(predictions, money.RenewalsPerYear);
+        var bookFlow = CashFlow.Project(_plan.BookPlan, rates, CashFlow.MonthlyCostPerAccount(predictions, money), 12);
         q["book_cost_to_serve_per_year"] = bookFlow.Cost.Sum();
         q["book_churned_arr_next_year"] = bookFlow.ArrKept[0] - bookFlow.ArrKept[12];
 
-        Scenarios(q, predictions, money, scenarios ?? _scenarios);
+        Scenarios(q, predictions, rates, money, scenarios ?? _scenarios);
         return q;
     }
 
@@ -117,30 +123,40 @@ internal sealed class QuantityEvaluator
     public Dictionary<string, double> EvaluateScenarios(LinkageCoefficients b, MoneyAssumptions money, IReadOnlyList<Scenario> scenarios)
     {
         var q = new Dictionary<string, double>(StringComparer.Ordinal);
-        Scenarios(q, Predictions.From(_models, b, CesColumn, _d.ChurnSpace, _d.CostSpace), money, scenarios);
+        var predictions = Predictions.From(_models, b, CesColumn, _d.ChurnSpace, _d.CostSpace);
+        Scenarios(q, predictions, new ProjectionRates(predictions, money.RenewalsPerYear), money, scenarios);
         return q;
     }
 
-    void Scenarios(Dictionary<string, double> q, Predictions predictions, MoneyAssumptions money, IReadOnlyList<Scenario> scenarios)
+    /// <summary>
+    /// Each scenario's change projected once (its after minus its before, <see cref="Scenario.DeltaPlan"/>) on rates
+    /// shared by all scenarios, then valued at every horizon; a theme's excess-churn scenario only for the ARR it retains.
+    /// </summary>
+    void Scenarios(Dictionary<string, double> q, Predictions predictions, ProjectionRates rates, MoneyAssumptions money, IReadOnlyList<Scenario> scenarios)
     {
         var months = _months;
         var monthlyCost = CashFlow.MonthlyCostPerAccount(predictions, money);
+        var discount = LeverValuation.DiscountFactors(money, months);
         foreach (var scenario in scenarios)
         {
-            var from = CashFlow.Project(scenario.FromPlan, predictions, monthlyCost, money, months);
-            var to = CashFlow.Project(scenario.ToPlan, predictions, monthlyCost, money, months);
+            if (scenario.OnlyArrRetainedAt is { } at)
+            {
+                q[$"scenario:{scenario.Key}:{at}:arr_retained"] = CashFlow.ArrKeptAfter(scenario.DeltaPlan, rates, at);
+                continue;
+            }
+            var delta = CashFlow.Project(scenario.DeltaPlan, rates, monthlyCost, months);
             foreach (var h in _horizons)
             {
-                var v = LeverValuation.Value(from, to, money, scenario.Cost, h);
-                var key = $"scenario:{scenario.Key}:{h}";
-                q[$"{key}:arr_retained"] = v.ArrRetained;
-                q[$"{key}:arr_expansion"] = v.ArrExpansion;
-                q[$"{key}:arr_total"] = v.ArrRetained + v.ArrExpansion;
-                q[$"{key}:cost_saved"] = v.CostSaved;
-                q[$"{key}:revenue"] = v.Revenue;
-                q[$"{key}:npv"] = v.Npv;
-                q[$"{key}:roi"] = v.Roi;
-                q[$"{key}:payback"] = v.PaybackMonths;
+                var v = LeverValuation.Value(delta, money, scenario.Cost, h, discount);
+                var keys = _fieldKeys.GetOrAdd((scenario.Key, h), k => LeverFields.Select(field => $"scenario:{k.Item1}:{k.Item2}:{field}").ToArray());
+                q[keys[0]] = v.ArrRetained;
+                q[keys[1]] = v.ArrExpansion;
+                q[keys[2]] = v.ArrRetained + v.ArrExpansion;
+                q[keys[3]] = v.CostSaved;
+                q[keys[4]] = v.Revenue;
+                q[keys[5]] = v.Npv;
+                q[keys[6]] = v.Roi;
+                q[keys[7]] = v.PaybackMonths;
             }
         }
     }

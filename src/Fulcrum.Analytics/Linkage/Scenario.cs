@@ -6,11 +6,17 @@ namespace Fulcrum.Analytics.Linkage;
 /// </summary>
 internal sealed record Scenario(string Key, IReadOnlyList<BookEntry> From, IReadOnlyList<BookEntry> To, double Cost)
 {
-    ProjectionPlan? _from, _to;
+    ProjectionPlan? _delta;
 
-    // Compiled on first use; a race compiles twice and keeps either, both identical.
-    public ProjectionPlan FromPlan => _from ??= ProjectionPlan.Compile(From);
-    public ProjectionPlan ToPlan => _to ??= ProjectionPlan.Compile(To);
+    /// <summary>When set, only the ARR retained at this horizon is valued (all a theme's excess-churn figure reads), not the full lever value.</summary>
+    public int? OnlyArrRetainedAt { get; init; }
+
+    /// <summary>
+    /// <see cref="To"/> with <see cref="From"/> subtracted, compiled once: its projection is the scenario's change in
+    /// every flow, and entries that project alike on both sides (same cell, same multipliers) cancel before projecting.
+    /// Compiled on first use; a race compiles twice and keeps either, both identical.
+    /// </summary>
+    public ProjectionPlan DeltaPlan => _delta ??= ProjectionPlan.Compile(From.Select(e => e.Scaled(-1)).Concat(To));
 }
 
 /// <summary>The accounts on the books today, grouped by churn cell and cost cell.</summary>

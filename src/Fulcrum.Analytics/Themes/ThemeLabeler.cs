@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Fulcrum.Analytics.Themes.Languages;
 using Fulcrum.Analytics.Themes.Text;
 
@@ -15,7 +16,7 @@ namespace Fulcrum.Analytics.Themes;
 /// wrote them (else in its most common spelling); a theme
 /// mostly in another language is labelled by key phrases, never by a sentence full of that language's function words.
 /// </summary>
-public static class ThemeLabeler
+public static partial class ThemeLabeler
 {
     /// <param name="texts">Mention texts.</param>
     /// <param name="labels">Theme index of each mention, or −1 for none.</param>
@@ -83,10 +84,13 @@ public static class ThemeLabeler
     public const int MaxLabelWords = 7;
 
     /// <summary>
-    /// The phrase a person would write as the theme's name: of the theme's own short sentences (2 to <see cref="MaxLabelWords"/>
-    /// words, at least two of them content words, no product name), the one that is both typical (close to the theme's centre)
-    /// and common: score = similarity × ln(1 + times written). Customers' own short complaints ("Too many logins", "Tools don't
-    /// talk to each other") name a theme better than any keyword list; null when the theme has no such sentence.
+    /// The phrase a person would write as the theme's name: of the theme's own short clauses (its sentences split at ", but",
+    /// ", though", a colon and the like by <see cref="ClauseSplitter"/>, a leading "Also," or "Fine," dropped; 2 to
+    /// <see cref="MaxLabelWords"/> words, at least two of them content words, no product name, no person's name), the one that
+    /// is both typical (its sentence close to the theme's centre) and common: score = similarity × ln(1 + times written).
+    /// Customers' own short complaints ("Too many logins", "Tools don't talk to each other") name a theme better than any keyword
+    /// list, and a clause drops the verdict around it ("Good enough, but the system keeps crashing" → "The system keeps
+    /// crashing"); null when the theme has no such clause.
     /// </summary>
     /// <remarks>With per-mention <paramref name="languages"/>, only English sentences are candidates, and only for a theme most of
     /// whose mentions are English (a sentence in another language would carry its function words into the label).</remarks>
@@ -108,16 +112,33 @@ public static class ThemeLabeler
         for (var i = 0; i < texts.Count; i++)
         {
             if (labels[i] < 0 || !mostlyEnglish[labels[i]] || languages is not null && languages[i] != CommentLanguage.English) continue;
-            var words = Tokens.Words(texts[i]);
-            if (words.Count < 2 || words.Count > MaxLabelWords || words.Any(productWords.Contains)) continue;
-            if (words.Count(w => w.Length > 1 && !Tokens.StopWords.Contains(w)) < 2) continue;
-            var key = string.Join(' ', words);
-            var seen = candidates[labels[i]].GetValueOrDefault(key, (0, 0, texts[i]));
-            candidates[labels[i]][key] = (seen.Count + 1, Math.Max(seen.Similarity, similarity[i]), seen.Text);
+            foreach (var clause in ClauseSplitter.Split(texts[i]).Select(WithoutLeadWord).Where(c => !NamesSomeone(c)))
+            {
+                var words = Tokens.Words(clause);
+                if (words.Count < 2 || words.Count > MaxLabelWords || words.Any(productWords.Contains)) continue;
+                if (words.Count(w => w.Length > 1 && !Tokens.StopWords.Contains(w)) < 2) continue;
+                var key = string.Join(' ', words);
+                var seen = candidates[labels[i]].GetValueOrDefault(key, (0, 0, clause));
+                candidates[labels[i]][key] = (seen.Count + 1, Math.Max(seen.Similarity, similarity[i]), seen.Text);
+            }
         }
         return candidates.Select(c => c.Count == 0 ? null
             : Tidy(c.Values.OrderByDescending(v => v.Similarity * Math.Log(1 + v.Count)).ThenBy(v => v.Text, StringComparer.Ordinal).First().Text)).ToArray();
     }
+
+    /// <summary>A clause without a single leading word set off by a comma ("Also, …", "Honestly, …", "Fine, …"): a discourse marker or a verdict, not the subject.</summary>
+    static string WithoutLeadWord(string clause) => LeadWord().Replace(clause, "");
+
+    [GeneratedRegex(@"^\s*[\p{L}']+,\s+")]
+    private static partial Regex LeadWord();
+
+    /// <summary>
+    /// A capitalised word after the first (other than "I" and all-capital abbreviations such as "SSO") names someone or
+    /// something ("Kudos to Luis in support"): a person's name would say who was praised, not what, and does not belong in a label.
+    /// </summary>
+    static bool NamesSomeone(string clause) => clause.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+        .Select(w => w.Trim('.', ',', '!', '?', ';', ':', '"', '\'', '(', ')'))
+        .Any(w => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower) && w != "I'm" && w != "I've" && w != "I'd" && w != "I'll");
 
     /// <summary>A sentence as a label: no closing punctuation, first letter upper case.</summary>
     static string Tidy(string sentence)

@@ -46,4 +46,29 @@ public class ThemeLabelerTests
         Assert.Null(phrases[2]);
         Assert.Equal("lost luggage / baggage claim", ThemeLabeler.Label(null, ["lost luggage", "baggage claim"], "My bag was lost."));
     }
+
+    [Fact]
+    public void A_label_is_the_complaint_clause_without_the_verdict_around_it()
+    {
+        string[] texts =
+        [
+            "Good enough, but the system keeps crashing.", "It's fine, but the system keeps crashing.", "Honestly, the system keeps crashing.",
+            "The system keeps crashing, which makes our lives harder.", "Kudos to Luis in support!", "Kudos to Luis in support!", "Kudos to Luis in support!",
+            "Support answers within the hour.",
+        ];
+        int[] labels = [0, 0, 0, 0, 1, 1, 1, 1];
+        float[] similarity = [0.9f, 0.9f, 0.8f, 0.8f, 0.9f, 0.9f, 0.9f, 0.6f];
+        var phrases = ThemeLabeler.TypicalPhrases(texts, labels, similarity, 2);
+        Assert.Equal("The system keeps crashing", phrases[0]); // written four times inside other words, never alone
+        Assert.Equal("Support answers within the hour", phrases[1]); // the commoner sentence names a person
+    }
+
+    [Theory]
+    [InlineData("It's fine, but the tools don't talk to each other.", new[] { "It's fine", "the tools don't talk to each other." })]
+    [InlineData("My only gripe is that search is slow, but that's minor.", new[] { "My only gripe is that search is slow", "that's minor." })]
+    [InlineData("Small thing: exports time out.", new[] { "Small thing", "exports time out." })]
+    [InlineData("Generally happy, except that reports are slow.", new[] { "Generally happy", "reports are slow." })]
+    [InlineData("Salt and pepper are fine.", new[] { "Salt and pepper are fine." })]
+    public void Clauses_split_at_contrast_and_apposition_marks(string sentence, string[] clauses) =>
+        Assert.Equal(clauses, Fulcrum.Analytics.Themes.Text.ClauseSplitter.Split(sentence));
 }

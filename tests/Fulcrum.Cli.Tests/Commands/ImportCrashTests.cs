@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Fulcrum.Data.Demo;
 using Fulcrum.Data.Store;
+using Xunit.Abstractions;
 
 namespace Fulcrum.Cli.Tests.Commands;
 
@@ -10,7 +11,8 @@ namespace Fulcrum.Cli.Tests.Commands;
 /// checks that the store holds all of it or none of it, follow-ups included: either nothing changed, or every new
 /// answer is in and every detractor answer has its follow-up (they are opened in the import's own commit).
 /// </summary>
-public sealed class ImportCrashTests : IDisposable
+[Collection(ConsoleFreeCollection.Name)]
+public sealed class ImportCrashTests(ITestOutputHelper output) : IDisposable
 {
     const int Answers = 150_000;
     readonly string _folder = Directory.CreateTempSubdirectory("fulcrum-crash-").FullName;
@@ -43,7 +45,7 @@ public sealed class ImportCrashTests : IDisposable
             Assert.True(which is not null, $"run {run}, killed after {killAfter.TotalSeconds:F1} s of {duration.TotalSeconds:F1} s: a half state {state} (before {before}, after {after})");
             outcomes.Add($"{killAfter.TotalSeconds:F1}s→{which}");
         }
-        Console.WriteLine($"Import of {Answers:N0} answers took {duration.TotalSeconds:F1} s; kills: {string.Join(", ", outcomes)}");
+        output.WriteLine($"Import of {Answers:N0} answers took {duration.TotalSeconds:F1} s; kills: {string.Join(", ", outcomes)}");
     }
 
     sealed record State(long Responses, long Detractors, long Followups, long FollowupEvents, long CommittedImports);

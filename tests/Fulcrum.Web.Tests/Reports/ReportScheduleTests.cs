@@ -24,6 +24,9 @@ public sealed class ReportScheduleTests
         ["Fulcrum:Reports:Smtp:Security"] = "none",
         ["Fulcrum:Reports:Smtp:Password"] = SmtpPassword,
         ["Fulcrum:Reports:Smtp:From"] = "fulcrum@test.local",
+        // The failures under test are the server's refusals, not timeouts: the exchange with the local sink has no
+        // practical time limit (the 30 s default could expire on a loaded machine with nothing wrong).
+        ["Fulcrum:Reports:Smtp:TimeoutSeconds"] = "3600",
         ["Fulcrum:Reports:MaxAttempts"] = "3",
         ["Fulcrum:Reports:RetryDelaySeconds"] = "0.05",
         // The test runs the due schedules itself; the background poll only runs them at start (when none exists yet).

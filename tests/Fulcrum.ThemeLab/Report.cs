@@ -1,0 +1,39 @@
+using Fulcrum.Analytics.Themes;
+using Fulcrum.Analytics.Themes.Evaluation;
+
+namespace Fulcrum.ThemeLab;
+
+static class Report
+{
+    public static void Print(Corpus corpus, IReadOnlyList<DiscoveredCluster> clusters, DiscoverySummary summary, double seconds, bool verbose)
+    {
+        var assignment = ThemeEngine.Assign(corpus.Mentions, corpus.Vectors, clusters.Select(c => c.Centroid).ToList(), corpus.Sentiment);
+        var sizes = Enumerable.Range(0, clusters.Count).Select(t => assignment.MentionTheme.Count(m => m == t)).ToArray();
+        var keys = ThemeLabeler.KeyPhrases(corpus.Mentions.Text, assignment.MentionTheme, clusters.Count, productNames: corpus.ProductNames);
+        var typical = ThemeLabeler.TypicalPhrases(corpus.Mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count, corpus.ProductNames);
+        string Label(int t) => ThemeLabeler.Label(typical[t], keys[t], null);
+        Console.WriteLine($"  {summary} in {seconds:F1} s; smallest {(sizes.Length == 0 ? 0 : sizes.Min())}");
+        if (corpus.Name == "airline")
+        {
+            var primary = Enumerable.Repeat(-1, corpus.Mentions.DocumentCount).ToArray();
+            foreach (var d in assignment.Documents.Where(d => d.IsPrimary)) primary[d.Document] = d.Theme;
+            var reasons = corpus.DocumentLabels.Select(l => l[0]).ToList();
+            Console.WriteLine($"  NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, primary):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, primary):F3} themes {clusters.Count}");
+            if (verbose) for (var t = 0; t < clusters.Count; t++) Console.WriteLine($"    {t} {(clusters[t].Complaint ? "C" : "o")} {sizes[t]} {Label(t)}");
+            return;
+        }
+        var raised = Enumerable.Range(0, clusters.Count).Select(_ => new HashSet<int>()).ToArray();
+        foreach (var d in assignment.Documents) raised[d.Theme].Add(d.Document);
+        foreach (var key in new[] { "products_dont_integrate", "too_many_account_managers" })
+        {
+            var truth = Enumerable.Range(0, corpus.DocumentLabels.Length).Where(d => corpus.DocumentLabels[d].Contains(key)).ToHashSet();
+            var ranked = Enumerable.Range(0, clusters.Count).Select(t =>
+            {
+                var hit = raised[t].Count(truth.Contains);
+                return (Theme: t, F1: 2.0 * hit / (raised[t].Count + truth.Count), P: raised[t].Count == 0 ? 0 : (double)hit / raised[t].Count, R: (double)hit / truth.Count);
+            }).OrderByDescending(p => p.F1).Take(3).ToList();
+            Console.WriteLine($"  {key} ({truth.Count}): " + string.Join("; ", ranked.Select(b => $"#{b.Theme} F1 {b.F1:F3} P {b.P:F2} R {b.R:F2} '{Label(b.Theme)}'")));
+        }
+        if (verbose) for (var t = 0; t < clusters.Count; t++) Console.WriteLine($"    {t} {(clusters[t].Complaint ? "C" : "o")} {sizes[t]} {Label(t)}");
+    }
+}
