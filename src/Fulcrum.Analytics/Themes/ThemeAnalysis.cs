@@ -95,8 +95,10 @@ public static class ThemeAnalysis
             active.Select(t => admission.GetValueOrDefault(t.ThemeId, float.NegativeInfinity)).ToList());
         EndPhase("assign");
         var productNames = repository.ProductNames();
-        var keyPhrases = ThemeLabeler.KeyPhrases(mentions.Text, assignment.MentionTheme, active.Count, productNames: productNames, languages: mentionLanguage);
-        var typical = ThemeLabeler.TypicalPhrases(mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, active.Count, productNames, mentionLanguage);
+        var labelled = LabelSample(mentions.Count, options.Seed);
+        List<T> Of<T>(IReadOnlyList<T> values) => labelled.Select(i => values[i]).ToList();
+        var keyPhrases = ThemeLabeler.KeyPhrases(Of(mentions.Text), Of(assignment.MentionTheme), active.Count, productNames: productNames, languages: Of(mentionLanguage));
+        var typical = ThemeLabeler.TypicalPhrases(Of(mentions.Text), Of(assignment.MentionTheme), Of(assignment.MentionSimilarity), active.Count, productNames, Of(mentionLanguage));
         var themeLanguage = ThemeLanguages(assignment.MentionTheme, mentionLanguage, active.Count);
         var representatives = ThemeEngine.Representatives(mentions, assignment, active.Count);
         for (var t = 0; t < active.Count; t++)
@@ -190,6 +192,25 @@ public static class ThemeAnalysis
         var without = languages.Where(l => !CommentLanguage.HasSentiment(l)).Distinct().Select(CommentLanguage.Name).Order(StringComparer.Ordinal).ToList();
         return without.Count == 0 ? "mean needs 2 scored mentions"
             : $"no sentiment: its comments are in {string.Join(", ", without)}, for which Fulcrum has no sentiment model";
+    }
+
+    /// <summary>Most mentions the labels are read from; larger data are labelled from a random sample of this size.</summary>
+    public const int LabelledMentions = 200_000;
+
+    /// <summary>
+    /// The mentions the labels are read from: all of them up to <see cref="LabelledMentions"/>, else a seeded uniform sample (in
+    /// order). Key phrases weigh terms by their share within and across themes, which a sample of this size already fixes, and
+    /// reading every sentence of a million comments took most of the run.
+    /// </summary>
+    static int[] LabelSample(int mentionCount, int seed)
+    {
+        if (mentionCount <= LabelledMentions) return Enumerable.Range(0, mentionCount).ToArray();
+        var rng = new Random(seed);
+        var sample = Enumerable.Range(0, mentionCount).ToArray();
+        rng.Shuffle(sample);
+        var chosen = sample[..LabelledMentions];
+        Array.Sort(chosen);
+        return chosen;
     }
 
     /// <summary>The language most of each theme's mentions are in (English for a theme without mentions).</summary>
