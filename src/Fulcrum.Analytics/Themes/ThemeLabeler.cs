@@ -87,7 +87,8 @@ public static partial class ThemeLabeler
     /// The phrase a person would write as the theme's name: of the theme's own short clauses (its sentences split at ", but",
     /// ", though", a colon and the like by <see cref="ClauseSplitter"/>, a leading "Also," or "Fine," dropped; 2 to
     /// <see cref="MaxLabelWords"/> words, at least two of them content words, no product name, no person's name), the one that
-    /// is both typical (its sentence close to the theme's centre) and common: score = similarity × ln(1 + times written).
+    /// is typical (its sentence close to the theme's centre), common and the theme's own: score = similarity × ln(1 + times
+    /// written) × the share of its writings that fall in this theme.
     /// Customers' own short complaints ("Too many logins", "Tools don't talk to each other") name a theme better than any keyword
     /// list, and a clause drops the verdict around it ("Good enough, but the system keeps crashing" → "The system keeps
     /// crashing"); null when the theme has no such clause.
@@ -122,8 +123,12 @@ public static partial class ThemeLabeler
                 candidates[labels[i]][key] = (seen.Count + 1, Math.Max(seen.Similarity, similarity[i]), seen.Text);
             }
         }
+        // A clause written across many themes is a frame ("The problem is simple"), not what any one of them is about.
+        var overall = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in candidates) foreach (var (key, v) in c) overall[key] = overall.GetValueOrDefault(key) + v.Count;
         return candidates.Select(c => c.Count == 0 ? null
-            : Tidy(c.Values.OrderByDescending(v => v.Similarity * Math.Log(1 + v.Count)).ThenBy(v => v.Text, StringComparer.Ordinal).First().Text)).ToArray();
+            : Tidy(c.OrderByDescending(p => p.Value.Similarity * Math.Log(1 + p.Value.Count) * p.Value.Count / overall[p.Key])
+                .ThenBy(p => p.Value.Text, StringComparer.Ordinal).First().Value.Text)).ToArray();
     }
 
     /// <summary>A clause without a single leading word set off by a comma ("Also, …", "Honestly, …", "Fine, …"): a discourse marker or a verdict, not the subject.</summary>
