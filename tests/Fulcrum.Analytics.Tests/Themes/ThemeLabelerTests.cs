@@ -63,6 +63,24 @@ public class ThemeLabelerTests
         Assert.Equal("Support answers within the hour", phrases[1]); // the commoner sentence names a person
     }
 
+    [Fact]
+    public void No_two_themes_share_a_label_and_no_label_names_a_person()
+    {
+        string[] texts =
+        [
+            "Room for improvement in reporting.", "Room for improvement in reporting.", "Room for improvement in reporting.", "Room for improvement in reporting.",
+            "Room for improvement in reporting.", "Room for improvement in reporting.", "Room for improvement in reporting.", "Exports keep failing.",
+            "Kenji kept the project on track.", "Kenji kept the project on track.", "Thanks to Kenji for everything.", "The rollout was smooth.",
+        ];
+        int[] labels = [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2];
+        float[] similarity = [0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 0.5f, 0.9f, 0.9f, 0.7f, 0.6f];
+        var phrases = ThemeLabeler.TypicalPhrases(texts, labels, similarity, 3);
+        // Both themes' best clause is the same; the theme writing it more often keeps it, the other takes its next best.
+        Assert.Equal("Room for improvement in reporting", phrases[0]);
+        Assert.Equal("Exports keep failing", phrases[1]);
+        Assert.Equal("The rollout was smooth", phrases[2]); // "Kenji" is written capitalised inside a sentence, never in lower case
+    }
+
     [Theory]
     [InlineData("It's fine, but the tools don't talk to each other.", new[] { "It's fine", "the tools don't talk to each other." })]
     [InlineData("My only gripe is that search is slow, but that's minor.", new[] { "My only gripe is that search is slow", "that's minor." })]
