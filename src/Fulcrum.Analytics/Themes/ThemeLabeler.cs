@@ -9,9 +9,9 @@ namespace Fulcrum.Analytics.Themes;
 /// form one document; a term's weight in theme c is tf(t, c) · ln(1 + A / f(t)), with tf the term's share of the theme's
 /// terms, f(t) its frequency over all themes and A the average number of terms per theme. Terms are unigrams and bigrams
 /// of non-stop words; a unigram already inside a chosen bigram is skipped, and terms must occur in at least 2 mentions.
-/// A label is preferably the theme's most typical short sentence (<see cref="TypicalPhrases"/>), the key phrases otherwise.
+/// A label is preferably the theme's most typical short clause (<see cref="TypicalPhrases"/>), the key phrases otherwise.
 /// Names of the company's own products are left out of labels: customers name them in every kind of remark, so "core
-/// platform / automation" says which product, not what is wrong. Text not in English (per-mention <c>languages</c>) is keyed
+/// platform / automation" says which product, not what is wrong; so are people's names (<see cref="Names"/>). Text not in English (per-mention <c>languages</c>) is keyed
 /// accent-folded without its language's stop words (<see cref="LanguageTerms"/>) and shown with its accents when any customer
 /// wrote them (else in its most common spelling); a theme
 /// mostly in another language is labelled by key phrases, never by a sentence full of that language's function words.
@@ -28,6 +28,7 @@ public static partial class ThemeLabeler
         IEnumerable<string>? productNames = null, IReadOnlyList<string>? languages = null)
     {
         var productWords = (productNames ?? []).SelectMany(Tokens.Words).SelectMany(w => new[] { w, AccentFolding.Fold(w) }).ToHashSet(StringComparer.Ordinal);
+        var names = Names(texts);
         var spellings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var termCounts = new Dictionary<string, int>[themeCount];
         var mentionCounts = new Dictionary<string, int>[themeCount];
@@ -60,7 +61,7 @@ public static partial class ThemeLabeler
         for (var c = 0; c < themeCount; c++)
         {
             var ranked = termCounts[c]
-                .Where(p => mentionCounts[c][p.Key] >= 2 && !p.Key.Split(' ').Any(productWords.Contains))
+                .Where(p => mentionCounts[c][p.Key] >= 2 && !p.Key.Split(' ').Any(w => productWords.Contains(w) || names.Contains(w)))
                 .Select(p => (Term: p.Key, Weight: p.Value / Math.Max(1, totals[c]) * Math.Log(1 + average / overall[p.Key])
                                                  * (p.Key.Contains(' ') ? 1.5 : 1.0))) // phrases read better than single words
                 .OrderByDescending(p => p.Weight).ThenBy(p => p.Term, StringComparer.Ordinal)

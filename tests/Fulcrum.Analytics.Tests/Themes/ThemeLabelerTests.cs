@@ -22,9 +22,13 @@ public class ThemeLabelerTests
     [Fact]
     public void Product_names_are_kept_out_of_the_key_phrases()
     {
-        var plain = ThemeLabeler.KeyPhrases(Texts, Labels, 2);
-        Assert.Contains(plain[0], p => p.Contains("core", StringComparison.Ordinal) || p.Contains("connect", StringComparison.Ordinal));
-        var masked = ThemeLabeler.KeyPhrases(Texts, Labels, 2, productNames: ["Core Platform", "Connect", "Analytics"]);
+        static bool NamesProduct(string p) => p.Contains("core", StringComparison.Ordinal) || p.Contains("connect", StringComparison.Ordinal);
+        // Written capitalised inside sentences and never in lower case, product names are names and stay out even unlisted.
+        Assert.DoesNotContain(ThemeLabeler.KeyPhrases(Texts, Labels, 2)[0], NamesProduct);
+        // Written in lower case they read as ordinary words; the company's product list keeps them out.
+        var lower = Texts.Select(t => t.ToLowerInvariant()).ToList();
+        Assert.Contains(ThemeLabeler.KeyPhrases(lower, Labels, 2)[0], NamesProduct);
+        var masked = ThemeLabeler.KeyPhrases(lower, Labels, 2, productNames: ["Core Platform", "Connect", "Analytics"]);
         Assert.All(masked.SelectMany(p => p), p => Assert.DoesNotContain(p.Split(' '), w => w is "core" or "platform" or "connect" or "analytics"));
         Assert.Contains("customer records", masked[0]);
     }
@@ -79,6 +83,7 @@ public class ThemeLabelerTests
         Assert.Equal("Room for improvement in reporting", phrases[0]);
         Assert.Equal("Exports keep failing", phrases[1]);
         Assert.Equal("The rollout was smooth", phrases[2]); // "Kenji" is written capitalised inside a sentence, never in lower case
+        Assert.DoesNotContain(ThemeLabeler.KeyPhrases(texts, labels, 3)[2], p => p.Contains("kenji", StringComparison.Ordinal));
     }
 
     [Theory]
