@@ -12,7 +12,7 @@ sealed class Corpus
 {
     public required string Name { get; init; }
     public required Mentions Mentions { get; init; }
-    public required float[][] Vectors { get; init; }
+    public required float[][] Vectors { get; set; }
     public required double?[] Sentiment { get; init; }
     public required bool[] Complaint { get; init; }
     public required int?[] Nps { get; init; }

@@ -18,6 +18,7 @@ var merges = (Arg("--merge") ?? "").Split(',', StringSplitOptions.RemoveEmptyEnt
 var minShare = Arg("--min-share") is { } s ? double.Parse(s) : new ThemeOptions().MinThemeShare;
 foreach (var corpus in corpora)
 {
+    if (Arg("--abtt") is { } pcs) corpus.Vectors = Whitening.AllButTheTop(corpus.Vectors, int.Parse(pcs));
     Console.WriteLine($"== {corpus.Name}: {corpus.Mentions.DocumentCount:N0} documents, {corpus.Mentions.Count:N0} sentences, {corpus.Complaint.Count(c => c):N0} complaints");
     foreach (var merge in merges)
     {

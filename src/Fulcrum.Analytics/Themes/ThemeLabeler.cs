@@ -9,9 +9,9 @@ namespace Fulcrum.Analytics.Themes;
 /// form one document; a term's weight in theme c is tf(t, c) · ln(1 + A / f(t)), with tf the term's share of the theme's
 /// terms, f(t) its frequency over all themes and A the average number of terms per theme. Terms are unigrams and bigrams
 /// of non-stop words; a unigram already inside a chosen bigram is skipped, and terms must occur in at least 2 mentions.
-/// A label is preferably the theme's most typical short sentence (<see cref="TypicalPhrases"/>), the key phrases otherwise.
+/// A label is preferably the theme's most typical short clause (<see cref="TypicalPhrases"/>), the key phrases otherwise.
 /// Names of the company's own products are left out of labels: customers name them in every kind of remark, so "core
-/// platform / automation" says which product, not what is wrong. Text not in English (per-mention <c>languages</c>) is keyed
+/// platform / automation" says which product, not what is wrong; so are people's names (<see cref="Names"/>). Text not in English (per-mention <c>languages</c>) is keyed
 /// accent-folded without its language's stop words (<see cref="LanguageTerms"/>) and shown with its accents when any customer
 /// wrote them (else in its most common spelling); a theme
 /// mostly in another language is labelled by key phrases, never by a sentence full of that language's function words.
@@ -28,6 +28,7 @@ public static partial class ThemeLabeler
         IEnumerable<string>? productNames = null, IReadOnlyList<string>? languages = null)
     {
         var productWords = (productNames ?? []).SelectMany(Tokens.Words).SelectMany(w => new[] { w, AccentFolding.Fold(w) }).ToHashSet(StringComparer.Ordinal);
+        var names = Names(texts);
         var spellings = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
         var termCounts = new Dictionary<string, int>[themeCount];
         var mentionCounts = new Dictionary<string, int>[themeCount];
@@ -60,7 +61,7 @@ public static partial class ThemeLabeler
         for (var c = 0; c < themeCount; c++)
         {
             var ranked = termCounts[c]
-                .Where(p => mentionCounts[c][p.Key] >= 2 && !p.Key.Split(' ').Any(productWords.Contains))
+                .Where(p => mentionCounts[c][p.Key] >= 2 && !p.Key.Split(' ').Any(w => productWords.Contains(w) || names.Contains(w)))
                 .Select(p => (Term: p.Key, Weight: p.Value / Math.Max(1, totals[c]) * Math.Log(1 + average / overall[p.Key])
                                                  * (p.Key.Contains(' ') ? 1.5 : 1.0))) // phrases read better than single words
                 .OrderByDescending(p => p.Weight).ThenBy(p => p.Term, StringComparer.Ordinal)
@@ -86,8 +87,10 @@ public static partial class ThemeLabeler
     /// <summary>
     /// The phrase a person would write as the theme's name: of the theme's own short clauses (its sentences split at ", but",
     /// ", though", a colon and the like by <see cref="ClauseSplitter"/>, a leading "Also," or "Fine," dropped; 2 to
-    /// <see cref="MaxLabelWords"/> words, at least two of them content words, no product name, no person's name), the one that
-    /// is both typical (its sentence close to the theme's centre) and common: score = similarity × ln(1 + times written).
+    /// <see cref="MaxLabelWords"/> words, at least two of them content words, no product name, no person's name: a word written capitalised inside sentences and never in lower case), the one that
+    /// is typical (its sentence close to the theme's centre), common and the theme's own: score = similarity × ln(1 + times
+    /// written) × the share of its writings that fall in this theme; no two themes get the same label (the higher-scoring
+    /// theme keeps it, the other takes its next best).
     /// Customers' own short complaints ("Too many logins", "Tools don't talk to each other") name a theme better than any keyword
     /// list, and a clause drops the verdict around it ("Good enough, but the system keeps crashing" → "The system keeps
     /// crashing"); null when the theme has no such clause.
@@ -107,12 +110,13 @@ public static partial class ThemeLabeler
             for (var c = 0; c < themeCount; c++) mostlyEnglish[c] = english[c] * 2 > all[c];
         }
         var productWords = (productNames ?? []).SelectMany(Tokens.Words).ToHashSet(StringComparer.Ordinal);
+        var names = Names(texts);
         var candidates = new Dictionary<string, (int Count, double Similarity, string Text)>[themeCount];
         for (var c = 0; c < themeCount; c++) candidates[c] = new(StringComparer.Ordinal);
         for (var i = 0; i < texts.Count; i++)
         {
             if (labels[i] < 0 || !mostlyEnglish[labels[i]] || languages is not null && languages[i] != CommentLanguage.English) continue;
-            foreach (var clause in ClauseSplitter.Split(texts[i]).Select(WithoutLeadWord).Where(c => !NamesSomeone(c)))
+            foreach (var clause in ClauseSplitter.Split(texts[i]).Select(WithoutLeadWord).Where(c => !NamesSomeone(c, names)))
             {
                 var words = Tokens.Words(clause);
                 if (words.Count < 2 || words.Count > MaxLabelWords || words.Any(productWords.Contains)) continue;
@@ -122,9 +126,49 @@ public static partial class ThemeLabeler
                 candidates[labels[i]][key] = (seen.Count + 1, Math.Max(seen.Similarity, similarity[i]), seen.Text);
             }
         }
-        return candidates.Select(c => c.Count == 0 ? null
-            : Tidy(c.Values.OrderByDescending(v => v.Similarity * Math.Log(1 + v.Count)).ThenBy(v => v.Text, StringComparer.Ordinal).First().Text)).ToArray();
+        // A clause written across many themes is a frame ("The problem is simple"), not what any one of them is about.
+        var overall = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in candidates) foreach (var (key, v) in c) overall[key] = overall.GetValueOrDefault(key) + v.Count;
+        var ranked = candidates.Select(c => c.OrderByDescending(p => p.Value.Similarity * Math.Log(1 + p.Value.Count) * p.Value.Count / overall[p.Key])
+            .ThenBy(p => p.Value.Text, StringComparer.Ordinal).Select(p => (p.Key, Score: p.Value.Similarity * Math.Log(1 + p.Value.Count) * p.Value.Count / overall[p.Key], p.Value.Text)).ToList()).ToList();
+        // Two themes never share a label: the theme whose best clause scores higher keeps it, the other takes its next best.
+        var result = new string?[themeCount];
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in Enumerable.Range(0, themeCount).Where(c => ranked[c].Count > 0).OrderByDescending(c => ranked[c][0].Score).ThenBy(c => c))
+            if (ranked[c].FirstOrDefault(p => !taken.Contains(p.Key)) is { Key: not null } pick)
+            {
+                taken.Add(pick.Key);
+                result[c] = Tidy(pick.Text);
+            }
+        return result;
     }
+
+    /// <summary>
+    /// Proper names, the classic way: words written capitalised inside a sentence ("Kudos to Luis") and never in lower case
+    /// ("support", "tools" are written lower case somewhere, so "Support is slow" keeps its first word).
+    /// </summary>
+    static HashSet<string> Names(IReadOnlyList<string> texts)
+    {
+        var lower = new HashSet<string>(StringComparer.Ordinal);
+        var inner = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var text in texts)
+        {
+            var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var k = 0; k < words.Length; k++)
+            {
+                var w = Bare(words[k]);
+                if (w.Length < 2) continue;
+                if (char.IsLower(w[0])) lower.Add(w);
+                else if (k > 0 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower) && !w.StartsWith("I'", StringComparison.Ordinal)
+                         && !words[k - 1].EndsWith('.') && !words[k - 1].EndsWith('!') && !words[k - 1].EndsWith('?') && !words[k - 1].EndsWith(':'))
+                    inner.Add(w.ToLowerInvariant());
+            }
+        }
+        inner.ExceptWith(lower);
+        return inner;
+    }
+
+    static string Bare(string word) => word.Trim('.', ',', '!', '?', ';', ':', '"', '\'', '(', ')');
 
     /// <summary>A clause without a single leading word set off by a comma ("Also, …", "Honestly, …", "Fine, …"): a discourse marker or a verdict, not the subject.</summary>
     static string WithoutLeadWord(string clause) => LeadWord().Replace(clause, "");
@@ -132,13 +176,9 @@ public static partial class ThemeLabeler
     [GeneratedRegex(@"^\s*[\p{L}']+,\s+")]
     private static partial Regex LeadWord();
 
-    /// <summary>
-    /// A capitalised word after the first (other than "I" and all-capital abbreviations such as "SSO") names someone or
-    /// something ("Kudos to Luis in support"): a person's name would say who was praised, not what, and does not belong in a label.
-    /// </summary>
-    static bool NamesSomeone(string clause) => clause.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
-        .Select(w => w.Trim('.', ',', '!', '?', ';', ':', '"', '\'', '(', ')'))
-        .Any(w => w.Length > 1 && char.IsUpper(w[0]) && w.Skip(1).Any(char.IsLower) && w != "I'm" && w != "I've" && w != "I'd" && w != "I'll");
+    /// <summary>A clause holding a name (<see cref="Names"/>): it says who, not what ("Kenji kept the project on track"), and a person's name does not belong in a label.</summary>
+    static bool NamesSomeone(string clause, HashSet<string> names) =>
+        clause.Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(w => names.Contains(Bare(w).ToLowerInvariant()));
 
     /// <summary>A sentence as a label: no closing punctuation, first letter upper case.</summary>
     static string Tidy(string sentence)

@@ -41,6 +41,37 @@ public class AirlineThemesTests(ITestOutputHelper output)
         Assert.True(ari >= 0.03, $"ARI {ari:F3}");
     }
 
+    /// <summary>
+    /// Without a count, on real complaints: the number reported is the number created, every theme holds at least the minimum
+    /// number of sentences once every sentence is assigned, and every word of a label was written in that theme's own sentences.
+    /// </summary>
+    [Fact]
+    public void Automatic_discovery_reports_what_it_created_with_no_small_theme_and_labels_from_each_theme_s_own_words()
+    {
+        var complaints = AirlineTweets.Complaints();
+        using var embedder = new LsaEmbedder();
+        var mentions = Mentions.FromComments(complaints.Select(t => t.Text).ToList());
+        var vectors = ThemeEngine.EmbedMentions(mentions, d => embedder.Embed(d));
+        var sentiment = ThemeEngine.MentionSentiment(mentions);
+        var (clusters, summary) = ThemeEngine.Discover(vectors, sentiment.Select(s => ThemeEngine.IsComplaint(s, null)).ToList(), embedder.Semantic, new ThemeOptions(Fast: true));
+        Assert.Equal(clusters.Count, summary.Created);
+        Assert.Equal(summary.Created, summary.Complaints + summary.Other);
+        var assignment = ThemeEngine.Assign(mentions, vectors, clusters.Select(c => c.Centroid).ToList(), sentiment);
+        var sizes = Enumerable.Range(0, clusters.Count).Select(t => assignment.MentionTheme.Count(m => m == t)).ToList();
+        output.WriteLine($"{summary.Created} themes ({summary.Complaints} among complaint sentences), smallest {sizes.Min()} sentences, minimum {summary.MinimumSize}");
+        Assert.All(sizes, n => Assert.True(n >= summary.MinimumSize!.Value, $"a theme of {n} sentences (minimum {summary.MinimumSize})"));
+
+        var keyPhrases = ThemeLabeler.KeyPhrases(mentions.Text, assignment.MentionTheme, clusters.Count);
+        var typical = ThemeLabeler.TypicalPhrases(mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count);
+        var representatives = ThemeEngine.Representatives(mentions, assignment, clusters.Count);
+        for (var t = 0; t < clusters.Count; t++)
+        {
+            var own = Enumerable.Range(0, mentions.Count).Where(i => assignment.MentionTheme[i] == t).SelectMany(i => Tokens.Words(mentions.Text[i])).ToHashSet(StringComparer.Ordinal);
+            var label = ThemeLabeler.Label(typical[t], keyPhrases[t], representatives[t].FirstOrDefault());
+            Assert.All(Tokens.Words(label), w => Assert.True(own.Contains(w), $"'{w}' of label '{label}' is not in theme {t}'s sentences"));
+        }
+    }
+
     [Fact]
     public void Lexicon_sentiment_agrees_with_the_crowd_labels()
     {

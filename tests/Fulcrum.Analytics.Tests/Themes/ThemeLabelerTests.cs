@@ -22,9 +22,13 @@ public class ThemeLabelerTests
     [Fact]
     public void Product_names_are_kept_out_of_the_key_phrases()
     {
-        var plain = ThemeLabeler.KeyPhrases(Texts, Labels, 2);
-        Assert.Contains(plain[0], p => p.Contains("core", StringComparison.Ordinal) || p.Contains("connect", StringComparison.Ordinal));
-        var masked = ThemeLabeler.KeyPhrases(Texts, Labels, 2, productNames: ["Core Platform", "Connect", "Analytics"]);
+        static bool NamesProduct(string p) => p.Contains("core", StringComparison.Ordinal) || p.Contains("connect", StringComparison.Ordinal);
+        // Written capitalised inside sentences and never in lower case, product names are names and stay out even unlisted.
+        Assert.DoesNotContain(ThemeLabeler.KeyPhrases(Texts, Labels, 2)[0], NamesProduct);
+        // Written in lower case they read as ordinary words; the company's product list keeps them out.
+        var lower = Texts.Select(t => t.ToLowerInvariant()).ToList();
+        Assert.Contains(ThemeLabeler.KeyPhrases(lower, Labels, 2)[0], NamesProduct);
+        var masked = ThemeLabeler.KeyPhrases(lower, Labels, 2, productNames: ["Core Platform", "Connect", "Analytics"]);
         Assert.All(masked.SelectMany(p => p), p => Assert.DoesNotContain(p.Split(' '), w => w is "core" or "platform" or "connect" or "analytics"));
         Assert.Contains("customer records", masked[0]);
     }
@@ -61,6 +65,25 @@ public class ThemeLabelerTests
         var phrases = ThemeLabeler.TypicalPhrases(texts, labels, similarity, 2);
         Assert.Equal("The system keeps crashing", phrases[0]); // written four times inside other words, never alone
         Assert.Equal("Support answers within the hour", phrases[1]); // the commoner sentence names a person
+    }
+
+    [Fact]
+    public void No_two_themes_share_a_label_and_no_label_names_a_person()
+    {
+        string[] texts =
+        [
+            "Room for improvement in reporting.", "Room for improvement in reporting.", "Room for improvement in reporting.", "Room for improvement in reporting.",
+            "Room for improvement in reporting.", "Room for improvement in reporting.", "Room for improvement in reporting.", "Exports keep failing.",
+            "Kenji kept the project on track.", "Kenji kept the project on track.", "Thanks to Kenji for everything.", "The rollout was smooth.",
+        ];
+        int[] labels = [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2];
+        float[] similarity = [0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 0.5f, 0.9f, 0.9f, 0.7f, 0.6f];
+        var phrases = ThemeLabeler.TypicalPhrases(texts, labels, similarity, 3);
+        // Both themes' best clause is the same; the theme writing it more often keeps it, the other takes its next best.
+        Assert.Equal("Room for improvement in reporting", phrases[0]);
+        Assert.Equal("Exports keep failing", phrases[1]);
+        Assert.Equal("The rollout was smooth", phrases[2]); // "Kenji" is written capitalised inside a sentence, never in lower case
+        Assert.DoesNotContain(ThemeLabeler.KeyPhrases(texts, labels, 3)[2], p => p.Contains("kenji", StringComparison.Ordinal));
     }
 
     [Theory]
