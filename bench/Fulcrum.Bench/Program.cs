@@ -42,6 +42,8 @@ public static class Program
                 return ThemesAccuracy.Run(rest);
             case "backends":
                 return BackendsBenchmark.Run(rest);
+            case "embed":
+                return Sentiment.EmbedTexts.Run(rest);
             default:
                 Console.Error.WriteLine("""
                     usage:

@@ -68,11 +68,10 @@ public static class ThemeAnalysis
 
         progress?.Report(new ThemeProgress("clustering", 0, 1));
         // The one place the sentiment scorer is chosen: a model trained on the user's own comments (`fulcrum sentiment train`)
-        // scores every comment whatever its language; without one, each language's lexicon (none: no figure).
-        var scorer = SentimentScorer.For(store);
-        var sentiment = scorer.IsTrained
-            ? scorer.Score(mentions.Text).Select(s => (double?)s.Score).ToArray()
-            : ThemeEngine.MentionSentiment(mentions, languages);
+        // scores every comment whatever its language; without one, English by the shipped MiniLM model (lexicon with --fast),
+        // other languages by their lexicon (none: no figure).
+        var scorer = SentimentScorer.For(store, embedder);
+        var sentiment = scorer.MentionSentiment(mentions, languages, vectors);
         var complaint = Enumerable.Range(0, mentions.Count).Select(i => ThemeEngine.IsComplaint(sentiment[i], comments[mentions.Document[i]].Nps)).ToList();
         var (clusters, discovery) = ThemeEngine.Discover(vectors, complaint, embedder.Semantic, options, cancellationToken);
         progress?.Report(new ThemeProgress("clustering", 1, 1));
@@ -111,7 +110,7 @@ public static class ThemeAnalysis
 
         var themeRows = assignment.Documents.Select(d => new ResponseThemeRow(comments[d.Document].ResponseId, active[d.Theme].ThemeId,
             d.Similarity, d.Sentiment, d.IsPrimary)).ToList();
-        var sentimentRows = scorer.IsTrained ? TrainedSentimentRows(scorer, comments, languages) : LexiconSentimentRows(comments, languages);
+        var sentimentRows = scorer.CommentSentiment(comments, languages, mentions, vectors);
         using (var transaction = store.BeginTransaction())
         {
             repository.Upsert(all, transaction);
@@ -126,23 +125,6 @@ public static class ThemeAnalysis
             reconciled.Matched, reconciled.Created, reconciled.Absorbed, reconciled.Retired, summaries, total.Elapsed, phases,
             mix, LanguageMix.Notices(mix, embedder))
             { Stored = stored, SentimentMethod = scorer.Method };
-    }
-
-    static ResponseSentimentRow[] TrainedSentimentRows(SentimentScorer scorer, IReadOnlyList<CommentRow> comments, IReadOnlyList<string> languages)
-    {
-        var scores = scorer.Score(comments.Select(c => TextCleaner.Clean(c.Comment)).ToList());
-        return comments.Select((c, i) => new ResponseSentimentRow(c.ResponseId, scores[i].Score, scores[i].Label, scorer.Method, languages[i])).ToArray();
-    }
-
-    static ResponseSentimentRow[] LexiconSentimentRows(IReadOnlyList<CommentRow> comments, IReadOnlyList<string> languages)
-    {
-        var rows = new ResponseSentimentRow[comments.Count];
-        Parallel.For(0, comments.Count, i =>
-        {
-            var score = MultilingualSentiment.Score(TextCleaner.Clean(comments[i].Comment), languages[i]);
-            rows[i] = new ResponseSentimentRow(comments[i].ResponseId, score?.Compound, score?.Label, MultilingualSentiment.Method(languages[i]), languages[i]);
-        });
-        return rows;
     }
 
     static List<ThemeSummary> Summaries(IReadOnlyList<StoredTheme> active, ThemeAssignment assignment, int commentCount, IReadOnlyList<string> languages) =>
