@@ -19,11 +19,13 @@ public sealed class SentimentScorer
 {
     readonly TrainedSentimentModel? _model;
     readonly EmbeddingSentiment? _embedding;
+    readonly bool _vectorsAreMiniLm;
 
-    SentimentScorer(TrainedSentimentModel? model, EmbeddingSentiment? embedding, string method)
+    SentimentScorer(TrainedSentimentModel? model, EmbeddingSentiment? embedding, string method, bool vectorsAreMiniLm = false)
     {
         _model = model;
         _embedding = embedding;
+        _vectorsAreMiniLm = vectorsAreMiniLm;
         Method = method;
     }
 
@@ -33,28 +35,34 @@ public sealed class SentimentScorer
     public static SentimentScorer Embedding { get; } = new(null, EmbeddingSentiment.Default, EmbeddingSentiment.Method);
 
     /// <summary>The stored trained model if there is one, else the lexicon.</summary>
-    public static SentimentScorer For(FulcrumStore store) => Trained(store) ?? Lexicon;
+    public static SentimentScorer For(FulcrumStore store) => Trained(store, vectorsAreMiniLm: false) ?? Lexicon;
 
     /// <summary>The stored trained model if there is one, else the embedding model when the vectors are MiniLM's, else the lexicon.</summary>
     public static SentimentScorer For(FulcrumStore store, ITextEmbedder embedder) =>
-        Trained(store) ?? (embedder.Model == MiniLmEmbedder.ModelName ? Embedding : Lexicon);
+        Trained(store, embedder.Model == MiniLmEmbedder.ModelName) ?? (embedder.Model == MiniLmEmbedder.ModelName ? Embedding : Lexicon);
 
-    static SentimentScorer? Trained(FulcrumStore store)
+    static SentimentScorer? Trained(FulcrumStore store, bool vectorsAreMiniLm)
     {
         var models = new SentimentModelStore(store);
         var description = models.Describe();
         if (description is null) return null;
         return new SentimentScorer(models.Load(), null, $"trained classifier (`fulcrum sentiment train --label {description.LabelSource}`, "
-            + $"{description.Comments:N0} comments, {description.Evaluation.Folds}-fold macro-F1 {description.Evaluation.MacroF1.Value:0.000}; {description.Method})");
+            + $"{description.Comments:N0} comments, {description.Evaluation.Folds}-fold macro-F1 {description.Evaluation.MacroF1.Value:0.000}; {description.Method})",
+            vectorsAreMiniLm);
     }
 
     public bool IsTrained => _model is not null;
 
+    const int MiniLmDimension = 384;
+
     /// <summary>Which scorer this is, stated in the themes output and stored with each comment's sentiment.</summary>
     public string Method { get; }
 
-    /// <summary>Scores of cleaned texts (<see cref="Text.TextCleaner.Clean"/>), in order, by the trained model or the lexicon.</summary>
-    public IReadOnlyList<ScoredSentiment> Score(IReadOnlyList<string> texts)
+    /// <summary>
+    /// Scores of cleaned texts (<see cref="Text.TextCleaner.Clean"/>), in order, by the trained model or the lexicon.
+    /// <paramref name="vectors"/>: the texts' MiniLM vectors, for a trained model that reads them (computed here when absent).
+    /// </summary>
+    public IReadOnlyList<ScoredSentiment> Score(IReadOnlyList<string> texts, IReadOnlyList<float[]>? vectors = null)
     {
         if (_model is null)
         {
@@ -67,7 +75,16 @@ public sealed class SentimentScorer
             return scores;
         }
         var classes = _model.Classes;
-        return _model.Predict(texts).Select(p => new ScoredSentiment(p.Score(classes), p.Label)).ToList();
+        if (_model.ReadsVectors && vectors is null) vectors = MiniLmVectors(texts);
+        return _model.Predict(texts, _model.ReadsVectors ? vectors : null).Select(p => new ScoredSentiment(p.Score(classes), p.Label)).ToList();
+    }
+
+    /// <summary>MiniLM vectors of texts as `themes` forms a comment's (mean of its sentences'), for a trained model that reads them.</summary>
+    static float[][] MiniLmVectors(IReadOnlyList<string> texts)
+    {
+        using var embedder = new MiniLmEmbedder();
+        var mentions = Mentions.FromComments(texts);
+        return EmbeddingSentiment.CommentVectors(mentions, ThemeEngine.EmbedMentions(mentions, d => embedder.Embed(d)), embedder.Dimension);
     }
 
     /// <summary>
@@ -76,7 +93,7 @@ public sealed class SentimentScorer
     /// </summary>
     public double?[] MentionSentiment(Mentions mentions, IReadOnlyList<string> documentLanguage, IReadOnlyList<float[]> vectors)
     {
-        if (_model is not null) return Score(mentions.Text).Select(s => (double?)s.Score).ToArray();
+        if (_model is not null) return Score(mentions.Text, _vectorsAreMiniLm ? vectors : null).Select(s => (double?)s.Score).ToArray();
         var scores = new double?[mentions.Count];
         Parallel.For(0, mentions.Count, i => scores[i] = _embedding is not null && documentLanguage[mentions.Document[i]] == CommentLanguage.English
             ? _embedding.Score(vectors[i], mentions.Text[i]).Score
@@ -93,7 +110,7 @@ public sealed class SentimentScorer
         var texts = comments.Select(c => TextCleaner.Clean(c.Comment)).ToList();
         if (_model is not null)
         {
-            var trained = Score(texts);
+            var trained = Score(texts, _vectorsAreMiniLm ? EmbeddingSentiment.CommentVectors(mentions, vectors, MiniLmDimension) : null);
             return comments.Select((c, i) => new ResponseSentimentRow(c.ResponseId, trained[i].Score, trained[i].Label, Method, languages[i])).ToArray();
         }
         var commentVectors = _embedding is null ? null : EmbeddingSentiment.CommentVectors(mentions, vectors, _embedding.Dimension);
