@@ -47,6 +47,8 @@ public static class Program
                 return SideBySide.ExportRenewals(rest);
             case "sql":
                 return SideBySide.Sql(rest);
+            case "embed":
+                return Sentiment.EmbedTexts.Run(rest);
             default:
                 Console.Error.WriteLine("""
                     usage:

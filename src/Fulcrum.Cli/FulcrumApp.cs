@@ -109,7 +109,7 @@ public static class FulcrumApp
                 .WithExample("report").WithExample("report", "--period", "2025Q4", "--compare", "previous", "--format", "html,pdf,xlsx", "--out", "board");
             config.AddBranch("sentiment", branch =>
             {
-                branch.SetDescription("Train sentiment on your own labelled or scored comments; `fulcrum themes` then uses the model instead of the lexicon.");
+                branch.SetDescription("Train sentiment on your own labelled or scored comments; `fulcrum themes` then uses the model instead of the built-in one.");
                 branch.AddCommand<SentimentTrainCommand>("train")
                     .WithExample("sentiment", "train", "--label", "rattr:airline_sentiment").WithExample("sentiment", "train", "--label", "nps", "--folds", "10");
                 branch.AddCommand<SentimentShowCommand>("show").WithExample("sentiment", "show").WithExample("sentiment", "show", "--json");

@@ -70,10 +70,10 @@ public static class ThemeAnalysis
 
         progress?.Report(new ThemeProgress("clustering", 0, 1));
         // The one place the sentiment scorer is chosen: a model trained on the user's own comments (`fulcrum sentiment train`)
-        // scores every comment whatever its language; without one, each language's lexicon (none: no figure).
-        var scorer = SentimentScorer.For(store);
-        var sentiment = MentionSentiment(scorer, mentions, mentionLanguage);
-        EndPhase("sentiment");
+        // scores every comment whatever its language; without one, English by the shipped MiniLM model (lexicon with --fast),
+        // other languages by their lexicon (none: no figure).
+        var scorer = SentimentScorer.For(store, embedder);
+        var sentiment = scorer.MentionSentiment(mentions, languages, vectors);
         var complaint = Enumerable.Range(0, mentions.Count).Select(i => ThemeEngine.IsComplaint(sentiment[i], comments[mentions.Document[i]].Nps)).ToList();
         var (clusters, discovery) = ThemeEngine.Discover(vectors, complaint, embedder.Semantic, options, cancellationToken);
         progress?.Report(new ThemeProgress("clustering", 1, 1));
@@ -114,7 +114,7 @@ public static class ThemeAnalysis
 
         var themeRows = assignment.Documents.Select(d => new ResponseThemeRow(comments[d.Document].ResponseId, active[d.Theme].ThemeId,
             d.Similarity, d.Sentiment, d.IsPrimary)).ToList();
-        var sentimentRows = scorer.IsTrained ? TrainedSentimentRows(scorer, comments, cleaned, languages) : LexiconSentimentRows(comments, cleaned, languages);
+        var sentimentRows = scorer.CommentSentiment(comments, languages, mentions, vectors);
         using (var transaction = store.BeginTransaction())
         {
             repository.Upsert(all, transaction);
@@ -129,34 +129,6 @@ public static class ThemeAnalysis
             reconciled.Matched, reconciled.Created, reconciled.Absorbed, reconciled.Retired, summaries, total.Elapsed, phases,
             mix, LanguageMix.Notices(mix, embedder))
             { Stored = stored, SentimentMethod = scorer.Method };
-    }
-
-    /// <summary>Each mention's sentiment (null: no model for its language), scored once per distinct text and language.</summary>
-    static double?[] MentionSentiment(SentimentScorer scorer, Mentions mentions, IReadOnlyList<string> mentionLanguage)
-    {
-        if (scorer.IsTrained)
-        {
-            var (texts, slot) = DistinctValues.Of(mentions.Count, i => (mentions.Text[i], ""));
-            var scores = scorer.Score(texts.Select(i => mentions.Text[i]).ToList());
-            return slot.Select(j => (double?)scores[j].Score).ToArray();
-        }
-        return DistinctValues.Map(mentions.Count, i => (mentions.Text[i], mentionLanguage[i]),
-            i => MultilingualSentiment.Score(mentions.Text[i], mentionLanguage[i])?.Compound);
-    }
-
-    static ResponseSentimentRow[] TrainedSentimentRows(SentimentScorer scorer, IReadOnlyList<CommentRow> comments, IReadOnlyList<string> cleaned,
-        IReadOnlyList<string> languages)
-    {
-        var (texts, slot) = DistinctValues.Of(comments.Count, i => (cleaned[i], ""));
-        var scores = scorer.Score(texts.Select(i => cleaned[i]).ToList());
-        return comments.Select((c, i) => new ResponseSentimentRow(c.ResponseId, scores[slot[i]].Score, scores[slot[i]].Label, scorer.Method, languages[i])).ToArray();
-    }
-
-    static ResponseSentimentRow[] LexiconSentimentRows(IReadOnlyList<CommentRow> comments, IReadOnlyList<string> cleaned, IReadOnlyList<string> languages)
-    {
-        var scores = DistinctValues.Map(comments.Count, i => (cleaned[i], languages[i]), i => MultilingualSentiment.Score(cleaned[i], languages[i]));
-        return comments.Select((c, i) => new ResponseSentimentRow(c.ResponseId, scores[i]?.Compound, scores[i]?.Label,
-            MultilingualSentiment.Method(languages[i]), languages[i])).ToArray();
     }
 
     /// <summary>The responses whose mentions are nearest each cluster (for matching stored themes by comment overlap); nearest computed once per distinct text.</summary>

@@ -1,4 +1,7 @@
+using Fulcrum.Analytics.Themes.Languages;
 using Fulcrum.Analytics.Themes.Sentiment.Training;
+using Fulcrum.Analytics.Themes.Store;
+using Fulcrum.Analytics.Themes.Text;
 using Fulcrum.Data.Store;
 
 namespace Fulcrum.Analytics.Themes.Sentiment;
@@ -8,37 +11,58 @@ public readonly record struct ScoredSentiment(double Score, string Label);
 
 /// <summary>
 /// The sentiment scorer `fulcrum themes` uses: the model trained with `fulcrum sentiment train` when one is stored
-/// (score = P(positive) − P(negative), label = the most probable class), else the offline lexicon.
+/// (score = P(positive) − P(negative), label = the most probable class, every language); else, with MiniLM vectors, the
+/// shipped embedding model for English (<see cref="EmbeddingSentiment"/>); else the lexicon. Portuguese and Spanish keep
+/// their lexicons and other languages get no figure unless a trained model is stored (<see cref="MultilingualSentiment"/>).
 /// </summary>
 public sealed class SentimentScorer
 {
     readonly TrainedSentimentModel? _model;
+    readonly EmbeddingSentiment? _embedding;
+    readonly bool _vectorsAreMiniLm;
 
-    SentimentScorer(TrainedSentimentModel? model, string method)
+    SentimentScorer(TrainedSentimentModel? model, EmbeddingSentiment? embedding, string method, bool vectorsAreMiniLm = false)
     {
         _model = model;
+        _embedding = embedding;
+        _vectorsAreMiniLm = vectorsAreMiniLm;
         Method = method;
     }
 
-    public static SentimentScorer Lexicon { get; } = new(null, LexiconSentiment.Method);
+    public static SentimentScorer Lexicon { get; } = new(null, null, LexiconSentiment.Method);
+
+    /// <summary>The shipped MiniLM embedding model (English), fitted to nothing of the user's.</summary>
+    public static SentimentScorer Embedding { get; } = new(null, EmbeddingSentiment.Default, EmbeddingSentiment.Method);
 
     /// <summary>The stored trained model if there is one, else the lexicon.</summary>
-    public static SentimentScorer For(FulcrumStore store)
+    public static SentimentScorer For(FulcrumStore store) => Trained(store, vectorsAreMiniLm: false) ?? Lexicon;
+
+    /// <summary>The stored trained model if there is one, else the embedding model when the vectors are MiniLM's, else the lexicon.</summary>
+    public static SentimentScorer For(FulcrumStore store, ITextEmbedder embedder) =>
+        Trained(store, embedder.Model == MiniLmEmbedder.ModelName) ?? (embedder.Model == MiniLmEmbedder.ModelName ? Embedding : Lexicon);
+
+    static SentimentScorer? Trained(FulcrumStore store, bool vectorsAreMiniLm)
     {
         var models = new SentimentModelStore(store);
         var description = models.Describe();
-        if (description is null) return Lexicon;
-        return new SentimentScorer(models.Load(), $"trained classifier (`fulcrum sentiment train --label {description.LabelSource}`, "
-            + $"{description.Comments:N0} comments, {description.Evaluation.Folds}-fold macro-F1 {description.Evaluation.MacroF1.Value:0.000}; {description.Method})");
+        if (description is null) return null;
+        return new SentimentScorer(models.Load(), null, $"trained classifier (`fulcrum sentiment train --label {description.LabelSource}`, "
+            + $"{description.Comments:N0} comments, {description.Evaluation.Folds}-fold macro-F1 {description.Evaluation.MacroF1.Value:0.000}; {description.Method})",
+            vectorsAreMiniLm);
     }
 
     public bool IsTrained => _model is not null;
 
+    const int MiniLmDimension = 384;
+
     /// <summary>Which scorer this is, stated in the themes output and stored with each comment's sentiment.</summary>
     public string Method { get; }
 
-    /// <summary>Scores of cleaned texts (<see cref="Text.TextCleaner.Clean"/>), in order.</summary>
-    public IReadOnlyList<ScoredSentiment> Score(IReadOnlyList<string> texts)
+    /// <summary>
+    /// Scores of cleaned texts (<see cref="Text.TextCleaner.Clean"/>), in order, by the trained model or the lexicon.
+    /// <paramref name="vectors"/>: the texts' MiniLM vectors, for a trained model that reads them (computed here when absent).
+    /// </summary>
+    public IReadOnlyList<ScoredSentiment> Score(IReadOnlyList<string> texts, IReadOnlyList<float[]>? vectors = null)
     {
         if (_model is null)
         {
@@ -51,6 +75,64 @@ public sealed class SentimentScorer
             return scores;
         }
         var classes = _model.Classes;
-        return _model.Predict(texts).Select(p => new ScoredSentiment(p.Score(classes), p.Label)).ToList();
+        if (_model.ReadsVectors && vectors is null) vectors = MiniLmVectors(texts);
+        return _model.Predict(texts, _model.ReadsVectors ? vectors : null).Select(p => new ScoredSentiment(p.Score(classes), p.Label)).ToList();
+    }
+
+    /// <summary>MiniLM vectors of texts as `themes` forms a comment's (mean of its sentences'), for a trained model that reads them.</summary>
+    static float[][] MiniLmVectors(IReadOnlyList<string> texts)
+    {
+        using var embedder = new MiniLmEmbedder();
+        var mentions = Mentions.FromComments(texts);
+        return EmbeddingSentiment.CommentVectors(mentions, ThemeEngine.EmbedMentions(mentions, d => embedder.Embed(d)), embedder.Dimension);
+    }
+
+    /// <summary>
+    /// Sentiment of each mention (sentence): null for a language without a sentiment model. <paramref name="vectors"/> are
+    /// the mentions' vectors (used by the embedding model for English mentions).
+    /// </summary>
+    public double?[] MentionSentiment(Mentions mentions, IReadOnlyList<string> documentLanguage, IReadOnlyList<float[]> vectors)
+    {
+        // Sentences repeat a lot; a score depends only on the text and its language (whose vector is the same), so each is scored once.
+        if (_model is not null)
+        {
+            var (first, slot) = DistinctValues.Of(mentions.Count, i => (mentions.Text[i], ""));
+            var trained = Score(first.Select(i => mentions.Text[i]).ToList(), _vectorsAreMiniLm ? first.Select(i => vectors[i]).ToList() : null);
+            return slot.Select(j => (double?)trained[j].Score).ToArray();
+        }
+        return DistinctValues.Map(mentions.Count, i => (mentions.Text[i], documentLanguage[mentions.Document[i]]),
+            i => _embedding is not null && documentLanguage[mentions.Document[i]] == CommentLanguage.English
+                ? _embedding.Score(vectors[i], mentions.Text[i]).Score
+                : MultilingualSentiment.Score(mentions.Text[i], documentLanguage[mentions.Document[i]])?.Compound);
+    }
+
+    /// <summary>
+    /// Sentiment of each whole comment, as stored in response_sentiment. The embedding model reads a comment as the normalised
+    /// mean of its sentences' vectors (<see cref="EmbeddingSentiment.CommentVectors"/>).
+    /// </summary>
+    public ResponseSentimentRow[] CommentSentiment(IReadOnlyList<CommentRow> comments, IReadOnlyList<string> languages, Mentions mentions, IReadOnlyList<float[]> vectors)
+    {
+        var texts = comments.Select(c => TextCleaner.Clean(c.Comment)).ToList();
+        if (_model is not null)
+        {
+            var trained = Score(texts, _vectorsAreMiniLm ? EmbeddingSentiment.CommentVectors(mentions, vectors, MiniLmDimension) : null);
+            return comments.Select((c, i) => new ResponseSentimentRow(c.ResponseId, trained[i].Score, trained[i].Label, Method, languages[i])).ToArray();
+        }
+        var commentVectors = _embedding is null ? null : EmbeddingSentiment.CommentVectors(mentions, vectors, _embedding.Dimension);
+        var hasMention = new bool[comments.Count];
+        foreach (var d in mentions.Document) hasMention[d] = true;
+        var rows = new ResponseSentimentRow[comments.Count];
+        Parallel.For(0, comments.Count, i =>
+        {
+            if (commentVectors is not null && languages[i] == CommentLanguage.English && hasMention[i])
+            {
+                var s = _embedding!.Score(commentVectors[i], texts[i]);
+                rows[i] = new ResponseSentimentRow(comments[i].ResponseId, s.Score, s.Label, Method, languages[i]);
+                return;
+            }
+            var score = MultilingualSentiment.Score(texts[i], languages[i]);
+            rows[i] = new ResponseSentimentRow(comments[i].ResponseId, score?.Compound, score?.Label, MultilingualSentiment.Method(languages[i]), languages[i]);
+        });
+        return rows;
     }
 }

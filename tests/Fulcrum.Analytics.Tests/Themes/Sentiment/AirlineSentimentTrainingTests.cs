@@ -1,7 +1,9 @@
 using Fulcrum.Analytics.Themes.Sentiment;
 using Fulcrum.Analytics.Themes.Sentiment.Training;
 using Fulcrum.Data.Import;
+using Fulcrum.Analytics.Themes.Text;
 using Fulcrum.Data.Store;
+using Xunit.Abstractions;
 
 namespace Fulcrum.Analytics.Tests.Themes.Sentiment;
 
@@ -10,7 +12,7 @@ namespace Fulcrum.Analytics.Tests.Themes.Sentiment;
 /// the shipped mapping, 5-fold stratified cross-validation. The only test that trains on the full tweets (minutes on a
 /// loaded machine); the others use small fixtures.
 /// </summary>
-public sealed class AirlineSentimentTrainingTests
+public sealed class AirlineSentimentTrainingTests(ITestOutputHelper output)
 {
     /// <summary>
     /// scikit-learn 1.2.1, same tweets, cleaning, word 1–2-gram + character 1–3-gram TF-IDF, class-balanced L2 logistic
@@ -50,5 +52,31 @@ public sealed class AirlineSentimentTrainingTests
         Assert.Equal("positive", scored[0].Label);
         Assert.Equal("negative", scored[1].Label);
         Assert.True(scored[0].Score > 0.3 && scored[1].Score < -0.3);
+    }
+
+    /// <summary>
+    /// The same training with the comments' MiniLM vectors added to the features (`fulcrum sentiment train` without --fast):
+    /// issue 15's target is a 5-fold macro-F1 of at least 0.78.
+    /// </summary>
+    [Fact]
+    public void With_MiniLM_vectors_five_fold_macro_F1_reaches_0_78()
+    {
+        using var store = FulcrumStore.Open(":memory:");
+        new Importer(store).Run(new ImportRequest("all", RealDataSets.DataFile(RealDataSets.Twitter, "Tweets.csv"),
+            RealDataSets.Mapping("twitter-airline.yaml"), SkipInvalid: true));
+        using var embedder = new MiniLmEmbedder();
+
+        var result = SentimentTraining.Train(store, SentimentLabelSource.Parse("rattr:airline_sentiment"), vectors: embedder);
+
+        var f1 = result.Evaluation.MacroF1;
+        output.WriteLine($"macro-F1 {f1.Value:0.0000} ({f1.Lower:0.000}–{f1.Upper:0.000}), accuracy {result.Evaluation.Accuracy.Value:0.000}; "
+            + string.Join("; ", result.Evaluation.Classes.Select(c => $"{c.Label} P {c.Precision:0.000} R {c.Recall:0.000}")));
+        Assert.Contains("MiniLM sentence vectors", result.Method);
+        Assert.True(f1.Value >= 0.78, $"5-fold macro-F1 {f1}");
+        var scorer = SentimentScorer.For(store, embedder);
+        Assert.True(scorer.IsTrained);
+        var scored = scorer.Score(["thanks for the quick rebooking, great crew", "flight cancelled flightled again, 3 hours on hold"]);
+        Assert.Equal("positive", scored[0].Label);
+        Assert.Equal("negative", scored[1].Label);
     }
 }

@@ -31,7 +31,7 @@ public static class SentimentCrossValidation
             var train = Enumerable.Range(0, comments.Count).Where(i => fold[i] != k).Select(i => comments[i]).ToList();
             var test = Enumerable.Range(0, comments.Count).Where(i => fold[i] == k).ToList();
             var model = SentimentClassifier.Fit(train, options, seed);
-            var predictions = model.Predict(test.Select(i => comments[i].Text).ToList());
+            var predictions = model.Predict(test.Select(i => comments[i].Text).ToList(), model.ReadsVectors ? test.Select(i => comments[i].Vector!).ToList() : null);
             for (var j = 0; j < test.Count; j++) predicted[test[j]] = predictions[j].Label;
             foldDone?.Report(k + 1);
         }

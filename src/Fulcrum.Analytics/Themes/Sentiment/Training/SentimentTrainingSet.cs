@@ -3,8 +3,11 @@ using Fulcrum.Data.Store;
 
 namespace Fulcrum.Analytics.Themes.Sentiment.Training;
 
-/// <summary>One comment with its label: the text as the models see it (<see cref="TextCleaner.Clean"/>) and its class.</summary>
-public sealed record LabelledComment(string ResponseId, string Text, string Label);
+/// <summary>
+/// One comment with its label: the text as the models see it (<see cref="TextCleaner.Clean"/>), its class and, when the
+/// classifier reads MiniLM vectors, the comment's vector (the normalised mean of its sentences', as `themes` forms it).
+/// </summary>
+public sealed record LabelledComment(string ResponseId, string Text, string Label, float[]? Vector = null);
 
 /// <summary>
 /// The labelled comments of a store for one label source. Comments whose source value is empty are unlabelled and left
