@@ -13,9 +13,12 @@ namespace Fulcrum.Tests.Shared;
 internal static class DemoCompanyTemplates
 {
     static readonly ConcurrentDictionary<DemoCompanyOptions, Lazy<string>> Templates = new();
+    const string FolderPrefix = "fulcrum-templates-";
+
     static readonly Lazy<string> Folder = new(() =>
     {
-        var folder = Directory.CreateTempSubdirectory("fulcrum-templates-").FullName;
+        RemoveFoldersOfEndedProcesses();
+        var folder = Directory.CreateTempSubdirectory($"{FolderPrefix}{Environment.ProcessId}-").FullName;
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             try { Directory.Delete(folder, recursive: true); }
@@ -23,6 +26,33 @@ internal static class DemoCompanyTemplates
         };
         return folder;
     });
+
+    /// <summary>
+    /// Template folders of test processes that have ended. The test host is often stopped without running ProcessExit,
+    /// which left a folder (up to ~200 MB after the Analytics tests) in the temp folder per run.
+    /// </summary>
+    static void RemoveFoldersOfEndedProcesses()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*-*"))
+        {
+            var owner = Path.GetFileName(folder)[FolderPrefix.Length..].Split('-')[0];
+            if (!int.TryParse(owner, out var pid) || Runs(pid)) continue;
+            try { Directory.Delete(folder, recursive: true); }
+            catch (IOException) { }
+            catch (UnauthorizedAccessException) { }
+        }
+    }
+
+    static bool Runs(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException) { return false; } // no process with that id
+        catch (InvalidOperationException) { return false; }
+    }
 
     /// <summary>Creates the DuckDB file <paramref name="path"/> holding the demo company of <paramref name="options"/>.</summary>
     public static void CopyTo(string path, DemoCompanyOptions options)
