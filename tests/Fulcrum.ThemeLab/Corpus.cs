@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fulcrum.Analytics.Themes;
 using Fulcrum.Analytics.Themes.Languages;
+using Fulcrum.Analytics.Themes.Sentiment;
 using Fulcrum.Analytics.Themes.Store;
 using Fulcrum.Analytics.Themes.Text;
 using Fulcrum.Data.Store;
@@ -20,7 +21,7 @@ sealed class Corpus
     public required string[][] DocumentLabels { get; init; }
     public IReadOnlyList<string> ProductNames { get; init; } = [];
 
-    public static Corpus Demo(string path, bool clauses)
+    public static Corpus Demo(string path, bool clauses, bool lexicon)
     {
         using var store = FulcrumStore.Open(path);
         var repository = new ThemeRepository(store);
@@ -36,12 +37,13 @@ sealed class Corpus
         var vectors = new EmbeddingCache(store).Embed(embedder, distinct, out var fresh);
         if (fresh > 0) Console.Error.WriteLine($"{path}: embedded {fresh} new texts");
         var byText = distinct.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => vectors[p.i], StringComparer.Ordinal);
-        var sentiment = ThemeEngine.MentionSentiment(mentions, languages);
+        var mentionVectors = text.Select(t => byText[t]).ToArray();
+        var sentiment = Scorer(store, embedder, lexicon).MentionSentiment(mentions, languages, mentionVectors);
         return new Corpus
         {
             Name = Path.GetFileNameWithoutExtension(path),
             Mentions = mentions,
-            Vectors = text.Select(t => byText[t]).ToArray(),
+            Vectors = mentionVectors,
             Sentiment = sentiment,
             Complaint = Enumerable.Range(0, mentions.Count).Select(i => ThemeEngine.IsComplaint(sentiment[i], comments[mentions.Document[i]].Nps)).ToArray(),
             Nps = Enumerable.Range(0, mentions.Count).Select(i => comments[mentions.Document[i]].Nps).ToArray(),
@@ -49,6 +51,9 @@ sealed class Corpus
             ProductNames = repository.ProductNames(),
         };
     }
+
+    /// <summary>The scorer `themes` uses on MiniLM vectors (<see cref="SentimentScorer.For(FulcrumStore, ITextEmbedder)"/>), or the lexicon for comparison.</summary>
+    static SentimentScorer Scorer(FulcrumStore store, ITextEmbedder embedder, bool lexicon) => lexicon ? SentimentScorer.Lexicon : SentimentScorer.For(store, embedder);
 
     static Mentions Split(Mentions sentences, bool clauses)
     {
@@ -60,7 +65,7 @@ sealed class Corpus
         return new Mentions { Document = document, Text = text, DocumentCount = sentences.DocumentCount };
     }
 
-    public static Corpus Airline(string csvPath, string cachePath, bool clauses)
+    public static Corpus Airline(string csvPath, string cachePath, bool clauses, bool lexicon)
     {
         using var reader = new StreamReader(csvPath);
         using var csv = new CsvHelper.CsvReader(reader, CultureInfo.InvariantCulture);
@@ -71,13 +76,14 @@ sealed class Corpus
         using var store = FulcrumStore.Open(cachePath);
         using var embedder = new MiniLmEmbedder();
         var vectors = ThemeEngine.EmbedMentions(mentions, d => new EmbeddingCache(store).Embed(embedder, d, out _));
-        var sentiment = ThemeEngine.MentionSentiment(mentions);
+        var english = Enumerable.Repeat(CommentLanguage.English, mentions.DocumentCount).ToList();
+        var sentiment = Scorer(store, embedder, lexicon).MentionSentiment(mentions, english, vectors);
         return new Corpus
         {
             Name = "airline",
             Mentions = mentions,
             Vectors = vectors,
-            Sentiment = sentiment.Select(s => (double?)s).ToArray(),
+            Sentiment = sentiment,
             Complaint = sentiment.Select(s => ThemeEngine.IsComplaint(s, null)).ToArray(),
             Nps = new int?[mentions.Count],
             DocumentLabels = complaints.Select(c => new[] { c.Reason }).ToArray(),

@@ -36,8 +36,8 @@ public static class ThemeEngine
     /// (NPS 0–6): "our CSM changed again" reads neutral, but a detractor writing it is complaining. Without a sentiment (a language
     /// with no sentiment model) only the score can tell: a detractor's sentence is a complaint.
     /// </summary>
-    public static bool IsComplaint(double? sentiment, int? nps) => sentiment is { } s
-        ? s <= -SentimentScore.Threshold || (nps <= 6 && s < SentimentScore.Threshold)
+    public static bool IsComplaint(double? sentiment, int? nps, double threshold = SentimentScore.Threshold) => sentiment is { } s
+        ? s <= -threshold || (nps <= 6 && s < threshold)
         : nps <= 6;
 
     /// <summary>
