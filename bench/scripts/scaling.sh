@@ -5,7 +5,8 @@
 #
 # Writes OUT_DIR/scaling.tsv, one row per size and step:
 #   accounts  step  wall_s  cpu_s  peak_mb  per_x3
-# Steps are analyze's own (seconds from its JSON; CPU and peak RSS are only measured per process, so those rows show "-"),
+# Steps are analyze's own (seconds and peak RSS from its JSON, the peak being the kernel's high-water mark reset as each
+# step starts; CPU is only measured per process, so those rows show "-"),
 # plus "generate" and "analyze (process)" with wall, CPU (user + sys) and peak RSS. per_x3 is the step's growth from the
 # previous size, scaled to a ×3 step in accounts: (t / t_prev) ^ (ln 3 / ln(N / N_prev)); linear growth gives 3.0.
 # Rows are appended as each size ends, so an interrupted run keeps what it finished; a size already in the TSV is skipped.
@@ -53,9 +54,14 @@ for n in $SIZES; do
 import json, sys
 n, path, gw, gc, gm, aw, ac, am = sys.argv[1:]
 print(f"{n}\tgenerate\t{gw}\t{gc}\t{gm}\t")
-for s in json.load(open(path))["steps"]:
+steps = json.load(open(path))["steps"]
+for s in steps:
     seconds = "-" if s.get("skipped") else f"{s['seconds']:.2f}"
-    print(f"{n}\t{s['step']}\t{seconds}\t-\t-\t")
+    peak = "-" if s.get("peakMegabytes") is None else f"{s['peakMegabytes']:.0f}"
+    print(f"{n}\t{s['step']}\t{seconds}\t-\t{peak}\t")
+# analyze resets the kernel's high-water mark as each step starts, which also resets what time -v reports (the last
+# step's peak only), so the process's peak is the largest of its steps'.
+am = max([int(am)] + [round(s["peakMegabytes"]) for s in steps if s.get("peakMegabytes") is not None])
 print(f"{n}\tanalyze (process)\t{aw}\t{ac}\t{am}\t")
 PY
   [ "${KEEP:-0}" = 1 ] || rm -f "$db" "$db.wal"

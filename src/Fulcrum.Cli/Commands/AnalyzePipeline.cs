@@ -10,18 +10,23 @@ using Fulcrum.Analytics.Segments;
 using Fulcrum.Analytics.Themes;
 using System.Text.Json.Serialization;
 using Fulcrum.Analytics.Value;
+using Fulcrum.Core.Diagnostics;
 using Fulcrum.Core.Statistics;
 
 namespace Fulcrum.Cli.Commands;
 
-/// <summary>One step of `fulcrum analyze`: how long it took and its key figure (with interval), or why it was skipped.</summary>
+/// <summary>One step of `fulcrum analyze`: how long it took, its peak memory and its key figure (with interval), or why it was skipped.</summary>
+/// <param name="PeakMegabytes">The process's peak resident set during this step (MB), null where the platform cannot tell.</param>
 /// <param name="Figure">The key figure as an estimate, when it has one.</param>
 /// <param name="Skipped">Why the step has no result (the data it needs are absent), else null.</param>
-public sealed record AnalyzeStep(string Step, double Seconds, string KeyFigure, Estimate? Figure, string? Skipped);
+public sealed record AnalyzeStep(string Step, double Seconds, double? PeakMegabytes, string KeyFigure, Estimate? Figure, string? Skipped);
 
 /// <summary>The whole analysis: every step in order and the wall time of the pass.</summary>
 public sealed record AnalyzeReport(string Database, bool Fast, IReadOnlyList<AnalyzeStep> Steps, double TotalSeconds)
 {
+    /// <summary>The pass's peak resident set (MB): the largest step's; null where the platform cannot tell.</summary>
+    public double? PeakMegabytes => Steps.Count > 0 && Steps.All(s => s.PeakMegabytes is not null) ? Steps.Max(s => s.PeakMegabytes) : null;
+
     /// <summary>The analyses' full results, for a caller that shows more than the key figures (the demo, its report).</summary>
     [JsonIgnore] public AnalyzeResults Results { get; init; } = new();
 }
@@ -62,16 +67,19 @@ public static class AnalyzePipeline
             cancellation.ThrowIfCancellationRequested();
             progress?.Report(new StepProgress(name, "", 0, 0));
             var inner = new SynchronousProgress<(string Stage, long Done, long Total)>(p => progress?.Report(new StepProgress(name, p.Stage, p.Done, p.Total)));
+            // Each step's peak is its own: the kernel's high-water mark, reset as it starts.
+            var peakKnown = PeakMemory.TryReset();
+            double? Peak() => peakKnown ? PeakMemory.ReadMegabytes() : null;
             var watch = Stopwatch.StartNew();
             try
             {
                 var (key, figure) = work(inner);
-                steps.Add(new AnalyzeStep(name, watch.Elapsed.TotalSeconds, key, figure, null));
+                steps.Add(new AnalyzeStep(name, watch.Elapsed.TotalSeconds, Peak(), key, figure, null));
             }
             // The analyses' own refusals (too little data for them); anything else is a fault and stops the pass.
             catch (Exception e) when (e is LinkageException or DriverAnalysisException or Analytics.Value.Initiatives.InitiativeException or ArgumentException or InvalidOperationException)
             {
-                steps.Add(new AnalyzeStep(name, watch.Elapsed.TotalSeconds, "absent", null, e.Message));
+                steps.Add(new AnalyzeStep(name, watch.Elapsed.TotalSeconds, Peak(), "absent", null, e.Message));
             }
         }
 

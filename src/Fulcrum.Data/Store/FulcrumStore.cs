@@ -59,6 +59,7 @@ public sealed class FulcrumStore : IDisposable
         try
         {
             connection.Open();
+            DuckDbMemorySettings.Apply(connection);
             var version = SchemaMigrator.Migrate(connection, SqlDialect.DuckDb);
             var store = new FulcrumStore(location, connection, SqlDialect.DuckDb, version);
             store.SeedAssumptions();
