@@ -31,7 +31,7 @@ public sealed class PostgresCluster : IDisposable
         _binaries = FindBinaries();
         _asPostgresUser = Environment.UserName == "root";
         RemoveStoppedClusters();
-        _folder = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
+        _folder = Directory.CreateTempSubdirectory($"{FolderPrefix}{Environment.ProcessId}-").FullName;
         if (_asPostgresUser) Run("chown", ["postgres", _folder], asPostgres: false);
         Run(Path.Combine(_binaries, "initdb"), ["-D", DataFolder, "-A", "trust", "-U", "fulcrum", "-E", "UTF8", "--locale=C", "--no-sync"]);
         Port = FreePort();
@@ -52,14 +52,25 @@ public sealed class PostgresCluster : IDisposable
 
     string DataFolder => Path.Combine(_folder, "data");
 
-    /// <summary>Folders of earlier runs whose server is not running (a test host that was killed mid-way leaves them).</summary>
+    /// <summary>
+    /// Folders left by test hosts that are gone (a host killed mid-way, whose watchdog was killed too). A folder is named
+    /// after the process that owns it and is removed only once that process has exited: test projects run in parallel, and
+    /// another host's cluster is mid-initdb (no postmaster.pid yet) while this one starts.
+    /// </summary>
     static void RemoveStoppedClusters()
     {
         foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
-            if (!File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
+            if (OwnerHasExited(Path.GetFileName(folder)) && !File.Exists(Path.Combine(folder, "data", "postmaster.pid")))
                 try { Directory.Delete(folder, recursive: true); }
                 catch (IOException) { }
                 catch (UnauthorizedAccessException) { }
+    }
+
+    static bool OwnerHasExited(string folderName)
+    {
+        var parts = folderName[FolderPrefix.Length..].Split('-');
+        if (parts.Length < 2 || !int.TryParse(parts[0], out var owner)) return false; // not ours to judge: leave it
+        return owner != Environment.ProcessId && !Directory.Exists($"/proc/{owner}");
     }
 
     /// <summary>A new empty database; returns its Npgsql connection string.</summary>
