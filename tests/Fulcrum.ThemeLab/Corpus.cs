@@ -21,6 +21,8 @@ sealed class Corpus
     public required string[][] DocumentLabels { get; init; }
     public IReadOnlyList<string> ProductNames { get; init; } = [];
 
+    public static bool StripProducts { get; set; }
+
     public static Corpus Demo(string path, bool clauses, bool lexicon)
     {
         using var store = FulcrumStore.Open(path);
@@ -31,7 +33,9 @@ sealed class Corpus
             .ToDictionary(r => r.ResponseId, r => r.Themes);
         var mentions = Split(Mentions.FromComments(comments.Select(c => c.Comment).ToList()), clauses);
         var languages = LanguageDetector.DetectAll(comments.Select(c => TextCleaner.Clean(c.Comment)).ToList());
-        var text = mentions.Text.Select((t, i) => LanguageTerms.EmbeddingText(t, languages[mentions.Document[i]])).ToList();
+        var products = repository.ProductNames().OrderByDescending(p => p.Length).ToList();
+        var text = mentions.Text.Select((t, i) => LanguageTerms.EmbeddingText(t, languages[mentions.Document[i]]))
+            .Select(t => StripProducts ? products.Aggregate(t, (x, p) => System.Text.RegularExpressions.Regex.Replace(x, System.Text.RegularExpressions.Regex.Escape(p), "the product", System.Text.RegularExpressions.RegexOptions.IgnoreCase)) : t).ToList();
         using var embedder = new MiniLmEmbedder();
         var distinct = text.Distinct(StringComparer.Ordinal).ToList();
         var vectors = new EmbeddingCache(store).Embed(embedder, distinct, out var fresh);

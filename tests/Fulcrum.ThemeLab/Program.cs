@@ -9,9 +9,11 @@ using Fulcrum.ThemeLab;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-// usage: lab [--air] [--demo seed1.duckdb,...] [--merge 0.3,0.25] [--min-share 0.002]
+// usage: lab [--air] [--demo seed1.duckdb,...] [--merge 0.3,0.25] [--min-share 0.002] [--seed N]
+// prototypes tried and not kept (docs/methods.md): [--strip-products] [--wishes] [--hybrid W] [--consensus RUNS:THRESHOLD] [--cooc LIFT:COS:CROSS(0|1):MINCOUNT]
 string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
 var corpora = new List<Corpus>();
+Corpus.StripProducts = args.Contains("--strip-products");
 // Sentiment for the complaint split: the scorer `themes` uses with MiniLM (the shipped embedding model) unless --sentiment lexicon.
 var lexicon = Arg("--sentiment") == "lexicon";
 foreach (var db in (Arg("--demo") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)) corpora.Add(Corpus.Demo(db, args.Contains("--clauses"), lexicon));
@@ -26,6 +28,7 @@ foreach (var corpus in corpora)
     {
         var sw = Stopwatch.StartNew();
         var options = new ThemeOptions(MergeSimilarity: merge, MinThemeShare: minShare);
+        if (Arg("--seed") is { } seedText) options = options with { Seed = int.Parse(seedText) };
         var partition = Arg("--partition") ?? "score";
         var complaint = partition switch
         {
@@ -35,7 +38,26 @@ foreach (var corpus in corpora)
                 ? corpus.Sentiment.Select((x, i) => ThemeEngine.IsComplaint(x, corpus.Nps[i], double.Parse(t))).ToArray()
                 : corpus.Complaint,
         };
-        var (clusters, summary) = ThemeEngine.Discover(corpus.Vectors, complaint, true, options);
+        if (args.Contains("--wishes"))
+        {
+            var wish = new System.Text.RegularExpressions.Regex(@"\b(i wish|i'd love|i would love|would love|would (be|make it) (great|nice|perfect|a big improvement|helpful)|it would help|would help|would save|could [a-z ]*better|i'd ask for|please)\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+            complaint = complaint.Select((c, i) => c || wish.IsMatch(corpus.Mentions.Text[i])).ToArray();
+            Console.WriteLine($"  complaints with wishes: {complaint.Count(c => c)}");
+        }
+        var hybridWeight = Arg("--hybrid") is { } hw ? double.Parse(hw) : 0;
+        var space = hybridWeight > 0 ? Hybrid.Vectors(corpus, hybridWeight) : corpus.Vectors;
+        var (clusters, summary) = ThemeEngine.Discover(space, complaint, true, options);
+        if (hybridWeight > 0) clusters = Hybrid.BackToSemantic(corpus, space, clusters);
+        if (Arg("--consensus") is { } consensus)
+        {
+            var c = consensus.Split(':').Select(double.Parse).ToArray();
+            clusters = Consensus.Discover(corpus, complaint, options, (int)c[0], c[1]);
+        }
+        if (Arg("--cooc") is { } cooc)
+        {
+            var c = cooc.Split(':').Select(double.Parse).ToArray();
+            clusters = CooccurrenceMerge.Merge(corpus, clusters.ToList(), c[0], c[1], c[2] > 0, (int)c[3]);
+        }
         var seconds = sw.Elapsed.TotalSeconds;
         Report.Print(corpus, clusters, summary, seconds, args.Contains("--verbose"));
     }

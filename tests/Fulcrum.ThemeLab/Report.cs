@@ -34,6 +34,13 @@ static class Report
             }).OrderByDescending(p => p.F1).Take(3).ToList();
             Console.WriteLine($"  {key} ({truth.Count}): " + string.Join("; ", ranked.Select(b => $"#{b.Theme} F1 {b.F1:F3} P {b.P:F2} R {b.R:F2} '{Label(b.Theme)}'")));
         }
-        if (verbose) for (var t = 0; t < clusters.Count; t++) Console.WriteLine($"    {t} {(clusters[t].Complaint ? "C" : "o")} {sizes[t]} {Label(t)}");
+        Console.WriteLine($"  comments with both planted themes: {corpus.DocumentLabels.Count(l => l.Contains("products_dont_integrate") && l.Contains("too_many_account_managers"))}");
+        if (!verbose) return;
+        Diagnostics.Oracle(corpus, clusters, raised);
+        Diagnostics.CoOccurringThemes(corpus, clusters, assignment, raised, Label);
+        var integration = Enumerable.Range(0, corpus.DocumentLabels.Length).Where(d => corpus.DocumentLabels[d].Contains("products_dont_integrate")).ToHashSet();
+        var managers = Enumerable.Range(0, corpus.DocumentLabels.Length).Where(d => corpus.DocumentLabels[d].Contains("too_many_account_managers")).ToHashSet();
+        for (var t = 0; t < clusters.Count; t++)
+            Console.WriteLine($"    {t} {(clusters[t].Complaint ? "C" : "o")} {sizes[t]} docs {raised[t].Count} int {raised[t].Count(integration.Contains)} man {raised[t].Count(managers.Contains)} {Label(t)} [{string.Join(", ", keys[t])}]");
     }
 }
