@@ -137,6 +137,11 @@ internal sealed class TransitionQueries(AnalysisFacts facts, TransitionOptions o
     /// responses on both sides.
     /// Stratum = segment | region | m, the cohort's stratum.
     /// </summary>
+    /// <remarks>
+    /// m and m ± window are first days of months, so both windows are whole calendar months: the responses are counted once per
+    /// account and month (those before the account first held that many products left out, which is the later window start)
+    /// and the windows add up months, instead of joining every (account, m) to every response.
+    /// </remarks>
     public List<AccountScores> ComparableScores(string cohort, int fromProducts)
     {
         var k = fromProducts.ToString(CultureInfo.InvariantCulture);
@@ -154,28 +159,33 @@ internal sealed class TransitionQueries(AnalysisFacts facts, TransitionOptions o
             held_from AS (
                 SELECT account_id, MIN(day) AS day FROM {CountsTable} WHERE held >= {k} GROUP BY account_id),
             stayed AS (
-                SELECT h.m, h.account_id, GREATEST(CAST(h.m - {Window} AS DATE), f.day) AS window_start
+                SELECT h.m, h.account_id
                 FROM at_start h
-                JOIN held_from f ON f.account_id = h.account_id
                 LEFT JOIN at_window_start w ON w.m = h.m AND w.account_id = h.account_id
                 WHERE h.products = {k} AND COALESCE(w.products, 0) <= {k} AND NOT EXISTS (
                     SELECT 1 FROM {CountsTable} c
                     WHERE c.account_id = h.account_id AND c.held > {k}
-                      AND c.day > CAST(h.m - {Window} AS DATE) AND c.day < CAST(h.m + {Window} AS DATE)))
+                      AND c.day > CAST(h.m - {Window} AS DATE) AND c.day < CAST(h.m + {Window} AS DATE))),
+            monthly AS (
+                SELECT r.account_id, {PeriodUnit.Month.Trunc("r.day")} AS month, COUNT(*) AS responses, SUM(r.nps) AS score,
+                       COUNT(*) FILTER (WHERE r.nps >= 9) AS promoters, COUNT(*) FILTER (WHERE r.nps BETWEEN 7 AND 8) AS passives
+                FROM {facts.Responses()} r JOIN held_from f ON f.account_id = r.account_id AND r.day >= f.day
+                WHERE r.nps IS NOT NULL
+                GROUP BY r.account_id, {PeriodUnit.Month.Trunc("r.day")})
             SELECT x.account_id, COALESCE(a.segment, '(none)') || ' | ' || COALESCE(a.region, '(none)') || ' | ' || CAST(x.m AS VARCHAR),
-                   CAST(COUNT(*) FILTER (WHERE r.day < x.m) AS BIGINT),
-                   CAST(COALESCE(SUM(r.nps) FILTER (WHERE r.day < x.m), 0) AS DOUBLE),
-                   CAST(COUNT(*) FILTER (WHERE r.day < x.m AND r.nps >= 9) AS BIGINT),
-                   CAST(COUNT(*) FILTER (WHERE r.day < x.m AND r.nps BETWEEN 7 AND 8) AS BIGINT),
-                   CAST(COUNT(*) FILTER (WHERE r.day >= x.m) AS BIGINT),
-                   CAST(COALESCE(SUM(r.nps) FILTER (WHERE r.day >= x.m), 0) AS DOUBLE),
-                   CAST(COUNT(*) FILTER (WHERE r.day >= x.m AND r.nps >= 9) AS BIGINT),
-                   CAST(COUNT(*) FILTER (WHERE r.day >= x.m AND r.nps BETWEEN 7 AND 8) AS BIGINT)
+                   CAST(COALESCE(SUM(r.responses) FILTER (WHERE r.month < x.m), 0) AS BIGINT),
+                   CAST(COALESCE(SUM(r.score) FILTER (WHERE r.month < x.m), 0) AS DOUBLE),
+                   CAST(COALESCE(SUM(r.promoters) FILTER (WHERE r.month < x.m), 0) AS BIGINT),
+                   CAST(COALESCE(SUM(r.passives) FILTER (WHERE r.month < x.m), 0) AS BIGINT),
+                   CAST(COALESCE(SUM(r.responses) FILTER (WHERE r.month >= x.m), 0) AS BIGINT),
+                   CAST(COALESCE(SUM(r.score) FILTER (WHERE r.month >= x.m), 0) AS DOUBLE),
+                   CAST(COALESCE(SUM(r.promoters) FILTER (WHERE r.month >= x.m), 0) AS BIGINT),
+                   CAST(COALESCE(SUM(r.passives) FILTER (WHERE r.month >= x.m), 0) AS BIGINT)
             FROM stayed x LEFT JOIN accounts a ON a.account_id = x.account_id
-            JOIN {facts.Responses()} r
-              ON r.account_id = x.account_id AND r.nps IS NOT NULL AND r.day >= x.window_start AND r.day < CAST(x.m + {Window} AS DATE)
+            JOIN monthly r
+              ON r.account_id = x.account_id AND r.month >= CAST(x.m - {Window} AS DATE) AND r.month < CAST(x.m + {Window} AS DATE)
             GROUP BY x.account_id, a.segment, a.region, x.m
-            HAVING COUNT(*) FILTER (WHERE r.day < x.m) > 0 AND COUNT(*) FILTER (WHERE r.day >= x.m) > 0
+            HAVING SUM(r.responses) FILTER (WHERE r.month < x.m) > 0 AND SUM(r.responses) FILTER (WHERE r.month >= x.m) > 0
             ORDER BY 2, 1
             """, ReadScores);
     }
