@@ -32,47 +32,104 @@ sealed class StratifiedRows
     const int ReplicatesPerPass = 16;
 
     readonly int _width;
-    readonly int[] _offset;
-    readonly double[] _values;
 
-    /// <summary>Per account (in order of first appearance), its rows: <c>_accountRows[_accountStart[a] .. _accountStart[a + 1])</c>.</summary>
+    /// <summary>Per account (in order of first appearance), its rows: <c>_accountStart[a] .. _accountStart[a + 1]</c>.</summary>
     readonly int[] _accountStart;
 
-    /// <summary>Target offset of each row, in account order.</summary>
+    /// <summary>Target offset of each row (its stratum's first value in a sample's sums), in account order.</summary>
     readonly int[] _accountOffset;
 
     /// <summary>Values of each row, in account order (<see cref="_width"/> per row).</summary>
     readonly double[] _accountValues;
 
-    public StratifiedRows(IEnumerable<(string Account, string Stratum, bool InCohort, double[] Values)> rows, int width)
+    public StratifiedRows(IReadOnlyList<(string Account, string Stratum, bool InCohort, double[] Values)> rows, int width)
     {
         _width = width;
-        var all = rows.ToList();
-        var withCohort = all.Where(r => r.InCohort && r.Values[0] > 0).Select(r => r.Stratum).ToHashSet(StringComparer.Ordinal);
-        var withComparable = all.Where(r => !r.InCohort && r.Values[0] > 0).Select(r => r.Stratum).ToHashSet(StringComparer.Ordinal);
-        var usable = withCohort.Intersect(withComparable, StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i, StringComparer.Ordinal);
-        var kept = all.Where(r => usable.ContainsKey(r.Stratum)).ToList();
-        Count = usable.Count;
-        Accounts = kept.Select(r => r.Account).ToList();
-        _offset = kept.Select(r => ((r.InCohort ? 0 : Count) + usable[r.Stratum]) * width).ToArray();
-        _values = kept.SelectMany(r => r.Values.Take(width)).ToArray();
-        All = Enumerable.Range(0, kept.Count).ToArray();
-        (_accountStart, _accountOffset, _accountValues) = ByAccount(Accounts, _offset, _values, width);
-        CohortAccounts = kept.Where(r => r.InCohort).Select(r => r.Account).Distinct(StringComparer.Ordinal).Count();
-        ComparableAccounts = kept.Where(r => !r.InCohort).Select(r => r.Account).Distinct(StringComparer.Ordinal).Count();
-        CohortAccountsWithoutComparable = all.Where(r => r.InCohort && r.Values[0] > 0 && !usable.ContainsKey(r.Stratum))
-            .Select(r => r.Account).Distinct(StringComparer.Ordinal).Count();
+
+        // Strata with cohort and comparable rows that have data, numbered in ordinal order of their names.
+        var stratumOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var withCohort = new List<bool>();
+        var withComparable = new List<bool>();
+        var rowStratum = new int[rows.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (_, stratum, inCohort, values) = rows[i];
+            if (!stratumOf.TryGetValue(stratum, out var s))
+            {
+                stratumOf.Add(stratum, s = stratumOf.Count);
+                withCohort.Add(false);
+                withComparable.Add(false);
+            }
+            rowStratum[i] = s;
+            if (values[0] > 0)
+            {
+                if (inCohort) withCohort[s] = true;
+                else withComparable[s] = true;
+            }
+        }
+        var usable = new int[stratumOf.Count];
+        Array.Fill(usable, -1);
+        var usableNames = stratumOf.Where(x => withCohort[x.Value] && withComparable[x.Value]).Order(StratumNameOrder).ToList();
+        for (var u = 0; u < usableNames.Count; u++) usable[usableNames[u].Value] = u;
+        Count = usableNames.Count;
+
+        // Kept rows grouped by account, accounts numbered in order of first appearance (as the cluster bootstrap numbers them).
+        var accountOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rowAccount = new int[rows.Count];
+        var rowsPerAccount = new List<int>();
+        var cohortAccount = new List<bool>();
+        var comparableAccount = new List<bool>();
+        var withoutComparable = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (account, _, inCohort, values) = rows[i];
+            if (usable[rowStratum[i]] < 0)
+            {
+                if (inCohort && values[0] > 0) withoutComparable.Add(account);
+                rowAccount[i] = -1;
+                continue;
+            }
+            if (!accountOf.TryGetValue(account, out var a))
+            {
+                accountOf.Add(account, a = accountOf.Count);
+                rowsPerAccount.Add(0);
+                cohortAccount.Add(false);
+                comparableAccount.Add(false);
+            }
+            rowAccount[i] = a;
+            rowsPerAccount[a]++;
+            if (inCohort) cohortAccount[a] = true;
+            else comparableAccount[a] = true;
+        }
+
+        _accountStart = new int[accountOf.Count + 1];
+        for (var a = 0; a < accountOf.Count; a++) _accountStart[a + 1] = _accountStart[a] + rowsPerAccount[a];
+        Rows = _accountStart[^1];
+        _accountOffset = new int[Rows];
+        _accountValues = new double[Rows * width];
+        var next = _accountStart[..^1];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var a = rowAccount[i];
+            if (a < 0) continue;
+            var row = next[a]++;
+            _accountOffset[row] = ((rows[i].InCohort ? 0 : Count) + usable[rowStratum[i]]) * width;
+            rows[i].Values.AsSpan(0, width).CopyTo(_accountValues.AsSpan(row * width, width));
+        }
+        CohortAccounts = cohortAccount.Count(x => x);
+        ComparableAccounts = comparableAccount.Count(x => x);
+        CohortAccountsWithoutComparable = withoutComparable.Count;
     }
+
+    /// <summary>Strata in ordinal order of their names (a stable order for the statistics' sums over strata).</summary>
+    static readonly IComparer<KeyValuePair<string, int>> StratumNameOrder =
+        Comparer<KeyValuePair<string, int>>.Create((x, y) => string.CompareOrdinal(x.Key, y.Key));
 
     /// <summary>Strata with both cohort and comparable rows.</summary>
     public int Count { get; }
 
-    /// <summary>The account (bootstrap cluster) of each kept row.</summary>
-    public IReadOnlyList<string> Accounts { get; }
-
-    /// <summary>Indices of every kept row (the original sample).</summary>
-    public int[] All { get; }
+    /// <summary>Kept rows (those in strata with both cohort and comparable rows).</summary>
+    public int Rows { get; }
 
     public int CohortAccounts { get; }
     public int ComparableAccounts { get; }
@@ -85,15 +142,13 @@ sealed class StratifiedRows
     /// <summary>Length of one sample's per-stratum sums: cohort then comparable strata, <see cref="_width"/> values each.</summary>
     int SumsLength => 2 * Count * _width;
 
-    /// <summary>Per-stratum sums of each value over the rows in <paramref name="indices"/> (a row drawn twice counts twice).</summary>
-    public StratumSums Sums(ReadOnlySpan<int> indices)
+    /// <summary>Per-stratum sums of each value over every kept row (the original sample).</summary>
+    public StratumSums Original()
     {
         var sums = new double[SumsLength];
-        foreach (var i in indices)
+        for (var row = 0; row < Rows; row++)
         {
-            var target = _offset[i];
-            var source = i * _width;
-            for (var j = 0; j < _width; j++) sums[target + j] += _values[source + j];
+            for (var j = 0; j < _width; j++) sums[_accountOffset[row] + j] += _accountValues[row * _width + j];
         }
         return new StratumSums(sums, Count, _width);
     }
@@ -140,39 +195,6 @@ sealed class StratifiedRows
         }
     }
 
-    /// <summary>The rows regrouped by account, accounts numbered in order of first appearance (as the cluster bootstrap numbers them).</summary>
-    static (int[] Start, int[] Offset, double[] Values) ByAccount(IReadOnlyList<string> accounts, int[] offset, double[] values, int width)
-    {
-        var number = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rowsOf = new List<List<int>>();
-        for (var r = 0; r < accounts.Count; r++)
-        {
-            if (!number.TryGetValue(accounts[r], out var a))
-            {
-                number.Add(accounts[r], a = rowsOf.Count);
-                rowsOf.Add([]);
-            }
-            rowsOf[a].Add(r);
-        }
-
-        var start = new int[rowsOf.Count + 1];
-        var byAccountOffset = new int[accounts.Count];
-        var byAccountValues = new double[accounts.Count * width];
-        var next = 0;
-        for (var a = 0; a < rowsOf.Count; a++)
-        {
-            start[a] = next;
-            foreach (var r in rowsOf[a])
-            {
-                byAccountOffset[next] = offset[r];
-                Array.Copy(values, r * width, byAccountValues, next * width, width);
-                next++;
-            }
-        }
-        start[rowsOf.Count] = next;
-        return (start, byAccountOffset, byAccountValues);
-    }
-
     /// <summary>
     /// Percentile cluster bootstrap resampling accounts of two statistics and of their difference, all from the same resamples;
     /// point values on the original sample. Replicate b draws as many accounts as there are, with replacement, from
@@ -183,14 +205,14 @@ sealed class StratifiedRows
         Func<StratumSums, double> first, Func<StratumSums, double> second, TransitionOptions options)
     {
         var level = options.ConfidenceLevel;
-        if (All.Length == 0)
+        if (Rows == 0)
         {
             var none = Estimate.Undefined(0, "Bootstrap undefined: no stratum has both cohort and comparable accounts", level);
             return (none, none, none);
         }
 
         var (a, b) = Replicates(first, second, options.Seed, options.Replicates);
-        var original = Sums(All);
+        var original = Original();
         var (pa, pb) = (first(original), second(original));
         var method = $"Percentile cluster bootstrap, {options.Replicates} resamples of {Clusters} clusters (seed {options.Seed})";
         return (Summarise(pa, a), Summarise(pb, b), Summarise(pa - pb, a.Zip(b, (x, y) => x - y).ToArray()));
@@ -200,7 +222,7 @@ sealed class StratifiedRows
             var valid = replicates.Where(v => !double.IsNaN(v)).ToArray();
             var text = valid.Length < replicates.Length ? $"{method}; {replicates.Length - valid.Length} resamples with an undefined statistic dropped" : method;
             var (lower, upper) = Core.Statistics.Bootstrap.PercentileInterval(valid, level);
-            return new Estimate(value, lower, upper, All.Length, text, level)
+            return new Estimate(value, lower, upper, Rows, text, level)
             {
                 StandardError = valid.Length >= 2 ? SampleSummary.Of(valid).StandardDeviation : null,
             };

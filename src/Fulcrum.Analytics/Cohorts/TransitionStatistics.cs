@@ -71,23 +71,27 @@ public static class TransitionStatistics
         var coverage = Coverage(accounts, a => a.Before.Responses > 0, a => a.After.Responses > 0);
         var paired = accounts.Where(a => a.Before.Responses > 0 && a.After.Responses > 0).ToArray();
 
-        double Nps(ReadOnlySpan<int> indices, bool after)
+        // NPS before, after and their difference on one resample of the paired accounts.
+        double[] Nps(ReadOnlySpan<int> indices)
         {
-            long n = 0, net = 0;
+            long nBefore = 0, netBefore = 0, nAfter = 0, netAfter = 0;
             foreach (var i in indices)
             {
-                var side = after ? paired[i].After : paired[i].Before;
-                n += side.Responses;
-                net += side.Promoters - side.Detractors;
+                var (b, a) = (paired[i].Before, paired[i].After);
+                nBefore += b.Responses;
+                netBefore += b.Promoters - b.Detractors;
+                nAfter += a.Responses;
+                netAfter += a.Promoters - a.Detractors;
             }
-            return n == 0 ? double.NaN : 100.0 * net / n;
+            var before = nBefore == 0 ? double.NaN : 100.0 * netBefore / nBefore;
+            var after = nAfter == 0 ? double.NaN : 100.0 * netAfter / nAfter;
+            return [before, after, after - before];
         }
 
         var level = options.ConfidenceLevel;
         var bootstrap = $"responses of the {paired.Length:N0} paired accounts pooled; percentile bootstrap resampling accounts";
-        var before = Bootstrap.Percentile(paired.Length, ix => Nps(ix, after: false), options.Seed, options.Replicates, level);
-        var after = Bootstrap.Percentile(paired.Length, ix => Nps(ix, after: true), options.Seed, options.Replicates, level);
-        var difference = Bootstrap.Percentile(paired.Length, ix => Nps(ix, after: true) - Nps(ix, after: false), options.Seed, options.Replicates, level);
+        var nps = Bootstrap.Percentiles(paired.Length, Nps, options.Seed, options.Replicates, level);
+        var (before, after, difference) = (nps[0], nps[1], nps[2]);
         var (meanDifference, p) = PairedMean(paired.Select(a => a.After.MeanScore - a.Before.MeanScore).ToList(), level);
         return new NpsTransition(
             coverage,
@@ -113,7 +117,7 @@ public static class TransitionStatistics
             [a.Before.Responses, a.Before.Promoters - a.Before.Detractors, a.After.Responses, a.After.Promoters - a.After.Detractors];
         var strata = new StratifiedRows(
             paired.Select(a => (a.AccountId, a.Stratum, true, Values(a)))
-                .Concat(comparable.Where(c => c.Before.Responses > 0 && c.After.Responses > 0).Select(c => (c.AccountId, c.Stratum, false, Values(c)))),
+                .Concat(comparable.Where(c => c.Before.Responses > 0 && c.After.Responses > 0).Select(c => (c.AccountId, c.Stratum, false, Values(c)))).ToList(),
             width: 4);
 
         // Pooled NPS change of the cohort (over strata with comparable accounts), and the comparable accounts' change per stratum
@@ -238,8 +242,8 @@ public static class TransitionStatistics
         var after = ProportionEstimator.Wilson(churnsAfter, decisionsAfter, level);
         var afterVsBefore = ProportionEstimator.Difference(churnsAfter, decisionsAfter, churnsBefore, decisionsBefore, level);
 
-        var strata = new StratifiedRows(rows.Select(r => (r.AccountId, r.Stratum, r.InCohort, new double[] { r.Decisions, r.Churns })), width: 2);
-        var all = strata.Sums(strata.All);
+        var strata = new StratifiedRows(rows.Select(r => (r.AccountId, r.Stratum, r.InCohort, new double[] { r.Decisions, r.Churns })).ToList(), width: 2);
+        var all = strata.Original();
         double matchedDecisions = 0, matchedChurns = 0;
         for (var s = 0; s < all.Strata; s++) { matchedDecisions += all.Cohort(s, 0); matchedChurns += all.Cohort(s, 1); }
         var cohortMatched = ProportionEstimator.Wilson((long)matchedChurns, (long)matchedDecisions, level);
