@@ -71,23 +71,27 @@ public static class TransitionStatistics
         var coverage = Coverage(accounts, a => a.Before.Responses > 0, a => a.After.Responses > 0);
         var paired = accounts.Where(a => a.Before.Responses > 0 && a.After.Responses > 0).ToArray();
 
-        double Nps(ReadOnlySpan<int> indices, bool after)
+        // NPS before, after and their difference on one resample of the paired accounts.
+        double[] Nps(ReadOnlySpan<int> indices)
         {
-            long n = 0, net = 0;
+            long nBefore = 0, netBefore = 0, nAfter = 0, netAfter = 0;
             foreach (var i in indices)
             {
-                var side = after ? paired[i].After : paired[i].Before;
-                n += side.Responses;
-                net += side.Promoters - side.Detractors;
+                var (b, a) = (paired[i].Before, paired[i].After);
+                nBefore += b.Responses;
+                netBefore += b.Promoters - b.Detractors;
+                nAfter += a.Responses;
+                netAfter += a.Promoters - a.Detractors;
             }
-            return n == 0 ? double.NaN : 100.0 * net / n;
+            var before = nBefore == 0 ? double.NaN : 100.0 * netBefore / nBefore;
+            var after = nAfter == 0 ? double.NaN : 100.0 * netAfter / nAfter;
+            return [before, after, after - before];
         }
 
         var level = options.ConfidenceLevel;
         var bootstrap = $"responses of the {paired.Length:N0} paired accounts pooled; percentile bootstrap resampling accounts";
-        var before = Bootstrap.Percentile(paired.Length, ix => Nps(ix, after: false), options.Seed, options.Replicates, level);
-        var after = Bootstrap.Percentile(paired.Length, ix => Nps(ix, after: true), options.Seed, options.Replicates, level);
-        var difference = Bootstrap.Percentile(paired.Length, ix => Nps(ix, after: true) - Nps(ix, after: false), options.Seed, options.Replicates, level);
+        var nps = Bootstrap.Percentiles(paired.Length, Nps, options.Seed, options.Replicates, level);
+        var (before, after, difference) = (nps[0], nps[1], nps[2]);
         var (meanDifference, p) = PairedMean(paired.Select(a => a.After.MeanScore - a.Before.MeanScore).ToList(), level);
         return new NpsTransition(
             coverage,
@@ -113,7 +117,7 @@ public static class TransitionStatistics
             [a.Before.Responses, a.Before.Promoters - a.Before.Detractors, a.After.Responses, a.After.Promoters - a.After.Detractors];
         var strata = new StratifiedRows(
             paired.Select(a => (a.AccountId, a.Stratum, true, Values(a)))
-                .Concat(comparable.Where(c => c.Before.Responses > 0 && c.After.Responses > 0).Select(c => (c.AccountId, c.Stratum, false, Values(c)))),
+                .Concat(comparable.Where(c => c.Before.Responses > 0 && c.After.Responses > 0).Select(c => (c.AccountId, c.Stratum, false, Values(c)))).ToList(),
             width: 4);
 
         // Pooled NPS change of the cohort (over strata with comparable accounts), and the comparable accounts' change per stratum
@@ -238,8 +242,8 @@ public static class TransitionStatistics
         var after = ProportionEstimator.Wilson(churnsAfter, decisionsAfter, level);
         var afterVsBefore = ProportionEstimator.Difference(churnsAfter, decisionsAfter, churnsBefore, decisionsBefore, level);
 
-        var strata = new StratifiedRows(rows.Select(r => (r.AccountId, r.Stratum, r.InCohort, new double[] { r.Decisions, r.Churns })), width: 2);
-        var all = strata.Sums(strata.All);
+        var strata = new StratifiedRows(rows.Select(r => (r.AccountId, r.Stratum, r.InCohort, new double[] { r.Decisions, r.Churns })).ToList(), width: 2);
+        var all = strata.Original();
         double matchedDecisions = 0, matchedChurns = 0;
         for (var s = 0; s < all.Strata; s++) { matchedDecisions += all.Cohort(s, 0); matchedChurns += all.Cohort(s, 1); }
         var cohortMatched = ProportionEstimator.Wilson((long)matchedChurns, (long)matchedDecisions, level);
@@ -323,179 +327,4 @@ public static class TransitionStatistics
 
     /// <summary>Prefixes what was estimated to the estimator's own method string (which keeps any fallback it used).</summary>
     static Estimate Describe(Estimate estimate, string what) => estimate with { Method = $"{what} [{estimate.Method}]" };
-}
-
-/// <summary>Per-stratum sums of the cohort's and the comparable accounts' values on one (re)sample.</summary>
-readonly struct StratumSums(double[] values, int strata, int width)
-{
-    public int Strata => strata;
-
-    public double Cohort(int stratum, int value) => values[stratum * width + value];
-
-    public double Comparable(int stratum, int value) => values[(strata + stratum) * width + value];
-}
-
-/// <summary>
-/// Rows of (account, stratum, cohort or comparable, a few additive values) kept only for strata that have both cohort and comparable
-/// rows (the others cannot enter a standardised comparison), in flat arrays so that a bootstrap resample reduces to per-stratum
-/// sums quickly. Accounts are the bootstrap clusters.
-/// </summary>
-/// <remarks>
-/// The bootstrap works on sufficient statistics per account: each account's rows (its additive values in each of its strata)
-/// are stored together, and a resample is how many times each account was drawn, so its per-stratum sums are
-/// Σ_account draws × the account's values — one pass over the drawn accounts' rows, without expanding every resample into a
-/// list of rows first. The values are counts, so these weighted sums equal the sums over a resample's rows exactly.
-/// </remarks>
-sealed class StratifiedRows
-{
-    readonly int _width;
-    readonly int[] _offset;
-    readonly double[] _values;
-
-    /// <summary>Per account (in order of first appearance), its rows: <c>_accountRows[_accountStart[a] .. _accountStart[a + 1])</c>.</summary>
-    readonly int[] _accountStart;
-
-    /// <summary>Target offset of each row, in account order.</summary>
-    readonly int[] _accountOffset;
-
-    /// <summary>Values of each row, in account order (<see cref="_width"/> per row).</summary>
-    readonly double[] _accountValues;
-
-    public StratifiedRows(IEnumerable<(string Account, string Stratum, bool InCohort, double[] Values)> rows, int width)
-    {
-        _width = width;
-        var all = rows.ToList();
-        var withCohort = all.Where(r => r.InCohort && r.Values[0] > 0).Select(r => r.Stratum).ToHashSet(StringComparer.Ordinal);
-        var withComparable = all.Where(r => !r.InCohort && r.Values[0] > 0).Select(r => r.Stratum).ToHashSet(StringComparer.Ordinal);
-        var usable = withCohort.Intersect(withComparable, StringComparer.Ordinal).Order(StringComparer.Ordinal)
-            .Select((s, i) => (s, i)).ToDictionary(x => x.s, x => x.i, StringComparer.Ordinal);
-        var kept = all.Where(r => usable.ContainsKey(r.Stratum)).ToList();
-        Count = usable.Count;
-        Accounts = kept.Select(r => r.Account).ToList();
-        _offset = kept.Select(r => ((r.InCohort ? 0 : Count) + usable[r.Stratum]) * width).ToArray();
-        _values = kept.SelectMany(r => r.Values.Take(width)).ToArray();
-        All = Enumerable.Range(0, kept.Count).ToArray();
-        (_accountStart, _accountOffset, _accountValues) = ByAccount(Accounts, _offset, _values, width);
-        CohortAccounts = kept.Where(r => r.InCohort).Select(r => r.Account).Distinct(StringComparer.Ordinal).Count();
-        ComparableAccounts = kept.Where(r => !r.InCohort).Select(r => r.Account).Distinct(StringComparer.Ordinal).Count();
-        CohortAccountsWithoutComparable = all.Where(r => r.InCohort && r.Values[0] > 0 && !usable.ContainsKey(r.Stratum))
-            .Select(r => r.Account).Distinct(StringComparer.Ordinal).Count();
-    }
-
-    /// <summary>Strata with both cohort and comparable rows.</summary>
-    public int Count { get; }
-
-    /// <summary>The account (bootstrap cluster) of each kept row.</summary>
-    public IReadOnlyList<string> Accounts { get; }
-
-    /// <summary>Indices of every kept row (the original sample).</summary>
-    public int[] All { get; }
-
-    public int CohortAccounts { get; }
-    public int ComparableAccounts { get; }
-
-    /// <summary>Cohort accounts with data whose stratum has no comparable account.</summary>
-    public int CohortAccountsWithoutComparable { get; }
-
-    /// <summary>Per-stratum sums of each value over the rows in <paramref name="indices"/> (a row drawn twice counts twice).</summary>
-    public StratumSums Sums(ReadOnlySpan<int> indices)
-    {
-        var sums = new double[2 * Count * _width];
-        foreach (var i in indices)
-        {
-            var target = _offset[i];
-            var source = i * _width;
-            for (var j = 0; j < _width; j++) sums[target + j] += _values[source + j];
-        }
-        return new StratumSums(sums, Count, _width);
-    }
-
-    /// <summary>Per-stratum sums of each value with each account's rows counted <c>draws[account]</c> times.</summary>
-    public StratumSums WeightedSums(ReadOnlySpan<int> draws)
-    {
-        var sums = new double[2 * Count * _width];
-        for (var a = 0; a < draws.Length; a++)
-        {
-            var weight = draws[a];
-            if (weight == 0) continue;
-            for (var r = _accountStart[a]; r < _accountStart[a + 1]; r++)
-            {
-                var target = _accountOffset[r];
-                var source = r * _width;
-                for (var j = 0; j < _width; j++) sums[target + j] += weight * _accountValues[source + j];
-            }
-        }
-        return new StratumSums(sums, Count, _width);
-    }
-
-    /// <summary>The rows regrouped by account, accounts numbered in order of first appearance (as the cluster bootstrap numbers them).</summary>
-    static (int[] Start, int[] Offset, double[] Values) ByAccount(IReadOnlyList<string> accounts, int[] offset, double[] values, int width)
-    {
-        var number = new Dictionary<string, int>(StringComparer.Ordinal);
-        var rowsOf = new List<List<int>>();
-        for (var r = 0; r < accounts.Count; r++)
-        {
-            if (!number.TryGetValue(accounts[r], out var a))
-            {
-                number.Add(accounts[r], a = rowsOf.Count);
-                rowsOf.Add([]);
-            }
-            rowsOf[a].Add(r);
-        }
-
-        var start = new int[rowsOf.Count + 1];
-        var byAccountOffset = new int[accounts.Count];
-        var byAccountValues = new double[accounts.Count * width];
-        var next = 0;
-        for (var a = 0; a < rowsOf.Count; a++)
-        {
-            start[a] = next;
-            foreach (var r in rowsOf[a])
-            {
-                byAccountOffset[next] = offset[r];
-                Array.Copy(values, r * width, byAccountValues, next * width, width);
-                next++;
-            }
-        }
-        start[rowsOf.Count] = next;
-        return (start, byAccountOffset, byAccountValues);
-    }
-
-    /// <summary>
-    /// Percentile cluster bootstrap resampling accounts (<see cref="Bootstrap.ClusterReplicates{TGroup}(IReadOnlyList{TGroup}, IndexStatistic, int, int)"/>)
-    /// of two statistics and of their difference, all from the same resamples; point values on the original sample.
-    /// </summary>
-    public (Estimate First, Estimate Second, Estimate Difference) ResampleAccounts(
-        Func<StratumSums, double> first, Func<StratumSums, double> second, TransitionOptions options)
-    {
-        var level = options.ConfidenceLevel;
-        if (All.Length == 0)
-        {
-            var none = Estimate.Undefined(0, "Bootstrap undefined: no stratum has both cohort and comparable accounts", level);
-            return (none, none, none);
-        }
-
-        // One pass over each resample for both statistics (the same draws as resampling for each on its own), as weighted sums of
-        // the accounts' sufficient statistics: the same resamples as ClusterReplicateVectors over the rows, and the same values.
-        var clusters = _accountStart.Length - 1;
-        var both = ClusterCountBootstrap.ReplicateVectors(clusters, draws => { var sums = WeightedSums(draws); return [first(sums), second(sums)]; },
-            options.Seed, options.Replicates);
-        var a = both.Select(v => v[0]).ToArray();
-        var b = both.Select(v => v[1]).ToArray();
-        var original = Sums(All);
-        var (pa, pb) = (first(original), second(original));
-        var method = $"Percentile cluster bootstrap, {options.Replicates} resamples of {clusters} clusters (seed {options.Seed})";
-        return (Summarise(pa, a), Summarise(pb, b), Summarise(pa - pb, a.Zip(b, (x, y) => x - y).ToArray()));
-
-        Estimate Summarise(double value, double[] replicates)
-        {
-            var valid = replicates.Where(v => !double.IsNaN(v)).ToArray();
-            var text = valid.Length < replicates.Length ? $"{method}; {replicates.Length - valid.Length} resamples with an undefined statistic dropped" : method;
-            var (lower, upper) = Core.Statistics.Bootstrap.PercentileInterval(valid, level);
-            return new Estimate(value, lower, upper, All.Length, text, level)
-            {
-                StandardError = valid.Length >= 2 ? SampleSummary.Of(valid).StandardDeviation : null,
-            };
-        }
-    }
 }

@@ -68,6 +68,25 @@ public static class Bootstrap
     }
 
     /// <summary>
+    /// <see cref="Percentile"/> of each component of a vector statistic, all from one pass over the resamples (the same draws,
+    /// so component i equals <see cref="Percentile"/> of that component alone, at the cost of one).
+    /// </summary>
+    public static Estimate[] Percentiles(
+        int count, IndexVectorStatistic statistic, int seed, int replicates = DefaultReplicates, double confidenceLevel = 0.95)
+    {
+        Distributions.CheckConfidenceLevel(confidenceLevel);
+        var vectors = ReplicateVectors(count, statistic, seed, replicates);
+        var values = statistic(Identity(count));
+        if (count == 0)
+        {
+            return values.Select(_ => Estimate.Undefined(0, "Bootstrap undefined: no observations (n = 0)", confidenceLevel)).ToArray();
+        }
+
+        return values.Select((value, i) => Summarise(value, vectors.Select(v => v[i]).ToArray(), count, confidenceLevel,
+            $"Percentile bootstrap, {replicates} resamples (seed {seed})")).ToArray();
+    }
+
+    /// <summary>
     /// Percentile cluster bootstrap: <paramref name="groupIds"/>[i] is the group of observation i;
     /// groups are resampled with replacement (see type remarks). N of the result is the number of observations.
     /// </summary>

@@ -163,4 +163,16 @@ public class BootstrapTests
         Assert.Equal(sums, both.Select(v => v[0]));
         Assert.Equal(counts, both.Select(v => v[1]));
     }
+
+    [Fact]
+    public void Percentiles_of_a_vector_statistic_equal_percentile_of_each_component()
+    {
+        var values = Enumerable.Range(0, 40).Select(i => Math.Sin(i) * 10 + i % 7).ToArray();
+        double Mean(ReadOnlySpan<int> ix) { var s = 0.0; foreach (var i in ix) s += values[i]; return s / ix.Length; }
+        double Largest(ReadOnlySpan<int> ix) { var m = double.MinValue; foreach (var i in ix) m = Math.Max(m, values[i]); return m; }
+        var both = Bootstrap.Percentiles(values.Length, ix => [Mean(ix), Largest(ix)], seed: 9, replicates: 300, confidenceLevel: 0.9);
+        Assert.Equal(Bootstrap.Percentile(values.Length, Mean, seed: 9, replicates: 300, confidenceLevel: 0.9), both[0]);
+        Assert.Equal(Bootstrap.Percentile(values.Length, Largest, seed: 9, replicates: 300, confidenceLevel: 0.9), both[1]);
+        Assert.All(Bootstrap.Percentiles(0, _ => [double.NaN], seed: 9), e => Assert.False(e.IsDefined));
+    }
 }
