@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -19,7 +20,7 @@ public sealed class PostgresCluster : IDisposable
     readonly string _folder;
     readonly string _binaries;
     readonly bool _asPostgresUser;
-    readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>> _templates = new();
+    readonly ConcurrentDictionary<string, Lazy<string>> _templates = new();
     bool _stopped;
 
     /// <summary>The cluster of this test process, started on first use.</summary>
