@@ -8,6 +8,7 @@ using Fulcrum.Analytics.Tests.Themes.Sentiment;
 // the test time and, started two thirds of the way in, ran by itself for the last quarter of the run while the second
 // core had nothing left to do in this project.
 [assembly: TestCollectionOrderer(LongRunningFirst.TypeName, "Fulcrum.Analytics.Tests")]
+[assembly: LongRunning(typeof(AirlineSentimentTrainingWithMiniLmTests))]
 [assembly: LongRunning(typeof(AirlineSentimentTrainingTests))]
 [assembly: LongRunning(typeof(LinkageFitCacheTestsOnPostgreSql))]
 [assembly: LongRunning(typeof(LinkageFitCacheTestsOnDuckDb))]

@@ -68,6 +68,17 @@ internal static class DemoCompanyTemplates
         return FulcrumStore.Open(path);
     }
 
+    /// <summary>
+    /// A new database of the test PostgreSQL cluster holding the demo company of <paramref name="options"/> (generated into
+    /// PostgreSQL once per test process, then copied as a template); returns its connection string.
+    /// </summary>
+    public static string PostgresDatabase(DemoCompanyOptions options, string prefix) =>
+        PostgresCluster.Instance.CreateDatabaseFrom($"demo {options}", connectionString =>
+        {
+            using var store = FulcrumStore.Open(connectionString);
+            DemoCompanyGenerator.Generate(store, options);
+        }, prefix);
+
     static string Generate(DemoCompanyOptions options)
     {
         var path = Path.Combine(Folder.Value, $"{Guid.NewGuid():N}.duckdb");

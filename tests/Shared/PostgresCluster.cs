@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -19,6 +20,7 @@ public sealed class PostgresCluster : IDisposable
     readonly string _folder;
     readonly string _binaries;
     readonly bool _asPostgresUser;
+    readonly ConcurrentDictionary<string, Lazy<string>> _templates = new();
     bool _stopped;
 
     /// <summary>The cluster of this test process, started on first use.</summary>
@@ -74,13 +76,32 @@ public sealed class PostgresCluster : IDisposable
     }
 
     /// <summary>A new empty database; returns its Npgsql connection string.</summary>
-    public string CreateDatabase(string prefix = "fulcrum_test")
+    public string CreateDatabase(string prefix = "fulcrum_test") => CreateDatabase(prefix, template: null);
+
+    /// <summary>
+    /// A new database that starts as a copy of the one <paramref name="fill"/> filled under <paramref name="templateKey"/>,
+    /// once per test process (CREATE DATABASE … TEMPLATE copies files, far cheaper than filling it again). The connection
+    /// string given to <paramref name="fill"/> does not pool, so no session stays on the template (PostgreSQL refuses to
+    /// copy a database that has one).
+    /// </summary>
+    public string CreateDatabaseFrom(string templateKey, Action<string> fill, string prefix)
+    {
+        var template = _templates.GetOrAdd(templateKey, _ => new Lazy<string>(() =>
+        {
+            var connectionString = CreateDatabase("fulcrum_template", template: null);
+            fill(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+            return new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        })).Value;
+        return CreateDatabase(prefix, template);
+    }
+
+    string CreateDatabase(string prefix, string? template)
     {
         var name = $"{prefix}_{Environment.ProcessId}_{Interlocked.Increment(ref _databases)}";
         using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
         {
             connection.Open();
-            using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            using var command = new NpgsqlCommand($"CREATE DATABASE {name}{(template is null ? "" : $" TEMPLATE {template}")}", connection);
             command.ExecuteNonQuery();
         }
         return ConnectionString(name);

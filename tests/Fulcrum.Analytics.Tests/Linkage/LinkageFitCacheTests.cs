@@ -17,19 +17,32 @@ namespace Fulcrum.Analytics.Tests.Linkage;
 /// it (no bootstrap, no cross-validation) and gives exactly the figures of a fresh fit; other assumptions re-value the
 /// stored fit; an import that changes the modelling rows misses the cache and refits. On DuckDB and PostgreSQL.
 /// </summary>
-public abstract class LinkageFitCacheTests(StoreBackend backend) : IDisposable
+public abstract class LinkageFitCacheTests : IDisposable
 {
     static readonly LinkageOptions Options = new() { Resamples = 200 };
 
     static readonly JsonSerializerOptions Exact = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    readonly FulcrumStore _store = FulcrumStore.Open(backend == StoreBackend.PostgreSql ? PostgresCluster.Instance.CreateDatabase("fulcrum_fitcache") : ":memory:");
+    static readonly DemoCompanyOptions Company = new(1_500, 3, 11);
 
-    protected LinkageFitCacheTests() : this(StoreBackend.DuckDb) { }
+    readonly FulcrumStore _store;
+
+    /// <remarks>
+    /// On PostgreSQL each test copies one generation of the company per test process (generating into PostgreSQL was most of
+    /// a test's time). DuckDB generates in memory for each test: analyses on a file copy of a template took longer than that.
+    /// </remarks>
+    protected LinkageFitCacheTests(StoreBackend backend)
+    {
+        if (backend == StoreBackend.PostgreSql)
+        {
+            _store = FulcrumStore.Open(DemoCompanyTemplates.PostgresDatabase(Company, "fulcrum_fitcache"));
+            return;
+        }
+        _store = FulcrumStore.Open(":memory:");
+        DemoCompanyGenerator.Generate(_store, Company);
+    }
 
     BusinessCaseRun BusinessCase() => BusinessCaseAnalysis.Run(new AnalysisFacts(_store), Options);
-
-    void Generate() => DemoCompanyGenerator.Generate(_store, new DemoCompanyOptions(1_500, 3, 11));
 
     /// <summary>Every figure of the report, doubles written exactly (round-trip), so equal text means equal figures.</summary>
     static string Figures(BusinessCaseReport report) => JsonSerializer.Serialize(report, Exact);
@@ -37,7 +50,6 @@ public abstract class LinkageFitCacheTests(StoreBackend backend) : IDisposable
     [Fact]
     public void The_second_business_case_reads_the_stored_fit_and_reports_the_same_figures_as_a_fresh_fit()
     {
-        Generate();
         var first = BusinessCase();
         var second = BusinessCase();
         Assert.Equal(LinkageFitSource.Fitted, first.Linkage.FitSource);
@@ -55,7 +67,6 @@ public abstract class LinkageFitCacheTests(StoreBackend backend) : IDisposable
     [Fact]
     public void Other_assumptions_revalue_the_stored_fit_as_the_sliders_do()
     {
-        Generate();
         var before = BusinessCase();
         var slider = BusinessCaseAnalysis.Revalue(before, new Dictionary<string, double> { ["gross_margin"] = 0.55 });
         var version = _store.DataVersion();
@@ -74,7 +85,6 @@ public abstract class LinkageFitCacheTests(StoreBackend backend) : IDisposable
     [Fact]
     public void An_import_that_changes_the_renewals_misses_the_cache_and_refits()
     {
-        Generate();
         var before = BusinessCase();
         var (account, day, arr) = _store.Query<(string, DateTime, double)>(
             "SELECT account_id, CAST(outcome_date AS TIMESTAMP), arr_before FROM outcomes WHERE kind = 'renewal' ORDER BY outcome_date DESC, account_id LIMIT 1").First();
@@ -98,7 +108,6 @@ public abstract class LinkageFitCacheTests(StoreBackend backend) : IDisposable
     [Fact]
     public void Theme_impact_makes_the_fit_that_the_business_case_then_reads()
     {
-        Generate();
         PlantTheme();
         var impact = ThemeImpactAnalysis.Run(_store, new ThemeImpactOptions(Replicates: Options.Resamples));
         Assert.NotEmpty(impact.Themes);

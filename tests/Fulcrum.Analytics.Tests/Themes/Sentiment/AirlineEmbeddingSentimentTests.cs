@@ -24,7 +24,7 @@ public sealed class AirlineEmbeddingSentimentTests(ITestOutputHelper output)
         var tweets = AirlineTweets.Load();
         var comments = tweets.Select((t, i) => new CommentRow(i.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Text, null)).ToList();
         var mentions = Mentions.FromComments(tweets.Select(t => t.Text).ToList());
-        using var embedder = new MiniLmEmbedder();
+        var embedder = SharedMiniLm.Embedder;
         var vectors = ThemeEngine.EmbedMentions(mentions, d => embedder.Embed(d));
         var english = Enumerable.Repeat(CommentLanguage.English, tweets.Count).ToList();
 

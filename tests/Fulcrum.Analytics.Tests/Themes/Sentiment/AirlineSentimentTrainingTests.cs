@@ -1,7 +1,6 @@
 using Fulcrum.Analytics.Themes.Sentiment;
 using Fulcrum.Analytics.Themes.Sentiment.Training;
 using Fulcrum.Data.Import;
-using Fulcrum.Analytics.Themes.Text;
 using Fulcrum.Data.Store;
 using Xunit.Abstractions;
 
@@ -9,10 +8,11 @@ namespace Fulcrum.Analytics.Tests.Themes.Sentiment;
 
 /// <summary>
 /// Issue 15, item 3: `fulcrum sentiment train --label rattr:airline_sentiment` on the 14,485 airline tweets as imported by
-/// the shipped mapping, 5-fold stratified cross-validation. The only test that trains on the full tweets (minutes on a
-/// loaded machine); the others use small fixtures.
+/// the shipped mapping, 5-fold stratified cross-validation. With <see cref="AirlineSentimentTrainingWithMiniLmTests"/>
+/// the only tests that train on the full tweets (minutes on a loaded machine; two classes, so they run side by side); the
+/// others use small fixtures.
 /// </summary>
-public sealed class AirlineSentimentTrainingTests(ITestOutputHelper output)
+public sealed class AirlineSentimentTrainingTests
 {
     /// <summary>
     /// scikit-learn 1.2.1, same tweets, cleaning, word 1–2-gram + character 1–3-gram TF-IDF, class-balanced L2 logistic
@@ -53,18 +53,22 @@ public sealed class AirlineSentimentTrainingTests(ITestOutputHelper output)
         Assert.Equal("negative", scored[1].Label);
         Assert.True(scored[0].Score > 0.3 && scored[1].Score < -0.3);
     }
+}
 
-    /// <summary>
-    /// The same training with the comments' MiniLM vectors added to the features (`fulcrum sentiment train` without --fast):
-    /// issue 15's target is a 5-fold macro-F1 of at least 0.78.
-    /// </summary>
+/// <summary>
+/// The same training with the comments' MiniLM vectors added to the features (`fulcrum sentiment train` without --fast).
+/// The vectors come from the test process's shared embedder, which <see cref="AirlineEmbeddingSentimentTests"/> reads too.
+/// </summary>
+public sealed class AirlineSentimentTrainingWithMiniLmTests(ITestOutputHelper output)
+{
+    /// <summary>Issue 15's target is a 5-fold macro-F1 of at least 0.78.</summary>
     [Fact]
     public void With_MiniLM_vectors_five_fold_macro_F1_reaches_0_78()
     {
         using var store = FulcrumStore.Open(":memory:");
         new Importer(store).Run(new ImportRequest("all", RealDataSets.DataFile(RealDataSets.Twitter, "Tweets.csv"),
             RealDataSets.Mapping("twitter-airline.yaml"), SkipInvalid: true));
-        using var embedder = new MiniLmEmbedder();
+        var embedder = SharedMiniLm.Embedder;
 
         var result = SentimentTraining.Train(store, SentimentLabelSource.Parse("rattr:airline_sentiment"), vectors: embedder);
 
