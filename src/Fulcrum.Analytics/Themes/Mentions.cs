@@ -20,11 +20,18 @@ public sealed class Mentions
         ArgumentNullException.ThrowIfNull(comments);
         var document = new List<int>(comments.Count * 2);
         var text = new List<string>(comments.Count * 2);
+        // Comments repeat a lot: each distinct one is cleaned and split once, and its repeats share the sentence strings.
+        var sentencesOf = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var d = 0; d < comments.Count; d++)
         {
-            var cleaned = TextCleaner.Clean(comments[d] ?? "");
-            if (cleaned.Length == 0) continue;
-            foreach (var sentence in SentenceSplitter.Split(cleaned))
+            var comment = comments[d] ?? "";
+            if (!sentencesOf.TryGetValue(comment, out var sentences))
+            {
+                var cleaned = TextCleaner.Clean(comment);
+                sentences = cleaned.Length == 0 ? [] : SentenceSplitter.Split(cleaned).ToArray();
+                sentencesOf[comment] = sentences;
+            }
+            foreach (var sentence in sentences)
             {
                 document.Add(d);
                 text.Add(sentence);

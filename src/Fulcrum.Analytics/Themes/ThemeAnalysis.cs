@@ -39,8 +39,7 @@ public static class ThemeAnalysis
         if (comments.Count == 0)
             throw new InvalidOperationException("No responses with a comment in this database: import responses with a comment column first (`fulcrum import responses FILE`).");
         var mentions = Mentions.FromComments(comments.Select(c => c.Comment).ToList());
-        var cleaned = new string[comments.Count];
-        Parallel.For(0, comments.Count, i => cleaned[i] = TextCleaner.Clean(comments[i].Comment));
+        var cleaned = DistinctValues.Map(comments.Count, i => (comments[i].Comment, ""), i => TextCleaner.Clean(comments[i].Comment));
         var languages = LanguageDetector.DetectAll(cleaned);
         var mentionLanguage = mentions.Document.Select(d => languages[d]).ToArray();
         var themes = repository.Themes();

@@ -115,8 +115,19 @@ public static class ThemeEngine
             Array.Fill(theme, -1);
             return new ThemeAssignment(theme, similarity, []);
         }
-        Parallel.For(0, mentions.Count, i => (theme[i], similarity[i]) = minimumSimilarity is null
-            ? SphericalKMeans.Nearest(vectors[i], centroids) : NearestAdmitting(vectors[i], centroids, minimumSimilarity));
+        // Repeated sentences share one vector: the nearest centroid is found once per distinct vector.
+        var slotOf = new Dictionary<float[], int>(ReferenceEqualityComparer.Instance);
+        var distinct = new List<float[]>();
+        var slot = new int[mentions.Count];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            if (!slotOf.TryGetValue(vectors[i], out var j)) { j = distinct.Count; slotOf[vectors[i]] = j; distinct.Add(vectors[i]); }
+            slot[i] = j;
+        }
+        var nearest = new (int Index, float Similarity)[distinct.Count];
+        Parallel.For(0, distinct.Count, j => nearest[j] = minimumSimilarity is null
+            ? SphericalKMeans.Nearest(distinct[j], centroids) : NearestAdmitting(distinct[j], centroids, minimumSimilarity));
+        for (var i = 0; i < mentions.Count; i++) (theme[i], similarity[i]) = nearest[slot[i]];
         var documents = new List<DocumentTheme>();
         var i0 = 0;
         while (i0 < mentions.Count)
@@ -179,12 +190,17 @@ public static class ThemeEngine
     }
 
     /// <summary>The mentions closest to each centroid (distinct texts), as examples a reader recognises.</summary>
-    public static IReadOnlyList<string>[] Representatives(Mentions mentions, ThemeAssignment assignment, int themeCount, int perTheme = 3) =>
-        Enumerable.Range(0, themeCount).Select(t => (IReadOnlyList<string>)Enumerable.Range(0, mentions.Count)
-                .Where(i => assignment.MentionTheme[i] == t)
+    public static IReadOnlyList<string>[] Representatives(Mentions mentions, ThemeAssignment assignment, int themeCount, int perTheme = 3)
+    {
+        // One pass groups the mentions by theme (in order), instead of one pass over every mention per theme.
+        var members = Enumerable.Range(0, themeCount).Select(_ => new List<int>()).ToArray();
+        for (var i = 0; i < mentions.Count; i++)
+            if (assignment.MentionTheme[i] is var t && t >= 0 && t < themeCount) members[t].Add(i);
+        return members.Select(m => (IReadOnlyList<string>)m
                 .OrderByDescending(i => assignment.MentionSimilarity[i]).ThenBy(i => i)
                 .Select(i => mentions.Text[i]).Distinct(StringComparer.OrdinalIgnoreCase).Take(perTheme).ToList())
             .ToArray();
+    }
 
     /// <summary>
     /// Embeds the distinct mention texts once and maps the vectors back to every mention.

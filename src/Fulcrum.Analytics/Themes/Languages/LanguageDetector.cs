@@ -109,12 +109,12 @@ public static class LanguageDetector
     public static string[] DetectAll(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var detected = new string?[texts.Count];
-        Parallel.For(0, texts.Count, i => detected[i] = Detect(texts[i]));
+        // Comments repeat a lot and a text's language depends only on the text (and the shares), so each is read once.
+        var detected = DistinctValues.Map(texts.Count, i => (texts[i], ""), i => Detect(texts[i]));
         var told = detected.Count(l => l is not null);
         if (told == 0) return detected.Select(_ => CommentLanguage.English).ToArray();
         var share = CommentLanguage.All.ToDictionary(l => l, l => detected.Count(d => d == l) / (double)told, StringComparer.Ordinal);
-        return detected.Select((l, i) => l ?? Scores(texts[i]).Select(p => (Language: p.Key, Score: p.Value + CollectionWeight * share[p.Key]))
-            .OrderByDescending(p => p.Score).ThenBy(p => CommentLanguage.All.ToList().IndexOf(p.Language)).First().Language).ToArray();
+        return DistinctValues.Map(texts.Count, i => (texts[i], ""), i => detected[i] ?? Scores(texts[i]).Select(p => (Language: p.Key, Score: p.Value + CollectionWeight * share[p.Key]))
+            .OrderByDescending(p => p.Score).ThenBy(p => CommentLanguage.All.ToList().IndexOf(p.Language)).First().Language);
     }
 }
