@@ -38,10 +38,10 @@ public static class ThemeAnalysis
         var comments = repository.Comments();
         if (comments.Count == 0)
             throw new InvalidOperationException("No responses with a comment in this database: import responses with a comment column first (`fulcrum import responses FILE`).");
-        var mentions = Mentions.FromComments(comments.Select(c => c.Comment).ToList());
         var cleaned = new string[comments.Count];
         Parallel.For(0, comments.Count, i => cleaned[i] = TextCleaner.Clean(comments[i].Comment));
-        var languages = LanguageDetector.DetectAll(cleaned);
+        var mentions = Mentions.FromCleaned(cleaned);
+        var languages = LanguageDetector.DetectAll(mentions);
         var mentionLanguage = mentions.Document.Select(d => languages[d]).ToArray();
         var themes = repository.Themes();
         var defined = themes.Where(t => t.Origin == ThemeOrigin.Defined && t.Status == ThemeStatus.Active).ToList();
@@ -114,7 +114,7 @@ public static class ThemeAnalysis
 
         var themeRows = assignment.Documents.Select(d => new ResponseThemeRow(comments[d.Document].ResponseId, active[d.Theme].ThemeId,
             d.Similarity, d.Sentiment, d.IsPrimary)).ToList();
-        var sentimentRows = scorer.CommentSentiment(comments, languages, mentions, vectors);
+        var sentimentRows = scorer.CommentSentiment(comments, languages, mentions, vectors, cleaned);
         using (var transaction = store.BeginTransaction())
         {
             repository.Upsert(all, transaction);

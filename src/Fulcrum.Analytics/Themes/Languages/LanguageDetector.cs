@@ -48,53 +48,74 @@ public static class LanguageDetector
     ];
 
     /// <summary>The language of one text, or null when it holds too few words to tell.</summary>
-    public static string? Detect(string text)
+    public static string? Detect(string text) => Decide(Scores(text));
+
+    /// <summary>The best language when it scores at least <see cref="MinimumScore"/> and beats the runner-up by <see cref="MinimumMargin"/>, else null.</summary>
+    static string? Decide(ReadOnlySpan<double> scores)
     {
-        var scores = Scores(text);
-        var ranked = scores.OrderByDescending(p => p.Value).ToList();
-        var (best, bestScore) = (ranked[0].Key, ranked[0].Value);
-        return bestScore >= MinimumScore && bestScore - ranked[1].Value >= MinimumMargin ? best : null;
+        var best = 0;
+        for (var l = 1; l < scores.Length; l++)
+            if (scores[l] > scores[best]) best = l;
+        var runnerUp = double.NegativeInfinity;
+        for (var l = 0; l < scores.Length; l++)
+            if (l != best && scores[l] > runnerUp) runnerUp = scores[l];
+        return scores[best] >= MinimumScore && scores[best] - runnerUp >= MinimumMargin ? CommentLanguage.All[best] : null;
     }
 
-    /// <summary>Each language's score for the text (see the class summary).</summary>
-    public static IReadOnlyDictionary<string, double> Scores(string text)
+    /// <summary>
+    /// Each language's score for the text (see the class summary), in <see cref="CommentLanguage.All"/> order. Every score is
+    /// a sum over the text's letters and words of multiples of 1/4, so it is exact and a text's scores are the sums of its
+    /// sentences'.
+    /// </summary>
+    static double[] Scores(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var scores = CommentLanguage.All.ToDictionary(l => l, _ => 0.0, StringComparer.Ordinal);
+        var scores = new double[CommentLanguage.All.Count];
         var lower = text.ToLowerInvariant();
         foreach (var (letters, language, weight) in Letters)
             foreach (var c in lower)
-                if (letters.Contains(c)) scores[language] += weight;
+                if (letters.Contains(c)) scores[IndexOf(language)] += weight;
         foreach (var raw in Tokens.Words(lower))
         {
             var word = AccentFolding.Fold(raw);
-            if (word.Length > 2 && word[1] == '\'' && word[0] is 'l' or 'd' or 'j' or 'n' or 'c' or 's' or 'm' or 't') scores[CommentLanguage.French] += 2;
-            else if (word.StartsWith("qu'", StringComparison.Ordinal)) scores[CommentLanguage.French] += 2;
-            foreach (var language in CommentLanguage.All)
-                if (StopWordLists.For(language).Contains(word)) scores[language] += 1;
-            if (Typical.TryGetValue(word, out var typical)) scores[typical] += 2;
+            if (word.Length > 2 && word[1] == '\'' && word[0] is 'l' or 'd' or 'j' or 'n' or 'c' or 's' or 'm' or 't') scores[French] += 2;
+            else if (word.StartsWith("qu'", StringComparison.Ordinal)) scores[French] += 2;
+            for (var l = 0; l < scores.Length; l++)
+                if (StopWordLists.For(CommentLanguage.All[l]).Contains(word)) scores[l] += 1;
+            if (Typical.TryGetValue(word, out var typical)) scores[IndexOf(typical)] += 2;
             if (word.Length > 4)
                 foreach (var (ending, language, weight) in Endings)
-                    if (word.EndsWith(ending, StringComparison.Ordinal)) scores[language] += weight;
+                    if (word.EndsWith(ending, StringComparison.Ordinal)) scores[IndexOf(language)] += weight;
             SpellingHints(word, scores);
         }
         return scores;
     }
+
+    const int Portuguese = 1, Spanish = 2, French = 3;
+
+    static int IndexOf(string language) => language switch
+    {
+        CommentLanguage.English => 0,
+        CommentLanguage.Portuguese => Portuguese,
+        CommentLanguage.Spanish => Spanish,
+        CommentLanguage.French => French,
+        _ => 4,
+    };
 
     /// <summary>
     /// Letter pairs that tell Portuguese from Spanish when function words do not: "lh" and "nh" (olho, minha: Spanish writes ll
     /// and ñ), the past tense in -ou (chegou, ficou); Spanish ll- at the start of a word (llegó, llevo) and the diphthongs ie/ue
     /// inside a word (tiene, bueno, vuelvo; after q or g they are Portuguese too).
     /// </summary>
-    static void SpellingHints(string word, Dictionary<string, double> scores)
+    static void SpellingHints(string word, double[] scores)
     {
-        if (word.Contains("lh", StringComparison.Ordinal)) scores[CommentLanguage.Portuguese] += 1;
+        if (word.Contains("lh", StringComparison.Ordinal)) scores[Portuguese] += 1;
         var nh = word.IndexOf("nh", StringComparison.Ordinal);
-        if (nh > 0 && word[nh - 1] != 'u') scores[CommentLanguage.Portuguese] += 0.5;
-        if (word.Length > 4 && word.EndsWith("ou", StringComparison.Ordinal)) scores[CommentLanguage.Portuguese] += 1;
-        if (word.StartsWith("ll", StringComparison.Ordinal)) scores[CommentLanguage.Spanish] += 1.5;
+        if (nh > 0 && word[nh - 1] != 'u') scores[Portuguese] += 0.5;
+        if (word.Length > 4 && word.EndsWith("ou", StringComparison.Ordinal)) scores[Portuguese] += 1;
+        if (word.StartsWith("ll", StringComparison.Ordinal)) scores[Spanish] += 1.5;
         for (var i = 1; i + 2 < word.Length; i++)
-            if (word[i + 1] == 'e' && word[i] is 'i' or 'u' && word[i - 1] is not ('q' or 'g')) { scores[CommentLanguage.Spanish] += 0.5; break; }
+            if (word[i + 1] == 'e' && word[i] is 'i' or 'u' && word[i - 1] is not ('q' or 'g')) { scores[Spanish] += 0.5; break; }
     }
 
     /// <summary>Weight of a language's share of the collection when a text's own words cannot decide (see <see cref="DetectAll"/>).</summary>
@@ -109,12 +130,56 @@ public static class LanguageDetector
     public static string[] DetectAll(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var detected = new string?[texts.Count];
-        Parallel.For(0, texts.Count, i => detected[i] = Detect(texts[i]));
-        var told = detected.Count(l => l is not null);
-        if (told == 0) return detected.Select(_ => CommentLanguage.English).ToArray();
-        var share = CommentLanguage.All.ToDictionary(l => l, l => detected.Count(d => d == l) / (double)told, StringComparer.Ordinal);
-        return detected.Select((l, i) => l ?? Scores(texts[i]).Select(p => (Language: p.Key, Score: p.Value + CollectionWeight * share[p.Key]))
-            .OrderByDescending(p => p.Score).ThenBy(p => CommentLanguage.All.ToList().IndexOf(p.Language)).First().Language).ToArray();
+        // Comments repeat a lot and a text's scores depend only on the text, so each is read once.
+        var scores = DistinctValues.Map(texts.Count, i => (texts[i], ""), i => Scores(texts[i]));
+        return Resolve(scores.Length, d => scores[d]);
+    }
+
+    /// <summary>
+    /// <see cref="DetectAll(IReadOnlyList{string})"/> of the cleaned comments the mentions were split from: a comment's scores
+    /// are the sums of its sentences' (exactly, see <see cref="Scores"/>), and a million comments hold far fewer distinct
+    /// sentences than distinct comments.
+    /// </summary>
+    public static string[] DetectAll(Mentions mentions)
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        var sentenceScores = DistinctValues.Map(mentions.Count, i => (mentions.Text[i], ""), i => Scores(mentions.Text[i]));
+        var languages = CommentLanguage.All.Count;
+        var scores = new double[mentions.DocumentCount * languages];
+        for (var i = 0; i < mentions.Count; i++)
+        {
+            var comment = scores.AsSpan(mentions.Document[i] * languages, languages);
+            for (var l = 0; l < languages; l++) comment[l] += sentenceScores[i][l];
+        }
+        return Resolve(mentions.DocumentCount, d => scores.AsSpan(d * languages, languages));
+    }
+
+    delegate ReadOnlySpan<double> ScoresOf(int text);
+
+    /// <summary>Each text's language from its scores: its own when they decide, else by the collection's shares (see <see cref="DetectAll(IReadOnlyList{string})"/>).</summary>
+    static string[] Resolve(int count, ScoresOf scoresOf)
+    {
+        var detected = new string?[count];
+        var told = new int[CommentLanguage.All.Count];
+        for (var d = 0; d < count; d++)
+            if ((detected[d] = Decide(scoresOf(d))) is { } language) told[IndexOf(language)]++;
+        var total = told.Sum();
+        var result = new string[count];
+        if (total == 0)
+        {
+            Array.Fill(result, CommentLanguage.English);
+            return result;
+        }
+        var share = told.Select(n => n / (double)total).ToArray();
+        for (var d = 0; d < count; d++)
+        {
+            if (detected[d] is { } language) { result[d] = language; continue; }
+            var scores = scoresOf(d);
+            var best = 0;
+            for (var l = 1; l < scores.Length; l++)
+                if (scores[l] + CollectionWeight * share[l] > scores[best] + CollectionWeight * share[best]) best = l;
+            result[d] = CommentLanguage.All[best];
+        }
+        return result;
     }
 }

@@ -47,22 +47,52 @@ public static class LexiconSentiment
         ("😞", -2.0), ("😒", -1.6), ("👎", -2.0), ("😩", -2.0), ("😫", -2.0), ("🙄", -1.4),
     ];
 
+    // The lookups by span, after the tables they read (static fields initialise in order).
+    static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> LexiconBySpan = Lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
+    static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> BoostersBySpan = Boosters.GetAlternateLookup<ReadOnlySpan<char>>();
+    static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegationsBySpan = Negations.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>What the rules need of a word (<see cref="Tokens.Words"/>): its valence, booster weight, whether it negates, and whether it is written in capitals.</summary>
+    readonly record struct Word(double? Valence, double? Boost, bool Negates, bool Capitals);
+
+    [ThreadStatic] static List<Word>? t_words;
+
     public static SentimentScore Score(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var words = Tokens.Words(text);
-        var raw = RawWords(text);
-        var allCaps = raw.Where(w => w.Any(char.IsLetter)).All(w => w == w.ToUpperInvariant());
+        // The words are looked up as spans, into a list each thread reuses: a million comments made two lists of word strings each.
+        var words = t_words ??= [];
+        words.Clear();
+        Span<char> buffer = stackalloc char[64];
+        var allCaps = true;
+        var butIndex = -1;
+        foreach (var range in new Tokens.WordSpans(text))
+        {
+            var raw = text.AsSpan(range);
+            scoped ReadOnlySpan<char> word;
+            if (raw.Length <= buffer.Length)
+            {
+                var lower = buffer[..raw.Length];
+                raw.ToLowerInvariant(lower);
+                lower.Replace('’', '\'');
+                word = lower;
+            }
+            else word = text[range].ToLowerInvariant().Replace('’', '\'');
+            var hasLetter = HasLetter(raw);
+            var upperCase = IsUpperCase(raw);
+            if (hasLetter && !upperCase) allCaps = false;
+            if (butIndex < 0 && word.SequenceEqual("but")) butIndex = words.Count;
+            words.Add(new Word(LexiconBySpan.TryGetValue(word, out var valence) ? valence : null,
+                BoostersBySpan.TryGetValue(word, out var boost) ? boost : null, NegationsBySpan.Contains(word), raw.Length > 1 && upperCase && hasLetter));
+        }
         var valences = new double[words.Count];
-        var butIndex = words.IndexOf("but");
         for (var i = 0; i < words.Count; i++)
         {
-            if (!Lexicon.TryGetValue(words[i], out var v)) continue;
-            if (i > 0 && Boosters.TryGetValue(words[i - 1], out var boost)) v += Math.Sign(v) * boost;
-            if (!allCaps && i < raw.Count && raw[i].Length > 1 && raw[i] == raw[i].ToUpperInvariant() && raw[i].Any(char.IsLetter))
-                v += Math.Sign(v) * CapsBoost;
+            if (words[i].Valence is not { } v) continue;
+            if (i > 0 && words[i - 1].Boost is { } boost) v += Math.Sign(v) * boost;
+            if (!allCaps && words[i].Capitals) v += Math.Sign(v) * CapsBoost;
             for (var back = 1; back <= 3 && i - back >= 0; back++)
-                if (Negations.Contains(words[i - back])) { v *= Negation; break; }
+                if (words[i - back].Negates) { v *= Negation; break; }
             if (butIndex >= 0) v *= i < butIndex ? 0.5 : i > butIndex ? 1.5 : 1;
             valences[i] = v;
         }
@@ -78,20 +108,18 @@ public static class LexiconSentiment
         return new SentimentScore(sum / Math.Sqrt(sum * sum + Alpha));
     }
 
-    /// <summary>The words as written (case kept), aligned with <see cref="Tokens.Words"/>.</summary>
-    static List<string> RawWords(string text)
+    static bool HasLetter(ReadOnlySpan<char> word)
     {
-        var lower = Tokens.Words(text.ToLowerInvariant()).Count;
-        var raw = new List<string>(lower);
-        var start = -1;
-        for (var i = 0; i <= text.Length; i++)
-        {
-            var c = i < text.Length ? text[i] : ' ';
-            var inWord = char.IsLetterOrDigit(c) || (c is '\'' or '’' && start >= 0 && i + 1 < text.Length && char.IsLetter(text[i + 1]));
-            if (inWord) { if (start < 0) start = i; continue; }
-            if (start >= 0) { raw.Add(text[start..i]); start = -1; }
-        }
-        return raw;
+        foreach (var c in word) if (char.IsLetter(c)) return true;
+        return false;
+    }
+
+    /// <summary>Whether upper-casing leaves the word as it is (checked per character for ASCII, without a copy).</summary>
+    static bool IsUpperCase(ReadOnlySpan<char> word)
+    {
+        if (!System.Text.Ascii.IsValid(word)) return word.ToString() is var w && w == w.ToUpperInvariant();
+        foreach (var c in word) if (c is >= 'a' and <= 'z') return false;
+        return true;
     }
 
     static FrozenDictionary<string, double> LoadLexicon()

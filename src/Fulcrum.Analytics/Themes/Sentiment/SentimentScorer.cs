@@ -108,11 +108,13 @@ public sealed class SentimentScorer
 
     /// <summary>
     /// Sentiment of each whole comment, as stored in response_sentiment. The embedding model reads a comment as the normalised
-    /// mean of its sentences' vectors (<see cref="EmbeddingSentiment.CommentVectors"/>).
+    /// mean of its sentences' vectors (<see cref="EmbeddingSentiment.CommentVectors"/>). <paramref name="cleaned"/>: the
+    /// comments already cleaned (<see cref="TextCleaner.Clean"/>), when the caller has them.
     /// </summary>
-    public ResponseSentimentRow[] CommentSentiment(IReadOnlyList<CommentRow> comments, IReadOnlyList<string> languages, Mentions mentions, IReadOnlyList<float[]> vectors)
+    public ResponseSentimentRow[] CommentSentiment(IReadOnlyList<CommentRow> comments, IReadOnlyList<string> languages, Mentions mentions,
+        IReadOnlyList<float[]> vectors, IReadOnlyList<string>? cleaned = null)
     {
-        var texts = comments.Select(c => TextCleaner.Clean(c.Comment)).ToList();
+        var texts = cleaned ?? comments.Select(c => TextCleaner.Clean(c.Comment)).ToList();
         if (_model is not null)
         {
             var trained = Score(texts, _vectorsAreMiniLm ? EmbeddingSentiment.CommentVectors(mentions, vectors, MiniLmDimension) : null);
@@ -121,16 +123,20 @@ public sealed class SentimentScorer
         var commentVectors = _embedding is null ? null : EmbeddingSentiment.CommentVectors(mentions, vectors, _embedding.Dimension);
         var hasMention = new bool[comments.Count];
         foreach (var d in mentions.Document) hasMention[d] = true;
+        bool ByEmbedding(int i) => commentVectors is not null && languages[i] == CommentLanguage.English && hasMention[i];
+        // A lexicon score depends only on the text and its language, and comments repeat: each distinct pair is scored once.
+        var lexicon = DistinctValues.Map(comments.Count, i => (texts[i], languages[i]),
+            i => ByEmbedding(i) ? null : MultilingualSentiment.Score(texts[i], languages[i]));
         var rows = new ResponseSentimentRow[comments.Count];
         Parallel.For(0, comments.Count, i =>
         {
-            if (commentVectors is not null && languages[i] == CommentLanguage.English && hasMention[i])
+            if (ByEmbedding(i))
             {
-                var s = _embedding!.Score(commentVectors[i], texts[i]);
+                var s = _embedding!.Score(commentVectors![i], texts[i]);
                 rows[i] = new ResponseSentimentRow(comments[i].ResponseId, s.Score, s.Label, Method, languages[i]);
                 return;
             }
-            var score = MultilingualSentiment.Score(texts[i], languages[i]);
+            var score = lexicon[i];
             rows[i] = new ResponseSentimentRow(comments[i].ResponseId, score?.Compound, score?.Label, MultilingualSentiment.Method(languages[i]), languages[i]);
         });
         return rows;

@@ -19,11 +19,11 @@ public static partial class SentenceSplitter
         {
             var s = raw.Trim();
             if (s.Length == 0) continue;
-            if (sentences.Count > 0 && Tokens.Terms(s).Count(t => !t.Contains(' ')) < 2)
+            if (sentences.Count > 0 && Tokens.ContentWordCount(s) < 2)
                 sentences[^1] = sentences[^1] + " " + s;
             else sentences.Add(s);
         }
-        if (sentences.Count > 1 && Tokens.Terms(sentences[0]).Count(t => !t.Contains(' ')) < 2)
+        if (sentences.Count > 1 && Tokens.ContentWordCount(sentences[0]) < 2)
         {
             sentences[1] = sentences[0] + " " + sentences[1];
             sentences.RemoveAt(0);

@@ -12,20 +12,40 @@ public static class Tokens
     public static List<string> Words(string text)
     {
         var words = new List<string>(text.Length / 5 + 1);
-        var span = text.AsSpan();
-        var start = -1;
-        for (var i = 0; i <= span.Length; i++)
-        {
-            var c = i < span.Length ? span[i] : ' ';
-            var inWord = char.IsLetterOrDigit(c) || (c is '\'' or '’' && start >= 0 && i + 1 < span.Length && char.IsLetter(span[i + 1]));
-            if (inWord) { if (start < 0) start = i; continue; }
-            if (start >= 0)
-            {
-                words.Add(span[start..i].ToString().ToLowerInvariant().Replace('’', '\''));
-                start = -1;
-            }
-        }
+        foreach (var word in new WordSpans(text))
+            words.Add(text[word].ToLowerInvariant().Replace('’', '\''));
         return words;
+    }
+
+    /// <summary>
+    /// Where the word tokens of a text are: letters and digits, with an apostrophe inside a word ("don't"). Enumerated without
+    /// allocating, for the callers that only look words up.
+    /// </summary>
+    public ref struct WordSpans(ReadOnlySpan<char> text)
+    {
+        readonly ReadOnlySpan<char> _text = text;
+        int _next;
+
+        public Range Current { get; private set; }
+
+        public readonly WordSpans GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            var start = -1;
+            for (var i = _next; i <= _text.Length; i++)
+            {
+                var c = i < _text.Length ? _text[i] : ' ';
+                var inWord = char.IsLetterOrDigit(c) || (c is '\'' or '’' && start >= 0 && i + 1 < _text.Length && char.IsLetter(_text[i + 1]));
+                if (inWord) { if (start < 0) start = i; continue; }
+                if (start < 0) continue;
+                Current = start..i;
+                _next = i + 1;
+                return true;
+            }
+            _next = _text.Length + 1;
+            return false;
+        }
     }
 
     /// <summary>
@@ -39,7 +59,7 @@ public static class Tokens
         string? previous = null;
         foreach (var w in words)
         {
-            if (w.Length < 2 || StopWords.Contains(w) || IsNumber(w)) { previous = null; continue; }
+            if (!IsContentWord(w)) { previous = null; continue; }
             terms.Add(w);
             if (previous is not null) terms.Add(previous + " " + w);
             previous = w;
@@ -47,7 +67,30 @@ public static class Tokens
         return terms;
     }
 
-    static bool IsNumber(string w)
+    /// <summary>How many unigram <see cref="Terms"/> the text has (its content words), without forming the words or bigrams.</summary>
+    public static int ContentWordCount(string text)
+    {
+        Span<char> buffer = stackalloc char[64];
+        var count = 0;
+        foreach (var range in new WordSpans(text))
+        {
+            var word = text.AsSpan(range);
+            if (word.Length > buffer.Length)
+            {
+                if (IsContentWord(text[range].ToLowerInvariant().Replace('’', '\''))) count++;
+                continue;
+            }
+            var lower = buffer[..word.Length];
+            word.ToLowerInvariant(lower);
+            lower.Replace('’', '\'');
+            if (lower.Length >= 2 && !StopWordsBySpan.Contains(lower) && !IsNumber(lower)) count++;
+        }
+        return count;
+    }
+
+    static bool IsContentWord(string w) => w.Length >= 2 && !StopWords.Contains(w) && !IsNumber(w);
+
+    static bool IsNumber(ReadOnlySpan<char> w)
     {
         foreach (var c in w) if (!char.IsDigit(c)) return false;
         return true;
@@ -71,4 +114,7 @@ public static class Tokens
         "one", "us", "im", "dont", "cant", "ive", "u", "ur", "amp", "via", "rt", "yet", "ever", "every", "again", "well",
         "would", "could", "since", "though", "thats", "whats", "lot", "way", "thing", "things", "go", "going", "gonna",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    // After StopWords: static fields initialise in order.
+    static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StopWordsBySpan = StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
 }

@@ -1,4 +1,6 @@
+using Fulcrum.Analytics.Themes;
 using Fulcrum.Analytics.Themes.Languages;
+using Fulcrum.Analytics.Themes.Text;
 using Fulcrum.Data.Demo;
 using Fulcrum.Data.Store;
 using Xunit.Abstractions;
@@ -60,6 +62,16 @@ public sealed class LanguageDetectionTests(ITestOutputHelper output)
         var detected = LanguageDetector.DetectAll(["Ok", "Não recebi o produto até hoje.", "Produto chegou quebrado e a loja não responde."]);
         Assert.Equal(["pt", "pt", "pt"], detected);
         Assert.Equal(["en"], LanguageDetector.DetectAll(["Ok"]));
+    }
+
+    /// <summary>A comment's language scores are the sums of its sentences', so detecting from the mentions changes nothing.</summary>
+    [Fact]
+    public void Languages_from_the_sentences_equal_languages_from_the_whole_comments()
+    {
+        var comments = LabelledComments.All.Select(c => c.Text)
+            .Concat(["Ok", "Ok. Thanks!", "@loja   Não recebi!!  https://x.y ok.", "Muito bom. The app is great. Gracias"]).ToList();
+        var cleaned = comments.Select(TextCleaner.Clean).ToList();
+        Assert.Equal(LanguageDetector.DetectAll(cleaned), LanguageDetector.DetectAll(Mentions.FromCleaned(cleaned)));
     }
 
     [Theory]
