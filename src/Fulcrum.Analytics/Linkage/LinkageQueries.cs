@@ -149,13 +149,13 @@ internal static class LinkageQueries
             JOIN mentions m ON m.account_id = d.account_id AND m.day <= d.day AND m.day > d.day - 365
             JOIN numbered n ON n.theme_id = m.theme_id
             UNION ALL
-            SELECT DISTINCT 1 AS kind, m.account_id, NULL AS day, n.theme
+            SELECT DISTINCT 1 AS kind, m.account_id, CAST(NULL AS DATE) AS day, n.theme
             FROM mentions m JOIN numbered n ON n.theme_id = m.theme_id
             WHERE m.day > (SELECT MAX(day) FROM mentions) - 365)
-        SELECT kind AS Kind, account_id AS Key, CAST(day AS TIMESTAMP) AS Day, string_agg(CAST(theme AS VARCHAR), ',') AS Themes, NULL AS Label
+        SELECT kind AS Kind, account_id AS Key, CAST(day AS TIMESTAMP) AS Day, string_agg(CAST(theme AS VARCHAR), ',') AS Themes, CAST(NULL AS VARCHAR) AS Label
         FROM raised GROUP BY kind, account_id, day
         UNION ALL
-        SELECT 2, theme_id, NULL, CAST(theme AS VARCHAR), label FROM numbered
+        SELECT 2, theme_id, CAST(NULL AS TIMESTAMP), CAST(theme AS VARCHAR), label FROM numbered
         """;
 
     public const string CesMoments = """
