@@ -1,6 +1,5 @@
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Linkage;
-using Fulcrum.Analytics.Themes.Sentiment;
 using Fulcrum.Core.Statistics;
 using Fulcrum.Data.Store;
 
