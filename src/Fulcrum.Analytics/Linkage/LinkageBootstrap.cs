@@ -26,17 +26,21 @@ internal static class LinkageBootstrap
     {
         var fits = new ReplicateFit?[options.Resamples];
         var done = 0;
-        Parallel.For(0, options.Resamples, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount }, r =>
+        // One weights buffer per worker, not per resample: at 100k accounts each is a large-object-heap array, and one a
+        // resample made the collector run full collections over and over.
+        Parallel.For(0, options.Resamples, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount },
+            () => new double[d.Accounts], (r, _, weights) =>
         {
             var rng = DeterministicRandom.Create(options.Seed, (ulong)r);
-            var weights = new double[d.Accounts];
+            Array.Clear(weights);
             for (var i = 0; i < d.Accounts; i++) weights[rng.Next(d.Accounts)]++;
             var totals = LinkageModels.Totals(d, weights, models.ChurnDesign.GetLength(0), models.CostDesign.GetLength(0));
             var coefficients = models.Refit(d, totals, weights);
             fits[r] = coefficients is null ? null : new ReplicateFit(coefficients, evaluator.Describe(totals));
             var count = Interlocked.Increment(ref done);
             if (count % 25 == 0 || count == options.Resamples) progress?.Report(count);
-        });
+            return weights;
+        }, _ => { });
         var usable = fits.Where(f => f is not null).Select(f => f!).ToList();
         return new BootstrapFits(usable, options.Resamples - usable.Count);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Core.Statistics;
 
@@ -82,7 +83,7 @@ internal sealed class LinkageDataset
         var service = store.Query<ServicePeriodRow>(LinkageQueries.ServicePeriods(quarters)).ToList();
         progress?.Report(new LinkageProgress("Loading the current book and theme mentions", 0, 0));
         var book = store.Query<BookAccountRow>(LinkageQueries.Book(states)).ToList();
-        var mentions = store.Query<ThemeMentionRow>(LinkageQueries.ThemeMentions).ToList();
+        var themesRaised = store.Query<ThemesRaisedRow>(LinkageQueries.ThemesRaised).ToList();
         var ces = ReliabilityCalibration.Estimate(store.Query<CesMomentsRow>(LinkageQueries.CesMoments).Select(m => (m.N, m.Sum, m.SumSquares)));
         if (events.Count == 0)
             throw new MissingDataException("No renewal decisions on record (outcomes of kind renewal, churn, contraction or expansion), so churn and expansion cannot be "
@@ -184,7 +185,7 @@ internal sealed class LinkageDataset
             return new BookAccount(ChurnCell(levels, ChurnNumeric(b.CesMean, b.CesAnswers)), CostCell(b.Segment, b.TenureMonths, b.Products, b.Arr, calibrated, b.CesAnswers), b.Arr, calibrated, b.CesAnswers);
         }).ToList();
 
-        var (themes, bookThemes) = ThemesRaised(events, book, mentions);
+        var (themes, bookThemes) = ThemesRaised(events, book, themesRaised);
         bookRows = bookRows.Select((b, i) => b with { Themes = bookThemes[i] }).ToList();
         return new LinkageDataset
         {
@@ -215,22 +216,22 @@ internal sealed class LinkageDataset
 
     /// <summary>Per theme, the renewals preceded within a year by an answer raising it; per book account, the themes it raised in the last year.</summary>
     static (IReadOnlyList<LinkageTheme> Themes, int[][] BookThemes) ThemesRaised(IReadOnlyList<RenewalEventRow> events, IReadOnlyList<BookAccountRow> book,
-        IReadOnlyList<ThemeMentionRow> mentions)
+        IReadOnlyList<ThemesRaisedRow> rows)
     {
-        if (mentions.Count == 0) return ([], book.Select(_ => Array.Empty<int>()).ToArray());
-        var ids = mentions.Select(m => (m.ThemeId, m.Label)).Distinct().OrderBy(t => t.ThemeId, StringComparer.Ordinal).ToList();
-        var index = ids.Select((t, i) => (t.ThemeId, i)).ToDictionary(t => t.ThemeId, t => t.i, StringComparer.Ordinal);
-        var byAccount = mentions.GroupBy(m => m.AccountId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(m => (m.Day, Theme: index[m.ThemeId])).ToArray(), StringComparer.Ordinal);
-        int[] Raised(string account, DateTime day) => byAccount.TryGetValue(account, out var list)
-            ? list.Where(m => m.Day <= day && m.Day > day.AddDays(-365)).Select(m => m.Theme).Distinct().ToArray()
-            : [];
+        // Themes in id order (ordinal, whatever the store's collation); the store numbers them in its own order.
+        var ids = rows.Where(r => r.Kind == 2).OrderBy(r => r.Key, StringComparer.Ordinal).ToList();
+        if (ids.Count == 0) return ([], book.Select(_ => Array.Empty<int>()).ToArray());
+        var index = new int[ids.Count];
+        for (var i = 0; i < ids.Count; i++) index[int.Parse(ids[i].Themes, CultureInfo.InvariantCulture)] = i;
+        int[] Themes(string list) => list.Split(',').Select(n => index[int.Parse(n, CultureInfo.InvariantCulture)]).Order().ToArray();
+        var beforeDecision = rows.Where(r => r.Kind == 0).ToDictionary(r => (r.Key, r.Day!.Value), r => Themes(r.Themes));
+        var beforeLastDay = rows.Where(r => r.Kind == 1).ToDictionary(r => r.Key, r => Themes(r.Themes), StringComparer.Ordinal);
         var eventsByTheme = ids.Select(_ => new List<int>()).ToArray();
         for (var i = 0; i < events.Count; i++)
-            foreach (var theme in Raised(events[i].AccountId, events[i].Day)) eventsByTheme[theme].Add(i);
-        var lastDay = mentions.Max(m => m.Day);
-        var bookThemes = book.Select(b => Raised(b.AccountId, lastDay)).ToArray();
-        return (ids.Select((t, i) => new LinkageTheme(t.ThemeId, t.Label, eventsByTheme[i].ToArray())).ToList(), bookThemes);
+            if (beforeDecision.TryGetValue((events[i].AccountId, events[i].Day), out var raised))
+                foreach (var theme in raised) eventsByTheme[theme].Add(i);
+        var bookThemes = book.Select(b => beforeLastDay.GetValueOrDefault(b.AccountId) ?? []).ToArray();
+        return (ids.Select((t, i) => new LinkageTheme(t.Key, t.Label!, eventsByTheme[i].ToArray())).ToList(), bookThemes);
     }
 
     public static double BinCes(double calibrated) => Math.Round(calibrated / CesBin) * CesBin;

@@ -16,8 +16,9 @@ internal sealed record ServicePeriodRow(
 internal sealed record BookAccountRow(
     string AccountId, string? Segment, int TenureMonths, int Products, double Arr, double? NpsMean, double? CsatMean, double? CesMean, long CesAnswers);
 
-/// <summary>An account raised a theme in an answer on a day.</summary>
-internal sealed record ThemeMentionRow(string AccountId, DateTime Day, string ThemeId, string Label);
+/// <summary>A row of <see cref="LinkageQueries.ThemesRaised"/>: themes raised before a decision (kind 0: Key an account, on Day) or before the
+/// last day (kind 1: Key an account), or one theme (kind 2: Key its id, Themes its number, and its label).</summary>
+internal sealed record ThemesRaisedRow(int Kind, string Key, DateTime? Day, string Themes, string? Label);
 
 /// <summary>Per account: CES answers, their sum and sum of squares, for the measurement-error model of CES.</summary>
 internal sealed record CesMomentsRow(string AccountId, long N, double Sum, double SumSquares);
@@ -30,11 +31,12 @@ internal sealed record CesMomentsRow(string AccountId, long N, double Sum, doubl
 internal static class LinkageQueries
 {
     /// <summary>
-    /// Renewal decisions: outcomes of kind renewal, churn, contraction or expansion, except expansions that are a new
-    /// product being added (cross-sell happens between renewals and is not a renewal decision).
+    /// The renewal decisions as common table expressions (ending in <c>decisions</c>: account_id, day, churned, expanded,
+    /// arr_before, expansion_amount): outcomes of kind renewal, churn, contraction or expansion, except expansions that are a
+    /// new product being added (cross-sell happens between renewals and is not a renewal decision).
     /// </summary>
-    public static string RenewalEvents(string states) => $"""
-        WITH first_start AS (
+    const string Decisions = """
+        first_start AS (
             SELECT account_id, product, MIN(start_date) AS first_day FROM subscriptions GROUP BY 1, 2),
         cross_sell AS (
             SELECT DISTINCT account_id, first_day AS day FROM first_start),
@@ -47,7 +49,12 @@ internal static class LinkageQueries
             FROM outcomes o
             LEFT JOIN cross_sell c ON c.account_id = o.account_id AND c.day = CAST(o.outcome_date AS DATE)
             WHERE o.kind IN ('renewal', 'churn', 'contraction') OR (o.kind = 'expansion' AND c.account_id IS NULL)
-            GROUP BY 1, 2),
+            GROUP BY 1, 2)
+        """;
+
+    /// <summary>The renewal decisions (<see cref="Decisions"/>) with the account's state and survey means going into each.</summary>
+    public static string RenewalEvents(string states) => $"""
+        WITH {Decisions},
         survey AS (
             SELECT d.account_id, d.day, AVG(r.nps) AS nps_mean, AVG(r.csat) AS csat_mean, AVG(r.ces) AS ces_mean, COUNT(r.ces) AS ces_answers
             FROM decisions d JOIN responses r
@@ -121,11 +128,34 @@ internal static class LinkageQueries
         ORDER BY b.account_id
         """;
 
-    /// <summary>Which active themes each account raised and when (from `fulcrum themes`; empty until themes have been run).</summary>
-    public const string ThemeMentions = """
-        SELECT DISTINCT r.account_id AS AccountId, CAST(CAST(r.responded_at AS DATE) AS TIMESTAMP) AS Day, t.theme_id AS ThemeId, t.label AS Label
-        FROM response_themes rt JOIN responses r ON r.response_id = rt.response_id JOIN themes t ON t.theme_id = rt.theme_id
-        WHERE t.status = 'active'
+    /// <summary>
+    /// Which active themes were raised (by the account, on a day in the 365 up to and including it) before each renewal
+    /// decision (kind 0, keyed by account and day) and before the last day any theme was raised (kind 1, keyed by account),
+    /// as comma-separated theme numbers, and the themes raised at all with their numbers and labels (kind 2). The mentions
+    /// (millions at 100k accounts) are matched to decisions in the store; only one row per decision and account comes back.
+    /// </summary>
+    public static string ThemesRaised => $"""
+        WITH {Decisions},
+        mentions AS MATERIALIZED (
+            SELECT DISTINCT r.account_id, CAST(r.responded_at AS DATE) AS day, rt.theme_id
+            FROM response_themes rt JOIN responses r ON r.response_id = rt.response_id JOIN themes t ON t.theme_id = rt.theme_id
+            WHERE t.status = 'active'),
+        numbered AS MATERIALIZED (
+            SELECT theme_id, label, CAST(ROW_NUMBER() OVER (ORDER BY theme_id) - 1 AS INTEGER) AS theme
+            FROM themes WHERE theme_id IN (SELECT theme_id FROM mentions)),
+        raised AS (
+            SELECT DISTINCT 0 AS kind, d.account_id, d.day, n.theme
+            FROM decisions d
+            JOIN mentions m ON m.account_id = d.account_id AND m.day <= d.day AND m.day > d.day - 365
+            JOIN numbered n ON n.theme_id = m.theme_id
+            UNION ALL
+            SELECT DISTINCT 1 AS kind, m.account_id, CAST(NULL AS DATE) AS day, n.theme
+            FROM mentions m JOIN numbered n ON n.theme_id = m.theme_id
+            WHERE m.day > (SELECT MAX(day) FROM mentions) - 365)
+        SELECT kind AS Kind, account_id AS Key, CAST(day AS TIMESTAMP) AS Day, string_agg(CAST(theme AS VARCHAR), ',') AS Themes, CAST(NULL AS VARCHAR) AS Label
+        FROM raised GROUP BY kind, account_id, day
+        UNION ALL
+        SELECT 2, theme_id, CAST(NULL AS TIMESTAMP), CAST(theme AS VARCHAR), label FROM numbered
         """;
 
     public const string CesMoments = """

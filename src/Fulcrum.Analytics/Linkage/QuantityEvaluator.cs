@@ -57,9 +57,12 @@ internal sealed class QuantityEvaluator
         return new DescriptiveTotals(renewals, churned, totals.NpsQuarters, totals.NpsTickets, totals.NpsMinutes);
     }
 
+    /// <summary>Keys of the last full evaluation: a replicate's dictionary is made at that size rather than grown to it (thousands of keys with a lever per theme).</summary>
+    int _evaluatedKeys;
+
     public Dictionary<string, double> Evaluate(LinkageCoefficients b, DescriptiveTotals totals, MoneyAssumptions? money = null, IReadOnlyList<Scenario>? scenarios = null)
     {
-        var q = new Dictionary<string, double>(StringComparer.Ordinal);
+        var q = new Dictionary<string, double>(_evaluatedKeys, StringComparer.Ordinal);
         var predictions = Predictions.From(_models, b, CesColumn, _d.ChurnSpace, _d.CostSpace);
         var space = _d.ChurnSpace;
         money ??= _money;
@@ -116,6 +119,7 @@ internal sealed class QuantityEvaluator
         q["book_churned_arr_next_year"] = bookFlow.ArrKept[0] - bookFlow.ArrKept[12];
 
         Scenarios(q, predictions, rates, money, scenarios ?? _scenarios);
+        _evaluatedKeys = q.Count; // a size hint only: another caller's scenarios or a race cost at most a resize
         return q;
     }
 

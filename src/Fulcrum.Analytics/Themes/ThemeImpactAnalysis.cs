@@ -1,7 +1,5 @@
-using System.Globalization;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Linkage;
-using Fulcrum.Analytics.Themes.Sentiment;
 using Fulcrum.Core.Statistics;
 using Fulcrum.Data.Store;
 
@@ -49,69 +47,24 @@ public sealed record ThemeImpactOptions(int Seed = 20_240_601, int Replicates = 
 /// </remarks>
 public static class ThemeImpactAnalysis
 {
-    sealed record ResponseFact(int account, bool churned, DateTime day, int? nps, bool has_comment, string? segment, int products, double arr);
-
-    /// <summary>A response raising a theme: the response's row in the responses read, and the mention's sentiment.</summary>
-    readonly record struct ThemeLink(int Response, double? Sentiment);
-
     public static ThemeImpactReport Run(FulcrumStore store, ThemeImpactOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Replicates, 100);
         if (options.EmergingMinimum < 1) throw new ArgumentOutOfRangeException("--emerging-min", options.EmergingMinimum, "--emerging-min must be at least 1.");
-        var facts = new AnalysisFacts(store).Responses();
-        // Responses in account order, accounts numbered in that order, and each theme link as the row of its response: the
-        // joins run in the store, so no response or account id is held here (2M of them at 100k accounts).
-        const string order = "ORDER BY account_id, day, response_id";
-        var responses = store.Query<ResponseFact>($"""
-            SELECT CAST(DENSE_RANK() OVER (ORDER BY account_id) - 1 AS INTEGER) AS account,
-                   COALESCE(account_id IN (SELECT account_id FROM outcomes WHERE kind = 'churn'), false) AS churned,
-                   CAST(day AS TIMESTAMP) AS day, CAST(nps AS INTEGER) AS nps, has_comment, segment, CAST(products AS INTEGER) AS products, arr
-            FROM {facts} {order}
-            """).ToList();
-        var themes = store.Query<(string ThemeId, string Label)>("SELECT theme_id, label FROM themes WHERE status = 'active' ORDER BY theme_id").ToList();
-        var linksByTheme = new Dictionary<string, List<ThemeLink>>(StringComparer.Ordinal);
-        foreach (var (themeId, response, sentiment) in store.Query<(string, int, double?)>($"""
-                     WITH r AS (SELECT response_id, CAST(ROW_NUMBER() OVER ({order}) - 1 AS INTEGER) AS i FROM {facts})
-                     SELECT t.theme_id, r.i, t.sentiment FROM response_themes t JOIN r ON r.response_id = t.response_id
-                     """))
-            (linksByTheme.TryGetValue(themeId, out var list) ? list : linksByTheme[themeId] = []).Add(new ThemeLink(response, sentiment));
-        if (themes.Count == 0 || linksByTheme.Count == 0)
+        var data = ThemeImpactData.Load(store);
+        var themes = data.Themes;
+        if (themes.Count == 0 || !data.AnyLinks)
             throw new InvalidOperationException("No themes stored yet: run `fulcrum themes` first.");
         var money = MoneyCoverage(store);
 
-        var accountCount = responses.Count == 0 ? 0 : responses[^1].account + 1;
-        var accountOf = responses.Select(r => r.account).ToArray();
-
-        // Account profile: state at its latest response.
-        var stratum = new int[accountCount];
-        var arr = new double[accountCount];
-        var isChurned = new bool[accountCount];
-        var strata = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < responses.Count; i++)
-        {
-            var a = accountOf[i];
-            var key = (responses[i].segment ?? "(none)") + "|" + Math.Min(3, Math.Max(1, responses[i].products)).ToString(CultureInfo.InvariantCulture);
-            if (!strata.TryGetValue(key, out var s)) strata[key] = s = strata.Count;
-            stratum[a] = s; // rows are ordered by day within account, so the last write is the latest state
-            arr[a] = responses[i].arr;
-            isChurned[a] = responses[i].churned;
-        }
+        var accountCount = data.Accounts;
+        var (stratum, arr, isChurned) = (data.Stratum, data.Arr, data.Churned);
         var anyArr = arr.Any(x => x > 0);
-
-        // Per-account NPS sufficient statistics of all scored responses.
-        var nAll = new double[accountCount]; var netAll = new double[accountCount];
-        for (var i = 0; i < responses.Count; i++)
-            if (responses[i].nps is { } score) { nAll[accountOf[i]]++; netAll[accountOf[i]] += Net(score); }
+        var (nAll, netAll) = (data.Scored, data.Net);
         var anyScore = nAll.Any(n => n > 0);
-
-        var quarters = responses.Select(r => Quarter(r.day)).ToArray();
-        var commentedPerQuarter = new SortedDictionary<DateOnly, long>();
-        for (var i = 0; i < responses.Count; i++)
-            if (responses[i].has_comment) commentedPerQuarter[quarters[i]] = commentedPerQuarter.GetValueOrDefault(quarters[i]) + 1;
-
-        var themeLinks = themes.Select(t => linksByTheme.GetValueOrDefault(t.ThemeId) ?? []).ToList();
-        var themeAccounts = themeLinks.Select(l => RaisingAccounts(l, accountOf, responses)).ToList();
-        var bootstrap = ThemeImpactBootstrap.Run(themeAccounts, nAll, netAll, isChurned, stratum, arr, strata.Count, options);
+        var commentedPerQuarter = data.CommentedPerQuarter;
+        var themeAccounts = data.Links.Select(l => l.Raising).ToList();
+        var bootstrap = ThemeImpactBootstrap.Run(themeAccounts, nAll, netAll, isChurned, stratum, arr, data.StrataCount, options);
         var results = new List<ThemeImpact>();
         var pValues = new List<double>();
         var emergingRaw = new List<(Estimate Latest, Estimate Before, double? P, bool Up, string Label, long Count)?>();
@@ -120,8 +73,8 @@ public static class ThemeImpactAnalysis
             var (themeId, label) = themes[t];
             var raising = new bool[accountCount];
             foreach (var a in themeAccounts[t].Accounts) raising[a] = true;
-            var perQuarter = new SortedDictionary<DateOnly, long>();
-            foreach (var l in themeLinks[t]) perQuarter[quarters[l.Response]] = perQuarter.GetValueOrDefault(quarters[l.Response]) + 1;
+            var links = data.Links[t];
+            var perQuarter = links.PerQuarter;
             var npsImpact = !anyScore
                 ? Estimate.Undefined(0, "No NPS impact: no response in these data has an NPS answer (0–10).")
                 : bootstrap[t].NpsImpact with { Method = $"NPS minus NPS without the theme's responses; percentile bootstrap over {accountCount:N0} accounts, {options.Replicates} resamples" };
@@ -149,12 +102,12 @@ public static class ThemeImpactAnalysis
             else emergingRaw.Add(null);
 
             // Comments in a language without a sentiment model carry none: the mean and the kind rest on those that have one.
-            var scored = themeLinks[t].Where(l => l.Sentiment is not null).Select(l => l.Sentiment!.Value).ToList();
-            var sentiment = scored.Count >= 2 ? MeanEstimator.Mean(scored)
-                : Estimate.Undefined(scored.Count, scored.Count < themeLinks[t].Count ? "no sentiment: its comments are in a language without a sentiment model" : "mean needs 2 mentions");
+            var scored = links.Sentiment.N;
+            var sentiment = scored >= 2 ? MeanEstimator.FromSummary(links.Sentiment)
+                : Estimate.Undefined(scored, scored < links.Comments ? "no sentiment: its comments are in a language without a sentiment model" : "mean needs 2 mentions");
             var arrHeld = Enumerable.Range(0, accountCount).Where(a => raising[a]).Sum(a => arr[a]);
-            var kind = scored.Count > 0 && scored.Count(v => v >= SentimentScore.Threshold) * 2 > scored.Count ? ThemeKind.Strength : ThemeKind.Problem;
-            results.Add(new ThemeImpact(themeId, label, kind, themeLinks[t].Count, raisingCount, sentiment, npsImpact, churn?.Raising, churn?.Others, churn?.Excess,
+            var kind = scored > 0 && links.Positive * 2 > scored ? ThemeKind.Strength : ThemeKind.Problem;
+            results.Add(new ThemeImpact(themeId, label, kind, links.Comments, raisingCount, sentiment, npsImpact, churn?.Raising, churn?.Others, churn?.Excess,
                 churn?.AtRisk, anyArr ? arrHeld : null, trend, null));
         }
 
@@ -192,7 +145,7 @@ public static class ThemeImpactAnalysis
                 .ThenByDescending(r => r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? e.Value : double.NegativeInfinity)
                 .ThenByDescending(r => r.ArrAtRisk is { } a && double.IsFinite(a.Value) ? a.Value : double.NegativeInfinity).ToList()
             : results.OrderBy(r => r.Kind).ThenBy(r => r.NpsImpact.IsDefined ? r.NpsImpact.Value : double.PositiveInfinity).ThenByDescending(r => r.Comments).ToList();
-        return new ThemeImpactReport(responses.Count, accountCount, money.IsDefined ? isChurned.LongCount(c => c) : null,
+        return new ThemeImpactReport(data.Responses, accountCount, money.IsDefined ? isChurned.LongCount(c => c) : null,
             money.IsDefined
                 ? "NPS impact by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); ARR at risk beyond the scores from the linkage model (observed / predicted churn after the theme); trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter"
                 : "NPS impact by account bootstrap; trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter",
@@ -224,20 +177,6 @@ public static class ThemeImpactAnalysis
             bootstrap.ArrAtRisk with { Method = "Excess churned ARR among raising accounts, " + adjusted });
     }
 
-    /// <summary>A theme's raising accounts and, per account, its scored responses raising the theme and their net score.</summary>
-    static ThemeAccounts RaisingAccounts(List<ThemeLink> links, int[] accountOf, List<ResponseFact> responses)
-    {
-        var removed = new Dictionary<int, (double Scored, double Net)>();
-        foreach (var l in links)
-        {
-            var i = l.Response;
-            var (scored, net) = removed.GetValueOrDefault(accountOf[i]);
-            removed[accountOf[i]] = responses[i].nps is { } score ? (scored + 1, net + Net(score)) : (scored, net);
-        }
-        var accounts = removed.Keys.Order().ToArray();
-        return new ThemeAccounts(accounts, accounts.Select(a => removed[a].Scored).ToArray(), accounts.Select(a => removed[a].Net).ToArray());
-    }
-
     /// <summary>The linkage model's per-theme figures, or why there are none.</summary>
     static (IReadOnlyDictionary<string, ThemeChurn>? Themes, string? Note) BeyondScores(AnalysisFacts facts, ThemeImpactOptions options)
     {
@@ -256,10 +195,6 @@ public static class ThemeImpactAnalysis
             return (null, "ARR at risk beyond the scores needs the linkage model: " + e.Message);
         }
     }
-
-    static double Net(int score) => score >= 9 ? 1 : score <= 6 ? -1 : 0;
-
-    static DateOnly Quarter(DateTime day) => new(day.Year, (day.Month - 1) / 3 * 3 + 1, 1);
 
     static string QuarterLabel(DateOnly quarter) => $"{quarter.Year}-Q{(quarter.Month - 1) / 3 + 1}";
 }

@@ -17,9 +17,11 @@ sealed record ThemeBootstrapValues(Estimate NpsImpact, Estimate ExcessChurn, Est
 /// so every figure and interval is the one a per-theme <see cref="Bootstrap.Percentile"/> gives.
 /// </summary>
 /// <remarks>
-/// Each statistic is a sum over the drawn accounts, so a resample is an account's multiplicity; totals over all accounts are
-/// formed once per resample and each theme only subtracts its own raising accounts. The cost is one draw per account and
-/// resample plus one term per raising account and resample, instead of one full draw per theme and statistic.
+/// Each statistic is a sum over the drawn accounts, so a resample is an account's multiplicity. A resample visits each drawn
+/// account once and adds it to the totals over all accounts and to the sums of every theme it raised (its row of
+/// <see cref="RaisedByAccount"/>), all of them small per-theme × stratum tables: one draw per account and one term per
+/// raising account and resample, read in account order rather than gathered theme by theme from account-sized arrays.
+/// Every sum adds the same terms in the same (account) order as one bootstrap per theme, so the figures are identical.
 /// </remarks>
 static class ThemeImpactBootstrap
 {
@@ -31,25 +33,29 @@ static class ThemeImpactBootstrap
     {
         var count = nAll.Length;
         var replicates = options.Replicates;
+        var raised = RaisedByAccount.Of(themes, count);
         var nps = themes.Select(_ => new double[replicates]).ToArray();
         var excess = themes.Select(_ => new double[replicates]).ToArray();
         var atRisk = themes.Select(_ => new double[replicates]).ToArray();
-        Parallel.For(0, replicates, () => new Workspace(count, strataCount), (b, _, w) =>
+        Parallel.For(0, replicates, () => new Workspace(count, themes.Count, strataCount), (b, _, w) =>
         {
             var rng = DeterministicRandom.Create(unchecked((ulong)options.Seed), (ulong)b);
             Array.Clear(w.Weight);
             for (var i = 0; i < count; i++) w.Weight[rng.Next(count)]++;
-            var values = w.Evaluate(themes, nAll, netAll, churned, stratum, arr);
-            for (var t = 0; t < themes.Count; t++) (nps[t][b], excess[t][b], atRisk[t][b]) = values[t];
+            w.Evaluate(raised, nAll, netAll, churned, stratum, arr);
+            for (var t = 0; t < themes.Count; t++) (nps[t][b], excess[t][b], atRisk[t][b]) = w.Theme(t);
             return w;
         }, _ => { });
 
-        var identity = new Workspace(count, strataCount);
+        var identity = new Workspace(count, themes.Count, strataCount);
         Array.Fill(identity.Weight, 1);
-        var point = identity.Evaluate(themes, nAll, netAll, churned, stratum, arr);
-        return themes.Select((_, t) => new ThemeBootstrapValues(
-            Summarise(point[t].Nps, nps[t], count, options), Summarise(point[t].Excess, excess[t], count, options),
-            Summarise(point[t].ArrAtRisk, atRisk[t], count, options))).ToArray();
+        identity.Evaluate(raised, nAll, netAll, churned, stratum, arr);
+        return themes.Select((_, t) =>
+        {
+            var point = identity.Theme(t);
+            return new ThemeBootstrapValues(Summarise(point.Nps, nps[t], count, options), Summarise(point.Excess, excess[t], count, options),
+                Summarise(point.ArrAtRisk, atRisk[t], count, options));
+        }).ToArray();
     }
 
     /// <summary>As <see cref="Bootstrap.Percentile"/> summarises: NaN resamples dropped, type-7 percentiles, SD of the replicates.</summary>
@@ -62,69 +68,96 @@ static class ThemeImpactBootstrap
             { StandardError = se };
     }
 
-    /// <summary>One worker's buffers: account multiplicities and per-stratum sums.</summary>
-    sealed class Workspace(int accounts, int strata)
+    /// <summary>The themes' raising accounts turned around: per account (rows <c>Start[a]..Start[a+1]</c>) each theme it raised and what that theme removes from its NPS.</summary>
+    sealed class RaisedByAccount
+    {
+        public required int[] Start { get; init; }
+        public required int[] Theme { get; init; }
+        public required double[] RemovedScored { get; init; }
+        public required double[] RemovedNet { get; init; }
+
+        public static RaisedByAccount Of(IReadOnlyList<ThemeAccounts> themes, int accounts)
+        {
+            var start = new int[accounts + 1];
+            foreach (var theme in themes)
+                foreach (var a in theme.Accounts) start[a + 1]++;
+            for (var a = 0; a < accounts; a++) start[a + 1] += start[a];
+            var next = (int[])start.Clone();
+            var rows = start[accounts];
+            var (themeOf, scored, net) = (new int[rows], new double[rows], new double[rows]);
+            for (var t = 0; t < themes.Count; t++)
+                for (var k = 0; k < themes[t].Accounts.Length; k++)
+                {
+                    var row = next[themes[t].Accounts[k]]++;
+                    (themeOf[row], scored[row], net[row]) = (t, themes[t].RemovedScored[k], themes[t].RemovedNet[k]);
+                }
+            return new RaisedByAccount { Start = start, Theme = themeOf, RemovedScored = scored, RemovedNet = net };
+        }
+    }
+
+    /// <summary>One worker's buffers: account multiplicities, totals over all accounts, and per theme (× stratum) the raising accounts' sums.</summary>
+    sealed class Workspace(int accounts, int themes, int strata)
     {
         public readonly int[] Weight = new int[accounts];
+        double _na, _sa;
         readonly double[] _nAllStratum = new double[strata], _cAllStratum = new double[strata];
-        readonly double[] _nR = new double[strata], _cR = new double[strata], _arrR = new double[strata];
+        readonly double[] _removedN = new double[themes], _removedNet = new double[themes];
+        readonly double[] _nR = new double[themes * strata], _cR = new double[themes * strata], _arrR = new double[themes * strata];
 
-        public (double Nps, double Excess, double ArrAtRisk)[] Evaluate(IReadOnlyList<ThemeAccounts> themes, double[] nAll, double[] netAll,
-            bool[] churned, int[] stratum, double[] arr)
+        /// <summary>Adds every drawn account, with its multiplicity, to the totals and to the sums of each theme it raised.</summary>
+        public void Evaluate(RaisedByAccount raised, double[] nAll, double[] netAll, bool[] churned, int[] stratum, double[] arr)
         {
             double na = 0, sa = 0;
-            Array.Clear(_nAllStratum);
-            Array.Clear(_cAllStratum);
+            foreach (var table in new[] { _nAllStratum, _cAllStratum, _removedN, _removedNet, _nR, _cR, _arrR }) Array.Clear(table);
+            var (start, themeOf, scored, net) = (raised.Start, raised.Theme, raised.RemovedScored, raised.RemovedNet);
+            var strata = _nAllStratum.Length;
             for (var a = 0; a < Weight.Length; a++)
             {
                 var w = Weight[a];
                 if (w == 0) continue;
                 na += w * nAll[a];
                 sa += w * netAll[a];
-                _nAllStratum[stratum[a]] += w;
-                if (churned[a]) _cAllStratum[stratum[a]] += w;
-            }
-            var result = new (double, double, double)[themes.Count];
-            for (var t = 0; t < themes.Count; t++)
-            {
-                var theme = themes[t];
-                double removedN = 0, removedNet = 0;
-                Array.Clear(_nR);
-                Array.Clear(_cR);
-                Array.Clear(_arrR);
-                var accounts = theme.Accounts;
-                for (var k = 0; k < accounts.Length; k++)
+                var s = stratum[a];
+                _nAllStratum[s] += w;
+                // A non-churned account adds 0 to the churned sums, exactly as skipping it would.
+                double churnedWeight = churned[a] ? w : 0, weightedArr = w * arr[a];
+                _cAllStratum[s] += churnedWeight;
+                for (var k = start[a]; k < start[a + 1]; k++)
                 {
-                    var a = accounts[k];
-                    var w = Weight[a];
-                    if (w == 0) continue;
-                    removedN += w * theme.RemovedScored[k];
-                    removedNet += w * theme.RemovedNet[k];
-                    var s = stratum[a];
-                    _nR[s] += w;
-                    if (churned[a]) _cR[s] += w;
-                    _arrR[s] += w * arr[a];
+                    var t = themeOf[k];
+                    _removedN[t] += w * scored[k];
+                    _removedNet[t] += w * net[k];
+                    var cell = t * strata + s;
+                    _nR[cell] += w;
+                    _cR[cell] += churnedWeight;
+                    _arrR[cell] += weightedArr;
                 }
-                double nw = na - removedN, sw = sa - removedNet;
-                var nps = na == 0 || nw == 0 ? double.NaN : 100 * (sa / na - sw / nw);
-                result[t] = (nps, 0, 0);
-                (result[t].Item2, result[t].Item3) = Stratified();
             }
-            return result;
+            (_na, _sa) = (na, sa);
+        }
+
+        /// <summary>Theme <paramref name="t"/>'s NPS impact, stratified excess churn and excess churned ARR on the last evaluated resample.</summary>
+        public (double Nps, double Excess, double ArrAtRisk) Theme(int t)
+        {
+            double nw = _na - _removedN[t], sw = _sa - _removedNet[t];
+            var nps = _na == 0 || nw == 0 ? double.NaN : 100 * (_sa / _na - sw / nw);
+            var (excess, atRisk) = Stratified(t * _nAllStratum.Length);
+            return (nps, excess, atRisk);
         }
 
         /// <summary>Σ_s w_s (p_raising,s − p_other,s) standardised to the raising accounts, and Σ_s (p_raising,s − p_other,s) × their ARR.</summary>
-        (double Excess, double ArrAtRisk) Stratified()
+        (double Excess, double ArrAtRisk) Stratified(int offset)
         {
             double weight = 0, excess = 0, atRisk = 0;
-            for (var s = 0; s < _nR.Length; s++)
+            for (var s = 0; s < _nAllStratum.Length; s++)
             {
-                var nO = _nAllStratum[s] - _nR[s];
-                if (_nR[s] == 0 || nO == 0) continue;
-                var d = _cR[s] / _nR[s] - (_cAllStratum[s] - _cR[s]) / nO;
-                weight += _nR[s];
-                excess += _nR[s] * d;
-                atRisk += _arrR[s] * d;
+                var (nR, cR, arrR) = (_nR[offset + s], _cR[offset + s], _arrR[offset + s]);
+                var nO = _nAllStratum[s] - nR;
+                if (nR == 0 || nO == 0) continue;
+                var d = cR / nR - (_cAllStratum[s] - cR) / nO;
+                weight += nR;
+                excess += nR * d;
+                atRisk += arrR * d;
             }
             return weight == 0 ? (double.NaN, double.NaN) : (excess / weight, atRisk);
         }

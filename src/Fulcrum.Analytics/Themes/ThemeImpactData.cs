@@ -1,0 +1,160 @@
+using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Themes.Sentiment;
+using Fulcrum.Core.Statistics;
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Analytics.Themes;
+
+/// <summary>What the theme impact reads of one theme: its links (commented responses raising it) summed up.</summary>
+/// <param name="Comments">Responses raising the theme.</param>
+/// <param name="PerQuarter">Those responses per quarter.</param>
+/// <param name="Sentiment">The sentiments of its mentions that have one (a language without a sentiment model gives none).</param>
+/// <param name="Positive">Mentions with a positive sentiment.</param>
+/// <param name="Raising">Its raising accounts and what it removes from their NPS.</param>
+sealed record ThemeLinks(long Comments, SortedDictionary<DateOnly, long> PerQuarter, SampleSummary Sentiment, long Positive, ThemeAccounts Raising);
+
+/// <summary>
+/// The theme impact's inputs, summed up in the store: per account its profile at its latest response and its NPS sums,
+/// commented responses per quarter, and per active theme its links. The responses and the theme mentions (millions of
+/// rows at 100k accounts) never cross into memory one by one.
+/// </summary>
+/// <param name="Accounts">Accounts with a response, numbered in account id order (the bootstrap's draws refer to these numbers).</param>
+/// <param name="Stratum">Per account: segment × product count (1 / 2 / 3+) at its latest response, numbered in order of first appearance in
+/// the responses by account, day and response.</param>
+sealed class ThemeImpactData
+{
+    public required int Responses { get; init; }
+    public required int Accounts { get; init; }
+    public required int[] Stratum { get; init; }
+    public required int StrataCount { get; init; }
+    public required double[] Arr { get; init; }
+    public required bool[] Churned { get; init; }
+    /// <summary>Per account: scored responses and the sum of their net scores (+1 promoter, −1 detractor).</summary>
+    public required double[] Scored { get; init; }
+    public required double[] Net { get; init; }
+    public required SortedDictionary<DateOnly, long> CommentedPerQuarter { get; init; }
+    /// <summary>Active themes by id.</summary>
+    public required IReadOnlyList<(string ThemeId, string Label)> Themes { get; init; }
+    public required IReadOnlyList<ThemeLinks> Links { get; init; }
+    /// <summary>True when any response carries any theme (active or not).</summary>
+    public required bool AnyLinks { get; init; }
+
+    /// <summary>A response's net score: +1 promoter (9–10), −1 detractor (0–6), 0 passive or unscored.</summary>
+    static string NetScore(string nps) => $"CASE WHEN CAST({nps} AS INTEGER) >= 9 THEN 1 WHEN CAST({nps} AS INTEGER) <= 6 THEN -1 ELSE 0 END";
+
+    public static ThemeImpactData Load(FulcrumStore store)
+    {
+        var facts = new AnalysisFacts(store).Responses();
+        var strata = new Dictionary<(string Segment, int Products), int>();
+        foreach (var key in store.Query<(string, int)>($"""
+                     WITH ordered AS (
+                         SELECT COALESCE(segment, '(none)') AS segment, LEAST(3, GREATEST(1, CAST(products AS INTEGER))) AS products,
+                                ROW_NUMBER() OVER (ORDER BY account_id, day, response_id) AS position
+                         FROM {facts})
+                     SELECT segment, products FROM ordered GROUP BY segment, products ORDER BY MIN(position)
+                     """))
+            strata[key] = strata.Count;
+
+        var accounts = store.Query<AccountRow>($"""
+            WITH ranked AS (
+                SELECT account_id, COALESCE(segment, '(none)') AS segment, LEAST(3, GREATEST(1, CAST(products AS INTEGER))) AS products, arr,
+                       ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY day DESC, response_id DESC) AS recency
+                FROM {facts}),
+            scores AS (
+                SELECT r.account_id, COUNT(*) AS responses, COUNT(r.nps) AS scored, SUM({NetScore("r.nps")}) AS net FROM {facts} r GROUP BY r.account_id)
+            SELECT x.segment AS Segment, x.products AS Products, CAST(x.arr AS DOUBLE PRECISION) AS Arr,
+                   COALESCE(x.account_id IN (SELECT account_id FROM outcomes WHERE kind = 'churn'), false) AS Churned,
+                   CAST(s.responses AS INTEGER) AS Responses, CAST(s.scored AS INTEGER) AS Scored, CAST(s.net AS INTEGER) AS Net
+            FROM ranked x JOIN scores s ON s.account_id = x.account_id
+            WHERE x.recency = 1
+            ORDER BY x.account_id
+            """).ToList();
+
+        var commented = new SortedDictionary<DateOnly, long>();
+        foreach (var (year, quarter, count) in store.Query<(int, int, long)>($"""
+                     SELECT CAST(EXTRACT(YEAR FROM day) AS INTEGER), CAST(EXTRACT(QUARTER FROM day) AS INTEGER), COUNT(*)
+                     FROM {facts} WHERE has_comment GROUP BY 1, 2
+                     """))
+            commented[Quarter(year, quarter)] = count;
+
+        var themes = store.Query<(string ThemeId, string Label)>("SELECT theme_id, label FROM themes WHERE status = 'active' ORDER BY theme_id").ToList();
+        var anyLinks = store.Scalar<bool>($"SELECT EXISTS (SELECT 1 FROM response_themes t JOIN {facts} r ON r.response_id = t.response_id)");
+        return new ThemeImpactData
+        {
+            Responses = accounts.Sum(a => a.Responses),
+            Accounts = accounts.Count,
+            Stratum = accounts.Select(a => strata[(a.Segment, a.Products)]).ToArray(),
+            StrataCount = strata.Count,
+            Arr = accounts.Select(a => a.Arr).ToArray(),
+            Churned = accounts.Select(a => a.Churned).ToArray(),
+            Scored = accounts.Select(a => (double)a.Scored).ToArray(),
+            Net = accounts.Select(a => (double)a.Net).ToArray(),
+            CommentedPerQuarter = commented,
+            Themes = themes,
+            Links = anyLinks ? ThemeLinksOf(store, facts, themes.Count) : themes.Select(_ => Empty()).ToList(),
+            AnyLinks = anyLinks,
+        };
+    }
+
+    sealed record AccountRow(string Segment, int Products, double Arr, bool Churned, int Responses, int Scored, int Net);
+
+    /// <summary>Per active theme (in theme id order): its links counted per quarter, their sentiment summed up, and its raising accounts.</summary>
+    static List<ThemeLinks> ThemeLinksOf(FulcrumStore store, string facts, int themeCount)
+    {
+        // Themes and accounts numbered as the report and the bootstrap number them: active themes and accounts in id order.
+        var links = $"""
+            WITH active AS (
+                SELECT theme_id, CAST(ROW_NUMBER() OVER (ORDER BY theme_id) - 1 AS INTEGER) AS theme FROM themes WHERE status = 'active'),
+            numbered AS (
+                SELECT account_id, CAST(ROW_NUMBER() OVER (ORDER BY account_id) - 1 AS INTEGER) AS account FROM (SELECT DISTINCT account_id FROM {facts}) x),
+            links AS (
+                SELECT a.theme, r.account_id, r.day, r.nps, t.sentiment
+                FROM response_themes t JOIN active a ON a.theme_id = t.theme_id JOIN {facts} r ON r.response_id = t.response_id)
+            """;
+        var perQuarter = Enumerable.Range(0, themeCount).Select(_ => new SortedDictionary<DateOnly, long>()).ToArray();
+        foreach (var (theme, year, quarter, count) in store.Query<(int, int, int, long)>($"""
+                     {links}
+                     SELECT theme, CAST(EXTRACT(YEAR FROM day) AS INTEGER), CAST(EXTRACT(QUARTER FROM day) AS INTEGER), COUNT(*) FROM links GROUP BY 1, 2, 3
+                     """))
+            perQuarter[theme][Quarter(year, quarter)] = count;
+
+        var comments = new long[themeCount];
+        var positive = new long[themeCount];
+        var sentiment = new SampleSummary[themeCount];
+        foreach (var s in store.Query<SentimentRow>($"""
+                     {links}
+                     SELECT theme AS Theme, COUNT(*) AS Comments, COUNT(sentiment) AS Scored, AVG(sentiment) AS Mean, VAR_SAMP(sentiment) AS Variance,
+                            COUNT(CASE WHEN sentiment >= $threshold THEN 1 END) AS Positive
+                     FROM links GROUP BY theme
+                     """, new { threshold = SentimentScore.Threshold }))
+        {
+            comments[s.Theme] = s.Comments;
+            positive[s.Theme] = s.Positive;
+            sentiment[s.Theme] = new SampleSummary(s.Scored, s.Scored == 0 ? double.NaN : s.Mean ?? double.NaN,
+                s.Scored < 2 ? double.NaN : Math.Max(0, s.Variance ?? 0));
+        }
+
+        var raising = Enumerable.Range(0, themeCount).Select(_ => (Accounts: new List<int>(), Scored: new List<double>(), Net: new List<double>())).ToArray();
+        using (var reader = store.ExecuteReader($"""
+                   {links}
+                   SELECT l.theme, n.account, CAST(COUNT(l.nps) AS INTEGER), CAST(SUM({NetScore("l.nps")}) AS INTEGER)
+                   FROM links l JOIN numbered n ON n.account_id = l.account_id
+                   GROUP BY l.theme, n.account ORDER BY l.theme, n.account
+                   """))
+            while (reader.Read())
+            {
+                var theme = raising[reader.GetInt32(0)];
+                theme.Accounts.Add(reader.GetInt32(1));
+                theme.Scored.Add(reader.GetInt32(2));
+                theme.Net.Add(reader.GetInt32(3));
+            }
+        return Enumerable.Range(0, themeCount).Select(t => new ThemeLinks(comments[t], perQuarter[t], sentiment[t], positive[t],
+            new ThemeAccounts([.. raising[t].Accounts], [.. raising[t].Scored], [.. raising[t].Net]))).ToList();
+    }
+
+    sealed record SentimentRow(int Theme, long Comments, long Scored, double? Mean, double? Variance, long Positive);
+
+    static ThemeLinks Empty() => new(0, [], new SampleSummary(0, double.NaN, double.NaN), 0, new ThemeAccounts([], [], []));
+
+    static DateOnly Quarter(int year, int quarter) => new(year, (quarter - 1) * 3 + 1, 1);
+}
