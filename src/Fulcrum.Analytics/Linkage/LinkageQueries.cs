@@ -140,9 +140,12 @@ internal static class LinkageQueries
             SELECT DISTINCT r.account_id, CAST(r.responded_at AS DATE) AS day, rt.theme_id
             FROM response_themes rt JOIN responses r ON r.response_id = rt.response_id JOIN themes t ON t.theme_id = rt.theme_id
             WHERE t.status = 'active'),
+        -- themes numbered from a per-theme grouping (combinable across shards), so Citus numbers them once on the coordinator
+        mentioned AS MATERIALIZED (
+            SELECT theme_id FROM mentions GROUP BY theme_id),
         numbered AS MATERIALIZED (
-            SELECT theme_id, label, CAST(ROW_NUMBER() OVER (ORDER BY theme_id) - 1 AS INTEGER) AS theme
-            FROM themes WHERE theme_id IN (SELECT theme_id FROM mentions)),
+            SELECT t.theme_id, t.label, CAST(ROW_NUMBER() OVER (ORDER BY t.theme_id) - 1 AS INTEGER) AS theme
+            FROM themes t JOIN mentioned USING (theme_id)),
         raised AS (
             SELECT DISTINCT 0 AS kind, d.account_id, d.day, n.theme
             FROM decisions d
