@@ -36,22 +36,11 @@ internal static class DemoCompanyTemplates
         foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*-*"))
         {
             var owner = Path.GetFileName(folder)[FolderPrefix.Length..].Split('-')[0];
-            if (!int.TryParse(owner, out var pid) || Runs(pid)) continue;
+            if (!int.TryParse(owner, out var pid) || OwnerProcess.IsRunning(pid)) continue;
             try { Directory.Delete(folder, recursive: true); }
             catch (IOException) { }
             catch (UnauthorizedAccessException) { }
         }
-    }
-
-    static bool Runs(int pid)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException) { return false; } // no process with that id
-        catch (InvalidOperationException) { return false; }
     }
 
     /// <summary>Creates the DuckDB file <paramref name="path"/> holding the demo company of <paramref name="options"/>.</summary>

@@ -72,7 +72,7 @@ public sealed class PostgresCluster : IDisposable
     {
         var parts = folderName[FolderPrefix.Length..].Split('-');
         if (parts.Length < 2 || !int.TryParse(parts[0], out var owner)) return false; // not ours to judge: leave it
-        return owner != Environment.ProcessId && !Directory.Exists($"/proc/{owner}");
+        return !OwnerProcess.IsRunning(owner);
     }
 
     /// <summary>A new empty database; returns its Npgsql connection string.</summary>
