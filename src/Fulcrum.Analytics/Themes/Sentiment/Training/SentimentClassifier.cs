@@ -90,7 +90,7 @@ public static class SentimentClassifier
         var trainer = new LbfgsMaximumEntropyMulticlassTrainer.Options
         {
             LabelColumnName = "LabelKey", FeatureColumnName = "Features", ExampleWeightColumnName = nameof(Input.Weight),
-            L2Regularization = options.L2, L1Regularization = 0f, OptimizationTolerance = 1e-7f,
+            L2Regularization = options.L2, L1Regularization = 0f, OptimizationTolerance = 1e-5f,
         };
         var pipeline = context.Transforms.Conversion.MapValueToKey("LabelKey", nameof(Input.Label), keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
             .Append(context.Transforms.Text.FeaturizeText("TextFeatures", text, nameof(Input.Text)))

@@ -17,6 +17,9 @@ public static class SentimentTraining
     public const int DefaultFolds = 5;
     public const int DefaultSeed = 20_240_601;
 
+    /// <summary>The progress step of the fold fits and the final fit, which run side by side.</summary>
+    public const string FittingStep = "cross-validation and final fit";
+
     public static SentimentTrainingResult Train(FulcrumStore store, SentimentLabelSource source, int folds = DefaultFolds, int seed = DefaultSeed,
         SentimentClassifierOptions? options = null, IProgress<(string Step, int Done, int Total)>? progress = null, CancellationToken cancellationToken = default,
         ITextEmbedder? vectors = null)
@@ -30,12 +33,9 @@ public static class SentimentTraining
             set = set with { Comments = WithVectors(store, vectors, set.Comments, cancellationToken) };
             progress?.Report(("embedding", 1, 1));
         }
-        progress?.Report(("cross-validation", 0, folds));
-        var evaluation = SentimentCrossValidation.Run(set.Comments, options, folds, seed,
-            progress is null ? null : new SynchronousFoldProgress(k => progress.Report(("cross-validation", k, folds))), cancellationToken);
-        progress?.Report(("final fit", 0, 1));
-        var model = SentimentClassifier.Fit(set.Comments, options, seed);
-        progress?.Report(("final fit", 1, 1));
+        progress?.Report((FittingStep, 0, folds + 1));
+        var (evaluation, model) = SentimentCrossValidation.RunWithFinalFit(set.Comments, options, folds, seed,
+            progress is null ? null : new SynchronousFoldProgress(k => progress.Report((FittingStep, k, folds + 1))), cancellationToken);
         var trainedAt = DateTime.UtcNow;
         var method = options.Describe(model.ReadsVectors);
         new SentimentModelStore(store).Save(model, source, method, evaluation, set.Comments.Count, trainedAt);
