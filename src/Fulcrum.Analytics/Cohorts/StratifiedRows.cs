@@ -24,11 +24,12 @@ readonly struct StratumSums(double[] values, int strata, int width)
 /// are stored together, and a resample is how many times each account was drawn, so its per-stratum sums are
 /// Σ_account draws × the account's values. Resamples are summed <see cref="ReplicatesPerPass"/> at a time: one pass over the
 /// accounts' rows adds each row to all of them at once, its weights (the account's draw counts in those resamples) in vector
-/// lanes. The values are counts, so these weighted sums equal the sums over a resample's rows exactly, in any order.
+/// lanes. The values are counts, so these weighted sums equal the sums over a resample's rows exactly, in any order; and when
+/// no sum can leave the range of a 32-bit integer they are summed as integers, twice the lanes of a vector of doubles.
 /// </remarks>
 sealed class StratifiedRows
 {
-    /// <summary>Resamples summed in one pass over the rows; a multiple of every vector width (2, 4 or 8 doubles).</summary>
+    /// <summary>Resamples summed in one pass over the rows; a multiple of every vector width (2 to 8 doubles, 4 to 16 integers).</summary>
     const int ReplicatesPerPass = 16;
 
     readonly int _width;
@@ -116,6 +117,7 @@ sealed class StratifiedRows
             _accountOffset[row] = ((rows[i].InCohort ? 0 : Count) + usable[rowStratum[i]]) * width;
             rows[i].Values.AsSpan(0, width).CopyTo(_accountValues.AsSpan(row * width, width));
         }
+        IntegerSums = FitsInIntegers(_accountStart, _accountValues, width);
         CohortAccounts = cohortAccount.Count(x => x);
         ComparableAccounts = comparableAccount.Count(x => x);
         CohortAccountsWithoutComparable = withoutComparable.Count;
@@ -139,6 +141,29 @@ sealed class StratifiedRows
 
     int Clusters => _accountStart.Length - 1;
 
+    /// <summary>True when resamples can be summed in 32-bit integers exactly (see <see cref="FitsInIntegers"/>).</summary>
+    bool IntegerSums { get; }
+
+    /// <summary>
+    /// Whether every value is a whole number and no resample's sum can pass <see cref="int.MaxValue"/>: a resample draws as many
+    /// accounts as there are, so any of its sums is at most the number of accounts times the largest total of one account's values.
+    /// </summary>
+    static bool FitsInIntegers(int[] accountStart, double[] values, int width)
+    {
+        double largest = 0;
+        for (var a = 0; a + 1 < accountStart.Length; a++)
+        {
+            double total = 0;
+            foreach (var v in values.AsSpan(accountStart[a] * width, (accountStart[a + 1] - accountStart[a]) * width))
+            {
+                if (v != Math.Round(v)) return false;
+                total += Math.Abs(v);
+            }
+            largest = Math.Max(largest, total);
+        }
+        return largest * (accountStart.Length - 1) <= int.MaxValue;
+    }
+
     /// <summary>Length of one sample's per-stratum sums: cohort then comparable strata, <see cref="_width"/> values each.</summary>
     int SumsLength => 2 * Count * _width;
 
@@ -157,13 +182,13 @@ sealed class StratifiedRows
     /// Per-stratum sums of <see cref="ReplicatesPerPass"/> resamples at once: resample r counts each account's rows
     /// <c>draws[r · clusters + account]</c> times; sum k of resample r lands in <c>sums[k · ReplicatesPerPass + r]</c>.
     /// </summary>
-    void AddWeightedRows(ReadOnlySpan<int> draws, Span<double> sums)
+    void AddWeightedRows<T>(ReadOnlySpan<int> draws, Span<T> sums) where T : unmanaged, INumber<T>
     {
         var clusters = Clusters;
-        var lanes = Vector<double>.Count;
+        var lanes = Vector<T>.Count;
         var vectors = ReplicatesPerPass / lanes;
-        Span<double> counts = stackalloc double[ReplicatesPerPass];
-        Span<Vector<double>> weights = stackalloc Vector<double>[vectors];
+        Span<T> counts = stackalloc T[ReplicatesPerPass];
+        Span<Vector<T>> weights = stackalloc Vector<T>[vectors];
         sums.Clear();
         for (var a = 0; a < clusters; a++)
         {
@@ -171,24 +196,25 @@ sealed class StratifiedRows
             for (var r = 0; r < ReplicatesPerPass; r++)
             {
                 var times = draws[r * clusters + a];
-                counts[r] = times;
+                counts[r] = T.CreateTruncating(times);
                 drawn |= times != 0;
             }
             if (!drawn) continue;
-            for (var v = 0; v < vectors; v++) weights[v] = new Vector<double>(counts[(v * lanes)..]);
+            for (var v = 0; v < vectors; v++) weights[v] = new Vector<T>(counts[(v * lanes)..]);
 
             for (var row = _accountStart[a]; row < _accountStart[a + 1]; row++)
             {
                 var target = _accountOffset[row];
                 for (var j = 0; j < _width; j++)
                 {
-                    var value = _accountValues[row * _width + j];
-                    if (value == 0) continue;
+                    var number = _accountValues[row * _width + j];
+                    if (number == 0) continue;
+                    var value = T.CreateTruncating(number);
                     var sum = sums.Slice((target + j) * ReplicatesPerPass, ReplicatesPerPass);
                     for (var v = 0; v < vectors; v++)
                     {
                         var lane = sum[(v * lanes)..];
-                        (new Vector<double>(lane) + weights[v] * value).CopyTo(lane);
+                        (new Vector<T>(lane) + weights[v] * value).CopyTo(lane);
                     }
                 }
             }
@@ -230,14 +256,18 @@ sealed class StratifiedRows
     }
 
     /// <summary>Both statistics on every resample (slot b is replicate b), <see cref="ReplicatesPerPass"/> resamples per pass, passes in parallel.</summary>
-    (double[] First, double[] Second) Replicates(Func<StratumSums, double> first, Func<StratumSums, double> second, int seed, int replicates)
+    (double[] First, double[] Second) Replicates(Func<StratumSums, double> first, Func<StratumSums, double> second, int seed, int replicates) =>
+        IntegerSums ? Replicates<int>(first, second, seed, replicates) : Replicates<double>(first, second, seed, replicates);
+
+    (double[] First, double[] Second) Replicates<T>(Func<StratumSums, double> first, Func<StratumSums, double> second, int seed, int replicates)
+        where T : unmanaged, INumber<T>
     {
         var clusters = Clusters;
         var (a, b) = (new double[replicates], new double[replicates]);
         var passes = (replicates + ReplicatesPerPass - 1) / ReplicatesPerPass;
         try
         {
-            Parallel.For(0, passes, () => (Draws: new int[ReplicatesPerPass * clusters], Sums: new double[SumsLength * ReplicatesPerPass]),
+            Parallel.For(0, passes, () => (Draws: new int[ReplicatesPerPass * clusters], Sums: new T[SumsLength * ReplicatesPerPass]),
                 (pass, _, buffers) =>
                 {
                     var start = pass * ReplicatesPerPass;
@@ -254,7 +284,7 @@ sealed class StratifiedRows
                     for (var r = 0; r < size; r++)
                     {
                         var one = new double[SumsLength];
-                        for (var k = 0; k < one.Length; k++) one[k] = buffers.Sums[k * ReplicatesPerPass + r];
+                        for (var k = 0; k < one.Length; k++) one[k] = double.CreateTruncating(buffers.Sums[k * ReplicatesPerPass + r]);
                         var sums = new StratumSums(one, Count, _width);
                         (a[start + r], b[start + r]) = (first(sums), second(sums));
                     }
