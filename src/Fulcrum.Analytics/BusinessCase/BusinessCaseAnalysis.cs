@@ -33,14 +33,24 @@ public static class BusinessCaseAnalysis
 
     public static BusinessCaseRun Run(AnalysisFacts facts, LinkageOptions options, IProgress<LinkageProgress>? progress = null)
     {
-        var assumptions = new AssumptionStore(facts.Store).Snapshot();
-        List<(Lever, ScenarioDefinition?)> levers = [];
-        var linkage = LinkageAnalysis.Run(facts, options, assumptions, context =>
-        {
-            levers = LeverCatalog.Build(context).ToList();
-            return levers.Where(l => l.Item2 is not null).Select(l => l.Item2!);
-        }, progress);
-        return new BusinessCaseRun(linkage, levers, Build(linkage, levers, linkage.Figures, assumptions));
+        var levers = new BusinessCaseLevers();
+        var linkage = LinkageAnalysis.Run(facts, options, new AssumptionStore(facts.Store).Snapshot(), levers.Build, progress);
+        return On(linkage, levers, options);
+    }
+
+    /// <summary>
+    /// The business case read off a linkage fit that valued <paramref name="levers"/> (another analysis's, e.g. analyze's
+    /// theme impact): its figures at <paramref name="options"/>' confidence level, no reload, no refit. The fit must have
+    /// been made with the same options otherwise (resamples, seed, folds, soft metrics), so the figures are exactly those of
+    /// <see cref="Run"/>.
+    /// </summary>
+    public static BusinessCaseRun On(LinkageRun linkage, BusinessCaseLevers levers, LinkageOptions options)
+    {
+        if (!levers.ValuedBy(linkage)) throw new ArgumentException("The linkage run did not value these levers: pass them to its fit as scenarios.", nameof(levers));
+        if (linkage.Options with { ConfidenceLevel = options.ConfidenceLevel } != options)
+            throw new ArgumentException("The linkage run was fitted with other options than the business case asks for.", nameof(options));
+        var run = linkage.AtConfidenceLevel(options.ConfidenceLevel);
+        return new BusinessCaseRun(run, levers.Levers, Build(run, levers.Levers, run.Figures, run.Assumptions));
     }
 
     /// <summary>

@@ -33,6 +33,22 @@ public sealed class LinkageRun
         Data = Data, Models = Models, Book = Book, Evaluator = Evaluator.WithHorizons(horizons), Figures = Figures,
         Options = Options, Money = money, Assumptions = assumptions, Horizons = horizons, Report = Report, FitSource = FitSource,
     };
+
+    /// <summary>
+    /// The same fit with its intervals at another confidence level (the percentiles of the same replicates), its report
+    /// rebuilt: how analyze's business case (90%) reads the fit theme impact (95%) made, without reloading or refitting.
+    /// </summary>
+    internal LinkageRun AtConfidenceLevel(double level)
+    {
+        if (level == Figures.ConfidenceLevel) return this;
+        var figures = Figures with { ConfidenceLevel = level };
+        return new LinkageRun
+        {
+            Data = Data, Models = Models, Book = Book, Evaluator = Evaluator, Figures = figures,
+            Options = Options with { ConfidenceLevel = level }, Money = Money, Assumptions = Assumptions, Horizons = Horizons, FitSource = FitSource,
+            Report = LinkageReportBuilder.Build(Data, Models, Book, figures, Report.Quality, Assumptions, Horizons),
+        };
+    }
 }
 
 /// <summary>Full-sample quantities and their bootstrap replicates: any of them as an <see cref="Core.Statistics.Estimate"/>.</summary>

@@ -47,7 +47,11 @@ public sealed record ThemeImpactOptions(int Seed = 20_240_601, int Replicates = 
 /// </remarks>
 public static class ThemeImpactAnalysis
 {
-    public static ThemeImpactReport Run(FulcrumStore store, ThemeImpactOptions options)
+    public static ThemeImpactReport Run(FulcrumStore store, ThemeImpactOptions options) => Run(store, options, alsoValue: null).Report;
+
+    /// <param name="alsoValue">Further changes for its linkage fit to value with the same models and replicates (analyze passes
+    /// the business case's levers, so the one fit of the pass serves both); the theme figures do not depend on them.</param>
+    public static ThemeImpactRun Run(FulcrumStore store, ThemeImpactOptions options, Func<LinkageContext, IEnumerable<ScenarioDefinition>>? alsoValue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Replicates, 100);
         if (options.EmergingMinimum < 1) throw new ArgumentOutOfRangeException("--emerging-min", options.EmergingMinimum, "--emerging-min must be at least 1.");
@@ -125,10 +129,10 @@ public static class ThemeImpactAnalysis
             var qValue = q[k++];
             results[t] = results[t] with { Emerging = new EmergingCheck(e.Label, e.Latest, e.Before, p, qValue, e.Up && qValue < options.Fdr) };
         }
-        var (linkage, linkageNote) = money.IsDefined ? BeyondScores(new AnalysisFacts(store), options) : (null, null);
-        if (linkage is not null)
+        var (linkageRun, linkageNote) = money.IsDefined ? BeyondScores(new AnalysisFacts(store), options, alsoValue) : (null, null);
+        if (linkageRun is not null)
         {
-            var valued = linkage.Values.Where(t => t.Renewals >= LinkageAnalysis.MinimumThemeRenewals && t.ArrAtRisk is not null).ToList();
+            var valued = linkageRun.Report.ThemeChurn.Where(t => t.Renewals >= LinkageAnalysis.MinimumThemeRenewals && t.ArrAtRisk is not null).ToList();
             var tested = valued.Where(t => double.IsFinite(t.PValue)).ToList();
             var qValues = tested.Count > 0 ? MultipleTesting.BenjaminiHochberg(tested.Select(t => t.PValue).ToList()) : [];
             var qById = tested.Select((t, i) => (t.ThemeId, q: qValues[i])).ToDictionary(p => p.ThemeId, p => (double?)p.q, StringComparer.Ordinal);
@@ -145,11 +149,11 @@ public static class ThemeImpactAnalysis
                 .ThenByDescending(r => r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? e.Value : double.NegativeInfinity)
                 .ThenByDescending(r => r.ArrAtRisk is { } a && double.IsFinite(a.Value) ? a.Value : double.NegativeInfinity).ToList()
             : results.OrderBy(r => r.Kind).ThenBy(r => r.NpsImpact.IsDefined ? r.NpsImpact.Value : double.PositiveInfinity).ThenByDescending(r => r.Comments).ToList();
-        return new ThemeImpactReport(data.Responses, accountCount, money.IsDefined ? isChurned.LongCount(c => c) : null,
+        return new ThemeImpactRun(new ThemeImpactReport(data.Responses, accountCount, money.IsDefined ? isChurned.LongCount(c => c) : null,
             money.IsDefined
                 ? "NPS impact by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); ARR at risk beyond the scores from the linkage model (observed / predicted churn after the theme); trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter"
                 : "NPS impact by account bootstrap; trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter",
-            ordered, money, linkageNote);
+            ordered, money, linkageNote), linkageRun);
     }
 
     /// <summary>
@@ -177,17 +181,17 @@ public static class ThemeImpactAnalysis
             bootstrap.ArrAtRisk with { Method = "Excess churned ARR among raising accounts, " + adjusted });
     }
 
-    /// <summary>The linkage model's per-theme figures, or why there are none.</summary>
-    static (IReadOnlyDictionary<string, ThemeChurn>? Themes, string? Note) BeyondScores(AnalysisFacts facts, ThemeImpactOptions options)
+    /// <summary>The linkage run behind the per-theme figures beyond the scores, or why there is none.</summary>
+    static (LinkageRun? Linkage, string? Note) BeyondScores(AnalysisFacts facts, ThemeImpactOptions options,
+        Func<LinkageContext, IEnumerable<ScenarioDefinition>>? alsoValue)
     {
         try
         {
             // The standard linkage fit (its seed, with cross-validation), so it is the one the linkage, the business case and
             // the web app read from the store's fit cache: theme impact fits it at most once per data and never on its own.
             var linkage = LinkageAnalysis.Run(facts, new LinkageOptions { Resamples = options.Replicates, ConfidenceLevel = options.ConfidenceLevel },
-                new AssumptionStore(facts.Store).Snapshot());
-            var themes = linkage.Report.ThemeChurn.ToDictionary(t => t.ThemeId, StringComparer.Ordinal);
-            return (themes, themes.Values.Any(t => t.Renewals >= LinkageAnalysis.MinimumThemeRenewals) ? null
+                new AssumptionStore(facts.Store).Snapshot(), alsoValue);
+            return (linkage, linkage.Report.ThemeChurn.Any(t => t.Renewals >= LinkageAnalysis.MinimumThemeRenewals) ? null
                 : $"No theme was followed by {LinkageAnalysis.MinimumThemeRenewals} or more renewals, so none is valued beyond the scores.");
         }
         catch (LinkageException e)

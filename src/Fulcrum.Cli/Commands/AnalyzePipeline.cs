@@ -48,8 +48,8 @@ public readonly record struct StepProgress(string Step, string Stage, long Done,
 
 /// <summary>
 /// Every analysis in one pass over the shared fact tables, built once at the start: metrics, growth-check, cohorts,
-/// drivers, themes (discovery and impact), linkage and business case, value. Themes come before the linkage so the
-/// linkage fit theme impact makes (and stores) is the one the business case then reads: one fit for the pass.
+/// drivers, themes (discovery and impact), linkage and business case, value. Theme impact's linkage fit also values the
+/// business case's levers, and the business case step reads its figures off that run (no reload, no refit): one fit for the pass.
 /// A step whose data are absent is skipped with the reason; the others still run.
 /// </summary>
 public static class AnalyzePipeline
@@ -124,9 +124,14 @@ public static class AnalyzePipeline
                 new SynchronousProgress<ThemeProgress>(t => p.Report((t.Phase, t.Done, t.Total))), cancellation);
             return ($"{themes.Themes.Count} themes in {themes.Comments:N0} comments{(fast ? " (fast, lexical)" : "")}", null);
         });
+        // Theme impact's linkage fit values the business case's levers too, so the business case step only reads it.
+        var levers = new BusinessCaseLevers();
+        LinkageRun? sharedFit = null;
         Step("theme impact", _ =>
         {
-            var impact = results.ThemeImpact = ThemeImpactAnalysis.Run(store, new ThemeImpactOptions());
+            var run = ThemeImpactAnalysis.Run(store, new ThemeImpactOptions(), levers.Build);
+            sharedFit = run.Linkage;
+            var impact = results.ThemeImpact = run.Report;
             var top = impact.Themes.Select(t => (t.Label, Risk: t.ArrAtRiskBeyondScores ?? t.ArrAtRisk)).Where(t => t.Risk is { IsDefined: true })
                 .OrderByDescending(t => t.Risk!.Value).FirstOrDefault();
             return top.Risk is null
@@ -135,9 +140,22 @@ public static class AnalyzePipeline
         });
         Step("business case", p =>
         {
-            var run = BusinessCaseAnalysis.Run(facts, new LinkageOptions(), new SynchronousProgress<LinkageProgress>(l => p.Report((l.Stage, l.Done, l.Total))));
+            // Without theme impact's fit (no comments, no renewals) the business case fits (or reads the stored fit) itself.
+            var shared = sharedFit is not null;
+            var run = shared
+                ? BusinessCaseAnalysis.On(sharedFit!, levers, new LinkageOptions())
+                : BusinessCaseAnalysis.Run(facts, new LinkageOptions(), new SynchronousProgress<LinkageProgress>(l => p.Report((l.Stage, l.Done, l.Total))));
+            sharedFit = null; // the fit holds the modelling data: let it go before the value step
             results.BusinessCase = run.Report;
-            var reused = run.Linkage.FitSource == Analytics.Linkage.FitCache.LinkageFitSource.Stored ? " [stored fit]" : "";
+            // Where the figures came from: theme impact's fit of this pass, a fit stored by an earlier one, or neither (fitted here).
+            var stored = run.Linkage.FitSource == Analytics.Linkage.FitCache.LinkageFitSource.Stored;
+            var reused = (shared, stored) switch
+            {
+                (true, false) => " [theme impact's fit]",
+                (true, true) => " [stored fit, read by theme impact]",
+                (false, true) => " [stored fit]",
+                _ => "",
+            };
             var top = run.Report.Levers.FirstOrDefault();
             if (top is null) return ($"no lever could be valued{reused}", null);
             var npv = top.At(run.Report.HorizonMonths).Npv;

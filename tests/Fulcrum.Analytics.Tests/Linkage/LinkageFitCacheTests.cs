@@ -116,6 +116,35 @@ public abstract class LinkageFitCacheTests : IDisposable
         Assert.Contains(run.Report.Linkage.ThemeChurn, t => t.ThemeId == "TFIT");
     }
 
+    [Fact]
+    public void The_business_case_read_off_theme_impacts_fit_is_the_standalone_business_case()
+    {
+        PlantTheme();
+        var levers = new BusinessCaseLevers();
+        var shared = ThemeImpactAnalysis.Run(_store, new ThemeImpactOptions(Replicates: Options.Resamples), levers.Build);
+        Assert.NotNull(shared.Linkage);
+        Assert.Equal(LinkageFitSource.Fitted, shared.Linkage.FitSource);
+        var fromThemeImpact = BusinessCaseAnalysis.On(shared.Linkage, levers, Options);
+        Assert.Equal(0.90, fromThemeImpact.Report.ConfidenceLevel);
+
+        // A standalone business case reads the fit theme impact stored: every figure identical, intervals at its 90%.
+        var standalone = BusinessCase();
+        Assert.Equal(LinkageFitSource.Stored, standalone.Linkage.FitSource);
+        Assert.NotEmpty(standalone.Report.Levers);
+        Assert.Equal(Figures(standalone.Report), Figures(fromThemeImpact.Report));
+        // Valuing the levers too leaves the theme figures as they are.
+        var alone = ThemeImpactAnalysis.Run(_store, new ThemeImpactOptions(Replicates: Options.Resamples));
+        Assert.Equal(JsonSerializer.Serialize(alone, Exact), JsonSerializer.Serialize(shared.Report, Exact));
+        Assert.Equal(1L, _store.Scalar<long>("SELECT COUNT(*) FROM linkage_fits"));
+    }
+
+    [Fact]
+    public void Levers_a_linkage_run_did_not_value_are_refused()
+    {
+        var run = BusinessCase();
+        Assert.Throws<ArgumentException>(() => BusinessCaseAnalysis.On(run.Linkage, new BusinessCaseLevers(), Options));
+    }
+
     /// <summary>One theme raised in the comments of every fifth commenting account, stored as `fulcrum themes` would.</summary>
     void PlantTheme()
     {

@@ -42,13 +42,15 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal(nps.Value, metric.GetProperty("value").GetDouble(), 9);
         Assert.Equal(nps.Lower, metric.GetProperty("lower").GetDouble(), 9);
 
-        // Theme impact made the linkage fit; the business case step read it, and so does a later business case.
-        Assert.EndsWith("[stored fit]", Step("business case").GetProperty("keyFigure").GetString());
+        // Theme impact's linkage fit valued the levers and the business case step read them off it; a later business case
+        // reads the same fit from the store and reports the same figures.
+        Assert.EndsWith("[theme impact's fit]", Step("business case").GetProperty("keyFigure").GetString());
         var run = BusinessCaseAnalysis.Run(facts, new LinkageOptions());
         Assert.Equal(LinkageFitSource.Stored, run.Linkage.FitSource);
         var npv = run.Report.Levers[0].At(run.Report.HorizonMonths).Npv;
         var figure = Step("business case").GetProperty("figure");
         Assert.Equal(npv.Value, figure.GetProperty("value").GetDouble(), 6);
+        Assert.Equal(npv.Lower, figure.GetProperty("lower").GetDouble(), 6);
         Assert.Equal(npv.Upper, figure.GetProperty("upper").GetDouble(), 6);
         Assert.Equal(1L, store.Scalar<long>("SELECT COUNT(*) FROM linkage_fits"));
     }
