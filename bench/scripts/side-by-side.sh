@@ -19,6 +19,13 @@ BENCH=${BENCH:-$HERE/../Fulcrum.Bench/bin/Release/net10.0/Fulcrum.Bench.dll}
 OUT=${OUT:-$(mktemp -d /tmp/side-by-side.XXXXXX)}
 mkdir -p "$OUT"
 
+# The python side needs Debian's numpy, pandas and statsmodels (the pyenv python3 first on PATH lacks them).
+if ! /usr/bin/python3 -c 'import numpy, pandas, statsmodels' 2> /dev/null; then
+    echo "side-by-side.sh: /usr/bin/python3 lacks numpy, pandas or statsmodels; install them with:" >&2
+    echo "    apt-get install -y python3-statsmodels python3-pandas python3-numpy" >&2
+    exit 1
+fi
+
 timed() { # NAME ROUND command...: output in $OUT/NAME.ROUND.out, "wall user sys peak_kb" in $OUT/NAME.ROUND.time
     local name=$1 round=$2; shift 2
     /usr/bin/time -f "%e %U %S %M" -o "$OUT/$name.$round.time" "$@" > "$OUT/$name.$round.out" 2> "$OUT/$name.$round.err"

@@ -33,8 +33,10 @@ public sealed class LinkageCommand : StoreCommand<LinkageCommand.Settings>
             return Print.JsonOrTables(settings.Json, UserModelAnalysis.Run(store, OwnFormula(store, settings), settings.Confidence), UserModelView.Render);
         try
         {
-            var run = settings.WithProgress(progress => BusinessCaseAnalysis.Run(new AnalysisFacts(store), settings.Options, progress));
-            return Print.JsonOrTables(settings.Json, run.Report.Linkage, LinkageView.Render);
+            // The linkage report alone: the business case's levers are not valued (their scenarios do not change the report).
+            var assumptions = new AssumptionStore(store).Snapshot();
+            var run = settings.WithProgress(progress => LinkageAnalysis.Run(new AnalysisFacts(store), settings.Options, assumptions, progress: progress));
+            return Print.JsonOrTables(settings.Json, run.Report, LinkageView.Render);
         }
         catch (MissingDataException missing) { return MissingDataView.Render(missing, settings.Json); }
     }

@@ -57,6 +57,7 @@ public class LinkageSettings : StoreSettings
     /// <summary>Runs <paramref name="work"/> with a progress display on the console (none with --json, to keep the output clean).</summary>
     internal T WithProgress<T>(Func<IProgress<LinkageProgress>?, T> work)
     {
+        if (StageTimes.Enabled) return work(StageTimes.Progress());
         if (Json || !AnsiConsole.Profile.Capabilities.Interactive) return work(null);
         return ProgressBars.Create().AutoClear(true)
             .Start(ctx =>
