@@ -35,12 +35,10 @@ public static class ThemeAnalysis
         void EndPhase(string name) { phases[name] = phase.Elapsed; phase.Restart(); }
 
         var repository = new ThemeRepository(store);
-        var comments = repository.Comments();
+        var comments = CommentCorpus.Read(repository);
         if (comments.Count == 0)
             throw new InvalidOperationException("No responses with a comment in this database: import responses with a comment column first (`fulcrum import responses FILE`).");
-        var cleaned = new string[comments.Count];
-        Parallel.For(0, comments.Count, i => cleaned[i] = TextCleaner.Clean(comments[i].Comment));
-        var mentions = Mentions.FromCleaned(cleaned);
+        var mentions = Mentions.FromCleaned(comments.Cleaned);
         var languages = LanguageDetector.DetectAll(mentions);
         var mentionLanguage = mentions.Document.Select(d => languages[d]).ToArray();
         var themes = repository.Themes();
@@ -74,7 +72,7 @@ public static class ThemeAnalysis
         // other languages by their lexicon (none: no figure).
         var scorer = SentimentScorer.For(store, embedder);
         var sentiment = scorer.MentionSentiment(mentions, languages, vectors);
-        var complaint = Enumerable.Range(0, mentions.Count).Select(i => ThemeEngine.IsComplaint(sentiment[i], comments[mentions.Document[i]].Nps)).ToList();
+        var complaint = Enumerable.Range(0, mentions.Count).Select(i => ThemeEngine.IsComplaint(sentiment[i], comments.Nps[mentions.Document[i]])).ToList();
         var (clusters, discovery) = ThemeEngine.Discover(vectors, complaint, embedder.Semantic, options, cancellationToken);
         progress?.Report(new ThemeProgress("clustering", 1, 1));
         EndPhase("cluster");
@@ -112,9 +110,10 @@ public static class ThemeAnalysis
         }
         EndPhase("label");
 
-        var themeRows = assignment.Documents.Select(d => new ResponseThemeRow(comments[d.Document].ResponseId, active[d.Theme].ThemeId,
-            d.Similarity, d.Sentiment, d.IsPrimary)).ToList();
-        var sentimentRows = scorer.CommentSentiment(comments, languages, mentions, vectors, cleaned);
+        // Made as they are written: two million row objects held at once were ~130 MB of the step's peak.
+        var themeRows = assignment.Documents.Select(d => new ResponseThemeRow(comments.ResponseIds[d.Document], active[d.Theme].ThemeId,
+            d.Similarity, d.Sentiment, d.IsPrimary));
+        var sentimentRows = scorer.CommentSentiment(comments.ResponseIds, comments.Cleaned, languages, mentions, vectors);
         using (var transaction = store.BeginTransaction())
         {
             repository.Upsert(all, transaction);
@@ -133,29 +132,34 @@ public static class ThemeAnalysis
 
     /// <summary>The responses whose mentions are nearest each cluster (for matching stored themes by comment overlap); nearest computed once per distinct text.</summary>
     static List<HashSet<string>> ClusterResponses(IReadOnlyList<DiscoveredCluster> clusters, float[][] distinctVectors, int[] mentionRow, Mentions mentions,
-        IReadOnlyList<CommentRow> comments)
+        CommentCorpus comments)
     {
         var centroids = clusters.Select(c => c.Centroid).ToList();
         var nearest = new int[distinctVectors.Length];
         if (centroids.Count > 0) Parallel.For(0, distinctVectors.Length, j => nearest[j] = SphericalKMeans.Nearest(distinctVectors[j], centroids).Index);
         var responses = clusters.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToList();
         if (centroids.Count > 0)
-            for (var i = 0; i < mentions.Count; i++) responses[nearest[mentionRow[i]]].Add(comments[mentions.Document[i]].ResponseId);
+            for (var i = 0; i < mentions.Count; i++) responses[nearest[mentionRow[i]]].Add(comments.ResponseIds[mentions.Document[i]]);
         return responses;
     }
 
     static List<ThemeSummary> Summaries(IReadOnlyList<StoredTheme> active, ThemeAssignment assignment, int commentCount, IReadOnlyList<string> languages)
     {
-        var byTheme = assignment.Documents.ToLookup(d => d.Theme);
+        // One pass over the links, keeping per theme its count and scores (not a copy of two million links grouped by theme).
+        var links = new int[active.Count];
+        var scored = active.Select(_ => new List<double>()).ToArray();
+        foreach (var link in assignment.Documents)
+        {
+            links[link.Theme]++;
+            if (link.Sentiment is { } s) scored[link.Theme].Add(s);
+        }
         return active.Select((theme, t) =>
         {
-            var links = byTheme[t].ToList();
-            var scored = links.Where(l => l.Sentiment is not null).Select(l => l.Sentiment!.Value).ToList();
-            var sentiment = scored.Count >= 2 ? MeanEstimator.Mean(scored)
-                : links.Count >= 2 && scored.Count < 2 ? Estimate.Undefined(scored.Count, NoSentimentReason(links.Select(l => languages[l.Document])))
-                : Estimate.Undefined(links.Count, "mean needs 2 mentions");
+            var sentiment = scored[t].Count >= 2 ? MeanEstimator.Mean(scored[t])
+                : links[t] >= 2 ? Estimate.Undefined(scored[t].Count, NoSentimentReason(assignment.Documents.Where(l => l.Theme == t).Select(l => languages[l.Document])))
+                : Estimate.Undefined(links[t], "mean needs 2 mentions");
             return new ThemeSummary(theme.ThemeId, theme.Label, theme.KeywordList, ThemeRepository.ParseRepresentatives(theme.Representatives),
-                theme.Origin, links.Count, ProportionEstimator.Wilson(links.Count, commentCount), sentiment);
+                theme.Origin, links[t], ProportionEstimator.Wilson(links[t], commentCount), sentiment);
         }).OrderByDescending(s => s.Comments).ThenBy(s => s.ThemeId, StringComparer.Ordinal).ToList();
     }
 

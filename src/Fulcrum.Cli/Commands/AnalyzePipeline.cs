@@ -81,6 +81,13 @@ public static class AnalyzePipeline
             {
                 steps.Add(new AnalyzeStep(name, watch.Elapsed.TotalSeconds, Peak(), "absent", null, e.Message));
             }
+            finally
+            {
+                // A step's garbage would otherwise stay resident and add to the next step's peak (at 100k accounts the themes
+                // step started 400 MB higher and theme impact 900 MB higher); a full compacting collection between steps
+                // returns it, for well under a second.
+                GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
         }
 
         Step("fact tables", _ =>

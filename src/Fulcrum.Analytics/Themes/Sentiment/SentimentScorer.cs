@@ -107,38 +107,46 @@ public sealed class SentimentScorer
     }
 
     /// <summary>
-    /// Sentiment of each whole comment, as stored in response_sentiment. The embedding model reads a comment as the normalised
-    /// mean of its sentences' vectors (<see cref="EmbeddingSentiment.CommentVectors"/>). <paramref name="cleaned"/>: the
-    /// comments already cleaned (<see cref="TextCleaner.Clean"/>), when the caller has them.
+    /// Sentiment of each whole comment, as stored in response_sentiment, in order: <paramref name="responseIds"/> and
+    /// <paramref name="texts"/> (the comments cleaned by <see cref="TextCleaner.Clean"/>) are the comments. The embedding
+    /// model reads a comment as the normalised mean of its sentences' vectors (<see cref="EmbeddingSentiment.CommentVectors"/>).
+    /// The scores are computed here; the rows are made as they are enumerated (a million row objects held at once were
+    /// ~70 MB of the themes step's peak).
     /// </summary>
-    public ResponseSentimentRow[] CommentSentiment(IReadOnlyList<CommentRow> comments, IReadOnlyList<string> languages, Mentions mentions,
-        IReadOnlyList<float[]> vectors, IReadOnlyList<string>? cleaned = null)
+    public IEnumerable<ResponseSentimentRow> CommentSentiment(IReadOnlyList<string> responseIds, IReadOnlyList<string> texts,
+        IReadOnlyList<string> languages, Mentions mentions, IReadOnlyList<float[]> vectors)
     {
-        var texts = cleaned ?? comments.Select(c => TextCleaner.Clean(c.Comment)).ToList();
+        if (responseIds.Count != texts.Count) throw new ArgumentException("One response id per comment text.", nameof(texts));
+        var scores = new CommentScore[texts.Count];
         if (_model is not null)
         {
             var trained = Score(texts, _vectorsAreMiniLm ? EmbeddingSentiment.CommentVectors(mentions, vectors, MiniLmDimension) : null);
-            return comments.Select((c, i) => new ResponseSentimentRow(c.ResponseId, trained[i].Score, trained[i].Label, Method, languages[i])).ToArray();
+            for (var i = 0; i < scores.Length; i++) scores[i] = new CommentScore(trained[i].Score, trained[i].Label, Method);
+            return Rows(responseIds, scores, languages);
         }
         var commentVectors = _embedding is null ? null : EmbeddingSentiment.CommentVectors(mentions, vectors, _embedding.Dimension);
-        var hasMention = new bool[comments.Count];
+        var hasMention = new bool[texts.Count];
         foreach (var d in mentions.Document) hasMention[d] = true;
         bool ByEmbedding(int i) => commentVectors is not null && languages[i] == CommentLanguage.English && hasMention[i];
         // A lexicon score depends only on the text and its language, and comments repeat: each distinct pair is scored once.
-        var lexicon = DistinctValues.Map(comments.Count, i => (texts[i], languages[i]),
+        var lexicon = DistinctValues.Map(texts.Count, i => (texts[i], languages[i]),
             i => ByEmbedding(i) ? null : MultilingualSentiment.Score(texts[i], languages[i]));
-        var rows = new ResponseSentimentRow[comments.Count];
-        Parallel.For(0, comments.Count, i =>
+        Parallel.For(0, texts.Count, i =>
         {
             if (ByEmbedding(i))
             {
                 var s = _embedding!.Score(commentVectors![i], texts[i]);
-                rows[i] = new ResponseSentimentRow(comments[i].ResponseId, s.Score, s.Label, Method, languages[i]);
+                scores[i] = new CommentScore(s.Score, s.Label, Method);
                 return;
             }
             var score = lexicon[i];
-            rows[i] = new ResponseSentimentRow(comments[i].ResponseId, score?.Compound, score?.Label, MultilingualSentiment.Method(languages[i]), languages[i]);
+            scores[i] = new CommentScore(score?.Compound, score?.Label, MultilingualSentiment.Method(languages[i]));
         });
-        return rows;
+        return Rows(responseIds, scores, languages);
     }
+
+    readonly record struct CommentScore(double? Score, string? Label, string Method);
+
+    static IEnumerable<ResponseSentimentRow> Rows(IReadOnlyList<string> responseIds, CommentScore[] scores, IReadOnlyList<string> languages) =>
+        scores.Select((s, i) => new ResponseSentimentRow(responseIds[i], s.Score, s.Label, s.Method, languages[i]));
 }

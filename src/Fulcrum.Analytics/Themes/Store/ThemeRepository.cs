@@ -32,8 +32,28 @@ public sealed class ThemeRepository(FulcrumStore store)
 {
     public FulcrumStore Store => store;
 
-    public IReadOnlyList<CommentRow> Comments() =>
-        store.Query<CommentRow>("SELECT response_id AS ResponseId, comment AS Comment, CAST(nps AS INTEGER) AS Nps FROM responses WHERE comment IS NOT NULL AND trim(comment) <> '' ORDER BY response_id").ToList();
+    const string CommentsSql = "SELECT response_id AS ResponseId, comment AS Comment, CAST(nps AS INTEGER) AS Nps FROM responses WHERE comment IS NOT NULL AND trim(comment) <> '' ORDER BY response_id";
+
+    public IReadOnlyList<CommentRow> Comments() => store.Query<CommentRow>(CommentsSql).ToList();
+
+    /// <summary>
+    /// The same comments as <see cref="Comments"/>, read from the store <paramref name="batchSize"/> at a time: a caller that
+    /// keeps only what it derives from each batch never holds every comment's text at once.
+    /// </summary>
+    public IEnumerable<IReadOnlyList<CommentRow>> CommentBatches(int batchSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
+        using var reader = store.ExecuteReader(CommentsSql);
+        var batch = new List<CommentRow>(batchSize);
+        while (reader.Read())
+        {
+            batch.Add(new CommentRow(reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt32(2)));
+            if (batch.Count < batchSize) continue;
+            yield return batch;
+            batch = new List<CommentRow>(batchSize);
+        }
+        if (batch.Count > 0) yield return batch;
+    }
 
     /// <summary>The names of the company's products (subscriptions).</summary>
     public IReadOnlyList<string> ProductNames() =>
@@ -78,9 +98,10 @@ public sealed class ThemeRepository(FulcrumStore store)
     /// <summary>
     /// Makes the stored assignments and sentiment rows exactly these (one run describes every comment), writing only what
     /// changed: a re-run on unchanged data writes nothing, and a new comment writes its own rows (see <see cref="TableSync"/>).
-    /// Both tables change in one transaction.
+    /// Both tables change in one transaction. The rows are enumerated once, as they are written, so a caller can produce
+    /// them lazily instead of holding millions of row objects.
     /// </summary>
-    public AssignmentChanges ReplaceAssignments(IReadOnlyList<ResponseThemeRow> themes, IReadOnlyList<ResponseSentimentRow> sentiment)
+    public AssignmentChanges ReplaceAssignments(IEnumerable<ResponseThemeRow> themes, IEnumerable<ResponseSentimentRow> sentiment)
     {
         using var themeRows = TableSync.Stage(store, "response_themes", ["response_id", "theme_id"], ["similarity", "sentiment", "is_primary"], writer =>
         {

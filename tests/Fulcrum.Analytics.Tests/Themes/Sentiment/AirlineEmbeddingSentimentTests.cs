@@ -22,13 +22,13 @@ public sealed class AirlineEmbeddingSentimentTests(ITestOutputHelper output)
     public void Untrained_embedding_model_reaches_the_issue_target_on_the_crowd_labels()
     {
         var tweets = AirlineTweets.Load();
-        var comments = tweets.Select((t, i) => new CommentRow(i.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Text, null)).ToList();
+        var ids = tweets.Select((_, i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
         var mentions = Mentions.FromComments(tweets.Select(t => t.Text).ToList());
         var embedder = SharedMiniLm.Embedder;
         var vectors = ThemeEngine.EmbedMentions(mentions, d => embedder.Embed(d));
         var english = Enumerable.Repeat(CommentLanguage.English, tweets.Count).ToList();
 
-        var rows = SentimentScorer.Embedding.CommentSentiment(comments, english, mentions, vectors);
+        var rows = SentimentScorer.Embedding.CommentSentiment(ids, tweets.Select(t => TextCleaner.Clean(t.Text)).ToList(), english, mentions, vectors).ToList();
 
         var truth = tweets.Select(t => t.Sentiment).ToList();
         var predicted = rows.Select(r => r.Label!).ToList();
