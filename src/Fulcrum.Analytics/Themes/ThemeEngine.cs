@@ -27,7 +27,7 @@ public sealed record DocumentTheme(int Document, int Theme, double Similarity, d
 public sealed record ThemeAssignment(int[] MentionTheme, float[] MentionSimilarity, IReadOnlyList<DocumentTheme> Documents);
 
 /// <summary>
-/// The pure steps of theme analysis, on vectors in memory: discovery (k-means micro-clusters merged by centroid similarity,
+/// The pure steps of theme analysis, on vectors in memory: discovery (graph communities or k-means groups merged by similarity,
 /// complaints apart from other remarks), assignment of mentions to the nearest theme centroid (so a comment gets every theme
 /// one of its sentences is closest to), key phrases and representative mentions.
 /// </summary>
@@ -46,8 +46,10 @@ public static class ThemeEngine
     /// Discovers themes separately among complaint sentences and among the others (praise, neutral remarks): pain points are
     /// what a CX team acts on and are usually a small share of all sentences, so clustering them on their own keeps a coherent
     /// complaint from being swallowed by frequent generic remarks, and keeps praise of a thing apart from complaints about it.
-    /// The number of themes follows from the merge threshold and the minimum size (<see cref="CentroidAgglomeration"/>), or is
-    /// fixed (<see cref="ThemeOptions.K"/>, over both groups together).
+    /// With MiniLM the starting groups are communities of the sentences' nearest-neighbour graph (<see cref="SentenceCommunities"/>):
+    /// a topic's sentences link to each other whatever its size, where k-means groups cut a large topic and lump rare ones. The
+    /// number of themes follows from those groups, the merge threshold and the minimum size (<see cref="CentroidAgglomeration"/>),
+    /// or is fixed (<see cref="ThemeOptions.K"/>, over both groups together, from k-means groups as in the lexical mode).
     /// </summary>
     public static (IReadOnlyList<DiscoveredCluster> Clusters, DiscoverySummary Summary) Discover(
         IReadOnlyList<float[]> vectors, IReadOnlyList<bool> complaint, bool semantic, ThemeOptions options, CancellationToken cancellationToken = default)

@@ -23,10 +23,11 @@ public sealed record ThemeOptions(
     public const int MinimumThemeSentences = 10;
 
     /// <summary>
-    /// Default merge threshold: sentence-model (MiniLM) centroids of sentences about one thing are at least this similar; the
-    /// lexical mode's vectors share fewer dimensions, so its centroids are less similar for the same closeness of topic.
+    /// Default merge threshold (mean cosine of the sentences of two groups). MiniLM groups start as graph communities, already
+    /// a topic each, so only near-duplicates (≥ 0.5) are merged; the lexical mode's k-means groups are small and its vectors
+    /// share fewer dimensions, so its groups are merged down to a lower similarity.
     /// </summary>
-    public static double DefaultMergeSimilarity(bool semantic) => semantic ? 0.3 : 0.2;
+    public static double DefaultMergeSimilarity(bool semantic) => semantic ? 0.5 : 0.2;
 
     public void Validate()
     {
