@@ -36,7 +36,8 @@ public class AirlineGraphDiscoveryTests(ITestOutputHelper output)
         Assert.Equal(clusters.Count, summary.Created);
         Assert.Equal(summary.Created, summary.Complaints + summary.Other);
         Assert.All(sizes, n => Assert.True(n >= summary.MinimumSize!.Value, $"a theme of {n} sentences (minimum {summary.MinimumSize})"));
-        // Measured 2026-12-06 (ThemeLab, same scorer): 29 themes, NMI 0.226, ARI 0.115 (k-means on MiniLM with the true k: NMI 0.19).
+        // Measured 2026-12-06: 30 themes, NMI 0.216, ARI 0.109, smallest 39 sentences (the lab, whose complaint split uses the store's
+        // scorer, 29 themes, NMI 0.226, ARI 0.115; k-means on MiniLM with the true k: NMI 0.19). The 0.22 / 0.12 is not met.
         Assert.InRange(summary.Created, 20, 40);
         Assert.True(nmi >= 0.21, $"NMI {nmi:F3}");
         Assert.True(ari >= 0.10, $"ARI {ari:F3}");
