@@ -1,6 +1,6 @@
 // Theme discovery lab: discovery + assignment in memory on demo stores (MiniLM vectors read from their embedding cache) and the
 // airline complaints, printing per planted theme the best F1 and per airline run NMI/ARI, so a discovery idea is measured in
-// minutes. Not part of the solution build. Run: dotnet run -c Release --project tests/Fulcrum.ThemeLab -- --demo seed1.duckdb,seed2.duckdb --air [--partition score|nonpositive|none] [--clauses] [--merge 0.25,0.3] [--min-share F] [--sentiment lexicon] [--complaint-threshold T] [--air-cache air.duckdb] [--verbose]
+// minutes. Not part of the solution build. Run: dotnet run -c Release --project tests/Fulcrum.ThemeLab -- --demo seed1.duckdb,seed2.duckdb --air [--partition score|nonpositive|none] [--clauses] [--merge 0.25,0.3] [--resolution 1,2] [--neighbours 20] [--min-share F] [--sentiment lexicon] [--complaint-threshold T] [--air-cache air.duckdb] [--verbose]
 using System.Diagnostics;
 using System.Globalization;
 using Fulcrum.Analytics.Themes;
@@ -19,15 +19,19 @@ var lexicon = Arg("--sentiment") == "lexicon";
 foreach (var db in (Arg("--demo") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)) corpora.Add(Corpus.Demo(db, args.Contains("--clauses"), lexicon));
 if (args.Contains("--air")) corpora.Add(Corpus.Airline("/work/shared/data/twitter-airline-sentiment/Tweets.csv", Arg("--air-cache") ?? "/tmp/discovery15/air.duckdb", args.Contains("--clauses"), lexicon));
 var merges = (Arg("--merge") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(m => (double?)double.Parse(m)).DefaultIfEmpty(null).ToList();
+var resolutions = (Arg("--resolution") ?? "1").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(double.Parse).ToList();
 var minShare = Arg("--min-share") is { } s ? double.Parse(s) : new ThemeOptions().MinThemeShare;
 foreach (var corpus in corpora)
 {
     if (Arg("--abtt") is { } pcs) corpus.Vectors = Whitening.AllButTheTop(corpus.Vectors, int.Parse(pcs));
     Console.WriteLine($"== {corpus.Name}: {corpus.Mentions.DocumentCount:N0} documents, {corpus.Mentions.Count:N0} sentences, {corpus.Complaint.Count(c => c):N0} complaints");
     foreach (var merge in merges)
+    foreach (var resolution in resolutions)
     {
         var sw = Stopwatch.StartNew();
-        var options = new ThemeOptions(MergeSimilarity: merge, MinThemeShare: minShare);
+        var options = new ThemeOptions(MergeSimilarity: merge, MinThemeShare: minShare, Resolution: resolution);
+        if (Arg("--neighbours") is { } neighbours) options = options with { Neighbours = int.Parse(neighbours) };
+        Console.WriteLine($"  merge {merge?.ToString() ?? "default"} resolution {resolution} neighbours {options.Neighbours}");
         if (Arg("--seed") is { } seedText) options = options with { Seed = int.Parse(seedText) };
         var partition = Arg("--partition") ?? "score";
         var complaint = partition switch

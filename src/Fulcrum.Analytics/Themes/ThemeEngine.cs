@@ -12,8 +12,10 @@ public sealed record DiscoveredCluster(float[] Centroid, int Mentions, bool Comp
 /// <param name="Created">Themes discovery created (= Complaints + Other); the number every output reports.</param>
 /// <param name="MergeSimilarity">Centroid similarity at which groups were merged, or null when the count was fixed.</param>
 /// <param name="MinimumSize">Fewest sentences a theme keeps on its own (smaller ones were folded), or null when the count was fixed.</param>
+/// <param name="MicroClusters">Groups merging started from: communities of the neighbour graph, or k-means groups.</param>
+/// <param name="Neighbours">Neighbours per sentence in the graph whose communities were the starting groups, or null when they were k-means groups.</param>
 public sealed record DiscoverySummary(int Created, int Complaints, int Other, int ComplaintSentences, int OtherSentences, int MicroClusters,
-    int Merged, int Folded, double? MergeSimilarity, int? MinimumSize, int? FixedCount);
+    int Merged, int Folded, double? MergeSimilarity, int? MinimumSize, int? FixedCount, int? Neighbours = null);
 
 /// <summary>
 /// A comment's link to a theme: the best similarity of its mentions to the theme centroid and their mean sentiment (null when
@@ -25,7 +27,7 @@ public readonly record struct DocumentTheme(int Document, int Theme, double Simi
 public sealed record ThemeAssignment(int[] MentionTheme, float[] MentionSimilarity, IReadOnlyList<DocumentTheme> Documents);
 
 /// <summary>
-/// The pure steps of theme analysis, on vectors in memory: discovery (k-means micro-clusters merged by centroid similarity,
+/// The pure steps of theme analysis, on vectors in memory: discovery (graph communities or k-means groups merged by similarity,
 /// complaints apart from other remarks), assignment of mentions to the nearest theme centroid (so a comment gets every theme
 /// one of its sentences is closest to), key phrases and representative mentions.
 /// </summary>
@@ -44,8 +46,10 @@ public static class ThemeEngine
     /// Discovers themes separately among complaint sentences and among the others (praise, neutral remarks): pain points are
     /// what a CX team acts on and are usually a small share of all sentences, so clustering them on their own keeps a coherent
     /// complaint from being swallowed by frequent generic remarks, and keeps praise of a thing apart from complaints about it.
-    /// The number of themes follows from the merge threshold and the minimum size (<see cref="CentroidAgglomeration"/>), or is
-    /// fixed (<see cref="ThemeOptions.K"/>, over both groups together).
+    /// With MiniLM the starting groups are communities of the sentences' nearest-neighbour graph (<see cref="SentenceCommunities"/>):
+    /// a topic's sentences link to each other whatever its size, where k-means groups cut a large topic and lump rare ones. The
+    /// number of themes follows from those groups, the merge threshold and the minimum size (<see cref="CentroidAgglomeration"/>),
+    /// or is fixed (<see cref="ThemeOptions.K"/>, over both groups together, from k-means groups as in the lexical mode).
     /// </summary>
     public static (IReadOnlyList<DiscoveredCluster> Clusters, DiscoverySummary Summary) Discover(
         IReadOnlyList<float[]> vectors, IReadOnlyList<bool> complaint, bool semantic, ThemeOptions options, CancellationToken cancellationToken = default)
@@ -54,15 +58,30 @@ public static class ThemeEngine
         if (vectors.Count < 2)
             return ([], new DiscoverySummary(0, 0, 0, complaints, vectors.Count - complaints, 0, 0, 0, null, null, options.K));
         var threshold = options.MergeSimilarity ?? ThemeOptions.DefaultMergeSimilarity(semantic);
-        var sample = Sample(complaint, options.Seed);
         var minimumSize = Math.Max(ThemeOptions.MinimumThemeSentences, (int)Math.Ceiling(options.MinThemeShare * vectors.Count));
-        var sampledMinimum = Math.Max(ThemeOptions.MinimumThemeSentences, (int)Math.Ceiling(options.MinThemeShare * sample.Count));
-        var (groups, summary) = CentroidAgglomeration.Cluster(sample.Select(i => vectors[i]).ToList(), sample.Select(i => complaint[i] ? 0 : 1).ToList(), threshold,
-            options.K is { } k ? Math.Min(k, sample.Count) : null, sampledMinimum, options.Seed, cancellationToken);
         var fixedCount = options.K is not null;
+        var byGraph = semantic && !fixedCount;
+        var (groups, summary) = byGraph
+            ? CentroidAgglomeration.Agglomerate(vectors, SentenceCommunities.Find(vectors, complaint.Select(c => c ? 0 : 1).ToList(), options.Neighbours,
+                options.Resolution, options.Seed, cancellationToken), threshold, minimumSize, cancellationToken)
+            : ClusterSample(vectors, complaint, threshold, options, minimumSize, cancellationToken);
         var clusters = WithAllSentences(vectors, groups.Select(g => (g.Centroid, Complaint: g.Partition == 0)).ToList(), fixedCount ? 0 : minimumSize);
         return (clusters, new DiscoverySummary(clusters.Count, clusters.Count(c => c.Complaint), clusters.Count(c => !c.Complaint), complaints,
-            vectors.Count - complaints, summary.MicroClusters, summary.Merged, summary.Folded + groups.Count - clusters.Count, fixedCount ? null : threshold, fixedCount ? null : minimumSize, options.K));
+            vectors.Count - complaints, summary.MicroClusters, summary.Merged, summary.Folded + groups.Count - clusters.Count, fixedCount ? null : threshold, fixedCount ? null : minimumSize, options.K,
+            byGraph ? options.Neighbours : null));
+    }
+
+    /// <summary>
+    /// The lexical mode's and a fixed count's discovery: k-means groups of a sample of each partition, merged by average
+    /// linkage (<see cref="CentroidAgglomeration"/>).
+    /// </summary>
+    static (IReadOnlyList<AgglomeratedGroup> Groups, AgglomerationSummary Summary) ClusterSample(IReadOnlyList<float[]> vectors, IReadOnlyList<bool> complaint,
+        double threshold, ThemeOptions options, int minimumSize, CancellationToken cancellationToken)
+    {
+        var sample = Sample(complaint, options.Seed);
+        var sampledMinimum = Math.Max(ThemeOptions.MinimumThemeSentences, (int)Math.Ceiling(options.MinThemeShare * sample.Count));
+        return CentroidAgglomeration.Cluster(sample.Select(i => vectors[i]).ToList(), sample.Select(i => complaint[i] ? 0 : 1).ToList(), threshold,
+            options.K is { } k ? Math.Min(k, sample.Count) : null, sampledMinimum, options.Seed, cancellationToken);
     }
 
     /// <summary>

@@ -5,6 +5,8 @@ namespace Fulcrum.Analytics.Themes;
 /// <param name="K">Fixed number of themes discovered over the complaint and the other sentences together (--clusters); null lets the merge threshold and the minimum size decide.</param>
 /// <param name="MergeSimilarity">Centroid cosine similarity at which two groups of sentences are one theme (--merge); null takes the embedder's default.</param>
 /// <param name="MinThemeShare">Share of all sentences below which a theme is folded into its most similar neighbour (--min-share).</param>
+/// <param name="Neighbours">Nearest neighbours of each distinct sentence in the graph whose communities start MiniLM discovery.</param>
+/// <param name="Resolution">Modularity resolution of those communities (larger: more, smaller communities before merging).</param>
 /// <param name="MatchSimilarity">Cosine similarity of centroids above which a new cluster is the same theme as a stored one (keeps its id).</param>
 public sealed record ThemeOptions(
     bool Fast = false,
@@ -13,16 +15,19 @@ public sealed record ThemeOptions(
     double MinThemeShare = 0.002,
     int Seed = 20_240_601,
     double MatchSimilarity = 0.8,
-    int? Parallelism = null)
+    int? Parallelism = null,
+    int Neighbours = 20,
+    double Resolution = 1.0)
 {
     /// <summary>Fewest sentences a discovered theme keeps on its own, however small the data.</summary>
     public const int MinimumThemeSentences = 10;
 
     /// <summary>
-    /// Default merge threshold: sentence-model (MiniLM) centroids of sentences about one thing are at least this similar; the
-    /// lexical mode's vectors share fewer dimensions, so its centroids are less similar for the same closeness of topic.
+    /// Default merge threshold (mean cosine of the sentences of two groups). MiniLM groups start as graph communities, already
+    /// a topic each, so only near-duplicates (≥ 0.5) are merged; the lexical mode's k-means groups are small and its vectors
+    /// share fewer dimensions, so its groups are merged down to a lower similarity.
     /// </summary>
-    public static double DefaultMergeSimilarity(bool semantic) => semantic ? 0.3 : 0.2;
+    public static double DefaultMergeSimilarity(bool semantic) => semantic ? 0.5 : 0.2;
 
     public void Validate()
     {

@@ -16,7 +16,7 @@ public sealed class ThemesCommand : StoreCommand<ThemesCommand.Settings>
         public int? K { get; set; }
 
         [CommandOption("--merge <SIMILARITY>")]
-        [Description("Centroid cosine similarity at which two groups of sentences are one theme (higher: more, narrower themes); default 0.6 with MiniLM, 0.4 with --fast.")]
+        [Description("Mean cosine similarity of their sentences at which two groups of sentences are one theme (higher: more, narrower themes); default 0.5 with MiniLM (whose groups start as communities of the sentences' 20-nearest-neighbour graph), 0.2 with --fast (k-means groups).")]
         public double? Merge { get; set; }
 
         [CommandOption("--min-share <SHARE>")]

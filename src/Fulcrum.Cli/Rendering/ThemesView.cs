@@ -101,7 +101,7 @@ public static class ThemesView
     static string Discovery(DiscoverySummary d) =>
         $"Discovery created {d.Created} themes: {d.Complaints} among {d.ComplaintSentences:N0} complaint sentences, {d.Other} among {d.OtherSentences:N0} other sentences" +
         (d.FixedCount is { } k ? $" (--clusters {k})." : string.Create(CultureInfo.InvariantCulture,
-            $" ({d.MicroClusters} k-means groups merged while their sentences are ≥ {d.MergeSimilarity:0.00} similar on average; {d.Folded} themes under {d.MinimumSize:N0} sentences folded into their nearest)."));
+            $" ({d.MicroClusters} {(d.Neighbours is { } n ? $"communities of the sentences' {n}-nearest-neighbour graph" : "k-means groups")} merged while their sentences are ≥ {d.MergeSimilarity:0.00} similar on average; {d.Folded} themes under {d.MinimumSize:N0} sentences folded into their nearest)."));
 
     static IEnumerable<string> MoneyCells(ThemeImpact i)
     {

@@ -47,17 +47,17 @@ public class DemoThemesTests(DemoThemesFixture demo, ITestOutputHelper output) :
     }
 
     /// <summary>
-    /// Unsupervised discovery alone: the planted themes are rare (about 2% and 0.7% of comments). MiniLM discovery puts the
-    /// integration complaints mostly into one theme (measured F1 0.50); the managers complaints are spread over several (best
-    /// 0.14), which is why an analyst defines such a theme with a few keywords (the test above). The floor records what
-    /// discovery achieves, so a regression shows.
+    /// Unsupervised discovery alone: the planted themes are rare (about 2% and 0.7% of comments). MiniLM discovery (graph
+    /// communities) puts the integration complaints mostly into one theme (measured F1 0.704; 0.50 with the earlier k-means
+    /// groups); the managers complaints share themes with onboarding remarks, which is why an analyst defines such a theme
+    /// with a few keywords (the test above). The floor records what discovery achieves, so a regression shows.
     /// </summary>
     [Fact]
     public void Discovery_alone_puts_integration_complaints_into_one_theme_partly()
     {
         var best = demo.Discovered.Themes.Select(t => (t.ThemeId, F1: demo.F1(t.ThemeId, "products_dont_integrate", demo.DiscoveredAssignments))).MaxBy(p => p.F1);
         output.WriteLine($"best discovered match {best.ThemeId}: F1 {best.F1:F3}");
-        Assert.True(best.F1 >= 0.4, $"best discovered theme F1 {best.F1:F3}");
+        Assert.True(best.F1 >= 0.65, $"best discovered theme F1 {best.F1:F3}");
     }
 
     [Fact]

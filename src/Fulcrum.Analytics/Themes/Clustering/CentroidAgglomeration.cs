@@ -45,8 +45,26 @@ public static class CentroidAgglomeration
             for (var r = 0; r < rows.Length; r++) members[fit.Labels[r]].Add(rows[r]);
             groups.AddRange(members.Where(m => m.Count > 0).Select(m => Working.Of(m, vectors, dimension, part.Key)));
         }
-        var microClusters = groups.Count;
+        return Agglomerate(groups, mergeSimilarity, count, minimumSize, cancellationToken);
+    }
 
+    /// <summary>
+    /// Merges and folds given starting groups (e.g. graph communities) as <see cref="Cluster"/> does its k-means groups.
+    /// </summary>
+    /// <param name="start">Members (indices into <paramref name="vectors"/>) and partition of each starting group.</param>
+    public static (IReadOnlyList<AgglomeratedGroup> Groups, AgglomerationSummary Summary) Agglomerate(IReadOnlyList<float[]> vectors,
+        IReadOnlyList<(List<int> Members, int Partition)> start, double mergeSimilarity, int minimumSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        if (vectors.Count == 0) return ([], new AgglomerationSummary(0, 0, 0, 0));
+        var groups = start.Where(g => g.Members.Count > 0).Select(g => Working.Of(g.Members, vectors, vectors[0].Length, g.Partition)).ToList();
+        return Agglomerate(groups, mergeSimilarity, null, minimumSize, cancellationToken);
+    }
+
+    static (IReadOnlyList<AgglomeratedGroup> Groups, AgglomerationSummary Summary) Agglomerate(List<Working> groups, double mergeSimilarity, int? count,
+        int minimumSize, CancellationToken cancellationToken)
+    {
+        var microClusters = groups.Count;
         var merged = MergeMostSimilar(groups, mergeSimilarity, count, cancellationToken);
 
         var folded = 0;
