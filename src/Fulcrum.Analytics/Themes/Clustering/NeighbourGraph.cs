@@ -25,16 +25,7 @@ public static class NeighbourGraph
                 rows[i][j] = similarity;
                 rows[j][i] = similarity;
             }
-        var offsets = new int[n + 1];
-        for (var i = 0; i < n; i++) offsets[i + 1] = offsets[i] + rows[i].Count;
-        var targets = new int[offsets[n]];
-        var weights = new double[offsets[n]];
-        for (var i = 0; i < n; i++)
-        {
-            var at = offsets[i];
-            foreach (var (j, w) in rows[i].OrderBy(p => p.Key)) (targets[at], weights[at++]) = (j, w);
-        }
-        return new WeightedGraph { Offsets = offsets, Targets = targets, Weights = weights };
+        return WeightedGraph.FromRows(rows);
     }
 
     /// <summary>

@@ -34,14 +34,21 @@ public sealed class WeightedGraph
                 row[target] = row.GetValueOrDefault(target) + Weights[e];
             }
         }
-        var offsets = new int[communities + 1];
-        for (var c = 0; c < communities; c++) offsets[c + 1] = offsets[c] + rows[c].Count;
-        var targets = new int[offsets[communities]];
-        var weights = new double[offsets[communities]];
-        for (var c = 0; c < communities; c++)
+        return FromRows(rows);
+    }
+
+    /// <summary>The graph whose node i has the edges of rows[i] (target → weight), stored by ascending target.</summary>
+    public static WeightedGraph FromRows(IReadOnlyList<Dictionary<int, double>> rows)
+    {
+        var n = rows.Count;
+        var offsets = new int[n + 1];
+        for (var i = 0; i < n; i++) offsets[i + 1] = offsets[i] + rows[i].Count;
+        var targets = new int[offsets[n]];
+        var weights = new double[offsets[n]];
+        for (var i = 0; i < n; i++)
         {
-            var at = offsets[c];
-            foreach (var (target, weight) in rows[c].OrderBy(p => p.Key)) (targets[at], weights[at++]) = (target, weight);
+            var at = offsets[i];
+            foreach (var (target, weight) in rows[i].OrderBy(p => p.Key)) (targets[at], weights[at++]) = (target, weight);
         }
         return new WeightedGraph { Offsets = offsets, Targets = targets, Weights = weights };
     }
