@@ -43,7 +43,7 @@ public sealed record ThemeImpactOptions(int Seed = 20_240_601, int Replicates = 
 /// does not rank high. With dozens of themes some show excess churn by chance, so each gets a one-sided bootstrap p-value for
 /// "no excess churn", adjusted by Benjamini–Hochberg over the themes valued. Ranking: themes whose excess survives the FDR first,
 /// by this ARR at risk; then the other valued themes by it; then themes without it, by the stratified figure. Strengths (themes
-/// more than half of whose mentions are positive) follow all problems, by comments: praise is never ranked as ARR at risk.</para>
+/// more than half of whose mentions are positive, or whose mean sentiment's interval lies above 0) follow all problems, by comments: praise is never ranked as ARR at risk.</para>
 /// </remarks>
 public static class ThemeImpactAnalysis
 {
@@ -110,7 +110,7 @@ public static class ThemeImpactAnalysis
             var sentiment = scored >= 2 ? MeanEstimator.FromSummary(links.Sentiment)
                 : Estimate.Undefined(scored, scored < links.Comments ? "no sentiment: its comments are in a language without a sentiment model" : "mean needs 2 mentions");
             var arrHeld = Enumerable.Range(0, accountCount).Where(a => raising[a]).Sum(a => arr[a]);
-            var kind = scored > 0 && links.Positive * 2 > scored ? ThemeKind.Strength : ThemeKind.Problem;
+            var kind = KindOf(links.Positive, scored, sentiment);
             results.Add(new ThemeImpact(themeId, label, kind, links.Comments, raisingCount, sentiment, npsImpact, churn?.Raising, churn?.Others, churn?.Excess,
                 churn?.AtRisk, anyArr ? arrHeld : null, trend, null));
         }
@@ -155,6 +155,15 @@ public static class ThemeImpactAnalysis
                 : "NPS impact by account bootstrap; trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter",
             ordered, money, linkageNote), linkageRun);
     }
+
+    /// <summary>
+    /// A theme is a strength when most of its mentions are positive, or when its mean sentiment is above neutral with
+    /// confidence (the interval's lower bound above 0): a theme customers speak of favourably on balance is not a complaint,
+    /// though fewer than half of its mentions clear the positive threshold ("Makes a real difference", +0.07, 0.05–0.09, was
+    /// ranked as ARR at risk). A theme whose interval reaches 0 or below stays a problem.
+    /// </summary>
+    public static ThemeKind KindOf(long positive, long scored, Estimate meanSentiment) =>
+        scored > 0 && (positive * 2 > scored || (meanSentiment.IsDefined && meanSentiment.Lower > 0)) ? ThemeKind.Strength : ThemeKind.Problem;
 
     /// <summary>
     /// Churn and ARR need renewal decisions: without a renewal, churn, contraction or expansion row every account would

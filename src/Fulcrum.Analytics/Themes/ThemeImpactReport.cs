@@ -39,7 +39,8 @@ public sealed record ThemeImpact(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ExcessChurnQValue = null);
 
 /// <summary>
-/// Problem: what customers complain about or wish were different. Strength: a theme most of whose mentions are positive; it is
+/// Problem: what customers complain about or wish were different. Strength: a theme most of whose mentions are positive, or
+/// whose mean sentiment is above neutral with confidence (its interval's lower bound above 0); it is
 /// listed apart and never ranked as ARR at risk (accounts praising a thing churning for other reasons says nothing about it).
 /// </summary>
 public enum ThemeKind { Problem, Strength }

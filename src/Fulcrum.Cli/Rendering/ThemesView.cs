@@ -30,7 +30,7 @@ public static class ThemesView
             AnsiConsole.Write(Table(money ? "Problems by ARR at risk beyond the scores" : byNps ? "Problems by NPS impact" : "Problems by comments",
                 shown.Where(t => t.Kind == ThemeKind.Problem).Select(t => t.ThemeId), run, byId, money));
             var strengths = shown.Where(t => t.Kind == ThemeKind.Strength).Select(t => t.ThemeId).ToList();
-            if (strengths.Count > 0) AnsiConsole.Write(Table("Strengths (mostly praise; not ranked as ARR at risk)", strengths, run, byId, money: false));
+            if (strengths.Count > 0) AnsiConsole.Write(Table("Strengths (praise on balance; not ranked as ARR at risk)", strengths, run, byId, money: false));
         }
         foreach (var t in run.Themes.Take(5))
             AnsiConsole.MarkupLine($"[bold]{t.ThemeId}[/] {Markup.Escape(string.Join(", ", t.Keywords))}: [grey]{Markup.Escape(string.Join(" | ", t.Representatives))}[/]");

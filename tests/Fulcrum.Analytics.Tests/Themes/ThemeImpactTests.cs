@@ -101,5 +101,17 @@ public sealed class ThemeImpactTests : IDisposable
         Assert.Equal(["T001", "T002"], _report.Themes.Select(t => t.ThemeId));
     }
 
+    [Fact]
+    public void A_theme_spoken_of_favourably_on_balance_is_a_strength_though_under_half_its_mentions_are_positive()
+    {
+        // Demo seed 2 ranked "Makes a real difference. Keep it up" (mean +0.071, 95% CI 0.050–0.093) 3rd by ARR at risk.
+        Assert.Equal(ThemeKind.Strength, ThemeImpactAnalysis.KindOf(positive: 200, scored: 500, new Estimate(0.071, 0.050, 0.093, 500, "mean")));
+        Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(200, 500, new Estimate(0.015, -0.010, 0.040, 500, "mean"))); // reaches 0
+        Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(100, 500, new Estimate(-0.300, -0.330, -0.270, 500, "mean")));
+        Assert.Equal(ThemeKind.Strength, ThemeImpactAnalysis.KindOf(260, 500, new Estimate(-0.010, -0.040, 0.020, 500, "mean"))); // mostly positive
+        Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(1, 3, new Estimate(0.2, double.NaN, double.NaN, 3, "mean"))); // no interval: not shown to lean positive
+        Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(0, 0, Estimate.Undefined(0, "no sentiment")));
+    }
+
     public void Dispose() => _store.Dispose();
 }
