@@ -10,7 +10,8 @@ using Fulcrum.ThemeLab;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // usage: lab [--air] [--demo seed1.duckdb,...] [--merge 0.3,0.25] [--min-share 0.002] [--seed N]
-// prototypes tried and not kept (docs/methods.md): [--strip-products] [--wishes] [--hybrid W] [--consensus RUNS:THRESHOLD] [--cooc LIFT:COS:CROSS(0|1):MINCOUNT]
+// diagnostics: [--communities] (F1 of the raw graph communities, best single and best union of two) [--links] (where a planted community's graph edges go)
+// prototypes tried and not kept (docs/methods.md): [--no-fold] [--cross MERGE] [--strip-products] [--wishes] [--hybrid W] [--consensus RUNS:THRESHOLD] [--cooc LIFT:COS:CROSS(0|1):MINCOUNT]
 string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
 var corpora = new List<Corpus>();
 Corpus.StripProducts = args.Contains("--strip-products");
@@ -48,9 +49,13 @@ foreach (var corpus in corpora)
             complaint = complaint.Select((c, i) => c || wish.IsMatch(corpus.Mentions.Text[i])).ToArray();
             Console.WriteLine($"  complaints with wishes: {complaint.Count(c => c)}");
         }
+        if (args.Contains("--links")) { CommunityLinks.Print(corpus, complaint, resolution, options.Neighbours); continue; }
+        if (args.Contains("--communities")) { Communities.Print(corpus, complaint, resolution, options.Neighbours); continue; }
         var hybridWeight = Arg("--hybrid") is { } hw ? double.Parse(hw) : 0;
         var space = hybridWeight > 0 ? Hybrid.Vectors(corpus, hybridWeight) : corpus.Vectors;
         var (clusters, summary) = ThemeEngine.Discover(space, complaint, true, options);
+        if (args.Contains("--no-fold")) clusters = NoFold.Discover(corpus, complaint, options);
+        if (Arg("--cross") is { } cross) clusters = CrossPartition.Discover(corpus, complaint, options, double.Parse(cross));
         if (hybridWeight > 0) clusters = Hybrid.BackToSemantic(corpus, space, clusters);
         if (Arg("--consensus") is { } consensus)
         {

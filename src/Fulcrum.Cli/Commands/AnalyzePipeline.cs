@@ -139,7 +139,8 @@ public static class AnalyzePipeline
             var run = ThemeImpactAnalysis.Run(store, new ThemeImpactOptions(), levers.Build);
             sharedFit = run.Linkage;
             var impact = results.ThemeImpact = run.Report;
-            var top = impact.Themes.Select(t => (t.Label, Risk: t.ArrAtRiskBeyondScores ?? t.ArrAtRisk)).Where(t => t.Risk is { IsDefined: true })
+            // The headline names a problem: a strength is never shown as ARR at risk.
+            var top = impact.Themes.Where(t => t.Kind == ThemeKind.Problem).Select(t => (t.Label, Risk: t.ArrAtRiskBeyondScores ?? t.ArrAtRisk)).Where(t => t.Risk is { IsDefined: true })
                 .OrderByDescending(t => t.Risk!.Value).FirstOrDefault();
             return top.Risk is null
                 ? (impact.LinkageNote ?? "no theme with ARR at risk", null)

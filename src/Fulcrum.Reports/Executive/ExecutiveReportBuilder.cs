@@ -93,9 +93,9 @@ public static class ExecutiveReportBuilder
         return report with { Summary = ExecutiveSummary.Write(report) };
     }
 
-    /// <summary>The themes the report shows, largest ARR at risk first (beyond the scores where the linkage model ran).</summary>
+    /// <summary>The problems the report shows, largest ARR at risk first (beyond the scores where the linkage model ran); a strength is never shown as a risk.</summary>
     public static IReadOnlyList<ThemeImpact> TopThemes(ThemeImpactReport themes, int count = 8) =>
-        themes.Themes.Where(t => ThemeRisk(t) is { IsDefined: true }).OrderByDescending(t => ThemeRisk(t)!.Value).Take(count).ToList();
+        themes.Themes.Where(t => t.Kind == ThemeKind.Problem && ThemeRisk(t) is { IsDefined: true }).OrderByDescending(t => ThemeRisk(t)!.Value).Take(count).ToList();
 
     /// <summary>ARR at risk beyond what the scores predict when the linkage model ran, else against comparable accounts.</summary>
     public static Core.Statistics.Estimate? ThemeRisk(ThemeImpact theme) => theme.ArrAtRiskBeyondScores ?? theme.ArrAtRisk;

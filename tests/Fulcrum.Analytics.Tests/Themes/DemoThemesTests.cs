@@ -34,6 +34,8 @@ public class DemoThemesTests(DemoThemesFixture demo, ITestOutputHelper output) :
             output.WriteLine($"{t.ThemeId} {t.Label}: beyond scores {t.ArrAtRiskBeyondScores} ratio {t.ChurnRatioBeyondScores} q {t.ExcessChurnQValue:F4}; stratified {t.ArrAtRisk}; NPS {t.NpsImpact}");
         Assert.Null(demo.Impact.LinkageNote);
         Assert.All(demo.Impact.Themes.Take(5), t => Assert.Equal(ThemeKind.Problem, t.Kind)); // praise never ranks as a risk
+        // Nor does a theme spoken of favourably on balance (a mean sentiment above 0 with confidence makes a strength).
+        Assert.All(demo.Impact.Themes.Take(5), t => Assert.False(t.MeanSentiment.Lower > 0, $"{t.ThemeId} {t.Label}: sentiment {t.MeanSentiment}"));
         var top = demo.Impact.Themes.Take(2).Select(t => t.ThemeId).ToHashSet();
         Assert.Contains(demo.IntegrationThemeId, top);
         Assert.Contains(demo.ManagersThemeId, top);
