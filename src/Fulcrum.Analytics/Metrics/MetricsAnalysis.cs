@@ -94,6 +94,8 @@ public static class MetricsAnalysis
         return new MetricsReport(query, dimensions.Select(d => d.Name).ToList(), cells, notes);
     }
 
+    const string UnitWeight = "1";
+
     sealed record Row(DateOnly Period, string[] Group, SufficientStats Stats, ClusterStats Cluster);
 
     /// <summary>
@@ -116,7 +118,8 @@ public static class MetricsAnalysis
             (true, MetricWeight.Account) => "1.0 / COUNT(*) OVER (PARTITION BY f.account_id, f.fact_period)",
             (true, MetricWeight.Arr) => "COALESCE(f.arr, 0) / COUNT(*) OVER (PARTITION BY f.account_id, f.fact_period)",
             (false, MetricWeight.Arr) => "COALESCE(f.arr, 0)",
-            _ => "1.0",
+            // An integer, so the sums stay integer arithmetic (multiplying by exactly 1 changes no value).
+            _ => UnitWeight,
         };
         // Filters come before the weights: an account's weight is shared among its answers that count here.
         var filters = new List<string> { metric.Observed };
@@ -126,6 +129,8 @@ public static class MetricsAnalysis
         var groupBy = string.Join(", ", Enumerable.Range(1, dimensions.Count + 1));
         var (n, w, w2) = metric.ObservationCount is { } count
             ? ($"SUM({count})", $"SUM({count})", $"SUM({count})")
+            // Unit weights: the weight sums are the count, which the backend counts once instead of summing three columns.
+            : weight == UnitWeight ? ("COUNT(*)", "COUNT(*)", "COUNT(*)")
             : ("COUNT(*) FILTER (WHERE w > 0)", "SUM(w)", "SUM(w * w)");
         var groupColumns = string.Concat(Enumerable.Range(0, dimensions.Count).Select(i => $", g{i}"));
         var score = metric.Kind.ScoreSumSql("a", "b", "c");

@@ -216,7 +216,9 @@ public sealed class FulcrumStore : IDisposable
 
     void SeedAssumptions()
     {
-        foreach (var a in DefaultAssumptions.All)
+        // One read on every open; the inserts (a write transaction each) only when a default is missing.
+        var present = Query<string>("SELECT name FROM assumptions").ToHashSet(StringComparer.Ordinal);
+        foreach (var a in DefaultAssumptions.All.Where(a => !present.Contains(a.Name)))
             Execute(
                 "INSERT INTO assumptions (name, value, unit, description, updated_at) VALUES ($name, $value, $unit, $description, $now) ON CONFLICT (name) DO NOTHING",
                 new { name = a.Name, value = a.Value, unit = a.Unit, description = a.Description, now = DateTime.UtcNow });
