@@ -191,7 +191,8 @@ public sealed class EventStudy
                 cluster[r] = Dense(clusterIds, a);
                 absorb[r] = Dense(absorbIds, absorbAccount ? a : sample.Stratum[a] * 2 + (sample.Treated[a] ? 1 : 0));
             }
-            return ClusteredLeastSquares.Fit(y, names.Select(n => _columns[n]).ToList(), names, cluster, absorb, weights, observations);
+            // The columns were built for this one fit: demeaned in place rather than copied.
+            return ClusteredLeastSquares.Fit(y, names.Select(n => _columns[n]).ToList(), names, cluster, absorb, weights, observations, demeanInPlace: true);
         }
 
         static int Dense(Dictionary<int, int> ids, int key)

@@ -52,7 +52,6 @@ public sealed class ValuePanel
         var accounts = store.Read("SELECT account_id, segment, region, industry, owner FROM accounts ORDER BY account_id",
             r => (Id: r.Text(0)!, Segment: r.Text(1), Region: r.Text(2), Industry: r.Text(3), Owner: r.Text(4)));
         var panelAccounts = accounts.Select((a, i) => new PanelAccount(i, a.Id, a.Segment, a.Region, a.Industry, a.Owner)).ToList();
-        var index = panelAccounts.ToDictionary(a => a.AccountId, a => a.Index, StringComparer.Ordinal);
 
         var costs = new CostAssumptions(store.Assumption("cost_per_agent_hour"), store.Assumption("other_cost_per_ticket"));
         var responsesTable = facts.Responses();
@@ -76,42 +75,47 @@ public sealed class ValuePanel
             Responses = new ResponseObservations([], [], [], []), AccountQuarters = new AccountQuarterObservations([], [], [], [], [], [], []),
         };
 
-        var responses = store.Read($"""
-            SELECT account_id, CAST(day AS DATE), nps, products FROM {responsesTable} WHERE nps IS NOT NULL
-            """, r => (Account: r.Text(0)!, Day: r.Date(1)!.Value, Nps: r.Long(2), Products: (int)r.Long(3)));
-        var resp = new ResponseObservations(new int[responses.Count], new int[responses.Count], new double[responses.Count], new int[responses.Count]);
-        for (var i = 0; i < responses.Count; i++)
-        {
-            var x = responses[i];
-            resp.Account[i] = index[x.Account];
-            resp.Quarter[i] = panel0.QuarterOf(x.Day);
-            resp.Score[i] = x.Nps >= 9 ? 100 : x.Nps <= 6 ? -100 : 0;
-            resp.Products[i] = x.Products;
-        }
+        // Each observation comes back with its account's index in the panel (its rank in the order the accounts were read
+        // above), so millions of rows are read as numbers into the observation arrays, with no id string per row.
+        const string accountIndex = "(SELECT account_id, CAST(ROW_NUMBER() OVER (ORDER BY account_id) - 1 AS INTEGER) AS account_index FROM accounts)";
+        var (respAccount, respQuarter, respScore, respProducts) = (new List<int>(), new List<int>(), new List<double>(), new List<int>());
+        using (var reader = store.ExecuteReader($"""
+            SELECT ix.account_index, CAST(f.day AS DATE), f.nps, f.products
+            FROM {responsesTable} f JOIN {accountIndex} ix ON ix.account_id = f.account_id WHERE f.nps IS NOT NULL
+            """))
+            while (reader.Read())
+            {
+                var nps = reader.Long(2);
+                respAccount.Add((int)reader.Long(0));
+                respQuarter.Add(panel0.QuarterOf(reader.Date(1)!.Value));
+                respScore.Add(nps >= 9 ? 100 : nps <= 6 ? -100 : 0);
+                respProducts.Add((int)reader.Long(3));
+            }
+        var resp = new ResponseObservations([.. respAccount], [.. respQuarter], [.. respScore], [.. respProducts]);
 
-        var rows = store.Read($"""
+        var (aqAccount, aqQuarter, aqProducts) = (new List<int>(), new List<int>(), new List<int>());
+        var (aqArr, aqChurned, aqExpansion, aqCost) = (new List<double>(), new List<double>(), new List<double>(), new List<double>());
+        using (var reader = store.ExecuteReader($"""
             WITH o AS (
                 SELECT account_id, CAST(date_trunc('quarter', outcome_date) AS DATE) AS period,
                        MAX(CASE WHEN kind = 'churn' THEN 1 ELSE 0 END) AS churned,
                        SUM(CASE WHEN kind = 'expansion' THEN arr_after - arr_before ELSE 0 END) AS expansion_arr
                 FROM outcomes GROUP BY 1, 2)
-            SELECT p.account_id, p.period, p.products, p.arr, p.tickets, p.handle_minutes, COALESCE(o.churned, 0), COALESCE(o.expansion_arr, 0)
-            FROM {periodsTable} p LEFT JOIN o ON o.account_id = p.account_id AND o.period = p.period
-            """, r => (Account: r.Text(0)!, Period: r.Date(1)!.Value, Products: (int)r.Long(2), Arr: r.Double(3), Tickets: r.Double(4),
-                Minutes: r.Double(5), Churned: r.Long(6), Expansion: r.Double(7)));
-        var aq = new AccountQuarterObservations(new int[rows.Count], new int[rows.Count], new int[rows.Count], new double[rows.Count],
-            new double[rows.Count], new double[rows.Count], new double[rows.Count]);
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var x = rows[i];
-            aq.Account[i] = index[x.Account];
-            aq.Quarter[i] = panel0.QuarterOf(x.Period);
-            aq.Products[i] = x.Products;
-            aq.Arr[i] = x.Arr;
-            aq.Churned[i] = x.Churned;
-            aq.ExpansionArr[i] = x.Expansion;
-            aq.CostToServe[i] = costs.CostToServe(x.Tickets, x.Minutes);
-        }
+            SELECT ix.account_index, p.period, p.products, p.arr, p.tickets, p.handle_minutes, COALESCE(o.churned, 0), COALESCE(o.expansion_arr, 0)
+            FROM {periodsTable} p JOIN {accountIndex} ix ON ix.account_id = p.account_id
+            LEFT JOIN o ON o.account_id = p.account_id AND o.period = p.period
+            """))
+            while (reader.Read())
+            {
+                aqAccount.Add((int)reader.Long(0));
+                aqQuarter.Add(panel0.QuarterOf(reader.Date(1)!.Value));
+                aqProducts.Add((int)reader.Long(2));
+                aqArr.Add(reader.Double(3));
+                aqChurned.Add(reader.Long(6));
+                aqExpansion.Add(reader.Double(7));
+                aqCost.Add(costs.CostToServe(reader.Double(4), reader.Double(5)));
+            }
+        var aq = new AccountQuarterObservations([.. aqAccount], [.. aqQuarter], [.. aqProducts], [.. aqArr], [.. aqChurned], [.. aqExpansion], [.. aqCost]);
         return new ValuePanel { Accounts = panelAccounts, Quarters = quarters, Costs = costs, Responses = resp, AccountQuarters = aq };
     }
 }
