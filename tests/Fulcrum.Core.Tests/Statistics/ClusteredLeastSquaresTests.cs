@@ -28,7 +28,7 @@ public sealed class ClusteredLeastSquaresTests
         return rows;
     }
 
-    static LeastSquaresFit FitFixture(bool eventStudy)
+    static LeastSquaresFit FitFixture(bool eventStudy, bool demeanInPlace = false)
     {
         var rows = Fixture();
         var columns = new List<double[]>();
@@ -46,7 +46,18 @@ public sealed class ClusteredLeastSquaresTests
         else Column("post", r => r.Treated && r.T >= 3);
         Column("p2", r => r.Products2);
         var accounts = rows.Select(r => r.A).ToArray();
-        return ClusteredLeastSquares.Fit(rows.Select(r => r.Y).ToArray(), columns, names, accounts, accounts, rows.Select(r => r.W).ToArray());
+        return ClusteredLeastSquares.Fit(rows.Select(r => r.Y).ToArray(), columns, names, accounts, accounts, rows.Select(r => r.W).ToArray(),
+            demeanInPlace: demeanInPlace);
+    }
+
+    [Fact]
+    public void Demeaning_the_columns_in_place_gives_the_same_fit_to_the_bit()
+    {
+        var copied = FitFixture(eventStudy: true);
+        var inPlace = FitFixture(eventStudy: true, demeanInPlace: true);
+        Assert.Equal(copied.Coefficients, inPlace.Coefficients);
+        Assert.Equal(copied.Covariance.Cast<double>(), inPlace.Covariance.Cast<double>());
+        Assert.Equal((copied.N, copied.Clusters, copied.AbsorbedGroups, copied.Rank), (inPlace.N, inPlace.Clusters, inPlace.AbsorbedGroups, inPlace.Rank));
     }
 
     [Fact]
