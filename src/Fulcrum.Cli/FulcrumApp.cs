@@ -11,12 +11,19 @@ namespace Fulcrum.Cli;
 /// <summary>Registers the commands; each command lives in its own class under Commands/ (those working on the --db store derive from StoreCommand).</summary>
 public static class FulcrumApp
 {
+    /// <summary>This build's informational version (the package version and the commit it was built from).</summary>
+    public static string Version => typeof(FulcrumApp).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        .Cast<System.Reflection.AssemblyInformationalVersionAttribute>().Single().InformationalVersion;
+
     public static int Run(string[] args)
     {
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("fulcrum");
+            // `fulcrum --version` prints the build's version (with its commit), as users and bug reports expect.
+            config.SetApplicationVersion(Version);
             // An option or argument the command does not know is an error, never silently ignored.
             config.UseStrictParsing();
             config.SetExceptionHandler((exception, _) =>

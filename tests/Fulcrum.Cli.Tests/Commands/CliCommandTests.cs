@@ -23,6 +23,15 @@ public sealed class CliCommandTests : IDisposable
         Assert.Equal(0, FulcrumApp.Run([command, "--help"]));
 
     [Fact]
+    public void Version_prints_the_builds_version()
+    {
+        using var capture = new ConsoleCapture();
+        Assert.Equal(0, FulcrumApp.Run(["--version"]));
+        Assert.Matches(@"^\d+\.\d+\.\d+", FulcrumApp.Version);
+        Assert.Contains(FulcrumApp.Version, capture.Spectre + capture.Standard);
+    }
+
+    [Fact]
     public void Generate_then_status_reports_the_company()
     {
         Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "200", "--seed", "3", "--db", Db]));
