@@ -119,6 +119,9 @@ public static class ThemeAnalysis
         // Made as they are written: two million row objects held at once were ~130 MB of the step's peak.
         var themeRows = assignment.Documents.Select(d => new ResponseThemeRow(comments.ResponseIds[d.Document], active[d.Theme].ThemeId,
             d.Similarity, d.Sentiment, d.IsPrimary));
+        // The step's peak is the store's (DuckDB's memory for three million new rows on top of the heap): a compacting collection
+        // first returns the garbage of the phases above, a few hundred MB the collector had not yet reclaimed.
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         // Comment sentiment is scored on the other cores while the theme links are written (the store takes them on one thread).
         var sentimentRows = Task.Run(() => scorer.CommentSentiment(comments.ResponseIds, comments.Cleaned, languages, mentions, vectors), cancellationToken);
         using (var transaction = store.BeginTransaction())
