@@ -7,9 +7,9 @@ namespace Fulcrum.Analytics.Themes;
 static class DistinctValues
 {
     /// <summary>The first item of each distinct key, and each item's slot among them.</summary>
-    public static (List<int> First, int[] Slot) Of(int count, Func<int, (string, string)> key)
+    public static (List<int> First, int[] Slot) Of<TKey>(int count, Func<int, TKey> key) where TKey : notnull
     {
-        var index = new Dictionary<(string, string), int>();
+        var index = new Dictionary<TKey, int>();
         var first = new List<int>();
         var slot = new int[count];
         for (var i = 0; i < count; i++)
@@ -22,7 +22,7 @@ static class DistinctValues
     }
 
     /// <summary>value(i) for every item, computed in parallel for the first item of each distinct key only.</summary>
-    public static T[] Map<T>(int count, Func<int, (string, string)> key, Func<int, T> value)
+    public static T[] Map<TKey, T>(int count, Func<int, TKey> key, Func<int, T> value) where TKey : notnull
     {
         var (first, slot) = Of(count, key);
         var values = new T[first.Count];

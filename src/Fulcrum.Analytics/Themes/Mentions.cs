@@ -13,7 +13,33 @@ public sealed class Mentions
     public required IReadOnlyList<string> Text { get; init; }
     public required int DocumentCount { get; init; }
 
+    /// <summary>
+    /// Each mention's sentence among the distinct texts, numbered in any order (equal numbers: equal texts), when it is known
+    /// (<see cref="FromCleaned"/>); null otherwise. It spares hashing two million sentences to find the repeated ones.
+    /// </summary>
+    public int[]? Sentence { get; init; }
+
     public int Count => Text.Count;
+
+    /// <summary>
+    /// The first mention of each distinct text, in order, and each mention's slot among them: what
+    /// <see cref="DistinctValues.Of"/> of the texts gives, from <see cref="Sentence"/> when it is known.
+    /// </summary>
+    public (List<int> First, int[] Slot) DistinctTexts()
+    {
+        if (Sentence is null) return DistinctValues.Of(Count, i => (Text[i], ""));
+        var slotOfSentence = new int[Count == 0 ? 0 : Sentence.Max() + 1];
+        Array.Fill(slotOfSentence, -1);
+        var first = new List<int>();
+        var slot = new int[Count];
+        for (var i = 0; i < Count; i++)
+        {
+            ref var j = ref slotOfSentence[Sentence[i]];
+            if (j < 0) { j = first.Count; first.Add(i); }
+            slot[i] = j;
+        }
+        return (first, slot);
+    }
 
     public static Mentions FromComments(IReadOnlyList<string?> comments)
     {
@@ -30,19 +56,32 @@ public sealed class Mentions
         var (first, slot) = DistinctValues.Of(cleaned.Count, i => (cleaned[i], ""));
         var sentencesOf = new string[first.Count][];
         Parallel.For(0, first.Count, j => sentencesOf[j] = cleaned[first[j]].Length == 0 ? [] : SentenceSplitter.Split(cleaned[first[j]]).ToArray());
-        var shared = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var sentences in sentencesOf)
+        var shared = new Dictionary<string, int>(StringComparer.Ordinal);
+        var sharedText = new List<string>();
+        var idsOf = new int[first.Count][];
+        for (var j = 0; j < sentencesOf.Length; j++)
+        {
+            var sentences = sentencesOf[j];
+            var ids = idsOf[j] = new int[sentences.Length];
             for (var k = 0; k < sentences.Length; k++)
-                if (!shared.TryGetValue(sentences[k], out var known)) shared.Add(sentences[k]);
-                else sentences[k] = known;
-        var document = new List<int>(cleaned.Count * 2);
-        var text = new List<string>(cleaned.Count * 2);
-        for (var d = 0; d < cleaned.Count; d++)
-            foreach (var sentence in sentencesOf[slot[d]])
             {
-                document.Add(d);
-                text.Add(sentence);
+                if (!shared.TryGetValue(sentences[k], out var id)) { shared.Add(sentences[k], id = sharedText.Count); sharedText.Add(sentences[k]); }
+                else sentences[k] = sharedText[id];
+                ids[k] = id;
             }
-        return new Mentions { Document = document, Text = text, DocumentCount = cleaned.Count };
+        }
+        var count = 0;
+        for (var d = 0; d < cleaned.Count; d++) count += sentencesOf[slot[d]].Length;
+        var document = new int[count];
+        var text = new string[count];
+        var sentence = new int[count];
+        var i = 0;
+        for (var d = 0; d < cleaned.Count; d++)
+        {
+            var sentences = sentencesOf[slot[d]];
+            for (var k = 0; k < sentences.Length; k++, i++)
+                (document[i], text[i], sentence[i]) = (d, sentences[k], idsOf[slot[d]][k]);
+        }
+        return new Mentions { Document = document, Text = text, DocumentCount = cleaned.Count, Sentence = sentence };
     }
 }

@@ -49,7 +49,11 @@ public static class ThemeAnalysis
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         var distinct = new List<string>();
         int Intern(string s) { if (!index.TryGetValue(s, out var j)) { j = distinct.Count; index[s] = j; distinct.Add(s); } return j; }
-        var mentionRow = mentions.Text.Select((text, i) => Intern(LanguageTerms.EmbeddingText(text, mentionLanguage[i]))).ToArray();
+        // A mention's embedding text depends only on its text and language: each distinct pair is interned once.
+        var textSlot = mentions.DistinctTexts().Slot;
+        var (firstOfPair, pairSlot) = DistinctValues.Of(mentions.Count, i => (textSlot[i], mentionLanguage[i]));
+        var pairRow = firstOfPair.Select(i => Intern(LanguageTerms.EmbeddingText(mentions.Text[i], mentionLanguage[i]))).ToArray();
+        var mentionRow = pairSlot.Select(j => pairRow[j]).ToArray();
         var definitionRows = defined.Select(t => t.DefinitionPhrases.Select(p => Intern(TextCleaner.Clean(p))).ToArray()).ToList();
         var embedProgress = progress is null ? null : new Progress<int>(n => progress.Report(new ThemeProgress("embedding", n, distinct.Count)));
         progress?.Report(new ThemeProgress("embedding", 0, distinct.Count));
@@ -93,10 +97,12 @@ public static class ThemeAnalysis
             active.Select(t => admission.GetValueOrDefault(t.ThemeId, float.NegativeInfinity)).ToList());
         EndPhase("assign");
         var productNames = repository.ProductNames();
-        var labelled = LabelSample(mentions.Count, options.Seed);
+        var (labelled, repeats) = Repeated(LabelSample(mentions.Count, options.Seed), mentions, assignment.MentionTheme, mentionLanguage);
         List<T> Of<T>(IReadOnlyList<T> values) => labelled.Select(i => values[i]).ToList();
-        var keyPhrases = ThemeLabeler.KeyPhrases(Of(mentions.Text), Of(assignment.MentionTheme), active.Count, productNames: productNames, languages: Of(mentionLanguage));
-        var typical = ThemeLabeler.TypicalPhrases(Of(mentions.Text), Of(assignment.MentionTheme), Of(assignment.MentionSimilarity), active.Count, productNames, Of(mentionLanguage));
+        var keyPhrases = ThemeLabeler.KeyPhrases(Of(mentions.Text), Of(assignment.MentionTheme), active.Count, productNames: productNames,
+            languages: Of(mentionLanguage), counts: repeats);
+        var typical = ThemeLabeler.TypicalPhrases(Of(mentions.Text), Of(assignment.MentionTheme), Of(assignment.MentionSimilarity), active.Count, productNames,
+            Of(mentionLanguage), repeats);
         var themeLanguage = ThemeLanguages(assignment.MentionTheme, mentionLanguage, active.Count);
         var representatives = ThemeEngine.Representatives(mentions, assignment, active.Count);
         for (var t = 0; t < active.Count; t++)
@@ -113,13 +119,17 @@ public static class ThemeAnalysis
         // Made as they are written: two million row objects held at once were ~130 MB of the step's peak.
         var themeRows = assignment.Documents.Select(d => new ResponseThemeRow(comments.ResponseIds[d.Document], active[d.Theme].ThemeId,
             d.Similarity, d.Sentiment, d.IsPrimary));
-        var sentimentRows = scorer.CommentSentiment(comments.ResponseIds, comments.Cleaned, languages, mentions, vectors);
+        // The step's peak is the store's (DuckDB's memory for three million new rows on top of the heap): a compacting collection
+        // first returns the garbage of the phases above, a few hundred MB the collector had not yet reclaimed.
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        // Comment sentiment is scored on the other cores while the theme links are written (the store takes them on one thread).
+        var sentimentRows = Task.Run(() => scorer.CommentSentiment(comments.ResponseIds, comments.Cleaned, languages, mentions, vectors), cancellationToken);
         using (var transaction = store.BeginTransaction())
         {
             repository.Upsert(all, transaction);
             transaction.Commit();
         }
-        var stored = repository.ReplaceAssignments(themeRows, sentimentRows);
+        var stored = repository.ReplaceAssignments(themeRows, WhenDone(sentimentRows));
         EndPhase("store");
 
         var summaries = Summaries(active, assignment, comments.Count, languages);
@@ -128,6 +138,12 @@ public static class ThemeAnalysis
             reconciled.Matched, reconciled.Created, reconciled.Absorbed, reconciled.Retired, summaries, total.Elapsed, phases,
             mix, LanguageMix.Notices(mix, embedder))
             { Stored = stored, SentimentMethod = scorer.Method };
+    }
+
+    /// <summary>The rows a task makes, waited for when they are first enumerated.</summary>
+    static IEnumerable<T> WhenDone<T>(Task<IEnumerable<T>> rows)
+    {
+        foreach (var row in rows.GetAwaiter().GetResult()) yield return row;
     }
 
     /// <summary>The responses whose mentions are nearest each cluster (for matching stored themes by comment overlap); nearest computed once per distinct text.</summary>
@@ -187,6 +203,26 @@ public static class ThemeAnalysis
         var chosen = sample[..LabelledMentions];
         Array.Sort(chosen);
         return chosen;
+    }
+
+    /// <summary>
+    /// The first of each distinct (text, theme, language) among the sampled mentions, in order, and how many sampled mentions
+    /// each stands for: the labeller reads a repeated sentence once with its count (its similarity to the theme is the same,
+    /// one vector per text and language), which gives the same labels.
+    /// </summary>
+    static (int[] First, int[] Count) Repeated(int[] sample, Mentions mentions, IReadOnlyList<int> mentionTheme, IReadOnlyList<string> mentionLanguage)
+    {
+        var slotOf = new Dictionary<(string, int, string), int>();
+        var first = new List<int>();
+        var count = new List<int>();
+        foreach (var i in sample)
+        {
+            if (slotOf.TryGetValue((mentions.Text[i], mentionTheme[i], mentionLanguage[i]), out var j)) { count[j]++; continue; }
+            slotOf[(mentions.Text[i], mentionTheme[i], mentionLanguage[i])] = first.Count;
+            first.Add(i);
+            count.Add(1);
+        }
+        return (first.ToArray(), count.ToArray());
     }
 
     /// <summary>The language most of each theme's mentions are in (English for a theme without mentions).</summary>

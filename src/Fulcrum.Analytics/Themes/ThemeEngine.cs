@@ -91,13 +91,14 @@ public static class ThemeEngine
     /// </summary>
     static List<DiscoveredCluster> WithAllSentences(IReadOnlyList<float[]> vectors, List<(float[] Centroid, bool Complaint)> themes, int minimumSize)
     {
+        var (distinct, slot) = SharedVectors(vectors);
         while (true)
         {
             var centroids = themes.Select(t => t.Centroid).ToList();
-            var nearest = new int[vectors.Count];
-            if (centroids.Count > 0) Parallel.For(0, vectors.Count, i => nearest[i] = SphericalKMeans.Nearest(vectors[i], centroids).Index);
+            var nearest = new int[distinct.Count];
+            if (centroids.Count > 0) Parallel.For(0, distinct.Count, j => nearest[j] = SphericalKMeans.Nearest(distinct[j], centroids).Index);
             var sizes = new int[themes.Count];
-            foreach (var t in nearest) if (centroids.Count > 0) sizes[t]++;
+            if (centroids.Count > 0) foreach (var j in slot) sizes[nearest[j]]++;
             var small = Enumerable.Range(0, themes.Count).Where(t => sizes[t] < minimumSize).ToHashSet();
             if (small.Count == 0 || small.Count == themes.Count)
                 return themes.Select((t, i) => new DiscoveredCluster(t.Centroid, sizes[i], t.Complaint)).OrderByDescending(c => c.Mentions).ToList();
@@ -134,15 +135,7 @@ public static class ThemeEngine
             Array.Fill(theme, -1);
             return new ThemeAssignment(theme, similarity, []);
         }
-        // Repeated sentences share one vector: the nearest centroid is found once per distinct vector.
-        var slotOf = new Dictionary<float[], int>(ReferenceEqualityComparer.Instance);
-        var distinct = new List<float[]>();
-        var slot = new int[mentions.Count];
-        for (var i = 0; i < mentions.Count; i++)
-        {
-            if (!slotOf.TryGetValue(vectors[i], out var j)) { j = distinct.Count; slotOf[vectors[i]] = j; distinct.Add(vectors[i]); }
-            slot[i] = j;
-        }
+        var (distinct, slot) = SharedVectors(vectors);
         var nearest = new (int Index, float Similarity)[distinct.Count];
         Parallel.For(0, distinct.Count, j => nearest[j] = minimumSimilarity is null
             ? SphericalKMeans.Nearest(distinct[j], centroids) : NearestAdmitting(distinct[j], centroids, minimumSimilarity));
@@ -170,6 +163,23 @@ public static class ThemeEngine
             i0 = i1;
         }
         return new ThemeAssignment(theme, similarity, documents);
+    }
+
+    /// <summary>
+    /// Repeated sentences share one vector (a million comments hold about 110k distinct sentences): the distinct vectors (by
+    /// reference) and each row's slot among them, so the nearest centroid is found once per distinct vector.
+    /// </summary>
+    static (List<float[]> Distinct, int[] Slot) SharedVectors(IReadOnlyList<float[]> vectors)
+    {
+        var slotOf = new Dictionary<float[], int>(ReferenceEqualityComparer.Instance);
+        var distinct = new List<float[]>();
+        var slot = new int[vectors.Count];
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            if (!slotOf.TryGetValue(vectors[i], out var j)) { j = distinct.Count; slotOf[vectors[i]] = j; distinct.Add(vectors[i]); }
+            slot[i] = j;
+        }
+        return (distinct, slot);
     }
 
     /// <summary>A document's link to one theme: its most similar mention's similarity, and its mentions' mean sentiment (null when none has one).</summary>

@@ -24,8 +24,9 @@ public static partial class ThemeLabeler
     /// <param name="keywordsPerTheme">How many key phrases to keep per theme.</param>
     /// <param name="productNames">Product names to keep out of the key phrases (any term containing one of their words).</param>
     /// <param name="languages">Language of each mention (ISO 639-1); null: all English.</param>
+    /// <param name="counts">How many mentions each text stands for (repeated mentions given once); null: one each.</param>
     public static IReadOnlyList<string>[] KeyPhrases(IReadOnlyList<string> texts, IReadOnlyList<int> labels, int themeCount, int keywordsPerTheme = 6,
-        IEnumerable<string>? productNames = null, IReadOnlyList<string>? languages = null)
+        IEnumerable<string>? productNames = null, IReadOnlyList<string>? languages = null, IReadOnlyList<int>? counts = null)
     {
         var productWords = (productNames ?? []).SelectMany(Tokens.Words).SelectMany(w => new[] { w, AccentFolding.Fold(w) }).ToHashSet(StringComparer.Ordinal);
         var names = Names(texts);
@@ -40,21 +41,22 @@ public static partial class ThemeLabeler
             var c = labels[i];
             if (c < 0) continue;
             var language = languages?[i] ?? CommentLanguage.English;
+            var weight = counts?[i] ?? 1;
             var found = LanguageTerms.Terms(texts[i], language);
             if (language != CommentLanguage.English)
                 foreach (var term in found)
                 {
                     var forms = spellings.TryGetValue(term.Key, out var f) ? f : spellings[term.Key] = new(StringComparer.Ordinal);
-                    forms[term.Surface] = forms.GetValueOrDefault(term.Surface) + 1;
+                    forms[term.Surface] = forms.GetValueOrDefault(term.Surface) + weight;
                 }
             var terms = found.Select(t => t.Key).ToList();
             foreach (var t in terms)
             {
-                termCounts[c][t] = termCounts[c].GetValueOrDefault(t) + 1;
-                overall[t] = overall.GetValueOrDefault(t) + 1;
+                termCounts[c][t] = termCounts[c].GetValueOrDefault(t) + weight;
+                overall[t] = overall.GetValueOrDefault(t) + weight;
             }
-            foreach (var t in terms.Distinct()) mentionCounts[c][t] = mentionCounts[c].GetValueOrDefault(t) + 1;
-            totals[c] += terms.Count;
+            foreach (var t in terms.Distinct()) mentionCounts[c][t] = mentionCounts[c].GetValueOrDefault(t) + weight;
+            totals[c] += (double)terms.Count * weight;
         }
         var average = totals.Where(t => t > 0).DefaultIfEmpty(1).Average();
         var result = new IReadOnlyList<string>[themeCount];
@@ -97,8 +99,9 @@ public static partial class ThemeLabeler
     /// </summary>
     /// <remarks>With per-mention <paramref name="languages"/>, only English sentences are candidates, and only for a theme most of
     /// whose mentions are English (a sentence in another language would carry its function words into the label).</remarks>
+    /// <param name="counts">How many mentions each text stands for (repeated mentions given once); null: one each.</param>
     public static string?[] TypicalPhrases(IReadOnlyList<string> texts, IReadOnlyList<int> labels, IReadOnlyList<float> similarity, int themeCount,
-        IEnumerable<string>? productNames = null, IReadOnlyList<string>? languages = null)
+        IEnumerable<string>? productNames = null, IReadOnlyList<string>? languages = null, IReadOnlyList<int>? counts = null)
     {
         var mostlyEnglish = new bool[themeCount];
         if (languages is null) Array.Fill(mostlyEnglish, true);
@@ -106,7 +109,7 @@ public static partial class ThemeLabeler
         {
             var english = new int[themeCount]; var all = new int[themeCount];
             for (var i = 0; i < texts.Count; i++)
-                if (labels[i] >= 0) { all[labels[i]]++; if (languages[i] == CommentLanguage.English) english[labels[i]]++; }
+                if (labels[i] >= 0) { all[labels[i]] += counts?[i] ?? 1; if (languages[i] == CommentLanguage.English) english[labels[i]] += counts?[i] ?? 1; }
             for (var c = 0; c < themeCount; c++) mostlyEnglish[c] = english[c] * 2 > all[c];
         }
         var productWords = (productNames ?? []).SelectMany(Tokens.Words).ToHashSet(StringComparer.Ordinal);
@@ -123,7 +126,7 @@ public static partial class ThemeLabeler
                 if (words.Count(w => w.Length > 1 && !Tokens.StopWords.Contains(w)) < 2) continue;
                 var key = string.Join(' ', words);
                 var seen = candidates[labels[i]].GetValueOrDefault(key, (0, 0, clause));
-                candidates[labels[i]][key] = (seen.Count + 1, Math.Max(seen.Similarity, similarity[i]), seen.Text);
+                candidates[labels[i]][key] = (seen.Count + (counts?[i] ?? 1), Math.Max(seen.Similarity, similarity[i]), seen.Text);
             }
         }
         // A clause written across many themes is a frame ("The problem is simple"), not what any one of them is about.

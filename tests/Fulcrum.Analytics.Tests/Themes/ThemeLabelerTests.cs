@@ -34,6 +34,26 @@ public class ThemeLabelerTests
     }
 
     [Fact]
+    public void Repeated_mentions_given_once_with_their_counts_give_the_same_labels()
+    {
+        string[] texts =
+        [
+            "Tools don't talk to each other.", "Support is slow.", "Tools don't talk to each other.", "Core Platform and Connect don't sync.",
+            "Support is slow.", "Tickets sit for days.", "Support is slow.", "A entrega não chegou.", "A entrega não chegou.",
+        ];
+        int[] labels = [0, 1, 0, 0, 1, 1, 1, 2, 2];
+        float[] similarity = [0.8f, 0.9f, 0.8f, 0.95f, 0.9f, 0.5f, 0.9f, 0.7f, 0.7f];
+        string[] languages = ["en", "en", "en", "en", "en", "en", "en", "pt", "pt"];
+        int[] first = [0, 1, 3, 5, 7];
+        int[] counts = [2, 3, 1, 1, 2];
+        List<T> Of<T>(IReadOnlyList<T> values) => first.Select(i => values[i]).ToList();
+        Assert.Equal(ThemeLabeler.KeyPhrases(texts, labels, 3, languages: languages),
+            ThemeLabeler.KeyPhrases(Of(texts), Of(labels), 3, languages: Of(languages), counts: counts));
+        Assert.Equal(ThemeLabeler.TypicalPhrases(texts, labels, similarity, 3, languages: languages),
+            ThemeLabeler.TypicalPhrases(Of(texts), Of(labels), Of(similarity), 3, languages: Of(languages), counts: counts));
+    }
+
+    [Fact]
     public void A_label_is_the_theme_s_most_typical_short_sentence_without_product_names()
     {
         string[] texts =

@@ -143,13 +143,16 @@ public static class LanguageDetector
     public static string[] DetectAll(Mentions mentions)
     {
         ArgumentNullException.ThrowIfNull(mentions);
-        var sentenceScores = DistinctValues.Map(mentions.Count, i => (mentions.Text[i], ""), i => Scores(mentions.Text[i]));
+        var (first, slot) = mentions.DistinctTexts();
+        var sentenceScores = new double[first.Count][];
+        Parallel.For(0, first.Count, j => sentenceScores[j] = Scores(mentions.Text[first[j]]));
         var languages = CommentLanguage.All.Count;
         var scores = new double[mentions.DocumentCount * languages];
         for (var i = 0; i < mentions.Count; i++)
         {
             var comment = scores.AsSpan(mentions.Document[i] * languages, languages);
-            for (var l = 0; l < languages; l++) comment[l] += sentenceScores[i][l];
+            var sentence = sentenceScores[slot[i]];
+            for (var l = 0; l < languages; l++) comment[l] += sentence[l];
         }
         return Resolve(mentions.DocumentCount, d => scores.AsSpan(d * languages, languages));
     }

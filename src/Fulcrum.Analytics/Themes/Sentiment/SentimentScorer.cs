@@ -96,11 +96,12 @@ public sealed class SentimentScorer
         // Sentences repeat a lot; a score depends only on the text and its language (whose vector is the same), so each is scored once.
         if (_model is not null)
         {
-            var (first, slot) = DistinctValues.Of(mentions.Count, i => (mentions.Text[i], ""));
+            var (first, slot) = mentions.DistinctTexts();
             var trained = Score(first.Select(i => mentions.Text[i]).ToList(), _vectorsAreMiniLm ? first.Select(i => vectors[i]).ToList() : null);
             return slot.Select(j => (double?)trained[j].Score).ToArray();
         }
-        return DistinctValues.Map(mentions.Count, i => (mentions.Text[i], documentLanguage[mentions.Document[i]]),
+        var text = mentions.DistinctTexts().Slot;
+        return DistinctValues.Map(mentions.Count, i => (text[i], documentLanguage[mentions.Document[i]]),
             i => _embedding is not null && documentLanguage[mentions.Document[i]] == CommentLanguage.English
                 ? _embedding.Score(vectors[i], mentions.Text[i]).Score
                 : MultilingualSentiment.Score(mentions.Text[i], documentLanguage[mentions.Document[i]])?.Compound);

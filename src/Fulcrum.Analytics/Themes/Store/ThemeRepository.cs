@@ -103,19 +103,32 @@ public sealed class ThemeRepository(FulcrumStore store)
     /// </summary>
     public AssignmentChanges ReplaceAssignments(IEnumerable<ResponseThemeRow> themes, IEnumerable<ResponseSentimentRow> sentiment)
     {
+        // One values array for every row (the writer copies a row's values as it takes them): millions of rows.
         using var themeRows = TableSync.Stage(store, "response_themes", ["response_id", "theme_id"], ["similarity", "sentiment", "is_primary"], writer =>
         {
-            foreach (var r in themes) writer.Row(r.ResponseId, r.ThemeId, r.Similarity, r.Sentiment, r.IsPrimary);
+            var values = new object?[5];
+            foreach (var r in themes)
+            {
+                (values[0], values[1], values[2], values[3], values[4]) = (r.ResponseId, r.ThemeId, r.Similarity, r.Sentiment, r.IsPrimary ? True : False);
+                writer.Row(values);
+            }
         });
         using var sentimentRows = TableSync.Stage(store, "response_sentiment", ["response_id"], ["score", "label", "method", "language"], writer =>
         {
-            foreach (var r in sentiment) writer.Row(r.ResponseId, r.Score, r.Label, r.Method, r.Language);
+            var values = new object?[5];
+            foreach (var r in sentiment)
+            {
+                (values[0], values[1], values[2], values[3], values[4]) = (r.ResponseId, r.Score, r.Label, r.Method, r.Language);
+                writer.Row(values);
+            }
         });
         using var transaction = store.BeginTransaction();
         var changes = new AssignmentChanges(themeRows.Apply(transaction), sentimentRows.Apply(transaction));
         transaction.Commit();
         return changes;
     }
+
+    static readonly object True = true, False = false;
 
     public IReadOnlyList<ResponseThemeRow> Assignments() =>
         store.Query<ResponseThemeRow>("SELECT response_id AS ResponseId, theme_id AS ThemeId, similarity AS Similarity, sentiment AS Sentiment, is_primary AS IsPrimary FROM response_themes ORDER BY response_id, theme_id").ToList();

@@ -68,16 +68,16 @@ public static class Tokens
     }
 
     /// <summary>How many unigram <see cref="Terms"/> the text has (its content words), without forming the words or bigrams.</summary>
-    public static int ContentWordCount(string text)
+    public static int ContentWordCount(ReadOnlySpan<char> text)
     {
         Span<char> buffer = stackalloc char[64];
         var count = 0;
         foreach (var range in new WordSpans(text))
         {
-            var word = text.AsSpan(range);
+            var word = text[range];
             if (word.Length > buffer.Length)
             {
-                if (IsContentWord(text[range].ToLowerInvariant().Replace('’', '\''))) count++;
+                if (IsContentWord(word.ToString().ToLowerInvariant().Replace('’', '\''))) count++;
                 continue;
             }
             var lower = buffer[..word.Length];
