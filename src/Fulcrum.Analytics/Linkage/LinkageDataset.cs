@@ -77,12 +77,16 @@ internal sealed class LinkageDataset
         var store = facts.Store;
         var states = facts.AccountStates();
         var quarters = facts.AccountPeriods(PeriodUnit.Quarter);
+        // Accounts are numbered as first met, in the service history and then the renewals (the bootstrap draws by number).
+        var accountIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        int Account(string id) => accountIndex.TryGetValue(id, out var i) ? i : accountIndex[id] = accountIndex.Count;
+
         progress?.Report(new LinkageProgress("Loading renewal decisions", 0, 0));
-        var events = store.Query<RenewalEventRow>(LinkageQueries.RenewalEvents(states)).ToList();
+        var events = LinkageRowReader.RenewalEvents(store, LinkageQueries.RenewalEvents(states));
         progress?.Report(new LinkageProgress("Loading service history", 0, 0));
-        var service = store.Query<ServicePeriodRow>(LinkageQueries.ServicePeriods(quarters)).ToList();
+        var service = LinkageRowReader.ServicePeriods(store, LinkageQueries.ServicePeriods(quarters), Account);
         progress?.Report(new LinkageProgress("Loading the current book and theme mentions", 0, 0));
-        var book = store.Query<BookAccountRow>(LinkageQueries.Book(states)).ToList();
+        var book = LinkageRowReader.Book(store, LinkageQueries.Book(states));
         var themesRaised = store.Query<ThemesRaisedRow>(LinkageQueries.ThemesRaised).ToList();
         var ces = ReliabilityCalibration.Estimate(store.Query<CesMomentsRow>(LinkageQueries.CesMoments).Select(m => (m.N, m.Sum, m.SumSquares)));
         if (events.Count == 0)
@@ -94,82 +98,99 @@ internal sealed class LinkageDataset
         var sizeCuts = LinkageFactors.SizeCuts(events.Select(e => e.ArrBefore));
         var sizeLevels = LinkageFactors.SizeLevels(sizeCuts);
 
-        var accountIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        int Account(string id) => accountIndex.TryGetValue(id, out var i) ? i : accountIndex[id] = accountIndex.Count;
-
-        // Churn and expansion: levels per event, then factors from the levels that occur.
-        var churnColumns = new List<(string Name, string[] Levels, string? Preferred, Func<RenewalEventRow, string> Level)>();
-        if (soft.Contains(SoftMetric.Nps)) churnColumns.Add((LinkageFactors.Nps, LinkageFactors.NpsLevels, LinkageFactors.Promoter, e => LinkageFactors.NpsLevel(e.NpsMean)));
-        if (soft.Contains(SoftMetric.Csat)) churnColumns.Add((LinkageFactors.Csat, LinkageFactors.CsatLevels, "5", e => LinkageFactors.CsatLevel(e.CsatMean)));
+        // Churn and expansion: a level code (index into the column's levels; −1 for one never seen) per renewal and column,
+        // then factors from the levels that occur.
+        var segments = events.Select(e => e.Segment ?? "unknown").Distinct().Order(StringComparer.Ordinal).ToArray();
+        var segmentCode = Codes(segments);
+        var churnColumns = new List<(string Name, string[] Levels, string? Preferred, Func<RenewalEventRow, int> Level)>();
+        if (soft.Contains(SoftMetric.Nps)) churnColumns.Add((LinkageFactors.Nps, LinkageFactors.NpsLevels, LinkageFactors.Promoter, e => LinkageFactors.NpsLevelIndex(e.NpsMean)));
+        if (soft.Contains(SoftMetric.Csat)) churnColumns.Add((LinkageFactors.Csat, LinkageFactors.CsatLevels, "5", e => LinkageFactors.CsatLevelIndex(e.CsatMean)));
+        churnColumns.Add((LinkageFactors.Segment, segments, null, e => segmentCode.GetValueOrDefault(e.Segment ?? "unknown", -1)));
+        churnColumns.Add((LinkageFactors.Tenure, LinkageFactors.TenureLevels, null, e => LinkageFactors.TenureLevelIndex(e.TenureMonths)));
+        churnColumns.Add((LinkageFactors.Products, LinkageFactors.ProductLevels, "1", e => LinkageFactors.ProductLevelIndex(e.Products)));
+        churnColumns.Add((LinkageFactors.Size, sizeLevels, null, e => LinkageFactors.SizeLevel(sizeCuts, e.ArrBefore)));
         // CES enters the churn model as a number (calibrated for measurement noise, in half points): one slope, not noisy bands.
         var cesInChurn = soft.Contains(SoftMetric.Ces) && ces.Observations > 0;
         double[] ChurnNumeric(double? mean, long answers) => cesInChurn ? [BinChurnCes(ces.Calibrate(mean, answers))] : [];
-        var segments = events.Select(e => e.Segment ?? "unknown").Distinct().Order(StringComparer.Ordinal).ToArray();
-        churnColumns.Add((LinkageFactors.Segment, segments, null, e => e.Segment ?? "unknown"));
-        churnColumns.Add((LinkageFactors.Tenure, LinkageFactors.TenureLevels, null, e => LinkageFactors.TenureLevel(e.TenureMonths)));
-        churnColumns.Add((LinkageFactors.Products, LinkageFactors.ProductLevels, "1", e => LinkageFactors.ProductLevel(e.Products)));
-        churnColumns.Add((LinkageFactors.Size, sizeLevels, null, e => sizeLevels[LinkageFactors.SizeLevel(sizeCuts, e.ArrBefore)]));
 
-        var eventLevels = events.Select(e => churnColumns.Select(c => c.Level(e)).ToArray()).ToList();
-        var churnFactors = new List<(Factor Factor, int Column)>();
+        var eventLevels = new int[churnColumns.Count][];
+        var churnFactors = new List<(Factor Factor, int Column, int[] Index)>();
         for (var c = 0; c < churnColumns.Count; c++)
         {
-            var (name, levels, preferred, _) = churnColumns[c];
-            var column = c;
-            var counts = eventLevels.GroupBy(l => l[column]).ToDictionary(g => g.Key, g => g.Count());
-            var churns = eventLevels.Where((_, i) => events[i].Churned).GroupBy(l => l[column]).ToDictionary(g => g.Key, g => g.Count());
-            var present = levels.Where(counts.ContainsKey).ToArray();
-            if (present.Length < 2) continue;
-            // A level whose renewals all churned or all stayed separates churn; it cannot be the baseline (every comparison with it would be infinite).
-            var separated = present.Where(l => churns.GetValueOrDefault(l) == 0 || churns.GetValueOrDefault(l) == counts[l]).ToHashSet();
-            var candidates = counts.Where(kv => !separated.Contains(kv.Key)).ToList();
-            if (candidates.Count == 0) candidates = counts.ToList();
-            var baseline = preferred is not null && counts.ContainsKey(preferred) && !separated.Contains(preferred) ? Array.IndexOf(present, preferred)
-                : Array.IndexOf(present, candidates.MaxBy(kv => kv.Value).Key);
-            churnFactors.Add((new Factor(name, present, baseline) { Separated = separated.Select(l => Array.IndexOf(present, l)).ToHashSet() }, c));
+            var (name, levels, preferred, level) = churnColumns[c];
+            var tally = new LevelTally(levels);
+            eventLevels[c] = new int[events.Count];
+            for (var i = 0; i < events.Count; i++)
+                tally.Add(eventLevels[c][i] = level(events[i]), events[i].Churned);
+            if (ChurnFactor(name, preferred, tally) is { } factor) churnFactors.Add((factor, c, tally.IndexesIn(factor)));
         }
         var churnSpace = new CellSpace(churnFactors.Select(f => f.Factor).ToList(), cesInChurn ? [LinkageFactors.Ces] : []);
-        int ChurnCell(string[] levels, double[] numeric) => churnSpace.Intern(churnFactors.Select(f => f.Factor.IndexOf(levels[f.Column])).ToArray(), numeric);
+        var churnLevels = new int[churnFactors.Count];
+        // A level the renewals never showed (e.g. a segment with no renewal yet) cannot be predicted; such accounts are valued at the baseline level.
+        int ChurnCell(Func<int, int> code, double[] numeric)
+        {
+            for (var f = 0; f < churnFactors.Count; f++)
+            {
+                var (factor, column, index) = churnFactors[f];
+                var level = code(column) is var c and >= 0 ? index[c] : -1;
+                churnLevels[f] = level >= 0 ? level : factor.Baseline;
+            }
+            return churnSpace.Intern(churnLevels, numeric);
+        }
 
-        var eventCell = events.Select((e, i) => ChurnCell(eventLevels[i], ChurnNumeric(e.CesMean, e.CesAnswers))).ToArray();
+        var eventCell = events.Select((e, i) => ChurnCell(c => eventLevels[c][i], ChurnNumeric(e.CesMean, e.CesAnswers))).ToArray();
         var churnTrainingCells = churnSpace.Count;
 
         // Service: account-quarters collapsed per account and cost cell (sums are exact for the log-linear models).
-        var costSegments = service.Select(s => s.Segment ?? "unknown").Concat(segments).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var costSegments = service.Segments.Concat(segments).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var costSegmentCode = Codes(costSegments);
+        var serviceSegment = service.Segments.Select(s => costSegmentCode[s]).ToArray();
+        var serviceSize = new int[service.Count];
+        var tallies = new[]
+        {
+            new LevelTally(costSegments), new LevelTally(LinkageFactors.TenureLevels), new LevelTally(LinkageFactors.ProductLevels),
+            new LevelTally(sizeLevels), new LevelTally(CesAnswered),
+        };
+        for (var r = 0; r < service.Count; r++)
+        {
+            tallies[0].Add(serviceSegment[service.Segment[r]]);
+            tallies[1].Add(service.Tenure[r]);
+            tallies[2].Add(service.Products[r]);
+            tallies[3].Add(serviceSize[r] = LinkageFactors.SizeLevel(sizeCuts, service.Arr[r]));
+            tallies[4].Add(service.CesAnswers[r] > 0 ? 0 : 1);
+        }
         var costFactors = new List<Factor>
         {
-            FactorOf(LinkageFactors.Segment, costSegments, service.Select(s => s.Segment ?? "unknown")),
-            FactorOf(LinkageFactors.Tenure, LinkageFactors.TenureLevels, service.Select(s => LinkageFactors.TenureLevel(s.TenureMonths))),
-            FactorOf(LinkageFactors.Products, LinkageFactors.ProductLevels, service.Select(s => LinkageFactors.ProductLevel(s.Products)), "1"),
-            FactorOf(LinkageFactors.Size, sizeLevels, service.Select(s => sizeLevels[LinkageFactors.SizeLevel(sizeCuts, s.Arr)])),
-            FactorOf("ces answered", ["yes", "no"], service.Select(s => s.CesAnswers > 0 ? "yes" : "no"), "yes"),
+            CostFactor(LinkageFactors.Segment, costSegments, tallies[0]),
+            CostFactor(LinkageFactors.Tenure, LinkageFactors.TenureLevels, tallies[1]),
+            CostFactor(LinkageFactors.Products, LinkageFactors.ProductLevels, tallies[2], "1"),
+            CostFactor(LinkageFactors.Size, sizeLevels, tallies[3]),
+            CostFactor("ces answered", CesAnswered, tallies[4], "yes"),
         };
+        var costIndex = costFactors.Select((f, i) => tallies[i].IndexesIn(f)).ToArray();
         var hasCes = ces.Observations > 0;
         var costSpace = new CellSpace(costFactors, hasCes ? [LinkageFactors.Ces] : []);
         // Reused buffers: hundreds of thousands of account-quarters are placed, and Intern copies them only for a new cell.
         var costLevels = new int[5];
         var costNumeric = new double[hasCes ? 1 : 0];
-        int CostCell(string? segment, int tenure, int products, double arr, double cesCalibrated, long cesAnswers)
+        int CostCell(int segment, int tenure, int products, int size, long cesAnswers, double cesCalibrated)
         {
-            costLevels[0] = Math.Max(0, costFactors[0].IndexOf(segment ?? "unknown"));
-            costLevels[1] = Math.Max(0, costFactors[1].IndexOf(LinkageFactors.TenureLevel(tenure)));
-            costLevels[2] = Math.Max(0, costFactors[2].IndexOf(LinkageFactors.ProductLevel(products)));
-            costLevels[3] = Math.Max(0, costFactors[3].IndexOf(sizeLevels[LinkageFactors.SizeLevel(sizeCuts, arr)]));
-            costLevels[4] = Math.Max(0, costFactors[4].IndexOf(cesAnswers > 0 ? "yes" : "no"));
+            costLevels[0] = Math.Max(0, segment >= 0 ? costIndex[0][segment] : -1);
+            costLevels[1] = Math.Max(0, costIndex[1][tenure]);
+            costLevels[2] = Math.Max(0, costIndex[2][products]);
+            costLevels[3] = Math.Max(0, costIndex[3][size]);
+            costLevels[4] = Math.Max(0, costIndex[4][cesAnswers > 0 ? 0 : 1]);
             if (hasCes) costNumeric[0] = BinCes(cesCalibrated);
             return costSpace.Intern(costLevels, costNumeric);
         }
 
-        var serviceGroups = new Dictionary<(int Account, int Cell, int Nps), (double Tickets, double Minutes, double Quarters)>();
-        foreach (var s in service)
+        var serviceRows = new ServiceGroups();
+        for (var r = 0; r < service.Count; r++)
         {
-            var calibrated = ces.Calibrate(s.CesMean, s.CesAnswers);
-            var key = (Account(s.AccountId), CostCell(s.Segment, s.TenureMonths, s.Products, s.Arr, calibrated, s.CesAnswers),
-                Array.IndexOf(LinkageFactors.NpsLevels, LinkageFactors.NpsLevel(s.NpsMean)));
-            var t = serviceGroups.GetValueOrDefault(key);
-            serviceGroups[key] = (t.Tickets + s.Tickets, t.Minutes + s.HandleMinutes, t.Quarters + 1);
+            var calibrated = ces.Calibrate(service.CesMean[r], service.CesAnswers[r]);
+            var cell = CostCell(serviceSegment[service.Segment[r]], service.Tenure[r], service.Products[r], serviceSize[r], service.CesAnswers[r], calibrated);
+            serviceRows.Add(service.Account[r], cell, service.Nps[r], service.Tickets[r], service.HandleMinutes[r]);
         }
-        var serviceKeys = serviceGroups.Keys.ToArray();
         var costTrainingCells = costSpace.Count;
 
         var eventAccount = events.Select(e => Account(e.AccountId)).ToArray();
@@ -177,12 +198,10 @@ internal sealed class LinkageDataset
         {
             var calibrated = ces.Calibrate(b.CesMean, b.CesAnswers);
             var asEvent = new RenewalEventRow(b.AccountId, default, false, false, b.Arr, 0, b.Segment, b.TenureMonths, b.Products, b.NpsMean, b.CsatMean, b.CesMean, b.CesAnswers);
-            var levels = churnColumns.Select(c => c.Level(asEvent)).ToArray();
-            var known = churnFactors.All(f => f.Factor.IndexOf(levels[f.Column]) >= 0);
-            // A level the renewals never showed (e.g. a segment with no renewal yet) cannot be predicted; such accounts are valued at the baseline level.
-            for (var f = 0; f < churnFactors.Count && !known; f++)
-                if (churnFactors[f].Factor.IndexOf(levels[churnFactors[f].Column]) < 0) levels[churnFactors[f].Column] = churnFactors[f].Factor.Levels[churnFactors[f].Factor.Baseline];
-            return new BookAccount(ChurnCell(levels, ChurnNumeric(b.CesMean, b.CesAnswers)), CostCell(b.Segment, b.TenureMonths, b.Products, b.Arr, calibrated, b.CesAnswers), b.Arr, calibrated, b.CesAnswers);
+            var churnCell = ChurnCell(c => churnColumns[c].Level(asEvent), ChurnNumeric(b.CesMean, b.CesAnswers));
+            var costCell = CostCell(costSegmentCode.GetValueOrDefault(b.Segment ?? "unknown", -1), LinkageFactors.TenureLevelIndex(b.TenureMonths),
+                LinkageFactors.ProductLevelIndex(b.Products), LinkageFactors.SizeLevel(sizeCuts, b.Arr), b.CesAnswers, calibrated);
+            return new BookAccount(churnCell, costCell, b.Arr, calibrated, b.CesAnswers);
         }).ToList();
 
         var (themes, bookThemes) = ThemesRaised(events, book, themesRaised);
@@ -203,15 +222,44 @@ internal sealed class LinkageDataset
             ExpansionAmount = events.Select(e => e.ExpansionAmount).ToArray(),
             CostSpace = costSpace,
             CostTrainingCells = costTrainingCells,
-            ServiceAccount = serviceKeys.Select(k => k.Account).ToArray(),
-            ServiceCell = serviceKeys.Select(k => k.Cell).ToArray(),
-            ServiceNpsLevel = serviceKeys.Select(k => k.Nps).ToArray(),
-            Tickets = serviceKeys.Select(k => serviceGroups[k].Tickets).ToArray(),
-            HandleMinutes = serviceKeys.Select(k => serviceGroups[k].Minutes).ToArray(),
-            Quarters = serviceKeys.Select(k => serviceGroups[k].Quarters).ToArray(),
+            ServiceAccount = [.. serviceRows.Account],
+            ServiceCell = [.. serviceRows.Cell],
+            ServiceNpsLevel = [.. serviceRows.Nps],
+            Tickets = [.. serviceRows.Tickets],
+            HandleMinutes = [.. serviceRows.Minutes],
+            Quarters = [.. serviceRows.Quarters],
             Book = bookRows,
             Themes = themes,
         };
+    }
+
+    static readonly string[] CesAnswered = ["yes", "no"];
+
+    static Dictionary<string, int> Codes(string[] levels) =>
+        levels.Select((level, code) => (level, code)).ToDictionary(p => p.level, p => p.code, StringComparer.Ordinal);
+
+    /// <summary>A churn-model factor over the levels that occur; null when fewer than two do.</summary>
+    static Factor? ChurnFactor(string name, string? preferred, LevelTally tally)
+    {
+        var present = tally.Present();
+        if (present.Length < 2) return null;
+        // A level whose renewals all churned or all stayed separates churn; it cannot be the baseline (every comparison with it would be infinite).
+        var separated = tally.Separated();
+        var baseline = preferred is not null && tally.Occurs(preferred) && !separated.Contains(preferred) ? preferred
+            : tally.MostCommon(separated) ?? tally.MostCommon(NoLevels)!;
+        return new Factor(name, present, Array.IndexOf(present, baseline)) { Separated = separated.Select(l => Array.IndexOf(present, l)).ToHashSet() };
+    }
+
+    static readonly IReadOnlySet<string> NoLevels = new HashSet<string>();
+
+    /// <summary>A cost-model factor over the levels that occur (all levels when none occur, so the space stays well formed).</summary>
+    static Factor CostFactor(string name, string[] levels, LevelTally tally, string? preferred = null)
+    {
+        var present = tally.Present();
+        if (present.Length == 0) present = levels;
+        var baseline = preferred is not null && Array.IndexOf(present, preferred) >= 0 ? Array.IndexOf(present, preferred)
+            : tally.MostCommon(NoLevels) is { } common ? Array.IndexOf(present, common) : 0;
+        return new Factor(name, present, Math.Max(baseline, 0));
     }
 
     /// <summary>Per theme, the renewals preceded within a year by an answer raising it; per book account, the themes it raised in the last year.</summary>
@@ -246,17 +294,6 @@ internal sealed class LinkageDataset
         else if (events.Any(e => e.CsatMean is not null)) soft.Add(SoftMetric.Csat);
         if (events.Any(e => e.CesMean is not null)) soft.Add(SoftMetric.Ces);
         return soft;
-    }
-
-    /// <summary>A factor over the levels that occur (all levels when none occur, so the space stays well formed).</summary>
-    static Factor FactorOf(string name, string[] levels, IEnumerable<string> observed, string? preferred = null)
-    {
-        var counts = observed.GroupBy(l => l).ToDictionary(g => g.Key, g => g.Count());
-        var present = levels.Where(counts.ContainsKey).ToArray();
-        if (present.Length == 0) present = levels;
-        var baseline = preferred is not null && Array.IndexOf(present, preferred) >= 0 ? Array.IndexOf(present, preferred)
-            : counts.Count == 0 ? 0 : Array.IndexOf(present, counts.MaxBy(kv => kv.Value).Key);
-        return new Factor(name, present, Math.Max(baseline, 0));
     }
 }
 

@@ -17,19 +17,26 @@ internal static class LinkageFactors
     public static readonly string[] TenureLevels = ["<1y", "1–2y", "2–3y", "3y+"];
     public static readonly string[] ProductLevels = ["1", "2", "3+"];
 
-    public static string NpsLevel(double? mean) => mean is not { } m ? NoAnswer : NpsEstimator.Classify(RoundScore(m)) switch
+    public static string NpsLevel(double? mean) => NpsLevels[NpsLevelIndex(mean)];
+
+    /// <summary>Index of <see cref="NpsLevel"/> in <see cref="NpsLevels"/>.</summary>
+    public static int NpsLevelIndex(double? mean) => mean is not { } m ? 3 : NpsEstimator.Classify(RoundScore(m)) switch
     {
-        NpsCategory.Detractor => Detractor,
-        NpsCategory.Passive => Passive,
-        _ => Promoter,
+        NpsCategory.Detractor => 0,
+        NpsCategory.Passive => 1,
+        _ => 2,
     };
 
-    public static string CsatLevel(double? mean) => mean is not { } m ? NoAnswer : Math.Clamp(RoundScore(m), 1, 5).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public static string CsatLevel(double? mean) => CsatLevels[CsatLevelIndex(mean)];
 
+    /// <summary>Index of <see cref="CsatLevel"/> in <see cref="CsatLevels"/>.</summary>
+    public static int CsatLevelIndex(double? mean) => mean is not { } m ? 5 : Math.Clamp(RoundScore(m), 1, 5) - 1;
 
-    public static string TenureLevel(int months) => months < 12 ? "<1y" : months < 24 ? "1–2y" : months < 36 ? "2–3y" : "3y+";
+    /// <summary>Index into <see cref="TenureLevels"/> of a tenure in months.</summary>
+    public static int TenureLevelIndex(int months) => months < 12 ? 0 : months < 24 ? 1 : months < 36 ? 2 : 3;
 
-    public static string ProductLevel(int products) => products <= 1 ? "1" : products == 2 ? "2" : "3+";
+    /// <summary>Index into <see cref="ProductLevels"/> of a number of products held.</summary>
+    public static int ProductLevelIndex(int products) => products <= 1 ? 0 : products == 2 ? 1 : 2;
 
     static int RoundScore(double mean) => (int)Math.Round(mean, MidpointRounding.AwayFromZero);
 

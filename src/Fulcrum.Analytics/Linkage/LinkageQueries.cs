@@ -7,11 +7,6 @@ internal sealed record RenewalEventRow(
     string AccountId, DateTime Day, bool Churned, bool Expanded, double ArrBefore, double ExpansionAmount,
     string? Segment, int TenureMonths, int Products, double? NpsMean, double? CsatMean, double? CesMean, long CesAnswers);
 
-/// <summary>One account and quarter it was a customer: its support load and the survey answers of the year before.</summary>
-internal sealed record ServicePeriodRow(
-    string AccountId, DateTime Period, string? Segment, int TenureMonths, int Products, double Arr,
-    double Tickets, double HandleMinutes, double? NpsMean, double? CesMean, long CesAnswers);
-
 /// <summary>An account on the books on the last day of data, in the same terms as the models.</summary>
 internal sealed record BookAccountRow(
     string AccountId, string? Segment, int TenureMonths, int Products, double Arr, double? NpsMean, double? CsatMean, double? CesMean, long CesAnswers);
@@ -74,37 +69,33 @@ internal static class LinkageQueries
 
     /// <summary>
     /// Account-quarters with their tickets and handle minutes, and the survey means of the four quarters up to and
-    /// including each one. Answers are summed per account and quarter first and the trailing year is a window over
-    /// those sums: a join of every account-quarter with every answer would be far larger.
+    /// including each one. Answers are summed per account and quarter first (quarters numbered year × 4 + quarter) and
+    /// each account-quarter then sums its account's sums of the trailing year: a join of every account-quarter with every
+    /// answer would be far larger, and a window over the quarters costs a sort of them all.
     /// </summary>
     public static string ServicePeriods(string quarterFacts) => $"""
         WITH periods AS (
-            SELECT account_id, period, segment, tenure_months, products, arr, tickets, handle_minutes FROM {quarterFacts}),
+            SELECT account_id, period, {QuarterNumber("period")} AS quarter, segment, tenure_months, products, arr, tickets, handle_minutes
+            FROM {quarterFacts}),
         answers AS (
-            SELECT account_id, CAST(date_trunc('quarter', CAST(responded_at AS DATE)) AS DATE) AS period,
-                   CAST(SUM(nps) AS DOUBLE PRECISION) AS nps_sum, COUNT(nps) AS nps_n, CAST(SUM(ces) AS DOUBLE PRECISION) AS ces_sum, COUNT(ces) AS ces_n
+            SELECT account_id, {QuarterNumber("responded_at")} AS quarter, SUM(nps) AS nps_sum, COUNT(nps) AS nps_n, SUM(ces) AS ces_sum, COUNT(ces) AS ces_n
             FROM responses GROUP BY 1, 2),
-        keyed AS (
-            SELECT account_id, period, 0.0 AS nps_sum, 0 AS nps_n, 0.0 AS ces_sum, 0 AS ces_n FROM periods
-            UNION ALL
-            SELECT account_id, period, nps_sum, nps_n, ces_sum, ces_n FROM answers),
-        per_quarter AS (
-            SELECT account_id, period, SUM(nps_sum) AS nps_sum, SUM(nps_n) AS nps_n, SUM(ces_sum) AS ces_sum, SUM(ces_n) AS ces_n
-            FROM keyed GROUP BY 1, 2),
         trailing_year AS (
-            SELECT account_id, period,
-                   SUM(nps_sum) OVER w AS nps_sum, SUM(nps_n) OVER w AS nps_n, SUM(ces_sum) OVER w AS ces_sum, SUM(ces_n) OVER w AS ces_n
-            FROM per_quarter
-            WINDOW w AS (PARTITION BY account_id ORDER BY period RANGE BETWEEN INTERVAL '9 months' PRECEDING AND CURRENT ROW))
-        SELECT p.account_id AS AccountId, CAST(p.period AS TIMESTAMP) AS Period, p.segment AS Segment, CAST(p.tenure_months AS INTEGER) AS TenureMonths,
+            SELECT p.account_id, p.quarter, SUM(a.nps_sum) AS nps_sum, SUM(a.nps_n) AS nps_n, SUM(a.ces_sum) AS ces_sum, SUM(a.ces_n) AS ces_n
+            FROM periods p JOIN answers a ON a.account_id = p.account_id AND a.quarter BETWEEN p.quarter - 3 AND p.quarter
+            GROUP BY 1, 2)
+        SELECT p.account_id AS AccountId, p.segment AS Segment, CAST(p.tenure_months AS INTEGER) AS TenureMonths,
                CAST(p.products AS INTEGER) AS Products, CAST(p.arr AS DOUBLE PRECISION) AS Arr, CAST(p.tickets AS DOUBLE PRECISION) AS Tickets,
                CAST(p.handle_minutes AS DOUBLE PRECISION) AS HandleMinutes,
-               CASE WHEN t.nps_n > 0 THEN t.nps_sum / t.nps_n END AS NpsMean,
-               CASE WHEN t.ces_n > 0 THEN t.ces_sum / t.ces_n END AS CesMean,
+               CASE WHEN t.nps_n > 0 THEN CAST(t.nps_sum AS DOUBLE PRECISION) / CAST(t.nps_n AS DOUBLE PRECISION) END AS NpsMean,
+               CASE WHEN t.ces_n > 0 THEN CAST(t.ces_sum AS DOUBLE PRECISION) / CAST(t.ces_n AS DOUBLE PRECISION) END AS CesMean,
                CAST(COALESCE(t.ces_n, 0) AS BIGINT) AS CesAnswers
-        FROM periods p LEFT JOIN trailing_year t ON t.account_id = p.account_id AND t.period = p.period
+        FROM periods p LEFT JOIN trailing_year t ON t.account_id = p.account_id AND t.quarter = p.quarter
         ORDER BY p.account_id, p.period
         """;
+
+    /// <summary>A quarter as one integer (year × 4 + quarter), so the trailing year is a range of numbers.</summary>
+    static string QuarterNumber(string day) => $"CAST(EXTRACT(year FROM {day}) * 4 + EXTRACT(quarter FROM {day}) AS INTEGER)";
 
     /// <summary>Accounts holding a product on the last day any data was observed, with their state that day.</summary>
     public static string Book(string states) => $"""

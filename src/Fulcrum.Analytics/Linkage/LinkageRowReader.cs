@@ -1,0 +1,140 @@
+using System.Data.Common;
+using System.Globalization;
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Analytics.Linkage;
+
+/// <summary>
+/// Account-quarters of service as level codes, one array per column (row order is the query's: by account, then quarter).
+/// Over a million rows at 100k accounts: codes instead of strings and row objects keep loading and placing them cheap.
+/// </summary>
+internal sealed class ServiceColumns
+{
+    public List<int> Account { get; } = [];
+    /// <summary>Index into <see cref="Segments"/> (a missing segment is "unknown").</summary>
+    public List<int> Segment { get; } = [];
+    public List<string> Segments { get; } = [];
+    /// <summary>Index into <see cref="LinkageFactors.TenureLevels"/>.</summary>
+    public List<int> Tenure { get; } = [];
+    /// <summary>Index into <see cref="LinkageFactors.ProductLevels"/>.</summary>
+    public List<int> Products { get; } = [];
+    public List<double> Arr { get; } = [];
+    public List<double> Tickets { get; } = [];
+    public List<double> HandleMinutes { get; } = [];
+    /// <summary>Index into <see cref="LinkageFactors.NpsLevels"/> of the trailing year's mean score.</summary>
+    public List<int> Nps { get; } = [];
+    public List<double?> CesMean { get; } = [];
+    public List<long> CesAnswers { get; } = [];
+    public int Count => Account.Count;
+}
+
+/// <summary>
+/// Reads the linkage queries (<see cref="LinkageQueries"/>) by column ordinal. Values come back in the backend's own type
+/// (e.g. PostgreSQL's numeric for an average) and are converted as a row mapper would, so both backends give the same rows.
+/// </summary>
+internal static class LinkageRowReader
+{
+    public static List<RenewalEventRow> RenewalEvents(FulcrumStore store, string sql)
+    {
+        var rows = new List<RenewalEventRow>();
+        using var reader = store.ExecuteReader(sql);
+        while (reader.Read())
+            rows.Add(new RenewalEventRow(reader.GetString(0), reader.GetDateTime(1), Bool(reader, 2), Bool(reader, 3), Double(reader, 4), Double(reader, 5),
+                NullableString(reader, 6), Int(reader, 7), Int(reader, 8), NullableDouble(reader, 9), NullableDouble(reader, 10), NullableDouble(reader, 11), Long(reader, 12)));
+        return rows;
+    }
+
+    /// <param name="account">Numbers an account id (called once per account, in row order).</param>
+    public static ServiceColumns ServicePeriods(FulcrumStore store, string sql, Func<string, int> account)
+    {
+        var columns = new ServiceColumns();
+        var segments = new Dictionary<string, int>(StringComparer.Ordinal);
+        using var reader = store.ExecuteReader(sql);
+        string? lastAccount = null;
+        var accountNumber = -1;
+        while (reader.Read())
+        {
+            var id = reader.GetString(0);
+            if (id != lastAccount) (lastAccount, accountNumber) = (id, account(id));
+            columns.Account.Add(accountNumber);
+            var segment = NullableString(reader, 1) ?? "unknown";
+            if (!segments.TryGetValue(segment, out var code))
+            {
+                segments[segment] = code = segments.Count;
+                columns.Segments.Add(segment);
+            }
+            columns.Segment.Add(code);
+            columns.Tenure.Add(LinkageFactors.TenureLevelIndex(Int(reader, 2)));
+            columns.Products.Add(LinkageFactors.ProductLevelIndex(Int(reader, 3)));
+            columns.Arr.Add(Double(reader, 4));
+            columns.Tickets.Add(Double(reader, 5));
+            columns.HandleMinutes.Add(Double(reader, 6));
+            columns.Nps.Add(LinkageFactors.NpsLevelIndex(NullableDouble(reader, 7)));
+            columns.CesMean.Add(NullableDouble(reader, 8));
+            columns.CesAnswers.Add(Long(reader, 9));
+        }
+        return columns;
+    }
+
+    public static List<BookAccountRow> Book(FulcrumStore store, string sql)
+    {
+        var rows = new List<BookAccountRow>();
+        using var reader = store.ExecuteReader(sql);
+        while (reader.Read())
+            rows.Add(new BookAccountRow(reader.GetString(0), NullableString(reader, 1), Int(reader, 2), Int(reader, 3), Double(reader, 4),
+                NullableDouble(reader, 5), NullableDouble(reader, 6), NullableDouble(reader, 7), Long(reader, 8)));
+        return rows;
+    }
+
+    static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    static double? NullableDouble(DbDataReader r, int i) => r.IsDBNull(i) ? null : Double(r, i);
+
+    // A missing value in a non-nullable column reads as the type's default, as a row mapper gives it.
+    static double Double(DbDataReader r, int i) => r.IsDBNull(i) ? 0
+        : r.GetFieldType(i) == typeof(double) ? r.GetDouble(i) : Convert.ToDouble(r.GetValue(i), CultureInfo.InvariantCulture);
+
+    static long Long(DbDataReader r, int i) => r.IsDBNull(i) ? 0
+        : r.GetFieldType(i) == typeof(long) ? r.GetInt64(i) : Convert.ToInt64(r.GetValue(i), CultureInfo.InvariantCulture);
+
+    static int Int(DbDataReader r, int i) => r.IsDBNull(i) ? 0
+        : r.GetFieldType(i) == typeof(int) ? r.GetInt32(i) : Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
+
+    static bool Bool(DbDataReader r, int i) => !r.IsDBNull(i)
+        && (r.GetFieldType(i) == typeof(bool) ? r.GetBoolean(i) : Convert.ToBoolean(r.GetValue(i), CultureInfo.InvariantCulture));
+}
+
+/// <summary>
+/// Account-quarters summed per account, cost cell and NPS level, in the order the groups are first met. Rows come
+/// ordered by account, so a row's group is among its own account's few (a short search) and an account is never met again.
+/// </summary>
+internal sealed class ServiceGroups
+{
+    public List<int> Account { get; } = [];
+    public List<int> Cell { get; } = [];
+    public List<int> Nps { get; } = [];
+    public List<double> Tickets { get; } = [];
+    public List<double> Minutes { get; } = [];
+    public List<double> Quarters { get; } = [];
+
+    int _account = -1, _accountStart;
+
+    public void Add(int account, int cell, int nps, double tickets, double minutes)
+    {
+        if (account != _account) (_account, _accountStart) = (account, Account.Count);
+        for (var g = _accountStart; g < Account.Count; g++)
+        {
+            if (Cell[g] != cell || Nps[g] != nps) continue;
+            Tickets[g] += tickets;
+            Minutes[g] += minutes;
+            Quarters[g] += 1;
+            return;
+        }
+        Account.Add(account);
+        Cell.Add(cell);
+        Nps.Add(nps);
+        Tickets.Add(tickets);
+        Minutes.Add(minutes);
+        Quarters.Add(1);
+    }
+}
