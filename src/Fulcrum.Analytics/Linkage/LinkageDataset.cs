@@ -87,7 +87,7 @@ internal sealed class LinkageDataset
         var service = LinkageRowReader.ServicePeriods(store, LinkageQueries.ServicePeriods(quarters), Account);
         progress?.Report(new LinkageProgress("Loading the current book and theme mentions", 0, 0));
         var book = LinkageRowReader.Book(store, LinkageQueries.Book(states));
-        var themesRaised = store.Query<ThemesRaisedRow>(LinkageQueries.ThemesRaised).ToList();
+        var themesRaised = LinkageRowReader.ThemesRaised(store, LinkageQueries.ThemesRaised);
         var ces = ReliabilityCalibration.Estimate(store.Query<CesMomentsRow>(LinkageQueries.CesMoments).Select(m => (m.N, m.Sum, m.SumSquares)));
         if (events.Count == 0)
             throw new MissingDataException("No renewal decisions on record (outcomes of kind renewal, churn, contraction or expansion), so churn and expansion cannot be "
@@ -271,7 +271,21 @@ internal sealed class LinkageDataset
         if (ids.Count == 0) return ([], book.Select(_ => Array.Empty<int>()).ToArray());
         var index = new int[ids.Count];
         for (var i = 0; i < ids.Count; i++) index[int.Parse(ids[i].Themes, CultureInfo.InvariantCulture)] = i;
-        int[] Themes(string list) => list.Split(',').Select(n => index[int.Parse(n, CultureInfo.InvariantCulture)]).Order().ToArray();
+        // Millions of theme numbers at 100k accounts: parsed from the list in place, not split into strings.
+        int[] Themes(string list)
+        {
+            var themes = new int[list.AsSpan().Count(',') + 1];
+            var rest = list.AsSpan();
+            for (var t = 0; t < themes.Length; t++)
+            {
+                var comma = rest.IndexOf(',');
+                var number = comma < 0 ? rest : rest[..comma];
+                themes[t] = index[int.Parse(number, CultureInfo.InvariantCulture)];
+                rest = comma < 0 ? [] : rest[(comma + 1)..];
+            }
+            Array.Sort(themes);
+            return themes;
+        }
         var beforeDecision = rows.Where(r => r.Kind == 0).ToDictionary(r => (r.Key, r.Day!.Value), r => Themes(r.Themes));
         var beforeLastDay = rows.Where(r => r.Kind == 1).ToDictionary(r => r.Key, r => Themes(r.Themes), StringComparer.Ordinal);
         var eventsByTheme = ids.Select(_ => new List<int>()).ToArray();

@@ -127,8 +127,9 @@ internal static class LinkageQueries
     /// </summary>
     public static string ThemesRaised => $"""
         WITH {Decisions},
+        -- not made distinct here (millions of rows): the matches below are
         mentions AS MATERIALIZED (
-            SELECT DISTINCT r.account_id, CAST(r.responded_at AS DATE) AS day, rt.theme_id
+            SELECT r.account_id, CAST(r.responded_at AS DATE) AS day, rt.theme_id
             FROM response_themes rt JOIN responses r ON r.response_id = rt.response_id JOIN themes t ON t.theme_id = rt.theme_id
             WHERE t.status = 'active'),
         -- themes numbered from a per-theme grouping (combinable across shards), so Citus numbers them once on the coordinator

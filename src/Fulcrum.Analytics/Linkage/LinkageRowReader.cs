@@ -86,6 +86,15 @@ internal static class LinkageRowReader
         return rows;
     }
 
+    public static List<ThemesRaisedRow> ThemesRaised(FulcrumStore store, string sql)
+    {
+        var rows = new List<ThemesRaisedRow>();
+        using var reader = store.ExecuteReader(sql);
+        while (reader.Read())
+            rows.Add(new ThemesRaisedRow(Int(reader, 0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetDateTime(2), reader.GetString(3), NullableString(reader, 4)));
+        return rows;
+    }
+
     static string? NullableString(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     static double? NullableDouble(DbDataReader r, int i) => r.IsDBNull(i) ? null : Double(r, i);
