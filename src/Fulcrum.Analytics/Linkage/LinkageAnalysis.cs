@@ -158,9 +158,13 @@ public static class LinkageAnalysis
     /// </summary>
     static IEnumerable<Scenario> InternalScenarios(LinkageDataset d, Book book)
     {
+        // The accounts raising each theme, in book order: one pass over the book, not one per theme.
+        var raisingByTheme = d.Themes.Select(_ => new List<BookAccount>()).ToArray();
+        foreach (var account in book.Accounts)
+            foreach (var theme in account.Themes) raisingByTheme[theme].Add(account);
         for (var theme = 0; theme < d.Themes.Count; theme++)
         {
-            var raising = book.Accounts.Where(a => a.Themes.Contains(theme)).ToList();
+            var raising = raisingByTheme[theme];
             if (raising.Count == 0) continue;
             yield return new Scenario(ThemeExcessPrefix + d.Themes[theme].ThemeId,
                 Book.Group(raising.Select(a => new BookEntry(a.ChurnCell, a.CostCell, 1, a.Arr, Theme: theme, ExcessKept: 1))),
