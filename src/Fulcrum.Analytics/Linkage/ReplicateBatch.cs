@@ -144,7 +144,7 @@ internal sealed class ReplicateBatch
     }
 
     /// <summary>Account <paramref name="a"/>'s weight in every replicate of the batch; false when no replicate drew it.</summary>
-    bool TryWeightsOf(int a, out BatchValues weights)
+    public bool TryWeightsOf(int a, out BatchValues weights)
     {
         var at = a * Size;
         weights = new BatchValues(Vector.LoadUnsafe(ref Weights[0], (nuint)at), Vector.LoadUnsafe(ref Weights[0], (nuint)(at + Vector<double>.Count)));
@@ -158,15 +158,12 @@ internal sealed class ReplicateBatch
         return values;
     }
 
-    /// <summary>A batch's weights of one account, or any value per replicate: two vectors.</summary>
-    readonly record struct BatchValues(Vector<double> Low, Vector<double> High);
-
     // Lane-wise adds and products: each lane is the scalar operation of its replicate (no fused multiply-add), so vectors
     // change no digit. Offsets are cells or themes times Size, inside arrays sized for them.
 
-    static void Add(double[] sums, int offset, BatchValues w) => AddLanes(sums, offset, w.Low, w.High);
+    public static void Add(double[] sums, int offset, BatchValues w) => AddLanes(sums, offset, w.Low, w.High);
 
-    static void AddScaled(double[] sums, int offset, BatchValues w, double value) => AddLanes(sums, offset, w.Low * value, w.High * value);
+    public static void AddScaled(double[] sums, int offset, BatchValues w, double value) => Add(sums, offset, w * value);
 
     static void AddProduct(double[] sums, int offset, BatchValues w, double[] factor, int factorOffset) =>
         AddLanes(sums, offset, w.Low * Vector.LoadUnsafe(ref factor[0], (nuint)factorOffset),
@@ -179,4 +176,17 @@ internal sealed class ReplicateBatch
         (Vector.LoadUnsafe(ref first, at) + low).StoreUnsafe(ref first, at);
         (Vector.LoadUnsafe(ref first, next) + high).StoreUnsafe(ref first, next);
     }
+}
+
+/// <summary>One value per replicate of a <see cref="ReplicateBatch"/> (e.g. an account's weights): two vectors, operated on lane by lane.</summary>
+internal readonly record struct BatchValues(Vector<double> Low, Vector<double> High)
+{
+    public static BatchValues Zero => new(Vector<double>.Zero, Vector<double>.Zero);
+
+    public static BatchValues operator +(BatchValues a, BatchValues b) => new(a.Low + b.Low, a.High + b.High);
+
+    public static BatchValues operator *(BatchValues a, double value) => new(a.Low * value, a.High * value);
+
+    /// <summary>The value of replicate <paramref name="slot"/>.</summary>
+    public double this[int slot] => slot < Vector<double>.Count ? Low[slot] : High[slot - Vector<double>.Count];
 }
