@@ -1,4 +1,5 @@
 using Fulcrum.Core.Statistics;
+using Fulcrum.Core.Statistics.Regression;
 
 namespace Fulcrum.Analytics.Linkage;
 
@@ -26,20 +27,25 @@ internal static class LinkageBootstrap
     {
         var fits = new ReplicateFit?[options.Resamples];
         var done = 0;
-        // One weights buffer per worker, not per resample: at 100k accounts each is a large-object-heap array, and one a
+        var size = ReplicateBatch.Size;
+        var (churnCells, costCells) = (models.ChurnDesign.GetLength(0), models.CostDesign.GetLength(0));
+        // One batch of weights per worker, not per batch: at 100k accounts each is a large-object-heap array, and one per
         // resample made the collector run full collections over and over.
-        Parallel.For(0, options.Resamples, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount },
-            () => new double[d.Accounts], (r, _, weights) =>
+        Parallel.For(0, (options.Resamples + size - 1) / size, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount },
+            () => new ReplicateBatch(d.Accounts), (b, _, batch) =>
         {
-            var rng = DeterministicRandom.Create(options.Seed, (ulong)r);
-            Array.Clear(weights);
-            for (var i = 0; i < d.Accounts; i++) weights[rng.Next(d.Accounts)]++;
-            var totals = LinkageModels.Totals(d, weights, models.ChurnDesign.GetLength(0), models.CostDesign.GetLength(0));
-            var coefficients = models.Refit(d, totals, weights);
-            fits[r] = coefficients is null ? null : new ReplicateFit(coefficients, evaluator.Describe(totals));
-            var count = Interlocked.Increment(ref done);
-            if (count % 25 == 0 || count == options.Resamples) progress?.Report(count);
-            return weights;
+            var (first, count) = (b * size, Math.Min(size, options.Resamples - b * size));
+            batch.Draw(options.Seed, first, count);
+            var totals = batch.Totals(d.Rows, churnCells, costCells);
+            var refits = Enumerable.Range(0, count).Select(k => models.Refit(totals[k])).ToArray();
+            var ratios = batch.ThemeRatios(d.Rows, d.Themes.Count,
+                refits.Select(c => c is null ? null : LogisticRegression.Probabilities(models.ChurnDesign, c.Churn)).ToArray());
+            for (var k = 0; k < count; k++)
+                if (refits[k] is { } coefficients)
+                    fits[first + k] = new ReplicateFit(coefficients with { ThemeChurnRatios = ratios[k]! }, evaluator.Describe(totals[k]));
+            var now = Interlocked.Add(ref done, count);
+            if (now / 25 != (now - count) / 25 || now == options.Resamples) progress?.Report(now);
+            return batch;
         }, _ => { });
         var usable = fits.Where(f => f is not null).Select(f => f!).ToList();
         return new BootstrapFits(usable, options.Resamples - usable.Count);

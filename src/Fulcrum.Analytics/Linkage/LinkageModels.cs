@@ -47,35 +47,13 @@ internal sealed class LinkageModels
 
     public LinkageCoefficients Coefficients => new(Churn.Coefficients, Expansion?.Coefficients, Amount?.Coefficients, Tickets?.Coefficients, Minutes?.Coefficients, ThemeChurnRatios);
 
-    /// <summary>Observed / predicted churn among renewals of accounts that raised each theme (renewals weighted by their account's weight).</summary>
-    static double[] ThemeRatios(LinkageDataset d, double[]? accountWeights, double[,] churnDesign, double[] churn)
-    {
-        if (d.Themes.Count == 0) return [];
-        var p = LogisticRegression.Probabilities(churnDesign, churn);
-        var (observed, expected) = (new double[d.Themes.Count], new double[d.Themes.Count]);
-        var rows = d.Rows;
-        for (var a = 0; a < d.Accounts; a++)
-        {
-            var w = accountWeights?[a] ?? 1;
-            if (w == 0) continue;
-            for (var i = rows.ThemeEventStart[a]; i < rows.ThemeEventStart[a + 1]; i++)
-            {
-                var (theme, cell, churned) = rows.ThemeEvents[i];
-                if (churned) observed[theme] += w;
-                expected[theme] += w * p[cell];
-            }
-        }
-        var ratios = new double[d.Themes.Count];
-        for (var theme = 0; theme < ratios.Length; theme++) ratios[theme] = expected[theme] > 0 ? observed[theme] / expected[theme] : double.NaN;
-        return ratios;
-    }
-
     /// <summary>Fits on the whole data. Call after every cell the valuation needs has been interned.</summary>
     public static LinkageModels Fit(LinkageDataset d)
     {
         var churnDesign = d.ChurnSpace.Design(d.ChurnTrainingCells);
         var costDesign = d.CostSpace.Design(d.CostTrainingCells);
-        var totals = Totals(d, null, churnDesign.GetLength(0), costDesign.GetLength(0));
+        var everyAccount = ReplicateBatch.Single(d.Accounts, null);
+        var totals = everyAccount.Totals(d.Rows, churnDesign.GetLength(0), costDesign.GetLength(0))[0];
         var churn = LogisticRegression.Fit(new GroupedData(churnDesign, totals.ChurnEvents, totals.Renewals, d.ChurnSpace.Names));
         if (churn.StandardErrors.Any(double.IsNaN))
             throw new LinkageException($"The churn model's terms are collinear ({string.Join(", ", d.ChurnSpace.Names)}): some are exact combinations of others in these data. Choose fewer soft metrics (--soft).");
@@ -96,12 +74,15 @@ internal sealed class LinkageModels
             ChurnTemplate = new GroupedData(churnDesign, totals.ChurnEvents, totals.Renewals, d.ChurnSpace.Names),
             CostTemplate = tickets is null && minutes is null ? null : new GroupedData(costDesign, totals.Tickets, totals.Quarters, d.CostSpace.Names),
             FullTotals = totals,
-            ThemeChurnRatios = ThemeRatios(d, null, churnDesign, churn.Coefficients),
+            ThemeChurnRatios = everyAccount.ThemeRatios(d.Rows, d.Themes.Count, [LogisticRegression.Probabilities(churnDesign, churn.Coefficients)])[0]!,
         };
     }
 
-    /// <summary>Refits every model on cell totals (a bootstrap replicate's, from <paramref name="accountWeights"/>); null if a model cannot be fitted on them.</summary>
-    public LinkageCoefficients? Refit(LinkageDataset d, CellTotals t, double[] accountWeights)
+    /// <summary>
+    /// Refits every model on cell totals (a bootstrap replicate's); null if a model cannot be fitted on them. The theme
+    /// ratios are left empty: they need another pass over the rows, which <see cref="ReplicateBatch.ThemeRatios"/> makes for a batch.
+    /// </summary>
+    public LinkageCoefficients? Refit(CellTotals t)
     {
         // The cells are the validated full-sample ones; only their totals change, so no re-validation.
         var churn = LogisticRegression.Refit(ChurnTemplate.WithTotals(t.ChurnEvents, t.Renewals), Churn);
@@ -118,7 +99,7 @@ internal sealed class LinkageModels
         var tickets = Other(Tickets, CostTemplate, t.Tickets, t.Quarters, false);
         var minutes = Other(Minutes, CostTemplate, t.Minutes, t.Quarters, false);
         if (expansion is [] || amount is [] || tickets is [] || minutes is []) return null;
-        return new LinkageCoefficients(churn.Coefficients, expansion, amount, tickets, minutes, ThemeRatios(d, accountWeights, ChurnDesign, churn.Coefficients));
+        return new LinkageCoefficients(churn.Coefficients, expansion, amount, tickets, minutes, []);
     }
 
     // A replicate can lose every account of a rare level; its coefficient is then undefined and the replicate is dropped (and counted).
@@ -129,42 +110,7 @@ internal sealed class LinkageModels
         double[] Renewals, double[] ChurnEvents, double[] Retained, double[] Expansions, double[] ExpansionArr, double[] ExpansionAmount,
         double[] Quarters, double[] Tickets, double[] Minutes, double[] NpsQuarters, double[] NpsTickets, double[] NpsMinutes);
 
-    internal static CellTotals Totals(LinkageDataset d, double[]? accountWeights, int churnCells, int costCells)
-    {
-        var t = new CellTotals(new double[churnCells], new double[churnCells], new double[churnCells], new double[churnCells], new double[churnCells],
-            new double[churnCells], new double[costCells], new double[costCells], new double[costCells],
-            new double[LinkageFactors.NpsLevels.Length], new double[LinkageFactors.NpsLevels.Length], new double[LinkageFactors.NpsLevels.Length]);
-        var rows = d.Rows;
-        for (var a = 0; a < d.Accounts; a++)
-        {
-            var w = accountWeights?[a] ?? 1;
-            if (w == 0) continue;
-            for (var i = rows.EventStart[a]; i < rows.EventStart[a + 1]; i++)
-            {
-                ref readonly var e = ref rows.Events[i];
-                var c = e.Cell;
-                t.Renewals[c] += w;
-                if (e.Churned) { t.ChurnEvents[c] += w; continue; }
-                t.Retained[c] += w;
-                if (!e.Expanded) continue;
-                t.Expansions[c] += w;
-                if (!(e.ArrBefore > 0)) continue;
-                t.ExpansionArr[c] += w * e.ArrBefore;
-                t.ExpansionAmount[c] += w * e.ExpansionAmount;
-            }
-            for (var i = rows.ServiceStart[a]; i < rows.ServiceStart[a + 1]; i++)
-            {
-                ref readonly var r = ref rows.Service[i];
-                var (c, level) = (r.Cell, r.NpsLevel);
-                double quarters = w * r.Quarters, tickets = w * r.Tickets, minutes = w * r.Minutes;
-                t.Quarters[c] += quarters;
-                t.Tickets[c] += tickets;
-                t.Minutes[c] += minutes;
-                t.NpsQuarters[level] += quarters;
-                t.NpsTickets[level] += tickets;
-                t.NpsMinutes[level] += minutes;
-            }
-        }
-        return t;
-    }
+    /// <summary>Cell totals with each account weighted by <paramref name="accountWeights"/> (every account once when null).</summary>
+    internal static CellTotals Totals(LinkageDataset d, double[]? accountWeights, int churnCells, int costCells) =>
+        ReplicateBatch.Single(d.Accounts, accountWeights).Totals(d.Rows, churnCells, costCells)[0];
 }

@@ -1,3 +1,4 @@
+using Fulcrum.Analytics.Linkage;
 using Fulcrum.Core.Statistics;
 
 namespace Fulcrum.Analytics.Themes;
@@ -21,6 +22,7 @@ sealed record ThemeBootstrapValues(Estimate NpsImpact, Estimate ExcessChurn, Est
 /// account once and adds it to the totals over all accounts and to the sums of every theme it raised (its row of
 /// <see cref="RaisedByAccount"/>), all of them small per-theme × stratum tables: one draw per account and one term per
 /// raising account and resample, read in account order rather than gathered theme by theme from account-sized arrays.
+/// Replicates go in batches (<see cref="ReplicateBatch"/>), one vector lane each, so the rows are read once per batch.
 /// Every sum adds the same terms in the same (account) order as one bootstrap per theme, so the figures are identical.
 /// </remarks>
 static class ThemeImpactBootstrap
@@ -37,22 +39,22 @@ static class ThemeImpactBootstrap
         var nps = themes.Select(_ => new double[replicates]).ToArray();
         var excess = themes.Select(_ => new double[replicates]).ToArray();
         var atRisk = themes.Select(_ => new double[replicates]).ToArray();
-        Parallel.For(0, replicates, () => new Workspace(count, themes.Count, strataCount), (b, _, w) =>
+        var size = ReplicateBatch.Size;
+        Parallel.For(0, (replicates + size - 1) / size, () => (Draws: new ReplicateBatch(count), Sums: new Workspace(themes.Count, strataCount)), (b, _, w) =>
         {
-            var rng = DeterministicRandom.Create(unchecked((ulong)options.Seed), (ulong)b);
-            Array.Clear(w.Weight);
-            for (var i = 0; i < count; i++) w.Weight[rng.Next(count)]++;
-            w.Evaluate(raised, nAll, netAll, churned, stratum, arr);
-            for (var t = 0; t < themes.Count; t++) (nps[t][b], excess[t][b], atRisk[t][b]) = w.Theme(t);
+            var (first, drawn) = (b * size, Math.Min(size, replicates - b * size));
+            w.Draws.Draw(unchecked((ulong)options.Seed), first, drawn);
+            w.Sums.Evaluate(w.Draws, raised, nAll, netAll, churned, stratum, arr);
+            for (var k = 0; k < drawn; k++)
+                for (var t = 0; t < themes.Count; t++) (nps[t][first + k], excess[t][first + k], atRisk[t][first + k]) = w.Sums.Theme(t, k);
             return w;
         }, _ => { });
 
-        var identity = new Workspace(count, themes.Count, strataCount);
-        Array.Fill(identity.Weight, 1);
-        identity.Evaluate(raised, nAll, netAll, churned, stratum, arr);
+        var identity = new Workspace(themes.Count, strataCount);
+        identity.Evaluate(ReplicateBatch.Single(count, null), raised, nAll, netAll, churned, stratum, arr);
         return themes.Select((_, t) =>
         {
-            var point = identity.Theme(t);
+            var point = identity.Theme(t, 0);
             return new ThemeBootstrapValues(Summarise(point.Nps, nps[t], count, options), Summarise(point.Excess, excess[t], count, options),
                 Summarise(point.ArrAtRisk, atRisk[t], count, options));
         }).ToArray();
@@ -95,66 +97,69 @@ static class ThemeImpactBootstrap
         }
     }
 
-    /// <summary>One worker's buffers: account multiplicities, totals over all accounts, and per theme (× stratum) the raising accounts' sums.</summary>
-    sealed class Workspace(int accounts, int themes, int strata)
+    /// <summary>
+    /// One worker's sums for a batch of replicates (<see cref="ReplicateBatch"/>; replicate k of table entry i at i · Size + k):
+    /// totals over all accounts, and per theme (× stratum) the raising accounts' sums.
+    /// </summary>
+    sealed class Workspace(int themes, int strata)
     {
-        public readonly int[] Weight = new int[accounts];
-        double _na, _sa;
-        readonly double[] _nAllStratum = new double[strata], _cAllStratum = new double[strata];
-        readonly double[] _removedN = new double[themes], _removedNet = new double[themes];
-        readonly double[] _nR = new double[themes * strata], _cR = new double[themes * strata], _arrR = new double[themes * strata];
+        static readonly int K = ReplicateBatch.Size;
+        BatchValues _na, _sa;
+        readonly double[] _nAllStratum = new double[strata * K], _cAllStratum = new double[strata * K];
+        readonly double[] _removedN = new double[themes * K], _removedNet = new double[themes * K];
+        readonly double[] _nR = new double[themes * strata * K], _cR = new double[themes * strata * K], _arrR = new double[themes * strata * K];
 
-        /// <summary>Adds every drawn account, with its multiplicity, to the totals and to the sums of each theme it raised.</summary>
-        public void Evaluate(RaisedByAccount raised, double[] nAll, double[] netAll, bool[] churned, int[] stratum, double[] arr)
+        /// <summary>Adds every drawn account, with its multiplicity in each replicate, to the totals and to the sums of each theme it raised.</summary>
+        public void Evaluate(ReplicateBatch draws, RaisedByAccount raised, double[] nAll, double[] netAll, bool[] churned, int[] stratum, double[] arr)
         {
-            double na = 0, sa = 0;
+            BatchValues na = BatchValues.Zero, sa = BatchValues.Zero;
             foreach (var table in new[] { _nAllStratum, _cAllStratum, _removedN, _removedNet, _nR, _cR, _arrR }) Array.Clear(table);
             var (start, themeOf, scored, net) = (raised.Start, raised.Theme, raised.RemovedScored, raised.RemovedNet);
-            var strata = _nAllStratum.Length;
-            for (var a = 0; a < Weight.Length; a++)
+            for (var a = 0; a < nAll.Length; a++)
             {
-                var w = Weight[a];
-                if (w == 0) continue;
+                if (!draws.TryWeightsOf(a, out var w)) continue;
                 na += w * nAll[a];
                 sa += w * netAll[a];
                 var s = stratum[a];
-                _nAllStratum[s] += w;
+                ReplicateBatch.Add(_nAllStratum, s * K, w);
                 // A non-churned account adds 0 to the churned sums, exactly as skipping it would.
-                double churnedWeight = churned[a] ? w : 0, weightedArr = w * arr[a];
-                _cAllStratum[s] += churnedWeight;
+                var (churnedWeight, weightedArr) = (churned[a] ? w : BatchValues.Zero, w * arr[a]);
+                ReplicateBatch.Add(_cAllStratum, s * K, churnedWeight);
                 for (var k = start[a]; k < start[a + 1]; k++)
                 {
                     var t = themeOf[k];
-                    _removedN[t] += w * scored[k];
-                    _removedNet[t] += w * net[k];
-                    var cell = t * strata + s;
-                    _nR[cell] += w;
-                    _cR[cell] += churnedWeight;
-                    _arrR[cell] += weightedArr;
+                    ReplicateBatch.AddScaled(_removedN, t * K, w, scored[k]);
+                    ReplicateBatch.AddScaled(_removedNet, t * K, w, net[k]);
+                    var cell = (t * strata + s) * K;
+                    ReplicateBatch.Add(_nR, cell, w);
+                    ReplicateBatch.Add(_cR, cell, churnedWeight);
+                    ReplicateBatch.Add(_arrR, cell, weightedArr);
                 }
             }
             (_na, _sa) = (na, sa);
         }
 
-        /// <summary>Theme <paramref name="t"/>'s NPS impact, stratified excess churn and excess churned ARR on the last evaluated resample.</summary>
-        public (double Nps, double Excess, double ArrAtRisk) Theme(int t)
+        /// <summary>Theme <paramref name="t"/>'s NPS impact, stratified excess churn and excess churned ARR in replicate <paramref name="slot"/> of the last evaluated batch.</summary>
+        public (double Nps, double Excess, double ArrAtRisk) Theme(int t, int slot)
         {
-            double nw = _na - _removedN[t], sw = _sa - _removedNet[t];
-            var nps = _na == 0 || nw == 0 ? double.NaN : 100 * (_sa / _na - sw / nw);
-            var (excess, atRisk) = Stratified(t * _nAllStratum.Length);
+            var (na, sa) = (_na[slot], _sa[slot]);
+            double nw = na - _removedN[t * K + slot], sw = sa - _removedNet[t * K + slot];
+            var nps = na == 0 || nw == 0 ? double.NaN : 100 * (sa / na - sw / nw);
+            var (excess, atRisk) = Stratified(t * strata, slot);
             return (nps, excess, atRisk);
         }
 
         /// <summary>Σ_s w_s (p_raising,s − p_other,s) standardised to the raising accounts, and Σ_s (p_raising,s − p_other,s) × their ARR.</summary>
-        (double Excess, double ArrAtRisk) Stratified(int offset)
+        (double Excess, double ArrAtRisk) Stratified(int offset, int slot)
         {
             double weight = 0, excess = 0, atRisk = 0;
-            for (var s = 0; s < _nAllStratum.Length; s++)
+            for (var s = 0; s < strata; s++)
             {
-                var (nR, cR, arrR) = (_nR[offset + s], _cR[offset + s], _arrR[offset + s]);
-                var nO = _nAllStratum[s] - nR;
+                var at = (offset + s) * K + slot;
+                var (nR, cR, arrR) = (_nR[at], _cR[at], _arrR[at]);
+                var nO = _nAllStratum[s * K + slot] - nR;
                 if (nR == 0 || nO == 0) continue;
-                var d = cR / nR - (_cAllStratum[s] - cR) / nO;
+                var d = cR / nR - (_cAllStratum[s * K + slot] - cR) / nO;
                 weight += nR;
                 excess += nR * d;
                 atRisk += arrR * d;
