@@ -12,7 +12,7 @@
 # Rows are appended as each size ends, so an interrupted run keeps what it finished; a size already in the TSV is skipped.
 #
 # usage: [CLI_DIR=DIR] [KEEP=1] bench/scripts/scaling.sh [SIZES="10000 30000 100000 300000"] [OUT_DIR=/tmp/fulcrum-scaling]
-# CLI_DIR reuses a Release build of src/Fulcrum.Cli; KEEP=1 keeps each size's store (100k accounts take ~1.2 GB).
+# CLI_DIR reuses a build of src/Fulcrum.Cli (default: published by publish-cli.sh into OUT_DIR/cli); KEEP=1 keeps each size's store (100k accounts take ~1.2 GB).
 # Needs GNU time (apt-get install time) and python3.
 set -euo pipefail
 SIZES=${1:-"10000 30000 100000 300000"}
@@ -25,8 +25,8 @@ log() { echo "$(date -u +%H:%M:%S) $*" | tee -a "$LOG"; }
 
 CLI=${CLI_DIR:-$OUT/cli}
 if [ ! -f "$CLI/fulcrum.dll" ]; then
-  log "building the CLI (Release)"
-  dotnet build "$REPO/src/Fulcrum.Cli" -c Release -o "$CLI" >>"$LOG" 2>&1
+  log "publishing the CLI (Release, ReadyToRun: as installed)"
+  "$REPO/bench/scripts/publish-cli.sh" "$CLI" >>"$LOG" 2>&1
 fi
 
 [ -f "$RESULTS" ] || printf 'accounts\tstep\twall_s\tcpu_s\tpeak_mb\tper_x3\n' >"$RESULTS"

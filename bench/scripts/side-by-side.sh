@@ -8,16 +8,20 @@
 # interleaved so they share the machine's state; the median is reported.
 #
 # usage: bench/scripts/side-by-side.sh STORE.duckdb [RESAMPLES=100] [ROUNDS=3]
-#   STORE is written to (fact tables, linkage fits): pass a copy. Env: CLI (fulcrum.dll), BENCH (Fulcrum.Bench.dll), OUT.
+#   STORE is written to (fact tables, linkage fits): pass a copy. Env: CLI (fulcrum.dll; default: the installed form,
+#   published ReadyToRun into $OUT/cli by publish-cli.sh), BENCH (Fulcrum.Bench.dll), OUT.
 set -euo pipefail
 DB=$1
 RESAMPLES=${2:-100}
 ROUNDS=${3:-3}
 HERE=$(cd "$(dirname "$0")" && pwd)
-CLI=${CLI:-$HERE/../../src/Fulcrum.Cli/bin/Release/net10.0/fulcrum.dll}
 BENCH=${BENCH:-$HERE/../Fulcrum.Bench/bin/Release/net10.0/Fulcrum.Bench.dll}
 OUT=${OUT:-$(mktemp -d /tmp/side-by-side.XXXXXX)}
 mkdir -p "$OUT"
+if [ -z "${CLI:-}" ]; then
+    "$HERE/publish-cli.sh" "$OUT/cli" > "$OUT/publish.log" 2>&1 || { echo "side-by-side.sh: publishing the CLI failed; see $OUT/publish.log" >&2; exit 1; }
+    CLI=$OUT/cli/fulcrum.dll
+fi
 
 # The python side needs Debian's numpy, pandas and statsmodels (the pyenv python3 first on PATH lacks them).
 if ! /usr/bin/python3 -c 'import numpy, pandas, statsmodels' 2> /dev/null; then
@@ -36,6 +40,7 @@ timed() { # NAME ROUND command...: output in $OUT/NAME.ROUND.out, "wall user sys
     echo "commit: $(git -C "$HERE" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     echo "cpus: $(nproc); $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); memory: $(free -g | awk '/Mem:/ {print $2}') GiB"
     echo "load at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "fulcrum: $CLI"
     echo "python: $(/usr/bin/python3 -c 'import statsmodels, pandas, numpy, sys; print(sys.version.split()[0], "statsmodels", statsmodels.__version__, "pandas", pandas.__version__, "numpy", numpy.__version__)')"
 } > "$OUT/machine.txt"
 

@@ -14,7 +14,7 @@ OUT=${2:-/tmp/fulcrum-themes-speed}
 REPO=$(cd "$(dirname "$0")/../.." && pwd)
 mkdir -p "$OUT"
 CLI=${CLI_DIR:-$OUT/cli}
-[ -f "$CLI/fulcrum.dll" ] || dotnet build "$REPO/src/Fulcrum.Cli" -c Release -o "$CLI" >/dev/null
+[ -f "$CLI/fulcrum.dll" ] || "$REPO/bench/scripts/publish-cli.sh" "$CLI" >/dev/null
 RESULTS="$OUT/results.tsv"
 [ -f "$RESULTS" ] || printf 'step\twall\tuser_s\tsys_s\tpeak_rss_mb\tload\n' > "$RESULTS"
 
