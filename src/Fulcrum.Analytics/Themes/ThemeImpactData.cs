@@ -98,23 +98,41 @@ sealed class ThemeImpactData
 
     sealed record AccountRow(string Segment, int Products, double Arr, bool Churned, int Responses, int Scored, int Net);
 
+    /// <summary>The links (responses raising an active theme), gathered once per load for the three summaries that read them.</summary>
+    const string LinksTable = "theme_impact_links";
+
     /// <summary>Per active theme (in theme id order): its links counted per quarter, their sentiment summed up, and its raising accounts.</summary>
     static List<ThemeLinks> ThemeLinksOf(FulcrumStore store, string facts, int themeCount)
     {
         // Themes and accounts numbered as the report and the bootstrap number them: active themes and accounts in id order.
-        var links = $"""
+        store.Execute($"""
+            CREATE OR REPLACE TEMP TABLE {LinksTable} AS
             WITH active AS (
                 SELECT theme_id, CAST(ROW_NUMBER() OVER (ORDER BY theme_id) - 1 AS INTEGER) AS theme FROM themes WHERE status = 'active'),
             numbered AS (
-                SELECT account_id, CAST(ROW_NUMBER() OVER (ORDER BY account_id) - 1 AS INTEGER) AS account FROM (SELECT DISTINCT account_id FROM {facts}) x),
-            links AS (
-                SELECT a.theme, r.account_id, r.day, r.nps, t.sentiment
-                FROM response_themes t JOIN active a ON a.theme_id = t.theme_id JOIN {facts} r ON r.response_id = t.response_id)
-            """;
+                SELECT account_id, CAST(ROW_NUMBER() OVER (ORDER BY account_id) - 1 AS INTEGER) AS account FROM (SELECT DISTINCT account_id FROM {facts}) x)
+            SELECT a.theme, n.account, CAST(EXTRACT(YEAR FROM r.day) AS INTEGER) AS link_year, CAST(EXTRACT(QUARTER FROM r.day) AS INTEGER) AS link_quarter,
+                   r.nps, t.sentiment
+            FROM response_themes t JOIN active a ON a.theme_id = t.theme_id JOIN {facts} r ON r.response_id = t.response_id
+            JOIN numbered n ON n.account_id = r.account_id
+            """);
+        try
+        {
+            // Without statistics PostgreSQL guesses a temp table's size and may pick a poor plan over millions of links.
+            if (store.Dialect.IsPostgres) store.Execute($"ANALYZE {LinksTable}");
+            return Summarize(store, themeCount);
+        }
+        finally
+        {
+            store.Execute($"DROP TABLE IF EXISTS {LinksTable}");
+        }
+    }
+
+    static List<ThemeLinks> Summarize(FulcrumStore store, int themeCount)
+    {
         var perQuarter = Enumerable.Range(0, themeCount).Select(_ => new SortedDictionary<DateOnly, long>()).ToArray();
         foreach (var (theme, year, quarter, count) in store.Query<(int, int, int, long)>($"""
-                     {links}
-                     SELECT theme, CAST(EXTRACT(YEAR FROM day) AS INTEGER), CAST(EXTRACT(QUARTER FROM day) AS INTEGER), COUNT(*) FROM links GROUP BY 1, 2, 3
+                     SELECT theme, link_year, link_quarter, COUNT(*) FROM {LinksTable} GROUP BY theme, link_year, link_quarter
                      """))
             perQuarter[theme][Quarter(year, quarter)] = count;
 
@@ -122,10 +140,9 @@ sealed class ThemeImpactData
         var positive = new long[themeCount];
         var sentiment = new SampleSummary[themeCount];
         foreach (var s in store.Query<SentimentRow>($"""
-                     {links}
                      SELECT theme AS Theme, COUNT(*) AS Comments, COUNT(sentiment) AS Scored, AVG(sentiment) AS Mean, VAR_SAMP(sentiment) AS Variance,
                             COUNT(CASE WHEN sentiment >= $threshold THEN 1 END) AS Positive
-                     FROM links GROUP BY theme
+                     FROM {LinksTable} GROUP BY theme
                      """, new { threshold = SentimentScore.Threshold }))
         {
             comments[s.Theme] = s.Comments;
@@ -136,10 +153,8 @@ sealed class ThemeImpactData
 
         var raising = Enumerable.Range(0, themeCount).Select(_ => (Accounts: new List<int>(), Scored: new List<double>(), Net: new List<double>())).ToArray();
         using (var reader = store.ExecuteReader($"""
-                   {links}
-                   SELECT l.theme, n.account, CAST(COUNT(l.nps) AS INTEGER), CAST(SUM({NetScore("l.nps")}) AS INTEGER)
-                   FROM links l JOIN numbered n ON n.account_id = l.account_id
-                   GROUP BY l.theme, n.account ORDER BY l.theme, n.account
+                   SELECT theme, account, CAST(COUNT(nps) AS INTEGER), CAST(SUM({NetScore("nps")}) AS INTEGER)
+                   FROM {LinksTable} GROUP BY theme, account ORDER BY theme, account
                    """))
             while (reader.Read())
             {
