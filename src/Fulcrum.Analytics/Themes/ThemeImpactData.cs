@@ -45,13 +45,25 @@ sealed class ThemeImpactData
     public static ThemeImpactData Load(FulcrumStore store)
     {
         var facts = new AnalysisFacts(store).Responses();
+        // Each stratum's first response by account, day and response, found by narrowing (first account, then day, then
+        // response) rather than by numbering every response: the same order without sorting millions of rows.
         var strata = new Dictionary<(string Segment, int Products), int>();
         foreach (var key in store.Query<(string, int)>($"""
-                     WITH ordered AS (
+                     WITH keyed AS (
                          SELECT COALESCE(segment, '(none)') AS segment, LEAST(3, GREATEST(1, CAST(products AS INTEGER))) AS products,
-                                ROW_NUMBER() OVER (ORDER BY account_id, day, response_id) AS position
-                         FROM {facts})
-                     SELECT segment, products FROM ordered GROUP BY segment, products ORDER BY MIN(position)
+                                account_id, day, response_id
+                         FROM {facts}),
+                     first_account AS (
+                         SELECT segment, products, MIN(account_id) AS account_id FROM keyed GROUP BY segment, products),
+                     first_day AS (
+                         SELECT k.segment, k.products, k.account_id, MIN(k.day) AS day
+                         FROM keyed k JOIN first_account f ON f.segment = k.segment AND f.products = k.products AND f.account_id = k.account_id
+                         GROUP BY k.segment, k.products, k.account_id),
+                     first_response AS (
+                         SELECT k.segment, k.products, k.account_id, k.day, MIN(k.response_id) AS response_id
+                         FROM keyed k JOIN first_day f ON f.segment = k.segment AND f.products = k.products AND f.account_id = k.account_id AND f.day = k.day
+                         GROUP BY k.segment, k.products, k.account_id, k.day)
+                     SELECT segment, products FROM first_response ORDER BY account_id, day, response_id
                      """))
             strata[key] = strata.Count;
 
