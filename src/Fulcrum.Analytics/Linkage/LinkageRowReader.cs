@@ -5,30 +5,6 @@ using Fulcrum.Data.Store;
 namespace Fulcrum.Analytics.Linkage;
 
 /// <summary>
-/// Account-quarters of service as level codes, one array per column (row order is the query's: by account, then quarter).
-/// Over a million rows at 100k accounts: codes instead of strings and row objects keep loading and placing them cheap.
-/// </summary>
-internal sealed class ServiceColumns
-{
-    public List<int> Account { get; } = [];
-    /// <summary>Index into <see cref="Segments"/> (a missing segment is "unknown").</summary>
-    public List<int> Segment { get; } = [];
-    public List<string> Segments { get; } = [];
-    /// <summary>Index into <see cref="LinkageFactors.TenureLevels"/>.</summary>
-    public List<int> Tenure { get; } = [];
-    /// <summary>Index into <see cref="LinkageFactors.ProductLevels"/>.</summary>
-    public List<int> Products { get; } = [];
-    public List<double> Arr { get; } = [];
-    public List<double> Tickets { get; } = [];
-    public List<double> HandleMinutes { get; } = [];
-    /// <summary>Index into <see cref="LinkageFactors.NpsLevels"/> of the trailing year's mean score.</summary>
-    public List<int> Nps { get; } = [];
-    public List<double?> CesMean { get; } = [];
-    public List<long> CesAnswers { get; } = [];
-    public int Count => Account.Count;
-}
-
-/// <summary>
 /// Reads the linkage queries (<see cref="LinkageQueries"/>) by column ordinal. Values come back in the backend's own type
 /// (e.g. PostgreSQL's numeric for an average) and are converted as a row mapper would, so both backends give the same rows.
 /// </summary>
@@ -111,39 +87,4 @@ internal static class LinkageRowReader
 
     static bool Bool(DbDataReader r, int i) => !r.IsDBNull(i)
         && (r.GetFieldType(i) == typeof(bool) ? r.GetBoolean(i) : Convert.ToBoolean(r.GetValue(i), CultureInfo.InvariantCulture));
-}
-
-/// <summary>
-/// Account-quarters summed per account, cost cell and NPS level, in the order the groups are first met. Rows come
-/// ordered by account, so a row's group is among its own account's few (a short search) and an account is never met again.
-/// </summary>
-internal sealed class ServiceGroups
-{
-    public List<int> Account { get; } = [];
-    public List<int> Cell { get; } = [];
-    public List<int> Nps { get; } = [];
-    public List<double> Tickets { get; } = [];
-    public List<double> Minutes { get; } = [];
-    public List<double> Quarters { get; } = [];
-
-    int _account = -1, _accountStart;
-
-    public void Add(int account, int cell, int nps, double tickets, double minutes)
-    {
-        if (account != _account) (_account, _accountStart) = (account, Account.Count);
-        for (var g = _accountStart; g < Account.Count; g++)
-        {
-            if (Cell[g] != cell || Nps[g] != nps) continue;
-            Tickets[g] += tickets;
-            Minutes[g] += minutes;
-            Quarters[g] += 1;
-            return;
-        }
-        Account.Add(account);
-        Cell.Add(cell);
-        Nps.Add(nps);
-        Tickets.Add(tickets);
-        Minutes.Add(minutes);
-        Quarters.Add(1);
-    }
 }
