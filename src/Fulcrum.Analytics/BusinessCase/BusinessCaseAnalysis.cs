@@ -129,11 +129,12 @@ public static class BusinessCaseAnalysis
         var c = CultureInfo.InvariantCulture;
         if (!h.Npv.IsDefined) return $"{lever.Title}: its value is withheld ({h.Npv.Method}).";
         var arr = h.ArrTotal;
-        var saves = $"saves {MoneyFormat.Short(h.CostSaved.Value)} in cost to serve over {h.Months} months ({ci} {MoneyFormat.Short(h.CostSaved.Lower)}–{MoneyFormat.Short(h.CostSaved.Upper)})";
+        string Interval(Estimate e) => double.IsNaN(e.Lower) ? "no interval" : $"{ci} {MoneyFormat.Short(e.Lower)}–{MoneyFormat.Short(e.Upper)}";
+        var saves = $"saves {MoneyFormat.Short(h.CostSaved.Value)} in cost to serve over {h.Months} months ({Interval(h.CostSaved)})";
         // A lever that only changes cost to serve moves no ARR: say what it does, not "$0 ARR". Without tickets no saving is claimed.
         var worth = (!arr.IsDefined || arr.Value == 0 && arr.Lower == 0 && arr.Upper == 0) && h.CostSaved.IsDefined
             ? $"{lever.Title} {saves}"
-            : $"{lever.Title} is worth {MoneyFormat.Short(arr.Value)} ARR over {h.Months} months ({ci} {MoneyFormat.Short(arr.Lower)}–{MoneyFormat.Short(arr.Upper)}"
+            : $"{lever.Title} is worth {MoneyFormat.Short(arr.Value)} ARR over {h.Months} months ({Interval(arr)}"
               + (arr.Contains(0) ? ", not distinguishable from zero)" : ")")
               + (h.CostSaved.IsDefined && Math.Abs(h.CostSaved.Value) >= 0.25 * Math.Abs(arr.Value) ? $" and {saves}" : "");
         var payback = double.IsPositiveInfinity(h.PaybackMonths.Value)
@@ -142,7 +143,7 @@ public static class BusinessCaseAnalysis
         var chance = double.IsNaN(h.ProbabilityNpvPositive) ? "" : string.Create(c, $" (positive in {h.ProbabilityNpvPositive * 100:0}% of resamples)");
         var significance = double.IsNaN(h.Npv.Lower) ? " The NPV has no interval."
             : h.Npv.Lower > 0 ? "" : h.Npv.Upper < 0 ? " The NPV is negative with confidence at this cost." : $" The NPV interval includes zero{chance}.";
-        return $"{worth}; against a cost of {MoneyFormat.Short(lever.Cost)} the NPV is {MoneyFormat.Short(h.Npv.Value)} ({ci} {MoneyFormat.Short(h.Npv.Lower)}–{MoneyFormat.Short(h.Npv.Upper)}) and {payback}.{significance}";
+        return $"{worth}; against a cost of {MoneyFormat.Short(lever.Cost)} the NPV is {MoneyFormat.Short(h.Npv.Value)} ({Interval(h.Npv)}) and {payback}.{significance}";
     }
 
     /// <summary>One-at-a-time sensitivity of the lever's NPV (point estimate) to each assumption between a low and a high value.</summary>

@@ -7,7 +7,11 @@ public sealed record LinkageDataSummary(int Accounts, int Renewals, int Churns, 
     double CesReliabilityMedian);
 
 /// <summary>One fitted model: method, size and what was detected.</summary>
-public sealed record ModelSummary(string Name, string Outcome, string Method, double Observations, int Parameters, bool Converged, string? Separation);
+public sealed record ModelSummary(string Name, string Outcome, string Method, double Observations, int Parameters, bool Converged, string? Separation)
+{
+    /// <summary>Terms the data hold nothing about in this model (e.g. a level without expanders), held at the baseline; null when every term is estimated.</summary>
+    public string? NotEstimated { get; init; }
+}
 
 /// <summary>A coefficient as an odds ratio (logistic) or rate ratio (log-linear) against the factor's baseline.</summary>
 /// <param name="Withheld">Why there is no ratio (the level separates churn, so it is infinite), else null.</param>

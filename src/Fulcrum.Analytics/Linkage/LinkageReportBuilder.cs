@@ -144,14 +144,19 @@ internal static class LinkageReportBuilder
     {
         var list = new List<ModelSummary> { Summary("churn", "churn at a renewal decision (logistic)", m.Churn) };
         if (m.Expansion is not null) list.Add(Summary("expansion", "expansion at a renewal that did not churn (logistic)", m.Expansion));
-        if (m.Amount is not null) list.Add(Summary("expansion amount", "expansion ARR per dollar of ARR among expanders (log-linear)", m.Amount));
+        // Its exposure is dollars of ARR; n is the expanding renewals it is fitted on.
+        if (m.Amount is not null) list.Add(Summary("expansion amount", "expansion ARR per dollar of ARR among expanders (log-linear)", m.Amount) with { Observations = m.FullTotals.Expansions.Sum() });
         if (m.Tickets is not null) list.Add(Summary("tickets", "tickets per account-quarter (log-linear)", m.Tickets));
         if (m.Minutes is not null) list.Add(Summary("handle minutes", "handle minutes per account-quarter (log-linear)", m.Minutes));
         return list;
     }
 
     static ModelSummary Summary(string name, string outcome, RegressionFit fit) =>
-        new(name, outcome, MethodOf(fit), fit.Observations, fit.Coefficients.Length, fit.Converged, fit.Separation.Detected ? fit.Separation.Explanation : null);
+        new(name, outcome, MethodOf(fit), fit.Observations, fit.Coefficients.Length - fit.HeldAtZero.Count, fit.Converged, fit.Separation.Detected ? fit.Separation.Explanation : null)
+        {
+            NotEstimated = fit.HeldAtZero.Count == 0 ? null
+                : $"the data hold nothing about {string.Join(", ", fit.NamesHeldAtZero)} in the {name} model, so it is taken as the baseline's, not estimated",
+        };
 
     /// <summary>Multiplies an estimate by a constant; a negative factor swaps the bounds.</summary>
     internal static Estimate Scale(Estimate e, double factor)

@@ -44,8 +44,8 @@ public static class LinkageView
             AnsiConsole.MarkupLine(Markup.Escape("Cost to serve per account-year by NPS level (descriptive): " +
                                                  string.Join("; ", r.CostToServeByNps.Select(c => $"{c.Level} {Money(c.CostPerAccountYear)}"))));
         if (r.TicketsRateRatioPerCesPoint is { IsDefined: true } tickets)
-            AnsiConsole.MarkupLine(Markup.Escape($"Per CES point: tickets ×{tickets.Value:0.000} ({tickets.Lower:0.000}–{tickets.Upper:0.000})" +
-                                                 (r.HandleMinutesRateRatioPerCesPoint is { IsDefined: true } m ? $", handle minutes ×{m.Value:0.000} ({m.Lower:0.000}–{m.Upper:0.000})" : "") + " per account-quarter, adjusted."));
+            AnsiConsole.MarkupLine(Markup.Escape($"Per CES point: tickets ×{Multiplier(tickets, "0.000")}" +
+                                                 (r.HandleMinutesRateRatioPerCesPoint is { IsDefined: true } m ? $", handle minutes ×{Multiplier(m, "0.000")}" : "") + " per account-quarter, adjusted."));
 
         if (r.ThemeChurn.Count > 0)
         {
@@ -61,6 +61,8 @@ public static class LinkageView
         foreach (var m in r.Models)
             models.AddRow(m.Name, Markup.Escape(m.Outcome), Markup.Escape(m.Method), m.Observations.ToString("N0", C), m.Parameters.ToString(C), m.Converged ? "yes" : "[red]no[/]");
         AnsiConsole.Write(models);
+        foreach (var m in r.Models.Where(m => m.NotEstimated is not null))
+            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(char.ToUpperInvariant(m.NotEstimated![0]) + m.NotEstimated[1..])}.[/]");
 
         var odds = new Table().Border(TableBorder.Rounded).Title("Churn odds ratios (vs each factor's baseline)").AddColumns("term", "odds ratio (Wald)", "bootstrap interval");
         foreach (var o in r.ChurnOddsRatios)
@@ -87,6 +89,9 @@ public static class LinkageView
         : $"{MoneyFormat.Short(e.Value)} ({MoneyFormat.Short(e.Lower)}–{MoneyFormat.Short(e.Upper)})";
     static string Pct(Estimate e) => !e.IsDefined ? "n/a" : double.IsNaN(e.Lower) ? string.Create(C, $"{e.Value * 100:0.0}% (no interval)")
         : string.Create(C, $"{e.Value * 100:0.0}% ({e.Lower * 100:0.0}–{e.Upper * 100:0.0})");
-    static string Points(Estimate e) => !e.IsDefined ? "n/a" : $"{SignedPoints.Format(e.Value)} pts ({SignedPoints.Format(e.Lower)} to {SignedPoints.Format(e.Upper)})";
-    static string Ratio(Estimate e) => !e.IsDefined ? "n/a" : string.Create(C, $"{e.Value:0.00}× ({e.Lower:0.00}–{e.Upper:0.00})");
+    static string Points(Estimate e) => !e.IsDefined ? "n/a" : double.IsNaN(e.Lower) ? $"{SignedPoints.Format(e.Value)} pts (no interval)"
+        : $"{SignedPoints.Format(e.Value)} pts ({SignedPoints.Format(e.Lower)} to {SignedPoints.Format(e.Upper)})";
+    static string Ratio(Estimate e) => Multiplier(e, "0.00") + "×";
+    static string Multiplier(Estimate e, string format) => !e.IsDefined ? "n/a" : double.IsNaN(e.Lower)
+        ? e.Value.ToString(format, C) + " (no interval)" : string.Create(C, $"{e.Value.ToString(format, C)} ({e.Lower.ToString(format, C)}–{e.Upper.ToString(format, C)})");
 }

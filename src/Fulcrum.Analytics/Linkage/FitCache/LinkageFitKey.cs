@@ -13,6 +13,12 @@ namespace Fulcrum.Analytics.Linkage.FitCache;
 /// </summary>
 internal sealed record LinkageFitKey(string InputsHash, string Options)
 {
+    /// <summary>
+    /// Raised when the fitting itself changes what a stored fit would hold, so fits made by older code miss. 2: terms
+    /// without data are held at zero instead of failing every refit (0 usable resamples on small stores).
+    /// </summary>
+    const int MethodRevision = 2;
+
     /// <summary>The table key: inputs and options together.</summary>
     public string Value => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(InputsHash + "|" + Options)));
 
@@ -34,6 +40,6 @@ internal sealed record LinkageFitKey(string InputsHash, string Options)
         foreach (var theme in d.Themes) { Text(theme.ThemeId); Ints(theme.Events); }
         var soft = string.Join(",", d.Soft.Select(s => s.ToString()).Order(StringComparer.Ordinal));
         return new LinkageFitKey(Convert.ToHexString(hash.GetHashAndReset()),
-            string.Create(CultureInfo.InvariantCulture, $"soft={soft};resamples={options.Resamples};seed={options.Seed};folds={options.Folds}"));
+            string.Create(CultureInfo.InvariantCulture, $"method={MethodRevision};soft={soft};resamples={options.Resamples};seed={options.Seed};folds={options.Folds}"));
     }
 }

@@ -22,8 +22,12 @@ internal static class Glm
 {
     public sealed record Options(int MaxIterations = 50, double Tolerance = 1e-10, bool Firth = false);
 
-    public static RegressionFit Fit(GroupedData data, GlmFamily family, Options options, double[]? start = null)
+    /// <param name="fixedAtZero">Columns held at 0 instead of estimated; null: every column without data (see
+    /// <see cref="ColumnsWithoutData"/>). A refit passes its template's, so a replicate is fitted on the same terms.</param>
+    public static RegressionFit Fit(GroupedData data, GlmFamily family, Options options, double[]? start = null, IReadOnlyList<int>? fixedAtZero = null)
     {
+        var held = fixedAtZero ?? ColumnsWithoutData(data);
+        if (held.Count > 0 && held.Count < data.Columns) return FitHolding(data, family, options, start, held);
         var p = data.Columns;
         var beta = start is { } s && s.Length == p ? (double[])s.Clone() : InitialCoefficients(data, family);
         var state = Evaluate(data, family, beta, options.Firth);
@@ -59,6 +63,44 @@ internal static class Glm
         var logLikelihood = family == GlmFamily.PoissonLog ? state.LogLikelihood - PoissonConstant(data) : state.LogLikelihood;
         return new RegressionFit(data.Names, beta, se, covariance, logLikelihood, Deviance(data, family, state.Mean), iterations,
             converged && state.Solver is not null, options.Firth ? FitMethod.Firth : FitMethod.MaximumLikelihood, data.TotalWeight, Separation.None);
+    }
+
+    /// <summary>
+    /// Columns that are non-zero only in cells without weight (e.g. a level with no expanders in the expansion-amount
+    /// model): the data hold nothing about their coefficient, so the information matrix is singular and no fit exists.
+    /// As R's <c>glm</c> does with aliased terms, they are left out of the fit and count as 0 (the baseline) in predictions.
+    /// </summary>
+    public static IReadOnlyList<int> ColumnsWithoutData(GroupedData data)
+    {
+        var seen = new bool[data.Columns];
+        for (var i = 0; i < data.Rows; i++)
+        {
+            if (data.Weight[i] == 0) continue;
+            for (var j = 0; j < data.Columns; j++)
+                if (data.Design[i, j] != 0) seen[j] = true;
+        }
+        return Enumerable.Range(0, data.Columns).Where(j => !seen[j]).ToArray();
+    }
+
+    static RegressionFit FitHolding(GroupedData data, GlmFamily family, Options options, double[]? start, IReadOnlyList<int> held)
+    {
+        var keep = Enumerable.Range(0, data.Columns).Except(held).ToArray();
+        var design = new double[data.Rows, keep.Length];
+        for (var i = 0; i < data.Rows; i++)
+            for (var k = 0; k < keep.Length; k++) design[i, k] = data.Design[i, keep[k]];
+        var reduced = new GroupedData(design, data.Response, data.Weight, keep.Select(j => data.Names[j]).ToArray());
+        var reducedStart = start is { } s && s.Length == data.Columns ? keep.Select(j => s[j]).ToArray() : null;
+        var fit = Fit(reduced, family, options, reducedStart, fixedAtZero: []);
+        var beta = new double[data.Columns];
+        var se = Enumerable.Repeat(double.NaN, data.Columns).ToArray();
+        var covariance = Filled(data.Columns, double.NaN);
+        for (var a = 0; a < keep.Length; a++)
+        {
+            beta[keep[a]] = fit.Coefficients[a];
+            se[keep[a]] = fit.StandardErrors[a];
+            for (var b = 0; b < keep.Length; b++) covariance[keep[a], keep[b]] = fit.Covariance[a, b];
+        }
+        return fit with { Names = data.Names, Coefficients = beta, StandardErrors = se, Covariance = covariance, HeldAtZero = held };
     }
 
     /// <summary>Inverse link of x'β for every row of <paramref name="design"/>.</summary>

@@ -35,7 +35,7 @@ public static class LogisticRegression
     /// </summary>
     public static RegressionFit Refit(GroupedData data, RegressionFit template) =>
         Glm.Fit(data, GlmFamily.BinomialLogit, new Glm.Options(MaxIterations: 25, Tolerance: RefitTolerance, Firth: template.Method == FitMethod.Firth),
-            template.Coefficients);
+            template.Coefficients, template.HeldAtZero);
 
     /// <summary>
     /// A refit from a nearby estimate stops once no coefficient moves by more than 1e-6 of its size: two or three
@@ -62,8 +62,9 @@ public static class LogisticRegression
             if (allFailure && p[i] < PerfectPrediction || allSuccess && p[i] > 1 - PerfectPrediction) perfect += data.Weight[i];
         }
         var finiteSe = fit.StandardErrors.Where(double.IsFinite).OrderBy(v => v).ToArray();
+        var held = fit.HeldAtZero.ToHashSet();
         var medianSe = finiteSe.Length == 0 ? double.NaN : finiteSe[finiteSe.Length / 2];
-        var runaway = fit.Names.Where((_, j) => !double.IsFinite(fit.StandardErrors[j]) || Math.Abs(fit.Coefficients[j]) > 12
+        var runaway = fit.Names.Where((_, j) => !held.Contains(j) && !double.IsFinite(fit.StandardErrors[j]) || Math.Abs(fit.Coefficients[j]) > 12
                                                || fit.StandardErrors[j] > 50 * Math.Max(medianSe, 1)).ToList();
         var detected = perfect > 0 && runaway.Count > 0 || !fit.Converged && runaway.Count > 0;
         if (!detected) return Separation.None;

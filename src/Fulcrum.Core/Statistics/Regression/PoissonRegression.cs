@@ -13,7 +13,7 @@ public static class PoissonRegression
 
     /// <summary>Refits the same cells with other totals, starting from <paramref name="template"/>'s coefficients.</summary>
     public static RegressionFit Refit(GroupedData data, RegressionFit template) =>
-        Glm.Fit(data, GlmFamily.PoissonLog, new Glm.Options(MaxIterations: 25, Tolerance: LogisticRegression.RefitTolerance), template.Coefficients);
+        Glm.Fit(data, GlmFamily.PoissonLog, new Glm.Options(MaxIterations: 25, Tolerance: LogisticRegression.RefitTolerance), template.Coefficients, template.HeldAtZero);
 
     /// <summary>Rate per unit of exposure for each row of <paramref name="design"/>.</summary>
     public static double[] Rates(double[,] design, double[] coefficients) => Glm.Predict(design, GlmFamily.PoissonLog, coefficients);

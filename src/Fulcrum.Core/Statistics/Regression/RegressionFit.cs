@@ -36,6 +36,12 @@ public sealed record RegressionFit(
     double Observations,
     Separation Separation)
 {
+    /// <summary>Columns the data hold nothing about (no weight where they are non-zero): not estimated, held at 0, NaN standard error.</summary>
+    public IReadOnlyList<int> HeldAtZero { get; init; } = [];
+
+    /// <summary>Names of <see cref="HeldAtZero"/>.</summary>
+    public IEnumerable<string> NamesHeldAtZero => HeldAtZero.Select(j => Names[j]);
+
     /// <summary>Coefficient by name.</summary>
     public double this[string name] => Coefficients[IndexOf(name)];
 

@@ -50,3 +50,53 @@ public sealed class PoissonRegressionTests
         Assert.Equal(Math.Exp(fit["intercept"] + 2 * fit["x"]), rates[0], 1e-12);
     }
 }
+
+/// <summary>
+/// A term the data hold nothing about (non-zero only in cells without exposure, e.g. a level with no expanders) has no
+/// estimate: it is held at 0, as R's glm does with aliased terms, and the other coefficients are those of the fit without it.
+/// </summary>
+public sealed class PoissonTermWithoutDataTests
+{
+    static GroupedData WithEmptyLevel(double[] exposure)
+    {
+        // Columns: intercept, x, a level that occurs only in the last two cells.
+        double[] x = [1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 1.0];
+        double[] total = [14, 22, 19, 40, 30, 41, 0, 0];
+        var design = new double[x.Length, 3];
+        for (var i = 0; i < x.Length; i++) { design[i, 0] = 1; design[i, 1] = x[i]; design[i, 2] = i >= 6 ? 1 : 0; }
+        return new GroupedData(design, total, exposure, ["intercept", "x", "level"]);
+    }
+
+    [Fact]
+    public void A_level_without_exposure_is_held_at_zero_and_the_rest_is_fitted_as_without_it()
+    {
+        var fit = PoissonRegression.Fit(WithEmptyLevel([10, 12, 8, 15, 9, 11, 0, 0]));
+        var withoutLevel = PoissonRegression.Fit(new GroupedData(
+            new double[,] { { 1, 1.0 }, { 1, 1.5 }, { 1, 2.0 }, { 1, 2.5 }, { 1, 3.0 }, { 1, 3.5 } }, [14, 22, 19, 40, 30, 41], [10, 12, 8, 15, 9, 11], ["intercept", "x"]));
+
+        Assert.True(fit.Converged);
+        Assert.Equal([2], fit.HeldAtZero);
+        Assert.Equal(["level"], fit.NamesHeldAtZero);
+        Assert.Equal(0, fit["level"]);
+        Assert.True(double.IsNaN(fit.StandardErrors[2]));
+        Assert.Equal(withoutLevel["intercept"], fit["intercept"], 1e-10);
+        Assert.Equal(withoutLevel["x"], fit["x"], 1e-10);
+        Assert.Equal(withoutLevel.StandardErrors[1], fit.StandardErrors[1], 1e-10);
+    }
+
+    [Fact]
+    public void A_refit_holds_the_same_terms_and_fails_when_a_replicate_loses_another_terms_data()
+    {
+        var fit = PoissonRegression.Fit(WithEmptyLevel([10, 12, 8, 15, 9, 11, 0, 0]));
+        var replicate = WithEmptyLevel([20, 0, 8, 15, 18, 11, 0, 0]);
+        var refit = PoissonRegression.Refit(replicate, fit);
+        Assert.True(refit.Converged);
+        Assert.Equal([2], refit.HeldAtZero);
+        Assert.Equal(0, refit["level"]);
+
+        // Every cell with x's data gone but the intercept's: x is not identified in this replicate, and a refit does not
+        // quietly drop a term the full sample estimated (the replicate is unusable, as the bootstrap counts it).
+        var degenerate = new GroupedData(new double[,] { { 1, 0, 0 }, { 1, 0, 0 }, { 1, 0, 1 } }, [3, 4, 0], [1, 2, 0], ["intercept", "x", "level"]);
+        Assert.False(PoissonRegression.Refit(degenerate, fit).Converged);
+    }
+}
