@@ -177,7 +177,7 @@ public static class GrowthCheck
         var change = t.Change.Difference;
         var direction = change.Value < 0 ? "fell" : "rose";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{segment}: {metric.Name.ToUpperInvariant()} {direction} {Math.Abs(change.Value):0.0}{unit} ({t.Before.Value:0.0} → {t.After.Value:0.0}, 95% CI {change.Lower:+0.0;-0.0} to {change.Upper:+0.0;-0.0}) from {before} to {after}, " +
+            $"{segment}: {metric.Name.ToUpperInvariant()} {direction} {Math.Abs(change.Value):0.0}{unit} ({t.Before.Value:0.0} → {t.After.Value:0.0}, 95% CI {change.Lower:+0.0;-0.0;0.0} to {change.Upper:+0.0;-0.0;0.0}) from {before} to {after}, " +
             $"{Math.Abs(t.VsRest.Value):0.0}{unit} {(t.VsRest.Value < 0 ? "worse" : "better")} than the rest (q = {(q < 0.001 ? "<0.001" : q.ToString("0.###", CultureInfo.InvariantCulture))}); {t.Arr:$#,0} ARR exposed.");
     }
 
@@ -188,9 +188,9 @@ public static class GrowthCheck
         var statements = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture,
-                $"Total {name} went from {b.Value:0.0} in {before.Label} to {a.Value:0.0} in {after.Label} ({total.Difference.Value:+0.0;-0.0}{unit}, 95% CI {total.Difference.Lower:+0.0;-0.0} to {total.Difference.Upper:+0.0;-0.0})."),
+                $"Total {name} went from {b.Value:0.0} in {before.Label} to {a.Value:0.0} in {after.Label} ({total.Difference.Value:+0.0;-0.0;0.0}{unit}, 95% CI {total.Difference.Lower:+0.0;-0.0;0.0} to {total.Difference.Upper:+0.0;-0.0;0.0})."),
             string.Create(CultureInfo.InvariantCulture,
-                $"By {decomposition.Dimension}: {decomposition.MixEffect.Value:+0.0;-0.0}{unit} came from mix (the customer base changed; 95% CI {decomposition.MixEffect.Lower:+0.0;-0.0} to {decomposition.MixEffect.Upper:+0.0;-0.0}) and {decomposition.RateEffect.Value:+0.0;-0.0}{unit} from changes within {decomposition.Dimension}s (95% CI {decomposition.RateEffect.Lower:+0.0;-0.0} to {decomposition.RateEffect.Upper:+0.0;-0.0})."),
+                $"By {decomposition.Dimension}: {decomposition.MixEffect.Value:+0.0;-0.0;0.0}{unit} came from mix (the customer base changed; 95% CI {decomposition.MixEffect.Lower:+0.0;-0.0;0.0} to {decomposition.MixEffect.Upper:+0.0;-0.0;0.0}) and {decomposition.RateEffect.Value:+0.0;-0.0;0.0}{unit} from changes within {decomposition.Dimension}s (95% CI {decomposition.RateEffect.Lower:+0.0;-0.0;0.0} to {decomposition.RateEffect.Upper:+0.0;-0.0;0.0})."),
         };
         var notDown = total.Difference.Value >= 0 || !total.IsSignificant();
         foreach (var g in decomposition.Groups.Where(g => g.Change.IsSignificant() && g.Change.Difference.Value < 0))

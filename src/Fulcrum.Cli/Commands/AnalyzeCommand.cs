@@ -1,7 +1,7 @@
 namespace Fulcrum.Cli.Commands;
 
 [Description("Run every analysis in one pass over shared fact tables (metrics, growth-check, cohorts, drivers, themes and their impact, " +
-             "linkage and business case, value) with one progress display, then a summary: each step's time and key figure with its interval.")]
+             "linkage and business case, repeat purchase, value) with one progress display, then a summary: each step's time and key figure with its interval.")]
 public sealed class AnalyzeCommand : StoreCommand<AnalyzeCommand.Settings>
 {
     public sealed class Settings : StoreSettings

@@ -8,6 +8,7 @@ using Fulcrum.Analytics.Linkage;
 using Fulcrum.Analytics.Metrics;
 using Fulcrum.Analytics.Segments;
 using Fulcrum.Analytics.Themes;
+using Fulcrum.Analytics.Transactions;
 using System.Text.Json.Serialization;
 using Fulcrum.Analytics.Value;
 using Fulcrum.Core.Diagnostics;
@@ -40,6 +41,7 @@ public sealed class AnalyzeResults
     public ThemeRunResult? Themes { get; set; }
     public ThemeImpactReport? ThemeImpact { get; set; }
     public BusinessCaseReport? BusinessCase { get; set; }
+    public RepeatPurchaseReport? RepeatPurchase { get; set; }
     public ValueReport? Value { get; set; }
 }
 
@@ -48,13 +50,13 @@ public readonly record struct StepProgress(string Step, string Stage, long Done,
 
 /// <summary>
 /// Every analysis in one pass over the shared fact tables, built once at the start: metrics, growth-check, cohorts,
-/// drivers, themes (discovery and impact), linkage and business case, value. Theme impact's linkage fit also values the
+/// drivers, themes (discovery and impact), linkage and business case, repeat purchase (orders), value. Theme impact's linkage fit also values the
 /// business case's levers, and the business case step reads its figures off that run (no reload, no refit): one fit for the pass.
 /// A step whose data are absent is skipped with the reason; the others still run.
 /// </summary>
 public static class AnalyzePipeline
 {
-    public static readonly string[] StepNames = ["fact tables", "metrics", "growth-check", "cohorts", "drivers", "themes", "theme impact", "business case", "value"];
+    public static readonly string[] StepNames = ["fact tables", "metrics", "growth-check", "cohorts", "drivers", "themes", "theme impact", "business case", "repeat purchase", "value"];
 
     public static AnalyzeReport Run(FulcrumStore store, bool fast, IProgress<StepProgress>? progress = null, CancellationToken cancellation = default)
     {
@@ -98,28 +100,41 @@ public static class AnalyzePipeline
             return (Count(store.Scalar<long>($"SELECT COUNT(*) FROM {facts.Responses()}"), "responses") + ", "
                     + Count(store.Scalar<long>($"SELECT COUNT(*) FROM {facts.AccountPeriods(PeriodUnit.Quarter)}"), "account-quarters"), null);
         });
+        // The survey metric the pass is about: NPS where customers gave it, else CSAT, else CES (a company that measures
+        // satisfaction only still gets its metrics, growth-check and drivers).
+        var metric = store.Scalar<string?>("SELECT CASE WHEN COUNT(nps) > 0 THEN 'nps' WHEN COUNT(csat) > 0 THEN 'csat' WHEN COUNT(ces) > 0 THEN 'ces' END FROM responses");
+        const string noScores = "No survey scores (NPS, CSAT or CES) on record.";
+        var metricFormat = metric == "nps" ? "0.0" : "0.00";
         Step("metrics", _ =>
         {
-            var nps = MetricsAnalysis.Run(facts, new MetricsQuery(["nps"], [], PeriodUnit.Year)).Cells.Where(c => c.Estimate.IsDefined).ToList();
-            if (nps.Count == 0) throw new InvalidOperationException("No NPS answers on record.");
-            return ($"NPS {nps[^1].PeriodLabel}: {Interval(nps[^1].Estimate, "0.0")}", nps[^1].Estimate);
+            if (metric is null) throw new InvalidOperationException(noScores);
+            var cells = MetricsAnalysis.Run(facts, new MetricsQuery([metric], [], PeriodUnit.Year)).Cells.Where(c => c.Estimate.IsDefined).ToList();
+            if (cells.Count == 0) throw new InvalidOperationException($"No {metric.ToUpperInvariant()} answers on record.");
+            return ($"{metric.ToUpperInvariant()} {cells[^1].PeriodLabel}: {Interval(cells[^1].Estimate, metricFormat)}", cells[^1].Estimate);
         });
         Step("growth-check", _ =>
         {
-            var g = results.GrowthCheck = GrowthCheck.Run(facts, new GrowthCheckOptions());
-            return ($"{g.Metric.ToUpperInvariant()} change {g.Before.Label} → {g.After.Label}: {Interval(g.TotalChange.Difference, "+0.0;−0.0")}; "
+            if (metric is null) throw new InvalidOperationException(noScores);
+            var g = results.GrowthCheck = GrowthCheck.Run(facts, new GrowthCheckOptions(Metric: metric));
+            var changeFormat = metric == "nps" ? "+0.0;−0.0;0.0" : "+0.00;−0.00;0.00";
+            return ($"{g.Metric.ToUpperInvariant()} change {g.Before.Label} → {g.After.Label}: {Interval(g.TotalChange.Difference, changeFormat)}; "
                     + $"{g.Findings.Count} segment finding{(g.Findings.Count == 1 ? "" : "s")}", g.TotalChange.Difference);
         });
         Step("cohorts", _ =>
         {
             results.Cohorts = ProductTransitionAnalysis.Run(facts, new TransitionOptions());
-            var cohort = results.Cohorts.Cohorts.FirstOrDefault(c => c.Nps.Difference.IsDefined)
-                         ?? throw new InvalidOperationException("No account added a product with NPS answers before and after.");
-            return ($"{cohort.Name}: NPS {Interval(cohort.Nps.Difference, "+0.0;−0.0")} after vs before ({cohort.Accounts:N0} accounts)", cohort.Nps.Difference);
+            if (results.Cohorts.Cohorts.FirstOrDefault(c => c.Nps.Difference.IsDefined) is { } cohort)
+                return ($"{cohort.Name}: NPS {Interval(cohort.Nps.Difference, "+0.0;−0.0;0.0")} after vs before ({cohort.Accounts:N0} accounts)", cohort.Nps.Difference);
+            // Without NPS on both sides (a company that measures CSAT only) the cohort's renewal churn still compares.
+            if (results.Cohorts.Cohorts.FirstOrDefault(c => c.Churn.DifferenceVsComparable.IsDefined) is { } churned)
+                return ($"{churned.Name}: renewal churn {Interval(Percent(churned.Churn.DifferenceVsComparable), "+0.0;−0.0;0.0")} points vs comparable accounts ({churned.Accounts:N0} accounts)",
+                    churned.Churn.DifferenceVsComparable);
+            throw new InvalidOperationException("No account added a product with NPS answers or renewals before and after.");
         });
         Step("drivers", _ =>
         {
-            var d = results.Drivers = KeyDriverAnalysis.Run(facts, new DriverOptions());
+            if (metric is null) throw new InvalidOperationException(noScores);
+            var d = results.Drivers = KeyDriverAnalysis.Run(facts, new DriverOptions(Outcome: metric));
             var top = d.Drivers.FirstOrDefault();
             return ($"R² {Interval(d.RSquared, "0.00")}" + (top is null ? "" : $"; top driver {top.Name} ({Interval(top.ShareOfR2, "0.0'%'")} of R²)"), d.RSquared);
         });
@@ -169,6 +184,16 @@ public static class AnalyzePipeline
             var npv = top.At(run.Report.HorizonMonths).Npv;
             return ($"top lever {top.Lever.Title}: NPV {Money(npv)} over {run.Report.HorizonMonths} months{reused}", npv);
         });
+        Step("repeat purchase", _ =>
+        {
+            // The soft → hard step of a business that sells by order (no renewals to model churn on).
+            if (store.Count("orders") == 0) throw new InvalidOperationException("No orders on record (repeat purchase is for a business that sells by order).");
+            var repeat = results.RepeatPurchase = RepeatPurchaseAnalysis.Run(store, new RepeatPurchaseOptions());
+            if (!repeat.IsDefined) throw new InvalidOperationException(repeat.Missing!);
+            return repeat.Lever is { } lever
+                ? ($"{lever.Description}: NPV {Money(lever.Npv)} over {lever.HorizonMonths} months", lever.Npv)
+                : ($"odds of ordering again, lowest vs top {repeat.Soft.ToUpperInvariant()} level: {Interval(repeat.OddsRatioLowestVsTop, "0.00")}", repeat.OddsRatioLowestVsTop);
+        });
         Step("value", _ =>
         {
             if (store.Count("initiatives") + store.Count("reference_requests") + store.Count("followups") == 0)
@@ -182,6 +207,8 @@ public static class AnalyzePipeline
         });
         return new AnalyzeReport(store.Path, fast, steps, total.Elapsed.TotalSeconds) { Results = results };
     }
+
+    static Estimate Percent(Estimate share) => share with { Value = share.Value * 100, Lower = share.Lower * 100, Upper = share.Upper * 100, StandardError = share.StandardError * 100 };
 
     static string Count(long n, string what) => string.Create(CultureInfo.InvariantCulture, $"{n:N0} {what}");
 

@@ -26,7 +26,7 @@ public static class CohortsView
             table.AddRow("[grey]mean score 0–10[/]", "", "", Change(nps.MeanScoreDifference, fallIsBad: true, format: "0.00"), "", "");
             var trend = nps.TrendAdjusted;
             if (trend.Difference.IsDefined)
-                table.AddRow("NPS net of comparable accounts", "", $"[grey]comparable {trend.ComparableChange.Value:+0.0;-0.0}[/]",
+                table.AddRow("NPS net of comparable accounts", "", $"[grey]comparable {trend.ComparableChange.Value:+0.0;-0.0;0.0}[/]",
                     Change(trend.Difference, fallIsBad: true), $"{trend.ComparableAccounts:N0} comparable",
                     trend.CohortAccountsWithoutComparable > 0 ? $"{trend.CohortAccountsWithoutComparable:N0} unmatched" : "");
             if (cohort.Contacts is { } contacts)

@@ -58,6 +58,6 @@ public static class DriversView
     static string Signed(double x)
     {
         var rounded = Math.Round(x, 2);
-        return rounded == 0 ? "0.00" : rounded.ToString("+0.00;-0.00");
+        return rounded == 0 ? "0.00" : rounded.ToString("+0.00;-0.00;0.00");
     }
 }

@@ -74,7 +74,7 @@ public static class LinkageView
             AnsiConsole.MarkupLine($"[grey]Cost to serve: {Markup.Escape(r.BookCostToServePerYear.Method)}.[/]");
         var q = r.Quality;
         AnsiConsole.MarkupLine(Markup.Escape(string.Create(C, $"Model quality ({q.Folds}-fold cross-validation by account): AUC {q.Auc.Value:0.000} ({q.Auc.Lower:0.000}–{q.Auc.Upper:0.000}), " +
-                                                                $"calibration slope {q.CalibrationSlope.Value:0.00} ({q.CalibrationSlope.Lower:0.00}–{q.CalibrationSlope.Upper:0.00}), observed − predicted churn {q.CalibrationInTheLarge * 100:+0.00;-0.00} points.")));
+                                                                $"calibration slope {q.CalibrationSlope.Value:0.00} ({q.CalibrationSlope.Lower:0.00}–{q.CalibrationSlope.Upper:0.00}), observed − predicted churn {q.CalibrationInTheLarge * 100:+0.00;-0.00;0.00} points.")));
         RenderWarnings(r.Warnings);
         AnsiConsole.MarkupLine("[grey]" + Markup.Escape("Assumptions: " + string.Join(", ", r.Assumptions.Where(a => !a.Name.StartsWith("lever_", StringComparison.Ordinal)).Select(a => $"{a.Name} {a.Value.ToString("#,0.####", C)}"))) + "[/]");
     }

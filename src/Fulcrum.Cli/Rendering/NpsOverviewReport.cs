@@ -19,7 +19,7 @@ public static class NpsOverviewReport
             var change = s.Change.Difference;
             var colour = !s.Change.IsSignificant() ? "grey" : change.Value < 0 ? "red" : "green";
             shifts.AddRow(s.Dimension, Markup.Escape(s.Group), $"{s.First.Value:F1} (n={s.First.N:N0})", $"{s.Last.Value:F1} (n={s.Last.N:N0})",
-                $"[{colour}]{change.Value:+0.0;-0.0} {Interval(change)}[/]", s.Change.PValue < 0.001 ? "<0.001" : s.Change.PValue.ToString("F3"),
+                $"[{colour}]{change.Value:+0.0;-0.0;0.0} {Interval(change)}[/]", s.Change.PValue < 0.001 ? "<0.001" : s.Change.PValue.ToString("F3"),
                 s.ArrNow > 0 ? s.ArrNow.ToString("$#,0") : "");
         }
         AnsiConsole.Write(shifts);
@@ -29,16 +29,16 @@ public static class NpsOverviewReport
             AnsiConsole.MarkupLine(
                 $"[bold]Accounts that went from one product to several[/] ({adopters.Accounts:N0} accounts, {adopters.ArrNow:$#,0} ARR now): " +
                 $"NPS {adopters.Before.Value:F1} before (n={adopters.Before.N:N0}) → {adopters.After.Value:F1} after (n={adopters.After.N:N0}), " +
-                $"[{(adopters.Change.IsSignificant() && change.Value < 0 ? "red" : "grey")}]{change.Value:+0.0;-0.0} points {Interval(change)}[/], p {(adopters.Change.PValue < 0.001 ? "< 0.001" : $"= {adopters.Change.PValue:F3}")}.");
+                $"[{(adopters.Change.IsSignificant() && change.Value < 0 ? "red" : "grey")}]{change.Value:+0.0;-0.0;0.0} points {Interval(change)}[/], p {(adopters.Change.PValue < 0.001 ? "< 0.001" : $"= {adopters.Change.PValue:F3}")}.");
         }
         var hidden = overview.Shifts.Where(s => s.Change.IsSignificant() && s.Change.Difference.Value < 0).ToList();
         var total = overview.ByYear.Count >= 2 ? overview.ByYear[^1].Nps.Value - overview.ByYear[0].Nps.Value : 0;
         var adopterDecline = overview.Adopters is { } x && x.Change.IsSignificant() && x.Change.Difference.Value < 0;
         if ((hidden.Count > 0 || adopterDecline) && total >= -1)
         {
-            var declines = hidden.Select(h => $"{Markup.Escape(h.Group)} ({h.Change.Difference.Value:+0.0;-0.0})").ToList();
-            if (adopterDecline) declines.Add($"accounts that added products ({overview.Adopters!.Change.Difference.Value:+0.0;-0.0})");
-            AnsiConsole.MarkupLine($"[yellow]Hidden under growth:[/] total NPS moved {total:+0.0;-0.0} points, yet {string.Join(" and ", declines)} declined significantly.");
+            var declines = hidden.Select(h => $"{Markup.Escape(h.Group)} ({h.Change.Difference.Value:+0.0;-0.0;0.0})").ToList();
+            if (adopterDecline) declines.Add($"accounts that added products ({overview.Adopters!.Change.Difference.Value:+0.0;-0.0;0.0})");
+            AnsiConsole.MarkupLine($"[yellow]Hidden under growth:[/] total NPS moved {total:+0.0;-0.0;0.0} points, yet {string.Join(" and ", declines)} declined significantly.");
         }
     }
 

@@ -9,6 +9,6 @@ public static class SignedPoints
     {
         if (double.IsNaN(share)) return "n/a";
         var points = Math.Round(share * 100, 1, MidpointRounding.AwayFromZero);
-        return points == 0 ? "0.0" : points.ToString("+0.0;-0.0", CultureInfo.InvariantCulture);
+        return points == 0 ? "0.0" : points.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture);
     }
 }

@@ -26,10 +26,11 @@ public sealed class AnalyzeCommandTests : IDisposable
             summary = doc.RootElement.Clone();
         }
         var steps = summary.GetProperty("steps").EnumerateArray().ToList();
-        Assert.Equal(["fact tables", "metrics", "growth-check", "cohorts", "drivers", "themes", "theme impact", "business case", "value"],
+        Assert.Equal(["fact tables", "metrics", "growth-check", "cohorts", "drivers", "themes", "theme impact", "business case", "repeat purchase", "value"],
             steps.Select(s => s.GetProperty("step").GetString()));
-        // The generated company has everything every step needs: none is skipped.
-        Assert.All(steps, s => Assert.Equal(JsonValueKind.Null, s.GetProperty("skipped").ValueKind));
+        // The generated company has everything every step needs but orders (it sells by subscription): only repeat purchase is skipped.
+        Assert.All(steps.Where(s => s.GetProperty("step").GetString() != "repeat purchase"), s => Assert.Equal(JsonValueKind.Null, s.GetProperty("skipped").ValueKind));
+        Assert.StartsWith("No orders on record", steps.Single(s => s.GetProperty("step").GetString() == "repeat purchase").GetProperty("skipped").GetString());
         Assert.All(steps, s => Assert.True(s.GetProperty("seconds").GetDouble() >= 0));
         // On Linux each step's peak is the kernel's high-water mark: at least the runtime's own resident set.
         if (OperatingSystem.IsLinux()) Assert.All(steps, s => Assert.InRange(s.GetProperty("peakMegabytes").GetDouble(), 10, 4096));
@@ -69,6 +70,39 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Contains("total", capture.Spectre);
         Assert.DoesNotContain("NaN", capture.Spectre);
         Assert.DoesNotContain("$0 (", capture.Spectre);
+    }
+
+    [Fact]
+    public void A_company_that_measures_CSAT_only_gets_metrics_growth_check_and_drivers_on_CSAT()
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "600", "--seed", "3", "--csat-only", "--db", Db]));
+        var steps = AnalyzeJson();
+        Assert.StartsWith("CSAT 2025: ", steps["metrics"].GetProperty("keyFigure").GetString());
+        Assert.StartsWith("CSAT change 2023 → 2025: ", steps["growth-check"].GetProperty("keyFigure").GetString());
+        Assert.Equal(JsonValueKind.Null, steps["drivers"].GetProperty("skipped").ValueKind);
+        // CSAT is a 1–5 mean: its interval stays on the scale.
+        var csat = steps["metrics"].GetProperty("figure");
+        Assert.InRange(csat.GetProperty("lower").GetDouble(), 1, 5);
+        Assert.InRange(csat.GetProperty("upper").GetDouble(), 1, 5);
+    }
+
+    [Fact]
+    public void A_business_that_sells_by_order_gets_repeat_purchase_instead_of_a_renewal_business_case()
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--kind", "shop", "--accounts", "600", "--seed", "3", "--db", Db]));
+        var steps = AnalyzeJson();
+        Assert.StartsWith("No renewal decisions on record", steps["business case"].GetProperty("skipped").GetString());
+        Assert.Equal(JsonValueKind.Null, steps["repeat purchase"].GetProperty("skipped").ValueKind);
+        Assert.True(steps["repeat purchase"].GetProperty("figure").GetProperty("isDefined").GetBoolean());
+        Assert.StartsWith("CSAT ", steps["metrics"].GetProperty("keyFigure").GetString());
+    }
+
+    Dictionary<string, JsonElement> AnalyzeJson()
+    {
+        using var capture = new ConsoleCapture();
+        Assert.Equal(0, FulcrumApp.Run(["analyze", "--fast", "--json", "--db", Db]));
+        using var doc = JsonDocument.Parse(capture.Standard);
+        return doc.RootElement.Clone().GetProperty("steps").EnumerateArray().ToDictionary(s => s.GetProperty("step").GetString()!);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

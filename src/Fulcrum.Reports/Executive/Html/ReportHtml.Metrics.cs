@@ -23,7 +23,7 @@ public static partial class ReportHtml
         }
         var period = r.Trends!.Cells.Where(c => c.Period == r.Period.From).ToList();
         h.Table($"Survey metrics in {r.Period.Label}", ["Metric", "Estimate (95% CI)", "n", "Change vs the quarter before"],
-            period.Select(c => new[] { Cell(c.Metric.ToUpperInvariant()), Number(c.Estimate, "0.00"), Num(c.Estimate.N), Number(c.VsPrevious?.Difference, "+0.00;−0.00") }));
+            period.Select(c => new[] { Cell(c.Metric.ToUpperInvariant()), Number(c.Estimate, "0.00"), Num(c.Estimate.N), Number(c.VsPrevious?.Difference, "+0.00;−0.00;0.00") }));
         Close(h);
     }
 
@@ -39,11 +39,11 @@ public static partial class ReportHtml
             "Mix vs rate: bars are estimates, whiskers 95% intervals (points of NPS).");
         h.Table($"NPS by {d.Dimension}, {g.Before.Label} vs {g.After.Label}", [d.Dimension, $"Share {g.Before.Label}", $"Share {g.After.Label}", g.Before.Label, g.After.Label, "Change", "ARR now"],
             d.Groups.Select(x => new[] { Cell(x.Group), Num((x.ShareBefore * 100).ToString("0.0", C) + "%"), Num((x.ShareAfter * 100).ToString("0.0", C) + "%"),
-                Number(x.Before), Number(x.After), Number(x.Change.Difference, "+0.0;−0.0"), Num(MoneyFormat.Short(x.ArrNow)) }));
+                Number(x.Before), Number(x.After), Number(x.Change.Difference, "+0.0;−0.0;0.0"), Num(MoneyFormat.Short(x.ArrNow)) }));
         if (g.Findings.Count > 0)
             h.Table($"Segments whose NPS moved differently from the rest (false discovery rate {g.Fdr:0.##})", ["Segment", "Change", "vs the rest", "q", "ARR exposed"],
                 g.Findings.Take(10).Select(f => new[] { Cell(string.Join(" and ", f.Segment.Select(s => $"{s.Dimension} = {s.Value}"))),
-                    Number(f.Change.Difference, "+0.0;−0.0"), Number(f.DifferenceVsRest, "+0.0;−0.0"), Num(f.QValue < 0.001 ? "<0.001" : f.QValue.ToString("0.###", C)), Num(MoneyFormat.Short(f.ArrExposed)) }));
+                    Number(f.Change.Difference, "+0.0;−0.0;0.0"), Number(f.DifferenceVsRest, "+0.0;−0.0;0.0"), Num(f.QValue < 0.001 ? "<0.001" : f.QValue.ToString("0.###", C)), Num(MoneyFormat.Short(f.ArrExposed)) }));
         Close(h);
     }
 }
