@@ -32,7 +32,11 @@ public sealed record LevelEffect(string Metric, string Level, bool IsBaseline, l
 public sealed record MoneyAtHorizon(int Months, Estimate Arr, Estimate Npv);
 
 /// <summary>Cost to serve per account and year by NPS level (descriptive).</summary>
-public sealed record CostByLevel(string Level, Estimate CostPerAccountYear);
+public sealed record CostByLevel(string Level, Estimate CostPerAccountYear)
+{
+    /// <summary>The accounts of this level gave no NPS answer in the quarter (every account, in a company that does not ask NPS).</summary>
+    public bool IsNoAnswer => Level == LinkageFactors.NoAnswer;
+}
 
 /// <summary>
 /// Churn of renewals by accounts that raised a theme in the year before, relative to what the churn model predicts for

@@ -171,14 +171,20 @@ public static class GrowthCheck
         return tests;
     }
 
+    /// <summary>NPS in tenths of a point; a mean score (CSAT, CES on a 1–5 or 1–7 scale) in hundredths, where a tenth is a large move.</summary>
+    static string Plain(double value, MetricDefinition metric) => value.ToString(metric.Name == "nps" ? "0.0" : "0.00", CultureInfo.InvariantCulture);
+
+    static string Signed(double value, MetricDefinition metric) =>
+        value.ToString(metric.Name == "nps" ? "+0.0;-0.0;0.0" : "+0.00;-0.00;0.00", CultureInfo.InvariantCulture);
+
     static string Statement(MetricDefinition metric, Test t, double q, string before, string after, string unit)
     {
         var segment = string.Join(" and ", t.Segment.Select(s => $"{s.Dimension} = {s.Value}"));
         var change = t.Change.Difference;
         var direction = change.Value < 0 ? "fell" : "rose";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{segment}: {metric.Name.ToUpperInvariant()} {direction} {Math.Abs(change.Value):0.0}{unit} ({t.Before.Value:0.0} → {t.After.Value:0.0}, 95% CI {change.Lower:+0.0;-0.0;0.0} to {change.Upper:+0.0;-0.0;0.0}) from {before} to {after}, " +
-            $"{Math.Abs(t.VsRest.Value):0.0}{unit} {(t.VsRest.Value < 0 ? "worse" : "better")} than the rest (q = {(q < 0.001 ? "<0.001" : q.ToString("0.###", CultureInfo.InvariantCulture))}); {t.Arr:$#,0} ARR exposed.");
+            $"{segment}: {metric.Name.ToUpperInvariant()} {direction} {Plain(Math.Abs(change.Value), metric)}{unit} ({Plain(t.Before.Value, metric)} → {Plain(t.After.Value, metric)}, 95% CI {Signed(change.Lower, metric)} to {Signed(change.Upper, metric)}) from {before} to {after}, " +
+            $"{Plain(Math.Abs(t.VsRest.Value), metric)}{unit} {(t.VsRest.Value < 0 ? "worse" : "better")} than the rest (q = {(q < 0.001 ? "<0.001" : q.ToString("0.###", CultureInfo.InvariantCulture))}); {t.Arr:$#,0} ARR exposed.");
     }
 
     static List<string> Statements(MetricDefinition metric, PeriodRange before, PeriodRange after, Estimate b, Estimate a, Comparison total,
@@ -188,14 +194,14 @@ public static class GrowthCheck
         var statements = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture,
-                $"Total {name} went from {b.Value:0.0} in {before.Label} to {a.Value:0.0} in {after.Label} ({total.Difference.Value:+0.0;-0.0;0.0}{unit}, 95% CI {total.Difference.Lower:+0.0;-0.0;0.0} to {total.Difference.Upper:+0.0;-0.0;0.0})."),
+                $"Total {name} went from {Plain(b.Value, metric)} in {before.Label} to {Plain(a.Value, metric)} in {after.Label} ({Signed(total.Difference.Value, metric)}{unit}, 95% CI {Signed(total.Difference.Lower, metric)} to {Signed(total.Difference.Upper, metric)})."),
             string.Create(CultureInfo.InvariantCulture,
-                $"By {decomposition.Dimension}: {decomposition.MixEffect.Value:+0.0;-0.0;0.0}{unit} came from mix (the customer base changed; 95% CI {decomposition.MixEffect.Lower:+0.0;-0.0;0.0} to {decomposition.MixEffect.Upper:+0.0;-0.0;0.0}) and {decomposition.RateEffect.Value:+0.0;-0.0;0.0}{unit} from changes within {decomposition.Dimension}s (95% CI {decomposition.RateEffect.Lower:+0.0;-0.0;0.0} to {decomposition.RateEffect.Upper:+0.0;-0.0;0.0})."),
+                $"By {decomposition.Dimension}: {Signed(decomposition.MixEffect.Value, metric)}{unit} came from mix (the customer base changed; 95% CI {Signed(decomposition.MixEffect.Lower, metric)} to {Signed(decomposition.MixEffect.Upper, metric)}) and {Signed(decomposition.RateEffect.Value, metric)}{unit} from changes within {decomposition.Dimension}s (95% CI {Signed(decomposition.RateEffect.Lower, metric)} to {Signed(decomposition.RateEffect.Upper, metric)})."),
         };
         var notDown = total.Difference.Value >= 0 || !total.IsSignificant();
         foreach (var g in decomposition.Groups.Where(g => g.Change.IsSignificant() && g.Change.Difference.Value < 0))
             statements.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{(notDown ? "Hidden under growth: " : "")}within {decomposition.Dimension} {g.Group}, {name} fell {Math.Abs(g.Change.Difference.Value):0.0}{unit} ({g.Before.Value:0.0} → {g.After.Value:0.0}, p {(g.Change.PValue < 0.001 ? "< 0.001" : "= " + g.Change.PValue.ToString("0.###", CultureInfo.InvariantCulture))}){(notDown ? " while the total did not fall" : "")}; {BusinessCase.MoneyFormat.Short(g.ArrNow)} ARR in the segment today."));
+                $"{(notDown ? "Hidden under growth: " : "")}within {decomposition.Dimension} {g.Group}, {name} fell {Plain(Math.Abs(g.Change.Difference.Value), metric)}{unit} ({Plain(g.Before.Value, metric)} → {Plain(g.After.Value, metric)}, p {(g.Change.PValue < 0.001 ? "< 0.001" : "= " + g.Change.PValue.ToString("0.###", CultureInfo.InvariantCulture))}){(notDown ? " while the total did not fall" : "")}; {BusinessCase.MoneyFormat.Short(g.ArrNow)} ARR in the segment today."));
         var declines = findings.Where(f => f.DifferenceVsRest.Value < 0 && f.Change.Difference.Value < 0).Take(3).ToList();
         if (declines.Count > 0)
             statements.Add($"{(notDown ? "Trouble hidden under growth" : "Declining segments")}, largest ARR first: " + string.Join(" ", declines.Select(f => f.Statement)));

@@ -102,7 +102,7 @@ public static class AnalyzePipeline
         });
         // The survey metric the pass is about: NPS where customers gave it, else CSAT, else CES (a company that measures
         // satisfaction only still gets its metrics, growth-check and drivers).
-        var metric = store.Scalar<string?>("SELECT CASE WHEN COUNT(nps) > 0 THEN 'nps' WHEN COUNT(csat) > 0 THEN 'csat' WHEN COUNT(ces) > 0 THEN 'ces' END FROM responses");
+        var metric = PrimarySurveyMetric.Of(store);
         const string noScores = "No survey scores (NPS, CSAT or CES) on record.";
         var metricFormat = metric == "nps" ? "0.0" : "0.00";
         Step("metrics", _ =>

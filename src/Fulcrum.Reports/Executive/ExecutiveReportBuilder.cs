@@ -41,7 +41,8 @@ public static class ExecutiveReportBuilder
             progress?.Report("NPS, CSAT and CES by quarter");
             trends = MetricsAnalysis.Run(facts, new MetricsQuery(["nps", "csat", "ces"], [], PeriodUnit.Quarter, To: period.To));
             progress?.Report("Growth-check: mix vs rate and the segment scan");
-            growth = Try(ReportSections.Growth, missing, () => GrowthCheck.Run(facts, new GrowthCheckOptions(
+            // On the survey metric the company measures: a CSAT-only company's growth-check is on CSAT, not an empty NPS.
+            growth = Try(ReportSections.Growth, missing, () => GrowthCheck.Run(facts, new GrowthCheckOptions(Metric: PrimarySurveyMetric.Of(store) ?? "nps",
                 Before: new PeriodRange(compared.Label, compared.From, compared.To), After: new PeriodRange(period.Label, period.From, period.To))),
                 "needs survey answers in both quarters compared");
         }

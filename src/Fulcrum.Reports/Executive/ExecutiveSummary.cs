@@ -25,10 +25,15 @@ public static class ExecutiveSummary
 
     static IEnumerable<string> Feel(ExecutiveReport r)
     {
-        if (r.Growth is { } g && Shown(g.TotalAfter) && Shown(g.TotalChange.Difference))
-            yield return $"NPS in {r.Period.Label} was {Number(g.TotalAfter)}, {Number(g.TotalChange.Difference, signed: true)} points against {r.ComparedWith.Label} " +
-                         $"({(g.TotalChange.IsSignificant() ? "a real change" : "not distinguishable from no change")}).";
-        foreach (var metric in new[] { "csat", "ces" })
+        // The growth-check runs on the company's survey metric (NPS, else CSAT, else CES); the others are listed by quarter.
+        var headline = r.Growth is { } g && Shown(g.TotalAfter) && Shown(g.TotalChange.Difference) ? g : null;
+        if (headline is not null)
+        {
+            var (format, unit) = headline.Metric == "nps" ? ("0.0", " points") : ("0.00", "");
+            yield return $"{headline.Metric.ToUpperInvariant()} in {r.Period.Label} was {Number(headline.TotalAfter, format)}, {Number(headline.TotalChange.Difference, format, signed: true)}{unit} against {r.ComparedWith.Label} " +
+                         $"({(headline.TotalChange.IsSignificant() ? "a real change" : "not distinguishable from no change")}).";
+        }
+        foreach (var metric in new[] { "csat", "ces" }.Where(m => m != headline?.Metric))
             if (r.Trends?.Cells.FirstOrDefault(c => c.Metric == metric && c.Period == r.Period.From) is { } cell && Shown(cell.Estimate))
                 yield return $"{metric.ToUpperInvariant()} in {r.Period.Label}: {Number(cell.Estimate, "0.00")}, n = {cell.Estimate.N:N0}.";
         if (r.WhyMissing(ReportSections.Trends) is { } why) yield return why;
@@ -47,7 +52,8 @@ public static class ExecutiveSummary
         if (Shown(l.ArrLostPerDetractorPerYear))
             yield return $"Each account that is a detractor rather than a promoter loses {Money(l.ArrLostPerDetractorPerYear!)} of ARR a year to churn.";
         var costs = l.CostToServeByNps.Where(c => Shown(c.CostPerAccountYear)).ToList();
-        if (costs.Count > 0)
+        // Without NPS answers every account is "no answer": one level compares nothing.
+        if (costs.Any(c => !c.IsNoAnswer))
             yield return "Cost to serve per account and year: " + string.Join("; ", costs.Select(c => $"{c.Level}s {Money(c.CostPerAccountYear)}")) + ".";
     }
 

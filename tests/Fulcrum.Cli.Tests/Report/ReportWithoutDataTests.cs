@@ -37,6 +37,24 @@ public sealed class ReportWithoutDataTests : IDisposable
     }
 
     [Fact]
+    public void A_company_that_measures_CSAT_only_is_reported_on_CSAT_never_on_an_empty_NPS()
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "300", "--seed", "7", "--csat-only", "--db", Db]));
+        var output = Path.Combine(_directory, "out");
+        Assert.Equal(0, FulcrumApp.Run(["report", "--format", "html", "--out", output, "--db", Db]));
+
+        var html = File.ReadAllText(Path.Combine(output, "cx-value-report-2025Q4.html"));
+        // The growth-check and the first sentence are about CSAT (1–5, in hundredths), not an NPS nobody was asked.
+        Assert.Contains("CSAT in 2025Q4 was ", html);
+        Assert.DoesNotContain("NPS in 2025Q4", html);
+        Assert.Contains("came from mix", html);
+        Assert.DoesNotContain("NaN", html);
+        Assert.DoesNotContain("-+", html);
+        // Every account is "no answer" on NPS: cost to serve by NPS level compares nothing and is left out.
+        Assert.DoesNotContain("no answers $", html);
+    }
+
+    [Fact]
     public void A_missing_chromium_is_a_clear_error_saying_how_to_install_it()
     {
         var error = Assert.Throws<ReportRenderException>(() =>
