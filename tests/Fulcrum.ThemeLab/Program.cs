@@ -1,6 +1,6 @@
 // Theme discovery lab: discovery + assignment in memory on demo stores (MiniLM vectors read from their embedding cache) and the
 // airline complaints, printing per planted theme the best F1 and per airline run NMI/ARI, so a discovery idea is measured in
-// minutes. Not part of the solution build. Run: dotnet run -c Release --project tests/Fulcrum.ThemeLab -- --demo seed1.duckdb,seed2.duckdb --air [--partition score|nonpositive|none] [--clauses] [--merge 0.25,0.3] [--resolution 1,2] [--neighbours 20] [--min-share F] [--sentiment lexicon] [--complaint-threshold T] [--air-cache air.duckdb] [--verbose]
+// minutes. Not part of the solution build. Run: dotnet run -c Release --project tests/Fulcrum.ThemeLab -- --demo seed1.duckdb,seed2.duckdb --air [--partition score|nonpositive|none] [--clauses] [--merge 0.25,0.3] [--resolution 1,2] [--neighbours 20] [--min-share F] [--seeds 1,2,3] [--sentiment lexicon] [--complaint-threshold T] [--air-cache air.duckdb] [--verbose]
 using System.Diagnostics;
 using System.Globalization;
 using Fulcrum.Analytics.Themes;
@@ -9,9 +9,9 @@ using Fulcrum.ThemeLab;
 
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-// usage: lab [--air] [--demo seed1.duckdb,...] [--merge 0.3,0.25] [--min-share 0.002] [--seed N]
+// usage: lab [--air] [--demo seed1.duckdb,...] [--merge 0.3,0.25] [--min-share 0.002] [--seed N | --seeds 1,2,3 (one run per discovery seed)]
 // diagnostics: [--communities] (F1 of the raw graph communities, best single and best union of two) [--links] (where a planted community's graph edges go)
-// prototypes tried and not kept (docs/methods.md): [--no-fold] [--cross MERGE] [--strip-products] [--wishes] [--hybrid W] [--consensus RUNS:THRESHOLD] [--cooc LIFT:COS:CROSS(0|1):MINCOUNT]
+// prototypes tried and not kept (docs/methods.md): [--stable RESAMPLES:SHARE:MERGE(0: none) [--ladder 0.5,0.71,1,1.41,2]] [--no-fold] [--cross MERGE] [--strip-products] [--wishes] [--hybrid W] [--consensus RUNS:THRESHOLD] [--cooc LIFT:COS:CROSS(0|1):MINCOUNT]
 string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
 var corpora = new List<Corpus>();
 Corpus.StripProducts = args.Contains("--strip-products");
@@ -28,12 +28,13 @@ foreach (var corpus in corpora)
     Console.WriteLine($"== {corpus.Name}: {corpus.Mentions.DocumentCount:N0} documents, {corpus.Mentions.Count:N0} sentences, {corpus.Complaint.Count(c => c):N0} complaints");
     foreach (var merge in merges)
     foreach (var resolution in resolutions)
+    foreach (var seed in (Arg("--seeds") ?? Arg("--seed") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).Select(x => (int?)x).DefaultIfEmpty(null))
     {
         var sw = Stopwatch.StartNew();
         var options = new ThemeOptions(MergeSimilarity: merge, MinThemeShare: minShare, Resolution: resolution);
         if (Arg("--neighbours") is { } neighbours) options = options with { Neighbours = int.Parse(neighbours) };
         Console.WriteLine($"  merge {merge?.ToString() ?? "default"} resolution {resolution} neighbours {options.Neighbours}");
-        if (Arg("--seed") is { } seedText) options = options with { Seed = int.Parse(seedText) };
+        if (seed is { } discoverySeed) { options = options with { Seed = discoverySeed }; Console.WriteLine($"  discovery seed {discoverySeed}"); }
         var partition = Arg("--partition") ?? "score";
         var complaint = partition switch
         {
@@ -53,8 +54,17 @@ foreach (var corpus in corpora)
         if (args.Contains("--communities")) { Communities.Print(corpus, complaint, resolution, options.Neighbours); continue; }
         var hybridWeight = Arg("--hybrid") is { } hw ? double.Parse(hw) : 0;
         var space = hybridWeight > 0 ? Hybrid.Vectors(corpus, hybridWeight) : corpus.Vectors;
-        var (clusters, summary) = ThemeEngine.Discover(space, complaint, true, options);
+        var (clusters, summary) = Arg("--stable") is null ? ThemeEngine.Discover(space, complaint, true, options)
+            : ([], new DiscoverySummary(0, 0, 0, complaint.Count(c => c), complaint.Count(c => !c), 0, 0, 0, null, null, null, options.Neighbours));
         if (args.Contains("--no-fold")) clusters = NoFold.Discover(corpus, complaint, options);
+        if (Arg("--stable") is { } stable)
+        {
+            // RESAMPLES:SHARE:MERGE (MERGE 0: no co-assignment merge); --ladder the resolutions tried, ascending
+            var p = stable.Split(':').Select(double.Parse).ToArray();
+            var ladder = (Arg("--ladder") ?? "0.5,0.71,1,1.41,2").Split(',').Select(double.Parse).ToList();
+            clusters = Stable.Discover(corpus, complaint, options, ladder, (int)p[0], p[1], p[2] > 0 ? p[2] : null);
+            summary = summary with { Created = clusters.Count, Complaints = clusters.Count(c => c.Complaint), Other = clusters.Count(c => !c.Complaint) };
+        }
         if (Arg("--cross") is { } cross) clusters = CrossPartition.Discover(corpus, complaint, options, double.Parse(cross));
         if (hybridWeight > 0) clusters = Hybrid.BackToSemantic(corpus, space, clusters);
         if (Arg("--consensus") is { } consensus)
