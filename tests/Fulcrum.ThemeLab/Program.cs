@@ -11,7 +11,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // usage: lab [--air] [--demo seed1.duckdb,...] [--merge 0.3,0.25] [--min-share 0.002] [--seed N | --seeds 1,2,3 (one run per discovery seed)]
 // diagnostics: [--communities] (F1 of the raw graph communities, best single and best union of two) [--links] (where a planted community's graph edges go)
-// prototypes tried and not kept (docs/methods.md): [--stable RESAMPLES:SHARE:MERGE(0: none) [--ladder 0.5,0.71,1,1.41,2]] [--no-fold] [--cross MERGE] [--strip-products] [--wishes] [--hybrid W] [--consensus RUNS:THRESHOLD] [--cooc LIFT:COS:CROSS(0|1):MINCOUNT]
+// prototypes tried and not kept (docs/methods.md): [--tone model|partition|both] [--tone-merge T|qF] [--tone-merge-within] [--stable RESAMPLES:SHARE:MERGE(0: none) [--ladder 0.5,0.71,1,1.41,2]] [--no-fold] [--cross MERGE] [--strip-products] [--wishes] [--hybrid W] [--consensus RUNS:THRESHOLD] [--cooc LIFT:COS:CROSS(0|1):MINCOUNT]
 string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
 var corpora = new List<Corpus>();
 Corpus.StripProducts = args.Contains("--strip-products");
@@ -22,19 +22,27 @@ if (args.Contains("--air")) corpora.Add(Corpus.Airline("/work/shared/data/twitte
 var merges = (Arg("--merge") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(m => (double?)double.Parse(m)).DefaultIfEmpty(null).ToList();
 var resolutions = (Arg("--resolution") ?? "1").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(double.Parse).ToList();
 var minShare = Arg("--min-share") is { } s ? double.Parse(s) : new ThemeOptions().MinThemeShare;
+var seeds = (Arg("--seeds") ?? Arg("--seed") ?? new ThemeOptions().Seed.ToString(CultureInfo.InvariantCulture)).Split(',').Select(int.Parse).ToList();
+// --tone model|partition|both: discovery and assignment on vectors without the directions along which tone varies (ToneNeutralSpace).
+var tones = (Arg("--tone") ?? "none").Split(',').ToList();
+// --tone-merge T (centroid cosine) or qF (the F-quantile of sentences' similarity to their own group): ToneMerge after discovery; --tone-merge-within keeps partitions apart.
+var toneMerges = (Arg("--tone-merge") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(m => (string?)m).DefaultIfEmpty(null).ToList();
 foreach (var corpus in corpora)
 {
     if (Arg("--abtt") is { } pcs) corpus.Vectors = Whitening.AllButTheTop(corpus.Vectors, int.Parse(pcs));
+    var raw = corpus.Vectors;
     Console.WriteLine($"== {corpus.Name}: {corpus.Mentions.DocumentCount:N0} documents, {corpus.Mentions.Count:N0} sentences, {corpus.Complaint.Count(c => c):N0} complaints");
+    foreach (var tone in tones)
+    foreach (var toneMerge in toneMerges)
     foreach (var merge in merges)
     foreach (var resolution in resolutions)
-    foreach (var seed in (Arg("--seeds") ?? Arg("--seed") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).Select(x => (int?)x).DefaultIfEmpty(null))
+    foreach (var seed in seeds)
     {
         var sw = Stopwatch.StartNew();
-        var options = new ThemeOptions(MergeSimilarity: merge, MinThemeShare: minShare, Resolution: resolution);
+        var options = new ThemeOptions(MergeSimilarity: merge, MinThemeShare: minShare, Resolution: resolution, Seed: seed);
         if (Arg("--neighbours") is { } neighbours) options = options with { Neighbours = int.Parse(neighbours) };
-        Console.WriteLine($"  merge {merge?.ToString() ?? "default"} resolution {resolution} neighbours {options.Neighbours}");
-        if (seed is { } discoverySeed) { options = options with { Seed = discoverySeed }; Console.WriteLine($"  discovery seed {discoverySeed}"); }
+        Report.Variant = $"tone={tone} tonemerge={toneMerge ?? "-"} merge={merge?.ToString() ?? "default"} res={resolution} seed={seed}";
+        Console.WriteLine($"  {Report.Variant} neighbours {options.Neighbours}");
         var partition = Arg("--partition") ?? "score";
         var complaint = partition switch
         {
@@ -52,10 +60,18 @@ foreach (var corpus in corpora)
         }
         if (args.Contains("--links")) { CommunityLinks.Print(corpus, complaint, resolution, options.Neighbours); continue; }
         if (args.Contains("--communities")) { Communities.Print(corpus, complaint, resolution, options.Neighbours); continue; }
+        corpus.Vectors = tone switch
+        {
+            "model" => ToneNeutralSpace.Project(raw, ToneNeutralSpace.SentimentToneDirections()),
+            "partition" => ToneNeutralSpace.Project(raw, [ToneNeutralSpace.PartitionDirection(raw, complaint)]),
+            "both" => ToneNeutralSpace.Project(raw, [.. ToneNeutralSpace.SentimentToneDirections(), ToneNeutralSpace.PartitionDirection(raw, complaint)]),
+            _ => raw,
+        };
         var hybridWeight = Arg("--hybrid") is { } hw ? double.Parse(hw) : 0;
         var space = hybridWeight > 0 ? Hybrid.Vectors(corpus, hybridWeight) : corpus.Vectors;
         var (clusters, summary) = Arg("--stable") is null ? ThemeEngine.Discover(space, complaint, true, options)
             : ([], new DiscoverySummary(0, 0, 0, complaint.Count(c => c), complaint.Count(c => !c), 0, 0, 0, null, null, null, options.Neighbours));
+        if (toneMerge is { } tm) clusters = ToneMerge.Discover(corpus.Vectors, complaint, options, tm.StartsWith('q') ? -double.Parse(tm[1..]) : double.Parse(tm), !args.Contains("--tone-merge-within"));
         if (args.Contains("--no-fold")) clusters = NoFold.Discover(corpus, complaint, options);
         if (Arg("--stable") is { } stable)
         {

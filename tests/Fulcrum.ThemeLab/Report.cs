@@ -5,6 +5,9 @@ namespace Fulcrum.ThemeLab;
 
 static class Report
 {
+    /// <summary>The run's settings, repeated on its RESULT line (one line per run, for tables over seeds).</summary>
+    public static string Variant { get; set; } = "";
+
     public static void Print(Corpus corpus, IReadOnlyList<DiscoveredCluster> clusters, DiscoverySummary summary, double seconds, bool verbose)
     {
         var assignment = ThemeEngine.Assign(corpus.Mentions, corpus.Vectors, clusters.Select(c => c.Centroid).ToList(), corpus.Sentiment);
@@ -19,11 +22,13 @@ static class Report
             foreach (var d in assignment.Documents.Where(d => d.IsPrimary)) primary[d.Document] = d.Theme;
             var reasons = corpus.DocumentLabels.Select(l => l[0]).ToList();
             Console.WriteLine($"  NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, primary):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, primary):F3} themes {clusters.Count}");
+            Console.WriteLine($"RESULT {corpus.Name} {Variant} themes {clusters.Count} smallest {(sizes.Length == 0 ? 0 : sizes.Min())} NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, primary):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, primary):F3}");
             if (verbose) for (var t = 0; t < clusters.Count; t++) Console.WriteLine($"    {t} {(clusters[t].Complaint ? "C" : "o")} {sizes[t]} {Label(t)}");
             return;
         }
         var raised = Enumerable.Range(0, clusters.Count).Select(_ => new HashSet<int>()).ToArray();
         foreach (var d in assignment.Documents) raised[d.Theme].Add(d.Document);
+        var best = new List<double>();
         foreach (var key in new[] { "products_dont_integrate", "too_many_account_managers" })
         {
             var truth = Enumerable.Range(0, corpus.DocumentLabels.Length).Where(d => corpus.DocumentLabels[d].Contains(key)).ToHashSet();
@@ -32,8 +37,10 @@ static class Report
                 var hit = raised[t].Count(truth.Contains);
                 return (Theme: t, F1: 2.0 * hit / (raised[t].Count + truth.Count), P: raised[t].Count == 0 ? 0 : (double)hit / raised[t].Count, R: (double)hit / truth.Count);
             }).OrderByDescending(p => p.F1).Take(3).ToList();
+            best.Add(ranked[0].F1);
             Console.WriteLine($"  {key} ({truth.Count}): " + string.Join("; ", ranked.Select(b => $"#{b.Theme} F1 {b.F1:F3} P {b.P:F2} R {b.R:F2} '{Label(b.Theme)}'")));
         }
+        Console.WriteLine($"RESULT {corpus.Name} {Variant} themes {clusters.Count} int {best[0]:F3} man {best[1]:F3}");
         Console.WriteLine($"  comments with both planted themes: {corpus.DocumentLabels.Count(l => l.Contains("products_dont_integrate") && l.Contains("too_many_account_managers"))}");
         if (!verbose) return;
         Diagnostics.Oracle(corpus, clusters, raised);
