@@ -61,15 +61,15 @@ internal sealed class CashFlow
     public static CashFlow Project(ProjectionPlan plan, ProjectionRates rates, double[] monthlyCostPerAccount, int months)
     {
         var groups = plan.GroupCell.Length;
-        var monthlyCost = new double[groups];
+        var work = Scratch(5 * groups);
+        Span<double> monthlyCost = work[..groups], survival = work.Slice(groups, groups), growth = work.Slice(2 * groups, groups), state = work[(3 * groups)..];
+        monthlyCost.Clear();
         for (var i = 0; i < plan.ItemGroup.Length; i++) monthlyCost[plan.ItemGroup[i]] += plan.ItemAccounts[i] * monthlyCostPerAccount[plan.ItemCostCell[i]];
-        var survival = new double[groups];
-        var growth = new double[groups];
         for (var g = 0; g < groups; g++) (survival[g], growth[g]) = rates.Monthly(plan.GroupCell[g], plan.GroupMultiplier[g], plan.GroupTheme[g]);
         var flow = new CashFlow { Revenue = new double[months + 1], Cost = new double[months + 1], ArrKept = new double[months + 1], ArrTotal = new double[months + 1] };
         foreach (var arr in plan.GroupArr) { flow.ArrKept[0] += arr; flow.ArrTotal[0] += arr; }
         var vectorised = Vector256.IsHardwareAccelerated ? groups / 4 * 4 : 0;
-        if (vectorised > 0) AccumulateFourAtATime(vectorised, survival, growth, monthlyCost, plan.GroupArr, flow, months);
+        if (vectorised > 0) AccumulateFourAtATime(vectorised, survival, growth, monthlyCost, plan.GroupArr, state, flow, months);
         for (var g = vectorised; g < groups; g++)
         {
             var (arr, cost) = (plan.GroupArr[g], monthlyCost[g]);
@@ -94,17 +94,19 @@ internal sealed class CashFlow
     /// carried from block to block: the sums were memory-bound when each group added to 36 months' sums in memory. Each
     /// month's sum adds the same products in the same (group) order as one month at a time, so the flows are identical.
     /// </summary>
-    static void AccumulateFourAtATime(int groups, double[] survival, double[] growth, double[] monthlyCost, double[] arr, CashFlow flow, int months)
+    static void AccumulateFourAtATime(int groups, Span<double> survival, Span<double> growth, Span<double> monthlyCost, double[] arr, Span<double> state,
+        CashFlow flow, int months)
     {
         var vectors = groups / 4;
-        var s = MemoryMarshal.Cast<double, Vector256<double>>(survival.AsSpan(0, groups));
-        var e = MemoryMarshal.Cast<double, Vector256<double>>(growth.AsSpan(0, groups));
-        var c = MemoryMarshal.Cast<double, Vector256<double>>(monthlyCost.AsSpan(0, groups));
+        var s = MemoryMarshal.Cast<double, Vector256<double>>(survival[..groups]);
+        var e = MemoryMarshal.Cast<double, Vector256<double>>(growth[..groups]);
+        var c = MemoryMarshal.Cast<double, Vector256<double>>(monthlyCost[..groups]);
         var a = MemoryMarshal.Cast<double, Vector256<double>>(arr.AsSpan(0, groups));
-        var kept = new Vector256<double>[vectors];
-        var total = new Vector256<double>[vectors];
-        Array.Fill(kept, Vector256<double>.One);
-        Array.Fill(total, Vector256<double>.One);
+        // Each group's survival and growth so far, carried from one block of months to the next.
+        var kept = MemoryMarshal.Cast<double, Vector256<double>>(state[..groups]);
+        var total = MemoryMarshal.Cast<double, Vector256<double>>(state.Slice(groups, groups));
+        kept.Fill(Vector256<double>.One);
+        total.Fill(Vector256<double>.One);
         var m = 1;
         for (; m + 3 <= months; m += 4)
         {
@@ -136,6 +138,15 @@ internal sealed class CashFlow
             }
             Add(flow, m, cm, km, tm);
         }
+    }
+
+    /// <summary>This thread's working arrays for one projection: a replicate projects some two hundred plans, each needing group-sized arrays.</summary>
+    [ThreadStatic] static double[]? t_scratch;
+
+    static Span<double> Scratch(int length)
+    {
+        if (t_scratch is null || t_scratch.Length < length) t_scratch = new double[Math.Max(length, 2 * (t_scratch?.Length ?? 0))];
+        return t_scratch.AsSpan(0, length);
     }
 
     static void Add(CashFlow flow, int month, Vector256<double> cost, Vector256<double> kept, Vector256<double> total)
