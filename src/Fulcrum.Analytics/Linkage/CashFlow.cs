@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Fulcrum.Analytics.Linkage;
@@ -60,15 +61,15 @@ internal sealed class CashFlow
     public static CashFlow Project(ProjectionPlan plan, ProjectionRates rates, double[] monthlyCostPerAccount, int months)
     {
         var groups = plan.GroupCell.Length;
-        var monthlyCost = new double[groups];
+        var work = Scratch(5 * groups);
+        Span<double> monthlyCost = work[..groups], survival = work.Slice(groups, groups), growth = work.Slice(2 * groups, groups), state = work[(3 * groups)..];
+        monthlyCost.Clear();
         for (var i = 0; i < plan.ItemGroup.Length; i++) monthlyCost[plan.ItemGroup[i]] += plan.ItemAccounts[i] * monthlyCostPerAccount[plan.ItemCostCell[i]];
-        var survival = new double[groups];
-        var growth = new double[groups];
         for (var g = 0; g < groups; g++) (survival[g], growth[g]) = rates.Monthly(plan.GroupCell[g], plan.GroupMultiplier[g], plan.GroupTheme[g]);
         var flow = new CashFlow { Revenue = new double[months + 1], Cost = new double[months + 1], ArrKept = new double[months + 1], ArrTotal = new double[months + 1] };
         foreach (var arr in plan.GroupArr) { flow.ArrKept[0] += arr; flow.ArrTotal[0] += arr; }
         var vectorised = Vector256.IsHardwareAccelerated ? groups / 4 * 4 : 0;
-        if (vectorised > 0) AccumulateFourAtATime(vectorised, survival, growth, monthlyCost, plan.GroupArr, flow, months);
+        if (vectorised > 0) AccumulateFourAtATime(vectorised, survival, growth, monthlyCost, plan.GroupArr, state, flow, months);
         for (var g = vectorised; g < groups; g++)
         {
             var (arr, cost) = (plan.GroupArr[g], monthlyCost[g]);
@@ -87,40 +88,76 @@ internal sealed class CashFlow
         return flow;
     }
 
-    static void AccumulateFourAtATime(int groups, double[] survival, double[] growth, double[] monthlyCost, double[] arr, CashFlow flow, int months)
+    /// <summary>
+    /// Adds groups 0..<paramref name="groups"/> (a multiple of four) to the flows, four groups to a vector. Months go in
+    /// blocks of four whose twelve sums stay in registers while every group passes, each group's survival and growth
+    /// carried from block to block: the sums were memory-bound when each group added to 36 months' sums in memory. Each
+    /// month's sum adds the same products in the same (group) order as one month at a time, so the flows are identical.
+    /// </summary>
+    static void AccumulateFourAtATime(int groups, Span<double> survival, Span<double> growth, Span<double> monthlyCost, double[] arr, Span<double> state,
+        CashFlow flow, int months)
     {
-        var cost = new Vector256<double>[months + 1];
-        var kept = new Vector256<double>[months + 1];
-        var total = new Vector256<double>[months + 1];
-        for (var g = 0; g < groups; g += 4)
+        var vectors = groups / 4;
+        var s = MemoryMarshal.Cast<double, Vector256<double>>(survival[..groups]);
+        var e = MemoryMarshal.Cast<double, Vector256<double>>(growth[..groups]);
+        var c = MemoryMarshal.Cast<double, Vector256<double>>(monthlyCost[..groups]);
+        var a = MemoryMarshal.Cast<double, Vector256<double>>(arr.AsSpan(0, groups));
+        // Each group's survival and growth so far, carried from one block of months to the next.
+        var kept = MemoryMarshal.Cast<double, Vector256<double>>(state[..groups]);
+        var total = MemoryMarshal.Cast<double, Vector256<double>>(state.Slice(groups, groups));
+        kept.Fill(Vector256<double>.One);
+        total.Fill(Vector256<double>.One);
+        var m = 1;
+        for (; m + 3 <= months; m += 4)
         {
-            var (s, e) = (Vector256.Create(survival.AsSpan(g, 4)), Vector256.Create(growth.AsSpan(g, 4)));
-            var (c, a) = (Vector256.Create(monthlyCost.AsSpan(g, 4)), Vector256.Create(arr.AsSpan(g, 4)));
-            Vector256<double> k = Vector256<double>.One, t = Vector256<double>.One;
-            for (var m = 1; m <= months; m++)
+            Vector256<double> c1 = default, c2 = default, c3 = default, c4 = default;
+            Vector256<double> k1 = default, k2 = default, k3 = default, k4 = default;
+            Vector256<double> t1 = default, t2 = default, t3 = default, t4 = default;
+            for (var v = 0; v < vectors; v++)
             {
-                k *= s;
-                t *= e;
-                cost[m] += c * k;
-                kept[m] += a * k;
-                total[m] += a * t;
+                var (sv, ev, cv, av, k, t) = (s[v], e[v], c[v], a[v], kept[v], total[v]);
+                k *= sv; t *= ev; c1 += cv * k; k1 += av * k; t1 += av * t;
+                k *= sv; t *= ev; c2 += cv * k; k2 += av * k; t2 += av * t;
+                k *= sv; t *= ev; c3 += cv * k; k3 += av * k; t3 += av * t;
+                k *= sv; t *= ev; c4 += cv * k; k4 += av * k; t4 += av * t;
+                (kept[v], total[v]) = (k, t);
             }
+            Add(flow, m, c1, k1, t1);
+            Add(flow, m + 1, c2, k2, t2);
+            Add(flow, m + 2, c3, k3, t3);
+            Add(flow, m + 3, c4, k4, t4);
         }
-        for (var m = 1; m <= months; m++)
+        for (; m <= months; m++)
         {
-            flow.Cost[m] += Vector256.Sum(cost[m]);
-            flow.ArrKept[m] += Vector256.Sum(kept[m]);
-            flow.ArrTotal[m] += Vector256.Sum(total[m]);
+            Vector256<double> cm = default, km = default, tm = default;
+            for (var v = 0; v < vectors; v++)
+            {
+                var (k, t) = (kept[v] * s[v], total[v] * e[v]);
+                cm += c[v] * k; km += a[v] * k; tm += a[v] * t;
+                (kept[v], total[v]) = (k, t);
+            }
+            Add(flow, m, cm, km, tm);
         }
     }
 
-    /// <summary>ARR of <paramref name="plan"/> still on the books after <paramref name="months"/> (no expansion): the one figure a theme's excess-churn scenario reports.</summary>
-    public static double ArrKeptAfter(ProjectionPlan plan, ProjectionRates rates, int months)
+    /// <summary>This thread's working arrays for one projection: a replicate projects some two hundred plans, each needing group-sized arrays.</summary>
+    [ThreadStatic] static double[]? t_scratch;
+
+    static Span<double> Scratch(int length)
     {
-        var sum = 0.0;
-        for (var g = 0; g < plan.GroupCell.Length; g++) sum += plan.GroupArr[g] * rates.SurvivalOver(plan.GroupCell[g], plan.GroupMultiplier[g], plan.GroupTheme[g], months);
-        return sum;
+        if (t_scratch is null || t_scratch.Length < length) t_scratch = new double[Math.Max(length, 2 * (t_scratch?.Length ?? 0))];
+        return t_scratch.AsSpan(0, length);
     }
+
+    static void Add(CashFlow flow, int month, Vector256<double> cost, Vector256<double> kept, Vector256<double> total)
+    {
+        flow.Cost[month] += Vector256.Sum(cost);
+        flow.ArrKept[month] += Vector256.Sum(kept);
+        flow.ArrTotal[month] += Vector256.Sum(total);
+    }
+
+    /// <summary>ARR of <paramref name="plan"/> still on the books after <paramref name="months"/> (no expansion): the one figure a theme's excess-churn scenario reports.</summary>
+    public static double ArrKeptAfter(ProjectionPlan plan, ProjectionRates rates, int months) => rates.ArrKeptAfter(plan, months);
 }
 
 /// <summary>
@@ -157,15 +194,37 @@ internal sealed class ProjectionRates
         return (survival, survival * _expansion[cell]);
     }
 
-    /// <summary>Survival over <paramref name="months"/> in one step ((1 − p)^(R·months/12)), exact for whole renewals without a power function.</summary>
-    public double SurvivalOver(int cell, double multiplier, int theme, int months)
+    /// <summary>
+    /// Σ ARR × survival over <paramref name="months"/> ((1 − p)^(R·months/12), exact for whole renewals without a power
+    /// function) of <paramref name="plan"/>'s groups. A theme's churn factor is worked out once per run of groups sharing
+    /// theme and share kept (a scenario's groups come so), with the same arithmetic as per group.
+    /// </summary>
+    public double ArrKeptAfter(ProjectionPlan plan, int months)
     {
-        var kept = 1 - Churn(cell, multiplier, theme);
         var exponent = _exponent * months;
-        if (exponent != Math.Round(exponent) || exponent > 64) return Math.Pow(kept, exponent);
-        var result = 1.0;
-        for (var i = 0; i < (int)exponent; i++) result *= kept;
-        return result;
+        var renewals = exponent == Math.Round(exponent) && exponent <= 64 ? (int)exponent : -1;
+        var (theme, kept, themeFactor) = (-1, double.NaN, double.NaN);
+        var sum = 0.0;
+        for (var g = 0; g < plan.GroupCell.Length; g++)
+        {
+            var factor = plan.GroupMultiplier[g];
+            if (plan.GroupTheme[g] >= 0)
+            {
+                if (plan.GroupTheme[g] != theme || plan.GroupMultiplier[g] != kept)
+                    (theme, kept, themeFactor) = (plan.GroupTheme[g], plan.GroupMultiplier[g], _predictions.ThemeMultiplier(plan.GroupTheme[g], plan.GroupMultiplier[g]));
+                factor = themeFactor;
+            }
+            var stays = 1 - Math.Clamp(_predictions.Churn[plan.GroupCell[g]] * factor, 0, 1);
+            double survival;
+            if (renewals < 0) survival = Math.Pow(stays, exponent);
+            else
+            {
+                survival = 1.0;
+                for (var i = 0; i < renewals; i++) survival *= stays;
+            }
+            sum += plan.GroupArr[g] * survival;
+        }
+        return sum;
     }
 
     double Churn(int cell, double multiplier, int theme)

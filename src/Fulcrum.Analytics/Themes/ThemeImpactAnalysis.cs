@@ -60,7 +60,41 @@ public static class ThemeImpactAnalysis
         if (themes.Count == 0 || !data.AnyLinks)
             throw new InvalidOperationException("No themes stored yet: run `fulcrum themes` first.");
         var money = MoneyCoverage(store);
+        // The theme figures need only the loaded data and the linkage fit only the store: the figures are worked out on
+        // other threads while this one loads and fits the linkage (a good part of which runs on one core).
+        var themeFigures = Task.Run(() => Figures(data, money, options));
+        var (linkageRun, linkageNote) = money.IsDefined ? BeyondScores(new AnalysisFacts(store), options, alsoValue) : (null, null);
+        var results = themeFigures.GetAwaiter().GetResult();
+        if (linkageRun is not null)
+        {
+            var valued = linkageRun.Report.ThemeChurn.Where(t => t.Renewals >= LinkageAnalysis.MinimumThemeRenewals && t.ArrAtRisk is not null).ToList();
+            var tested = valued.Where(t => double.IsFinite(t.PValue)).ToList();
+            var qValues = tested.Count > 0 ? MultipleTesting.BenjaminiHochberg(tested.Select(t => t.PValue).ToList()) : [];
+            var qById = tested.Select((t, i) => (t.ThemeId, q: qValues[i])).ToDictionary(p => p.ThemeId, p => (double?)p.q, StringComparer.Ordinal);
+            var byId = valued.ToDictionary(t => t.ThemeId, t => (t, q: qById.GetValueOrDefault(t.ThemeId)), StringComparer.Ordinal);
+            results = results.Select(r => byId.TryGetValue(r.ThemeId, out var p)
+                ? r with { ChurnRatioBeyondScores = p.t.ChurnRatio, ArrAtRiskBeyondScores = p.t.ArrAtRisk, ExcessChurnQValue = p.q } : r).ToList();
+        }
+        // Problems first, strengths after them (never ranked by ARR at risk); without outcomes the themes that pull NPS down most come first.
+        var ordered = money.IsDefined
+            ? results
+                .OrderBy(r => r.Kind)
+                .ThenByDescending(r => r.Kind == ThemeKind.Strength ? r.Comments : 0)
+                .ThenByDescending(r => r.ExcessChurnQValue < options.Fdr ? 2 : r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? 1 : 0)
+                .ThenByDescending(r => r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? e.Value : double.NegativeInfinity)
+                .ThenByDescending(r => r.ArrAtRisk is { } a && double.IsFinite(a.Value) ? a.Value : double.NegativeInfinity).ToList()
+            : results.OrderBy(r => r.Kind).ThenBy(r => r.NpsImpact.IsDefined ? r.NpsImpact.Value : double.PositiveInfinity).ThenByDescending(r => r.Comments).ToList();
+        return new ThemeImpactRun(new ThemeImpactReport(data.Responses, data.Accounts, money.IsDefined ? data.Churned.LongCount(c => c) : null,
+            money.IsDefined
+                ? "NPS impact by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); ARR at risk beyond the scores from the linkage model (observed / predicted churn after the theme); trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter"
+                : "NPS impact by account bootstrap; trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter",
+            ordered, money, linkageNote), linkageRun);
+    }
 
+    /// <summary>Each theme's figures from the loaded data (NPS impact, churn and ARR at risk, trend, emerging check), in theme order.</summary>
+    static List<ThemeImpact> Figures(ThemeImpactData data, ThemeMoneyCoverage money, ThemeImpactOptions options)
+    {
+        var themes = data.Themes;
         var accountCount = data.Accounts;
         var (stratum, arr, isChurned) = (data.Stratum, data.Arr, data.Churned);
         var anyArr = arr.Any(x => x > 0);
@@ -129,31 +163,7 @@ public static class ThemeImpactAnalysis
             var qValue = q[k++];
             results[t] = results[t] with { Emerging = new EmergingCheck(e.Label, e.Latest, e.Before, p, qValue, e.Up && qValue < options.Fdr) };
         }
-        var (linkageRun, linkageNote) = money.IsDefined ? BeyondScores(new AnalysisFacts(store), options, alsoValue) : (null, null);
-        if (linkageRun is not null)
-        {
-            var valued = linkageRun.Report.ThemeChurn.Where(t => t.Renewals >= LinkageAnalysis.MinimumThemeRenewals && t.ArrAtRisk is not null).ToList();
-            var tested = valued.Where(t => double.IsFinite(t.PValue)).ToList();
-            var qValues = tested.Count > 0 ? MultipleTesting.BenjaminiHochberg(tested.Select(t => t.PValue).ToList()) : [];
-            var qById = tested.Select((t, i) => (t.ThemeId, q: qValues[i])).ToDictionary(p => p.ThemeId, p => (double?)p.q, StringComparer.Ordinal);
-            var byId = valued.ToDictionary(t => t.ThemeId, t => (t, q: qById.GetValueOrDefault(t.ThemeId)), StringComparer.Ordinal);
-            results = results.Select(r => byId.TryGetValue(r.ThemeId, out var p)
-                ? r with { ChurnRatioBeyondScores = p.t.ChurnRatio, ArrAtRiskBeyondScores = p.t.ArrAtRisk, ExcessChurnQValue = p.q } : r).ToList();
-        }
-        // Problems first, strengths after them (never ranked by ARR at risk); without outcomes the themes that pull NPS down most come first.
-        var ordered = money.IsDefined
-            ? results
-                .OrderBy(r => r.Kind)
-                .ThenByDescending(r => r.Kind == ThemeKind.Strength ? r.Comments : 0)
-                .ThenByDescending(r => r.ExcessChurnQValue < options.Fdr ? 2 : r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? 1 : 0)
-                .ThenByDescending(r => r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? e.Value : double.NegativeInfinity)
-                .ThenByDescending(r => r.ArrAtRisk is { } a && double.IsFinite(a.Value) ? a.Value : double.NegativeInfinity).ToList()
-            : results.OrderBy(r => r.Kind).ThenBy(r => r.NpsImpact.IsDefined ? r.NpsImpact.Value : double.PositiveInfinity).ThenByDescending(r => r.Comments).ToList();
-        return new ThemeImpactRun(new ThemeImpactReport(data.Responses, accountCount, money.IsDefined ? isChurned.LongCount(c => c) : null,
-            money.IsDefined
-                ? "NPS impact by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); ARR at risk beyond the scores from the linkage model (observed / predicted churn after the theme); trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter"
-                : "NPS impact by account bootstrap; trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter",
-            ordered, money, linkageNote), linkageRun);
+        return results;
     }
 
     /// <summary>
