@@ -19,6 +19,11 @@ static class Report
             foreach (var d in assignment.Documents.Where(d => d.IsPrimary)) primary[d.Document] = d.Theme;
             var reasons = corpus.DocumentLabels.Select(l => l[0]).ToList();
             Console.WriteLine($"  NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, primary):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, primary):F3} themes {clusters.Count}");
+            var representatives = ThemeEngine.Representatives(corpus.Mentions, assignment, clusters.Count);
+            var faithful = Enumerable.Range(0, clusters.Count).Count(t => LabelFidelity.IsFaithful(Label(t), representatives[t]));
+            Console.WriteLine($"  label fidelity: {faithful} of {clusters.Count} labels share a content word with their representatives");
+            for (var t = 0; t < clusters.Count; t++)
+                if (!LabelFidelity.IsFaithful(Label(t), representatives[t])) Console.WriteLine($"    unfaithful {t} \"{Label(t)}\" <- {string.Join(" | ", representatives[t])}");
             if (verbose) for (var t = 0; t < clusters.Count; t++) Console.WriteLine($"    {t} {(clusters[t].Complaint ? "C" : "o")} {sizes[t]} {Label(t)}");
             return;
         }
