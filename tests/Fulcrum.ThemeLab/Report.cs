@@ -10,7 +10,7 @@ static class Report
         var assignment = ThemeEngine.Assign(corpus.Mentions, corpus.Vectors, clusters.Select(c => c.Centroid).ToList(), corpus.Sentiment);
         var sizes = Enumerable.Range(0, clusters.Count).Select(t => assignment.MentionTheme.Count(m => m == t)).ToArray();
         var keys = ThemeLabeler.KeyPhrases(corpus.Mentions.Text, assignment.MentionTheme, clusters.Count, productNames: corpus.ProductNames);
-        var typical = ThemeLabeler.TypicalPhrases(corpus.Mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count, corpus.ProductNames);
+        var typical = ThemeLabeler.TypicalPhrases(corpus.Mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count, corpus.ProductNames, keyPhrases: keys);
         string Label(int t) => ThemeLabeler.Label(typical[t], keys[t], null);
         Console.WriteLine($"  {summary} in {seconds:F1} s; smallest {(sizes.Length == 0 ? 0 : sizes.Min())}");
         if (corpus.Name == "airline")

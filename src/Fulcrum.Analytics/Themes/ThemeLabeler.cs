@@ -103,9 +103,14 @@ public static partial class ThemeLabeler
     /// <remarks>With per-mention <paramref name="languages"/>, only English sentences are candidates, and only for a theme most of
     /// whose mentions are English (a sentence in another language would carry its function words into the label).</remarks>
     /// <param name="counts">How many mentions each text stands for (repeated mentions given once); null: one each.</param>
+    /// <param name="keyPhrases">Each theme's key phrases (<see cref="KeyPhrases"/>); when given, a clause must contain one of their
+    /// words: a verdict split off a central sentence ("…, which makes a big difference", "It's been like this for months") is
+    /// typical by its sentence but names nothing of the theme.</param>
     public static string?[] TypicalPhrases(IReadOnlyList<string> texts, IReadOnlyList<int> labels, IReadOnlyList<float> similarity, int themeCount,
-        IEnumerable<string>? productNames = null, IReadOnlyList<string>? languages = null, IReadOnlyList<int>? counts = null)
+        IEnumerable<string>? productNames = null, IReadOnlyList<string>? languages = null, IReadOnlyList<int>? counts = null,
+        IReadOnlyList<IReadOnlyList<string>>? keyPhrases = null)
     {
+        var themeWords = keyPhrases?.Select(k => k.SelectMany(Tokens.Words).ToHashSet(StringComparer.Ordinal)).ToArray();
         var mostlyEnglish = new bool[themeCount];
         if (languages is null) Array.Fill(mostlyEnglish, true);
         else
@@ -128,6 +133,7 @@ public static partial class ThemeLabeler
                 var words = Tokens.Words(clause);
                 if (words.Count < 2 || words.Count > MaxLabelWords || words.Any(productWords.Contains)) continue;
                 if (words.Count(w => w.Length > 1 && !Tokens.StopWords.Contains(w)) < 2) continue;
+                if (themeWords is not null && !words.Any(themeWords[labels[i]].Contains)) continue;
                 var key = string.Join(' ', words);
                 var seen = candidates[labels[i]].GetValueOrDefault(key, (0, 0, clause));
                 var written = counts?[i] ?? 1;

@@ -95,6 +95,23 @@ public class ThemeLabelerTests
     }
 
     [Fact]
+    public void A_label_names_something_of_the_theme_not_a_verdict_split_off_its_sentences()
+    {
+        string[] texts =
+        [
+            "Our tickets sit for weeks, which makes a big difference.", "Makes a big difference.", "Makes a big difference.", "Our tickets sit for weeks.",
+            "Invoices arrive late.", "Invoices arrive late.",
+        ];
+        int[] labels = [0, 0, 0, 0, 1, 1];
+        float[] similarity = [0.9f, 0.9f, 0.9f, 0.9f, 0.9f, 0.9f];
+        IReadOnlyList<string>[] keyPhrases = [["tickets sit", "weeks"], ["invoices arrive"]];
+        Assert.Equal("Makes a big difference", ThemeLabeler.TypicalPhrases(texts, labels, similarity, 2)[0]);
+        var phrases = ThemeLabeler.TypicalPhrases(texts, labels, similarity, 2, keyPhrases: keyPhrases);
+        Assert.Equal("Our tickets sit for weeks", phrases[0]);
+        Assert.Equal("Invoices arrive late", phrases[1]);
+    }
+
+    [Fact]
     public void A_faithful_label_shares_a_content_word_with_its_representatives()
     {
         Assert.True(LabelFidelity.IsFaithful("Integration is fragile", ["The integration between Analytics and Core Platform is fairly fragile."]));
