@@ -13,7 +13,7 @@ static class Report
         var assignment = ThemeEngine.Assign(corpus.Mentions, corpus.Vectors, clusters.Select(c => c.Centroid).ToList(), corpus.Sentiment);
         var sizes = Enumerable.Range(0, clusters.Count).Select(t => assignment.MentionTheme.Count(m => m == t)).ToArray();
         var keys = ThemeLabeler.KeyPhrases(corpus.Mentions.Text, assignment.MentionTheme, clusters.Count, productNames: corpus.ProductNames);
-        var typical = ThemeLabeler.TypicalPhrases(corpus.Mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count, corpus.ProductNames);
+        var typical = ThemeLabeler.TypicalPhrases(corpus.Mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count, corpus.ProductNames, keyPhrases: keys);
         string Label(int t) => ThemeLabeler.Label(typical[t], keys[t], null);
         Console.WriteLine($"  {summary} in {seconds:F1} s; smallest {(sizes.Length == 0 ? 0 : sizes.Min())}");
         if (corpus.Name == "airline")
@@ -23,6 +23,11 @@ static class Report
             var reasons = corpus.DocumentLabels.Select(l => l[0]).ToList();
             Console.WriteLine($"  NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, primary):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, primary):F3} themes {clusters.Count}");
             Console.WriteLine($"RESULT {corpus.Name} {Variant} themes {clusters.Count} smallest {(sizes.Length == 0 ? 0 : sizes.Min())} NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, primary):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, primary):F3}");
+            var representatives = ThemeEngine.Representatives(corpus.Mentions, assignment, clusters.Count);
+            var faithful = Enumerable.Range(0, clusters.Count).Count(t => LabelFidelity.IsFaithful(Label(t), representatives[t]));
+            Console.WriteLine($"  label fidelity: {faithful} of {clusters.Count} labels share a content word with their representatives");
+            for (var t = 0; t < clusters.Count; t++)
+                if (!LabelFidelity.IsFaithful(Label(t), representatives[t])) Console.WriteLine($"    unfaithful {t} \"{Label(t)}\" <- {string.Join(" | ", representatives[t])}");
             if (verbose) for (var t = 0; t < clusters.Count; t++) Console.WriteLine($"    {t} {(clusters[t].Complaint ? "C" : "o")} {sizes[t]} {Label(t)}");
             return;
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Fulcrum.Analytics.Themes;
+using Fulcrum.Analytics.Themes.Evaluation;
 using Fulcrum.Data.Store;
 
 namespace Fulcrum.Bench.EndToEnd;
@@ -26,6 +27,7 @@ public static class ThemesAccuracy
         var sw = Stopwatch.StartNew();
         var run = ThemeAnalysis.Run(store, options);
         Console.WriteLine(FormattableString.Invariant($"{run.Comments:N0} comments, {run.Themes.Count} themes in {sw.Elapsed.TotalSeconds:F1} s ({string.Join(", ", run.Phases.Select(p => $"{p.Key} {p.Value.TotalSeconds:F1} s"))}); {run.Discovery}"));
+        PrintLabelFidelity(run.Themes.Select(t => (t.ThemeId, t.Label, t.Representatives)).ToList());
         ThemeImpactReport? impact = null;
         if (!args.Contains("--no-impact"))
         {
@@ -57,6 +59,14 @@ public static class ThemesAccuracy
             foreach (var t in impact.Themes.Take(8))
                 Console.WriteLine(FormattableString.Invariant($"{t.ThemeId} {t.Label} [{t.Kind}] sentiment {t.MeanSentiment.Value:F2}: beyond {t.ArrAtRiskBeyondScores?.Value:N0} ratio {t.ChurnRatioBeyondScores?.Value:F2} q {t.ExcessChurnQValue:F3}"));
         return 0;
+    }
+
+    /// <summary>Share of labels sharing a content word with their theme's representatives (<see cref="LabelFidelity"/>), and the others.</summary>
+    public static void PrintLabelFidelity(IReadOnlyList<(string Id, string Label, IReadOnlyList<string> Representatives)> themes)
+    {
+        var unfaithful = themes.Where(t => !LabelFidelity.IsFaithful(t.Label, t.Representatives)).ToList();
+        Console.WriteLine(FormattableString.Invariant($"label fidelity: {themes.Count - unfaithful.Count} of {themes.Count} labels share a content word with their representatives ({LabelFidelity.Share(themes.Select(t => (t.Label, t.Representatives)).ToList()):P0})"));
+        foreach (var t in unfaithful) Console.WriteLine($"  unfaithful {t.Id} \"{t.Label}\" <- {string.Join(" | ", t.Representatives)}");
     }
 
     /// <summary>Airline complaints: primary theme vs the labelled reason (NMI, ARI), themes created and the smallest theme, per merge threshold.</summary>

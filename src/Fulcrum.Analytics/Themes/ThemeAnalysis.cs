@@ -102,7 +102,7 @@ public static class ThemeAnalysis
         var keyPhrases = ThemeLabeler.KeyPhrases(Of(mentions.Text), Of(assignment.MentionTheme), active.Count, productNames: productNames,
             languages: Of(mentionLanguage), counts: repeats);
         var typical = ThemeLabeler.TypicalPhrases(Of(mentions.Text), Of(assignment.MentionTheme), Of(assignment.MentionSimilarity), active.Count, productNames,
-            Of(mentionLanguage), repeats);
+            Of(mentionLanguage), repeats, keyPhrases);
         var themeLanguage = ThemeLanguages(assignment.MentionTheme, mentionLanguage, active.Count);
         var representatives = ThemeEngine.Representatives(mentions, assignment, active.Count);
         for (var t = 0; t < active.Count; t++)

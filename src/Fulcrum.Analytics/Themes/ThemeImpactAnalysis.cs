@@ -43,7 +43,8 @@ public sealed record ThemeImpactOptions(int Seed = 20_240_601, int Replicates = 
 /// does not rank high. With dozens of themes some show excess churn by chance, so each gets a one-sided bootstrap p-value for
 /// "no excess churn", adjusted by Benjamini–Hochberg over the themes valued. Ranking: themes whose excess survives the FDR first,
 /// by this ARR at risk; then the other valued themes by it; then themes without it, by the stratified figure. Strengths (themes
-/// more than half of whose mentions are positive, or whose mean sentiment's interval lies above 0) follow all problems, by comments: praise is never ranked as ARR at risk.</para>
+/// more than half of whose mentions are positive, or whose mean sentiment's interval lies above 0, or whose NPS impact's interval
+/// lies above 0) follow all problems, by comments: praise is never ranked as ARR at risk.</para>
 /// </remarks>
 public static class ThemeImpactAnalysis
 {
@@ -144,7 +145,7 @@ public static class ThemeImpactAnalysis
             var sentiment = scored >= 2 ? MeanEstimator.FromSummary(links.Sentiment)
                 : Estimate.Undefined(scored, scored < links.Comments ? "no sentiment: its comments are in a language without a sentiment model" : "mean needs 2 mentions");
             var arrHeld = Enumerable.Range(0, accountCount).Where(a => raising[a]).Sum(a => arr[a]);
-            var kind = KindOf(links.Positive, scored, sentiment);
+            var kind = KindOf(links.Positive, scored, sentiment, npsImpact);
             results.Add(new ThemeImpact(themeId, label, kind, links.Comments, raisingCount, sentiment, npsImpact, churn?.Raising, churn?.Others, churn?.Excess,
                 churn?.AtRisk, anyArr ? arrHeld : null, trend, null));
         }
@@ -170,10 +171,15 @@ public static class ThemeImpactAnalysis
     /// A theme is a strength when most of its mentions are positive, or when its mean sentiment is above neutral with
     /// confidence (the interval's lower bound above 0): a theme customers speak of favourably on balance is not a complaint,
     /// though fewer than half of its mentions clear the positive threshold ("Makes a real difference", +0.07, 0.05–0.09, was
-    /// ranked as ARR at risk). A theme whose interval reaches 0 or below stays a problem.
+    /// ranked as ARR at risk). It is a strength too when the customers raising it score you higher than the others with
+    /// confidence (its NPS impact's interval above 0): their own rating outweighs the sentiment model's reading of their words,
+    /// which takes negated praise for a complaint ("Your support staff … never make us feel stupid" scores −0.96, "It's the one
+    /// tool nobody complains about" −0.37: the MiniLM model and the lexicon's three-word negation window both read the
+    /// negative word). A theme that pulls NPS down or leaves it unchanged is judged by its sentiment alone.
     /// </summary>
-    public static ThemeKind KindOf(long positive, long scored, Estimate meanSentiment) =>
-        scored > 0 && (positive * 2 > scored || (meanSentiment.IsDefined && meanSentiment.Lower > 0)) ? ThemeKind.Strength : ThemeKind.Problem;
+    public static ThemeKind KindOf(long positive, long scored, Estimate meanSentiment, Estimate npsImpact) =>
+        scored > 0 && (positive * 2 > scored || (meanSentiment.IsDefined && meanSentiment.Lower > 0))
+        || (npsImpact.IsDefined && npsImpact.Lower > 0) ? ThemeKind.Strength : ThemeKind.Problem;
 
     /// <summary>
     /// Churn and ARR need renewal decisions: without a renewal, churn, contraction or expansion row every account would

@@ -90,9 +90,12 @@ public static partial class ThemeLabeler
     /// The phrase a person would write as the theme's name: of the theme's own short clauses (its sentences split at ", but",
     /// ", though", a colon and the like by <see cref="ClauseSplitter"/>, a leading "Also," or "Fine," dropped; 2 to
     /// <see cref="MaxLabelWords"/> words, at least two of them content words, no product name, no person's name: a word written capitalised inside sentences and never in lower case), the one that
-    /// is typical (its sentence close to the theme's centre), common and the theme's own: score = similarity × ln(1 + times
-    /// written) × the share of its writings that fall in this theme; no two themes get the same label (the higher-scoring
-    /// theme keeps it, the other takes its next best).
+    /// is typical, common and the theme's own. Typical: the sentences it was written in are on average at least as close to the
+    /// theme's centre as the theme's median mention, so the label comes from the bulk of the theme, not from a minority that
+    /// happens to be the only clause left when the central sentences name products or people (an integration theme was
+    /// labelled "Performance degrades with larger data sets"); a theme without a typical clause is labelled by its key phrases.
+    /// Score = mean similarity × ln(1 + times written) × the share of its writings that fall in this theme; no two themes get
+    /// the same label (the higher-scoring theme keeps it, the other takes its next best).
     /// Customers' own short complaints ("Too many logins", "Tools don't talk to each other") name a theme better than any keyword
     /// list, and a clause drops the verdict around it ("Good enough, but the system keeps crashing" → "The system keeps
     /// crashing"); null when the theme has no such clause.
@@ -100,9 +103,14 @@ public static partial class ThemeLabeler
     /// <remarks>With per-mention <paramref name="languages"/>, only English sentences are candidates, and only for a theme most of
     /// whose mentions are English (a sentence in another language would carry its function words into the label).</remarks>
     /// <param name="counts">How many mentions each text stands for (repeated mentions given once); null: one each.</param>
+    /// <param name="keyPhrases">Each theme's key phrases (<see cref="KeyPhrases"/>); when given, a clause must contain one of their
+    /// words: a verdict split off a central sentence ("…, which makes a big difference", "It's been like this for months") is
+    /// typical by its sentence but names nothing of the theme.</param>
     public static string?[] TypicalPhrases(IReadOnlyList<string> texts, IReadOnlyList<int> labels, IReadOnlyList<float> similarity, int themeCount,
-        IEnumerable<string>? productNames = null, IReadOnlyList<string>? languages = null, IReadOnlyList<int>? counts = null)
+        IEnumerable<string>? productNames = null, IReadOnlyList<string>? languages = null, IReadOnlyList<int>? counts = null,
+        IReadOnlyList<IReadOnlyList<string>>? keyPhrases = null)
     {
+        var themeWords = keyPhrases?.Select(k => k.SelectMany(Tokens.Words).ToHashSet(StringComparer.Ordinal)).ToArray();
         var mostlyEnglish = new bool[themeCount];
         if (languages is null) Array.Fill(mostlyEnglish, true);
         else
@@ -114,7 +122,8 @@ public static partial class ThemeLabeler
         }
         var productWords = (productNames ?? []).SelectMany(Tokens.Words).ToHashSet(StringComparer.Ordinal);
         var names = Names(texts);
-        var candidates = new Dictionary<string, (int Count, double Similarity, string Text)>[themeCount];
+        var median = MedianSimilarity(labels, similarity, themeCount, counts);
+        var candidates = new Dictionary<string, (int Count, double SimilaritySum, string Text)>[themeCount];
         for (var c = 0; c < themeCount; c++) candidates[c] = new(StringComparer.Ordinal);
         for (var i = 0; i < texts.Count; i++)
         {
@@ -124,16 +133,21 @@ public static partial class ThemeLabeler
                 var words = Tokens.Words(clause);
                 if (words.Count < 2 || words.Count > MaxLabelWords || words.Any(productWords.Contains)) continue;
                 if (words.Count(w => w.Length > 1 && !Tokens.StopWords.Contains(w)) < 2) continue;
+                if (themeWords is not null && !words.Any(themeWords[labels[i]].Contains)) continue;
                 var key = string.Join(' ', words);
                 var seen = candidates[labels[i]].GetValueOrDefault(key, (0, 0, clause));
-                candidates[labels[i]][key] = (seen.Count + (counts?[i] ?? 1), Math.Max(seen.Similarity, similarity[i]), seen.Text);
+                var written = counts?[i] ?? 1;
+                candidates[labels[i]][key] = (seen.Count + written, seen.SimilaritySum + (double)similarity[i] * written, seen.Text);
             }
         }
         // A clause written across many themes is a frame ("The problem is simple"), not what any one of them is about.
         var overall = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var c in candidates) foreach (var (key, v) in c) overall[key] = overall.GetValueOrDefault(key) + v.Count;
-        var ranked = candidates.Select(c => c.OrderByDescending(p => p.Value.Similarity * Math.Log(1 + p.Value.Count) * p.Value.Count / overall[p.Key])
-            .ThenBy(p => p.Value.Text, StringComparer.Ordinal).Select(p => (p.Key, Score: p.Value.Similarity * Math.Log(1 + p.Value.Count) * p.Value.Count / overall[p.Key], p.Value.Text)).ToList()).ToList();
+        var ranked = candidates.Select((c, t) => c
+            .Select(p => (p.Key, Similarity: p.Value.SimilaritySum / p.Value.Count, p.Value.Count, p.Value.Text))
+            .Where(p => p.Similarity >= median[t])
+            .Select(p => (p.Key, Score: p.Similarity * Math.Log(1 + p.Count) * p.Count / overall[p.Key], p.Text))
+            .OrderByDescending(p => p.Score).ThenBy(p => p.Text, StringComparer.Ordinal).ToList()).ToList();
         // Two themes never share a label: the theme whose best clause scores higher keeps it, the other takes its next best.
         var result = new string?[themeCount];
         var taken = new HashSet<string>(StringComparer.Ordinal);
@@ -144,6 +158,23 @@ public static partial class ThemeLabeler
                 result[c] = Tidy(pick.Text);
             }
         return result;
+    }
+
+    /// <summary>Each theme's median similarity of its mentions to its centre (the lower median, each text weighted by its count); +∞ for a theme without mentions.</summary>
+    static double[] MedianSimilarity(IReadOnlyList<int> labels, IReadOnlyList<float> similarity, int themeCount, IReadOnlyList<int>? counts)
+    {
+        var members = Enumerable.Range(0, themeCount).Select(_ => new List<(float Similarity, int Count)>()).ToArray();
+        for (var i = 0; i < labels.Count; i++)
+            if (labels[i] >= 0) members[labels[i]].Add((similarity[i], counts?[i] ?? 1));
+        return members.Select(m =>
+        {
+            m.Sort((a, b) => a.Similarity.CompareTo(b.Similarity));
+            var half = (m.Sum(x => (long)x.Count) + 1) / 2;
+            long seen = 0;
+            foreach (var (s, n) in m)
+                if ((seen += n) >= half) return s;
+            return double.PositiveInfinity;
+        }).ToArray();
     }
 
     /// <summary>

@@ -101,16 +101,31 @@ public sealed class ThemeImpactTests : IDisposable
         Assert.Equal(["T001", "T002"], _report.Themes.Select(t => t.ThemeId));
     }
 
+    /// <summary>An NPS impact whose interval reaches 0: the raising customers do not score you higher than the others.</summary>
+    static readonly Estimate NoNpsLift = new(0.4, -0.8, 1.6, 500, "NPS impact");
+
+    [Fact]
+    public void A_theme_of_negated_praise_is_a_strength_when_its_customers_score_you_higher()
+    {
+        // Demo (300 accounts, seed 42): "Your support staff explain things clearly and never make us feel stupid" read −0.78 on
+        // average (2% of mentions positive), was the top ARR at risk, and its comments came 71% from promoters, 8% from detractors.
+        var negatedPraise = new Estimate(-0.78, -0.83, -0.73, 65, "mean");
+        Assert.Equal(ThemeKind.Strength, ThemeImpactAnalysis.KindOf(1, 65, negatedPraise, new Estimate(2.1, 0.9, 3.4, 300, "NPS impact")));
+        Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(1, 65, negatedPraise, NoNpsLift));
+        Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(1, 65, negatedPraise, new Estimate(-3.0, -4.2, -1.9, 300, "NPS impact")));
+        Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(1, 65, negatedPraise, Estimate.Undefined(0, "no NPS answers")));
+    }
+
     [Fact]
     public void A_theme_spoken_of_favourably_on_balance_is_a_strength_though_under_half_its_mentions_are_positive()
     {
         // Demo seed 2 ranked "Makes a real difference. Keep it up" (mean +0.071, 95% CI 0.050–0.093) 3rd by ARR at risk.
-        Assert.Equal(ThemeKind.Strength, ThemeImpactAnalysis.KindOf(positive: 200, scored: 500, new Estimate(0.071, 0.050, 0.093, 500, "mean")));
-        Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(200, 500, new Estimate(0.015, -0.010, 0.040, 500, "mean"))); // reaches 0
-        Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(100, 500, new Estimate(-0.300, -0.330, -0.270, 500, "mean")));
-        Assert.Equal(ThemeKind.Strength, ThemeImpactAnalysis.KindOf(260, 500, new Estimate(-0.010, -0.040, 0.020, 500, "mean"))); // mostly positive
-        Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(1, 3, new Estimate(0.2, double.NaN, double.NaN, 3, "mean"))); // no interval: not shown to lean positive
-        Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(0, 0, Estimate.Undefined(0, "no sentiment")));
+        Assert.Equal(ThemeKind.Strength, ThemeImpactAnalysis.KindOf(positive: 200, scored: 500, new Estimate(0.071, 0.050, 0.093, 500, "mean"), NoNpsLift));
+        Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(200, 500, new Estimate(0.015, -0.010, 0.040, 500, "mean"), NoNpsLift)); // reaches 0
+        Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(100, 500, new Estimate(-0.300, -0.330, -0.270, 500, "mean"), NoNpsLift));
+        Assert.Equal(ThemeKind.Strength, ThemeImpactAnalysis.KindOf(260, 500, new Estimate(-0.010, -0.040, 0.020, 500, "mean"), NoNpsLift)); // mostly positive
+        Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(1, 3, new Estimate(0.2, double.NaN, double.NaN, 3, "mean"), NoNpsLift)); // no interval: not shown to lean positive
+        Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(0, 0, Estimate.Undefined(0, "no sentiment"), NoNpsLift));
     }
 
     public void Dispose() => _store.Dispose();
