@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.ExceptionServices;
 using Fulcrum.Core.Statistics;
 
@@ -181,8 +183,11 @@ sealed class StratifiedRows
     /// <summary>
     /// Per-stratum sums of <see cref="ReplicatesPerPass"/> resamples at once: resample r counts each account's rows
     /// <c>draws[r · clusters + account]</c> times; sum k of resample r lands in <c>sums[k · ReplicatesPerPass + r]</c>.
+    /// <paramref name="values"/> are the rows' values in <typeparamref name="T"/> (<see cref="_accountValues"/> converted once).
     /// </summary>
-    void AddWeightedRows<T>(ReadOnlySpan<int> draws, Span<T> sums) where T : unmanaged, INumber<T>
+    /// <remarks>A row's <see cref="_width"/> sums of all resamples are contiguous; they are updated a vector at a time without
+    /// bounds checks (offsets come from the constructor) and without skipping zero values (adding 0 changes no sum).</remarks>
+    void AddWeightedRows<T>(ReadOnlySpan<int> draws, ReadOnlySpan<T> values, Span<T> sums) where T : unmanaged, INumber<T>
     {
         var clusters = Clusters;
         var lanes = Vector<T>.Count;
@@ -190,6 +195,7 @@ sealed class StratifiedRows
         Span<T> counts = stackalloc T[ReplicatesPerPass];
         Span<Vector<T>> weights = stackalloc Vector<T>[vectors];
         sums.Clear();
+        ref var sum0 = ref MemoryMarshal.GetReference(sums);
         for (var a = 0; a < clusters; a++)
         {
             var drawn = false;
@@ -204,17 +210,16 @@ sealed class StratifiedRows
 
             for (var row = _accountStart[a]; row < _accountStart[a + 1]; row++)
             {
-                var target = _accountOffset[row];
-                for (var j = 0; j < _width; j++)
+                ref var rowSums = ref Unsafe.Add(ref sum0, _accountOffset[row] * ReplicatesPerPass);
+                var rowValues = values.Slice(row * _width, _width);
+                for (var j = 0; j < rowValues.Length; j++)
                 {
-                    var number = _accountValues[row * _width + j];
-                    if (number == 0) continue;
-                    var value = T.CreateTruncating(number);
-                    var sum = sums.Slice((target + j) * ReplicatesPerPass, ReplicatesPerPass);
+                    var value = rowValues[j];
+                    ref var sum = ref Unsafe.Add(ref rowSums, j * ReplicatesPerPass);
                     for (var v = 0; v < vectors; v++)
                     {
-                        var lane = sum[(v * lanes)..];
-                        (new Vector<T>(lane) + weights[v] * value).CopyTo(lane);
+                        ref var lane = ref Unsafe.Add(ref sum, v * lanes);
+                        Vector.StoreUnsafe(Vector.LoadUnsafe(ref lane) + weights[v] * value, ref lane);
                     }
                 }
             }
@@ -224,8 +229,9 @@ sealed class StratifiedRows
     /// <summary>
     /// Percentile cluster bootstrap resampling accounts of two statistics and of their difference, all from the same resamples;
     /// point values on the original sample. Replicate b draws as many accounts as there are, with replacement, from
-    /// <see cref="DeterministicRandom.Create(ulong, ulong)"/>(seed, b), accounts numbered in order of first appearance: the
-    /// resamples of <see cref="Bootstrap.ClusterReplicateVectors{TGroup}"/> over the rows, with the same values.
+    /// <see cref="DeterministicRandom.Create(ulong, ulong)"/>(seed, b) (counted by <see cref="SeededDrawCounts"/>, the same draws a
+    /// block at a time), accounts numbered in order of first appearance: the resamples of
+    /// <see cref="Bootstrap.ClusterReplicateVectors{TGroup}"/> over the rows, with the same values.
     /// </summary>
     public (Estimate First, Estimate Second, Estimate Difference) ResampleAccounts(
         Func<StratumSums, double> first, Func<StratumSums, double> second, TransitionOptions options)
@@ -263,24 +269,21 @@ sealed class StratifiedRows
         where T : unmanaged, INumber<T>
     {
         var clusters = Clusters;
+        var values = Array.ConvertAll(_accountValues, T.CreateTruncating);
         var (a, b) = (new double[replicates], new double[replicates]);
         var passes = (replicates + ReplicatesPerPass - 1) / ReplicatesPerPass;
         try
         {
-            Parallel.For(0, passes, () => (Draws: new int[ReplicatesPerPass * clusters], Sums: new T[SumsLength * ReplicatesPerPass]),
+            Parallel.For(0, passes, () => (Draws: new int[ReplicatesPerPass * clusters], Sums: new T[SumsLength * ReplicatesPerPass], Counter: new SeededDrawCounts()),
                 (pass, _, buffers) =>
                 {
                     var start = pass * ReplicatesPerPass;
                     var size = Math.Min(ReplicatesPerPass, replicates - start);
                     Array.Clear(buffers.Draws);
                     for (var r = 0; r < size; r++)
-                    {
-                        var drawn = buffers.Draws.AsSpan(r * clusters, clusters);
-                        var rng = DeterministicRandom.Create(unchecked((ulong)seed), (ulong)(start + r));
-                        for (var i = 0; i < clusters; i++) drawn[rng.Next(clusters)]++;
-                    }
+                        buffers.Counter.Add(DeterministicRandom.Int32Seed(unchecked((ulong)seed), (ulong)(start + r)), buffers.Draws.AsSpan(r * clusters, clusters));
 
-                    AddWeightedRows(buffers.Draws, buffers.Sums);
+                    AddWeightedRows(buffers.Draws, values, buffers.Sums);
                     for (var r = 0; r < size; r++)
                     {
                         var one = new double[SumsLength];

@@ -94,21 +94,19 @@ internal sealed class AccountMoments
         var passes = (replicates + ReplicatesPerPass - 1) / ReplicatesPerPass;
         try
         {
-            Parallel.For(0, passes, () => new int[ReplicatesPerPass * Count], (pass, _, counts) =>
+            Parallel.For(0, passes, () => (Counts: new int[ReplicatesPerPass * Count], Counter: new SeededDrawCounts()), (pass, _, buffers) =>
             {
                 var first = pass * ReplicatesPerPass;
                 var size = Math.Min(ReplicatesPerPass, replicates - first);
+                var counts = buffers.Counts;
                 Array.Clear(counts);
+                // The draws of DeterministicRandom.Create(seed, replicate).Next(Count), counted a block at a time.
                 for (var r = 0; r < size; r++)
-                {
-                    var drawn = counts.AsSpan(r * Count, Count);
-                    var rng = DeterministicRandom.Create(unchecked((ulong)seed), (ulong)(first + r));
-                    for (var i = 0; i < Count; i++) drawn[rng.Next(Count)]++;
-                }
+                    buffers.Counter.Add(DeterministicRandom.Int32Seed(unchecked((ulong)seed), (ulong)(first + r)), counts.AsSpan(r * Count, Count));
 
                 var totals = WeightedTotals(counts, size);
                 for (var r = 0; r < size; r++) results[first + r] = Split(totals[r]);
-                return counts;
+                return buffers;
             }, _ => { });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)

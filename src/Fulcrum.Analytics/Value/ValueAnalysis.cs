@@ -22,10 +22,22 @@ public static class ValueAnalysis
         var invalid = all.SelectMany(i => InitiativeRegistry.Problems(i).Select(p => $"{i.InitiativeId}: {p}")).ToList();
         var valid = all.Where(i => !InitiativeRegistry.Problems(i).Any()).ToList();
         var panel = ValuePanel.Load(facts);
-        var impacts = InitiativeImpactAnalysis.Run(panel, valid);
-        var references = ReferenceProgram.Run(facts.Store, funnelPeriod);
+        // The reference program and the closed loop are queries; the initiatives' regressions run in C# on the panel and never
+        // touch the store, so the two run side by side (the store still has one user at a time) on separate cores.
+        var queries = Task.Run(() => (ReferenceProgram.Run(facts.Store, funnelPeriod), ClosedLoopMeasures.Run(facts.Store)));
+        IReadOnlyList<InitiativeImpact> impacts;
+        try
+        {
+            impacts = InitiativeImpactAnalysis.Run(panel, valid);
+        }
+        catch
+        {
+            // The store stays in use until the queries end; their own failure, if any, comes second to this one.
+            ((IAsyncResult)queries).AsyncWaitHandle.WaitOne();
+            throw;
+        }
+        var (references, loop) = queries.GetAwaiter().GetResult();
         var ledger = ValueLedger.Build(impacts, references);
-        var loop = ClosedLoopMeasures.Run(facts.Store);
         return new ValueReport(ledger, impacts, references, loop, invalid);
     }
 }

@@ -130,23 +130,16 @@ public static class ClusteredLeastSquares
 
         // Scores per cluster.
         var clusterCount = n == 0 ? 0 : cluster.Max() + 1;
-        var scores = new double[clusterCount, p];
+        var scores = ClusterScores(xt, yt, weights, beta, kept, cluster, clusterCount);
         var present = new bool[clusterCount];
-        for (var i = 0; i < n; i++)
-        {
-            present[cluster[i]] = true;
-            var e = yt[i];
-            for (var a = 0; a < p; a++) if (kept[a]) e -= xt[a][i] * beta[a];
-            var we = W(weights, i) * e;
-            for (var a = 0; a < p; a++) if (kept[a]) scores[cluster[i], a] += xt[a][i] * we;
-        }
+        foreach (var g in cluster) present[g] = true;
         var meat = new double[p, p];
         var used = 0;
         var row = new double[p];
         for (var g = 0; g < clusterCount; g++)
         {
             if (!present[g]) continue;
-            for (var a = 0; a < p; a++) row[a] = scores[g, a];
+            for (var a = 0; a < p; a++) row[a] = scores[g * p + a];
             used++;
             for (var a = 0; a < p; a++)
                 for (var b = 0; b < p; b++) meat[a, b] += row[a] * row[b];
@@ -172,6 +165,46 @@ public static class ClusteredLeastSquares
     }
 
     static double W(double[]? weights, int i) => weights is null ? 1 : weights[i];
+
+    /// <summary>
+    /// Σ over each cluster's observations of x_a·w·e (e = y − Σ_a x_a·β_a over the kept columns, in column order), cluster-major
+    /// (<c>[g · p + a]</c>). Taken a block of observations at a time and a column at a time within it, so each loop runs over
+    /// one array; every residual and every score still adds its terms in the same order as one observation at a time, so the
+    /// results are the same to the bit.
+    /// </summary>
+    static double[] ClusterScores(double[][] xt, double[] yt, double[]? weights, double[] beta, bool[] kept, int[] cluster, int clusterCount)
+    {
+        var p = xt.Length;
+        var n = yt.Length;
+        var scores = new double[clusterCount * p];
+        var weighted = new double[Math.Min(n, ObservationsPerBlock)];
+        for (var start = 0; start < n; start += ObservationsPerBlock)
+        {
+            var length = Math.Min(n, start + ObservationsPerBlock) - start;
+            var residual = weighted.AsSpan(0, length);
+            yt.AsSpan(start, length).CopyTo(residual);
+            for (var a = 0; a < p; a++)
+            {
+                if (!kept[a]) continue;
+                var column = xt[a].AsSpan(start, length);
+                var b = beta[a];
+                for (var i = 0; i < residual.Length; i++) residual[i] -= column[i] * b;
+            }
+            if (weights is not null)
+            {
+                var w = weights.AsSpan(start, length);
+                for (var i = 0; i < residual.Length; i++) residual[i] = w[i] * residual[i];
+            }
+            var clusters = cluster.AsSpan(start, length);
+            for (var a = 0; a < p; a++)
+            {
+                if (!kept[a]) continue;
+                var column = xt[a].AsSpan(start, length);
+                for (var i = 0; i < residual.Length; i++) scores[clusters[i] * p + a] += column[i] * residual[i];
+            }
+        }
+        return scores;
+    }
 
     /// <summary>Observations per block of <see cref="CrossProducts"/>: every column's block stays in cache while all pairs use it.</summary>
     const int ObservationsPerBlock = 2048;

@@ -39,7 +39,10 @@ public static class DeterministicRandom
     public static ulong DeriveSeed(ulong seed, string key) => DeriveSeed(seed, StableHash(key));
 
     /// <summary>A <see cref="Random"/> seeded from <see cref="DeriveSeed(ulong, ulong)"/>; same inputs, same sequence.</summary>
-    public static Random Create(ulong seed, ulong stream) => new(ToInt32Seed(DeriveSeed(seed, stream)));
+    public static Random Create(ulong seed, ulong stream) => new(Int32Seed(seed, stream));
+
+    /// <summary>The seed <see cref="Create(ulong, ulong)"/> gives <see cref="Random"/> (for <see cref="SeededDrawCounts"/>, which draws the same).</summary>
+    public static int Int32Seed(ulong seed, ulong stream) => ToInt32Seed(DeriveSeed(seed, stream));
 
     /// <summary>A <see cref="Random"/> seeded from <see cref="DeriveSeed(ulong, string)"/>; same inputs, same sequence.</summary>
     public static Random Create(ulong seed, string key) => new(ToInt32Seed(DeriveSeed(seed, key)));

@@ -42,6 +42,9 @@ public sealed class ValuePanel
         return (day.Year - first.Year) * 4 + (day.Month - 1) / 3 - (first.Month - 1) / 3;
     }
 
+    /// <summary>Calendar quarters since year 0 of a date column (year × 4 + quarter − 1), portable SQL.</summary>
+    static string QuarterNumber(string day) => $"CAST(EXTRACT(YEAR FROM {day}) * 4 + EXTRACT(QUARTER FROM {day}) - 1 AS INTEGER)";
+
     public string QuarterLabel(int quarter) => PeriodUnit.Quarter.Label(Quarters.Count == 0 ? DateOnly.MinValue : Quarters[0].AddMonths(3 * quarter));
 
     public DateOnly QuarterStart(int quarter) => Quarters[0].AddMonths(3 * quarter);
@@ -69,27 +72,25 @@ public sealed class ValuePanel
         var quarters = new List<DateOnly>();
         if (first is { } f && last is { } l)
             for (var q = f; q <= l; q = q.AddMonths(3)) quarters.Add(q);
-        var panel0 = new ValuePanel
-        {
-            Accounts = panelAccounts, Quarters = quarters, Costs = costs,
-            Responses = new ResponseObservations([], [], [], []), AccountQuarters = new AccountQuarterObservations([], [], [], [], [], [], []),
-        };
 
         // Each observation comes back with its account's index in the panel (its rank in the order the accounts were read
         // above), so millions of rows are read as numbers into the observation arrays, with no id string per row.
         const string accountIndex = "(SELECT account_id, CAST(ROW_NUMBER() OVER (ORDER BY account_id) - 1 AS INTEGER) AS account_index FROM accounts)";
+        // Quarters come back as year × 4 + quarter − 1 (QuarterOf's count, taken from the first quarter here) and every value
+        // typed in SQL, so the 2M responses are read without boxing.
+        var firstQuarter = quarters.Count == 0 ? 0 : quarters[0].Year * 4 + (quarters[0].Month - 1) / 3;
         var (respAccount, respQuarter, respScore, respProducts) = (new List<int>(), new List<int>(), new List<double>(), new List<int>());
         using (var reader = store.ExecuteReader($"""
-            SELECT ix.account_index, CAST(f.day AS DATE), f.nps, f.products
+            SELECT ix.account_index, {QuarterNumber("f.day")}, CAST(f.nps AS INTEGER), CAST(f.products AS INTEGER)
             FROM {responsesTable} f JOIN {accountIndex} ix ON ix.account_id = f.account_id WHERE f.nps IS NOT NULL
             """))
             while (reader.Read())
             {
-                var nps = reader.Long(2);
-                respAccount.Add((int)reader.Long(0));
-                respQuarter.Add(panel0.QuarterOf(reader.Date(1)!.Value));
+                var nps = reader.GetInt32(2);
+                respAccount.Add(reader.GetInt32(0));
+                respQuarter.Add(reader.GetInt32(1) - firstQuarter);
                 respScore.Add(nps >= 9 ? 100 : nps <= 6 ? -100 : 0);
-                respProducts.Add((int)reader.Long(3));
+                respProducts.Add(reader.GetInt32(3));
             }
         var resp = new ResponseObservations([.. respAccount], [.. respQuarter], [.. respScore], [.. respProducts]);
 
@@ -101,19 +102,22 @@ public sealed class ValuePanel
                        MAX(CASE WHEN kind = 'churn' THEN 1 ELSE 0 END) AS churned,
                        SUM(CASE WHEN kind = 'expansion' THEN arr_after - arr_before ELSE 0 END) AS expansion_arr
                 FROM outcomes GROUP BY 1, 2)
-            SELECT ix.account_index, p.period, p.products, p.arr, p.tickets, p.handle_minutes, COALESCE(o.churned, 0), COALESCE(o.expansion_arr, 0)
+            SELECT ix.account_index, {QuarterNumber("p.period")}, CAST(COALESCE(p.products, 0) AS INTEGER),
+                   CAST(COALESCE(p.arr, 0) AS DOUBLE PRECISION), CAST(COALESCE(p.tickets, 0) AS DOUBLE PRECISION),
+                   CAST(COALESCE(p.handle_minutes, 0) AS DOUBLE PRECISION), CAST(COALESCE(o.churned, 0) AS INTEGER),
+                   CAST(COALESCE(o.expansion_arr, 0) AS DOUBLE PRECISION)
             FROM {periodsTable} p JOIN {accountIndex} ix ON ix.account_id = p.account_id
             LEFT JOIN o ON o.account_id = p.account_id AND o.period = p.period
             """))
             while (reader.Read())
             {
-                aqAccount.Add((int)reader.Long(0));
-                aqQuarter.Add(panel0.QuarterOf(reader.Date(1)!.Value));
-                aqProducts.Add((int)reader.Long(2));
-                aqArr.Add(reader.Double(3));
-                aqChurned.Add(reader.Long(6));
-                aqExpansion.Add(reader.Double(7));
-                aqCost.Add(costs.CostToServe(reader.Double(4), reader.Double(5)));
+                aqAccount.Add(reader.GetInt32(0));
+                aqQuarter.Add(reader.GetInt32(1) - firstQuarter);
+                aqProducts.Add(reader.GetInt32(2));
+                aqArr.Add(reader.GetDouble(3));
+                aqChurned.Add(reader.GetInt32(6));
+                aqExpansion.Add(reader.GetDouble(7));
+                aqCost.Add(costs.CostToServe(reader.GetDouble(4), reader.GetDouble(5)));
             }
         var aq = new AccountQuarterObservations([.. aqAccount], [.. aqQuarter], [.. aqProducts], [.. aqArr], [.. aqChurned], [.. aqExpansion], [.. aqCost]);
         return new ValuePanel { Accounts = panelAccounts, Quarters = quarters, Costs = costs, Responses = resp, AccountQuarters = aq };
