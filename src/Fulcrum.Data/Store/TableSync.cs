@@ -23,6 +23,8 @@ public readonly record struct TableChanges(long Inserted, long Updated, long Del
 /// <remarks>
 /// Values are compared exactly (IS DISTINCT FROM, so NULLs compare as values): a double that was recomputed bit for bit is
 /// unchanged. Stage every table first, then <see cref="Apply"/> them in one transaction so readers see all or nothing.
+/// The rows must be unique by key; the table then stays so without a primary key of its own (whose index cost more than the
+/// rows' writing), because on PostgreSQL <see cref="Apply"/> locks the table against other writers until the commit.
 /// </remarks>
 public sealed class TableSync : IDisposable
 {
@@ -95,6 +97,8 @@ public sealed class TableSync : IDisposable
     public TableChanges Apply(DbTransaction transaction)
     {
         var table = FulcrumStore.Quote(_table);
+        // Two writers that both found the table empty (or a key missing) would both insert; the second now waits for the first.
+        if (_store.Dialect.IsPostgres) _store.Execute($"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE", transaction: transaction);
         if (!_staged)
         {
             // Checked again inside the transaction: another writer may have filled the table since Stage.

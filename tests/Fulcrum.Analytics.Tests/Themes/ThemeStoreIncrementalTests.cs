@@ -30,6 +30,13 @@ public abstract class ThemeStoreIncrementalTests(StoreBackend backend)
     static List<ResponseSentimentRow> StoredSentiment(FulcrumStore store) =>
         store.Query<ResponseSentimentRow>("SELECT response_id AS ResponseId, score AS Score, label AS Label, method AS Method, language AS Language FROM response_sentiment ORDER BY response_id").ToList();
 
+    /// <summary>The tables have no primary key (migration 0018): the writer alone keeps one row per key.</summary>
+    internal static void AssertOneRowPerKey(FulcrumStore store)
+    {
+        Assert.Equal(store.Count("response_themes"), store.Scalar<long>("SELECT COUNT(*) FROM (SELECT DISTINCT response_id, theme_id FROM response_themes) k"));
+        Assert.Equal(store.Count("response_sentiment"), store.Scalar<long>("SELECT COUNT(DISTINCT response_id) FROM response_sentiment"));
+    }
+
     [Fact]
     public void The_first_store_inserts_every_row_and_an_identical_rerun_writes_nothing()
     {
@@ -44,6 +51,7 @@ public abstract class ThemeStoreIncrementalTests(StoreBackend backend)
         Assert.Equal(0, again.Written);
         Assert.Equal(Links, repository.Assignments());
         Assert.Equal(Sentiment, StoredSentiment(store));
+        AssertOneRowPerKey(store);
     }
 
     [Fact]
@@ -68,6 +76,7 @@ public abstract class ThemeStoreIncrementalTests(StoreBackend backend)
         Assert.Equal(new TableChanges(Inserted: 1, Updated: 0, Deleted: 0), changes.Sentiment);
         Assert.Equal(links.OrderBy(l => l.ResponseId).ThenBy(l => l.ThemeId), repository.Assignments());
         Assert.Equal(sentiment, StoredSentiment(store));
+        AssertOneRowPerKey(store);
     }
 
     [Fact]
@@ -108,5 +117,6 @@ public sealed class ThemeRerunStoreTests
 
         Assert.Equal(new AssignmentChanges(default, default), second.Stored);
         Assert.Equal(links, store.Count("response_themes"));
+        ThemeStoreIncrementalTests.AssertOneRowPerKey(store);
     }
 }
