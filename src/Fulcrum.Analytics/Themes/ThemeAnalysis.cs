@@ -97,7 +97,47 @@ public static class ThemeAnalysis
             active.Select(t => admission.GetValueOrDefault(t.ThemeId, float.NegativeInfinity)).ToList());
         EndPhase("assign");
         var productNames = repository.ProductNames();
-        var (labelled, repeats) = Repeated(LabelSample(mentions.Count, options.Seed), mentions, assignment.MentionTheme, mentionLanguage);
+        // The step's peak is the store's (DuckDB's memory for three million new rows on top of the heap): a compacting collection
+        // first returns the garbage of the phases above, a few hundred MB the collector had not yet reclaimed.
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        // The store takes the rows on one thread: the labels are read and the comment sentiment scored on the other cores while
+        // the theme links are written, and the themes are upserted in the same transaction once their labels are ready.
+        var labelling = Task.Run(() =>
+        {
+            var started = Stopwatch.StartNew();
+            Label(active, mentions, assignment, mentionLanguage, productNames, options.Seed, now);
+            return started.Elapsed;
+        }, cancellationToken);
+        var sentimentRows = Task.Run(() => scorer.CommentSentiment(comments.ResponseIds, comments.Cleaned, languages, mentions, vectors), cancellationToken);
+        // Made as they are written: two million row objects held at once were ~130 MB of the step's peak.
+        var themeRows = assignment.Documents.Select(d => new ResponseThemeRow(comments.ResponseIds[d.Document], active[d.Theme].ThemeId,
+            d.Similarity, d.Sentiment, d.IsPrimary));
+        var stored = repository.ReplaceAssignments(themeRows, WhenDone(sentimentRows), transaction =>
+        {
+            phases["label"] = labelling.GetAwaiter().GetResult();
+            repository.Upsert(all, transaction);
+        });
+        EndPhase("store");
+
+        var summaries = Summaries(active, assignment, comments.Count, languages);
+        var mix = LanguageMix.Of(languages);
+        return new ThemeRunResult(embedder.Model, comments.Count, mentions.Count, distinct.Count, newlyEmbedded, discovery,
+            reconciled.Matched, reconciled.Created, reconciled.Absorbed, reconciled.Retired, summaries, total.Elapsed, phases,
+            mix, LanguageMix.Notices(mix, embedder))
+            { Stored = stored, SentimentMethod = scorer.Method };
+    }
+
+    /// <summary>The rows a task makes, waited for when they are first enumerated.</summary>
+    static IEnumerable<T> WhenDone<T>(Task<IEnumerable<T>> rows)
+    {
+        foreach (var row in rows.GetAwaiter().GetResult()) yield return row;
+    }
+
+    /// <summary>Each active theme's key phrases, label (unless locked) and representative sentences, from its assigned mentions.</summary>
+    static void Label(List<StoredTheme> active, Mentions mentions, ThemeAssignment assignment, string[] mentionLanguage,
+        IReadOnlyList<string> productNames, int seed, DateTime now)
+    {
+        var (labelled, repeats) = Repeated(LabelSample(mentions.Count, seed), mentions, assignment.MentionTheme, mentionLanguage);
         List<T> Of<T>(IReadOnlyList<T> values) => labelled.Select(i => values[i]).ToList();
         var keyPhrases = ThemeLabeler.KeyPhrases(Of(mentions.Text), Of(assignment.MentionTheme), active.Count, productNames: productNames,
             languages: Of(mentionLanguage), counts: repeats);
@@ -114,36 +154,6 @@ public static class ThemeAnalysis
             active[t].Representatives = ThemeRepository.RepresentativesJson(representatives[t]);
             active[t].UpdatedAt = now;
         }
-        EndPhase("label");
-
-        // Made as they are written: two million row objects held at once were ~130 MB of the step's peak.
-        var themeRows = assignment.Documents.Select(d => new ResponseThemeRow(comments.ResponseIds[d.Document], active[d.Theme].ThemeId,
-            d.Similarity, d.Sentiment, d.IsPrimary));
-        // The step's peak is the store's (DuckDB's memory for three million new rows on top of the heap): a compacting collection
-        // first returns the garbage of the phases above, a few hundred MB the collector had not yet reclaimed.
-        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        // Comment sentiment is scored on the other cores while the theme links are written (the store takes them on one thread).
-        var sentimentRows = Task.Run(() => scorer.CommentSentiment(comments.ResponseIds, comments.Cleaned, languages, mentions, vectors), cancellationToken);
-        using (var transaction = store.BeginTransaction())
-        {
-            repository.Upsert(all, transaction);
-            transaction.Commit();
-        }
-        var stored = repository.ReplaceAssignments(themeRows, WhenDone(sentimentRows));
-        EndPhase("store");
-
-        var summaries = Summaries(active, assignment, comments.Count, languages);
-        var mix = LanguageMix.Of(languages);
-        return new ThemeRunResult(embedder.Model, comments.Count, mentions.Count, distinct.Count, newlyEmbedded, discovery,
-            reconciled.Matched, reconciled.Created, reconciled.Absorbed, reconciled.Retired, summaries, total.Elapsed, phases,
-            mix, LanguageMix.Notices(mix, embedder))
-            { Stored = stored, SentimentMethod = scorer.Method };
-    }
-
-    /// <summary>The rows a task makes, waited for when they are first enumerated.</summary>
-    static IEnumerable<T> WhenDone<T>(Task<IEnumerable<T>> rows)
-    {
-        foreach (var row in rows.GetAwaiter().GetResult()) yield return row;
     }
 
     /// <summary>The responses whose mentions are nearest each cluster (for matching stored themes by comment overlap); nearest computed once per distinct text.</summary>

@@ -98,10 +98,11 @@ public sealed class ThemeRepository(FulcrumStore store)
     /// <summary>
     /// Makes the stored assignments and sentiment rows exactly these (one run describes every comment), writing only what
     /// changed: a re-run on unchanged data writes nothing, and a new comment writes its own rows (see <see cref="TableSync"/>).
-    /// Both tables change in one transaction. The rows are enumerated once, as they are written, so a caller can produce
-    /// them lazily instead of holding millions of row objects.
+    /// Both tables change in one transaction, with whatever <paramref name="alsoInTransaction"/> writes after them. The rows
+    /// are enumerated once, as they are written, so a caller can produce them lazily instead of holding millions of row objects.
     /// </summary>
-    public AssignmentChanges ReplaceAssignments(IEnumerable<ResponseThemeRow> themes, IEnumerable<ResponseSentimentRow> sentiment)
+    public AssignmentChanges ReplaceAssignments(IEnumerable<ResponseThemeRow> themes, IEnumerable<ResponseSentimentRow> sentiment,
+        Action<DbTransaction>? alsoInTransaction = null)
     {
         // One values array for every row (the writer copies a row's values as it takes them): millions of rows.
         using var themeRows = TableSync.Stage(store, "response_themes", ["response_id", "theme_id"], ["similarity", "sentiment", "is_primary"], writer =>
@@ -124,6 +125,7 @@ public sealed class ThemeRepository(FulcrumStore store)
         });
         using var transaction = store.BeginTransaction();
         var changes = new AssignmentChanges(themeRows.Apply(transaction), sentimentRows.Apply(transaction));
+        alsoInTransaction?.Invoke(transaction);
         transaction.Commit();
         return changes;
     }
