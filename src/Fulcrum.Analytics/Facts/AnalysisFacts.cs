@@ -6,10 +6,11 @@ namespace Fulcrum.Analytics.Facts;
 /// Builds the denormalised fact tables every analysis aggregates (<c>facts_account_states</c> underneath the others),
 /// keeps them in the store and rebuilds them only when the data they come from changed:
 /// <c>facts_responses</c> (one row per response with the account's state when it answered) and
-/// <c>facts_account_periods_{unit}</c> (one row per account and period it was a customer, with its tickets and cost).
+/// <c>facts_account_periods_{unit}</c> (one row per account and period it was a customer, with its tickets and cost),
+/// and the linkage's modelling rows (<c>facts_renewals</c>, <c>facts_service_quarters</c>; LinkageFacts.cs).
 /// Building them costs seconds on a large store; every analysis after that aggregates them directly.
 /// </summary>
-public sealed class AnalysisFacts(FulcrumStore store)
+public sealed partial class AnalysisFacts(FulcrumStore store)
 {
     readonly HashSet<string> _built = [];
     string? _fingerprint;
@@ -151,6 +152,16 @@ public sealed class AnalysisFacts(FulcrumStore store)
             FROM active x JOIN {LabelledAccounts} a USING (account_id) LEFT JOIN t ON t.account_id = x.account_id AND t.period = x.period
             """);
         return name;
+    }
+
+    /// <summary>Builds every shared fact table not yet built from the current data, so the analyses after it only read them.</summary>
+    public void BuildShared()
+    {
+        Responses();
+        AccountPeriods(PeriodUnit.Quarter);
+        AccountPeriods(PeriodUnit.Year);
+        Renewals();
+        ServiceQuarters();
     }
 
     /// <summary>True when the table was built from the store's current data (this run or an earlier one).</summary>

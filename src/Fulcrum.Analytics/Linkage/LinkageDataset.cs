@@ -76,18 +76,19 @@ internal sealed class LinkageDataset
     {
         var store = facts.Store;
         var states = facts.AccountStates();
-        var quarters = facts.AccountPeriods(PeriodUnit.Quarter);
+        var renewals = facts.Renewals();
+        var serviceQuarters = facts.ServiceQuarters();
         // Accounts are numbered as first met, in the service history and then the renewals (the bootstrap draws by number).
         var accountIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         int Account(string id) => accountIndex.TryGetValue(id, out var i) ? i : accountIndex[id] = accountIndex.Count;
 
         progress?.Report(new LinkageProgress("Loading renewal decisions", 0, 0));
-        var events = LinkageRowReader.RenewalEvents(store, LinkageQueries.RenewalEvents(states));
+        var events = LinkageRowReader.RenewalEvents(store, LinkageQueries.RenewalEvents(renewals));
         progress?.Report(new LinkageProgress("Loading service history", 0, 0));
-        var service = LinkageRowReader.ServicePeriods(store, LinkageQueries.ServicePeriods(quarters), Account);
+        var service = LinkageRowReader.ServicePeriods(store, LinkageQueries.ServicePeriods(serviceQuarters), Account);
         progress?.Report(new LinkageProgress("Loading the current book and theme mentions", 0, 0));
         var book = LinkageRowReader.Book(store, LinkageQueries.Book(states));
-        var themesRaised = LinkageRowReader.ThemesRaised(store, LinkageQueries.ThemesRaised);
+        var themesRaised = LinkageRowReader.ThemesRaised(store, LinkageQueries.ThemesRaised(renewals));
         var ces = ReliabilityCalibration.Estimate(store.Query<CesMomentsRow>(LinkageQueries.CesMoments).Select(m => (m.N, m.Sum, m.SumSquares)));
         if (events.Count == 0)
             throw new MissingDataException("No renewal decisions on record (outcomes of kind renewal, churn, contraction or expansion), so churn and expansion cannot be "

@@ -19,83 +19,29 @@ internal sealed record ThemesRaisedRow(int Kind, string Key, DateTime? Day, stri
 internal sealed record CesMomentsRow(string AccountId, long N, double Sum, double SumSquares);
 
 /// <summary>
-/// The SQL that shapes the store into modelling rows. Survey metrics are the account's means over the 365 days up to
-/// the moment (the answers a renewal decision could have been read from); product count and ARR come from the
+/// The SQL that shapes the store into modelling rows: the renewals and service history from their fact tables
+/// (<see cref="AnalysisFacts.Renewals"/>, <see cref="AnalysisFacts.ServiceQuarters"/>), and the current book and themes.
+/// Survey metrics are the account's means over the 365 days up to the moment; product count and ARR come from the
 /// account-state facts.
 /// </summary>
 internal static class LinkageQueries
 {
-    /// <summary>
-    /// The renewal decisions as common table expressions (ending in <c>decisions</c>: account_id, day, churned, expanded,
-    /// arr_before, expansion_amount): outcomes of kind renewal, churn, contraction or expansion, except expansions that are a
-    /// new product being added (cross-sell happens between renewals and is not a renewal decision).
-    /// </summary>
-    const string Decisions = """
-        first_start AS (
-            SELECT account_id, product, MIN(start_date) AS first_day FROM subscriptions GROUP BY 1, 2),
-        cross_sell AS (
-            SELECT DISTINCT account_id, first_day AS day FROM first_start),
-        decisions AS (
-            SELECT o.account_id, CAST(o.outcome_date AS DATE) AS day,
-                   bool_or(o.kind = 'churn') AS churned,
-                   bool_or(o.kind = 'expansion') AS expanded,
-                   MAX(o.arr_before) AS arr_before,
-                   SUM(CASE WHEN o.kind = 'expansion' THEN GREATEST(COALESCE(o.arr_after, 0) - COALESCE(o.arr_before, 0), 0) ELSE 0 END) AS expansion_amount
-            FROM outcomes o
-            LEFT JOIN cross_sell c ON c.account_id = o.account_id AND c.day = CAST(o.outcome_date AS DATE)
-            WHERE o.kind IN ('renewal', 'churn', 'contraction') OR (o.kind = 'expansion' AND c.account_id IS NULL)
-            GROUP BY 1, 2)
+    /// <summary>The renewal decisions with the account's state and survey means going into each (<see cref="AnalysisFacts.Renewals"/>).</summary>
+    public static string RenewalEvents(string renewals) => $"""
+        SELECT account_id AS AccountId, CAST(day AS TIMESTAMP) AS Day, churned AS Churned, expanded AS Expanded, arr_before AS ArrBefore,
+               expansion_amount AS ExpansionAmount, segment AS Segment, tenure_months AS TenureMonths, products AS Products,
+               nps_mean AS NpsMean, csat_mean AS CsatMean, ces_mean AS CesMean, ces_answers AS CesAnswers
+        FROM {renewals}
+        ORDER BY account_id, day
         """;
 
-    /// <summary>The renewal decisions (<see cref="Decisions"/>) with the account's state and survey means going into each.</summary>
-    public static string RenewalEvents(string states) => $"""
-        WITH {Decisions},
-        survey AS (
-            SELECT d.account_id, d.day, AVG(r.nps) AS nps_mean, AVG(r.csat) AS csat_mean, AVG(r.ces) AS ces_mean, COUNT(r.ces) AS ces_answers
-            FROM decisions d JOIN responses r
-              ON r.account_id = d.account_id AND CAST(r.responded_at AS DATE) <= d.day AND CAST(r.responded_at AS DATE) > d.day - 365
-            GROUP BY 1, 2)
-        SELECT d.account_id AS AccountId, CAST(d.day AS TIMESTAMP) AS Day, d.churned AS Churned, d.expanded AND NOT d.churned AS Expanded,
-               COALESCE(d.arr_before, st.arr, 0) AS ArrBefore, d.expansion_amount AS ExpansionAmount,
-               a.segment AS Segment, {MonthsBetween("a.created_at", "d.day")} AS TenureMonths,
-               CAST(COALESCE(st.products, 1) AS INTEGER) AS Products,
-               s.nps_mean AS NpsMean, s.csat_mean AS CsatMean, s.ces_mean AS CesMean, COALESCE(s.ces_answers, 0) AS CesAnswers
-        FROM decisions d
-        JOIN accounts a ON a.account_id = d.account_id
-        LEFT JOIN survey s ON s.account_id = d.account_id AND s.day = d.day
-        LEFT JOIN {states} st ON st.account_id = d.account_id AND st.valid_from <= d.day - 1 AND st.valid_to >= d.day - 1
-        ORDER BY d.account_id, d.day
+    /// <summary>Account-quarters with their tickets, handle minutes and trailing-year survey means (<see cref="AnalysisFacts.ServiceQuarters"/>).</summary>
+    public static string ServicePeriods(string serviceQuarters) => $"""
+        SELECT account_id AS AccountId, segment AS Segment, tenure_months AS TenureMonths, products AS Products, arr AS Arr, tickets AS Tickets,
+               handle_minutes AS HandleMinutes, nps_mean AS NpsMean, ces_mean AS CesMean, ces_answers AS CesAnswers
+        FROM {serviceQuarters}
+        ORDER BY account_id, period
         """;
-
-    /// <summary>
-    /// Account-quarters with their tickets and handle minutes, and the survey means of the four quarters up to and
-    /// including each one. Answers are summed per account and quarter first (quarters numbered year × 4 + quarter) and
-    /// each account-quarter then sums its account's sums of the trailing year: a join of every account-quarter with every
-    /// answer would be far larger, and a window over the quarters costs a sort of them all.
-    /// </summary>
-    public static string ServicePeriods(string quarterFacts) => $"""
-        WITH periods AS (
-            SELECT account_id, period, {QuarterNumber("period")} AS quarter, segment, tenure_months, products, arr, tickets, handle_minutes
-            FROM {quarterFacts}),
-        answers AS (
-            SELECT account_id, {QuarterNumber("responded_at")} AS quarter, SUM(nps) AS nps_sum, COUNT(nps) AS nps_n, SUM(ces) AS ces_sum, COUNT(ces) AS ces_n
-            FROM responses GROUP BY 1, 2),
-        trailing_year AS (
-            SELECT p.account_id, p.quarter, SUM(a.nps_sum) AS nps_sum, SUM(a.nps_n) AS nps_n, SUM(a.ces_sum) AS ces_sum, SUM(a.ces_n) AS ces_n
-            FROM periods p JOIN answers a ON a.account_id = p.account_id AND a.quarter BETWEEN p.quarter - 3 AND p.quarter
-            GROUP BY 1, 2)
-        SELECT p.account_id AS AccountId, p.segment AS Segment, CAST(p.tenure_months AS INTEGER) AS TenureMonths,
-               CAST(p.products AS INTEGER) AS Products, CAST(p.arr AS DOUBLE PRECISION) AS Arr, CAST(p.tickets AS DOUBLE PRECISION) AS Tickets,
-               CAST(p.handle_minutes AS DOUBLE PRECISION) AS HandleMinutes,
-               CASE WHEN t.nps_n > 0 THEN CAST(t.nps_sum AS DOUBLE PRECISION) / CAST(t.nps_n AS DOUBLE PRECISION) END AS NpsMean,
-               CASE WHEN t.ces_n > 0 THEN CAST(t.ces_sum AS DOUBLE PRECISION) / CAST(t.ces_n AS DOUBLE PRECISION) END AS CesMean,
-               CAST(COALESCE(t.ces_n, 0) AS BIGINT) AS CesAnswers
-        FROM periods p LEFT JOIN trailing_year t ON t.account_id = p.account_id AND t.quarter = p.quarter
-        ORDER BY p.account_id, p.period
-        """;
-
-    /// <summary>A quarter as one integer (year × 4 + quarter), so the trailing year is a range of numbers.</summary>
-    static string QuarterNumber(string day) => $"CAST(EXTRACT(year FROM {day}) * 4 + EXTRACT(quarter FROM {day}) AS INTEGER)";
 
     /// <summary>Accounts holding a product on the last day any data was observed, with their state that day.</summary>
     public static string Book(string states) => $"""
@@ -125,8 +71,9 @@ internal static class LinkageQueries
     /// as comma-separated theme numbers, and the themes raised at all with their numbers and labels (kind 2). The mentions
     /// (millions at 100k accounts) are matched to decisions in the store; only one row per decision and account comes back.
     /// </summary>
-    public static string ThemesRaised => $"""
-        WITH {Decisions},
+    public static string ThemesRaised(string renewals) => $"""
+        WITH decisions AS (
+            SELECT account_id, day FROM {renewals}),
         -- not made distinct here (millions of rows): the matches below are
         mentions AS MATERIALIZED (
             SELECT r.account_id, CAST(r.responded_at AS DATE) AS day, rt.theme_id

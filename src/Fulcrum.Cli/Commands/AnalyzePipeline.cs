@@ -94,9 +94,7 @@ public static class AnalyzePipeline
 
         Step("fact tables", _ =>
         {
-            facts.Responses();
-            facts.AccountPeriods(PeriodUnit.Quarter);
-            facts.AccountPeriods(PeriodUnit.Year);
+            facts.BuildShared();
             return (Count(store.Scalar<long>($"SELECT COUNT(*) FROM {facts.Responses()}"), "responses") + ", "
                     + Count(store.Scalar<long>($"SELECT COUNT(*) FROM {facts.AccountPeriods(PeriodUnit.Quarter)}"), "account-quarters"), null);
         });

@@ -118,10 +118,7 @@ public sealed class AnalyticsRunner(StorePool pool, DataVersion version, IOption
         {
             await pool.ReadAsync(store =>
             {
-                var facts = new AnalysisFacts(store);
-                facts.Responses();
-                facts.AccountPeriods(PeriodUnit.Quarter);
-                facts.AccountPeriods(PeriodUnit.Year);
+                new AnalysisFacts(store).BuildShared();
                 return 0;
             }, cancellation);
         }
