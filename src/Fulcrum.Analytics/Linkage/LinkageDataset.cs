@@ -82,14 +82,15 @@ internal sealed class LinkageDataset
         var accountIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         int Account(string id) => accountIndex.TryGetValue(id, out var i) ? i : accountIndex[id] = accountIndex.Count;
 
-        progress?.Report(new LinkageProgress("Loading renewal decisions", 0, 0));
-        var events = LinkageRowReader.RenewalEvents(store, LinkageQueries.RenewalEvents(renewals));
-        progress?.Report(new LinkageProgress("Loading service history", 0, 0));
-        var service = LinkageRowReader.ServicePeriods(store, LinkageQueries.ServicePeriods(serviceQuarters), Account);
-        progress?.Report(new LinkageProgress("Loading the current book and theme mentions", 0, 0));
-        var book = LinkageRowReader.Book(store, LinkageQueries.Book(states));
-        var themesRaised = LinkageRowReader.ThemesRaised(store, LinkageQueries.ThemesRaised(renewals));
-        var ces = ReliabilityCalibration.Estimate(store.Query<CesMomentsRow>(LinkageQueries.CesMoments).Select(m => (m.N, m.Sum, m.SumSquares)));
+        progress?.Report(new LinkageProgress("Loading renewal decisions, service history, the current book and theme mentions", 0, 0));
+        // The service history, the largest read, comes in on a second connection while this one reads the rest.
+        using var sibling = store.OpenSibling();
+        var ((events, book, themesRaised, ces), service) = WhileReading(
+            () => LinkageRowReader.ServicePeriods(sibling, LinkageQueries.ServicePeriods(serviceQuarters), Account),
+            () => (LinkageRowReader.RenewalEvents(store, LinkageQueries.RenewalEvents(renewals)),
+                   LinkageRowReader.Book(store, LinkageQueries.Book(states)),
+                   LinkageRowReader.ThemesRaised(store, LinkageQueries.ThemesRaised(renewals)),
+                   ReliabilityCalibration.Estimate(store.Query<CesMomentsRow>(LinkageQueries.CesMoments).Select(m => (m.N, m.Sum, m.SumSquares)))));
         if (events.Count == 0)
             throw new MissingDataException("No renewal decisions on record (outcomes of kind renewal, churn, contraction or expansion), so churn and expansion cannot be "
                 + "modelled and no lever can be valued.", ["renewals: fulcrum import outcomes FILE (kind renewal, churn, expansion or contraction)"]);
@@ -235,6 +236,19 @@ internal sealed class LinkageDataset
     }
 
     static readonly string[] CesAnswered = ["yes", "no"];
+
+    /// <summary>
+    /// <paramref name="foreground"/> on this thread while <paramref name="background"/> runs on another; returns once both
+    /// have finished (an exception of either is rethrown as it was, the foreground's first).
+    /// </summary>
+    static (TForeground, TBackground) WhileReading<TBackground, TForeground>(Func<TBackground> background, Func<TForeground> foreground)
+    {
+        var other = Task.Run(background);
+        TForeground result;
+        try { result = foreground(); }
+        finally { ((IAsyncResult)other).AsyncWaitHandle.WaitOne(); }
+        return (result, other.GetAwaiter().GetResult());
+    }
 
     static Dictionary<string, int> Codes(string[] levels) =>
         levels.Select((level, code) => (level, code)).ToDictionary(p => p.level, p => p.code, StringComparer.Ordinal);

@@ -109,8 +109,4 @@ internal sealed class LinkageModels
     internal sealed record CellTotals(
         double[] Renewals, double[] ChurnEvents, double[] Retained, double[] Expansions, double[] ExpansionArr, double[] ExpansionAmount,
         double[] Quarters, double[] Tickets, double[] Minutes, double[] NpsQuarters, double[] NpsTickets, double[] NpsMinutes);
-
-    /// <summary>Cell totals with each account weighted by <paramref name="accountWeights"/> (every account once when null).</summary>
-    internal static CellTotals Totals(LinkageDataset d, double[]? accountWeights, int churnCells, int costCells) =>
-        ReplicateBatch.Single(d.Accounts, accountWeights).Totals(d.Rows, churnCells, costCells)[0];
 }

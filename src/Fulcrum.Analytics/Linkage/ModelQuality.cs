@@ -22,15 +22,22 @@ internal static class ModelQualityCheck
         var order = Enumerable.Range(0, d.Accounts).OrderBy(_ => rng.Next()).ToArray();
         for (var i = 0; i < order.Length; i++) fold[order[i]] = i % folds;
 
-        // Held-out predictions, grouped: (predicted probability, churned, renewed) per fold and cell.
-        var held = new List<(double P, double Positive, double Negative)>();
-        var cells = models.ChurnDesign.GetLength(0);
-        for (var k = 0; k < folds; k++)
+        // Every fold's training totals from one pass over the rows (a fold per slot of a batch), not one pass per fold.
+        var (cells, costCells) = (models.ChurnDesign.GetLength(0), models.CostDesign.GetLength(0));
+        var training = new LinkageModels.CellTotals[folds];
+        for (var first = 0; first < folds; first += ReplicateBatch.Size)
         {
-            var train = new double[d.Accounts];
-            for (var a = 0; a < d.Accounts; a++) train[a] = fold[a] == k ? 0 : 1;
-            var totals = LinkageModels.Totals(d, train, cells, models.CostDesign.GetLength(0));
-            var fit = LogisticRegression.Refit(models.ChurnTemplate.WithTotals(totals.ChurnEvents, totals.Renewals), models.Churn);
+            var count = Math.Min(ReplicateBatch.Size, folds - first);
+            var batch = ReplicateBatch.Of(d.Accounts, count, (account, slot) => fold[account] == first + slot ? 0 : 1);
+            Array.Copy(batch.Totals(d.Rows, cells, costCells), 0, training, first, count);
+        }
+
+        // Held-out predictions, grouped: (predicted probability, churned, renewed) per fold and cell; folds refitted in
+        // parallel and their predictions kept in fold order.
+        var heldByFold = new List<(double P, double Positive, double Negative)>[folds];
+        Parallel.For(0, folds, k =>
+        {
+            var fit = LogisticRegression.Refit(models.ChurnTemplate.WithTotals(training[k].ChurnEvents, training[k].Renewals), models.Churn);
             var p = LogisticRegression.Probabilities(models.ChurnDesign, fit.Coefficients);
             var positive = new double[cells];
             var negative = new double[cells];
@@ -39,9 +46,11 @@ internal static class ModelQualityCheck
                 if (fold[d.EventAccount[i]] != k) continue;
                 if (d.Churned[i]) positive[d.EventCell[i]]++; else negative[d.EventCell[i]]++;
             }
+            heldByFold[k] = [];
             for (var c = 0; c < cells; c++)
-                if (positive[c] + negative[c] > 0) held.Add((p[c], positive[c], negative[c]));
-        }
+                if (positive[c] + negative[c] > 0) heldByFold[k].Add((p[c], positive[c], negative[c]));
+        });
+        var held = heldByFold.SelectMany(h => h).ToList();
         return new ModelQuality(folds, Auc(held), CalibrationSlope(held), CalibrationInTheLarge(held), Bins(held, 10));
     }
 

@@ -29,11 +29,19 @@ internal sealed class ReplicateBatch
     /// <summary>Weight of account a in replicate k at <c>a · Size + k</c>.</summary>
     public double[] Weights { get; }
 
-    /// <summary>One set of weights in the first slot (e.g. a cross-validation fold's training accounts), or every account once when null.</summary>
-    public static ReplicateBatch Single(int accounts, double[]? weights)
+    /// <summary>One set of weights in the first slot, or every account once when null.</summary>
+    public static ReplicateBatch Single(int accounts, double[]? weights) => Of(accounts, 1, (a, _) => weights?[a] ?? 1);
+
+    /// <summary>
+    /// Sets of account weights side by side, <paramref name="weight"/>(account, slot) in slots 0 to <paramref name="count"/> − 1
+    /// (e.g. the training accounts of several cross-validation folds); the other slots weigh nothing.
+    /// </summary>
+    public static ReplicateBatch Of(int accounts, int count, Func<int, int, double> weight)
     {
+        if (count > Size) throw new ArgumentOutOfRangeException(nameof(count), $"A batch holds at most {Size} sets of weights.");
         var batch = new ReplicateBatch(accounts);
-        for (var a = 0; a < accounts; a++) batch.Weights[a * Size] = weights?[a] ?? 1;
+        for (var a = 0; a < accounts; a++)
+            for (var slot = 0; slot < count; slot++) batch.Weights[a * Size + slot] = weight(a, slot);
         return batch;
     }
 

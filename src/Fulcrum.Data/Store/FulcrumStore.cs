@@ -77,7 +77,7 @@ public sealed class FulcrumStore : IDisposable
         }
     }
 
-    static FulcrumStore OpenPostgres(StoreLocation location)
+    static NpgsqlConnection ConnectPostgres(StoreLocation location)
     {
         // Timestamps are stored without time zone and mean UTC; the session says so, so UTC DateTimes compare correctly.
         var settings = new NpgsqlConnectionStringBuilder(location.Target) { Timezone = "UTC" };
@@ -88,12 +88,18 @@ public sealed class FulcrumStore : IDisposable
         try
         {
             connection.Open();
+            return connection;
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
             connection.Dispose();
             throw new StoreException($"Cannot connect to the PostgreSQL store {location.Display}: {e.Message}", e);
         }
+    }
+
+    static FulcrumStore OpenPostgres(StoreLocation location)
+    {
+        var connection = ConnectPostgres(location);
         try
         {
             connection.Execute("SELECT pg_advisory_lock(@key)", new { key = MigrationLockKey });
@@ -103,6 +109,31 @@ public sealed class FulcrumStore : IDisposable
             var store = new FulcrumStore(location, connection, SqlDialect.PostgreSql, version);
             store.SeedAssumptions();
             return store;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Another connection to the same database (schema migrated, assumptions seeded), owned by the caller: for reading in
+    /// parallel with this store, which is not thread-safe. It sees what has been committed, not this store's open transaction.
+    /// </summary>
+    public FulcrumStore OpenSibling()
+    {
+        DbConnection connection = _connection switch
+        {
+            // An in-memory database is reachable only through its connections; a file is shared by every connection to it in the process.
+            DuckDBConnection memory when Location.Target == ":memory:" => memory.Duplicate(),
+            DuckDBConnection => new DuckDBConnection($"Data Source={Location.Target}"),
+            _ => ConnectPostgres(Location),
+        };
+        try
+        {
+            if (connection.State != System.Data.ConnectionState.Open) connection.Open();
+            return new FulcrumStore(Location, connection, Dialect, SchemaVersion);
         }
         catch
         {

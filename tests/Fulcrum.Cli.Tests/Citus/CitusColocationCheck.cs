@@ -28,7 +28,15 @@ sealed partial class CitusColocationCheck(IReadOnlyList<TablePlacement> plan)
     public List<CheckedStatement> Checked { get; } = [];
     public List<string> Skipped { get; } = [];
 
+    // Analyses read on several connections at once (e.g. the linkage's service history); checks are made one at a time.
+    readonly Lock _gate = new();
+
     public void Observe(FulcrumStore.Statement statement)
+    {
+        lock (_gate) Check(statement);
+    }
+
+    void Check(FulcrumStore.Statement statement)
     {
         if (!statement.Store.Dialect.IsPostgres) return;
         if (Explainable(statement.Sql) is not { } query)
