@@ -22,21 +22,11 @@ public static class ValueAnalysis
         var invalid = all.SelectMany(i => InitiativeRegistry.Problems(i).Select(p => $"{i.InitiativeId}: {p}")).ToList();
         var valid = all.Where(i => !InitiativeRegistry.Problems(i).Any()).ToList();
         var panel = ValuePanel.Load(facts);
-        // The reference program and the closed loop are queries; the initiatives' regressions run in C# on the panel and never
-        // touch the store, so the two run side by side (the store still has one user at a time) on separate cores.
-        var queries = Task.Run(() => (ReferenceProgram.Run(facts.Store, funnelPeriod), ClosedLoopMeasures.Run(facts.Store)));
-        IReadOnlyList<InitiativeImpact> impacts;
-        try
-        {
-            impacts = InitiativeImpactAnalysis.Run(panel, valid);
-        }
-        catch
-        {
-            // The store stays in use until the queries end; their own failure, if any, comes second to this one.
-            ((IAsyncResult)queries).AsyncWaitHandle.WaitOne();
-            throw;
-        }
-        var (references, loop) = queries.GetAwaiter().GetResult();
+        // The initiatives' regressions first, then the reference program's and closed loop's queries: run side by side, the
+        // queries' DuckDB memory came on top of the regressions' and raised analyze's peak.
+        var impacts = InitiativeImpactAnalysis.Run(panel, valid);
+        var references = ReferenceProgram.Run(facts.Store, funnelPeriod);
+        var loop = ClosedLoopMeasures.Run(facts.Store);
         var ledger = ValueLedger.Build(impacts, references);
         return new ValueReport(ledger, impacts, references, loop, invalid);
     }
