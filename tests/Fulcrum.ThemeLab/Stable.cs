@@ -32,18 +32,6 @@ static class Stable
             found.AddRange(members.Select(m => (m, part.Key)));
         }
         var (groups, _) = CentroidAgglomeration.Agglomerate(corpus.Vectors, found, options.MergeSimilarity ?? ThemeOptions.DefaultMergeSimilarity(true), minimum);
-        var themes = groups.Select(g => (g.Centroid, Complaint: g.Partition == 0)).ToList();
-        while (true)
-        {
-            var centroids = themes.Select(t => t.Centroid).ToList();
-            var nearest = new int[corpus.Vectors.Length];
-            Parallel.For(0, nearest.Length, i => nearest[i] = SphericalKMeans.Nearest(corpus.Vectors[i], centroids).Index);
-            var sizes = new int[themes.Count];
-            foreach (var t in nearest) sizes[t]++;
-            var small = Enumerable.Range(0, themes.Count).Where(t => sizes[t] < minimum).ToHashSet();
-            if (small.Count == 0 || small.Count == themes.Count)
-                return themes.Select((t, i) => new DiscoveredCluster(t.Centroid, sizes[i], t.Complaint)).OrderByDescending(c => c.Mentions).ToList();
-            themes = themes.Where((_, i) => !small.Contains(i)).ToList();
-        }
+        return ToneMerge.WithAllSentences(corpus.Vectors, groups.Select(g => (g.Centroid, Complaint: g.Partition == 0)).ToList(), minimum);
     }
 }

@@ -62,7 +62,8 @@ static class ToneMerge
         return WithAllSentences(vectors, working.Select(g => (Unit(g.Sum), g.Partition == 0)).ToList(), minimum);
     }
 
-    static List<DiscoveredCluster> WithAllSentences(IReadOnlyList<float[]> vectors, List<(float[] Centroid, bool Complaint)> themes, int minimum)
+    /// <summary>Assigns every sentence to its nearest theme and drops the themes left under the minimum until none is (shared by the lab's variants).</summary>
+    internal static List<DiscoveredCluster> WithAllSentences(IReadOnlyList<float[]> vectors, List<(float[] Centroid, bool Complaint)> themes, int minimum)
     {
         while (true)
         {
