@@ -26,6 +26,8 @@ var seeds = (Arg("--seeds") ?? Arg("--seed") ?? new ThemeOptions().Seed.ToString
 // --tone model|partition|both: discovery and assignment on vectors without the directions along which tone varies (ToneNeutralSpace).
 var tones = (Arg("--tone") ?? "none").Split(',').ToList();
 // --tone-merge T (centroid cosine) or qF (the F-quantile of sentences' similarity to their own group): ToneMerge after discovery; --tone-merge-within keeps partitions apart.
+// --graph-consensus RUNS:THRESHOLD:ROUNDS[:share|similarity],... (consensus21; "-" in the list: plain Louvain): ConsensusCommunities instead of one Louvain run.
+var graphConsensuses = (Arg("--graph-consensus") ?? "-").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(g => g == "-" ? null : g).ToList();
 var toneMerges = (Arg("--tone-merge") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(m => (string?)m).DefaultIfEmpty(null).ToList();
 foreach (var corpus in corpora)
 {
@@ -36,12 +38,13 @@ foreach (var corpus in corpora)
     foreach (var toneMerge in toneMerges)
     foreach (var merge in merges)
     foreach (var resolution in resolutions)
+    foreach (var graphConsensus in graphConsensuses)
     foreach (var seed in seeds)
     {
         var sw = Stopwatch.StartNew();
         var options = new ThemeOptions(MergeSimilarity: merge, MinThemeShare: minShare, Resolution: resolution, Seed: seed);
         if (Arg("--neighbours") is { } neighbours) options = options with { Neighbours = int.Parse(neighbours) };
-        Report.Variant = $"tone={tone} tonemerge={toneMerge ?? "-"} merge={merge?.ToString() ?? "default"} res={resolution} seed={seed}";
+        Report.Variant = $"consensus={graphConsensus ?? "-"} tone={tone} tonemerge={toneMerge ?? "-"} merge={merge?.ToString() ?? "default"} res={resolution} seed={seed}";
         Console.WriteLine($"  {Report.Variant} neighbours {options.Neighbours}");
         var partition = Arg("--partition") ?? "score";
         var complaint = partition switch
@@ -69,7 +72,7 @@ foreach (var corpus in corpora)
         };
         var hybridWeight = Arg("--hybrid") is { } hw ? double.Parse(hw) : 0;
         var space = hybridWeight > 0 ? Hybrid.Vectors(corpus, hybridWeight) : corpus.Vectors;
-        var (clusters, summary) = Arg("--stable") is null ? ThemeEngine.Discover(space, complaint, true, options)
+        var (clusters, summary) = Arg("--stable") is null && graphConsensus is null ? ThemeEngine.Discover(space, complaint, true, options)
             : ([], new DiscoverySummary(0, 0, 0, complaint.Count(c => c), complaint.Count(c => !c), 0, 0, 0, null, null, null, options.Neighbours));
         if (toneMerge is { } tm) clusters = ToneMerge.Discover(corpus.Vectors, complaint, options, tm.StartsWith('q') ? -double.Parse(tm[1..]) : double.Parse(tm), !args.Contains("--tone-merge-within"));
         if (args.Contains("--no-fold")) clusters = NoFold.Discover(corpus, complaint, options);
@@ -87,6 +90,13 @@ foreach (var corpus in corpora)
         {
             var c = consensus.Split(':').Select(double.Parse).ToArray();
             clusters = Consensus.Discover(corpus, complaint, options, (int)c[0], c[1]);
+        }
+        if (graphConsensus is not null)
+        {
+            // RUNS:THRESHOLD:ROUNDS[:share|similarity]
+            var c = graphConsensus.Split(':');
+            clusters = GraphConsensus.Discover(corpus, complaint, options, int.Parse(c[0]), double.Parse(c[1]), int.Parse(c[2]), c.Length > 3 ? c[3] : "share");
+            summary = summary with { Created = clusters.Count, Complaints = clusters.Count(x => x.Complaint), Other = clusters.Count(x => !x.Complaint) };
         }
         if (Arg("--cooc") is { } cooc)
         {

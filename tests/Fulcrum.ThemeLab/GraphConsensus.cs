@@ -1,0 +1,36 @@
+using Fulcrum.Analytics.Themes;
+using Fulcrum.Analytics.Themes.Clustering;
+
+namespace Fulcrum.ThemeLab;
+
+/// <summary>Prototype (consensus21): graph discovery as `themes` does it, with the communities of each partition's graph found by
+/// <see cref="ConsensusCommunities"/> instead of one Louvain run; merge, fold and drop as discovery does.</summary>
+static class GraphConsensus
+{
+    public static List<DiscoveredCluster> Discover(Corpus corpus, bool[] complaint, ThemeOptions options, int runs, double threshold, int rounds, string weighting)
+    {
+        var minimum = Math.Max(ThemeOptions.MinimumThemeSentences, (int)Math.Ceiling(options.MinThemeShare * corpus.Vectors.Length));
+        var found = new List<(List<int> Members, int Partition)>();
+        foreach (var part in Enumerable.Range(0, corpus.Vectors.Length).GroupBy(i => complaint[i] ? 0 : 1).OrderBy(g => g.Key))
+        {
+            // Nodes are distinct vectors, as in SentenceCommunities (every partition here is under its 12,000 cap).
+            var node = new Dictionary<float[], int>(ReferenceEqualityComparer.Instance);
+            var sentences = new List<List<int>>();
+            foreach (var i in part)
+            {
+                if (!node.TryGetValue(corpus.Vectors[i], out var j)) { node[corpus.Vectors[i]] = j = sentences.Count; sentences.Add([]); }
+                sentences[j].Add(i);
+            }
+            if (sentences.Count > SentenceCommunities.DistinctPerPartition) throw new NotSupportedException("partition over the graph's cap");
+            var graph = NeighbourGraph.Build(sentences.Select(s => corpus.Vectors[s[0]]).ToList(), options.Neighbours);
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var outcome = ConsensusCommunities.Find(graph, options.Resolution, runs, threshold, rounds, weighting, options.Seed + part.Key);
+            Console.WriteLine($"    partition {part.Key}: nodes {graph.NodeCount}, {outcome.Communities} communities after {outcome.Rounds} rounds, undecided edges {outcome.Undecided:P1}, {sw.Elapsed.TotalSeconds:F1} s");
+            var members = Enumerable.Range(0, outcome.Communities).Select(_ => new List<int>()).ToArray();
+            for (var n = 0; n < outcome.Community.Length; n++) members[outcome.Community[n]].AddRange(sentences[n]);
+            found.AddRange(members.Select(m => (m, part.Key)));
+        }
+        var (groups, _) = CentroidAgglomeration.Agglomerate(corpus.Vectors, found, options.MergeSimilarity ?? ThemeOptions.DefaultMergeSimilarity(true), minimum);
+        return ToneMerge.WithAllSentences(corpus.Vectors, groups.Select(g => (g.Centroid, Complaint: g.Partition == 0)).ToList(), minimum);
+    }
+}
