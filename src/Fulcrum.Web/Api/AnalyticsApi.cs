@@ -61,7 +61,7 @@ public static class AnalyticsApi
         string? from, string? to, CancellationToken cancellation)
     {
         var dims = QueryParsing.List(dimensions);
-        var options = new DrillOptions(metric ?? "nps", dims.Count == 0 ? null : dims, QueryParsing.Between(depth, 3, 1, 5, "depth"),
+        var options = new DrillOptions(await SurveyMetrics.ResolveAsync(runner, metric, cancellation), dims.Count == 0 ? null : dims, QueryParsing.Between(depth, 3, 1, 5, "depth"),
             QueryParsing.Between(minN, 30, 5, 100_000, "minN"), From: QueryParsing.Date(from, "from"), To: QueryParsing.Date(to, "to"));
         MetricDefinition.Resolve(options.Metric);
         var key = $"drill|{options.Metric}|{string.Join(',', dims)}|{options.Depth}|{options.MinN}|{options.From}|{options.To}";
@@ -76,7 +76,7 @@ public static class AnalyticsApi
         var scanDims = QueryParsing.List(scan);
         var rate = fdr ?? 0.05;
         if (rate is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(fdr), rate, "fdr must be between 0 and 1.");
-        var options = new GrowthCheckOptions(metric ?? "nps", by ?? "segment", b, a, scanDims.Count == 0 ? null : scanDims,
+        var options = new GrowthCheckOptions(await SurveyMetrics.ResolveAsync(runner, metric, cancellation), by ?? "segment", b, a, scanDims.Count == 0 ? null : scanDims,
             MinN: QueryParsing.Between(minN, 50, 5, 100_000, "minN"), Fdr: rate);
         var key = $"growth|{options.Metric}|{options.By}|{before}|{after}|{string.Join(',', scanDims)}|{options.MinN}|{options.Fdr}";
         return TypedResults.Ok(await runner.RunAsync(key, facts => GrowthCheck.Run(facts, options), cancellation));
@@ -108,7 +108,7 @@ public static class AnalyticsApi
     {
         var options = new AlertOptions
         {
-            Metrics = QueryParsing.List(metric) is { Count: > 0 } m ? m : ["nps"],
+            Metrics = QueryParsing.List(metric) is { Count: > 0 } m ? m : [await SurveyMetrics.ResolveAsync(runner, null, cancellation)],
             Dimensions = QueryParsing.List(by) is { Count: > 0 } d ? d : ["segment"],
         };
         options.Validate();

@@ -32,7 +32,7 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
             Fulcrum.Analytics.Value.Initiatives.InitiativeException => (400, "Invalid initiative", null),
             StoreException => (400, "Invalid request", null),
             // The data cannot support what was asked (a driver without values, too few rows): the caller can change the question.
-            Fulcrum.Analytics.Drivers.DriverAnalysisException or Fulcrum.Analytics.Linkage.LinkageException => (422, "The analysis cannot run on this data", null),
+            Fulcrum.Analytics.Drivers.DriverAnalysisException or Fulcrum.Analytics.Linkage.LinkageException or Store.MetricNotOnRecordException => (422, "The analysis cannot run on this data", null),
             _ => (500, "Unexpected error", null),
         };
         if (status == 500) logger.LogError(exception, "Unhandled error on {Path}", context.Request.Path);

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Fulcrum.Web.Api;
 
-public sealed record Verbatim(string ResponseId, string? AccountName, int? Nps, DateTime RespondedAt, string Comment, double? Sentiment, bool IsPrimary);
+/// <param name="Nps">The answer's scores, each null where it was not asked or not answered (a CSAT-only survey has no NPS).</param>
+public sealed record Verbatim(string ResponseId, string? AccountName, int? Nps, double? Csat, double? Ces, DateTime RespondedAt, string Comment, double? Sentiment, bool IsPrimary);
 public sealed record ThemeDiscovery(string Model, int Comments, int Themes, int Created, int Matched, int Retired, double Seconds);
 
 /// <summary>
@@ -55,7 +56,7 @@ public static class ThemesApi
                 WITH page AS (
                     SELECT response_id, sentiment, is_primary FROM response_themes WHERE theme_id = $themeId
                     ORDER BY is_primary DESC, response_id DESC LIMIT $limit OFFSET $offset)
-                SELECT r.response_id AS ResponseId, a.name AS AccountName, CAST(r.nps AS INTEGER) AS Nps, r.responded_at AS RespondedAt,
+                SELECT r.response_id AS ResponseId, a.name AS AccountName, CAST(r.nps AS INTEGER) AS Nps, r.csat AS Csat, r.ces AS Ces, r.responded_at AS RespondedAt,
                        r.comment AS Comment, p.sentiment AS Sentiment, p.is_primary AS IsPrimary
                 FROM page p JOIN responses r ON r.response_id = p.response_id LEFT JOIN accounts a ON a.account_id = r.account_id
                 ORDER BY p.is_primary DESC, r.responded_at DESC, r.response_id

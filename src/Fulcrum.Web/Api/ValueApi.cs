@@ -26,7 +26,7 @@ public static class ValueApi
         string? from, string? to, CancellationToken cancellation)
     {
         var options = new DriverOptions(
-            (outcome ?? "nps").Trim().ToLowerInvariant(),
+            string.IsNullOrWhiteSpace(outcome) ? await SurveyMetrics.ResolveAsync(runner, null, cancellation) : outcome.Trim().ToLowerInvariant(),
             QueryParsing.List(predictors) is { Count: > 0 } p ? p : null,
             QueryParsing.Enum(method?.Replace("-", "", StringComparison.Ordinal), DriverMethod.RelativeWeights, "method"),
             QueryParsing.Enum(level?.Replace("-", "", StringComparison.Ordinal), DriverLevel.Response, "level"),

@@ -6,10 +6,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Fulcrum.Web.Pages;
 
 /// <summary>The product-transition cohorts, from the same entry point as /api/cohorts and `fulcrum cohorts`.</summary>
-public sealed class CohortsModel(AnalyticsRunner runner) : PageModel
+public sealed class CohortsModel(AnalyticsRunner runner, StorePool pool) : PageModel
 {
     public ProductTransitionReport Report { get; private set; } = null!;
+    public bool HasSubscriptions { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellation) =>
+    public async Task OnGetAsync(CancellationToken cancellation)
+    {
         Report = (await AnalyticsApi.GetCohorts(runner, null, null, cancellation)).Value!;
+        HasSubscriptions = await pool.ReadAsync(store => store.Count("subscriptions") > 0, cancellation);
+    }
 }

@@ -19,6 +19,8 @@ public sealed class FollowupsModel(FollowupQueue queue, Fulcrum.Web.Store.StoreP
     public Fulcrum.Analytics.Value.ClosedLoop.SyncResult? Synced { get; private set; }
     public Fulcrum.Analytics.Value.ClosedLoop.ClosedLoopReport? Measures { get; private set; }
     public bool Failed { get; private set; }
+    /// <summary>Follow-ups open for NPS detractor answers: without NPS answers the page says so instead of empty measures.</summary>
+    public bool HasNps { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellation) => await Load(cancellation);
 
@@ -50,6 +52,7 @@ public sealed class FollowupsModel(FollowupQueue queue, Fulcrum.Web.Store.StoreP
     async Task Load(CancellationToken cancellation)
     {
         Measures = (await FollowupsApi.Measures(pool, runner, cancellation)).Value;
+        HasNps = (await Fulcrum.Web.Store.SurveyMetrics.OnRecordAsync(runner, cancellation)).Contains("nps");
         try { Items = await queue.ListAsync(Status, Owner, PageNumber, 50, cancellation); }
         catch (ArgumentException e)
         {

@@ -14,6 +14,9 @@ public sealed class IndexModel(AnalyticsRunner runner, StorePool pool) : PageMod
 {
     public IReadOnlyList<MetricCell> Latest { get; private set; } = [];
     public string? LatestPeriod { get; private set; }
+    /// <summary>The survey metrics customers answered (NPS, CSAT, CES order); the trend chart offers only these.</summary>
+    public IReadOnlyList<string> Metrics { get; private set; } = [];
+    public int Decimals(string metric) => metric == "nps" ? 1 : 2;
     public GrowthCheckReport? Growth { get; private set; }
     public IReadOnlyList<StoredAlert> Alerts { get; private set; } = [];
     public bool CanScan => User.IsInRole(Roles.Analyst) || User.IsInRole(Roles.Admin);
@@ -32,13 +35,14 @@ public sealed class IndexModel(AnalyticsRunner runner, StorePool pool) : PageMod
 
     async Task Load(CancellationToken cancellation)
     {
+        Metrics = await SurveyMetrics.OnRecordAsync(runner, cancellation);
         var metrics = (await AnalyticsApi.GetMetrics(runner, "nps,csat,ces", null, "quarter", null, null, null, null, 1, Page<MetricCell>.MaxSize, cancellation)).Value!;
         var last = metrics.Cells.Items.Count == 0 ? (DateOnly?)null : metrics.Cells.Items.Max(c => c.Period);
         Latest = metrics.Cells.Items.Where(c => c.Period == last).ToList();
         LatestPeriod = Latest.FirstOrDefault()?.PeriodLabel;
         try
         {
-            if (Latest.Count > 0) Growth = (await AnalyticsApi.GetGrowthCheck(runner, "nps", null, null, null, null, null, null, cancellation)).Value;
+            if (Latest.Count > 0 && Metrics.Count > 0) Growth = (await AnalyticsApi.GetGrowthCheck(runner, Metrics[0], null, null, null, null, null, null, cancellation)).Value;
         }
         catch (ArgumentException)
         {

@@ -12,6 +12,8 @@ namespace Fulcrum.Web.Pages;
 public sealed class ThemesModel(StorePool pool, AnalyticsRunner runner) : PageModel
 {
     public ThemeImpactReport? Report { get; private set; }
+    /// <summary>False when no theme has an NPS impact (no NPS answers, e.g. a CSAT-only survey or tweets): the column is left out with a note.</summary>
+    public bool HasNpsImpact => Report?.Themes.Any(t => t.NpsImpact.IsDefined) ?? false;
     public bool CanDiscover => User.IsInRole(Roles.Analyst) || User.IsInRole(Roles.Admin);
     public string? Message { get; private set; }
     public bool Failed { get; private set; }

@@ -6,9 +6,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Fulcrum.Web.Pages;
 
 /// <summary>Value delivered, from the same entry point as /api/value and `fulcrum value`.</summary>
-public sealed class ValueModel(AnalyticsRunner runner) : PageModel
+public sealed class ValueModel(AnalyticsRunner runner, StorePool pool) : PageModel
 {
-    public ValueReport Report { get; private set; } = null!;
+    /// <summary>Null when the store holds nothing the ledger values (no initiatives, reference requests or follow-ups).</summary>
+    public ValueReport? Report { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellation) => Report = (await ValueApi.GetValue(runner, cancellation)).Value!;
+    public async Task OnGetAsync(CancellationToken cancellation)
+    {
+        var anything = await pool.ReadAsync(store => store.Count("initiatives") + store.Count("reference_requests") + store.Count("followups") > 0, cancellation);
+        if (anything) Report = (await ValueApi.GetValue(runner, cancellation)).Value!;
+    }
 }

@@ -21,21 +21,34 @@ public sealed class AnalyticsWarmUp(AnalyticsRunner runner, IHostApplicationLife
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
             await started.Task.WaitAsync(stoppingToken);
         await Task.Yield();
+        // Each figure on its own: a store without what one needs (no renewals for the business case, no scores for the
+        // growth-check) still warms the others, and a figure the data cannot give never stops the server.
+        string? metric = null;
+        await Warm("survey metrics", async () => metric = await SurveyMetrics.PrimaryAsync(runner, stoppingToken), stoppingToken);
+        await Warm("trends", () => AnalyticsApi.GetMetrics(runner, "nps,csat,ces", null, "quarter", null, null, null, null, 1, Page<object>.MaxSize, stoppingToken), stoppingToken);
+        if (metric is not null)
+        {
+            await Warm("drill-down", () => AnalyticsApi.GetDrillDown(runner, metric, null, null, null, null, null, stoppingToken), stoppingToken);
+            await Warm("growth-check", () => AnalyticsApi.GetGrowthCheck(runner, metric, null, null, null, null, null, null, stoppingToken), stoppingToken);
+        }
+        // The business case (money at risk, levers) takes longest; it comes last so the quick figures are ready first.
+        await Warm("business case", () => BusinessCaseApi.RunAsync(runner, stoppingToken), stoppingToken);
+    }
+
+    async Task Warm(string figure, Func<Task> compute, CancellationToken stoppingToken)
+    {
+        if (stoppingToken.IsCancellationRequested) return;
         try
         {
-            await AnalyticsApi.GetMetrics(runner, "nps,csat,ces", null, "quarter", null, null, null, null, 1, Page<object>.MaxSize, stoppingToken);
-            await AnalyticsApi.GetDrillDown(runner, null, null, null, null, null, null, stoppingToken);
-            await AnalyticsApi.GetGrowthCheck(runner, null, null, null, null, null, null, null, stoppingToken);
-            // The business case (money at risk, levers) takes longest; it comes last so the quick figures are ready first.
-            await BusinessCaseApi.RunAsync(runner, stoppingToken);
+            await compute();
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (Exception e)
         {
-            // An empty store has nothing to compute yet; the pages say so when visited.
-            logger.LogInformation("Warm-up skipped: {Reason}", e.Message);
+            // The pages say what is missing when visited.
+            logger.LogInformation("Warm-up of the {Figure} skipped: {Reason}", figure, e.Message);
         }
     }
 }

@@ -9,11 +9,19 @@ const Fulcrum = (() => {
   async function api(url) {
     const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
     if (!response.ok) {
-      let detail = response.statusText;
-      try { const p = await response.json(); detail = p.detail || p.title || detail; } catch { /* not JSON */ }
-      throw new Error(`${response.status}: ${detail}`);
+      throw await failure(response);
     }
     return response.json();
+  }
+
+  // An error that keeps the HTTP status and the server's reason (problem details), so 422 "the data cannot give this" reads as a reason.
+  async function failure(response) {
+    let detail = response.statusText;
+    try { const p = await response.json(); detail = p.detail || p.title || detail; } catch { /* not JSON */ }
+    const error = new Error(`${response.status}: ${detail}`);
+    error.status = response.status;
+    error.reason = detail;
+    return error;
   }
 
   // A slow figure (the business case) asked with ?wait=false: 202 + progress while it is computed, shown until it is ready.
@@ -21,11 +29,7 @@ const Fulcrum = (() => {
     for (;;) {
       const response = await fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } });
       if (response.status !== 202) {
-        if (!response.ok) {
-          let detail = response.statusText;
-          try { const p = await response.json(); detail = p.detail || p.title || detail; } catch { /* not JSON */ }
-          throw new Error(`${response.status}: ${detail}`);
-        }
+        if (!response.ok) throw await failure(response);
         return response.json();
       }
       const progress = await response.json();
@@ -68,9 +72,17 @@ const Fulcrum = (() => {
 
   function showError(el, error) { el.innerHTML = `<p class="message error" role="alert">${text(error.message)}</p>`; }
 
+  // A figure the data cannot give (422: no renewals, no scores of that kind) is absent with the server's reason, not an error.
+  function showAbsentOrError(el, error, what) {
+    if (error.status === 422) el.innerHTML = `<p class="message absent" role="status">${text(what)}: ${text(error.reason)}</p>`;
+    else showError(el, error);
+  }
+
   // Overview: a metric by quarter with its 95% band, and the same figures as a table.
   function overview() {
     const select = document.getElementById("trend-metric");
+    moneyAtRisk();
+    if (!select) return;
     const draw = async () => {
       const metric = select.value, decimals = metric === "nps" ? 1 : 2;
       try {
@@ -95,7 +107,6 @@ const Fulcrum = (() => {
     };
     select.addEventListener("change", draw);
     draw();
-    moneyAtRisk();
   }
 
   // Money at risk, from the business case's linkage models (GET /api/business-case).
@@ -104,7 +115,7 @@ const Fulcrum = (() => {
     try {
       const report = await apiWhenReady("/api/business-case?wait=false", m => { document.getElementById("money-headline").textContent = m; });
       const level = `${Math.round(100 * report.confidenceLevel)}% CI`;
-      const card = (label, e, note) => !e ? "" :
+      const card = (label, e, note) => !e || !Number.isFinite(Number(e.value)) ? "" :
         `<div class="card"><div class="label">${text(label)}</div><div class="value">${money(e.value)}</div><div class="ci">${level} ${money(e.lower)} to ${money(e.upper)}</div><div class="ci">${text(note)}</div></div>`;
       const link = report.linkage;
       cards.innerHTML =
@@ -112,7 +123,10 @@ const Fulcrum = (() => {
         card("ARR lost per detractor per year", link.arrLostPerDetractorPerYear, "vs a promoter, adjusted") +
         card("Cost to serve per year", link.bookCostToServePerYear, "whole book");
       document.getElementById("money-headline").textContent = report.headline;
-    } catch (e) { showError(cards, e); }
+    } catch (e) {
+      document.getElementById("money-headline").textContent = "";
+      showAbsentOrError(cards, e, "No money figures");
+    }
   }
 
   // Drill-down: a tree of buttons; choosing a node shows its parts with intervals. Then the growth-check (mix vs rate).
@@ -120,8 +134,9 @@ const Fulcrum = (() => {
     const treeEl = document.getElementById("drill-tree");
     const metricEl = document.getElementById("drill-metric"), depthEl = document.getElementById("drill-depth");
     let root = null;
+    const places = () => metricEl.value === "nps" ? 1 : 2;
 
-    const label = n => `${n.label}: ${num(n.value.value)} (95% CI ${ci(n.value)}, n = ${n.value.n.toLocaleString("en-US")})`;
+    const label = n => `${n.label}: ${num(n.value.value, places())} (95% CI ${ci(n.value, places())}, n = ${n.value.n.toLocaleString("en-US")})`;
 
     function renderNode(node, path) {
       const li = document.createElement("li");
@@ -149,7 +164,8 @@ const Fulcrum = (() => {
     function select(node) {
       const selected = document.getElementById("drill-selected");
       const share = node.explainedShare === null || node.explainedShare === undefined ? "" : `; ${node.splitDimension} explains ${num(100 * node.explainedShare)}% of its variance`;
-      selected.textContent = `${node.path.length ? node.path.map(p => `${p.dimension} = ${p.value}`).join(", ") : "All customers"}: ${num(node.value.value)} (95% CI ${ci(node.value)}, n = ${node.value.n.toLocaleString("en-US")}), ARR ${money(node.arr)}${share}.`;
+      const arr = Number(node.arr) > 0 ? `, ARR ${money(node.arr)}` : "";
+      selected.textContent = `${node.path.length ? node.path.map(p => `${p.dimension} = ${p.value}`).join(", ") : "All customers"}: ${num(node.value.value, places())} (95% CI ${ci(node.value, places())}, n = ${node.value.n.toLocaleString("en-US")})${arr}${share}.`;
       const parts = node.children.length ? node.children : [node];
       chart("drill-chart").setOption({
         animation: false, grid: { left: 50, right: 20, top: 20, bottom: 60 },
@@ -171,7 +187,7 @@ const Fulcrum = (() => {
         ul.appendChild(renderNode(root, "0"));
         treeEl.replaceChildren(ul);
         select(root);
-      } catch (e) { showError(treeEl, e); }
+      } catch (e) { showAbsentOrError(treeEl, e, "No drill-down"); }
     }
 
     const byEl = document.getElementById("growth-by");
@@ -179,8 +195,8 @@ const Fulcrum = (() => {
       const summary = document.getElementById("growth-summary");
       try {
         const g = await api(`/api/growth-check?metric=${metricEl.value}&by=${byEl.value}`);
-        const d = g.decomposition;
-        summary.textContent = `${g.before.label} → ${g.after.label}: total ${num(g.totalBefore.value)} → ${num(g.totalAfter.value)}; change ${num(d.totalChange.value)} (95% CI ${ci(d.totalChange)}) = mix ${num(d.mixEffect.value)} (${ci(d.mixEffect)}) + rate ${num(d.rateEffect.value)} (${ci(d.rateEffect)}).`;
+        const d = g.decomposition, k = places();
+        summary.textContent = `${g.before.label} → ${g.after.label}: total ${num(g.totalBefore.value, k)} → ${num(g.totalAfter.value, k)}; change ${num(d.totalChange.value, k)} (95% CI ${ci(d.totalChange, k)}) = mix ${num(d.mixEffect.value, k)} (${ci(d.mixEffect, k)}) + rate ${num(d.rateEffect.value, k)} (${ci(d.rateEffect, k)}).`;
         const bars = [d.totalChange, d.mixEffect, d.rateEffect];
         chart("growth-chart").setOption({
           animation: false, grid: { left: 50, right: 20, top: 20, bottom: 30 },
@@ -193,11 +209,11 @@ const Fulcrum = (() => {
           ],
         }, true);
         document.querySelector("#growth-groups tbody").innerHTML = d.groups.map(x =>
-          `<tr><td>${text(x.group)}</td><td class="num">${num(100 * x.shareBefore)}%</td><td class="num">${num(100 * x.shareAfter)}%</td><td class="num">${num(x.before.value)}</td><td class="num">${num(x.after.value)}</td><td class="num">${num(x.mixContribution, 2)}</td><td class="num">${num(x.rateContribution, 2)}</td></tr>`).join("");
+          `<tr><td>${text(x.group)}</td><td class="num">${num(100 * x.shareBefore)}%</td><td class="num">${num(100 * x.shareAfter)}%</td><td class="num">${num(x.before.value, k)}</td><td class="num">${num(x.after.value, k)}</td><td class="num">${num(x.mixContribution, k + 1)}</td><td class="num">${num(x.rateContribution, k + 1)}</td></tr>`).join("");
         document.getElementById("growth-findings").innerHTML = g.findings.length
-          ? g.findings.slice(0, 10).map(f => `<li>${text(f.statement)} (ARR exposed ${money(f.arrExposed)})</li>`).join("")
+          ? g.findings.slice(0, 10).map(f => `<li>${text(f.statement)}${Number(f.arrExposed) > 0 ? ` (ARR exposed ${money(f.arrExposed)})` : ""}</li>`).join("")
           : "<li>No segment declines against the rest at the chosen false-discovery rate.</li>";
-      } catch (e) { showError(summary, e); }
+      } catch (e) { showAbsentOrError(summary, e, "No mix vs rate split"); }
     }
 
     async function loadDrivers() {
@@ -207,7 +223,7 @@ const Fulcrum = (() => {
         summary.textContent = `R² ${num(100 * d.rSquared.value)}% (95% CI ${num(100 * d.rSquared.lower)} to ${num(100 * d.rSquared.upper)}%) over ${d.rows.toLocaleString("en-US")} answers from ${d.accounts.toLocaleString("en-US")} accounts; shares from ${d.options.method === "shapley" ? "Shapley" : "relative weights"} with account-bootstrap intervals.`;
         document.querySelector("#drivers-table tbody").innerHTML = d.drivers.map(x =>
           `<tr><td>${text(x.description || x.name)}</td><td class="num">${num(100 * x.shareOfR2.value)}% (${num(100 * x.shareOfR2.lower)} to ${num(100 * x.shareOfR2.upper)}%)</td><td class="num">${num(x.correlation.value, 2)}</td><td>${text(x.quadrantLabel)}</td></tr>`).join("");
-      } catch (e) { showError(summary, e); }
+      } catch (e) { showAbsentOrError(summary, e, "No key drivers"); }
     }
 
     metricEl.addEventListener("change", () => { loadTree(); loadGrowth(); loadDrivers(); });
@@ -271,6 +287,9 @@ const Fulcrum = (() => {
             } },
         ],
       }, true);
+      const used = new Set(report.levers.map(l => l.lever.sizeAssumption));
+      report.unavailableLevers.filter(l => l.sizeAssumption && !used.has(l.sizeAssumption))
+        .forEach(l => { const s = document.getElementById(`slider-${l.sizeAssumption}`); if (s) s.closest(".slider").hidden = true; });
       document.getElementById("levers-unavailable").innerHTML = report.unavailableLevers.map(l => `<li>${text(l.title)}: ${text(l.unavailable || "")}</li>`).join("");
       document.getElementById("levers-warnings").innerHTML = report.warnings.map(w => `<li>${text(w)}</li>`).join("");
     }
@@ -284,7 +303,15 @@ const Fulcrum = (() => {
         const report = changed.length ? await api(`/api/business-case/revalue?${query}`)
           : await apiWhenReady("/api/business-case?wait=false", m => { if (mine === sequence) headline.textContent = m; });
         if (mine === sequence) render(report);  // an older answer never overwrites a newer one
-      } catch (e) { if (mine === sequence) showError(headline, e); }
+      } catch (e) {
+        if (mine !== sequence) return;
+        if (e.status === 422) {
+          // No lever can be valued on these data: say why, and leave no empty chart or sliders that move nothing.
+          headline.textContent = `No lever can be valued: ${e.reason}`;
+          document.getElementById("sliders").closest("section").hidden = true;
+          document.getElementById("ranked").closest("section").hidden = true;
+        } else showError(headline, e);
+      }
     }
 
     sliders.forEach(s => {
@@ -321,6 +348,8 @@ const Fulcrum = (() => {
   }
 
 
+  const score = v => v.nps != null ? `NPS ${v.nps}` : v.csat != null ? `CSAT ${v.csat}` : v.ces != null ? `CES ${v.ces}` : "";
+
   // Themes: choosing a theme draws its quarterly share with a 95% band and lists its comments.
   function themes() {
     const buttons = [...document.querySelectorAll("button.theme")];
@@ -347,7 +376,7 @@ const Fulcrum = (() => {
         }, true);
         const verbatims = await api(`/api/themes/${encodeURIComponent(id)}/verbatims?pageSize=10`);
         document.getElementById("theme-verbatims").innerHTML = verbatims.items.map(v =>
-          `<li><q>${text(v.comment)}</q> <span class="muted">— ${text(v.accountName || "")}, NPS ${v.nps ?? "–"}, ${text(v.respondedAt.slice(0, 10))}</span></li>`).join("")
+          `<li><q>${text(v.comment)}</q> <span class="muted">— ${[v.accountName, score(v), v.respondedAt.slice(0, 10)].filter(x => x).map(text).join(", ")}</span></li>`).join("")
           + `<li class="muted">${verbatims.total.toLocaleString("en-US")} comments in all.</li>`;
       } catch (e) { showError(document.getElementById("theme-verbatims"), e); }
     }
