@@ -10,6 +10,8 @@ public sealed class CohortsModel(AnalyticsRunner runner, StorePool pool) : PageM
 {
     public ProductTransitionReport Report { get; private set; } = null!;
     public bool HasSubscriptions { get; private set; }
+    /// <summary>The transitions some account made; an empty one would only show zeros (the summary already says none happened).</summary>
+    public IReadOnlyList<TransitionCohort> Cohorts => Report.Cohorts.Where(c => c.Accounts > 0).ToList();
 
     public async Task OnGetAsync(CancellationToken cancellation)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Web.Options;
 using Microsoft.Extensions.Options;
@@ -45,15 +46,38 @@ public sealed class AnalyticsRunner(StorePool pool, DataVersion version, IOption
     public (T? Result, AnalysisProgress Progress) GetOrStart<T>(string key, Func<AnalysisFacts, T> analysis) where T : class
     {
         if (TryGetFresh<T>(key, out var ready)) return (ready, AnalysisProgress.Finished);
+        ThrowIfFailed(key);
         var task = _started.GetOrAdd(key, k => Task.Run(async () =>
         {
+            var (hard, soft) = (version.Hard, version.Soft);
             try { await RunAsync(k, analysis, CancellationToken.None); }
-            catch (Exception e) { logger.LogWarning("Background computation of {Key} failed: {Error}", k, e.Message); }
+            catch (Exception e)
+            {
+                // Kept for this data version: asked again, the caller gets the reason (e.g. no renewals on record) instead of
+                // a computation that restarts and fails forever while the page shows "Computing…".
+                _failed[k] = new Failure(hard, soft, ExceptionDispatchInfo.Capture(e));
+                logger.LogWarning("Background computation of {Key} failed: {Error}", k, e.Message);
+            }
             finally { _started.TryRemove(k, out _); }
         }));
-        // A computation that ended between the two looks: its result is cached (or it failed, and the next ask retries).
-        if (task.IsCompleted && TryGetFresh<T>(key, out ready)) return (ready, AnalysisProgress.Finished);
+        // A computation that ended between the two looks: its result is cached, or its failure is kept.
+        if (task.IsCompleted)
+        {
+            if (TryGetFresh<T>(key, out ready)) return (ready, AnalysisProgress.Finished);
+            ThrowIfFailed(key);
+        }
         return (null, _progress.TryGetValue(key, out var progress) ? progress : AnalysisProgress.Waiting);
+    }
+
+    sealed record Failure(long Hard, long Soft, ExceptionDispatchInfo Error);
+    readonly ConcurrentDictionary<string, Failure> _failed = new();
+
+    /// <summary>Rethrows the failure of the last background computation of <paramref name="key"/> when the data has not changed since.</summary>
+    void ThrowIfFailed(string key)
+    {
+        if (!_failed.TryGetValue(key, out var failure)) return;
+        if (failure.Hard == version.Hard && failure.Soft == version.Soft) failure.Error.Throw();
+        _failed.TryRemove(key, out _);
     }
 
     /// <summary>Where an analysis stores its progress (stage and steps) for <see cref="GetOrStart{T}"/> to report.</summary>
@@ -85,6 +109,8 @@ public sealed class AnalyticsRunner(StorePool pool, DataVersion version, IOption
     {
         foreach (var key in _cache.Keys)
             if (prefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal))) _cache.TryRemove(key, out _);
+        foreach (var key in _failed.Keys)
+            if (prefixes.Any(p => key.StartsWith(p, StringComparison.Ordinal))) _failed.TryRemove(key, out _);
     }
 
     /// <summary>Computes without caching (for analyses that store what they find, like an alert scan).</summary>

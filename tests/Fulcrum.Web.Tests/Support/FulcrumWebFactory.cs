@@ -23,10 +23,14 @@ public class FulcrumWebFactory : WebApplicationFactory<Program>
     public FulcrumWebFactory() : this(new Dictionary<string, string?>()) { }
 
     protected internal FulcrumWebFactory(IReadOnlyDictionary<string, string?> settings, int accounts = 1_000, TimeProvider? clock = null)
+        : this(settings, new TempDemoStore(accounts), clock) { }
+
+    /// <summary>The app over <paramref name="store"/> (a company made for the test: CSAT only, no renewals, …), which it disposes.</summary>
+    protected internal FulcrumWebFactory(IReadOnlyDictionary<string, string?> settings, TempDemoStore store, TimeProvider? clock = null)
     {
         _settings = settings;
         _clock = clock;
-        _store = new TempDemoStore(accounts);
+        _store = store;
     }
 
     readonly TimeProvider? _clock;

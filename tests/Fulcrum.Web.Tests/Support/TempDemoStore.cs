@@ -2,13 +2,22 @@ using Fulcrum.Data.Demo;
 
 namespace Fulcrum.Web.Tests.Support;
 
-/// <summary>A demo company (seed 42) in a temporary DuckDB file (a copy of the one generated for this test process), closed so the web app can open it.</summary>
+/// <summary>
+/// A demo company (seed 42 unless other options are given) in a temporary DuckDB file (a copy of the one generated for
+/// this test process), closed so the web app can open it; <paramref name="change"/> statements (e.g. clearing a table,
+/// as a company without it would have) run on the copy first.
+/// </summary>
 public sealed class TempDemoStore : IDisposable
 {
-    public TempDemoStore(int accounts = 1_000)
+    public TempDemoStore(int accounts = 1_000) : this(new DemoCompanyOptions(accounts, 3, 42)) { }
+
+    public TempDemoStore(DemoCompanyOptions options, params string[] change)
     {
         Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"fulcrum-web-{Guid.NewGuid():N}.duckdb");
-        DemoCompanyTemplates.CopyTo(Path, new DemoCompanyOptions(accounts, 3, 42));
+        DemoCompanyTemplates.CopyTo(Path, options);
+        if (change.Length == 0) return;
+        using var store = Fulcrum.Data.Store.FulcrumStore.Open(Path);
+        foreach (var statement in change) store.Execute(statement);
     }
 
     public string Path { get; }

@@ -216,13 +216,14 @@ const Fulcrum = (() => {
       } catch (e) { showAbsentOrError(summary, e, "No mix vs rate split"); }
     }
 
+    // Shares of R² come in percent already (the relative weights as % of R²); R² itself is a fraction.
     async function loadDrivers() {
       const summary = document.getElementById("drivers-summary");
       try {
         const d = await api(`/api/drivers?outcome=${metricEl.value}`);
         summary.textContent = `R² ${num(100 * d.rSquared.value)}% (95% CI ${num(100 * d.rSquared.lower)} to ${num(100 * d.rSquared.upper)}%) over ${d.rows.toLocaleString("en-US")} answers from ${d.accounts.toLocaleString("en-US")} accounts; shares from ${d.options.method === "shapley" ? "Shapley" : "relative weights"} with account-bootstrap intervals.`;
         document.querySelector("#drivers-table tbody").innerHTML = d.drivers.map(x =>
-          `<tr><td>${text(x.description || x.name)}</td><td class="num">${num(100 * x.shareOfR2.value)}% (${num(100 * x.shareOfR2.lower)} to ${num(100 * x.shareOfR2.upper)}%)</td><td class="num">${num(x.correlation.value, 2)}</td><td>${text(x.quadrantLabel)}</td></tr>`).join("");
+          `<tr><td>${text(x.description || x.name)}</td><td class="num">${num(x.shareOfR2.value)}% (${num(x.shareOfR2.lower)} to ${num(x.shareOfR2.upper)}%)</td><td class="num">${num(x.correlation.value, 2)}</td><td>${text(x.quadrantLabel)}</td></tr>`).join("");
       } catch (e) { showAbsentOrError(summary, e, "No key drivers"); }
     }
 

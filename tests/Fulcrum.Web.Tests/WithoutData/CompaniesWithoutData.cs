@@ -1,0 +1,18 @@
+using Fulcrum.Data.Demo;
+using Fulcrum.Web.Tests.Support;
+
+namespace Fulcrum.Web.Tests.WithoutData;
+
+/// <summary>A company whose survey asks for CSAT only (no NPS, no CES): `generate --csat-only`, 300 accounts.</summary>
+public sealed class CsatOnlyWebFactory() : FulcrumWebFactory(new Dictionary<string, string?>(),
+    new TempDemoStore(new DemoCompanyOptions(300, 3, 7, CsatOnly: true)));
+
+/// <summary>
+/// Comments without scores, no renewals and no tickets, as the airline tweets give: a demo company with its outcomes,
+/// tickets and follow-ups cleared, its scores removed and its answers without a comment dropped. The warm-up runs, as
+/// under `fulcrum serve`.
+/// </summary>
+public sealed class CommentsOnlyWebFactory() : FulcrumWebFactory(new Dictionary<string, string?> { ["Fulcrum:Analytics:WarmUp"] = "true" },
+    new TempDemoStore(new DemoCompanyOptions(300, 3, 7),
+        "DELETE FROM followups", "DELETE FROM outcomes", "DELETE FROM tickets",
+        "DELETE FROM responses WHERE comment IS NULL", "UPDATE responses SET nps = NULL, csat = NULL, ces = NULL"));

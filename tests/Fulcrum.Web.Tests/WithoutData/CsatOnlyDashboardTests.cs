@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Json;
+using Fulcrum.Web.Access;
+
+namespace Fulcrum.Web.Tests.WithoutData;
+
+/// <summary>
+/// The dashboard of a company that measures CSAT only: every survey figure is CSAT (on its 1–5 scale), an NPS figure is
+/// refused with what the store has, and what needs NPS (follow-ups, the promoter funnel, cohorts' NPS) is absent with a reason.
+/// </summary>
+public sealed class CsatOnlyDashboardTests(CsatOnlyWebFactory factory) : IClassFixture<CsatOnlyWebFactory>
+{
+    static async Task<JsonElement> Json(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var doc = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return doc.RootElement.Clone();
+    }
+
+    [Fact]
+    public async Task Drilldown_growth_check_and_drivers_default_to_CSAT_within_its_scale()
+    {
+        using var client = await factory.ClientAsync(Roles.Viewer);
+        var drill = await Json(await client.GetAsync("/api/drilldown?depth=1"));
+        var top = drill.GetProperty("value");
+        Assert.True(top.GetProperty("n").GetInt64() > 1_000);
+        foreach (var bound in new[] { "value", "lower", "upper" })
+            Assert.InRange(top.GetProperty(bound).GetDouble(), 1, 5);
+
+        var growthText = await (await client.GetAsync("/api/growth-check")).Content.ReadAsStringAsync();
+        var growth = JsonDocument.Parse(growthText).RootElement;
+        Assert.Equal("csat", growth.GetProperty("metric").GetString());
+        Assert.InRange(growth.GetProperty("totalAfter").GetProperty("value").GetDouble(), 1, 5);
+        Assert.DoesNotContain("NaN", growthText);
+
+        var drivers = await Json(await client.GetAsync("/api/drivers"));
+        Assert.Equal("csat", drivers.GetProperty("options").GetProperty("outcome").GetString());
+    }
+
+    [Theory]
+    [InlineData("/api/drilldown?metric=nps")]
+    [InlineData("/api/growth-check?metric=nps")]
+    public async Task An_NPS_figure_is_refused_with_what_the_store_has(string url)
+    {
+        using var client = await factory.ClientAsync(Roles.Viewer);
+        var response = await client.GetAsync(url);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
+        Assert.Equal("No answers have a NPS score; this store has CSAT: ask for metric=csat.", detail);
+    }
+
+    [Fact]
+    public async Task Pages_offer_CSAT_only_and_say_what_needs_NPS()
+    {
+        using var client = await factory.ClientAsync(Roles.Viewer);
+        var overview = await client.GetStringAsync("/");
+        Assert.Contains("<option value=\"csat\">CSAT</option>", overview);
+        Assert.DoesNotContain("value=\"nps\"", overview);
+        Assert.Contains("Total CSAT went from", overview);
+        var drilldown = await client.GetStringAsync("/drilldown");
+        Assert.Contains("<option value=\"csat\">CSAT</option>", drilldown);
+        Assert.DoesNotContain("value=\"nps\"", drilldown);
+        Assert.Contains("no answer on record has an NPS score", await client.GetStringAsync("/followups"));
+        Assert.Contains("No promoter funnel", await client.GetStringAsync("/value"));
+        var cohorts = await client.GetStringAsync("/cohorts");
+        Assert.Contains("no account of the cohort gave NPS answers both before and after", cohorts);
+        foreach (var page in new[] { overview, drilldown, cohorts })
+        {
+            Assert.DoesNotContain("NaN", page);
+            Assert.DoesNotContain("n = 0)", page);
+            Assert.DoesNotContain("– to –", page);
+        }
+    }
+}
