@@ -27,8 +27,15 @@ public sealed class IndexModel(AnalyticsRunner runner, StorePool pool) : PageMod
     public async Task<IActionResult> OnPostScanAsync(CancellationToken cancellation)
     {
         if (!CanScan) return Forbid();
-        var summary = (await AnalyticsApi.ScanAlerts(runner, null, null, cancellation)).Value!;
-        Message = $"Scanned {summary.Series} series: {summary.Added} new alert(s), {summary.Alerts} in all.";
+        try
+        {
+            var summary = (await AnalyticsApi.ScanAlerts(runner, null, null, cancellation)).Value!;
+            Message = $"Scanned {summary.Series} series: {summary.Added} new alert(s), {summary.Alerts} in all.";
+        }
+        catch (MetricNotOnRecordException e)
+        {
+            Message = $"No scan: {e.Message}";
+        }
         await Load(cancellation);
         return Page();
     }

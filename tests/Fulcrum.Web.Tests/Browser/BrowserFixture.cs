@@ -8,11 +8,16 @@ namespace Fulcrum.Web.Tests.Browser;
 /// The app on a loopback port (real Kestrel) over a demo company, and Debian's headless Chromium driven by Playwright.
 /// Never downloads a browser: a missing /usr/bin/chromium fails the tests with the command that installs it.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     public const string AdminPassword = "browser-test-password";
-    readonly TempDemoStore _store = new(1_000);
+    readonly TempDemoStore _store;
+
+    public BrowserFixture() : this(new TempDemoStore(1_000)) { }
+
+    /// <summary>The app over <paramref name="store"/> (a company made for the test), which the fixture disposes.</summary>
+    protected BrowserFixture(TempDemoStore store) => _store = store;
     WebApplication? _app;
     IPlaywright? _playwright;
 

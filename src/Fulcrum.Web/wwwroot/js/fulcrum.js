@@ -4,6 +4,8 @@ const Fulcrum = (() => {
   const num = (v, d = 1) => (v === null || v === undefined || v === "NaN" || Number.isNaN(v)) ? "–" : Number(v).toFixed(d);
   const money = v => (v === "NaN" || v === null || !Number.isFinite(Number(v))) ? "–" : (v < 0 ? "−$" : "$") + Math.abs(Math.round(v)).toLocaleString("en-US");
   const ci = (e, d = 1) => e.lower === "NaN" ? "no interval" : `${num(e.lower, d)} to ${num(e.upper, d)}`;
+  // An interval in a format of its own (money, percent); a withheld one (too few usable resamples) says so, never "– to –".
+  const range = (e, f) => Number.isFinite(Number(e.lower)) && Number.isFinite(Number(e.upper)) ? `${f(e.lower)} to ${f(e.upper)}` : "no interval";
   const text = s => { const span = document.createElement("span"); span.textContent = s; return span.innerHTML; };
 
   async function api(url) {
@@ -116,7 +118,7 @@ const Fulcrum = (() => {
       const report = await apiWhenReady("/api/business-case?wait=false", m => { document.getElementById("money-headline").textContent = m; });
       const level = `${Math.round(100 * report.confidenceLevel)}% CI`;
       const card = (label, e, note) => !e || !Number.isFinite(Number(e.value)) ? "" :
-        `<div class="card"><div class="label">${text(label)}</div><div class="value">${money(e.value)}</div><div class="ci">${level} ${money(e.lower)} to ${money(e.upper)}</div><div class="ci">${text(note)}</div></div>`;
+        `<div class="card"><div class="label">${text(label)}</div><div class="value">${money(e.value)}</div><div class="ci">${range(e, money) === "no interval" ? "no interval" : `${level} ${range(e, money)}`}</div><div class="ci">${text(note)}</div></div>`;
       const link = report.linkage;
       cards.innerHTML =
         card("ARR expected to churn in the next year", link.bookChurnedArrNextYear, "whole book, churn model") +
@@ -262,12 +264,12 @@ const Fulcrum = (() => {
       const rows = report.levers.map(l => ({ l, x: l.horizons.find(z => z.months === h) }));
       document.querySelector("#levers-table tbody").innerHTML = rows.map(({ l, x }) =>
         `<tr><td class="num">${l.rank}</td><td>${text(l.lever.title)}</td>` +
-        `<td class="num">${short(x.arrTotal.value)}<br><span class="muted">${short(x.arrTotal.lower)} to ${short(x.arrTotal.upper)}</span></td>` +
-        `<td class="num">${short(x.costSaved.value)}<br><span class="muted">${short(x.costSaved.lower)} to ${short(x.costSaved.upper)}</span></td>` +
+        `<td class="num">${short(x.arrTotal.value)}<br><span class="muted">${range(x.arrTotal, short)}</span></td>` +
+        `<td class="num">${short(x.costSaved.value)}<br><span class="muted">${range(x.costSaved, short)}</span></td>` +
         `<td class="num">${short(l.lever.cost)}</td>` +
-        `<td class="num npv"><strong>${short(x.npv.value)}</strong><br><span class="muted">${short(x.npv.lower)} to ${short(x.npv.upper)}</span></td>` +
+        `<td class="num npv"><strong>${short(x.npv.value)}</strong><br><span class="muted">${range(x.npv, short)}</span></td>` +
         `<td class="num">${Number.isFinite(x.probabilityNpvPositive) ? num(100 * x.probabilityNpvPositive, 0) + "%" : "—"}</td>` +
-        `<td class="num">${num(100 * x.roi.value, 0)}%<br><span class="muted">${num(100 * x.roi.lower, 0)}% to ${num(100 * x.roi.upper, 0)}%</span></td>` +
+        `<td class="num">${num(100 * x.roi.value, 0)}%<br><span class="muted">${range(x.roi, v => `${num(100 * v, 0)}%`)}</span></td>` +
         `<td class="num">${months(x.paybackMonths.value)}</td></tr>`).join("");
       const ordered = rows.slice().reverse();
       chart("levers-chart").setOption({

@@ -1,0 +1,59 @@
+using Fulcrum.Data.Demo;
+using Fulcrum.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Fulcrum.Web.Tests.Browser;
+
+/// <summary>The browser app over a company whose survey asks for CSAT only (`generate --csat-only`, 300 accounts).</summary>
+public sealed class CsatOnlyBrowserFixture() : BrowserFixture(new TempDemoStore(new DemoCompanyOptions(300, 3, 7, CsatOnly: true)));
+
+/// <summary>A CSAT-only company's dashboard, as its user sees it: CSAT figures and charts, and no NPS figure or NaN anywhere.</summary>
+public sealed class CsatOnlyBrowserTests(CsatOnlyBrowserFixture fixture) : IClassFixture<CsatOnlyBrowserFixture>
+{
+    [Fact]
+    public async Task The_overview_and_the_drilldown_show_CSAT_and_no_NPS_figure()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        context.WithoutTimeLimits();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Response += (_, response) => { if (response.Status >= 400) errors.Add($"{response.Status} {response.Url}"); };
+        await page.GotoAsync(fixture.BaseUrl + "/login");
+        await page.FillAsync("#username", "admin");
+        await page.FillAsync("#password", BrowserFixture.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(fixture.BaseUrl + "/");
+
+        // The latest-quarter card and the trend are CSAT, on its 1–5 scale; the chart is drawn and its table filled.
+        await Assertions.Expect(page.Locator(".card[data-metric=csat]")).ToContainTextAsync("95% CI");
+        await Assertions.Expect(page.Locator("#trend-metric option")).ToHaveTextAsync(["CSAT"]);
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#trend-chart svg path').length > 6");
+        await Assertions.Expect(page.Locator("#trend-table tbody tr")).Not.ToHaveCountAsync(0);
+        foreach (var value in await page.Locator("#trend-table tbody td:nth-child(2)").AllInnerTextsAsync())
+            Assert.InRange(double.Parse(value, System.Globalization.CultureInfo.InvariantCulture), 1, 5);
+        await Assertions.Expect(page.Locator("#hidden")).ToContainTextAsync("Trouble hidden under growth");
+        await NoNpsFigureOrNaN(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "csat-only-overview.png"), FullPage = true });
+
+        await page.GotoAsync(fixture.BaseUrl + "/drilldown");
+        await Assertions.Expect(page.Locator("#drill-selected")).ToContainTextAsync("All customers: ");
+        await Assertions.Expect(page.Locator("#growth-summary")).ToContainTextAsync("mix");
+        await Assertions.Expect(page.Locator("#drivers-summary")).ToContainTextAsync("R²");
+        // Shares of R² are percentages of R², so each lies within 0–100 %.
+        foreach (var share in await page.Locator("#drivers-table tbody td:nth-child(2)").AllInnerTextsAsync())
+            Assert.InRange(double.Parse(share.Split('%')[0], System.Globalization.CultureInfo.InvariantCulture), 0, 100);
+        await NoNpsFigureOrNaN(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "csat-only-drilldown.png"), FullPage = true });
+        Assert.Empty(errors);
+        await context.CloseAsync();
+    }
+
+    static async Task NoNpsFigureOrNaN(IPage page)
+    {
+        var text = await page.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain("NaN", text);
+        Assert.DoesNotContain("NPS", text);
+        Assert.DoesNotContain("Infinity", text);
+    }
+}
