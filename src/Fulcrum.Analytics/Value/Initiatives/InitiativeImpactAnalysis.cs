@@ -170,6 +170,8 @@ public static class InitiativeImpactAnalysis
     {
         var detected = outcomes.Where(o => o.Detected).Select(o => o.Outcome).ToList();
         var how = design == ImpactDesign.DifferenceInDifferences ? "against matched untreated accounts" : "against its own pre-start trend (no comparable untreated accounts)";
+        // No outcome at all (e.g. a CSAT-only store): said plainly, not "no detectable effect on  against …".
+        if (outcomes.Count == 0) return $"{initiative.Name}: no outcome could be measured on these data; nothing is claimed.";
         return detected.Count == 0
             ? $"{initiative.Name}: no detectable effect on {string.Join(", ", outcomes.Select(o => o.Outcome))} {how}; the intervals are shown, not dressed up."
             : $"{initiative.Name}: effect detected on {string.Join(", ", detected)} {how}.";
