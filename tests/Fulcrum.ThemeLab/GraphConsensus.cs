@@ -3,11 +3,11 @@ using Fulcrum.Analytics.Themes.Clustering;
 
 namespace Fulcrum.ThemeLab;
 
-/// <summary>Prototype (consensus21): graph discovery as `themes` does it, with the communities of each partition's graph found by
-/// <see cref="ConsensusCommunities"/> instead of one Louvain run; merge, fold and drop as discovery does.</summary>
+/// <summary>Graph discovery as `themes` does it (consensus21), with <see cref="ConsensusCommunities"/>' runs, threshold and rounds
+/// given, to compare settings; merge, fold and drop as discovery does.</summary>
 static class GraphConsensus
 {
-    public static List<DiscoveredCluster> Discover(Corpus corpus, bool[] complaint, ThemeOptions options, int runs, double threshold, int rounds, string weighting)
+    public static List<DiscoveredCluster> Discover(Corpus corpus, bool[] complaint, ThemeOptions options, int runs, double threshold, int rounds)
     {
         var minimum = Math.Max(ThemeOptions.MinimumThemeSentences, (int)Math.Ceiling(options.MinThemeShare * corpus.Vectors.Length));
         var found = new List<(List<int> Members, int Partition)>();
@@ -23,11 +23,9 @@ static class GraphConsensus
             }
             if (sentences.Count > SentenceCommunities.DistinctPerPartition) throw new NotSupportedException("partition over the graph's cap");
             var graph = NeighbourGraph.Build(sentences.Select(s => corpus.Vectors[s[0]]).ToList(), options.Neighbours);
-            var sw = System.Diagnostics.Stopwatch.StartNew();
-            var outcome = ConsensusCommunities.Find(graph, options.Resolution, runs, threshold, rounds, weighting, options.Seed + part.Key);
-            Console.WriteLine($"    partition {part.Key}: nodes {graph.NodeCount}, {outcome.Communities} communities after {outcome.Rounds} rounds, undecided edges {outcome.Undecided:P1}, {sw.Elapsed.TotalSeconds:F1} s");
-            var members = Enumerable.Range(0, outcome.Communities).Select(_ => new List<int>()).ToArray();
-            for (var n = 0; n < outcome.Community.Length; n++) members[outcome.Community[n]].AddRange(sentences[n]);
+            var community = ConsensusCommunities.Find(graph, options.Resolution, options.Seed + part.Key, runs: runs, threshold: threshold, maxRounds: rounds);
+            var members = Enumerable.Range(0, community.Max() + 1).Select(_ => new List<int>()).ToArray();
+            for (var n = 0; n < community.Length; n++) members[community[n]].AddRange(sentences[n]);
             found.AddRange(members.Select(m => (m, part.Key)));
         }
         var (groups, _) = CentroidAgglomeration.Agglomerate(corpus.Vectors, found, options.MergeSimilarity ?? ThemeOptions.DefaultMergeSimilarity(true), minimum);

@@ -11,7 +11,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // usage: lab [--air] [--demo seed1.duckdb,...] [--merge 0.3,0.25] [--min-share 0.002] [--seed N | --seeds 1,2,3 (one run per discovery seed)]
 // diagnostics: [--communities] (F1 of the raw graph communities, best single and best union of two) [--links] (where a planted community's graph edges go)
-// prototypes tried and not kept (docs/methods.md): [--tone model|partition|both] [--tone-merge T|qF] [--tone-merge-within] [--stable RESAMPLES:SHARE:MERGE(0: none) [--ladder 0.5,0.71,1,1.41,2]] [--no-fold] [--cross MERGE] [--strip-products] [--wishes] [--hybrid W] [--consensus RUNS:THRESHOLD] [--graph-consensus RUNS:THRESHOLD:ROUNDS[:share|similarity],...] [--cooc LIFT:COS:CROSS(0|1):MINCOUNT]
+// prototypes tried and not kept (docs/methods.md): [--tone model|partition|both] [--tone-merge T|qF] [--tone-merge-within] [--stable RESAMPLES:SHARE:MERGE(0: none) [--ladder 0.5,0.71,1,1.41,2]] [--no-fold] [--cross MERGE] [--strip-products] [--wishes] [--hybrid W] [--consensus RUNS:THRESHOLD] [--graph-consensus RUNS:THRESHOLD:ROUNDS,...] [--cooc LIFT:COS:CROSS(0|1):MINCOUNT]
 string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
 var corpora = new List<Corpus>();
 Corpus.StripProducts = args.Contains("--strip-products");
@@ -26,7 +26,7 @@ var seeds = (Arg("--seeds") ?? Arg("--seed") ?? new ThemeOptions().Seed.ToString
 // --tone model|partition|both: discovery and assignment on vectors without the directions along which tone varies (ToneNeutralSpace).
 var tones = (Arg("--tone") ?? "none").Split(',').ToList();
 // --tone-merge T (centroid cosine) or qF (the F-quantile of sentences' similarity to their own group): ToneMerge after discovery; --tone-merge-within keeps partitions apart.
-// --graph-consensus RUNS:THRESHOLD:ROUNDS[:share|similarity],... (consensus21; "-" in the list: plain Louvain): ConsensusCommunities instead of one Louvain run.
+// --graph-consensus RUNS:THRESHOLD:ROUNDS,... (consensus21; "-" in the list: the shipped settings; 1:0:1 is one Louvain run): ConsensusCommunities' settings.
 var graphConsensuses = (Arg("--graph-consensus") ?? "-").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(g => g == "-" ? null : g).ToList();
 var toneMerges = (Arg("--tone-merge") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(m => (string?)m).DefaultIfEmpty(null).ToList();
 foreach (var corpus in corpora)
@@ -93,9 +93,9 @@ foreach (var corpus in corpora)
         }
         if (graphConsensus is not null)
         {
-            // RUNS:THRESHOLD:ROUNDS[:share|similarity]
+            // RUNS:THRESHOLD:ROUNDS
             var c = graphConsensus.Split(':');
-            clusters = GraphConsensus.Discover(corpus, complaint, options, int.Parse(c[0]), double.Parse(c[1]), int.Parse(c[2]), c.Length > 3 ? c[3] : "share");
+            clusters = GraphConsensus.Discover(corpus, complaint, options, int.Parse(c[0]), double.Parse(c[1]), int.Parse(c[2]));
             summary = summary with { Created = clusters.Count, Complaints = clusters.Count(x => x.Complaint), Other = clusters.Count(x => !x.Complaint) };
         }
         if (Arg("--cooc") is { } cooc)

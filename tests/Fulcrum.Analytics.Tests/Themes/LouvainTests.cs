@@ -5,7 +5,7 @@ namespace Fulcrum.Analytics.Tests.Themes;
 
 public class LouvainTests
 {
-    static WeightedGraph Graph(int nodes, IEnumerable<(int A, int B)> edges)
+    internal static WeightedGraph Graph(int nodes, IEnumerable<(int A, int B)> edges)
     {
         var rows = Enumerable.Range(0, nodes).Select(_ => new SortedDictionary<int, double>()).ToArray();
         foreach (var (a, b) in edges) { rows[a][b] = 1; rows[b][a] = 1; }
@@ -20,7 +20,7 @@ public class LouvainTests
     }
 
     /// <summary>Zachary's karate club (34 members, 78 ties; as in networkx, 0-based).</summary>
-    static readonly (int, int)[] Karate =
+    internal static readonly (int, int)[] Karate =
     [
         (0, 1), (0, 2), (0, 3), (0, 4), (0, 5), (0, 6), (0, 7), (0, 8), (0, 10), (0, 11), (0, 12), (0, 13), (0, 17), (0, 19), (0, 21), (0, 31),
         (1, 2), (1, 3), (1, 7), (1, 13), (1, 17), (1, 19), (1, 21), (1, 30), (2, 3), (2, 7), (2, 8), (2, 9), (2, 13), (2, 27), (2, 28), (2, 32),

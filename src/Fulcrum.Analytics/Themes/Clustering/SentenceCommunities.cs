@@ -3,7 +3,8 @@ namespace Fulcrum.Analytics.Themes.Clustering;
 /// <summary>
 /// Groups of sentences found as communities of their nearest-neighbour graph, per partition (complaints, other remarks): the
 /// distinct sentences of a partition (up to <see cref="DistinctPerPartition"/>, drawn at random, seeded) are linked to their
-/// nearest neighbours and split by <see cref="Louvain"/>; a community's members are every sentence, repeats included, whose
+/// nearest neighbours and split by a consensus of
+/// <see cref="Louvain"/> runs (<see cref="ConsensusCommunities"/>); a community's members are every sentence, repeats included, whose
 /// vector is one of its nodes. The number of groups follows from the graph, not from a k.
 /// </summary>
 public static class SentenceCommunities
@@ -40,7 +41,7 @@ public static class SentenceCommunities
                 continue;
             }
             var graph = NeighbourGraph.Build(nodes.Select(j => vectors[sentences[j][0]]).ToList(), neighbours, cancellationToken);
-            var community = Louvain.Communities(graph, resolution, seed + part.Key, cancellationToken);
+            var community = ConsensusCommunities.Find(graph, resolution, seed + part.Key, cancellationToken);
             var members = Enumerable.Range(0, community.Max() + 1).Select(_ => new List<int>()).ToArray();
             for (var n = 0; n < nodes.Count; n++) members[community[n]].AddRange(sentences[nodes[n]]);
             result.AddRange(members.Select(m => (m, part.Key)));
