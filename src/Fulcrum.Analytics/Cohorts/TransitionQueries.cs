@@ -142,7 +142,8 @@ internal sealed class TransitionQueries(AnalysisFacts facts, TransitionOptions o
     /// account and month (those before the account first held that many products left out, which is the later window start)
     /// and the windows add up months, instead of joining every (account, m) to every response.
     /// The sums are grouped by account and m alone and the stratum's names joined on afterwards: the join's rows (about five per
-    /// account and m) carry no segment and region strings through the aggregate.
+    /// account and m) carry no segment and region strings through the aggregate. The monthly counts are summed as doubles,
+    /// cheaper than DuckDB's 128-bit integer sums and exact for whole numbers this small.
     /// </remarks>
     public List<AccountScores> ComparableScores(string cohort, int fromProducts)
     {
@@ -169,8 +170,8 @@ internal sealed class TransitionQueries(AnalysisFacts facts, TransitionOptions o
                     WHERE c.account_id = h.account_id AND c.held > {k}
                       AND c.day > CAST(h.m - {Window} AS DATE) AND c.day < CAST(h.m + {Window} AS DATE))),
             monthly AS (
-                SELECT r.account_id, {PeriodUnit.Month.Trunc("r.day")} AS month, COUNT(*) AS responses, SUM(r.nps) AS score,
-                       COUNT(*) FILTER (WHERE r.nps >= 9) AS promoters, COUNT(*) FILTER (WHERE r.nps BETWEEN 7 AND 8) AS passives
+                SELECT r.account_id, {PeriodUnit.Month.Trunc("r.day")} AS month, CAST(COUNT(*) AS DOUBLE) AS responses, CAST(SUM(r.nps) AS DOUBLE) AS score,
+                       CAST(COUNT(*) FILTER (WHERE r.nps >= 9) AS DOUBLE) AS promoters, CAST(COUNT(*) FILTER (WHERE r.nps BETWEEN 7 AND 8) AS DOUBLE) AS passives
                 FROM {facts.Responses()} r JOIN held_from f ON f.account_id = r.account_id AND r.day >= f.day
                 WHERE r.nps IS NOT NULL
                 GROUP BY r.account_id, {PeriodUnit.Month.Trunc("r.day")}),
