@@ -66,14 +66,31 @@ public static class ProductTransitionAnalysis
     {
         var table = queries.Cohort(from);
         var bounds = queries.Bounds(table);
-        var nps = TransitionStatistics.PairedNps(queries.Scores(table), queries.ComparableScores(table, from), options);
-        var contacts = hasTickets
-            ? TransitionStatistics.PairedContacts(queries.Contacts(table), costPerAgentHour, otherCostPerTicket, options)
-            : null;
-        var (decisionsBefore, churnsBefore, decisionsAfter, churnsAfter) = queries.CohortDecisions(table);
-        var churn = TransitionStatistics.Churn(decisionsBefore, churnsBefore, decisionsAfter, churnsAfter, queries.ChurnRows(table, from), options,
-            $"same segment and ARR band, {Products(from)} on the first day of the transition's quarter and no more for {options.WindowMonths} months");
-        var (arrNow, activeNow, totalArr, churnedArr) = queries.Arr(table, asOf);
+        // The NPS bootstrap is pure computation on the rows read; it runs while the store answers the contacts and churn
+        // queries, whose serial parts (reading rows, a query's last merge) would otherwise leave a core idle.
+        var (scores, comparableScores) = (queries.Scores(table), queries.ComparableScores(table, from));
+        var pairedNps = Task.Run(() => TransitionStatistics.PairedNps(scores, comparableScores, options));
+        ContactsTransition? contacts;
+        ChurnTransition churn;
+        (double ArrNow, long ActiveNow, double TotalArrNow, double ChurnedArr) held;
+        try
+        {
+            contacts = hasTickets
+                ? TransitionStatistics.PairedContacts(queries.Contacts(table), costPerAgentHour, otherCostPerTicket, options)
+                : null;
+            var (decisionsBefore, churnsBefore, decisionsAfter, churnsAfter) = queries.CohortDecisions(table);
+            churn = TransitionStatistics.Churn(decisionsBefore, churnsBefore, decisionsAfter, churnsAfter, queries.ChurnRows(table, from), options,
+                $"same segment and ARR band, {Products(from)} on the first day of the transition's quarter and no more for {options.WindowMonths} months");
+            held = queries.Arr(table, asOf);
+        }
+        catch
+        {
+            // The query's failure is the one to report; the bootstrap is not left running unobserved.
+            try { pairedNps.Wait(); } catch (AggregateException) { }
+            throw;
+        }
+        var nps = pairedNps.GetAwaiter().GetResult();
+        var (arrNow, activeNow, totalArr, churnedArr) = held;
         var arr = new ArrExposure(
             new Core.Statistics.Estimate(arrNow, double.NaN, double.NaN, activeNow,
                 $"Sum of the ARR of the cohort's subscriptions active on {asOf:yyyy-MM-dd} (a census of the cohort: no sampling interval)",
