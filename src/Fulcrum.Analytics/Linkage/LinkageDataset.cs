@@ -75,9 +75,10 @@ internal sealed class LinkageDataset
     public static LinkageDataset Load(AnalysisFacts facts, LinkageOptions options, IProgress<LinkageProgress>? progress = null)
     {
         var store = facts.Store;
-        var states = facts.AccountStates();
         var renewals = facts.Renewals();
         var serviceQuarters = facts.ServiceQuarters();
+        var bookFacts = facts.Book();
+        var cesMoments = facts.CesMoments();
         // Accounts are numbered as first met, in the service history and then the renewals (the bootstrap draws by number).
         var accountIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         int Account(string id) => accountIndex.TryGetValue(id, out var i) ? i : accountIndex[id] = accountIndex.Count;
@@ -88,9 +89,9 @@ internal sealed class LinkageDataset
         var ((events, book, themesRaised, ces), service) = WhileReading(
             () => LinkageRowReader.ServicePeriods(sibling, LinkageQueries.ServicePeriods(serviceQuarters), Account),
             () => (LinkageRowReader.RenewalEvents(store, LinkageQueries.RenewalEvents(renewals)),
-                   LinkageRowReader.Book(store, LinkageQueries.Book(states)),
+                   LinkageRowReader.Book(store, LinkageQueries.Book(bookFacts)),
                    LinkageRowReader.ThemesRaised(store, LinkageQueries.ThemesRaised(renewals)),
-                   ReliabilityCalibration.Estimate(store.Query<CesMomentsRow>(LinkageQueries.CesMoments).Select(m => (m.N, m.Sum, m.SumSquares)))));
+                   ReliabilityCalibration.Estimate(LinkageRowReader.CesMoments(store, LinkageQueries.CesMoments(cesMoments)))));
         if (events.Count == 0)
             throw new MissingDataException("No renewal decisions on record (outcomes of kind renewal, churn, contraction or expansion), so churn and expansion cannot be "
                 + "modelled and no lever can be valued.", ["renewals: fulcrum import outcomes FILE (kind renewal, churn, expansion or contraction)"]);

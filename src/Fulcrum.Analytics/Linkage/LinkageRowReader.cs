@@ -62,6 +62,15 @@ internal static class LinkageRowReader
         return rows;
     }
 
+    /// <summary>Per account: CES answers, their sum and sum of squares.</summary>
+    public static List<(long N, double Sum, double SumSquares)> CesMoments(FulcrumStore store, string sql)
+    {
+        var rows = new List<(long, double, double)>();
+        using var reader = store.ExecuteReader(sql);
+        while (reader.Read()) rows.Add((Long(reader, 0), Double(reader, 1), Double(reader, 2)));
+        return rows;
+    }
+
     public static List<ThemesRaisedRow> ThemesRaised(FulcrumStore store, string sql)
     {
         var rows = new List<ThemesRaisedRow>();
