@@ -141,7 +141,12 @@ internal sealed class LinkageDataset
             return churnSpace.Intern(churnLevels, numeric);
         }
 
-        var eventCell = events.Select((e, i) => ChurnCell(c => eventLevels[c][i], ChurnNumeric(e.CesMean, e.CesAnswers))).ToArray();
+        var eventCell = new int[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var row = i;
+            eventCell[i] = ChurnCell(c => eventLevels[c][row], ChurnNumeric(events[i].CesMean, events[i].CesAnswers));
+        }
         var churnTrainingCells = churnSpace.Count;
 
         // Service: account-quarters collapsed per account and cost cell (sums are exact for the log-linear models).
@@ -176,6 +181,7 @@ internal sealed class LinkageDataset
         // Reused buffers: hundreds of thousands of account-quarters are placed, and Intern copies them only for a new cell.
         var costLevels = new int[5];
         var costNumeric = new double[hasCes ? 1 : 0];
+        var (lastCostLevels, lastCostNumeric, lastCostCell) = (new int[5], new double[costNumeric.Length], -1);
         int CostCell(int segment, int tenure, int products, int size, long cesAnswers, double cesCalibrated)
         {
             costLevels[0] = Math.Max(0, segment >= 0 ? costIndex[0][segment] : -1);
@@ -184,7 +190,12 @@ internal sealed class LinkageDataset
             costLevels[3] = Math.Max(0, costIndex[3][size]);
             costLevels[4] = Math.Max(0, costIndex[4][cesAnswers > 0 ? 0 : 1]);
             if (hasCes) costNumeric[0] = BinCes(cesCalibrated);
-            return costSpace.Intern(costLevels, costNumeric);
+            // An account's consecutive quarters mostly fall in one cell: the same pattern as the last row needs no lookup.
+            if (lastCostCell >= 0 && costLevels.AsSpan().SequenceEqual(lastCostLevels) && costNumeric.AsSpan().SequenceEqual(lastCostNumeric))
+                return lastCostCell;
+            costLevels.CopyTo(lastCostLevels);
+            costNumeric.CopyTo(lastCostNumeric);
+            return lastCostCell = costSpace.Intern(costLevels, costNumeric);
         }
 
         var serviceRows = new ServiceGroups();
@@ -196,7 +207,8 @@ internal sealed class LinkageDataset
         }
         var costTrainingCells = costSpace.Count;
 
-        var eventAccount = events.Select(e => Account(e.AccountId)).ToArray();
+        var eventAccount = new int[events.Count];
+        for (var i = 0; i < events.Count; i++) eventAccount[i] = Account(events[i].AccountId);
         var bookRows = book.Select(b =>
         {
             var calibrated = ces.Calibrate(b.CesMean, b.CesAnswers);
@@ -206,6 +218,11 @@ internal sealed class LinkageDataset
                 LinkageFactors.ProductLevelIndex(b.Products), LinkageFactors.SizeLevel(sizeCuts, b.Arr), b.CesAnswers, calibrated);
             return new BookAccount(churnCell, costCell, b.Arr, calibrated, b.CesAnswers);
         }).ToList();
+
+        // Columns of the renewals in plain loops: LINQ over value types runs unoptimised code in a seconds-long command.
+        var (churned, expanded, arrBefore, expansionAmount) = (new bool[events.Count], new bool[events.Count], new double[events.Count], new double[events.Count]);
+        for (var i = 0; i < events.Count; i++)
+            (churned[i], expanded[i], arrBefore[i], expansionAmount[i]) = (events[i].Churned, events[i].Expanded, events[i].ArrBefore, events[i].ExpansionAmount);
 
         var (themes, bookThemes) = ThemesRaised(events, book, themesRaised);
         bookRows = bookRows.Select((b, i) => b with { Themes = bookThemes[i] }).ToList();
@@ -219,10 +236,10 @@ internal sealed class LinkageDataset
             ChurnTrainingCells = churnTrainingCells,
             EventAccount = eventAccount,
             EventCell = eventCell,
-            Churned = events.Select(e => e.Churned).ToArray(),
-            Expanded = events.Select(e => e.Expanded).ToArray(),
-            ArrBefore = events.Select(e => e.ArrBefore).ToArray(),
-            ExpansionAmount = events.Select(e => e.ExpansionAmount).ToArray(),
+            Churned = churned,
+            Expanded = expanded,
+            ArrBefore = arrBefore,
+            ExpansionAmount = expansionAmount,
             CostSpace = costSpace,
             CostTrainingCells = costTrainingCells,
             ServiceAccount = [.. serviceRows.Account],
