@@ -20,10 +20,11 @@ internal static class LinkageRowReader
         return rows;
     }
 
+    /// <param name="rows">How many rows the query returns (the lists are sized for them).</param>
     /// <param name="account">Numbers an account id (called once per account, in row order).</param>
-    public static ServiceColumns ServicePeriods(FulcrumStore store, string sql, Func<string, int> account)
+    public static ServiceColumns ServicePeriods(FulcrumStore store, string sql, int rows, Func<string, int> account)
     {
-        var columns = new ServiceColumns();
+        var columns = new ServiceColumns(rows);
         var segments = new Dictionary<string, int>(StringComparer.Ordinal);
         using var reader = new TypedReader(store.ExecuteReader(sql));
         string? lastAccount = null;
