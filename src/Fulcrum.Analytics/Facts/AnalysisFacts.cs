@@ -7,7 +7,8 @@ namespace Fulcrum.Analytics.Facts;
 /// keeps them in the store and rebuilds them only when the data they come from changed:
 /// <c>facts_responses</c> (one row per response with the account's state when it answered) and
 /// <c>facts_account_periods_{unit}</c> (one row per account and period it was a customer, with its tickets and cost),
-/// and the linkage's modelling rows (<c>facts_renewals</c>, <c>facts_service_quarters</c>; LinkageFacts.cs).
+/// and the linkage's modelling rows (<c>facts_renewals</c>, <c>facts_service_quarters</c>, <c>facts_book</c>,
+/// <c>facts_ces_moments</c>; LinkageFacts.cs).
 /// Building them costs seconds on a large store; every analysis after that aggregates them directly.
 /// </summary>
 public sealed partial class AnalysisFacts(FulcrumStore store)
@@ -162,6 +163,8 @@ public sealed partial class AnalysisFacts(FulcrumStore store)
         AccountPeriods(PeriodUnit.Year);
         Renewals();
         ServiceQuarters();
+        Book();
+        CesMoments();
     }
 
     /// <summary>True when the table was built from the store's current data (this run or an earlier one).</summary>

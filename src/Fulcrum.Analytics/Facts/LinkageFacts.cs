@@ -87,6 +87,53 @@ public sealed partial class AnalysisFacts
         return name;
     }
 
+    /// <summary>
+    /// The book: accounts holding a product on the last day any data was observed (an answer, a ticket or an outcome),
+    /// with their state that day and their survey means over the 365 days up to it. Columns: account_id, segment,
+    /// tenure_months, products, arr, nps_mean, csat_mean, ces_mean, ces_answers.
+    /// </summary>
+    public string Book()
+    {
+        const string name = "facts_book";
+        var states = AccountStates();
+        if (IsFresh(name)) return name;
+        Materialize(name, $"""
+            WITH last_day AS (
+                SELECT MAX(day) AS day FROM (
+                    SELECT CAST(MAX(responded_at) AS DATE) AS day FROM responses UNION ALL
+                    SELECT CAST(MAX(opened_at) AS DATE) FROM tickets UNION ALL
+                    SELECT CAST(MAX(outcome_date) AS DATE) FROM outcomes) x),
+            book AS (
+                SELECT st.account_id, st.products, st.arr, l.day FROM {states} st, last_day l
+                WHERE st.products > 0 AND st.valid_from <= l.day AND st.valid_to >= l.day),
+            survey AS (
+                SELECT b.account_id, AVG(r.nps) AS nps_mean, AVG(r.csat) AS csat_mean, AVG(r.ces) AS ces_mean, COUNT(r.ces) AS ces_answers
+                FROM book b JOIN responses r
+                  ON r.account_id = b.account_id AND CAST(r.responded_at AS DATE) <= b.day AND CAST(r.responded_at AS DATE) > b.day - 365
+                GROUP BY 1)
+            SELECT b.account_id, a.segment, {MonthsBetween("a.created_at", "b.day")} AS tenure_months,
+                   CAST(b.products AS INTEGER) AS products, CAST(b.arr AS DOUBLE PRECISION) AS arr,
+                   s.nps_mean, s.csat_mean, s.ces_mean, COALESCE(s.ces_answers, 0) AS ces_answers
+            FROM book b JOIN accounts a ON a.account_id = b.account_id LEFT JOIN survey s ON s.account_id = b.account_id
+            """);
+        return name;
+    }
+
+    /// <summary>
+    /// Per account with CES answers: their count, sum and sum of squares (the measurement-error model of CES).
+    /// Columns: account_id, answers, ces_sum, ces_sum_squares.
+    /// </summary>
+    public string CesMoments()
+    {
+        const string name = "facts_ces_moments";
+        if (IsFresh(name)) return name;
+        Materialize(name, """
+            SELECT account_id, COUNT(ces) AS answers, CAST(SUM(ces) AS DOUBLE PRECISION) AS ces_sum, CAST(SUM(ces * ces) AS DOUBLE PRECISION) AS ces_sum_squares
+            FROM responses WHERE ces IS NOT NULL GROUP BY account_id
+            """);
+        return name;
+    }
+
     /// <summary>A quarter as one integer (year × 4 + quarter), so the trailing year is a range of numbers.</summary>
     static string QuarterNumber(string day) => $"CAST(EXTRACT(year FROM {day}) * 4 + EXTRACT(quarter FROM {day}) AS INTEGER)";
 }

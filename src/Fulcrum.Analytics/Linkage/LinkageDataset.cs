@@ -75,9 +75,10 @@ internal sealed class LinkageDataset
     public static LinkageDataset Load(AnalysisFacts facts, LinkageOptions options, IProgress<LinkageProgress>? progress = null)
     {
         var store = facts.Store;
-        var states = facts.AccountStates();
         var renewals = facts.Renewals();
         var serviceQuarters = facts.ServiceQuarters();
+        var bookFacts = facts.Book();
+        var cesMoments = facts.CesMoments();
         // Accounts are numbered as first met, in the service history and then the renewals (the bootstrap draws by number).
         var accountIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         int Account(string id) => accountIndex.TryGetValue(id, out var i) ? i : accountIndex[id] = accountIndex.Count;
@@ -85,12 +86,13 @@ internal sealed class LinkageDataset
         progress?.Report(new LinkageProgress("Loading renewal decisions, service history, the current book and theme mentions", 0, 0));
         // The service history, the largest read, comes in on a second connection while this one reads the rest.
         using var sibling = store.OpenSibling();
-        var ((events, book, themesRaised, ces), service) = WhileReading(
-            () => LinkageRowReader.ServicePeriods(sibling, LinkageQueries.ServicePeriods(serviceQuarters), Account),
+        var ((events, book, themesRaised, ces), service) = SideBySide(
+            () => LinkageRowReader.ServicePeriods(sibling, LinkageQueries.ServicePeriods(serviceQuarters),
+                (int)sibling.Scalar<long>($"SELECT COUNT(*) FROM {serviceQuarters}"), Account),
             () => (LinkageRowReader.RenewalEvents(store, LinkageQueries.RenewalEvents(renewals)),
-                   LinkageRowReader.Book(store, LinkageQueries.Book(states)),
+                   LinkageRowReader.Book(store, LinkageQueries.Book(bookFacts)),
                    LinkageRowReader.ThemesRaised(store, LinkageQueries.ThemesRaised(renewals)),
-                   ReliabilityCalibration.Estimate(store.Query<CesMomentsRow>(LinkageQueries.CesMoments).Select(m => (m.N, m.Sum, m.SumSquares)))));
+                   ReliabilityCalibration.Estimate(LinkageRowReader.CesMoments(store, LinkageQueries.CesMoments(cesMoments)))));
         if (events.Count == 0)
             throw new MissingDataException("No renewal decisions on record (outcomes of kind renewal, churn, contraction or expansion), so churn and expansion cannot be "
                 + "modelled and no lever can be valued.", ["renewals: fulcrum import outcomes FILE (kind renewal, churn, expansion or contraction)"]);
@@ -140,71 +142,96 @@ internal sealed class LinkageDataset
             return churnSpace.Intern(churnLevels, numeric);
         }
 
-        var eventCell = events.Select((e, i) => ChurnCell(c => eventLevels[c][i], ChurnNumeric(e.CesMean, e.CesAnswers))).ToArray();
+        // The service history is placed on another thread while the renewals are placed here: separate cell spaces.
+        PlacedService PlaceService()
+        {
+            // Service: account-quarters collapsed per account and cost cell (sums are exact for the log-linear models).
+            var costSegments = service.Segments.Concat(segments).Distinct().Order(StringComparer.Ordinal).ToArray();
+            var costSegmentCode = Codes(costSegments);
+            var serviceSegment = service.Segments.Select(s => costSegmentCode[s]).ToArray();
+            var serviceSize = new int[service.Count];
+            var tallies = new[]
+            {
+                new LevelTally(costSegments), new LevelTally(LinkageFactors.TenureLevels), new LevelTally(LinkageFactors.ProductLevels),
+                new LevelTally(sizeLevels), new LevelTally(CesAnswered),
+            };
+            for (var r = 0; r < service.Count; r++)
+            {
+                tallies[0].Add(serviceSegment[service.Segment[r]]);
+                tallies[1].Add(service.Tenure[r]);
+                tallies[2].Add(service.Products[r]);
+                tallies[3].Add(serviceSize[r] = LinkageFactors.SizeLevel(sizeCuts, service.Arr[r]));
+                tallies[4].Add(service.CesAnswers[r] > 0 ? 0 : 1);
+            }
+            var costFactors = new List<Factor>
+            {
+                CostFactor(LinkageFactors.Segment, costSegments, tallies[0]),
+                CostFactor(LinkageFactors.Tenure, LinkageFactors.TenureLevels, tallies[1]),
+                CostFactor(LinkageFactors.Products, LinkageFactors.ProductLevels, tallies[2], "1"),
+                CostFactor(LinkageFactors.Size, sizeLevels, tallies[3]),
+                CostFactor("ces answered", CesAnswered, tallies[4], "yes"),
+            };
+            var costIndex = costFactors.Select((f, i) => tallies[i].IndexesIn(f)).ToArray();
+            var hasCes = ces.Observations > 0;
+            var costSpace = new CellSpace(costFactors, hasCes ? [LinkageFactors.Ces] : []);
+            // Reused buffers: hundreds of thousands of account-quarters are placed, and Intern copies them only for a new cell.
+            var costLevels = new int[5];
+            var costNumeric = new double[hasCes ? 1 : 0];
+            var (lastCostLevels, lastCostNumeric, lastCostCell) = (new int[5], new double[costNumeric.Length], -1);
+            int CostCell(int segment, int tenure, int products, int size, long cesAnswers, double cesCalibrated)
+            {
+                costLevels[0] = Math.Max(0, segment >= 0 ? costIndex[0][segment] : -1);
+                costLevels[1] = Math.Max(0, costIndex[1][tenure]);
+                costLevels[2] = Math.Max(0, costIndex[2][products]);
+                costLevels[3] = Math.Max(0, costIndex[3][size]);
+                costLevels[4] = Math.Max(0, costIndex[4][cesAnswers > 0 ? 0 : 1]);
+                if (hasCes) costNumeric[0] = BinCes(cesCalibrated);
+                // An account's consecutive quarters mostly fall in one cell: the same pattern as the last row needs no lookup.
+                if (lastCostCell >= 0 && costLevels.AsSpan().SequenceEqual(lastCostLevels) && costNumeric.AsSpan().SequenceEqual(lastCostNumeric))
+                    return lastCostCell;
+                costLevels.CopyTo(lastCostLevels);
+                costNumeric.CopyTo(lastCostNumeric);
+                return lastCostCell = costSpace.Intern(costLevels, costNumeric);
+            }
+
+            var serviceRows = new ServiceGroups();
+            for (var r = 0; r < service.Count; r++)
+            {
+                var calibrated = ces.Calibrate(service.CesMean[r], service.CesAnswers[r]);
+                var cell = CostCell(serviceSegment[service.Segment[r]], service.Tenure[r], service.Products[r], serviceSize[r], service.CesAnswers[r], calibrated);
+                serviceRows.Add(service.Account[r], cell, service.Nps[r], service.Tickets[r], service.HandleMinutes[r]);
+            }
+            return new PlacedService(costSegmentCode, costSpace, costSpace.Count, serviceRows, CostCell);
+        }
+
+        var (eventCell, (costSegmentCode, costSpace, costTrainingCells, serviceRows, costCellOf)) = SideBySide(PlaceService, () =>
+        {
+            var cells = new int[events.Count];
+            for (var i = 0; i < events.Count; i++)
+            {
+                var row = i;
+                cells[i] = ChurnCell(c => eventLevels[c][row], ChurnNumeric(events[i].CesMean, events[i].CesAnswers));
+            }
+            return cells;
+        });
         var churnTrainingCells = churnSpace.Count;
 
-        // Service: account-quarters collapsed per account and cost cell (sums are exact for the log-linear models).
-        var costSegments = service.Segments.Concat(segments).Distinct().Order(StringComparer.Ordinal).ToArray();
-        var costSegmentCode = Codes(costSegments);
-        var serviceSegment = service.Segments.Select(s => costSegmentCode[s]).ToArray();
-        var serviceSize = new int[service.Count];
-        var tallies = new[]
-        {
-            new LevelTally(costSegments), new LevelTally(LinkageFactors.TenureLevels), new LevelTally(LinkageFactors.ProductLevels),
-            new LevelTally(sizeLevels), new LevelTally(CesAnswered),
-        };
-        for (var r = 0; r < service.Count; r++)
-        {
-            tallies[0].Add(serviceSegment[service.Segment[r]]);
-            tallies[1].Add(service.Tenure[r]);
-            tallies[2].Add(service.Products[r]);
-            tallies[3].Add(serviceSize[r] = LinkageFactors.SizeLevel(sizeCuts, service.Arr[r]));
-            tallies[4].Add(service.CesAnswers[r] > 0 ? 0 : 1);
-        }
-        var costFactors = new List<Factor>
-        {
-            CostFactor(LinkageFactors.Segment, costSegments, tallies[0]),
-            CostFactor(LinkageFactors.Tenure, LinkageFactors.TenureLevels, tallies[1]),
-            CostFactor(LinkageFactors.Products, LinkageFactors.ProductLevels, tallies[2], "1"),
-            CostFactor(LinkageFactors.Size, sizeLevels, tallies[3]),
-            CostFactor("ces answered", CesAnswered, tallies[4], "yes"),
-        };
-        var costIndex = costFactors.Select((f, i) => tallies[i].IndexesIn(f)).ToArray();
-        var hasCes = ces.Observations > 0;
-        var costSpace = new CellSpace(costFactors, hasCes ? [LinkageFactors.Ces] : []);
-        // Reused buffers: hundreds of thousands of account-quarters are placed, and Intern copies them only for a new cell.
-        var costLevels = new int[5];
-        var costNumeric = new double[hasCes ? 1 : 0];
-        int CostCell(int segment, int tenure, int products, int size, long cesAnswers, double cesCalibrated)
-        {
-            costLevels[0] = Math.Max(0, segment >= 0 ? costIndex[0][segment] : -1);
-            costLevels[1] = Math.Max(0, costIndex[1][tenure]);
-            costLevels[2] = Math.Max(0, costIndex[2][products]);
-            costLevels[3] = Math.Max(0, costIndex[3][size]);
-            costLevels[4] = Math.Max(0, costIndex[4][cesAnswers > 0 ? 0 : 1]);
-            if (hasCes) costNumeric[0] = BinCes(cesCalibrated);
-            return costSpace.Intern(costLevels, costNumeric);
-        }
-
-        var serviceRows = new ServiceGroups();
-        for (var r = 0; r < service.Count; r++)
-        {
-            var calibrated = ces.Calibrate(service.CesMean[r], service.CesAnswers[r]);
-            var cell = CostCell(serviceSegment[service.Segment[r]], service.Tenure[r], service.Products[r], serviceSize[r], service.CesAnswers[r], calibrated);
-            serviceRows.Add(service.Account[r], cell, service.Nps[r], service.Tickets[r], service.HandleMinutes[r]);
-        }
-        var costTrainingCells = costSpace.Count;
-
-        var eventAccount = events.Select(e => Account(e.AccountId)).ToArray();
+        var eventAccount = new int[events.Count];
+        for (var i = 0; i < events.Count; i++) eventAccount[i] = Account(events[i].AccountId);
         var bookRows = book.Select(b =>
         {
             var calibrated = ces.Calibrate(b.CesMean, b.CesAnswers);
             var asEvent = new RenewalEventRow(b.AccountId, default, false, false, b.Arr, 0, b.Segment, b.TenureMonths, b.Products, b.NpsMean, b.CsatMean, b.CesMean, b.CesAnswers);
             var churnCell = ChurnCell(c => churnColumns[c].Level(asEvent), ChurnNumeric(b.CesMean, b.CesAnswers));
-            var costCell = CostCell(costSegmentCode.GetValueOrDefault(b.Segment ?? "unknown", -1), LinkageFactors.TenureLevelIndex(b.TenureMonths),
+            var costCell = costCellOf(costSegmentCode.GetValueOrDefault(b.Segment ?? "unknown", -1), LinkageFactors.TenureLevelIndex(b.TenureMonths),
                 LinkageFactors.ProductLevelIndex(b.Products), LinkageFactors.SizeLevel(sizeCuts, b.Arr), b.CesAnswers, calibrated);
             return new BookAccount(churnCell, costCell, b.Arr, calibrated, b.CesAnswers);
         }).ToList();
+
+        // Columns of the renewals in plain loops: LINQ over value types runs unoptimised code in a seconds-long command.
+        var (churned, expanded, arrBefore, expansionAmount) = (new bool[events.Count], new bool[events.Count], new double[events.Count], new double[events.Count]);
+        for (var i = 0; i < events.Count; i++)
+            (churned[i], expanded[i], arrBefore[i], expansionAmount[i]) = (events[i].Churned, events[i].Expanded, events[i].ArrBefore, events[i].ExpansionAmount);
 
         var (themes, bookThemes) = ThemesRaised(events, book, themesRaised);
         bookRows = bookRows.Select((b, i) => b with { Themes = bookThemes[i] }).ToList();
@@ -218,10 +245,10 @@ internal sealed class LinkageDataset
             ChurnTrainingCells = churnTrainingCells,
             EventAccount = eventAccount,
             EventCell = eventCell,
-            Churned = events.Select(e => e.Churned).ToArray(),
-            Expanded = events.Select(e => e.Expanded).ToArray(),
-            ArrBefore = events.Select(e => e.ArrBefore).ToArray(),
-            ExpansionAmount = events.Select(e => e.ExpansionAmount).ToArray(),
+            Churned = churned,
+            Expanded = expanded,
+            ArrBefore = arrBefore,
+            ExpansionAmount = expansionAmount,
             CostSpace = costSpace,
             CostTrainingCells = costTrainingCells,
             ServiceAccount = [.. serviceRows.Account],
@@ -237,11 +264,15 @@ internal sealed class LinkageDataset
 
     static readonly string[] CesAnswered = ["yes", "no"];
 
+    /// <summary>The service history placed in the cost model's cells, and how to place another account there.</summary>
+    sealed record PlacedService(Dictionary<string, int> SegmentCode, CellSpace Space, int TrainingCells, ServiceGroups Rows,
+        Func<int, int, int, int, long, double, int> Cell);
+
     /// <summary>
     /// <paramref name="foreground"/> on this thread while <paramref name="background"/> runs on another; returns once both
     /// have finished (an exception of either is rethrown as it was, the foreground's first).
     /// </summary>
-    static (TForeground, TBackground) WhileReading<TBackground, TForeground>(Func<TBackground> background, Func<TForeground> foreground)
+    static (TForeground, TBackground) SideBySide<TBackground, TForeground>(Func<TBackground> background, Func<TForeground> foreground)
     {
         var other = Task.Run(background);
         TForeground result;

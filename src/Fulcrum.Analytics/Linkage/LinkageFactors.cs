@@ -43,7 +43,9 @@ internal static class LinkageFactors
     /// <summary>Quartile cut points of ARR, so "size" means the same in every model and in the book.</summary>
     public static double[] SizeCuts(IEnumerable<double> arr)
     {
-        var sorted = arr.Where(double.IsFinite).Order().ToArray();
+        // Array.Sort, not OrderBy: a hundred thousand renewals sort in a fraction of the time.
+        var sorted = arr.Where(double.IsFinite).ToArray();
+        Array.Sort(sorted);
         if (sorted.Length < 8) return [];
         return [Quantile(sorted, 0.25), Quantile(sorted, 0.5), Quantile(sorted, 0.75)];
     }

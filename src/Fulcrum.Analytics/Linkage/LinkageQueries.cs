@@ -15,12 +15,10 @@ internal sealed record BookAccountRow(
 /// last day (kind 1: Key an account), or one theme (kind 2: Key its id, Themes its number, and its label).</summary>
 internal sealed record ThemesRaisedRow(int Kind, string Key, DateTime? Day, string Themes, string? Label);
 
-/// <summary>Per account: CES answers, their sum and sum of squares, for the measurement-error model of CES.</summary>
-internal sealed record CesMomentsRow(string AccountId, long N, double Sum, double SumSquares);
-
 /// <summary>
 /// The SQL that shapes the store into modelling rows: the renewals and service history from their fact tables
-/// (<see cref="AnalysisFacts.Renewals"/>, <see cref="AnalysisFacts.ServiceQuarters"/>), and the current book and themes.
+/// (<see cref="AnalysisFacts.Renewals"/>, <see cref="AnalysisFacts.ServiceQuarters"/>, <see cref="AnalysisFacts.Book"/>,
+/// <see cref="AnalysisFacts.CesMoments"/>), and the themes.
 /// Survey metrics are the account's means over the 365 days up to the moment; product count and ARR come from the
 /// account-state facts.
 /// </summary>
@@ -43,26 +41,12 @@ internal static class LinkageQueries
         ORDER BY account_id, period
         """;
 
-    /// <summary>Accounts holding a product on the last day any data was observed, with their state that day.</summary>
-    public static string Book(string states) => $"""
-        WITH last_day AS (
-            SELECT MAX(day) AS day FROM (
-                SELECT CAST(MAX(responded_at) AS DATE) AS day FROM responses UNION ALL
-                SELECT CAST(MAX(opened_at) AS DATE) FROM tickets UNION ALL
-                SELECT CAST(MAX(outcome_date) AS DATE) FROM outcomes) x),
-        book AS (
-            SELECT st.account_id, st.products, st.arr, l.day FROM {states} st, last_day l
-            WHERE st.products > 0 AND st.valid_from <= l.day AND st.valid_to >= l.day),
-        survey AS (
-            SELECT b.account_id, AVG(r.nps) AS nps_mean, AVG(r.csat) AS csat_mean, AVG(r.ces) AS ces_mean, COUNT(r.ces) AS ces_answers
-            FROM book b JOIN responses r
-              ON r.account_id = b.account_id AND CAST(r.responded_at AS DATE) <= b.day AND CAST(r.responded_at AS DATE) > b.day - 365
-            GROUP BY 1)
-        SELECT b.account_id AS AccountId, a.segment AS Segment, {MonthsBetween("a.created_at", "b.day")} AS TenureMonths,
-               CAST(b.products AS INTEGER) AS Products, CAST(b.arr AS DOUBLE) AS Arr,
-               s.nps_mean AS NpsMean, s.csat_mean AS CsatMean, s.ces_mean AS CesMean, COALESCE(s.ces_answers, 0) AS CesAnswers
-        FROM book b JOIN accounts a ON a.account_id = b.account_id LEFT JOIN survey s ON s.account_id = b.account_id
-        ORDER BY b.account_id
+    /// <summary>The book: accounts holding a product on the last day of data, with their state that day (<see cref="AnalysisFacts.Book"/>).</summary>
+    public static string Book(string book) => $"""
+        SELECT account_id AS AccountId, segment AS Segment, tenure_months AS TenureMonths, products AS Products, arr AS Arr,
+               nps_mean AS NpsMean, csat_mean AS CsatMean, ces_mean AS CesMean, ces_answers AS CesAnswers
+        FROM {book}
+        ORDER BY account_id
         """;
 
     /// <summary>
@@ -100,11 +84,9 @@ internal static class LinkageQueries
         SELECT 2, theme_id, CAST(NULL AS TIMESTAMP), CAST(theme AS VARCHAR), label FROM numbered
         """;
 
-    public const string CesMoments = """
-        SELECT account_id AS AccountId, COUNT(ces) AS N, CAST(SUM(ces) AS DOUBLE) AS Sum, CAST(SUM(ces * ces) AS DOUBLE) AS SumSquares
-        FROM responses WHERE ces IS NOT NULL GROUP BY account_id
+    /// <summary>Per account: CES answers, their sum and sum of squares (<see cref="AnalysisFacts.CesMoments"/>).</summary>
+    public static string CesMoments(string moments) => $"""
+        SELECT answers, ces_sum, ces_sum_squares FROM {moments}
         ORDER BY account_id
         """;
-
-    static string MonthsBetween(string from, string to) => AnalysisFacts.MonthsBetween(from, to);
 }

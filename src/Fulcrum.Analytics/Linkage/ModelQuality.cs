@@ -19,8 +19,12 @@ internal static class ModelQualityCheck
     {
         var fold = new int[d.Accounts];
         var rng = DeterministicRandom.Create(seed, "cross-validation folds");
-        var order = Enumerable.Range(0, d.Accounts).OrderBy(_ => rng.Next()).ToArray();
-        for (var i = 0; i < order.Length; i++) fold[order[i]] = i % folds;
+        // Accounts in the order of a random key each (drawn in account order), ties by account: OrderBy's stable order,
+        // sorted as packed (key, account) numbers, which takes a fraction of OrderBy's time over 100k accounts.
+        var order = new long[d.Accounts];
+        for (var a = 0; a < order.Length; a++) order[a] = (long)rng.Next() << 32 | (uint)a;
+        Array.Sort(order);
+        for (var i = 0; i < order.Length; i++) fold[(int)(order[i] & uint.MaxValue)] = i % folds;
 
         // Every fold's training totals from one pass over the rows (a fold per slot of a batch), not one pass per fold.
         var (cells, costCells) = (models.ChurnDesign.GetLength(0), models.CostDesign.GetLength(0));

@@ -18,6 +18,8 @@ internal sealed class ReplicateBatch
 
     readonly int _accounts;
     readonly int[] _drawn;
+    // The draws of DeterministicRandom.Create(seed, r).Next(accounts), made a block at a time.
+    readonly SeededDrawCounts _draws = new();
 
     public ReplicateBatch(int accounts)
     {
@@ -58,8 +60,7 @@ internal sealed class ReplicateBatch
             // Counted in an account-sized array first: incrementing the interleaved weights directly would touch a new
             // cache line on nearly every draw.
             Array.Clear(_drawn);
-            var rng = DeterministicRandom.Create(seed, (ulong)(first + k));
-            for (var i = 0; i < _accounts; i++) _drawn[rng.Next(_accounts)]++;
+            _draws.Add(DeterministicRandom.Int32Seed(seed, (ulong)(first + k)), _drawn);
             for (var a = 0; a < _accounts; a++) Weights[a * Size + k] = _drawn[a];
         }
     }
