@@ -28,6 +28,9 @@ public static class PeakMemory
     /// <summary>The peak resident set since the last reset (or since start) in MB of 2^20 bytes; null where unknown.</summary>
     public static double? ReadMegabytes() => ReadStatusKilobytes("VmHWM") is { } kb ? kb / 1024.0 : null;
 
+    /// <summary>The current resident set in MB of 2^20 bytes; null where unknown.</summary>
+    public static double? ReadResidentMegabytes() => ReadStatusKilobytes("VmRSS") is { } kb ? kb / 1024.0 : null;
+
     static long? ReadStatusKilobytes(string field)
     {
         if (!OperatingSystem.IsLinux()) return null;

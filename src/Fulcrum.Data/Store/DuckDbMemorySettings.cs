@@ -20,6 +20,33 @@ static class DuckDbMemorySettings
             Set(connection, "temp_directory", directory);
     }
 
+    /// <summary>The memory limit in force, as DuckDB prints it (e.g. "18.8 GiB"), to set again after <see cref="ReleaseCache"/>.</summary>
+    public static string CurrentLimit(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT current_setting('memory_limit')";
+        return (string)command.ExecuteScalar()!;
+    }
+
+    /// <summary>
+    /// Gives back the memory DuckDB's buffer pool keeps once a query is done (the blocks of the tables it read stay cached up
+    /// to the limit): lowering the limit evicts every block not in use, then <paramref name="limit"/> is set again (RESET would
+    /// change the setting but leave the buffer pool at the lowered limit). Evicted table data is read back from the file when
+    /// a later query needs it.
+    /// </summary>
+    public static void ReleaseCache(DuckDBConnection connection, string limit)
+    {
+        try
+        {
+            Set(connection, "memory_limit", "16MB");
+        }
+        catch (DuckDBException)
+        {
+            // Blocks in use (an open result, a large temporary table) cannot be evicted; the others were.
+        }
+        Set(connection, "memory_limit", limit);
+    }
+
     static void Set(DuckDBConnection connection, string setting, string value)
     {
         using var command = connection.CreateCommand();
