@@ -1,4 +1,6 @@
 using Fulcrum.Cli;
+using Fulcrum.Cli.Rendering;
 
+StageTimes.Mark("command line");
 ConsoleWidth.Apply();
 return FulcrumApp.Run(args);

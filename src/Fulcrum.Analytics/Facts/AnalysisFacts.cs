@@ -14,6 +14,7 @@ namespace Fulcrum.Analytics.Facts;
 public sealed partial class AnalysisFacts(FulcrumStore store)
 {
     readonly HashSet<string> _built = [];
+    HashSet<string>? _builtEarlier;
     string? _fingerprint;
 
     public FulcrumStore Store => store;
@@ -171,8 +172,22 @@ public sealed partial class AnalysisFacts(FulcrumStore store)
     bool IsFresh(string name)
     {
         if (_built.Contains(name)) return true;
-        var fresh = store.GetMetadata(MetadataKey(name)) == Fingerprint()
-                    && store.Scalar<long>("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = $name", new { name }) > 0;
+        // The fact tables present when first asked, with what each was built from, in two reads instead of two per table;
+        // a table missing there is looked up again, as another connection may have built it since.
+        if (_builtEarlier is null)
+        {
+            var fingerprint = Fingerprint();
+            var builtFrom = new Dictionary<string, string>(StringComparer.Ordinal);
+            using (var reader = store.ExecuteReader($"SELECT key, value FROM store_metadata WHERE key LIKE '{MetadataKey("")}%' AND value IS NOT NULL"))
+                while (reader.Read()) builtFrom[reader.GetString(0)] = reader.GetString(1);
+            _builtEarlier = new HashSet<string>(StringComparer.Ordinal);
+            using (var reader = store.ExecuteReader("SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'facts%'"))
+                while (reader.Read())
+                    if (builtFrom.GetValueOrDefault(MetadataKey(reader.GetString(0))) == fingerprint) _builtEarlier.Add(reader.GetString(0));
+        }
+        var fresh = _builtEarlier.Contains(name)
+                    || (store.GetMetadata(MetadataKey(name)) == Fingerprint()
+                        && store.Scalar<long>("SELECT COUNT(*) FROM information_schema.tables WHERE table_name = $name", new { name }) > 0);
         if (fresh) _built.Add(name);
         return fresh;
     }

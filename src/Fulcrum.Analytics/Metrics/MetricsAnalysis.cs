@@ -48,8 +48,9 @@ public static class MetricsAnalysis
         var dimensions = query.By.Select(Dimension.Resolve).ToList();
         var explicitMetrics = query.Metrics.Count > 0;
         var metrics = (explicitMetrics ? query.Metrics.Select(MetricDefinition.Resolve) : MetricDefinition.BuiltIn).ToList();
-        var costPerHour = Assumption(facts, "cost_per_agent_hour", 45);
-        var otherCost = Assumption(facts, "other_cost_per_ticket", 4);
+        var assumptions = Assumptions(facts);
+        var costPerHour = assumptions.GetValueOrDefault("cost_per_agent_hour", 45);
+        var otherCost = assumptions.GetValueOrDefault("other_cost_per_ticket", 4);
 
         var hasTickets = facts.Store.Count("tickets") > 0;
         var cells = new List<MetricCell>();
@@ -235,6 +236,12 @@ public static class MetricsAnalysis
         }).ToList();
     }
 
-    static double Assumption(AnalysisFacts facts, string name, double fallback) =>
-        facts.Store.Query<double?>("SELECT value FROM assumptions WHERE name = $name", new { name }).FirstOrDefault() ?? fallback;
+    /// <summary>Every stored assumption, in one read (the cost metrics need two).</summary>
+    static Dictionary<string, double> Assumptions(AnalysisFacts facts)
+    {
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        using var reader = facts.Store.ExecuteReader("SELECT name, value FROM assumptions");
+        while (reader.Read()) values[reader.GetString(0)] = Number(reader, 1);
+        return values;
+    }
 }

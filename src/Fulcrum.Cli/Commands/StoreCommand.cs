@@ -21,7 +21,9 @@ public abstract class StoreCommand<TSettings> : Command<TSettings> where TSettin
             AnsiConsole.MarkupLine($"[yellow]No database at {Markup.Escape(file.Target)}.[/] Run `fulcrum demo` or `fulcrum import` to create one.");
             return 1;
         }
+        StageTimes.Mark("opening the store");
         using var store = FulcrumStore.Open(settings.Db);
+        StageTimes.Mark("the command's work");
         return Run(store, settings, cancellationToken);
     }
 }

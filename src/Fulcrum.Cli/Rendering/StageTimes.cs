@@ -4,29 +4,46 @@ using Fulcrum.Analytics.Linkage;
 namespace Fulcrum.Cli.Rendering;
 
 /// <summary>
-/// With FULCRUM_STAGE_TIMES=1, a linkage run writes each stage's wall and CPU seconds to standard error instead of
-/// drawing progress: where the time goes, on a loaded machine too (CPU seconds), without a profiler.
+/// With FULCRUM_STAGE_TIMES=1, a command writes each stage's wall and CPU seconds to standard error (the runtime's start,
+/// the command line, opening the store, the work, the output; a linkage run its own stages instead of drawing progress):
+/// where the time goes, on a loaded machine too (CPU seconds), without a profiler.
 /// </summary>
 internal static class StageTimes
 {
-    public static bool Enabled => Environment.GetEnvironmentVariable("FULCRUM_STAGE_TIMES") == "1";
+    public static bool Enabled { get; } = Environment.GetEnvironmentVariable("FULCRUM_STAGE_TIMES") == "1";
 
-    public static IProgress<LinkageProgress> Progress()
+    static string? _stage;
+    static TimeSpan _stageWall, _stageCpu, _stageJit;
+    static long _stageJitted;
+    static Stopwatch? _wall;
+
+    /// <summary>Ends the current stage (the first: the runtime's start, from the process's start) and begins <paramref name="next"/>.</summary>
+    public static void Mark(string next)
     {
-        var wall = Stopwatch.StartNew();
-        var process = Process.GetCurrentProcess();
-        // The first line is the process start-up and everything before the linkage's first stage.
-        string? stage = "start-up";
-        var (stageWall, stageCpu) = (-(DateTime.Now - process.StartTime), TimeSpan.Zero);
-        void End(string? next)
+        if (!Enabled) return;
+        if (_wall is null)
         {
-            process.Refresh();
-            var cpu = process.TotalProcessorTime;
-            if (stage is not null)
-                Console.Error.WriteLine(FormattableString.Invariant($"{(wall.Elapsed - stageWall).TotalSeconds,7:F2} s wall {(cpu - stageCpu).TotalSeconds,7:F2} s CPU  {stage}"));
-            (stage, stageWall, stageCpu) = (next, wall.Elapsed, cpu);
+            _wall = Stopwatch.StartNew();
+            using var process = Process.GetCurrentProcess();
+            (_stage, _stageWall) = ("runtime start-up", -(DateTime.Now - process.StartTime));
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => End(null);
         }
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => End(null);
-        return new SynchronousProgress<LinkageProgress>(p => { if (p.Stage != stage) End(p.Stage); });
+        End(next);
     }
+
+    static void End(string? next)
+    {
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = _wall!.Elapsed;
+        // Methods compiled just in time: what ReadyToRun did not cover (generic instantiations, emitted code such as Dapper's).
+        var (jitted, jit) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
+        if (_stage is not null)
+            Console.Error.WriteLine(FormattableString.Invariant(
+                $"{(wall - _stageWall).TotalSeconds,7:F2} s wall {(cpu - _stageCpu).TotalSeconds,7:F2} s CPU {jitted - _stageJitted,6} jitted ({(jit - _stageJit).TotalSeconds:F2} s)  {_stage}"));
+        (_stage, _stageWall, _stageCpu, _stageJitted, _stageJit) = (next, wall, cpu, jitted, jit);
+    }
+
+    /// <summary>The linkage's stages as marks.</summary>
+    public static IProgress<LinkageProgress> Progress() =>
+        new SynchronousProgress<LinkageProgress>(p => { if (p.Stage != _stage) Mark(p.Stage); });
 }

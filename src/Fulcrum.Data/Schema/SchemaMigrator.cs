@@ -42,8 +42,9 @@ public static class SchemaMigrator
             AddParameter(record, "applied", DateTime.UtcNow);
             record.ExecuteNonQuery();
             transaction.Commit();
+            applied.Add(migration.Version);
         }
-        return CurrentVersion(connection);
+        return applied.Count == 0 ? 0 : applied.Max();
     }
 
     static HashSet<int> AppliedVersions(DbConnection connection)
@@ -54,13 +55,6 @@ public static class SchemaMigrator
         var versions = new HashSet<int>();
         while (reader.Read()) versions.Add(Convert.ToInt32(reader.GetValue(0)));
         return versions;
-    }
-
-    public static int CurrentVersion(DbConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
-        return Convert.ToInt32(command.ExecuteScalar());
     }
 
     static IReadOnlyList<Migration> LoadMigrations()
