@@ -10,9 +10,13 @@ namespace Fulcrum.Analytics.Themes.Sentiment;
 /// </summary>
 /// <remarks>
 /// Rules: a lexicon word's valence is raised by a preceding booster ("very", "extremely": ±0.293) or lowered by a
-/// dampener ("slightly"); it is multiplied by −0.74 when one of the three preceding words is a negation ("not",
-/// "don't", "never", "no", "without"…); words before "but" count half and words after it 1.5 times; a word in CAPITALS
-/// in a text that is not all capitals gains 0.733; each "!" (up to 4) adds 0.292 in the direction of the sum;
+/// dampener ("slightly"); it is multiplied by −0.74 for each negator ("not", "n't", "never", "no", "nobody", "nothing",
+/// "without", "hardly"…) waiting before it in its clause: a negator applies to the first sentiment word after it, however
+/// far, up to the end of its clause (punctuation, a hashtag, or a clause-opening conjunction such as "and", "but", "how") —
+/// VADER looks three words back only, which missed "never make us feel stupid". So "nobody complains" and "never had an
+/// issue" read positive; two negators before one word ("not without problems") give (−0.74)² as VADER's window does.
+/// Words before "but" count half and words after it 1.5 times; a word in CAPITALS in a text that is not all capitals
+/// gains 0.733; each "!" (up to 4) adds 0.292 in the direction of the sum;
 /// emoticons and emoji count as words. Compound = s / √(s² + 15). Labels: ≥ 0.05 positive, ≤ −0.05 negative.
 /// Assumptions: English text; sarcasm and domain terms missing from the lexicon are not understood.
 /// </remarks>
@@ -23,11 +27,24 @@ public static class LexiconSentiment
 
     static readonly FrozenDictionary<string, double> Lexicon = LoadLexicon();
 
+    /// <summary>Negators (VADER's list without "despite", plus "nobody" and "hardly"); any word ending in "n't" negates too.</summary>
     static readonly FrozenSet<string> Negations = new[]
     {
-        "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "cannot", "can't", "cant", "don't", "dont",
-        "didn't", "didnt", "doesn't", "doesnt", "isn't", "isnt", "wasn't", "wasnt", "aren't", "arent", "weren't", "won't", "wont",
-        "wouldn't", "wouldnt", "couldn't", "couldnt", "shouldn't", "haven't", "hasn't", "hadn't", "ain't", "nowhere", "hardly",
+        "not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "nowhere", "hardly", "rarely", "seldom", "nope",
+        "cannot", "cant", "dont", "didnt", "doesnt", "isnt", "wasnt", "arent", "werent", "wont", "wouldnt", "couldnt", "shouldnt",
+        "havent", "hasnt", "hadnt", "aint", "mustnt", "mightnt", "neednt", "shant", "darent", "oughtnt",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words that open a new clause and so end a negator's scope (Councill, McDonald &amp; Velikovich 2010: the scope of
+    /// negation ends with the clause; here a clause ends at punctuation or at one of these conjunctions). "nor" both opens a
+    /// clause and negates it ("neither fast nor cheap"); "or" does not end a scope ("no bugs or outages"). A wh-word or "if"
+    /// opens a subordinate clause the negator does not reach ("I can't believe how bad it is" stays negative).
+    /// </summary>
+    static readonly FrozenSet<string> ClauseOpeners = new[]
+    {
+        "and", "but", "however", "although", "though", "yet", "because", "while", "whereas", "nor",
+        "how", "why", "what", "when", "where", "whether", "if", "unless",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     static readonly FrozenDictionary<string, double> Boosters = new Dictionary<string, double>
@@ -51,9 +68,13 @@ public static class LexiconSentiment
     static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> LexiconBySpan = Lexicon.GetAlternateLookup<ReadOnlySpan<char>>();
     static readonly FrozenDictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> BoostersBySpan = Boosters.GetAlternateLookup<ReadOnlySpan<char>>();
     static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NegationsBySpan = Negations.GetAlternateLookup<ReadOnlySpan<char>>();
+    static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseOpenersBySpan = ClauseOpeners.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>What the rules need of a word (<see cref="Tokens.Words"/>): its valence, booster weight, whether it negates, and whether it is written in capitals.</summary>
-    readonly record struct Word(double? Valence, double? Boost, bool Negates, bool Capitals);
+    /// <summary>
+    /// What the rules need of a word (<see cref="Tokens.Words"/>): its valence, booster weight, whether it negates, whether it
+    /// is written in capitals, and whether it starts a clause (punctuation before it, or a clause-opening conjunction).
+    /// </summary>
+    readonly record struct Word(double? Valence, double? Boost, bool Negates, bool Capitals, bool OpensClause);
 
     [ThreadStatic] static List<Word>? t_words;
 
@@ -66,8 +87,11 @@ public static class LexiconSentiment
         Span<char> buffer = stackalloc char[64];
         var allCaps = true;
         var butIndex = -1;
+        var previousEnd = 0;
         foreach (var range in new Tokens.WordSpans(text))
         {
+            var opensClause = text.AsSpan(previousEnd, range.Start.Value - previousEnd).IndexOfAny(ClauseBreaks) >= 0;
+            previousEnd = range.End.Value;
             var raw = text.AsSpan(range);
             scoped ReadOnlySpan<char> word;
             if (raw.Length <= buffer.Length)
@@ -83,16 +107,20 @@ public static class LexiconSentiment
             if (hasLetter && !upperCase) allCaps = false;
             if (butIndex < 0 && word.SequenceEqual("but")) butIndex = words.Count;
             words.Add(new Word(LexiconBySpan.TryGetValue(word, out var valence) ? valence : null,
-                BoostersBySpan.TryGetValue(word, out var boost) ? boost : null, NegationsBySpan.Contains(word), raw.Length > 1 && upperCase && hasLetter));
+                BoostersBySpan.TryGetValue(word, out var boost) ? boost : null, Negates(word), raw.Length > 1 && upperCase && hasLetter,
+                opensClause || ClauseOpenersBySpan.Contains(word)));
         }
         var valences = new double[words.Count];
+        var negation = 1.0; // the product of the negators waiting for a sentiment word in the current clause
         for (var i = 0; i < words.Count; i++)
         {
+            if (words[i].OpensClause) negation = 1;
+            if (words[i].Negates) { negation *= Negation; continue; }
             if (words[i].Valence is not { } v) continue;
             if (i > 0 && words[i - 1].Boost is { } boost) v += Math.Sign(v) * boost;
             if (!allCaps && words[i].Capitals) v += Math.Sign(v) * CapsBoost;
-            for (var back = 1; back <= 3 && i - back >= 0; back++)
-                if (words[i - back].Negates) { v *= Negation; break; }
+            v *= negation;
+            negation = 1;
             if (butIndex >= 0) v *= i < butIndex ? 0.5 : i > butIndex ? 1.5 : 1;
             valences[i] = v;
         }
@@ -107,6 +135,11 @@ public static class LexiconSentiment
         }
         return new SentimentScore(sum / Math.Sqrt(sum * sum + Alpha));
     }
+
+    /// <summary>Punctuation that ends a clause, and with it a negator's scope.</summary>
+    static readonly System.Buffers.SearchValues<char> ClauseBreaks = System.Buffers.SearchValues.Create(",.;:!?()[]—–\"#");
+
+    static bool Negates(ReadOnlySpan<char> word) => NegationsBySpan.Contains(word) || word.EndsWith("n't", StringComparison.Ordinal);
 
     static bool HasLetter(ReadOnlySpan<char> word)
     {

@@ -15,8 +15,11 @@ namespace Fulcrum.Analytics.Tests.Themes.Sentiment;
 /// </summary>
 public sealed class AirlineEmbeddingSentimentTests(ITestOutputHelper output)
 {
-    /// <summary>Measured 0.6956 (docs/methods.md); the floor leaves room for ONNX Runtime's float differences between machines.</summary>
-    const double MeasuredMacroF1 = 0.6956, Tolerance = 0.005;
+    /// <summary>
+    /// Measured 0.6947 (docs/methods.md; 0.6956 before the lexicon's clause-scoped negation and the refit); the floor leaves
+    /// room for ONNX Runtime's float differences between machines and stays above issue 15's 0.69.
+    /// </summary>
+    const double MeasuredMacroF1 = 0.6947, Tolerance = 0.004;
 
     [Fact]
     public void Untrained_embedding_model_reaches_the_issue_target_on_the_crowd_labels()
