@@ -7,31 +7,13 @@ namespace Fulcrum.ThemeLab;
 /// subsamples put together merged (<see cref="StableCommunities"/>); merge, fold and drop as discovery does.</summary>
 static class Stable
 {
-    public static List<DiscoveredCluster> Discover(Corpus corpus, bool[] complaint, ThemeOptions options, IReadOnlyList<double> ladder, int resamples, double share, double? mergeShare)
-    {
-        var minimum = Math.Max(ThemeOptions.MinimumThemeSentences, (int)Math.Ceiling(options.MinThemeShare * corpus.Vectors.Length));
-        var found = new List<(List<int> Members, int Partition)>();
-        foreach (var part in Enumerable.Range(0, corpus.Vectors.Length).GroupBy(i => complaint[i] ? 0 : 1).OrderBy(g => g.Key))
+    public static List<DiscoveredCluster> Discover(Corpus corpus, bool[] complaint, ThemeOptions options, IReadOnlyList<double> ladder, int resamples, double share, double? mergeShare) =>
+        GraphDiscovery.Discover(corpus, complaint, options, (graph, partition) =>
         {
-            // Nodes are distinct vectors, as in SentenceCommunities (every partition here is under its 12,000 cap).
-            var node = new Dictionary<float[], int>(ReferenceEqualityComparer.Instance);
-            var sentences = new List<List<int>>();
-            foreach (var i in part)
-            {
-                if (!node.TryGetValue(corpus.Vectors[i], out var j)) { node[corpus.Vectors[i]] = j = sentences.Count; sentences.Add([]); }
-                sentences[j].Add(i);
-            }
-            if (sentences.Count > SentenceCommunities.DistinctPerPartition) throw new NotSupportedException("partition over the graph's cap");
-            var graph = NeighbourGraph.Build(sentences.Select(s => corpus.Vectors[s[0]]).ToList(), options.Neighbours);
             var sw = System.Diagnostics.Stopwatch.StartNew();
-            var (community, choice) = StableCommunities.Find(graph, ladder, resamples, share, mergeShare, options.Seed + part.Key);
-            Console.WriteLine($"    partition {part.Key}: nodes {graph.NodeCount}, stability " + string.Join(" ", choice.Resolutions.Select((r, g) => $"{r}:{choice.Stability[g]:F3}±{choice.StandardError[g]:F3}"))
+            var (community, choice) = StableCommunities.Find(graph, ladder, resamples, share, mergeShare, options.Seed + partition);
+            Console.WriteLine($"    partition {partition}: nodes {graph.NodeCount}, stability " + string.Join(" ", choice.Resolutions.Select((r, g) => $"{r}:{choice.Stability[g]:F3}±{choice.StandardError[g]:F3}"))
                 + $" -> resolution {choice.Resolution}, {choice.Communities} communities, {choice.Merged} merged, {sw.Elapsed.TotalSeconds:F1} s");
-            var members = Enumerable.Range(0, community.Max() + 1).Select(_ => new List<int>()).ToArray();
-            for (var n = 0; n < community.Length; n++) members[community[n]].AddRange(sentences[n]);
-            found.AddRange(members.Select(m => (m, part.Key)));
-        }
-        var (groups, _) = CentroidAgglomeration.Agglomerate(corpus.Vectors, found, options.MergeSimilarity ?? ThemeOptions.DefaultMergeSimilarity(true), minimum);
-        return ToneMerge.WithAllSentences(corpus.Vectors, groups.Select(g => (g.Centroid, Complaint: g.Partition == 0)).ToList(), minimum);
-    }
+            return community;
+        });
 }
