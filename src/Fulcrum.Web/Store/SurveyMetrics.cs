@@ -1,21 +1,16 @@
+using Fulcrum.Analytics.Metrics;
+
 namespace Fulcrum.Web.Store;
 
 /// <summary>
 /// The survey metrics customers answered, in the order NPS, CSAT, CES: the dashboard offers only these and starts from
-/// the first (the CLI's <c>PrimarySurveyMetric</c>), so a company that measures CSAT only never sees an empty NPS chart.
+/// the first (<see cref="PrimarySurveyMetric"/>, as the CLI), so a company that measures CSAT only never sees an empty NPS chart.
 /// </summary>
 public static class SurveyMetrics
 {
-    public static readonly IReadOnlyList<string> All = ["nps", "csat", "ces"];
-
     /// <summary>The survey metrics with at least one answer; cached until the data changes.</summary>
     public static Task<IReadOnlyList<string>> OnRecordAsync(AnalyticsRunner runner, CancellationToken cancellation) =>
-        runner.RunAsync<IReadOnlyList<string>>("survey-metrics", facts =>
-        {
-            // One scan counts the three; Dapper reads the row into the tuple by position.
-            var (nps, csat, ces) = facts.Store.Query<(long, long, long)>("SELECT COUNT(nps), COUNT(csat), COUNT(ces) FROM responses").Single();
-            return All.Zip([nps, csat, ces]).Where(m => m.Second > 0).Select(m => m.First).ToList();
-        }, cancellation);
+        runner.RunAsync("survey-metrics", facts => PrimarySurveyMetric.OnRecord(facts.Store), cancellation);
 
     /// <summary>NPS where customers gave it, else CSAT, else CES; null when no answer has a score.</summary>
     public static async Task<string?> PrimaryAsync(AnalyticsRunner runner, CancellationToken cancellation) =>
@@ -30,7 +25,7 @@ public static class SurveyMetrics
         var onRecord = await OnRecordAsync(runner, cancellation);
         var metric = string.IsNullOrWhiteSpace(asked) ? onRecord.FirstOrDefault() : asked.Trim().ToLowerInvariant();
         if (metric is null) throw new MetricNotOnRecordException("No survey scores (NPS, CSAT or CES) on record: import responses with a score.");
-        if (All.Contains(metric) && !onRecord.Contains(metric))
+        if (PrimarySurveyMetric.All.Contains(metric) && !onRecord.Contains(metric))
             throw new MetricNotOnRecordException($"No answers have a {metric.ToUpperInvariant()} score; this store has "
                 + (onRecord.Count == 0 ? "no survey scores." : $"{string.Join(" and ", onRecord.Select(m => m.ToUpperInvariant()))}: ask for metric={onRecord[0]}."));
         return metric;
