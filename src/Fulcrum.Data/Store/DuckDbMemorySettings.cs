@@ -12,12 +12,17 @@ static class DuckDbMemorySettings
     public const string MemoryLimitVariable = "FULCRUM_DUCKDB_MEMORY_LIMIT";
     public const string TempDirectoryVariable = "FULCRUM_DUCKDB_TEMP_DIRECTORY";
 
-    public static void Apply(DuckDBConnection connection)
+    public static void Apply(DuckDBConnection connection, bool inMemory)
     {
         if (Environment.GetEnvironmentVariable(MemoryLimitVariable) is { Length: > 0 } limit)
             Set(connection, "memory_limit", limit);
         if (Environment.GetEnvironmentVariable(TempDirectoryVariable) is { Length: > 0 } directory)
             Set(connection, "temp_directory", directory);
+        else if (inMemory)
+            // An in-memory database spills to ".tmp" in the working directory by default, a path every other in-memory
+            // database of the process (and of other processes there) shares: their spill files overwrite each other. Each
+            // gets its own directory under the system's temporary folder; DuckDB creates it only when it spills.
+            Set(connection, "temp_directory", Path.Combine(Path.GetTempPath(), $"fulcrum-duckdb-{Guid.NewGuid():N}"));
     }
 
     /// <summary>The memory limit in force, as DuckDB prints it (e.g. "18.8 GiB"), to set again after <see cref="ReleaseCache"/>.</summary>

@@ -59,7 +59,7 @@ public sealed class FulcrumStore : IDisposable
         try
         {
             connection.Open();
-            DuckDbMemorySettings.Apply(connection);
+            DuckDbMemorySettings.Apply(connection, inMemory: fullPath == ":memory:");
             var version = SchemaMigrator.Migrate(connection, SqlDialect.DuckDb);
             var store = new FulcrumStore(location, connection, SqlDialect.DuckDb, version);
             store.SeedAssumptions();
@@ -149,7 +149,8 @@ public sealed class FulcrumStore : IDisposable
     /// </summary>
     public void ReleaseCachedMemory()
     {
-        if (_connection is not DuckDBConnection duckDb) return;
+        // An in-memory store's tables exist only in the buffer pool: evicting them would write them out to spill files.
+        if (_connection is not DuckDBConnection duckDb || Location.Target == ":memory:") return;
         // Read once: DuckDB prints the limit rounded, so reading it back after each release would let it drift down.
         _duckDbMemoryLimit ??= DuckDbMemorySettings.CurrentLimit(duckDb);
         DuckDbMemorySettings.ReleaseCache(duckDb, _duckDbMemoryLimit);

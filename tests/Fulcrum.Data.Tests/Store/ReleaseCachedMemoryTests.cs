@@ -35,6 +35,31 @@ public sealed class ReleaseCachedMemoryTests : IDisposable
         Assert.Equal(2_000_000 + 1_999_999_000_000L, before);
     }
 
+    [Fact]
+    public void In_memory_stores_released_side_by_side_keep_their_data()
+    {
+        // An in-memory store's tables live only in the buffer pool: releasing must not push them out to spill files, and
+        // two in-memory stores (test fixtures in parallel, one working directory) must never share a spill file.
+        const string read = "SELECT CAST(COUNT(DISTINCT digest) + SUM(n) AS BIGINT) FROM numbers";
+        var stores = Enumerable.Range(0, 3).Select(_ => FulcrumStore.Open(":memory:")).ToList();
+        try
+        {
+            Parallel.ForEach(stores, (store, _, index) =>
+            {
+                store.Execute($"CREATE TABLE numbers AS SELECT range + {index} AS n, md5(CAST(range AS VARCHAR)) AS digest FROM range(1000000)");
+                for (var round = 0; round < 3; round++)
+                {
+                    store.ReleaseCachedMemory();
+                    Assert.Equal(1_000_000 + 499_999_500_000L + 1_000_000 * index, store.Scalar<long>(read));
+                }
+            });
+        }
+        finally
+        {
+            foreach (var store in stores) store.Dispose();
+        }
+    }
+
     static long TableBlocks(FulcrumStore store) =>
         store.Scalar<long>("SELECT CAST(COALESCE(SUM(memory_usage_bytes), 0) AS BIGINT) FROM duckdb_memory() WHERE tag = 'BASE_TABLE'");
 
