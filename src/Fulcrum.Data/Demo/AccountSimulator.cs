@@ -197,9 +197,11 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
         var rates = planted ? c : GroundTruthTally.Index(NpsCategory.Passive); // without planted effects every category behaves alike
         var before = subscriptions.Sum(s => s.Arr);
         batch.Tally.RenewalsByCategory[c]++;
+        if (raisedTheme) { batch.Tally.ThemeRenewals++; batch.Tally.ThemeRenewalsExpectedChurns += ChurnRate[rates]; }
         if (Chance(rng, ChurnRate[rates] * (raisedTheme ? ThemeChurnMultiplier : 1)))
         {
             batch.Tally.ChurnsByCategory[c]++;
+            if (raisedTheme) batch.Tally.ThemeRenewalChurns++;
             batch.Outcomes.Add(new OutcomeRow(id, renewal, "churn", before, 0));
             return renewal;
         }

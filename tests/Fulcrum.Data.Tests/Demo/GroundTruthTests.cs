@@ -50,9 +50,22 @@ public sealed class GroundTruthTests(DemoCompanyFixture company, ITestOutputHelp
             if (e.Realized is { } realized) Assert.True(double.IsFinite(realized), $"{e.EffectId} realized {realized}");
             if (e.Nominal is { } nominal) Assert.True(double.IsFinite(nominal), $"{e.EffectId} nominal {nominal}");
         }
-        // Only effects reported as parameters rather than measurements may lack a realized value (today: these two).
+        // Only effects reported as parameters rather than measurements may lack a realized value (today: the effort-tickets log rate).
         var withoutRealized = effects.Where(e => e.Realized is null).Select(e => e.EffectId).ToList();
-        Assert.Subset(new HashSet<string> { GroundTruth.EffortTickets, GroundTruth.ThemeChurn }, withoutRealized.ToHashSet());
+        Assert.Subset(new HashSet<string> { GroundTruth.EffortTickets }, withoutRealized.ToHashSet());
+    }
+
+    [Fact]
+    public void Realized_theme_churn_multiplier_is_observed_over_expected_churn_of_the_renewals_after_a_raising_comment()
+    {
+        var effect = GroundTruth.Read(company.Store).Single(e => e.EffectId == GroundTruth.ThemeChurn);
+        output.WriteLine($"{effect.EffectId}: nominal {effect.Nominal}, realized {effect.Realized:F2} ({effect.Detail})");
+
+        Assert.Equal(1.6, effect.Nominal);
+        Assert.NotNull(effect.Realized);
+        // A few hundred renewals at most: the realization is noisy, but it cannot be near zero or far above the multiplier.
+        Assert.InRange(effect.Realized.Value, 0.5, 3.5);
+        Assert.Matches(@"realized = \d[\d,]* churned of \d[\d,]* such renewals / \d+\.\d expected without it", effect.Detail);
     }
 
     [Fact]

@@ -56,6 +56,35 @@ public class BrowserFixture : IAsyncLifetime
         Browser = await _playwright.Chromium.LaunchAsync(PlaywrightTimeLimits.Launch);
     }
 
+    /// <summary>
+    /// A new page signed in as the admin (on its way to a light page), with the page's errors collected: console errors,
+    /// uncaught exceptions and responses of 400 and above.
+    /// </summary>
+    public async Task<(IPage Page, List<string> Errors)> SignedInPage()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        // No time limits: the reference machine is a shared 2-core VM and a page's first figures are computed on demand.
+        context.WithoutTimeLimits();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
+        page.PageError += (_, error) => errors.Add(error);
+        page.Response += (_, response) => { if (response.Status >= 400) errors.Add($"{response.Status} {response.Url}"); };
+
+        // Sign in on the way to a light page; the Overview is checked (and waited for) by the every-page test.
+        await page.GotoAsync(BaseUrl + "/assumptions");
+        Assert.EndsWith("/login?ReturnUrl=%2Fassumptions", page.Url);
+        // By keyboard: the name field has focus, Tab moves to the password, Enter submits. Wait for the focus first: on a
+        // loaded machine typing can start before the page has focused the field, and the keys would go nowhere.
+        await Assertions.Expect(page.Locator("#username")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("admin");
+        await page.Keyboard.PressAsync("Tab");
+        await page.Keyboard.TypeAsync(AdminPassword);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(BaseUrl + "/assumptions");
+        return (page, errors);
+    }
+
     public IServiceProvider Services => _app!.Services;
 
     public async Task DisposeAsync()

@@ -8,31 +8,6 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
     /// <summary>Every page of the menu, plus Admin for admins.</summary>
     static readonly string[] Pages = [.. Fulcrum.Web.Pages.NavItems.Visible.Select(n => n.Href), "/admin"];
 
-    async Task<(IPage Page, List<string> Errors)> SignedInPage()
-    {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        // No time limits: the reference machine is a shared 2-core VM and a page's first figures are computed on demand.
-        context.WithoutTimeLimits();
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error") errors.Add(message.Text); };
-        page.PageError += (_, error) => errors.Add(error);
-        page.Response += (_, response) => { if (response.Status >= 400) errors.Add($"{response.Status} {response.Url}"); };
-
-        // Sign in on the way to a light page; the Overview is checked (and waited for) by the every-page test.
-        await page.GotoAsync(fixture.BaseUrl + "/assumptions");
-        Assert.EndsWith("/login?ReturnUrl=%2Fassumptions", page.Url);
-        // By keyboard: the name field has focus, Tab moves to the password, Enter submits. Wait for the focus first: on a
-        // loaded machine typing can start before the page has focused the field, and the keys would go nowhere.
-        await Assertions.Expect(page.Locator("#username")).ToBeFocusedAsync();
-        await page.Keyboard.TypeAsync("admin");
-        await page.Keyboard.PressAsync("Tab");
-        await page.Keyboard.TypeAsync(BrowserFixture.AdminPassword);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(fixture.BaseUrl + "/assumptions");
-        return (page, errors);
-    }
-
     /// <summary>Waits until ECharts has drawn the chart's series (axes alone are a handful of paths).</summary>
     static Task Drawn(IPage page, string chart) =>
         page.WaitForFunctionAsync($"() => document.querySelectorAll('{chart} svg path').length > 6");
@@ -56,7 +31,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
     [Fact]
     public async Task Every_page_opens_with_its_figures_and_no_script_error()
     {
-        var (page, errors) = await SignedInPage();
+        var (page, errors) = await fixture.SignedInPage();
         foreach (var path in Pages)
         {
             var response = await page.GotoAsync(fixture.BaseUrl + path);
@@ -86,7 +61,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
     [Fact]
     public async Task Clicking_a_segment_drills_into_it()
     {
-        var (page, errors) = await SignedInPage();
+        var (page, errors) = await fixture.SignedInPage();
         await page.GotoAsync(fixture.BaseUrl + "/drilldown");
         var nodes = page.Locator("#drill-tree button.node");
         await Assertions.Expect(nodes.Nth(1)).ToBeVisibleAsync();
@@ -106,7 +81,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
     [Fact]
     public async Task An_analyst_edits_an_assumption_and_uploads_a_file()
     {
-        var (page, errors) = await SignedInPage();
+        var (page, errors) = await fixture.SignedInPage();
         await page.GotoAsync(fixture.BaseUrl + "/assumptions");
         var field = page.GetByLabel("Value of followup_sla_days");
         await field.FillAsync("5");
@@ -138,7 +113,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
     [Fact]
     public async Task A_form_post_without_its_antiforgery_token_is_refused()
     {
-        var (page, _) = await SignedInPage();
+        var (page, _) = await fixture.SignedInPage();
         // The session cookie alone is not enough to change anything: without a site Origin the Origin check refuses it (403),
         // and even with one (a forged Origin) the missing antiforgery token does (400).
         var form = page.APIRequest.CreateFormData().Set("name", "gross_margin").Set("value", "0.1");
@@ -154,7 +129,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
     [Fact]
     public async Task Moving_a_lever_slider_reprices_the_levers()
     {
-        var (page, errors) = await SignedInPage();
+        var (page, errors) = await fixture.SignedInPage();
         await page.GotoAsync(fixture.BaseUrl + "/levers");
         var row = page.Locator("#levers-table tbody tr", new PageLocatorOptions { HasText = "detractors to passive" });
         await Assertions.Expect(row).ToBeVisibleAsync();
@@ -178,7 +153,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
     [Fact]
     public async Task The_follow_up_queue_is_opened_assigned_and_closed()
     {
-        var (page, errors) = await SignedInPage();
+        var (page, errors) = await fixture.SignedInPage();
         await page.GotoAsync(fixture.BaseUrl + "/followups");
         await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Open follow-ups for detractor answers" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("detractor answer");
@@ -204,7 +179,7 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
     [Fact]
     public async Task Themes_are_discovered_and_a_theme_shows_its_trend_and_comments()
     {
-        var (page, errors) = await SignedInPage();
+        var (page, errors) = await fixture.SignedInPage();
         await page.GotoAsync(fixture.BaseUrl + "/themes");
         if (await page.Locator("button.theme").CountAsync() == 0)
         {
