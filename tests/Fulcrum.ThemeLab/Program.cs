@@ -12,6 +12,7 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // usage: lab [--air] [--demo seed1.duckdb,...] [--merge 0.3,0.25] [--min-share 0.002] [--seed N | --seeds 1,2,3 (one run per discovery seed)]
 // diagnostics: [--communities] (F1 of the raw graph communities, best single and best union of two) [--links] (where a planted community's graph edges go)
 // prototypes tried and not kept (docs/methods.md): [--tone model|partition|both] [--tone-merge T|qF] [--tone-merge-within] [--stable RESAMPLES:SHARE:MERGE(0: none) [--ladder 0.5,0.71,1,1.41,2]] [--no-fold] [--cross MERGE] [--strip-products] [--wishes] [--hybrid W] [--consensus RUNS:THRESHOLD] [--graph-consensus RUNS:THRESHOLD:ROUNDS,...] [--cooc LIFT:COS:CROSS(0|1):MINCOUNT]
+// cooc22 (context-aware similarity): [--context-edges W] (same-comment edges, W × the mean kNN edge) [--context-mix λ [--context-assign raw|mixed]] (vectors mixed with their comment's other sentences) [--context-reweight β] (kNN edges re-weighted by their comments' likeness)
 string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
 var corpora = new List<Corpus>();
 Corpus.StripProducts = args.Contains("--strip-products");
@@ -44,7 +45,7 @@ foreach (var corpus in corpora)
         var sw = Stopwatch.StartNew();
         var options = new ThemeOptions(MergeSimilarity: merge, MinThemeShare: minShare, Resolution: resolution, Seed: seed);
         if (Arg("--neighbours") is { } neighbours) options = options with { Neighbours = int.Parse(neighbours) };
-        Report.Variant = $"consensus={graphConsensus ?? "-"} tone={tone} tonemerge={toneMerge ?? "-"} merge={merge?.ToString() ?? "default"} res={resolution} seed={seed}";
+        Report.Variant = $"edges={Arg("--context-edges") ?? "-"} reweight={Arg("--context-reweight") ?? "-"} mix={Arg("--context-mix") ?? "-"}/{Arg("--context-assign") ?? "mixed"} consensus={graphConsensus ?? "-"} tone={tone} tonemerge={toneMerge ?? "-"} merge={merge?.ToString() ?? "default"} res={resolution} seed={seed}";
         Console.WriteLine($"  {Report.Variant} neighbours {options.Neighbours}");
         var partition = Arg("--partition") ?? "score";
         var complaint = partition switch
@@ -70,9 +71,10 @@ foreach (var corpus in corpora)
             "both" => ToneNeutralSpace.Project(raw, [.. ToneNeutralSpace.SentimentToneDirections(), ToneNeutralSpace.PartitionDirection(raw, complaint)]),
             _ => raw,
         };
+        if (Arg("--context-mix") is { } lambda) corpus.Vectors = ContextMix.Vectors(corpus, corpus.Vectors, double.Parse(lambda));
         var hybridWeight = Arg("--hybrid") is { } hw ? double.Parse(hw) : 0;
         var space = hybridWeight > 0 ? Hybrid.Vectors(corpus, hybridWeight) : corpus.Vectors;
-        var (clusters, summary) = Arg("--stable") is null && graphConsensus is null ? ThemeEngine.Discover(space, complaint, true, options)
+        var (clusters, summary) = Arg("--stable") is null && graphConsensus is null && Arg("--context-reweight") is null && Arg("--context-edges") is null ? ThemeEngine.Discover(space, complaint, true, options)
             : ([], new DiscoverySummary(0, 0, 0, complaint.Count(c => c), complaint.Count(c => !c), 0, 0, 0, null, null, null, options.Neighbours));
         if (toneMerge is { } tm) clusters = ToneMerge.Discover(corpus.Vectors, complaint, options, tm.StartsWith('q') ? -double.Parse(tm[1..]) : double.Parse(tm), !args.Contains("--tone-merge-within"));
         if (args.Contains("--no-fold")) clusters = NoFold.Discover(corpus, complaint, options);
@@ -103,6 +105,17 @@ foreach (var corpus in corpora)
             var c = cooc.Split(':').Select(double.Parse).ToArray();
             clusters = CooccurrenceMerge.Merge(corpus, clusters.ToList(), c[0], c[1], c[2] > 0, (int)c[3]);
         }
+        if (Arg("--context-edges") is { } edgeWeight)
+        {
+            clusters = CommentEdges.Discover(corpus, complaint, options, double.Parse(edgeWeight));
+            summary = summary with { Created = clusters.Count, Complaints = clusters.Count(x => x.Complaint), Other = clusters.Count(x => !x.Complaint) };
+        }
+        if (Arg("--context-reweight") is { } beta)
+        {
+            clusters = ContextReweight.Discover(corpus, complaint, options, double.Parse(beta));
+            summary = summary with { Created = clusters.Count, Complaints = clusters.Count(x => x.Complaint), Other = clusters.Count(x => !x.Complaint) };
+        }
+        if (Arg("--context-assign") == "raw") corpus.Vectors = raw;
         var seconds = sw.Elapsed.TotalSeconds;
         Report.Print(corpus, clusters, summary, seconds, args.Contains("--verbose"));
     }
