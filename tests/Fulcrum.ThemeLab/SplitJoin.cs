@@ -16,11 +16,14 @@ static class SplitJoin
 {
     /// <param name="splits">Modularity thresholds for the split (null: no split).</param>
     /// <param name="joins">Conditional-share thresholds for the join (null: no join).</param>
+    /// <param name="partShare">Fewest sentences a split's part keeps, as a share of the minimum theme size.</param>
     /// <param name="separations">Quantiles of within-part similarity the cross-part similarity must stay under (0: not checked).</param>
     public static void Run(Corpus corpus, bool[] complaint, ThemeOptions options, IReadOnlyList<double?> splits, IReadOnlyList<double?> joins,
-        IReadOnlyList<double> separations, int minJoinCount, bool verbose, string variant)
+        IReadOnlyList<double> separations, int minJoinCount, bool verbose, string variant, double partShare = 1)
     {
         var minimum = Math.Max(ThemeOptions.MinimumThemeSentences, (int)Math.Ceiling(options.MinThemeShare * corpus.Vectors.Length));
+        // A split's parts may be smaller than a theme (partShare < 1): the fold then takes each small part to its most similar theme.
+        var partMinimum = Math.Max(ThemeOptions.MinimumThemeSentences, (int)Math.Ceiling(partShare * minimum));
         var parts = new List<(WeightedGraph Graph, List<List<int>> Sentences, int[] Community, int Partition)>();
         foreach (var part in Enumerable.Range(0, corpus.Vectors.Length).GroupBy(i => complaint[i] ? 0 : 1).OrderBy(g => g.Key))
         {
@@ -44,7 +47,7 @@ static class SplitJoin
             foreach (var (graph, sentences, community, partition) in parts)
             {
                 var refined = split is { } q
-                    ? Refine(corpus, graph, sentences, community, minimum, q, separation, options.Seed + partition, verbose)
+                    ? Refine(corpus, graph, sentences, community, partMinimum, q, separation, options.Seed + partition, verbose)
                     : community;
                 var members = Enumerable.Range(0, refined.Max() + 1).Select(_ => new List<int>()).ToArray();
                 for (var n = 0; n < refined.Length; n++) members[refined[n]].AddRange(sentences[n]);
@@ -57,7 +60,7 @@ static class SplitJoin
             {
                 sw.Restart();
                 var joined = join is { } share ? Join(corpus, clusters, share, minJoinCount) : clusters;
-                Report.Variant = $"{variant} split={split?.ToString() ?? "-"}:{separation} join={join?.ToString() ?? "-"}";
+                Report.Variant = $"{variant} split={split?.ToString() ?? "-"}:{separation}:{partShare} join={join?.ToString() ?? "-"}";
                 Console.WriteLine($"  {Report.Variant}: split {splitSeconds:F1} s, join {sw.Elapsed.TotalSeconds:F1} s");
                 var summary = new DiscoverySummary(joined.Count, joined.Count(c => c.Complaint), joined.Count(c => !c.Complaint), complaint.Count(c => c),
                     complaint.Count(c => !c), 0, 0, 0, null, minimum, null, options.Neighbours);
