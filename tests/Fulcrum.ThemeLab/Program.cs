@@ -11,7 +11,7 @@ CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // usage: lab [--air] [--demo seed1.duckdb,...] [--merge 0.3,0.25] [--min-share 0.002] [--seed N | --seeds 1,2,3 (one run per discovery seed)]
 // diagnostics: [--communities] (F1 of the raw graph communities, best single and best union of two) [--links] (where a planted community's graph edges go)
-// prototypes tried and not kept (docs/methods.md): [--tone model|partition|both] [--tone-merge T|qF] [--tone-merge-within] [--stable RESAMPLES:SHARE:MERGE(0: none) [--ladder 0.5,0.71,1,1.41,2]] [--no-fold] [--cross MERGE] [--strip-products] [--wishes] [--hybrid W] [--consensus RUNS:THRESHOLD] [--graph-consensus RUNS:THRESHOLD:ROUNDS,...] [--cooc LIFT:COS:CROSS(0|1):MINCOUNT]
+// prototypes tried and not kept (docs/methods.md): [--tone model|partition|both] [--tone-merge T|qF] [--tone-merge-within] [--stable RESAMPLES:SHARE:MERGE(0: none) [--ladder 0.5,0.71,1,1.41,2]] [--no-fold] [--cross MERGE] [--strip-products] [--wishes] [--hybrid W] [--consensus RUNS:THRESHOLD] [--graph-consensus RUNS:THRESHOLD:ROUNDS,...] [--cooc LIFT:COS:CROSS(0|1):MINCOUNT] [--split Q,- --separation QUANTILE --split-part SHARE_OF_MINIMUM --join SHARE,- --join-min COUNT]
 // cooc22 (context-aware similarity): [--context-edges W] (same-comment edges, W × the mean kNN edge) [--context-mix λ [--context-assign raw|mixed]] (vectors mixed with their comment's other sentences) [--context-reweight β] (kNN edges re-weighted by their comments' likeness)
 string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
 var corpora = new List<Corpus>();
@@ -64,6 +64,14 @@ foreach (var corpus in corpora)
         }
         if (args.Contains("--links")) { CommunityLinks.Print(corpus, complaint, resolution, options.Neighbours); continue; }
         if (args.Contains("--communities")) { Communities.Print(corpus, complaint, resolution, options.Neighbours); continue; }
+        if (Arg("--split") is not null || Arg("--join") is not null)
+        {
+            // split22: --split Q,... (modularity thresholds, "-": no split) [--separation QUANTILE,...] [--split-part SHARE] --join SHARE,... ("-": no join) [--join-min COUNT]
+            static List<double?> Values(string? list) => (list ?? "-").Split(',').Select(v => v == "-" ? (double?)null : double.Parse(v)).ToList();
+            SplitJoin.Run(corpus, complaint, options, Values(Arg("--split")), Values(Arg("--join")), (Arg("--separation") ?? "0").Split(',').Select(double.Parse).ToList(),
+                Arg("--join-min") is { } jm ? int.Parse(jm) : 10, args.Contains("--verbose"), Report.Variant, Arg("--split-part") is { } sp ? double.Parse(sp) : 1);
+            continue;
+        }
         corpus.Vectors = tone switch
         {
             "model" => ToneNeutralSpace.Project(raw, ToneNeutralSpace.SentimentToneDirections()),
