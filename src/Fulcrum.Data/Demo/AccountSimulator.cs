@@ -67,7 +67,7 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
         adoptions = adoptions.Select(a => renewals.Contains(a.Date) || a.Date <= created ? (a.Date.AddDays(1), a.Product) : a).ToList();
 
         DateOnly? churned = null;
-        var raisedIntegrationTheme = false;
+        var raised = PlantedThemes.None;
         var recentScores = new List<(DateOnly Date, int Score)>();
         int responseSeq = 0, ticketSeq = 0, referenceSeq = 0;
 
@@ -104,11 +104,11 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
                 else if (kind == 1)
                 {
                     Survey(rng, batch, index, id, segment, segmentName, region, q, date, latentScore, effort, effortShift, MultiShift(),
-                        initiativeShifts, initiativeShift, subscriptions, recentScores, ref responseSeq, ref referenceSeq, ref raisedIntegrationTheme);
+                        initiativeShifts, initiativeShift, subscriptions, recentScores, ref responseSeq, ref referenceSeq, ref raised);
                 }
                 else
                 {
-                    churned = Renew(rng, batch, id, date, subscriptions, recentScores, raisedIntegrationTheme && options.PlantEffects, options.PlantEffects,
+                    churned = Renew(rng, batch, id, date, subscriptions, recentScores, options.PlantEffects ? raised : PlantedThemes.None, options.PlantEffects,
                         latentScore + effortShift + MultiShift() + initiativeShift, ref coreArr);
                 }
             }
@@ -141,7 +141,7 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
 
     void Survey(Random rng, DemoBatch batch, int index, string id, int segment, string segmentName, string region, int q, DateOnly surveyDay,
         double latentScore, double effort, double effortShift, double multiShift, double[] initiativeShifts, double initiativeShift,
-        List<Subscription> subscriptions, List<(DateOnly Date, int Score)> recentScores, ref int responseSeq, ref int referenceSeq, ref bool raisedTheme)
+        List<Subscription> subscriptions, List<(DateOnly Date, int Score)> recentScores, ref int responseSeq, ref int referenceSeq, ref PlantedThemes raised)
     {
         var multiNow = subscriptions.Count >= 2;
         for (var contact = 1; contact <= SurveyContacts[segment]; contact++)
@@ -165,7 +165,8 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
                 themes = string.Join(";", picked.Select(CommentThemes.Key));
                 var integration = picked.Contains(CommentTheme.ProductsDontIntegrate);
                 var managers = picked.Contains(CommentTheme.TooManyAccountManagers);
-                raisedTheme |= integration || managers;
+                if (integration) raised |= PlantedThemes.Integration;
+                if (managers) raised |= PlantedThemes.Managers;
                 if (multiNow && category == NpsCategory.Detractor)
                 {
                     batch.Tally.MultiDetractorComments++;
@@ -190,18 +191,19 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
 
     /// <returns>The churn date when the account churns at this renewal.</returns>
     static DateOnly? Renew(Random rng, DemoBatch batch, string id, DateOnly renewal, List<Subscription> subscriptions,
-        List<(DateOnly Date, int Score)> recentScores, bool raisedTheme, bool planted, double expectedScore, ref double coreArr)
+        List<(DateOnly Date, int Score)> recentScores, PlantedThemes raised, bool planted, double expectedScore, ref double coreArr)
     {
         var category = LatestCategory(recentScores, renewal) ?? Category(ToScore(expectedScore));
         var c = GroundTruthTally.Index(category);
         var rates = planted ? c : GroundTruthTally.Index(NpsCategory.Passive); // without planted effects every category behaves alike
         var before = subscriptions.Sum(s => s.Arr);
         batch.Tally.RenewalsByCategory[c]++;
-        if (raisedTheme) { batch.Tally.ThemeRenewals++; batch.Tally.ThemeRenewalsExpectedChurns += ChurnRate[rates]; }
+        var raisedTheme = raised != PlantedThemes.None;
+        batch.Tally.ThemeRenewals.Add(raised, ChurnRate[rates]);
         if (Chance(rng, ChurnRate[rates] * (raisedTheme ? ThemeChurnMultiplier : 1)))
         {
             batch.Tally.ChurnsByCategory[c]++;
-            if (raisedTheme) batch.Tally.ThemeRenewalChurns++;
+            batch.Tally.ThemeRenewals.Churned(raised);
             batch.Outcomes.Add(new OutcomeRow(id, renewal, "churn", before, 0));
             return renewal;
         }

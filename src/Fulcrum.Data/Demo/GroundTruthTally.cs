@@ -34,9 +34,7 @@ internal sealed class GroundTruthTally
     public long[] RenewalsByCategory { get; } = new long[3];
     public long[] ChurnsByCategory { get; } = new long[3];
     public long[] ExpansionsByCategory { get; } = new long[3];
-    /// <summary>Renewals after a comment raising a planted theme: how many churned, and how many would have without the theme's multiplier (sum of their churn probabilities).</summary>
-    public long ThemeRenewals, ThemeRenewalChurns;
-    public double ThemeRenewalsExpectedChurns;
+    public ThemeRenewalTally ThemeRenewals { get; } = new();
     public long MultiDetractorComments, MultiDetractorIntegration, MultiDetractorManagers, OtherComments, OtherIntegration, OtherManagers;
     public long[] AskedByCategory { get; } = new long[3];
     public long[] AgreedByCategory { get; } = new long[3];
@@ -56,8 +54,7 @@ internal sealed class GroundTruthTally
             AskedByCategory[i] += other.AskedByCategory[i];
             AgreedByCategory[i] += other.AgreedByCategory[i];
         }
-        ThemeRenewals += other.ThemeRenewals; ThemeRenewalChurns += other.ThemeRenewalChurns;
-        ThemeRenewalsExpectedChurns += other.ThemeRenewalsExpectedChurns;
+        ThemeRenewals.Merge(other.ThemeRenewals);
         MultiDetractorComments += other.MultiDetractorComments; MultiDetractorIntegration += other.MultiDetractorIntegration;
         MultiDetractorManagers += other.MultiDetractorManagers; OtherComments += other.OtherComments;
         OtherIntegration += other.OtherIntegration; OtherManagers += other.OtherManagers;
