@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Linkage;
+using Fulcrum.Analytics.Themes;
 using Fulcrum.Core.Statistics;
 using Fulcrum.Data.Store;
 
@@ -9,14 +10,18 @@ namespace Fulcrum.Analytics.BusinessCase;
 /// <summary>A fitted business case: the linkage run and the levers valued on it, ready to re-value with other inputs.</summary>
 public sealed class BusinessCaseRun
 {
-    internal BusinessCaseRun(LinkageRun linkage, IReadOnlyList<(Lever Lever, ScenarioDefinition? Scenario)> levers, BusinessCaseReport report)
+    internal BusinessCaseRun(LinkageRun linkage, IReadOnlyList<(Lever Lever, ScenarioDefinition? Scenario)> levers, IReadOnlyDictionary<string, ThemeKind> themeKinds,
+        BusinessCaseReport report)
     {
         Linkage = linkage;
         Levers = levers;
+        ThemeKinds = themeKinds;
         Report = report;
     }
 
     public LinkageRun Linkage { get; }
+    /// <summary>Each theme's kind (problem or strength): only problems have a "Fix theme" lever.</summary>
+    public IReadOnlyDictionary<string, ThemeKind> ThemeKinds { get; }
     internal IReadOnlyList<(Lever Lever, ScenarioDefinition? Scenario)> Levers { get; }
     public BusinessCaseReport Report { get; }
 }
@@ -34,8 +39,10 @@ public static class BusinessCaseAnalysis
     public static BusinessCaseRun Run(AnalysisFacts facts, LinkageOptions options, IProgress<LinkageProgress>? progress = null)
     {
         var levers = new BusinessCaseLevers();
+        // The themes' kinds come from their own bootstrap, worked out while the linkage loads and fits.
+        var kinds = ThemeImpactAnalysis.Kinds(facts.Store);
         var linkage = LinkageAnalysis.Run(facts, options, new AssumptionStore(facts.Store).Snapshot(), levers.Build, progress);
-        return On(linkage, levers, options);
+        return On(linkage, levers, options, kinds.GetAwaiter().GetResult());
     }
 
     /// <summary>
@@ -44,13 +51,15 @@ public static class BusinessCaseAnalysis
     /// been made with the same options otherwise (resamples, seed, folds, soft metrics), so the figures are exactly those of
     /// <see cref="Run"/>.
     /// </summary>
-    public static BusinessCaseRun On(LinkageRun linkage, BusinessCaseLevers levers, LinkageOptions options)
+    /// <param name="themeKinds">Each theme's kind, as the theme impact decided it (<see cref="ThemeImpactReport.Kinds"/>): a strength gets no "Fix theme" lever.</param>
+    public static BusinessCaseRun On(LinkageRun linkage, BusinessCaseLevers levers, LinkageOptions options, IReadOnlyDictionary<string, ThemeKind> themeKinds)
     {
         if (!levers.ValuedBy(linkage)) throw new ArgumentException("The linkage run did not value these levers: pass them to its fit as scenarios.", nameof(levers));
         if (linkage.Options with { ConfidenceLevel = options.ConfidenceLevel } != options)
             throw new ArgumentException("The linkage run was fitted with other options than the business case asks for.", nameof(options));
         var run = linkage.AtConfidenceLevel(options.ConfidenceLevel);
-        return new BusinessCaseRun(run, levers.Levers, Build(run, levers.Levers, run.Figures, run.Assumptions));
+        var offered = LeverCatalog.WithoutStrengths(levers.Levers, themeKinds);
+        return new BusinessCaseRun(run, offered, themeKinds, Build(run, offered, run.Figures, run.Assumptions));
     }
 
     /// <summary>
@@ -65,7 +74,7 @@ public static class BusinessCaseAnalysis
         var assumptions = linkage.Assumptions.ToDictionary(a => a.Key, a => a.Value);
         foreach (var (name, value) in overrides) assumptions[name] = value;
         var money = MoneyAssumptions.From(assumptions);
-        var levers = LeverCatalog.Build(new LinkageContext(linkage.Data, linkage.Book, assumptions));
+        var levers = LeverCatalog.WithoutStrengths(LeverCatalog.Build(new LinkageContext(linkage.Data, linkage.Book, assumptions)), run.ThemeKinds);
         var scenarios = levers.Where(l => l.Scenario is not null).Select(l => l.Scenario!.Scenario).ToList();
         var horizons = linkage.Horizons.Append((int)Math.Round(assumptions["horizon_months"])).Distinct().Order().ToArray();
         var evaluator = linkage.Evaluator.WithHorizons(horizons);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fulcrum.Analytics.Linkage;
+using Fulcrum.Analytics.Themes;
 
 namespace Fulcrum.Analytics.BusinessCase;
 
@@ -63,9 +64,8 @@ public static class LeverCatalog
                     $"The moved accounts churn, expand and stay like {metric.ToUpperInvariant()} {toLevel} accounts of the same segment, tenure, products and size (churn and expansion models).{caveat}"),
                 new ScenarioDefinition(new Scenario(id, fromEntries, toEntries, cost))));
         }
-        string NpsMissing(string fromName, string toName) => context.Data.Soft.Contains(SoftMetric.Nps)
-            ? $"needs NPS answers from both {fromName}s and {toName}s in the year before renewals; import survey responses with an nps column (fulcrum import responses FILE)"
-            : "NPS is not in the linkage model; run with --soft including nps";
+        string NpsMissing(string fromName, string toName) => ScoreMissing(context.Data, SoftMetric.Nps, "nps",
+            $"needs NPS answers from both {fromName}s and {toName}s in the year before renewals", "");
         void NpsMove(string id, string fromName, string toName, string sizeAssumption, string costAssumption) =>
             Move(id, $"Move {Percent(A(sizeAssumption))} of {fromName}s to {toName}", LinkageFactors.Nps, [fromName], toName, sizeAssumption, costAssumption, NpsMissing(fromName, toName));
         NpsMove(DetractorsToPassive, LinkageFactors.Detractor, LinkageFactors.Passive, "lever_size_detractors_to_passive", "lever_cost_detractor_recovery");
@@ -74,9 +74,8 @@ public static class LeverCatalog
         // CSAT: the dissatisfied (1–2) become satisfied (4), valued like the NPS moves.
         const string csatSize = "lever_size_csat_dissatisfied_to_satisfied";
         Move(CsatDissatisfiedToSatisfied, $"Move {Percent(A(csatSize))} of dissatisfied customers (CSAT 1–2) to satisfied (4)", LinkageFactors.Csat, ["1", "2"], "4",
-            csatSize, "lever_cost_detractor_recovery", context.Data.Soft.Contains(SoftMetric.Csat)
-                ? "needs CSAT answers of 1–2 and of 4 in the year before renewals; import survey responses with a csat column (fulcrum import responses FILE)"
-                : "CSAT is not in the linkage model (NPS is used when answered); run with --soft including csat");
+            csatSize, "lever_cost_detractor_recovery", ScoreMissing(context.Data, SoftMetric.Csat, "csat",
+                "needs CSAT answers of 1–2 and of 4 in the year before renewals", " (NPS is used when answered)"));
         if (Wanted(LowerEffort)) result.Add(LowerEffortLever(context, A("lever_size_ces_reduction"), A("lever_cost_effort_reduction")));
         if (Wanted(FewerContacts)) result.Add(FewerContactsLever(context, A("lever_size_contact_reduction"), A("lever_cost_contact_reduction")));
         for (var theme = 0; theme < context.Data.Themes.Count; theme++)
@@ -87,6 +86,19 @@ public static class LeverCatalog
         // lever whose whole value is cost to serve (fewer contacts) keeps its money.
         return result.Select(l => l.Item1.Id == FewerContacts || l.Item2 is null ? l
             : (l.Item1 with { Unavailable = LinkageReportBuilder.NoArr }, (ScenarioDefinition?)null)).ToList();
+    }
+
+    /// <summary>
+    /// Why a score lever cannot be valued, and the one step that would help: answers of the levels it moves (the metric is
+    /// modelled), the metric's answers at all (the store has none before any renewal), or --soft (answered, left out).
+    /// </summary>
+    static string ScoreMissing(LinkageDataset data, SoftMetric metric, string column, string levelsNeeded, string whyLeftOut)
+    {
+        var import = $"import survey responses with {(column == "nps" ? "an" : "a")} {column} column (fulcrum import responses FILE)";
+        var name = column.ToUpperInvariant();
+        return data.Soft.Contains(metric) ? $"{levelsNeeded}; {import}"
+            : !data.Answered.Contains(metric) ? $"the store has no {name} answers in the year before any renewal; {import} to use this lever"
+            : $"{name} is not in the linkage model{whyLeftOut}; run with --soft including {column}";
     }
 
     static (Lever, ScenarioDefinition?) LowerEffortLever(LinkageContext context, double points, double costPerAccountPoint)
@@ -160,6 +172,22 @@ public static class LeverCatalog
         return (new Lever(id, title, share, "share", sizeName, raising.Count, cost, costName, $"{MoneyFormat.Short(cost)} for the theme", mechanism),
             new ScenarioDefinition(new Scenario(id, from, to, cost)));
     }
+
+    /// <summary>Why a strength has no "Fix theme" lever (docs/methods.md, business case).</summary>
+    public const string StrengthNotFixed = "the theme is a strength (customers speak of it favourably, or score higher when they raise it), not a problem: "
+        + "there is nothing to fix, and what losing it would cost is not in these data (no account is seen losing it), so it is not valued";
+
+    /// <summary>
+    /// The levers with every strength's "Fix theme" lever unavailable, saying why (<see cref="StrengthNotFixed"/>): the kinds are
+    /// the theme impact's (<see cref="ThemeImpactAnalysis.KindOf"/>), decided apart from the linkage fit, so the fit values
+    /// every theme and the business case offers the problems' levers only. A theme without a kind stays a problem.
+    /// </summary>
+    internal static IReadOnlyList<(Lever Lever, ScenarioDefinition? Scenario)> WithoutStrengths(IReadOnlyList<(Lever Lever, ScenarioDefinition? Scenario)> levers,
+        IReadOnlyDictionary<string, ThemeKind> kinds) =>
+        levers.Select(l => l.Lever.Id.StartsWith(FixThemePrefix, StringComparison.Ordinal)
+                           && kinds.GetValueOrDefault(l.Lever.Id[FixThemePrefix.Length..]) == ThemeKind.Strength
+            ? (l.Lever with { Unavailable = StrengthNotFixed }, (ScenarioDefinition?)null)
+            : l).ToList();
 
     static string Percent(double share) => share.ToString("0.#%", CultureInfo.InvariantCulture);
 

@@ -22,6 +22,9 @@ internal sealed record LinkageTheme(string ThemeId, string Label, int[] Events);
 internal sealed class LinkageDataset
 {
     public required IReadOnlySet<SoftMetric> Soft { get; init; }
+    /// <summary>The survey metrics answered in the year before at least one renewal, whether modelled or not: a lever's
+    /// reason can then tell "the store lacks these answers" from "--soft left them out".</summary>
+    public required IReadOnlySet<SoftMetric> Answered { get; init; }
     public required ReliabilityCalibration CesCalibration { get; init; }
     public required double[] SizeCuts { get; init; }
     public required int Accounts { get; init; }
@@ -98,7 +101,8 @@ internal sealed class LinkageDataset
                 + "modelled and no lever can be valued.", ["renewals: fulcrum import outcomes FILE (kind renewal, churn, expansion or contraction)"]);
 
         progress?.Report(new LinkageProgress("Placing rows in model cells", 0, 0));
-        var soft = options.SoftMetrics ?? DefaultSoft(events);
+        var answered = AnsweredBefore(events);
+        var soft = options.SoftMetrics ?? DefaultSoft(answered);
         var sizeCuts = LinkageFactors.SizeCuts(events.Select(e => e.ArrBefore));
         var sizeLevels = LinkageFactors.SizeLevels(sizeCuts);
 
@@ -238,6 +242,7 @@ internal sealed class LinkageDataset
         return new LinkageDataset
         {
             Soft = soft,
+            Answered = answered,
             CesCalibration = ces,
             SizeCuts = sizeCuts,
             Accounts = accountIndex.Count,
@@ -347,12 +352,22 @@ internal sealed class LinkageDataset
     /// <summary>Calibrated CES rounded to half points for the churn model's cells.</summary>
     public static double BinChurnCes(double calibrated) => Math.Round(calibrated * 2) / 2;
 
-    static IReadOnlySet<SoftMetric> DefaultSoft(IReadOnlyList<RenewalEventRow> events)
+    static IReadOnlySet<SoftMetric> AnsweredBefore(IReadOnlyList<RenewalEventRow> events)
+    {
+        var answered = new HashSet<SoftMetric>();
+        if (events.Any(e => e.NpsMean is not null)) answered.Add(SoftMetric.Nps);
+        if (events.Any(e => e.CsatMean is not null)) answered.Add(SoftMetric.Csat);
+        if (events.Any(e => e.CesMean is not null)) answered.Add(SoftMetric.Ces);
+        return answered;
+    }
+
+    /// <summary>NPS when answered, else CSAT; and CES when answered.</summary>
+    static IReadOnlySet<SoftMetric> DefaultSoft(IReadOnlySet<SoftMetric> answered)
     {
         var soft = new HashSet<SoftMetric>();
-        if (events.Any(e => e.NpsMean is not null)) soft.Add(SoftMetric.Nps);
-        else if (events.Any(e => e.CsatMean is not null)) soft.Add(SoftMetric.Csat);
-        if (events.Any(e => e.CesMean is not null)) soft.Add(SoftMetric.Ces);
+        if (answered.Contains(SoftMetric.Nps)) soft.Add(SoftMetric.Nps);
+        else if (answered.Contains(SoftMetric.Csat)) soft.Add(SoftMetric.Csat);
+        if (answered.Contains(SoftMetric.Ces)) soft.Add(SoftMetric.Ces);
         return soft;
     }
 }

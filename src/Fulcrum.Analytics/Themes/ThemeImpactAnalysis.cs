@@ -92,6 +92,25 @@ public static class ThemeImpactAnalysis
             ordered, money, linkageNote), linkageRun);
     }
 
+    /// <summary>
+    /// Each active theme's kind (problem or strength, <see cref="KindOf"/>) as the theme impact report with its default
+    /// options decides it, without its churn or linkage figures: the business case offers "fix" levers for problems only.
+    /// The data are read here, on the caller's connection; the bootstrap behind the NPS impact runs on another thread (the
+    /// task), so the caller can fit its linkage meanwhile. No themes or no assignments: no kinds.
+    /// </summary>
+    public static Task<IReadOnlyDictionary<string, ThemeKind>> Kinds(FulcrumStore store)
+    {
+        if (store.Scalar<long>("SELECT COUNT(*) FROM themes WHERE status = 'active'") == 0) return Task.FromResult(NoKinds);
+        var data = ThemeImpactData.Load(store);
+        if (!data.AnyLinks) return Task.FromResult(NoKinds);
+        // Only the kind is kept: the churn figures are not worked out (they do not enter the kind).
+        var withoutMoney = new ThemeMoneyCoverage(false, "not needed for the kinds");
+        return Task.Run(() => (IReadOnlyDictionary<string, ThemeKind>)Figures(data, withoutMoney, new ThemeImpactOptions())
+            .ToDictionary(t => t.ThemeId, t => t.Kind, StringComparer.Ordinal));
+    }
+
+    static readonly IReadOnlyDictionary<string, ThemeKind> NoKinds = new Dictionary<string, ThemeKind>();
+
     /// <summary>Each theme's figures from the loaded data (NPS impact, churn and ARR at risk, trend, emerging check), in theme order.</summary>
     static List<ThemeImpact> Figures(ThemeImpactData data, ThemeMoneyCoverage money, ThemeImpactOptions options)
     {

@@ -55,4 +55,9 @@ public sealed record ThemeMoneyCoverage(bool IsDefined, string? Reason)
 /// <param name="LinkageNote">Why the linkage figures are missing (no renewals, too few), or null when they are there.</param>
 public sealed record ThemeImpactReport(
     int Responses, int Accounts, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ChurnedAccounts, string Method,
-    IReadOnlyList<ThemeImpact> Themes, ThemeMoneyCoverage Money, string? LinkageNote = null);
+    IReadOnlyList<ThemeImpact> Themes, ThemeMoneyCoverage Money, string? LinkageNote = null)
+{
+    /// <summary>Each theme's kind by id (what the business case reads to offer "fix" levers for problems only).</summary>
+    [JsonIgnore]
+    public IReadOnlyDictionary<string, ThemeKind> Kinds => Themes.ToDictionary(t => t.ThemeId, t => t.Kind, StringComparer.Ordinal);
+}

@@ -170,7 +170,7 @@ public static class AnalyzePipeline
             // Without theme impact's fit (no comments, no renewals) the business case fits (or reads the stored fit) itself.
             var shared = sharedFit is not null;
             var run = shared
-                ? BusinessCaseAnalysis.On(sharedFit!, levers!, new LinkageOptions())
+                ? BusinessCaseAnalysis.On(sharedFit!, levers!, new LinkageOptions(), results.ThemeImpact!.Kinds)
                 : BusinessCaseAnalysis.Run(facts, new LinkageOptions(), new SynchronousProgress<LinkageProgress>(l => p.Report((l.Stage, l.Done, l.Total))));
             // The fit and the levers (built on the fit's data) hold the modelling data: let them go before the value step.
             sharedFit = null;

@@ -124,7 +124,7 @@ public abstract class LinkageFitCacheTests : IDisposable
         var shared = ThemeImpactAnalysis.Run(_store, new ThemeImpactOptions(Replicates: Options.Resamples), levers.Build);
         Assert.NotNull(shared.Linkage);
         Assert.Equal(LinkageFitSource.Fitted, shared.Linkage.FitSource);
-        var fromThemeImpact = BusinessCaseAnalysis.On(shared.Linkage, levers, Options);
+        var fromThemeImpact = BusinessCaseAnalysis.On(shared.Linkage, levers, Options, shared.Report.Kinds);
         Assert.Equal(0.90, fromThemeImpact.Report.ConfidenceLevel);
 
         // A standalone business case reads the fit theme impact stored: every figure identical, intervals at its 90%.
@@ -142,7 +142,7 @@ public abstract class LinkageFitCacheTests : IDisposable
     public void Levers_a_linkage_run_did_not_value_are_refused()
     {
         var run = BusinessCase();
-        Assert.Throws<ArgumentException>(() => BusinessCaseAnalysis.On(run.Linkage, new BusinessCaseLevers(), Options));
+        Assert.Throws<ArgumentException>(() => BusinessCaseAnalysis.On(run.Linkage, new BusinessCaseLevers(), Options, run.ThemeKinds));
     }
 
     /// <summary>One theme raised in the comments of every fifth commenting account, stored as `fulcrum themes` would.</summary>
