@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fulcrum.Analytics.Value;
+using Fulcrum.Analytics.Value.Initiatives;
 using Fulcrum.Analytics.Value.Ledger;
 using Fulcrum.Analytics.Value.References;
 
@@ -20,10 +21,12 @@ public static class ValueView
                 InitiativesView.Money(line.Total), Markup.Escape(line.Verdict));
         AnsiConsole.Write(summary);
 
-        var effects = new Table().Border(TableBorder.Rounded).Title("Measured effects, average since the start (95% CI)").AddColumns("initiative", "design", "NPS points", "churn (pp/quarter)", "expansion ARR / account-quarter", "cost to serve / account-quarter");
+        // The survey outcome is NPS, or CSAT where customers answer only CSAT.
+        var survey = report.Initiatives.Any(i => i.Outcome(InitiativeImpactAnalysis.Csat) is not null) ? InitiativeImpactAnalysis.Csat : InitiativeImpactAnalysis.Nps;
+        var effects = new Table().Border(TableBorder.Rounded).Title("Measured effects, average since the start (95% CI)").AddColumns("initiative", "design", $"{survey.ToUpperInvariant()} points", "churn (pp/quarter)", "expansion ARR / account-quarter", "cost to serve / account-quarter");
         foreach (var i in report.Initiatives)
             effects.AddRow(Markup.Escape(i.Initiative.InitiativeId), i.Design?.ToString() ?? "not measurable",
-                Cell(i, "nps"), Cell(i, "churn"), Cell(i, "expansion"), Cell(i, "cost_to_serve"));
+                Cell(i, survey), Cell(i, "churn"), Cell(i, "expansion"), Cell(i, "cost_to_serve"));
         AnsiConsole.Write(effects);
         foreach (var i in report.Initiatives) AnsiConsole.MarkupLine($"• {Markup.Escape(i.Summary)}");
         AnsiConsole.MarkupLine("[grey]`fulcrum initiatives show ID` gives the effect by quarter since the start, the pre-trend check and the placebo test.[/]");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fulcrum.Analytics.Metrics;
 using Fulcrum.Data.Store;
 using Fulcrum.Web.Api;
 using Fulcrum.Web.Store;
@@ -12,32 +13,56 @@ public sealed record LeverSlider(string Name, string Label, string Unit, double 
     public string Display => Unit is "share" or "ratio" or "per year" ? Value.ToString("0.##%", CultureInfo.InvariantCulture) : Value.ToString("#,0.##", CultureInfo.InvariantCulture) + " " + Unit;
 }
 
-/// <summary>The Levers page: sliders over the business-case assumptions; the table and chart come from /api/business-case.</summary>
+/// <summary>A slider left out because nothing it moves is on record, and why.</summary>
+public sealed record HiddenSlider(string Label, string Reason);
+
+/// <summary>What the store holds that the sliders move: survey answers by metric, tickets, themes.</summary>
+sealed record SliderData(IReadOnlyList<string> SurveyMetrics, bool HasTickets, bool HasThemes);
+
+/// <summary>
+/// The Levers page: sliders over the business-case assumptions; the table and chart come from /api/business-case. A slider
+/// whose lever cannot exist on these data (its survey answers, tickets or themes are not on record) is not offered: the
+/// page lists it with the reason instead, as the business case lists the lever as not valued.
+/// </summary>
 public sealed class LeversModel(StorePool pool) : PageModel
 {
     // Slider ranges: the assumption's own range, narrowed to what is sensible to drag through (costs up to 4× the default).
-    static readonly (string Name, string Label)[] Shown =
+    // Absent: why the slider moves nothing on these data (null when it may): what the store lacks. The effort and contact
+    // levers and the agent-hour cost need tickets (cost to serve). Once the business case is in, the page also hides a lever
+    // size whose lever the business case could not value (levers() in fulcrum.js), with the business case's reason listed.
+    const string NoTickets = "no support tickets on record, so there is no cost to serve for it to move; import tickets (fulcrum import tickets FILE)";
+    static readonly (string Name, string Label, Func<SliderData, string?> Absent)[] Shown =
     [
-        ("lever_size_detractors_to_passive", "Detractors moved to passive"),
-        ("lever_size_detractors_to_promoter", "Detractors moved to promoter"),
-        ("lever_size_passives_to_promoter", "Passives moved to promoter"),
-        ("lever_size_csat_dissatisfied_to_satisfied", "Dissatisfied (CSAT) moved to satisfied"),
-        ("lever_size_ces_reduction", "Lower customer effort (CES points)"),
-        ("lever_size_contact_reduction", "Support contacts avoided"),
-        ("lever_size_fix_theme", "Extra churn removed by fixing a theme"),
-        ("gross_margin", "Gross margin"),
-        ("discount_rate", "Discount rate"),
-        ("horizon_months", "Horizon"),
-        ("cost_per_agent_hour", "Cost per agent hour"),
+        ("lever_size_detractors_to_passive", "Detractors moved to passive", NoNps),
+        ("lever_size_detractors_to_promoter", "Detractors moved to promoter", NoNps),
+        ("lever_size_passives_to_promoter", "Passives moved to promoter", NoNps),
+        ("lever_size_csat_dissatisfied_to_satisfied", "Dissatisfied (CSAT) moved to satisfied", d =>
+            d.SurveyMetrics.Contains("csat") ? null : "no CSAT answers on record; import survey responses with a csat column"),
+        ("lever_size_ces_reduction", "Lower customer effort (CES points)", d =>
+            !d.SurveyMetrics.Contains("ces") ? "no CES answers on record; import survey responses with a ces column" : d.HasTickets ? null : NoTickets),
+        ("lever_size_contact_reduction", "Support contacts avoided", d => d.HasTickets ? null : NoTickets),
+        ("lever_size_fix_theme", "Extra churn removed by fixing a theme", d => d.HasThemes ? null : "no themes found in the comments yet (fulcrum themes)"),
+        ("gross_margin", "Gross margin", _ => null),
+        ("discount_rate", "Discount rate", _ => null),
+        ("horizon_months", "Horizon", _ => null),
+        ("cost_per_agent_hour", "Cost per agent hour", d => d.HasTickets ? null : NoTickets),
     ];
 
+    static string? NoNps(SliderData d) => d.SurveyMetrics.Contains("nps") ? null : "no NPS answers on record; import survey responses with an nps column";
+
     public IReadOnlyList<LeverSlider> Sliders { get; private set; } = [];
+    public IReadOnlyList<HiddenSlider> Hidden { get; private set; } = [];
     public int HorizonMonths { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellation)
     {
         var stored = (await AssumptionsApi.Read(pool, cancellation)).ToDictionary(a => a.Name);
-        Sliders = Shown.Where(s => stored.ContainsKey(s.Name)).Select(s =>
+        var data = await pool.ReadAsync(store => new SliderData(PrimarySurveyMetric.OnRecord(store),
+            store.Scalar<long>("SELECT COUNT(*) FROM tickets") > 0,
+            store.Scalar<long>("SELECT COUNT(*) FROM themes WHERE status = 'active'") > 0), cancellation);
+        var offered = Shown.Where(s => stored.ContainsKey(s.Name)).Select(s => (s.Name, s.Label, Absent: s.Absent(data))).ToList();
+        Hidden = offered.Where(s => s.Absent is not null).Select(s => new HiddenSlider(s.Label, s.Absent!)).ToList();
+        Sliders = offered.Where(s => s.Absent is null).Select(s =>
         {
             var a = stored[s.Name];
             var max = double.IsFinite(a.Max) ? Math.Min(a.Max, a.Unit.StartsWith("USD", StringComparison.Ordinal) ? Math.Max(a.Default * 4, a.Value) : a.Max) : a.Value * 4;

@@ -13,7 +13,7 @@ public sealed record MatchedSample(
 
 /// <summary>
 /// Coarsened exact matching (Iacus, King &amp; Porro 2012) of the accounts an initiative targets to untreated accounts on
-/// their state before it started: NPS band over the pre-period, ARR band in the quarter before the start, and segment and
+/// their state before it started: NPS band over the pre-period (CSAT quartile band where only CSAT is answered), ARR band in the quarter before the start, and segment and
 /// region unless the target itself is defined by them. Accounts targeted by another initiative are not used as controls
 /// (their own effect would leak into the comparison). Treated accounts in a stratum without controls are dropped and
 /// counted; controls get the CEM weight (treated / controls in their stratum) × (all matched controls / all matched treated).
@@ -44,7 +44,8 @@ public static class CoarsenedMatching
             if (aq.Quarter[i] < startQuarter) { costSum[aq.Account[i]] += aq.CostToServe[i]; costQuarters[aq.Account[i]]++; }
         }
 
-        var matchedOn = new List<string> { "pre-period NPS band", "ARR band before the start" };
+        var scoreEdges = panel.SurveyMetric == InitiativeImpactAnalysis.Csat ? Quartiles(scoreSum, scoreCount) : NpsBandEdges;
+        var matchedOn = new List<string> { $"pre-period {panel.SurveyMetric.ToUpperInvariant()} band", "ARR band before the start" };
         var useSegment = !target.ConstrainedFields.Contains("segment");
         var useRegion = !target.ConstrainedFields.Contains("region");
         if (useSegment) matchedOn.Add("segment");
@@ -59,7 +60,7 @@ public static class CoarsenedMatching
             if (!targeted[a] && otherInitiatives[a]) { excluded++; continue; }
             if (scoreCount[a] == 0 || !activeBefore[a]) { if (targeted[a]) withoutHistory++; continue; }
             var account = panel.Accounts[a];
-            key[a] = string.Join("|", Band(scoreSum[a] / scoreCount[a], NpsBandEdges), Band(arrBefore[a], ArrBandEdges),
+            key[a] = string.Join("|", Band(scoreSum[a] / scoreCount[a], scoreEdges), Band(arrBefore[a], ArrBandEdges),
                 useSegment ? account.Segment : "", useRegion ? account.Region : "");
         }
 
@@ -87,6 +88,17 @@ public static class CoarsenedMatching
             weight[a] = targeted[a] ? 1 : (double)treatedIn[k] / controlsIn[k] * controlsMatched / treatedMatched;
         }
         return new MatchedSample(weight, targeted, stratum, costBand, targeted.Count(t => t), treatedMatched, controlsMatched, unmatched, withoutHistory, excluded, matchedOn);
+    }
+
+    /// <summary>
+    /// Band edges at the quartiles of the accounts' pre-period mean scores: CSAT's scale is the mapping's (1–5 by default, or
+    /// another), so its bands come from the answers rather than fixed points as NPS's do.
+    /// </summary>
+    static double[] Quartiles(double[] sum, int[] count)
+    {
+        var means = Enumerable.Range(0, sum.Length).Where(a => count[a] > 0).Select(a => sum[a] / count[a]).Order().ToArray();
+        if (means.Length == 0) return [];
+        return new[] { 0.25, 0.5, 0.75 }.Select(q => means[(int)Math.Min(means.Length - 1, Math.Floor(q * means.Length))]).Distinct().ToArray();
     }
 
     static int Band(double x, double[] edges)

@@ -4,7 +4,8 @@ using Fulcrum.Core.Statistics;
 namespace Fulcrum.Analytics.Value.Initiatives;
 
 /// <summary>
-/// Measures each initiative's impact on NPS, churn, expansion and cost to serve, and what it is worth in money.
+/// Measures each initiative's impact on NPS (CSAT where customers answer only CSAT), churn, expansion and cost to serve, and
+/// what it is worth in money.
 /// Difference-in-differences against matched untreated accounts (<see cref="CoarsenedMatching"/>) as an event study, with a
 /// pre-trend check on the leads and a placebo start; an interrupted time series when no comparable untreated account
 /// exists. Effects may arrive late: each quarter since the start has its own estimate. An initiative whose interval
@@ -12,7 +13,7 @@ namespace Fulcrum.Analytics.Value.Initiatives;
 /// </summary>
 public static class InitiativeImpactAnalysis
 {
-    public const string Nps = "nps", Churn = "churn", Expansion = "expansion", CostToServe = "cost_to_serve";
+    public const string Nps = "nps", Csat = "csat", Churn = "churn", Expansion = "expansion", CostToServe = "cost_to_serve";
 
     public static IReadOnlyList<InitiativeImpact> Run(ValuePanel panel, IReadOnlyList<Initiative> initiatives) =>
         initiatives.Select(i => Run(panel, i, initiatives)).ToList();
@@ -48,7 +49,7 @@ public static class InitiativeImpactAnalysis
         var aq = panel.AccountQuarters;
         var measures = new (string Name, string Unit, OutcomeObservations Observations, bool AbsorbAccount, Func<int, double>? MoneyPerUnit, string? MoneyKind)[]
         {
-            (Nps, "NPS points", panel.ResponseCells, true, null, null),
+            panel.SurveyMetric == Csat ? (Csat, "CSAT points (mean answer)", panel.ResponseCells, true, null, null) : (Nps, "NPS points", panel.ResponseCells, true, null, null),
             (Churn, "percentage points of churn per account-quarter", new OutcomeObservations(aq.Account, aq.Quarter, aq.Churned.Select(c => 100 * c).ToArray(), aq.Products), false,
                 k => -exposure.Arr.GetValueOrDefault(k) / 100, "ARR retained (churn avoided)"),
             (Expansion, "expansion ARR per account-quarter", new OutcomeObservations(aq.Account, aq.Quarter, aq.ExpansionArr, aq.Products), false,

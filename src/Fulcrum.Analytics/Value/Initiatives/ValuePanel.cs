@@ -1,4 +1,5 @@
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Metrics;
 using Fulcrum.Data.Store;
 
 namespace Fulcrum.Analytics.Value.Initiatives;
@@ -18,12 +19,16 @@ public sealed record PanelAccount(int Index, string AccountId, string? Segment, 
 }
 
 /// <summary>
-/// The data every initiative's analysis reads, loaded once: accounts, the calendar quarters observed, one row per NPS
-/// response (score as −100/0/+100, products held then) and one row per account-quarter a customer (products, ARR, churn,
-/// expansion ARR, cost to serve). Aggregation is pushed down to the fact tables; only per-observation rows come back.
+/// The data every initiative's analysis reads, loaded once: accounts, the calendar quarters observed, one row per survey
+/// answer of the <see cref="SurveyMetric"/> (NPS as −100/0/+100, or else the CSAT answer; products held then) and one row per
+/// account-quarter a customer (products, ARR, churn, expansion ARR, cost to serve). Aggregation is pushed down to the fact
+/// tables; only per-observation rows come back.
 /// </summary>
 public sealed class ValuePanel
 {
+    /// <summary>"nps" where customers gave NPS, else "csat" where they gave CSAT (a CSAT-only company's initiatives are
+    /// matched on and measured by CSAT as others' are by NPS); "nps" with no answers when neither is on record.</summary>
+    public required string SurveyMetric { get; init; }
     public required IReadOnlyList<PanelAccount> Accounts { get; init; }
     /// <summary>First day of each calendar quarter, in order; observations refer to quarters by index.</summary>
     public required IReadOnlyList<DateOnly> Quarters { get; init; }
@@ -31,7 +36,7 @@ public sealed class ValuePanel
     public required AccountQuarterObservations AccountQuarters { get; init; }
     public required CostAssumptions Costs { get; init; }
 
-    /// <summary>NPS answers collapsed to one row per account, quarter and products held (same estimates, fewer rows).</summary>
+    /// <summary>Survey answers collapsed to one row per account, quarter and products held (same estimates, fewer rows).</summary>
     public OutcomeObservations ResponseCells => _responseCells ??= new OutcomeObservations(Responses.Account, Responses.Quarter, Responses.Score, Responses.Products).Collapse();
 
     OutcomeObservations? _responseCells;
@@ -56,6 +61,9 @@ public sealed class ValuePanel
             r => (Id: r.Text(0)!, Segment: r.Text(1), Region: r.Text(2), Industry: r.Text(3), Owner: r.Text(4)));
         var panelAccounts = accounts.Select((a, i) => new PanelAccount(i, a.Id, a.Segment, a.Region, a.Industry, a.Owner)).ToList();
 
+        var surveyMetric = PrimarySurveyMetric.Of(store) is "csat" ? "csat" : "nps";
+        var score = surveyMetric == "csat" ? "CAST(f.csat AS DOUBLE PRECISION)"
+            : "CAST(CASE WHEN CAST(f.nps AS INTEGER) >= 9 THEN 100 WHEN CAST(f.nps AS INTEGER) <= 6 THEN -100 ELSE 0 END AS DOUBLE PRECISION)";
         var costs = new CostAssumptions(store.Assumption("cost_per_agent_hour"), store.Assumption("other_cost_per_ticket"));
         var responsesTable = facts.Responses();
         var periodsTable = facts.AccountPeriods(PeriodUnit.Quarter);
@@ -81,15 +89,14 @@ public sealed class ValuePanel
         var firstQuarter = quarters.Count == 0 ? 0 : quarters[0].Year * 4 + (quarters[0].Month - 1) / 3;
         var (respAccount, respQuarter, respScore, respProducts) = (new List<int>(), new List<int>(), new List<double>(), new List<int>());
         using (var reader = store.ExecuteReader($"""
-            SELECT ix.account_index, {QuarterNumber("f.day")}, CAST(f.nps AS INTEGER), CAST(f.products AS INTEGER)
-            FROM {responsesTable} f JOIN {accountIndex} ix ON ix.account_id = f.account_id WHERE f.nps IS NOT NULL
+            SELECT ix.account_index, {QuarterNumber("f.day")}, {score}, CAST(f.products AS INTEGER)
+            FROM {responsesTable} f JOIN {accountIndex} ix ON ix.account_id = f.account_id WHERE f.{surveyMetric} IS NOT NULL
             """))
             while (reader.Read())
             {
-                var nps = reader.GetInt32(2);
                 respAccount.Add(reader.GetInt32(0));
                 respQuarter.Add(reader.GetInt32(1) - firstQuarter);
-                respScore.Add(nps >= 9 ? 100 : nps <= 6 ? -100 : 0);
+                respScore.Add(reader.GetDouble(2));
                 respProducts.Add(reader.GetInt32(3));
             }
         var resp = new ResponseObservations([.. respAccount], [.. respQuarter], [.. respScore], [.. respProducts]);
@@ -120,7 +127,7 @@ public sealed class ValuePanel
                 aqCost.Add(costs.CostToServe(reader.GetDouble(4), reader.GetDouble(5)));
             }
         var aq = new AccountQuarterObservations([.. aqAccount], [.. aqQuarter], [.. aqProducts], [.. aqArr], [.. aqChurned], [.. aqExpansion], [.. aqCost]);
-        return new ValuePanel { Accounts = panelAccounts, Quarters = quarters, Costs = costs, Responses = resp, AccountQuarters = aq };
+        return new ValuePanel { SurveyMetric = surveyMetric, Accounts = panelAccounts, Quarters = quarters, Costs = costs, Responses = resp, AccountQuarters = aq };
     }
 }
 
@@ -130,7 +137,7 @@ public sealed record CostAssumptions(double CostPerAgentHour, double OtherCostPe
     public double CostToServe(double tickets, double handleMinutes) => tickets * OtherCostPerTicket + handleMinutes / 60 * CostPerAgentHour;
 }
 
-/// <summary>One row per NPS response: account index, quarter index, score as −100/0/+100, products held when it answered.</summary>
+/// <summary>One row per survey answer: account index, quarter index, score (NPS as −100/0/+100, or the CSAT answer), products held when it answered.</summary>
 public sealed record ResponseObservations(int[] Account, int[] Quarter, double[] Score, int[] Products)
 {
     public int Count => Account.Length;

@@ -16,10 +16,14 @@ public static partial class ReportHtml
         {
             h.Raw($"<h3>{E(impact.Initiative.Name)} <span class=\"muted\">({E(impact.Initiative.Kind.Replace('_', ' '))}, since {impact.Initiative.StartDate:yyyy-MM-dd})</span></h3>");
             h.P(impact.Summary);
-            if (impact.Outcome(InitiativeImpactAnalysis.Nps) is { ByQuarterSinceStart.Count: > 0 } nps)
-                h.Figure(IntervalChart.Whiskers(nps.ByQuarterSinceStart.Select(q => new IntervalPoint($"+{q.QuartersSinceStart}", q.Effect)).ToList(),
-                        $"Event study of {impact.Initiative.Name} on NPS: effect in each quarter since the start; average {Phrases.Number(nps.AverageSinceStart, signed: true)} points. {nps.Verdict}", ""),
-                    $"Effect on NPS by quarter since the start (points, 95% intervals); dashed line = no effect.");
+            // The survey outcome is NPS, or CSAT where customers answer only CSAT.
+            if ((impact.Outcome(InitiativeImpactAnalysis.Nps) ?? impact.Outcome(InitiativeImpactAnalysis.Csat)) is { ByQuarterSinceStart.Count: > 0 } survey)
+            {
+                var metric = survey.Outcome.ToUpperInvariant();
+                h.Figure(IntervalChart.Whiskers(survey.ByQuarterSinceStart.Select(q => new IntervalPoint($"+{q.QuartersSinceStart}", q.Effect)).ToList(),
+                        $"Event study of {impact.Initiative.Name} on {metric}: effect in each quarter since the start; average {Phrases.Number(survey.AverageSinceStart, signed: true)} points. {survey.Verdict}", ""),
+                    $"Effect on {metric} by quarter since the start (points, 95% intervals); dashed line = no effect.");
+            }
         }
         h.Table("Value by kind of initiative and in total (95% CI)", ["Line", "Total to date", "Verdict"],
             v.Ledger.ByKind.Append(v.Ledger.References).Append(v.Ledger.Total).Select(l => new[] { Cell(l.Name), Money(l.Total), Cell(l.Verdict) }));
