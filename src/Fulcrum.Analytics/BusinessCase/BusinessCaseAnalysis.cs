@@ -40,7 +40,7 @@ public static class BusinessCaseAnalysis
     {
         var levers = new BusinessCaseLevers();
         // The themes' kinds come from their own bootstrap, worked out while the linkage loads and fits.
-        var kinds = ThemeImpactAnalysis.Kinds(facts.Store);
+        var kinds = ThemeImpactAnalysis.Kinds(facts.Store, options.Resamples);
         var linkage = LinkageAnalysis.Run(facts, options, new AssumptionStore(facts.Store).Snapshot(), levers.Build, progress);
         return On(linkage, levers, options, kinds.GetAwaiter().GetResult());
     }

@@ -174,8 +174,8 @@ public static class LeverCatalog
     }
 
     /// <summary>Why a strength has no "Fix theme" lever (docs/methods.md, business case).</summary>
-    public const string StrengthNotFixed = "the theme is a strength (customers speak of it favourably, or score higher when they raise it), not a problem: "
-        + "there is nothing to fix, and what losing it would cost is not in these data (no account is seen losing it), so it is not valued";
+    public const string StrengthNotFixed = "a strength, not a problem (customers speak of it favourably, or score higher when they raise it): nothing to fix, "
+        + "and what losing it would cost is not in these data (no account is seen losing it), so it is not valued";
 
     /// <summary>
     /// The levers with every strength's "Fix theme" lever unavailable, saying why (<see cref="StrengthNotFixed"/>): the kinds are

@@ -98,14 +98,16 @@ public static class ThemeImpactAnalysis
     /// The data are read here, on the caller's connection; the bootstrap behind the NPS impact runs on another thread (the
     /// task), so the caller can fit its linkage meanwhile. No themes or no assignments: no kinds.
     /// </summary>
-    public static Task<IReadOnlyDictionary<string, ThemeKind>> Kinds(FulcrumStore store)
+    /// <param name="replicates">The bootstrap's resamples: the linkage fit's, as the theme impact's fit has its own (so a business case
+    /// read off analyze's theme impact and a standalone one see the same kinds).</param>
+    public static Task<IReadOnlyDictionary<string, ThemeKind>> Kinds(FulcrumStore store, int replicates)
     {
         if (store.Scalar<long>("SELECT COUNT(*) FROM themes WHERE status = 'active'") == 0) return Task.FromResult(NoKinds);
         var data = ThemeImpactData.Load(store);
         if (!data.AnyLinks) return Task.FromResult(NoKinds);
         // Only the kind is kept: the churn figures are not worked out (they do not enter the kind).
         var withoutMoney = new ThemeMoneyCoverage(false, "not needed for the kinds");
-        return Task.Run(() => (IReadOnlyDictionary<string, ThemeKind>)Figures(data, withoutMoney, new ThemeImpactOptions())
+        return Task.Run(() => (IReadOnlyDictionary<string, ThemeKind>)Figures(data, withoutMoney, new ThemeImpactOptions(Replicates: replicates))
             .ToDictionary(t => t.ThemeId, t => t.Kind, StringComparer.Ordinal));
     }
 

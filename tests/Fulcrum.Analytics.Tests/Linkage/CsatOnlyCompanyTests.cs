@@ -3,6 +3,7 @@ using Fulcrum.Analytics.Drivers;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Linkage;
 using Fulcrum.Analytics.Linkage.UserModels;
+using Fulcrum.Analytics.Value.Initiatives;
 using Fulcrum.Core.Statistics;
 using Fulcrum.Data.Demo;
 using Fulcrum.Data.Store;
@@ -36,6 +37,40 @@ public sealed class CsatOnlyCompanyTests
         // No NPS or CES answers: their levers are listed as not valued, never as $0.
         Assert.DoesNotContain(report.Levers, l => l.Lever.Id is LeverCatalog.DetractorsToPassive or LeverCatalog.LowerEffort);
         Assert.Contains(report.UnavailableLevers, l => l.Id == LeverCatalog.LowerEffort);
+    }
+
+    [Fact]
+    public void An_NPS_lever_says_the_store_has_no_NPS_answers_and_what_to_import()
+    {
+        var report = Company.Value.Report;
+        foreach (var id in new[] { LeverCatalog.DetractorsToPassive, LeverCatalog.DetractorsToPromoter, LeverCatalog.PassivesToPromoter })
+            Assert.Equal("the store has no NPS answers in the year before any renewal; import survey responses with an nps column (fulcrum import responses FILE) to use this lever",
+                report.UnavailableLevers.Single(l => l.Id == id).Unavailable);
+        Assert.Equal("no CES answers on record; import survey responses with a ces column (fulcrum import responses FILE)",
+            report.UnavailableLevers.Single(l => l.Id == LeverCatalog.LowerEffort).Unavailable);
+        Assert.DoesNotContain(report.UnavailableLevers, l => l.Unavailable!.Contains("--soft", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Initiatives_are_matched_on_and_measured_by_CSAT()
+    {
+        var panel = ValuePanel.Load(new AnalysisFacts(Company.Value.Store));
+        Assert.Equal("csat", panel.SurveyMetric);
+        var all = new InitiativeRegistry(Company.Value.Store).List();
+        var callback = InitiativeImpactAnalysis.Run(panel, all.Single(i => i.InitiativeId == "INIT-QW-CALLBACK"), all);
+        Assert.Equal(ImpactDesign.DifferenceInDifferences, callback.Design);
+        Assert.Contains("pre-period CSAT band", callback.Sample.MatchedOn);
+        Assert.Null(callback.Outcome(InitiativeImpactAnalysis.Nps));
+        var csat = callback.Outcome(InitiativeImpactAnalysis.Csat)!;
+        Assert.Equal("CSAT points (mean answer)", csat.Unit);
+        // Before CSAT was read, no account had a pre-period NPS answer: 0 analysed and no outcome at all. Now 169 of the 625
+        // targeted EMEA accounts are matched to 317 controls (deterministic: seed 42).
+        Assert.Equal((625, 169, 317), (callback.Sample.TargetedAccounts, callback.Sample.TreatedAnalysed, callback.Sample.Controls));
+        // The callback raises the 0–10 answer that the generator maps to CSAT (≤6 → 1, 7 → 2, 8 → 3, 9 → 4, 10 → 5): CSAT rises,
+        // detected (0.40, 95% CI 0.29 to 0.51); churn, expansion and cost to serve are measured too.
+        Assert.True(csat.Detected && csat.AverageSinceStart.Lower > 0, csat.Verdict);
+        Assert.InRange(csat.AverageSinceStart.Value, 0.25, 0.55);
+        Assert.Equal(["csat", "churn", "expansion", "cost_to_serve"], callback.Outcomes.Select(o => o.Outcome));
     }
 
     [Fact]
