@@ -60,4 +60,20 @@ public sealed class CommentsOnlyDashboardTests(CommentsOnlyWebFactory factory) :
             Assert.DoesNotContain("$0 ($0 to $0)", html);
         }
     }
+
+    [Fact]
+    public async Task The_levers_page_offers_no_slider_whose_lever_or_cost_the_store_cannot_hold()
+    {
+        using var client = await factory.ClientAsync(Roles.Viewer);
+        var page = await client.GetStringAsync("/levers");
+        // No tickets, no scores: the agent-hour cost, the contact and effort sizes and every score lever are listed with the reason.
+        foreach (var absent in new[] { "cost_per_agent_hour", "lever_size_contact_reduction", "lever_size_ces_reduction", "lever_size_detractors_to_passive",
+                     "lever_size_csat_dissatisfied_to_satisfied" })
+            Assert.DoesNotContain($"id=\"slider-{absent}\"", page);
+        Assert.Contains("Cost per agent hour: not offered, no support tickets on record, so there is no cost to serve for it to move; import tickets (fulcrum import tickets FILE).", page);
+        Assert.Contains("Support contacts avoided: not offered, no support tickets on record", page);
+        // What every lever's value rests on stays.
+        foreach (var kept in new[] { "gross_margin", "discount_rate", "horizon_months" })
+            Assert.Contains($"id=\"slider-{kept}\"", page);
+    }
 }

@@ -71,4 +71,37 @@ public sealed class CsatOnlyDashboardTests(CsatOnlyWebFactory factory) : IClassF
             Assert.DoesNotContain("– to –", page);
         }
     }
+
+    [Fact]
+    public async Task The_business_case_says_the_store_has_no_NPS_and_the_page_offers_no_NPS_slider()
+    {
+        using var client = await factory.ClientAsync(Roles.Viewer);
+        var report = await Json(await client.GetAsync("/api/business-case"));
+        var reasons = report.GetProperty("unavailableLevers").EnumerateArray()
+            .ToDictionary(l => l.GetProperty("id").GetString()!, l => l.GetProperty("unavailable").GetString()!);
+        Assert.Equal("the store has no NPS answers in the year before any renewal; import survey responses with an nps column (fulcrum import responses FILE) to use this lever",
+            reasons["detractors_to_passive"]);
+        Assert.DoesNotContain(reasons.Values, r => r.Contains("--soft", StringComparison.Ordinal));
+
+        var page = await client.GetStringAsync("/levers");
+        Assert.Contains("id=\"slider-lever_size_csat_dissatisfied_to_satisfied\"", page);
+        Assert.Contains("id=\"slider-cost_per_agent_hour\"", page); // the company has tickets
+        foreach (var nps in new[] { "detractors_to_passive", "detractors_to_promoter", "passives_to_promoter" })
+            Assert.DoesNotContain($"id=\"slider-lever_size_{nps}\"", page);
+        Assert.Contains("Detractors moved to passive: not offered, no NPS answers on record; import survey responses with an nps column.", page);
+        Assert.Contains("Lower customer effort (CES points): not offered, no CES answers on record", page);
+    }
+
+    [Fact]
+    public async Task Initiatives_are_measured_by_CSAT()
+    {
+        using var client = await factory.ClientAsync(Roles.Viewer);
+        var value = await Json(await client.GetAsync("/api/value"));
+        var callback = value.GetProperty("initiatives").EnumerateArray()
+            .Single(i => i.GetProperty("initiative").GetProperty("initiativeId").GetString() == "INIT-QW-CALLBACK");
+        var outcomes = callback.GetProperty("outcomes").EnumerateArray().Select(o => o.GetProperty("outcome").GetString()).ToList();
+        Assert.Contains("csat", outcomes);
+        Assert.DoesNotContain("nps", outcomes);
+        Assert.Contains("pre-period CSAT band", callback.GetProperty("sample").GetProperty("matchedOn").EnumerateArray().Select(m => m.GetString()));
+    }
 }
