@@ -97,8 +97,15 @@ internal sealed class LinkageDataset
                    LinkageRowReader.ThemesRaised(store, LinkageQueries.ThemesRaised(renewals)),
                    ReliabilityCalibration.Estimate(LinkageRowReader.CesMoments(store, LinkageQueries.CesMoments(cesMoments)))));
         if (events.Count == 0)
+        {
+            // A shop has orders and never renewals: importing renewals cannot help it, repeat purchase can.
+            var sellsByOrder = store.Scalar<long>("SELECT COUNT(*) FROM orders") > 0;
             throw new MissingDataException("No renewal decisions on record (outcomes of kind renewal, churn, contraction or expansion), so churn and expansion cannot be "
-                + "modelled and no lever can be valued.", ["renewals: fulcrum import outcomes FILE (kind renewal, churn, expansion or contraction)"]);
+                + "modelled and no lever can be valued." + (sellsByOrder
+                    ? " The store records orders: a business that sells by order values CX as repeat purchase (fulcrum repeat-purchase; fulcrum business-case values that lever)."
+                    : ""),
+                [sellsByOrder ? "repeat purchase: fulcrum repeat-purchase (orders and CSAT or NPS answers)" : "renewals: fulcrum import outcomes FILE (kind renewal, churn, expansion or contraction)"]);
+        }
 
         progress?.Report(new LinkageProgress("Placing rows in model cells", 0, 0));
         var answered = AnsweredBefore(events);
