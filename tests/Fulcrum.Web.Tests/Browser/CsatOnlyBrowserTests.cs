@@ -42,6 +42,35 @@ public sealed class CsatOnlyBrowserTests(CsatOnlyBrowserFixture fixture) : IClas
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_levers_page_offers_the_CSAT_slider_and_lists_the_NPS_sliders_it_leaves_out()
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
+        context.WithoutTimeLimits();
+        var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Response += (_, response) => { if (response.Status >= 400) errors.Add($"{response.Status} {response.Url}"); };
+        await page.GotoAsync(fixture.BaseUrl + "/login");
+        await page.FillAsync("#username", "admin");
+        await page.FillAsync("#password", BrowserFixture.AdminPassword);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(fixture.BaseUrl + "/");
+
+        await page.GotoAsync(fixture.BaseUrl + "/levers");
+        // The business case arrives and fills the table; the CSAT lever's slider stays, the NPS ones are listed with the reason.
+        await Assertions.Expect(page.Locator("#levers-table tbody tr")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#slider-lever_size_csat_dissatisfied_to_satisfied")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#slider-lever_size_detractors_to_passive")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#sliders-absent")).ToContainTextAsync("Detractors moved to passive: not offered, no NPS answers on record");
+        await Assertions.Expect(page.Locator("#levers-unavailable")).ToContainTextAsync("the store has no NPS answers in the year before any renewal");
+        Assert.DoesNotContain("--soft", await page.Locator("main").InnerTextAsync());
+        Assert.DoesNotContain("NaN", await page.Locator("main").InnerTextAsync());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "csat-only-levers.png"), FullPage = true });
+        Assert.Empty(errors);
+        await context.CloseAsync();
+    }
+
     static async Task NoNpsFigureOrNaN(IPage page)
     {
         var text = await page.Locator("main").InnerTextAsync();
