@@ -45,18 +45,7 @@ public sealed class CsatOnlyBrowserTests(CsatOnlyBrowserFixture fixture) : IClas
     [Fact]
     public async Task The_levers_page_offers_the_CSAT_slider_and_lists_the_NPS_sliders_it_leaves_out()
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1366, Height = 900 } });
-        context.WithoutTimeLimits();
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        page.Response += (_, response) => { if (response.Status >= 400) errors.Add($"{response.Status} {response.Url}"); };
-        await page.GotoAsync(fixture.BaseUrl + "/login");
-        await page.FillAsync("#username", "admin");
-        await page.FillAsync("#password", BrowserFixture.AdminPassword);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(fixture.BaseUrl + "/");
-
+        var (page, errors) = await fixture.SignedInPage();
         await page.GotoAsync(fixture.BaseUrl + "/levers");
         // The business case arrives and fills the table; the CSAT lever's slider stays, the NPS ones are listed with the reason.
         await Assertions.Expect(page.Locator("#levers-table tbody tr")).Not.ToHaveCountAsync(0);
@@ -68,7 +57,7 @@ public sealed class CsatOnlyBrowserTests(CsatOnlyBrowserFixture fixture) : IClas
         Assert.DoesNotContain("NaN", await page.Locator("main").InnerTextAsync());
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "csat-only-levers.png"), FullPage = true });
         Assert.Empty(errors);
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 
     static async Task NoNpsFigureOrNaN(IPage page)
