@@ -46,6 +46,24 @@ public sealed record BusinessCaseReport(
     IReadOnlyList<string> Warnings,
     LinkageReport Linkage)
 {
+    /// <summary>How many levers sharing one reason are named before "and N more".</summary>
+    const int NamedPerReason = 3;
+
+    /// <summary>
+    /// The levers not valued, one line per reason, with the levers that share it named once ("Fix theme "A", Fix theme "B",
+    /// Fix theme "C" and 58 more (a strength, …)"): a company with sixty strength themes would otherwise read sixty identical
+    /// reasons. Plain text, for every view to print after "Not valued: ".
+    /// </summary>
+    public IReadOnlyList<string> NotValued => [.. UnavailableLevers
+        .GroupBy(l => l.Unavailable ?? "", StringComparer.Ordinal)
+        .Select(g =>
+        {
+            var titles = g.Select(l => l.Title).ToList();
+            var named = string.Join(", ", titles.Take(NamedPerReason));
+            var more = titles.Count > NamedPerReason ? $" and {titles.Count - NamedPerReason} more" : "";
+            return g.Key.Length == 0 ? named + more : $"{named}{more} ({g.Key})";
+        })];
+
     /// <summary>The top-ranked lever when its NPV interval lies above zero, else null (no lever pays back with confidence).</summary>
     public LeverResult? ConfidentLever => Levers.Count > 0 && Levers[0].At(HorizonMonths).PaysBackWithConfidence ? Levers[0] : null;
 }

@@ -26,7 +26,7 @@ public static class BusinessCaseView
         }
         AnsiConsole.Write(table);
         foreach (var r in report.Levers) AnsiConsole.MarkupLine($"{r.Rank}. {Markup.Escape(r.Sentence)}");
-        foreach (var l in report.UnavailableLevers) AnsiConsole.MarkupLine($"[grey]Not valued: {Markup.Escape(l.Title)} ({Markup.Escape(l.Unavailable ?? "")}).[/]");
+        foreach (var line in report.NotValued) AnsiConsole.MarkupLine($"[grey]Not valued: {Markup.Escape(line)}.[/]");
 
         foreach (var s in report.Sensitivity)
         {

@@ -36,7 +36,7 @@ public static class BusinessCaseDocument
         if (report.UnavailableLevers.Count > 0)
         {
             md.AppendLine();
-            foreach (var l in report.UnavailableLevers) md.AppendLine($"- Not valued: {Md(l.Title)} ({Md(l.Unavailable ?? "")}).");
+            foreach (var line in report.NotValued) md.AppendLine($"- Not valued: {Md(line)}.");
         }
         md.AppendLine().AppendLine("## What the numbers rest on").AppendLine();
         foreach (var line in Evidence(report)) md.AppendLine($"- {Md(line)}");
@@ -86,7 +86,7 @@ public static class BusinessCaseDocument
         html.AppendLine("</tbody></table><ol>");
         foreach (var r in report.Levers) html.AppendLine($"<li>{E(r.Sentence)}</li>");
         html.AppendLine("</ol>");
-        foreach (var l in report.UnavailableLevers) html.AppendLine($"<p class=\"muted\">Not valued: {E(l.Title)} ({E(l.Unavailable ?? "")}).</p>");
+        foreach (var line in report.NotValued) html.AppendLine($"<p class=\"muted\">Not valued: {E(line)}.</p>");
         html.AppendLine("<h2>What the numbers rest on</h2><ul>");
         foreach (var line in Evidence(report)) html.AppendLine($"<li>{E(line)}</li>");
         html.AppendLine("</ul>");

@@ -67,6 +67,20 @@ public sealed class StrengthLeverTests
     }
 
     [Fact]
+    public void Levers_not_valued_for_one_reason_are_said_once_naming_three()
+    {
+        var report = Company.Value.Run.Report;
+        var praise = report.UnavailableLevers.Single(l => l.Id == LeverCatalog.FixThemePrefix + "TPRAISE");
+        var strengths = Enumerable.Range(1, 5).Select(i => praise with { Id = $"fix_theme:S{i}", Title = $"Fix theme \"S{i}\"" }).ToList();
+        var other = praise with { Id = "other", Title = "Other lever", Unavailable = "no data for it" };
+        var grouped = report with { UnavailableLevers = [strengths[0], other, .. strengths.Skip(1)] };
+
+        Assert.Equal(
+            [$"Fix theme \"S1\", Fix theme \"S2\", Fix theme \"S3\" and 2 more ({LeverCatalog.StrengthNotFixed})", "Other lever (no data for it)"],
+            grouped.NotValued);
+    }
+
+    [Fact]
     public void Revaluing_keeps_the_strength_out()
     {
         var revalued = BusinessCaseAnalysis.Revalue(Company.Value.Run, new Dictionary<string, double> { ["lever_size_fix_theme"] = 0.8 });

@@ -17,7 +17,7 @@ public static partial class ReportHtml
                 Number(l.AtHorizon.Roi, "0.0"), Num(double.IsPositiveInfinity(l.AtHorizon.PaybackMonths.Value) ? $"> {bc.HorizonMonths} months" : $"{l.AtHorizon.PaybackMonths.Value:0} months"),
                 Num(MoneyFormat.Short(l.Result.Lever.Cost)), Cell(l.Confident ? "yes" : "no: the interval includes zero or lies below it") }));
         h.List(r.Levers.Select(l => l.Result.Sentence));
-        foreach (var lever in bc.UnavailableLevers) h.P($"Not valued: {lever.Title} ({lever.Unavailable}).", "muted");
+        foreach (var line in bc.NotValued) h.P($"Not valued: {line}.", "muted");
         if ((bc.Sensitivity.FirstOrDefault(s => s.LeverId == r.Levers.FirstOrDefault()?.Result.Lever.Id) ?? bc.Sensitivity.FirstOrDefault()) is { } top)
         {
             var widest = top.Bars.FirstOrDefault();

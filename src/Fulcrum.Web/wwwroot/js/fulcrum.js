@@ -293,7 +293,7 @@ const Fulcrum = (() => {
       const used = new Set(report.levers.map(l => l.lever.sizeAssumption));
       report.unavailableLevers.filter(l => l.sizeAssumption && !used.has(l.sizeAssumption))
         .forEach(l => { const s = document.getElementById(`slider-${l.sizeAssumption}`); if (s) s.closest(".slider").hidden = true; });
-      document.getElementById("levers-unavailable").innerHTML = report.unavailableLevers.map(l => `<li>${text(l.title)}: ${text(l.unavailable || "")}</li>`).join("");
+      document.getElementById("levers-unavailable").innerHTML = report.notValued.map(line => `<li>${text(line)}</li>`).join("");
       document.getElementById("levers-warnings").innerHTML = report.warnings.map(w => `<li>${text(w)}</li>`).join("");
     }
 
