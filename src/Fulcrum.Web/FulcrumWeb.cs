@@ -129,6 +129,7 @@ public static class FulcrumWeb
         app.MapFollowupsApi();
         app.MapBusinessCaseApi();
         app.MapValueApi();
+        app.MapRepeatPurchaseApi();
         app.MapThemesApi();
         app.MapAdminApi();
         app.MapIntakeApi();

@@ -16,8 +16,7 @@ namespace Fulcrum.Web.Api;
 public static class BusinessCaseApi
 {
     const string RunKey = "business-case-run";
-    // Callers with a re-valuation under way: each takes seconds in the slow lane, so a queue of them would hold it for everyone.
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> Revaluing = new(StringComparer.Ordinal);
+    static readonly OneRunPerCaller Revaluing = new("re-valuation");
 
     public static IEndpointRouteBuilder MapBusinessCaseApi(this IEndpointRouteBuilder app)
     {
@@ -65,10 +64,7 @@ public static class BusinessCaseApi
         if (overrides.Count == 0) return TypedResults.Ok(run.Report);
         // Re-pricing reuses the fitted models and replicates; cheap enough per slider move, and cached per setting.
         var key = "revalue|" + string.Join("&", overrides.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={o.Value.ToString("R", CultureInfo.InvariantCulture)}"));
-        var caller = request.HttpContext.User.Identity?.Name ?? "?";
-        if (!Revaluing.TryAdd(caller, 0)) throw new TooManyRequestsException("A re-valuation of yours is still running; wait for it before asking for another.");
-        try { return TypedResults.Ok(await runner.RunAsync(key, _ => BusinessCaseAnalysis.Revalue(run, overrides), cancellation)); }
-        finally { Revaluing.TryRemove(caller, out _); }
+        return TypedResults.Ok(await Revaluing.RunAsync(request.HttpContext, () => runner.RunAsync(key, _ => BusinessCaseAnalysis.Revalue(run, overrides), cancellation)));
     }
 }
 

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Fulcrum.Web.Pages;
 
-/// <summary>Overview: latest NPS/CSAT/CES with intervals, trends (drawn from /api/metrics), the growth-check summary and latest alerts.</summary>
+/// <summary>Overview: latest NPS/CSAT/CES with intervals, money at risk (or from repeat purchases), trends (drawn from /api/metrics), the growth-check summary and latest alerts.</summary>
 public sealed class IndexModel(AnalyticsRunner runner, StorePool pool) : PageModel
 {
     public IReadOnlyList<MetricCell> Latest { get; private set; } = [];
@@ -21,6 +21,8 @@ public sealed class IndexModel(AnalyticsRunner runner, StorePool pool) : PageMod
     public IReadOnlyList<StoredAlert> Alerts { get; private set; } = [];
     public bool CanScan => User.IsInRole(Roles.Analyst) || User.IsInRole(Roles.Admin);
     public string? Message { get; private set; }
+    /// <summary>Orders and no renewals: the money panel shows repeat purchases instead of money at risk.</summary>
+    public bool SellsByOrder { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellation) => await Load(cancellation);
 
@@ -43,6 +45,7 @@ public sealed class IndexModel(AnalyticsRunner runner, StorePool pool) : PageMod
     async Task Load(CancellationToken cancellation)
     {
         Metrics = await SurveyMetrics.OnRecordAsync(runner, cancellation);
+        SellsByOrder = (await SalesModel.ReadAsync(runner, cancellation)).SellsByOrder;
         var metrics = (await AnalyticsApi.GetMetrics(runner, "nps,csat,ces", null, "quarter", null, null, null, null, 1, Page<MetricCell>.MaxSize, cancellation)).Value!;
         var last = metrics.Cells.Items.Count == 0 ? (DateOnly?)null : metrics.Cells.Items.Max(c => c.Period);
         Latest = metrics.Cells.Items.Where(c => c.Period == last).ToList();

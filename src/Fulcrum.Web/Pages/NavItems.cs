@@ -10,6 +10,7 @@ public static class NavItems
         ("/levers", "Levers"),
         ("/themes", "Themes"),
         ("/value", "Value"),
+        ("/repeat-purchases", "Repeat purchases"),
         ("/cohorts", "Cohorts"),
         ("/followups", "Follow-ups"),
         ("/reports", "Reports"),

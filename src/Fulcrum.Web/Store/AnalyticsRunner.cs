@@ -25,7 +25,7 @@ public sealed class AnalyticsRunner(StorePool pool, DataVersion version, IOption
     // behind them. Before one starts, the shared fact tables are brought up to date in the quick lane, so the two lanes
     // never build the same table at once.
     readonly SemaphoreSlim _slowLane = new(1, 1);
-    static readonly string[] SlowAnalyses = ["business-case", "revalue", "cohorts", "themes", "value", "drivers", "report"];
+    static readonly string[] SlowAnalyses = ["business-case", "revalue", "cohorts", "themes", "value", "drivers", "report", "repeat-purchase"];
     const int MaxEntries = 512;
 
     readonly ConcurrentDictionary<string, AnalysisProgress> _progress = new();

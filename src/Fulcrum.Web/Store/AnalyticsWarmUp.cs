@@ -6,7 +6,8 @@ namespace Fulcrum.Web.Store;
 
 /// <summary>
 /// Computes the dashboard's default figures once the server has started (the Overview's trends, the drill-down, the
-/// growth-check and the business case), through the same API handlers, so they are cached before the first visitor asks.
+/// growth-check, repeat purchases where the store sells by order, and the business case), through the same API handlers,
+/// so they are cached before the first visitor asks.
 /// It runs after start-up in the background: the server answers (and the business case shows its progress) meanwhile.
 /// </summary>
 public sealed class AnalyticsWarmUp(AnalyticsRunner runner, IHostApplicationLifetime lifetime, IOptions<AnalyticsOptions> options, ILogger<AnalyticsWarmUp> logger)
@@ -31,6 +32,11 @@ public sealed class AnalyticsWarmUp(AnalyticsRunner runner, IHostApplicationLife
             await Warm("drill-down", () => AnalyticsApi.GetDrillDown(runner, metric, null, null, null, null, null, stoppingToken), stoppingToken);
             await Warm("growth-check", () => AnalyticsApi.GetGrowthCheck(runner, metric, null, null, null, null, null, null, stoppingToken), stoppingToken);
         }
+        // A business that sells by order sees its repeat purchases on the Overview instead of money at risk.
+        await Warm("repeat purchases", async () =>
+        {
+            if ((await SalesModel.ReadAsync(runner, stoppingToken)).SellsByOrder) await RepeatPurchaseApi.RunAsync(runner, new(), stoppingToken);
+        }, stoppingToken);
         // The business case (money at risk, levers) takes longest; it comes last so the quick figures are ready first.
         await Warm("business case", () => BusinessCaseApi.RunAsync(runner, stoppingToken), stoppingToken);
     }

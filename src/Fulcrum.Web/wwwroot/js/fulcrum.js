@@ -83,7 +83,8 @@ const Fulcrum = (() => {
   // Overview: a metric by quarter with its 95% band, and the same figures as a table.
   function overview() {
     const select = document.getElementById("trend-metric");
-    moneyAtRisk();
+    // A store that sells by order has no renewals to lose: its money panel is the repeat purchase.
+    if (document.getElementById("money-cards")) moneyAtRisk(); else repeatMoney();
     if (!select) return;
     const draw = async () => {
       const metric = select.value, decimals = metric === "nps" ? 1 : 2;
@@ -351,6 +352,80 @@ const Fulcrum = (() => {
   }
 
 
+  // Repeat purchases (GET /api/repeat-purchase), for a business that sells by order. Each estimate carries its own
+  // confidence level (90% by default, as in the CLI); a withheld one shows why instead of a number.
+  const percent = v => `${num(100 * v)}%`;
+  const count = v => Number.isFinite(Number(v)) ? Math.round(v).toLocaleString("en-US") : "–";
+  const withInterval = (e, f) => e.isDefined
+    ? `${Math.round(100 * e.confidenceLevel)}% CI ${range(e, f)} · n = ${e.n.toLocaleString("en-US")}` : text(e.method);
+  const estimateCard = (label, e, f, note) =>
+    `<div class="card"><div class="label">${text(label)}</div><div class="value">${e.isDefined ? f(e.value) : "withheld"}</div>` +
+    `<div class="ci">${withInterval(e, f)}</div>${note ? `<div class="ci">${text(note)}</div>` : ""}</div>`;
+
+  // The Overview's money panel on such a store: the lever's NPV and yearly margin, and what a repeat brings.
+  async function repeatMoney() {
+    const cards = document.getElementById("repeat-money-cards"), headline = document.getElementById("repeat-money-headline");
+    try {
+      const r = await apiWhenReady("/api/repeat-purchase?wait=false", m => { headline.textContent = m; });
+      const lever = r.lever;
+      cards.innerHTML =
+        estimateCard(`Lever NPV over ${lever.horizonMonths} months`, lever.npv, money, lever.description) +
+        estimateCard("Extra gross margin per year", lever.extraGrossMargin, money, "from customers who order again") +
+        estimateCard(`Net revenue per repeat (${r.windowDays} days)`, r.revenuePerRepeat, money, "orders less refunds, per answer followed by an order");
+      headline.textContent = r.headline;
+    } catch (e) {
+      headline.textContent = "";
+      showAbsentOrError(cards, e, "No repeat-purchase figures");
+    }
+  }
+
+  // Repeat purchases page: the adjusted repeat rate per score level with its interval, the observed rates, the odds ratio,
+  // what a repeat brings and the lever's money.
+  async function repeatPurchases() {
+    const headline = document.getElementById("repeat-headline");
+    try {
+      const r = await apiWhenReady("/api/repeat-purchase?wait=false", m => { headline.textContent = m; });
+      headline.textContent = r.headline;
+      document.getElementById("repeat-summary").textContent =
+        `Orders within ${r.windowDays} days of a ${r.soft.toUpperCase()} answer: ${r.answers.toLocaleString("en-US")} answers from ${r.customers.toLocaleString("en-US")} customers.`;
+      const rate = e => e.isDefined ? `${percent(e.value)}<br><span class="muted">${withInterval(e, percent)}</span>` : `<span class="muted">${text(e.method)}</span>`;
+      document.querySelector("#repeat-levels tbody").innerHTML = r.levels.map(l =>
+        `<tr><td>${text(l.level)}</td><td class="num">${l.answers.toLocaleString("en-US")}</td><td class="num">${rate(l.observed)}</td><td class="num">${rate(l.adjusted)}</td></tr>`).join("");
+      const adjusted = r.levels.map(l => l.adjusted), scaled = adjusted.map(e => e.isDefined ? { lower: 100 * e.lower, upper: 100 * e.upper } : { lower: "NaN", upper: "NaN" });
+      chart("repeat-chart").setOption({
+        animation: false, grid: { left: 50, right: 20, top: 20, bottom: 40 },
+        tooltip: { trigger: "axis" },
+        xAxis: { type: "category", data: r.levels.map(l => l.level) },
+        yAxis: { ...axisFor(scaled, true), axisLabel: { formatter: v => `${v}%` } },
+        series: [
+          { type: "bar", name: "adjusted repeat rate", data: adjusted.map(e => e.isDefined ? 100 * e.value : null), itemStyle: { color: "#7da7e3" } },
+          { ...errorBars(adjusted.map((e, i) => [i, scaled[i].lower, scaled[i].upper]).filter(b => Number.isFinite(b[1]))),
+            name: `${Math.round(100 * r.oddsRatioLowestVsTop.confidenceLevel)}% CI` },
+        ],
+      }, true);
+      document.getElementById("repeat-cards").innerHTML =
+        estimateCard("Odds of ordering again, lowest vs top level", r.oddsRatioLowestVsTop, v => num(v, 2), "adjusted for earlier orders; below 1: the lowest level reorders less") +
+        estimateCard(`Net revenue per repeat (${r.windowDays} days)`, r.revenuePerRepeat, money, "orders less refunds, per answer followed by an order");
+      const lever = r.lever;
+      document.getElementById("repeat-lever-description").textContent =
+        `${lever.description} (${lever.baseAnswers.toLocaleString("en-US")} such answers in the last year), against ${money(lever.cost)} over ${lever.horizonMonths} months.`;
+      document.getElementById("repeat-lever-cards").innerHTML =
+        estimateCard("Extra customers ordering again per year", lever.extraRepeatCustomers, count) +
+        estimateCard("Extra net revenue per year", lever.extraRevenue, money) +
+        estimateCard("Extra gross margin per year", lever.extraGrossMargin, money) +
+        estimateCard(`NPV over ${lever.horizonMonths} months`, lever.npv, money,
+          Number.isFinite(Number(lever.probabilityNpvPositive)) ? `positive in ${num(100 * lever.probabilityNpvPositive, 0)}% of resamples` : "");
+      document.getElementById("repeat-warnings").innerHTML = r.warnings.map(w => `<li>${text(w)}</li>`).join("");
+      document.getElementById("repeat-notes").innerHTML = r.notes.map(n => `<li>${text(n)}</li>`).join("");
+    } catch (e) {
+      if (e.status !== 422) { showError(headline, e); return; }
+      // The data cannot give it (no scored answers followed by orders): the reason, and no empty chart or table.
+      headline.textContent = `No repeat-purchase figures: ${e.reason}`;
+      document.querySelectorAll("main section.panel").forEach(section => { section.hidden = true; });
+    }
+  }
+
+
   const score = v => v.nps != null ? `NPS ${v.nps}` : v.csat != null ? `CSAT ${v.csat}` : v.ces != null ? `CES ${v.ces}` : "";
 
   // Themes: choosing a theme draws its quarterly share with a 95% band and lists its comments.
@@ -388,5 +463,5 @@ const Fulcrum = (() => {
   }
 
   window.addEventListener("resize", () => document.querySelectorAll(".chart").forEach(el => echarts.getInstanceByDom(el)?.resize()));
-  return { api, chart, num, money, ci, text, errorBars, axisFor, overview, drilldown, levers, value, themes };
+  return { api, chart, num, money, ci, text, errorBars, axisFor, overview, drilldown, levers, value, repeatPurchases, themes };
 })();
