@@ -52,6 +52,12 @@ public sealed class DashboardBrowserTests(BrowserFixture fixture) : IClassFixtur
                 await Drawn(page, "#growth-chart");
                 await Assertions.Expect(page.Locator("#growth-summary")).ToContainTextAsync("mix");
             }
+            if (path == "/repeat-purchases")
+            {
+                // A company that renews has no orders: the page says what repeat purchases apply to, and draws nothing.
+                await Assertions.Expect(page.Locator("#no-orders")).ToContainTextAsync("sells by order");
+                Assert.Equal(0, await page.Locator("#repeat-chart").CountAsync());
+            }
             Assert.Equal(0, await page.Locator(".message.error").CountAsync());
             await Shot(page, path == "/" ? "overview" : path.Trim('/').Replace('/', '-'));
         }

@@ -1,4 +1,5 @@
 using Fulcrum.Data.Demo;
+using Fulcrum.Data.Demo.Shop;
 using Fulcrum.Web.Tests.Support;
 
 namespace Fulcrum.Web.Tests.WithoutData;
@@ -16,3 +17,14 @@ public sealed class CommentsOnlyWebFactory() : FulcrumWebFactory(new Dictionary<
     new TempDemoStore(new DemoCompanyOptions(300, 3, 7),
         "DELETE FROM followups", "DELETE FROM outcomes", "DELETE FROM tickets",
         "DELETE FROM responses WHERE comment IS NULL", "UPDATE responses SET nps = NULL, csat = NULL, ces = NULL"));
+
+/// <summary>
+/// An online shop (`generate --kind shop`, 4,000 customers, seed 11): orders and post-purchase CSAT reviews, no
+/// subscriptions, renewals or tickets. The seed the analytics tests recover the planted repeat rates on.
+/// </summary>
+public sealed class ShopWebFactory() : FulcrumWebFactory(new Dictionary<string, string?>(),
+    new TempDemoStore(new ShopCompanyOptions(Customers: 4_000, Seed: 11)));
+
+/// <summary>A shop whose reviews kept their comments and lost their scores: orders, but no survey answer with a score to link to them.</summary>
+public sealed class ShopWithoutScoresWebFactory() : FulcrumWebFactory(new Dictionary<string, string?>(),
+    new TempDemoStore(new ShopCompanyOptions(Customers: 300, Seed: 5), "DELETE FROM responses WHERE comment IS NULL", "UPDATE responses SET csat = NULL, nps = NULL, ces = NULL"));

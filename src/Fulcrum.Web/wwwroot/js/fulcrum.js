@@ -391,12 +391,14 @@ const Fulcrum = (() => {
       const rate = e => e.isDefined ? `${percent(e.value)}<br><span class="muted">${withInterval(e, percent)}</span>` : `<span class="muted">${text(e.method)}</span>`;
       document.querySelector("#repeat-levels tbody").innerHTML = r.levels.map(l =>
         `<tr><td>${text(l.level)}</td><td class="num">${l.answers.toLocaleString("en-US")}</td><td class="num">${rate(l.observed)}</td><td class="num">${rate(l.adjusted)}</td></tr>`).join("");
-      const adjusted = r.levels.map(l => l.adjusted), scaled = adjusted.map(e => e.isDefined ? { lower: 100 * e.lower, upper: 100 * e.upper } : { lower: "NaN", upper: "NaN" });
+      const adjusted = r.levels.map(l => l.adjusted), scaled = adjusted.map(e => e.isDefined ? { lower: 100 * e.lower, upper: 100 * e.upper } : { lower: NaN, upper: NaN });
       chart("repeat-chart").setOption({
         animation: false, grid: { left: 50, right: 20, top: 20, bottom: 40 },
         tooltip: { trigger: "axis" },
         xAxis: { type: "category", data: r.levels.map(l => l.level) },
-        yAxis: { ...axisFor(scaled, true), axisLabel: { formatter: v => `${v}%` } },
+        // Rates: from 0% to the next ten above the highest interval.
+        yAxis: { type: "value", min: 0, max: Math.min(100, 10 * Math.ceil(Math.max(10, ...scaled.map(e => Number(e.upper)).filter(Number.isFinite)) / 10)),
+          axisLabel: { formatter: v => `${v}%` } },
         series: [
           { type: "bar", name: "adjusted repeat rate", data: adjusted.map(e => e.isDefined ? 100 * e.value : null), itemStyle: { color: "#7da7e3" } },
           { ...errorBars(adjusted.map((e, i) => [i, scaled[i].lower, scaled[i].upper]).filter(b => Number.isFinite(b[1]))),
