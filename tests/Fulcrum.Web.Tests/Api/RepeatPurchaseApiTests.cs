@@ -128,6 +128,20 @@ public sealed class RepeatPurchaseApiTests(ShopWebFactory factory) : IClassFixtu
         Assert.True(direct.Answers > (await Direct(new RepeatPurchaseOptions(Resamples: 100))).Answers);
     }
 
+    [Fact]
+    public async Task A_caller_with_a_computation_of_other_options_running_gets_429_for_the_next_one()
+    {
+        using var viewer = await factory.ClientAsync(Roles.Viewer);
+        // Distinct windows, so no answer comes from the cache: each is a real run of 1,000 customer resamples.
+        var responses = await Task.WhenAll(Enumerable.Range(1, 12).Select(i => viewer.GetAsync($"/api/repeat-purchase?windowDays={30 + 10 * i}")));
+
+        var codes = responses.Select(r => r.StatusCode).ToList();
+        Assert.All(codes, c => Assert.True(c is HttpStatusCode.OK or HttpStatusCode.TooManyRequests, $"unexpected {c}"));
+        Assert.Contains(HttpStatusCode.OK, codes);
+        Assert.Contains(HttpStatusCode.TooManyRequests, codes);
+        Assert.Contains("still running", await responses.First(r => r.StatusCode == HttpStatusCode.TooManyRequests).Content.ReadAsStringAsync());
+    }
+
     [Theory]
     [InlineData("windowDays=3", "windowDays", "7 to 1095")]
     [InlineData("windowDays=5000", "windowDays", "7 to 1095")]
