@@ -53,14 +53,13 @@ public static class RepeatPurchaseApi
     {
         var options = Options(soft, windowDays, share);
         var key = CacheKey(options);
-        var analysis = Analysis(options);
         RepeatPurchaseReport report;
         if (options == new RepeatPurchaseOptions())
         {
             // The dashboard's figure: shared by every caller, computed once per data version.
             if (wait == false)
             {
-                var (ready, progress) = runner.GetOrStart(key, analysis);
+                var (ready, progress) = runner.GetOrStart(key, Analysis(options));
                 if (ready is null)
                 {
                     context.Response.Headers.RetryAfter = "2";
