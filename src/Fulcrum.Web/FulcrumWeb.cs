@@ -65,6 +65,7 @@ public static class FulcrumWeb
         services.AddSingleton<IntakeSecret>();
         services.AddSingleton<UploadImporter>();
         services.AddSingleton<StatusCache>();
+        services.AddSingleton<SalesModelCache>();
         services.AddSingleton<Intake.KnownAccounts>();
         services.AddSingleton<FollowupQueue>();
         services.AddReports(builder.Configuration);

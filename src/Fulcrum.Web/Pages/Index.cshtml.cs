@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Fulcrum.Web.Pages;
 
 /// <summary>Overview: latest NPS/CSAT/CES with intervals, money at risk (or from repeat purchases), trends (drawn from /api/metrics), the growth-check summary and latest alerts.</summary>
-public sealed class IndexModel(AnalyticsRunner runner, StorePool pool) : PageModel
+public sealed class IndexModel(AnalyticsRunner runner, StorePool pool, SalesModelCache sales) : PageModel
 {
     public IReadOnlyList<MetricCell> Latest { get; private set; } = [];
     public string? LatestPeriod { get; private set; }
@@ -45,7 +45,7 @@ public sealed class IndexModel(AnalyticsRunner runner, StorePool pool) : PageMod
     async Task Load(CancellationToken cancellation)
     {
         Metrics = await SurveyMetrics.OnRecordAsync(runner, cancellation);
-        SellsByOrder = (await SalesModel.ReadAsync(runner, cancellation)).SellsByOrder;
+        SellsByOrder = (await sales.GetAsync(cancellation)).SellsByOrder;
         var metrics = (await AnalyticsApi.GetMetrics(runner, "nps,csat,ces", null, "quarter", null, null, null, null, 1, Page<MetricCell>.MaxSize, cancellation)).Value!;
         var last = metrics.Cells.Items.Count == 0 ? (DateOnly?)null : metrics.Cells.Items.Max(c => c.Period);
         Latest = metrics.Cells.Items.Where(c => c.Period == last).ToList();

@@ -10,7 +10,7 @@ namespace Fulcrum.Web.Store;
 /// so they are cached before the first visitor asks.
 /// It runs after start-up in the background: the server answers (and the business case shows its progress) meanwhile.
 /// </summary>
-public sealed class AnalyticsWarmUp(AnalyticsRunner runner, IHostApplicationLifetime lifetime, IOptions<AnalyticsOptions> options, ILogger<AnalyticsWarmUp> logger)
+public sealed class AnalyticsWarmUp(AnalyticsRunner runner, SalesModelCache sales, IHostApplicationLifetime lifetime, IOptions<AnalyticsOptions> options, ILogger<AnalyticsWarmUp> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,7 +35,7 @@ public sealed class AnalyticsWarmUp(AnalyticsRunner runner, IHostApplicationLife
         // A business that sells by order sees its repeat purchases on the Overview instead of money at risk.
         await Warm("repeat purchases", async () =>
         {
-            if ((await SalesModel.ReadAsync(runner, stoppingToken)).SellsByOrder) await RepeatPurchaseApi.RunAsync(runner, new(), stoppingToken);
+            if ((await sales.GetAsync(stoppingToken)).SellsByOrder) await RepeatPurchaseApi.RunAsync(runner, new(), stoppingToken);
         }, stoppingToken);
         // The business case (money at risk, levers) takes longest; it comes last so the quick figures are ready first.
         await Warm("business case", () => BusinessCaseApi.RunAsync(runner, stoppingToken), stoppingToken);

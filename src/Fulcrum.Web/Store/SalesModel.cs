@@ -8,9 +8,25 @@ namespace Fulcrum.Web.Store;
 public sealed record SalesModel(bool HasOrders, bool HasRenewals)
 {
     public bool SellsByOrder => HasOrders && !HasRenewals;
+}
 
-    /// <summary>Cached until the data changes.</summary>
-    public static Task<SalesModel> ReadAsync(AnalyticsRunner runner, CancellationToken cancellation) =>
-        runner.RunAsync("sales-model", facts => new SalesModel(facts.Store.Count("orders") > 0,
-            facts.Store.Scalar<long>("SELECT COUNT(*) FROM outcomes WHERE kind IN ('renewal', 'churn', 'contraction', 'expansion')") > 0), cancellation);
+/// <summary>
+/// The store's <see cref="SalesModel"/>, kept until an import or edit changes the data (webhook intake writes responses
+/// only). Two existence checks read outside the analytics lanes, so the menu of a light page never waits behind a computation.
+/// </summary>
+public sealed class SalesModelCache(StorePool pool, DataVersion version)
+{
+    sealed record Cached(long Hard, SalesModel Model);
+    volatile Cached? _last;
+
+    public async Task<SalesModel> GetAsync(CancellationToken cancellation = default)
+    {
+        var hard = version.Hard;
+        if (_last is { } cached && cached.Hard == hard) return cached.Model;
+        var model = await pool.ReadAsync(store => new SalesModel(
+            store.Scalar<long>("SELECT COUNT(*) FROM (SELECT 1 FROM orders LIMIT 1) o") > 0,
+            store.Scalar<long>("SELECT COUNT(*) FROM (SELECT 1 FROM outcomes WHERE kind IN ('renewal', 'churn', 'contraction', 'expansion') LIMIT 1) o") > 0), cancellation);
+        _last = new Cached(hard, model);
+        return model;
+    }
 }

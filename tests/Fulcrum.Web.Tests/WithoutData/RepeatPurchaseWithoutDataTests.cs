@@ -33,10 +33,12 @@ public sealed class RepeatPurchaseWithoutDataTests(FulcrumWebFactory renewals, S
         // The dashboard's way of asking answers the same, not 202 forever.
         Assert.Equal(HttpStatusCode.UnprocessableEntity, (await client.GetAsync("/api/repeat-purchase?wait=false")).StatusCode);
 
-        // Its customers renew: the Overview keeps money at risk, and the Repeat purchases page says they apply to orders.
+        // Its customers renew: the Overview keeps money at risk, the menu has no Repeat purchases, and the page, opened
+        // anyway, says they apply to orders.
         var overview = await client.GetStringAsync("/");
         Assert.Contains("id=\"money-cards\"", overview);
         Assert.DoesNotContain("repeat-money", overview);
+        Assert.DoesNotContain("href=\"/repeat-purchases\"", overview);
         var page = await client.GetStringAsync("/repeat-purchases");
         Assert.Contains("id=\"no-orders\"", page);
         Assert.Contains("apply to a business that sells by order", page);
@@ -55,6 +57,7 @@ public sealed class RepeatPurchaseWithoutDataTests(FulcrumWebFactory renewals, S
         var overview = await client.GetStringAsync("/");
         Assert.Contains("id=\"repeat-money-cards\"", overview);
         Assert.DoesNotContain("id=\"money-cards\"", overview);
+        Assert.Contains("<a href=\"/repeat-purchases\" aria-current=\"false\">Repeat purchases</a>", overview);
         Assert.Contains("repeatPurchases()", await client.GetStringAsync("/repeat-purchases"));
     }
 }
