@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Fulcrum.Analytics.Themes;
 using Fulcrum.Analytics.Themes.Evaluation;
+using Fulcrum.Analytics.Themes.Sentiment;
+using Fulcrum.Analytics.Themes.Text;
 using Fulcrum.Data.Store;
 
 namespace Fulcrum.Bench.EndToEnd;
@@ -56,9 +58,43 @@ public static class ThemesAccuracy
             Console.WriteLine(FormattableString.Invariant($"| {key} | {truth.Count:N0} | {best.Theme.ThemeId} | {best.Theme.Label} | {best.F1:F3} | {best.Precision:F3} | {best.Recall:F3} | {rank} |"));
         }
         if (impact is not null)
+        {
             foreach (var t in impact.Themes.Take(8))
                 Console.WriteLine(FormattableString.Invariant($"{t.ThemeId} {t.Label} [{t.Kind}] sentiment {t.MeanSentiment.Value:F2}: beyond {t.ArrAtRiskBeyondScores?.Value:N0} ratio {t.ChurnRatioBeyondScores?.Value:F2} q {t.ExcessChurnQValue:F3}"));
+            PrintLabelTones(impact.Themes, run.Themes.ToDictionary(t => t.ThemeId, t => t.Representatives, StringComparer.Ordinal), options.Fast);
+        }
         return 0;
+    }
+
+    /// <summary>
+    /// Every theme in report order with its kind and its label's tone as the sentiment model reads the label itself (MiniLM
+    /// classifier; the lexicon with --fast), and the labels whose tone contradicts the kind: a problem named by a label read
+    /// positive, or a strength by one read negative.
+    /// </summary>
+    static void PrintLabelTones(IReadOnlyList<ThemeImpact> themes, IReadOnlyDictionary<string, IReadOnlyList<string>> representatives, bool fast)
+    {
+        var labels = themes.Select(t => TextCleaner.Clean(t.Label)).ToList();
+        double[] tones;
+        if (fast) tones = labels.Select(l => LexiconSentiment.Score(l).Compound).ToArray();
+        else
+        {
+            using var embedder = new MiniLmEmbedder();
+            var vectors = embedder.Embed(labels);
+            tones = labels.Select((l, i) => EmbeddingSentiment.Default.Score(vectors[i], l).Score).ToArray();
+        }
+        bool Contradicts(int i) => themes[i].Kind == ThemeKind.Problem ? tones[i] >= SentimentScore.Threshold : tones[i] <= -SentimentScore.Threshold;
+        Console.WriteLine("| # | theme | kind | comments | mean sentiment | label tone | faithful | label |");
+        Console.WriteLine("|---:|---|---|---:|---:|---:|---|---|");
+        for (var i = 0; i < themes.Count; i++)
+        {
+            var t = themes[i];
+            var faithful = LabelFidelity.IsFaithful(t.Label, representatives.GetValueOrDefault(t.ThemeId) ?? []);
+            Console.WriteLine(FormattableString.Invariant(
+                $"| {i + 1} | {t.ThemeId} | {t.Kind} | {t.Comments} | {t.MeanSentiment.Value:F2} | {tones[i]:F2}{(Contradicts(i) ? " ✗" : "")} | {(faithful ? "yes" : "no")} | {t.Label} |"));
+        }
+        var contradicting = Enumerable.Range(0, themes.Count).Where(Contradicts).ToList();
+        Console.WriteLine(FormattableString.Invariant($"labels whose tone contradicts the theme's kind: {contradicting.Count} of {themes.Count}")
+            + (contradicting.Count == 0 ? "" : ": " + string.Join("; ", contradicting.Select(i => FormattableString.Invariant($"{themes[i].ThemeId} [{themes[i].Kind}] \"{themes[i].Label}\" {tones[i]:F2}")))));
     }
 
     /// <summary>Share of labels sharing a content word with their theme's representatives (<see cref="LabelFidelity"/>), and the others.</summary>
