@@ -108,7 +108,8 @@ public static class ThemeAnalysis
         var labelling = Task.Run(() =>
         {
             var started = Stopwatch.StartNew();
-            Label(active, mentions, assignment, mentionLanguage, productNames, options.Seed, now);
+            Label(active, mentions, assignment, mentionLanguage, new LabelTone(sentiment, text => scorer.SentenceSentiment(text, t => embedder.Embed([t])[0])),
+                productNames, options.Seed, now);
             return started.Elapsed;
         }, cancellationToken);
         var sentimentRows = Task.Run(() => scorer.CommentSentiment(comments.ResponseIds, comments.Cleaned, languages, mentions, vectors), cancellationToken);
@@ -136,16 +137,20 @@ public static class ThemeAnalysis
         foreach (var row in rows.GetAwaiter().GetResult()) yield return row;
     }
 
-    /// <summary>Each active theme's key phrases, label (unless locked) and representative sentences, from its assigned mentions.</summary>
+    /// <summary>
+    /// Each active theme's key phrases, label (unless locked) and representative sentences, from its assigned mentions; the
+    /// words that name a theme agree in tone with its kind by sentiment (<see cref="ThemeTone"/>).
+    /// </summary>
     static void Label(List<StoredTheme> active, Mentions mentions, ThemeAssignment assignment, string[] mentionLanguage,
-        IReadOnlyList<string> productNames, int seed, DateTime now)
+        LabelTone sentiment, IReadOnlyList<string> productNames, int seed, DateTime now)
     {
         var (labelled, repeats) = Repeated(LabelSample(mentions.Count, seed), mentions, assignment.MentionTheme, mentionLanguage);
         List<T> Of<T>(IReadOnlyList<T> values) => labelled.Select(i => values[i]).ToList();
+        var tone = new ThemeTone(Of(sentiment.Mentions), ThemeTone.KindsOf(assignment.Documents, active.Count), sentiment.ReadClause);
         var keyPhrases = ThemeLabeler.KeyPhrases(Of(mentions.Text), Of(assignment.MentionTheme), active.Count, productNames: productNames,
-            languages: Of(mentionLanguage), counts: repeats);
+            languages: Of(mentionLanguage), counts: repeats, tone: tone);
         var typical = ThemeLabeler.TypicalPhrases(Of(mentions.Text), Of(assignment.MentionTheme), Of(assignment.MentionSimilarity), active.Count, productNames,
-            Of(mentionLanguage), repeats, keyPhrases);
+            Of(mentionLanguage), repeats, keyPhrases, tone);
         var themeLanguage = ThemeLanguages(assignment.MentionTheme, mentionLanguage, active.Count);
         var representatives = ThemeEngine.Representatives(mentions, assignment, active.Count);
         for (var t = 0; t < active.Count; t++)
@@ -158,6 +163,9 @@ public static class ThemeAnalysis
             active[t].UpdatedAt = now;
         }
     }
+
+    /// <summary>The scorer's reading of each mention, and of a clause split off one (a label candidate).</summary>
+    sealed record LabelTone(IReadOnlyList<double?> Mentions, Func<string, double> ReadClause);
 
     /// <summary>The responses whose mentions are nearest each cluster (for matching stored themes by comment overlap); nearest computed once per distinct text.</summary>
     static List<HashSet<string>> ClusterResponses(IReadOnlyList<DiscoveredCluster> clusters, float[][] distinctVectors, int[] mentionRow, Mentions mentions,

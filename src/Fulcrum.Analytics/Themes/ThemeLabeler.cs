@@ -25,8 +25,11 @@ public static partial class ThemeLabeler
     /// <param name="productNames">Product names to keep out of the key phrases (any term containing one of their words).</param>
     /// <param name="languages">Language of each mention (ISO 639-1); null: all English.</param>
     /// <param name="counts">How many mentions each text stands for (repeated mentions given once); null: one each.</param>
+    /// <param name="tone">Each mention's sentiment and each theme's kind: a mention whose sentiment reads against its theme's kind
+    /// (praise in a problem theme, a complaint in a strength) gives that theme no terms, so the key phrases (the fallback label)
+    /// are the majority's words; null: every mention counts.</param>
     public static IReadOnlyList<string>[] KeyPhrases(IReadOnlyList<string> texts, IReadOnlyList<int> labels, int themeCount, int keywordsPerTheme = 6,
-        IEnumerable<string>? productNames = null, IReadOnlyList<string>? languages = null, IReadOnlyList<int>? counts = null)
+        IEnumerable<string>? productNames = null, IReadOnlyList<string>? languages = null, IReadOnlyList<int>? counts = null, ThemeTone? tone = null)
     {
         var productWords = (productNames ?? []).SelectMany(Tokens.Words).SelectMany(w => new[] { w, AccentFolding.Fold(w) }).ToHashSet(StringComparer.Ordinal);
         var names = Names(texts);
@@ -39,7 +42,7 @@ public static partial class ThemeLabeler
         for (var i = 0; i < texts.Count; i++)
         {
             var c = labels[i];
-            if (c < 0) continue;
+            if (c < 0 || tone is not null && tone.Contradicts(c, i)) continue;
             var language = languages?[i] ?? CommentLanguage.English;
             var weight = counts?[i] ?? 1;
             var found = LanguageTerms.Terms(texts[i], language);
@@ -88,9 +91,12 @@ public static partial class ThemeLabeler
 
     /// <summary>
     /// The phrase a person would write as the theme's name: of the theme's own short clauses (its sentences split at ", but",
-    /// ", though", a colon and the like by <see cref="ClauseSplitter"/>, a leading "Also," or "Fine," dropped; 2 to
-    /// <see cref="MaxLabelWords"/> words, at least two of them content words, no product name, no person's name: a word written capitalised inside sentences and never in lower case), the one that
-    /// is typical, common and the theme's own. Typical: the sentences it was written in are on average at least as close to the
+    /// ", though", a colon and the like by <see cref="ClauseSplitter"/>, a leading "Also," or "Fine," dropped; the company's
+    /// product names replaced by a neutral noun (<see cref="ProductNameMask"/>: "Core Platform and Analytics don't share data" →
+    /// "The products don't share data"), since customers name the products in most complaints about them; 2 to
+    /// <see cref="MaxLabelWords"/> words, at least two of them content words besides that noun, no person's name: a word written
+    /// capitalised inside sentences and never in lower case), the one that is typical, common and the theme's own, and whose
+    /// tone agrees with the theme's kind (<paramref name="tone"/>). Typical: the sentences it was written in are on average at least as close to the
     /// theme's centre as the theme's median mention, so the label comes from the bulk of the theme, not from a minority that
     /// happens to be the only clause left when the central sentences name products or people (an integration theme was
     /// labelled "Performance degrades with larger data sets"); a theme without a typical clause is labelled by its key phrases.
@@ -106,9 +112,14 @@ public static partial class ThemeLabeler
     /// <param name="keyPhrases">Each theme's key phrases (<see cref="KeyPhrases"/>); when given, a clause must contain one of their
     /// words: a verdict split off a central sentence ("…, which makes a big difference", "It's been like this for months") is
     /// typical by its sentence but names nothing of the theme.</param>
+    /// <param name="tone">Each mention's sentiment and each theme's kind; when given, a problem is never named by a clause read
+    /// positive, nor a strength by one read negative. A clause written as a whole sentence is read as the sentiment scorer read
+    /// those sentences (their mean); one only ever written inside longer sentences is read on its own words
+    /// (<see cref="ThemeTone.ClauseSentiment"/>), since its sentence's score may be the other clause's ("Support is great, but
+    /// Core Platform and Analytics don't share data" reads +0.34).</param>
     public static string?[] TypicalPhrases(IReadOnlyList<string> texts, IReadOnlyList<int> labels, IReadOnlyList<float> similarity, int themeCount,
         IEnumerable<string>? productNames = null, IReadOnlyList<string>? languages = null, IReadOnlyList<int>? counts = null,
-        IReadOnlyList<IReadOnlyList<string>>? keyPhrases = null)
+        IReadOnlyList<IReadOnlyList<string>>? keyPhrases = null, ThemeTone? tone = null)
     {
         var themeWords = keyPhrases?.Select(k => k.SelectMany(Tokens.Words).ToHashSet(StringComparer.Ordinal)).ToArray();
         var mostlyEnglish = new bool[themeCount];
@@ -120,45 +131,67 @@ public static partial class ThemeLabeler
                 if (labels[i] >= 0) { all[labels[i]] += counts?[i] ?? 1; if (languages[i] == CommentLanguage.English) english[labels[i]] += counts?[i] ?? 1; }
             for (var c = 0; c < themeCount; c++) mostlyEnglish[c] = english[c] * 2 > all[c];
         }
-        var productWords = (productNames ?? []).SelectMany(Tokens.Words).ToHashSet(StringComparer.Ordinal);
+        var products = (productNames ?? []).ToList();
+        var productWords = products.SelectMany(Tokens.Words).ToHashSet(StringComparer.Ordinal);
+        var mask = new ProductNameMask(products);
         var names = Names(texts);
         var median = MedianSimilarity(labels, similarity, themeCount, counts);
-        var candidates = new Dictionary<string, (int Count, double SimilaritySum, string Text)>[themeCount];
+        var candidates = new Dictionary<string, Candidate>[themeCount];
         for (var c = 0; c < themeCount; c++) candidates[c] = new(StringComparer.Ordinal);
         for (var i = 0; i < texts.Count; i++)
         {
             if (labels[i] < 0 || !mostlyEnglish[labels[i]] || languages is not null && languages[i] != CommentLanguage.English) continue;
-            foreach (var clause in ClauseSplitter.Split(texts[i]).Select(WithoutLeadWord).Where(c => !NamesSomeone(c, names)))
+            var clauses = ClauseSplitter.Split(texts[i]);
+            foreach (var writtenClause in clauses)
             {
+                var unmasked = WithoutLeadWord(writtenClause);
+                if (mask.Mask(unmasked) is not { } clause || NamesSomeone(clause, names)) continue;
+                var masked = clause != unmasked;
                 var words = Tokens.Words(clause);
+                // A product word left after masking was written in lower case, where it may be an ordinary word ("connect").
                 if (words.Count < 2 || words.Count > MaxLabelWords || words.Any(productWords.Contains)) continue;
-                if (words.Count(w => w.Length > 1 && !Tokens.StopWords.Contains(w)) < 2) continue;
-                if (themeWords is not null && !words.Any(themeWords[labels[i]].Contains)) continue;
+                bool SaysSomething(string w) => !(masked && ProductNameMask.IsMaskNoun(w)); // the neutral noun names no theme
+                if (words.Count(w => w.Length > 1 && !Tokens.StopWords.Contains(w) && SaysSomething(w)) < 2) continue;
+                if (themeWords is not null && !words.Any(w => themeWords[labels[i]].Contains(w) && SaysSomething(w))) continue;
                 var key = string.Join(' ', words);
-                var seen = candidates[labels[i]].GetValueOrDefault(key, (0, 0, clause));
+                var seen = candidates[labels[i]].GetValueOrDefault(key, new Candidate(0, 0, clause, 0, 0));
                 var written = counts?[i] ?? 1;
-                candidates[labels[i]][key] = (seen.Count + written, seen.SimilaritySum + (double)similarity[i] * written, seen.Text);
+                var (scored, sentiment) = clauses.Count == 1 && tone?.MentionSentiment[i] is { } s ? (written, s * written) : (0, 0.0);
+                candidates[labels[i]][key] = new Candidate(seen.Count + written, seen.SimilaritySum + (double)similarity[i] * written, seen.Text,
+                    seen.ScoredAlone + scored, seen.SentimentAlone + sentiment);
             }
         }
         // A clause written across many themes is a frame ("The problem is simple"), not what any one of them is about.
         var overall = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var c in candidates) foreach (var (key, v) in c) overall[key] = overall.GetValueOrDefault(key) + v.Count;
         var ranked = candidates.Select((c, t) => c
-            .Select(p => (p.Key, Similarity: p.Value.SimilaritySum / p.Value.Count, p.Value.Count, p.Value.Text))
+            .Select(p => (p.Key, Similarity: p.Value.SimilaritySum / p.Value.Count, p.Value.Count, p.Value.Text, Tone: p.Value))
             .Where(p => p.Similarity >= median[t])
-            .Select(p => (p.Key, Score: p.Similarity * Math.Log(1 + p.Count) * p.Count / overall[p.Key], p.Text))
+            .Select(p => (p.Key, Score: p.Similarity * Math.Log(1 + p.Count) * p.Count / overall[p.Key], p.Text, p.Tone))
             .OrderByDescending(p => p.Score).ThenBy(p => p.Text, StringComparer.Ordinal).ToList()).ToList();
+        // A clause never written alone is read only when it is among the best of its theme, once.
+        var clauseTone = new Dictionary<string, double>(StringComparer.Ordinal);
+        double ToneOf(Candidate candidate) => candidate.ScoredAlone > 0 ? candidate.SentimentAlone / candidate.ScoredAlone
+            : clauseTone.TryGetValue(candidate.Text, out var read) ? read : clauseTone[candidate.Text] = tone!.ClauseSentiment(candidate.Text);
+        bool Agrees(int theme, Candidate candidate) => tone is null || !tone.Contradicts(theme, ToneOf(candidate));
+        var best = ranked.Select((r, t) => r.FirstOrDefault(p => Agrees(t, p.Tone))).ToList();
         // Two themes never share a label: the theme whose best clause scores higher keeps it, the other takes its next best.
         var result = new string?[themeCount];
         var taken = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var c in Enumerable.Range(0, themeCount).Where(c => ranked[c].Count > 0).OrderByDescending(c => ranked[c][0].Score).ThenBy(c => c))
-            if (ranked[c].FirstOrDefault(p => !taken.Contains(p.Key)) is { Key: not null } pick)
+        foreach (var c in Enumerable.Range(0, themeCount).Where(c => best[c].Key is not null).OrderByDescending(c => best[c].Score).ThenBy(c => c))
+            if (ranked[c].FirstOrDefault(p => !taken.Contains(p.Key) && Agrees(c, p.Tone)) is { Key: not null } pick)
             {
                 taken.Add(pick.Key);
                 result[c] = Tidy(pick.Text);
             }
         return result;
     }
+
+    /// <summary>
+    /// A clause as a label candidate: times written, summed similarity of its sentences to the centroid, its text as first
+    /// written (product names masked), and its scored writings as a whole sentence with their summed sentiment.
+    /// </summary>
+    readonly record struct Candidate(int Count, double SimilaritySum, string Text, int ScoredAlone, double SentimentAlone);
 
     /// <summary>Each theme's median similarity of its mentions to its centre (the lower median, each text weighted by its count); +∞ for a theme without mentions.</summary>
     static double[] MedianSimilarity(IReadOnlyList<int> labels, IReadOnlyList<float> similarity, int themeCount, IReadOnlyList<int>? counts)

@@ -108,6 +108,16 @@ public sealed class SentimentScorer
     }
 
     /// <summary>
+    /// Sentiment of one English sentence that is not among the mentions (a label candidate split off a longer sentence), as
+    /// <see cref="MentionSentiment"/> reads a mention; <paramref name="embed"/> gives its vector when the scorer reads one.
+    /// </summary>
+    public double SentenceSentiment(string text, Func<string, float[]> embed)
+    {
+        if (_model is not null) return Score([text], _model.ReadsVectors && _vectorsAreMiniLm ? [embed(text)] : null)[0].Score;
+        return _embedding is not null ? _embedding.Score(embed(text), text).Score : LexiconSentiment.Score(text).Compound;
+    }
+
+    /// <summary>
     /// Sentiment of each whole comment, as stored in response_sentiment, in order: <paramref name="responseIds"/> and
     /// <paramref name="texts"/> (the comments cleaned by <see cref="TextCleaner.Clean"/>) are the comments. The embedding
     /// model reads a comment as the normalised mean of its sentences' vectors (<see cref="EmbeddingSentiment.CommentVectors"/>).
