@@ -12,8 +12,11 @@ static class Report
     {
         var assignment = ThemeEngine.Assign(corpus.Mentions, corpus.Vectors, clusters.Select(c => c.Centroid).ToList(), corpus.Sentiment);
         var sizes = Enumerable.Range(0, clusters.Count).Select(t => assignment.MentionTheme.Count(m => m == t)).ToArray();
-        var keys = ThemeLabeler.KeyPhrases(corpus.Mentions.Text, assignment.MentionTheme, clusters.Count, productNames: corpus.ProductNames);
-        var typical = ThemeLabeler.TypicalPhrases(corpus.Mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count, corpus.ProductNames, keyPhrases: keys);
+        // The product's tone rule; a clause never written alone is read by the lexicon here (`themes` embeds it for its scorer).
+        var tone = new ThemeTone(corpus.Sentiment, ThemeTone.KindsOf(assignment.Documents, clusters.Count));
+        var keys = ThemeLabeler.KeyPhrases(corpus.Mentions.Text, assignment.MentionTheme, clusters.Count, productNames: corpus.ProductNames, tone: tone);
+        var typical = ThemeLabeler.TypicalPhrases(corpus.Mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count, corpus.ProductNames,
+            keyPhrases: keys, tone: tone);
         string Label(int t) => ThemeLabeler.Label(typical[t], keys[t], null);
         Console.WriteLine($"  {summary} in {seconds:F1} s; smallest {(sizes.Length == 0 ? 0 : sizes.Min())}");
         if (corpus.Name == "airline")
