@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Fulcrum.Analytics.Themes.Languages;
+using Fulcrum.Analytics.Themes.Sentiment;
 using Fulcrum.Analytics.Themes.Text;
 
 namespace Fulcrum.Analytics.Themes;
@@ -26,8 +27,8 @@ public static partial class ThemeLabeler
     /// <param name="languages">Language of each mention (ISO 639-1); null: all English.</param>
     /// <param name="counts">How many mentions each text stands for (repeated mentions given once); null: one each.</param>
     /// <param name="tone">Each mention's sentiment and each theme's kind: a mention whose sentiment reads against its theme's kind
-    /// (praise in a problem theme, a complaint in a strength) gives that theme no terms, so the key phrases (the fallback label)
-    /// are the majority's words; null: every mention counts.</param>
+    /// (praise in a problem theme, a complaint in a strength) gives that theme no terms, and no term the lexicon reads against
+    /// it is kept, so the key phrases (the fallback label) are the majority's words in its tone; null: every mention counts.</param>
     public static IReadOnlyList<string>[] KeyPhrases(IReadOnlyList<string> texts, IReadOnlyList<int> labels, int themeCount, int keywordsPerTheme = 6,
         IEnumerable<string>? productNames = null, IReadOnlyList<string>? languages = null, IReadOnlyList<int>? counts = null, ThemeTone? tone = null)
     {
@@ -75,6 +76,8 @@ public static partial class ThemeLabeler
             foreach (var term in ranked)
             {
                 if (chosen.Count >= keywordsPerTheme) break;
+                // A term's own words can read against the theme though its sentences did not ("great year" from "We paid for a great year, then…").
+                if (tone is not null && tone.Contradicts(c, LexiconSentiment.Score(term).Compound)) continue;
                 var words = term.Split(' ');
                 if (chosen.Any(c2 => c2.Split(' ').Intersect(words).Count() == words.Length)) continue; // already covered
                 chosen.RemoveAll(c2 => !c2.Contains(' ') && words.Contains(c2));
