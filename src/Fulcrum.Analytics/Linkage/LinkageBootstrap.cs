@@ -29,6 +29,7 @@ internal static class LinkageBootstrap
         var done = 0;
         var size = ReplicateBatch.Size;
         var (churnCells, costCells) = (models.ChurnDesign.GetLength(0), models.CostDesign.GetLength(0));
+        var probabilitiesWithout = models.ChurnProbabilitiesWithout();
         // One batch of weights per worker, not per batch: at 100k accounts each is a large-object-heap array, and one per
         // resample made the collector run full collections over and over.
         Parallel.For(0, (options.Resamples + size - 1) / size, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount },
@@ -39,10 +40,11 @@ internal static class LinkageBootstrap
             var totals = batch.Totals(d.Rows, churnCells, costCells);
             var refits = Enumerable.Range(0, count).Select(k => models.Refit(totals[k])).ToArray();
             var ratios = batch.ThemeRatios(d.Rows, d.Themes.Count,
-                refits.Select(c => c is null ? null : LogisticRegression.Probabilities(models.ChurnDesign, c.Churn)).ToArray());
+                refits.Select(c => c is null ? null : LogisticRegression.Probabilities(models.ChurnDesign, c.Churn)).ToArray(),
+                refits.Select((c, i) => c is null ? null : totals[i]).ToArray(), probabilitiesWithout);
             for (var k = 0; k < count; k++)
                 if (refits[k] is { } coefficients)
-                    fits[first + k] = new ReplicateFit(coefficients with { ThemeChurnRatios = ratios[k]! }, evaluator.Describe(totals[k]));
+                    fits[first + k] = new ReplicateFit(coefficients with { ThemeChurnRatios = ratios[k]!.Ratios, ThemeChurnScales = ratios[k]!.Scales }, evaluator.Describe(totals[k]));
             var now = Interlocked.Add(ref done, count);
             if (now / 25 != (now - count) / 25 || now == options.Resamples) progress?.Report(now);
             return batch;

@@ -3,9 +3,11 @@ using Fulcrum.Core.Statistics.Regression;
 namespace Fulcrum.Analytics.Linkage;
 
 /// <summary>Coefficients of the five linkage models; null when the data hold nothing to fit (e.g. no expansions).</summary>
-/// <param name="ThemeChurnRatios">Per theme: observed churn of renewals by accounts that raised it over the churn the model predicts for them
-/// (an indirectly standardized ratio on top of NPS, CES and the controls).</param>
-internal sealed record LinkageCoefficients(double[] Churn, double[]? Expansion, double[]? Amount, double[]? Tickets, double[]? Minutes, double[] ThemeChurnRatios);
+/// <param name="ThemeChurnRatios">Per theme: observed churn of renewals by accounts that raised it over the churn the model, refitted without
+/// those renewals, predicts for them (an indirectly standardized ratio on top of NPS, CES and the controls).</param>
+/// <param name="ThemeChurnScales">Per theme: that prediction over the churn model's own for the same renewals (<see cref="Linkage.ThemeChurnRatios"/>).</param>
+internal sealed record LinkageCoefficients(double[] Churn, double[]? Expansion, double[]? Amount, double[]? Tickets, double[]? Minutes, double[] ThemeChurnRatios,
+    double[] ThemeChurnScales);
 
 /// <summary>
 /// The five models, fitted on cell totals: churn at renewal and expansion at renewal (logistic), expansion amount per
@@ -43,9 +45,10 @@ internal sealed class LinkageModels
         }
     }
 
-    public required double[] ThemeChurnRatios { get; init; }
+    public required ThemeChurnRatios ThemeChurn { get; init; }
 
-    public LinkageCoefficients Coefficients => new(Churn.Coefficients, Expansion?.Coefficients, Amount?.Coefficients, Tickets?.Coefficients, Minutes?.Coefficients, ThemeChurnRatios);
+    public LinkageCoefficients Coefficients => new(Churn.Coefficients, Expansion?.Coefficients, Amount?.Coefficients, Tickets?.Coefficients, Minutes?.Coefficients,
+        ThemeChurn.Ratios, ThemeChurn.Scales);
 
     /// <summary>Fits on the whole data. Call after every cell the valuation needs has been interned.</summary>
     public static LinkageModels Fit(LinkageDataset d)
@@ -54,7 +57,8 @@ internal sealed class LinkageModels
         var costDesign = d.CostSpace.Design(d.CostTrainingCells);
         var everyAccount = ReplicateBatch.Single(d.Accounts, null);
         var totals = everyAccount.Totals(d.Rows, churnDesign.GetLength(0), costDesign.GetLength(0))[0];
-        var churn = LogisticRegression.Fit(new GroupedData(churnDesign, totals.ChurnEvents, totals.Renewals, d.ChurnSpace.Names));
+        var churnCells = new GroupedData(churnDesign, totals.ChurnEvents, totals.Renewals, d.ChurnSpace.Names);
+        var churn = LogisticRegression.Fit(churnCells);
         if (churn.StandardErrors.Any(double.IsNaN))
             throw new LinkageException($"The churn model's terms are collinear ({string.Join(", ", d.ChurnSpace.Names)}): some are exact combinations of others in these data. Choose fewer soft metrics (--soft).");
         if (!churn.Converged && !churn.Separation.Detected)
@@ -71,12 +75,29 @@ internal sealed class LinkageModels
         {
             Churn = churn, Expansion = expansion, Amount = amount, Tickets = tickets, Minutes = minutes,
             ChurnDesign = churnDesign, CostDesign = costDesign,
-            ChurnTemplate = new GroupedData(churnDesign, totals.ChurnEvents, totals.Renewals, d.ChurnSpace.Names),
+            ChurnTemplate = churnCells,
             CostTemplate = tickets is null && minutes is null ? null : new GroupedData(costDesign, totals.Tickets, totals.Quarters, d.CostSpace.Names),
             FullTotals = totals,
-            ThemeChurnRatios = everyAccount.ThemeRatios(d.Rows, d.Themes.Count, [LogisticRegression.Probabilities(churnDesign, churn.Coefficients)])[0]!,
+            ThemeChurn = everyAccount.ThemeRatios(d.Rows, d.Themes.Count, [LogisticRegression.Probabilities(churnDesign, churn.Coefficients)], [totals],
+                ChurnProbabilitiesWithout(churnCells, churn))[0]!,
         };
     }
+
+    /// <summary>
+    /// Cell probabilities of the churn model refitted (from <paramref name="template"/>) on other churn events and renewals;
+    /// null when not usable. A theme raised by every renewal of some level (or by all who churned in it) leaves that level
+    /// unidentified without it: the refit then falls back to a cold fit by Firth's penalized likelihood, whose estimates
+    /// stay finite (a Firth template's warm refit can also stop short of its iterations).
+    /// </summary>
+    public Func<double[], double[], double[]?> ChurnProbabilitiesWithout() => ChurnProbabilitiesWithout(ChurnTemplate, Churn);
+
+    static Func<double[], double[], double[]?> ChurnProbabilitiesWithout(GroupedData cells, RegressionFit template) => (churnEvents, renewals) =>
+    {
+        var data = cells.WithTotals(churnEvents, renewals);
+        var fit = LogisticRegression.Refit(data, template);
+        if (!Usable(fit)) fit = LogisticRegression.FitFirth(data);
+        return Usable(fit) ? LogisticRegression.Probabilities(cells.Design, fit.Coefficients) : null;
+    };
 
     /// <summary>
     /// Refits every model on cell totals (a bootstrap replicate's); null if a model cannot be fitted on them. The theme
@@ -99,7 +120,7 @@ internal sealed class LinkageModels
         var tickets = Other(Tickets, CostTemplate, t.Tickets, t.Quarters, false);
         var minutes = Other(Minutes, CostTemplate, t.Minutes, t.Quarters, false);
         if (expansion is [] || amount is [] || tickets is [] || minutes is []) return null;
-        return new LinkageCoefficients(churn.Coefficients, expansion, amount, tickets, minutes, []);
+        return new LinkageCoefficients(churn.Coefficients, expansion, amount, tickets, minutes, [], []);
     }
 
     // A replicate can lose every account of a rare level; its coefficient is then undefined and the replicate is dropped (and counted).

@@ -18,12 +18,18 @@ internal sealed class Predictions
     /// <summary>log rate ratio of tickets per CES point (the cost model's CES slope).</summary>
     public required double TicketsPerCesPoint { get; init; }
     public required double MinutesPerCesPoint { get; init; }
-    /// <summary>Per theme: churn of accounts raising it relative to what the churn model predicts for them.</summary>
+    /// <summary>Per theme: churn of accounts raising it relative to what the churn model, fitted without them, predicts for them.</summary>
     public double[] ThemeChurnRatios { get; init; } = [];
+    /// <summary>Per theme: that prediction relative to the churn model's own for the same renewals (<see cref="Linkage.ThemeChurnRatios"/>).</summary>
+    public double[] ThemeChurnScales { get; init; } = [];
 
-    /// <summary>Churn multiplier of accounts raising <paramref name="theme"/> when <paramref name="excessKept"/> of its excess churn remains: 1 + (ratio − 1) × kept.</summary>
+    /// <summary>
+    /// Churn multiplier of accounts raising <paramref name="theme"/> when <paramref name="excessKept"/> of its excess churn
+    /// remains: scale × (1 + (ratio − 1) × kept), so all kept is their observed churn and none their peers' without the theme.
+    /// </summary>
     public double ThemeMultiplier(int theme, double excessKept) =>
-        double.IsFinite(ThemeChurnRatios[theme]) ? 1 + (ThemeChurnRatios[theme] - 1) * excessKept : 1;
+        double.IsFinite(ThemeChurnRatios[theme]) && double.IsFinite(ThemeChurnScales[theme])
+            ? ThemeChurnScales[theme] * (1 + (ThemeChurnRatios[theme] - 1) * excessKept) : 1;
 
     /// <summary>Predictions for every cell of both spaces, including cells interned after fitting (e.g. by a lever of another size).</summary>
     public static Predictions From(LinkageModels models, LinkageCoefficients b, string cesColumn, CellSpace churnSpace, CellSpace costSpace)
@@ -44,6 +50,7 @@ internal sealed class Predictions
             TicketsPerCesPoint = cesIndex >= 0 && b.Tickets is not null ? b.Tickets[cesIndex] : double.NaN,
             MinutesPerCesPoint = cesIndex >= 0 && b.Minutes is not null ? b.Minutes[cesIndex] : double.NaN,
             ThemeChurnRatios = b.ThemeChurnRatios,
+            ThemeChurnScales = b.ThemeChurnScales,
         };
     }
 

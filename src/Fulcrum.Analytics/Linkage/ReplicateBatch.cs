@@ -109,45 +109,76 @@ internal sealed class ReplicateBatch
     }
 
     /// <summary>
-    /// Per replicate with churn probabilities per churn cell (null: none, e.g. its refit failed), observed over predicted
-    /// churn among the renewals of accounts that raised each theme, renewals weighted by their account's weight.
+    /// Per replicate with cell totals (null: none, e.g. its refit failed), observed over expected churn among the renewals
+    /// of accounts that raised each theme, renewals weighted by their account's weight. The expected churn of a theme's
+    /// renewals comes from the churn model refitted without them (<paramref name="probabilitiesWithout"/>: the cell
+    /// probabilities of the model fitted on these churn events and renewals, or null when it cannot be fitted); the scale
+    /// is that expected churn over what <paramref name="churnProbabilities"/> (the model fitted on every renewal, which the
+    /// valuation projects with) predicts for the same renewals.
     /// </summary>
-    public double[]?[] ThemeRatios(AccountRows rows, int themes, IReadOnlyList<double[]?> churnProbabilities)
+    /// <remarks>
+    /// Why without them: a model fitted on every renewal learns the theme's own churn into the cells where its raisers sit.
+    /// In the demo nearly every multi-product detractor raises a planted complaint, so the model's multi-product detractor
+    /// cells already churned at the complaint's rate and an observed ×1.6 read as ×1.15. Left out, the theme's renewals are
+    /// compared with renewals of the same scores and profile that did not follow it (indirect standardization against the
+    /// others), which is what "churn beyond the scores" means.
+    /// </remarks>
+    public ThemeChurnRatios?[] ThemeRatios(AccountRows rows, int themes, IReadOnlyList<double[]?> churnProbabilities,
+        IReadOnlyList<LinkageModels.CellTotals?> totals, Func<double[], double[], double[]?> probabilitiesWithout)
     {
         var k = Size;
-        var ratios = new double[]?[k];
-        if (churnProbabilities.FirstOrDefault(p => p is not null) is not { } any) return ratios;
+        var ratios = new ThemeChurnRatios?[k];
+        if (totals.FirstOrDefault(t => t is not null) is not { } any) return ratios;
         if (themes == 0)
         {
-            for (var slot = 0; slot < churnProbabilities.Count; slot++) ratios[slot] = churnProbabilities[slot] is null ? null : [];
+            for (var slot = 0; slot < totals.Count; slot++) ratios[slot] = totals[slot] is null ? null : new ThemeChurnRatios([], []);
             return ratios;
         }
-        var cells = any.Length;
-        var probability = new double[cells * k];
-        for (var slot = 0; slot < churnProbabilities.Count; slot++)
-            if (churnProbabilities[slot] is { } p)
-                for (var c = 0; c < cells; c++) probability[c * k + slot] = p[c];
-        var (observed, expected) = (new double[themes * k], new double[themes * k]);
+        var cells = any.Renewals.Length;
+        // Each theme's renewals and churn events per cell, replicates side by side: theme t, cell c at (t · cells + c) · Size.
+        var (renewals, churned) = (new double[themes * cells * k], new double[themes * cells * k]);
         for (var a = 0; a < _accounts; a++)
         {
             if (!TryWeightsOf(a, out var w)) continue;
             for (var i = rows.ThemeEventStart[a]; i < rows.ThemeEventStart[a + 1]; i++)
             {
-                var (theme, cell, churned) = rows.ThemeEvents[i];
-                if (churned) Add(observed, theme * k, w);
-                AddProduct(expected, theme * k, w, probability, cell * k);
+                var (theme, cell, isChurn) = rows.ThemeEvents[i];
+                var at = (theme * cells + cell) * k;
+                Add(renewals, at, w);
+                if (isChurn) Add(churned, at, w);
             }
         }
-        for (var slot = 0; slot < churnProbabilities.Count; slot++)
+        for (var slot = 0; slot < totals.Count; slot++)
         {
-            if (churnProbabilities[slot] is null) continue;
-            var slotRatios = new double[themes];
+            if (totals[slot] is not { } t || churnProbabilities[slot] is not { } withEveryRenewal) continue;
+            var (slotRatios, slotScales) = (new double[themes], new double[themes]);
+            var (othersRenewals, othersChurned) = (new double[cells], new double[cells]);
             for (var theme = 0; theme < themes; theme++)
             {
-                var (o, e) = (observed[theme * k + slot], expected[theme * k + slot]);
-                slotRatios[theme] = e > 0 ? o / e : double.NaN;
+                var (observed, count) = (0.0, 0.0);
+                for (var c = 0; c < cells; c++)
+                {
+                    var at = (theme * cells + c) * k + slot;
+                    observed += churned[at];
+                    count += renewals[at];
+                    // Clamped: the sums are of the same weights in another order, so a difference can be a rounding below zero.
+                    othersRenewals[c] = Math.Max(0, t.Renewals[c] - renewals[at]);
+                    othersChurned[c] = Math.Clamp(t.ChurnEvents[c] - churned[at], 0, othersRenewals[c]);
+                }
+                if (count == 0) { (slotRatios[theme], slotScales[theme]) = (double.NaN, double.NaN); continue; }
+                // Without a usable refit (e.g. the theme held every renewal or every churn of a level, so the level is not
+                // identified without it, as on a few hundred accounts), the theme is compared with every renewal's model.
+                var probability = probabilitiesWithout(othersChurned, othersRenewals) ?? withEveryRenewal;
+                var (expected, expectedByEveryRenewal) = (0.0, 0.0);
+                for (var c = 0; c < cells; c++)
+                {
+                    var n = renewals[(theme * cells + c) * k + slot];
+                    expected += n * probability[c];
+                    expectedByEveryRenewal += n * withEveryRenewal[c];
+                }
+                (slotRatios[theme], slotScales[theme]) = expected > 0 ? (observed / expected, expected / expectedByEveryRenewal) : (double.NaN, double.NaN);
             }
-            ratios[slot] = slotRatios;
+            ratios[slot] = new ThemeChurnRatios(slotRatios, slotScales);
         }
         return ratios;
     }
@@ -174,10 +205,6 @@ internal sealed class ReplicateBatch
 
     public static void AddScaled(double[] sums, int offset, BatchValues w, double value) => Add(sums, offset, w * value);
 
-    static void AddProduct(double[] sums, int offset, BatchValues w, double[] factor, int factorOffset) =>
-        AddLanes(sums, offset, w.Low * Vector.LoadUnsafe(ref factor[0], (nuint)factorOffset),
-            w.High * Vector.LoadUnsafe(ref factor[0], (nuint)(factorOffset + Vector<double>.Count)));
-
     static void AddLanes(double[] sums, int offset, Vector<double> low, Vector<double> high)
     {
         ref var first = ref MemoryMarshal.GetArrayDataReference(sums);
@@ -199,3 +226,11 @@ internal readonly record struct BatchValues(Vector<double> Low, Vector<double> H
     /// <summary>The value of replicate <paramref name="slot"/>.</summary>
     public double this[int slot] => slot < Vector<double>.Count ? Low[slot] : High[slot - Vector<double>.Count];
 }
+
+/// <summary>
+/// Per theme: <paramref name="Ratios"/>, observed over expected churn of the renewals after it, expected by the churn model
+/// fitted without them; <paramref name="Scales"/>, that expected churn over the churn model fitted on every renewal. The
+/// valuation projects with the latter, so a theme's raisers churn at its probability × scale × (1 + (ratio − 1) × share kept):
+/// the observed churn with all of the excess kept, the churn of their peers without the theme with none.
+/// </summary>
+internal sealed record ThemeChurnRatios(double[] Ratios, double[] Scales);

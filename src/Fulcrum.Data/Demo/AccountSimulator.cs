@@ -198,9 +198,8 @@ internal sealed class AccountSimulator(DemoCompanyOptions options)
         var rates = planted ? c : GroundTruthTally.Index(NpsCategory.Passive); // without planted effects every category behaves alike
         var before = subscriptions.Sum(s => s.Arr);
         batch.Tally.RenewalsByCategory[c]++;
-        var raisedTheme = raised != PlantedThemes.None;
         batch.Tally.ThemeRenewals.Add(raised, ChurnRate[rates]);
-        if (Chance(rng, ChurnRate[rates] * (raisedTheme ? ThemeChurnMultiplier : 1)))
+        if (Chance(rng, ChurnRate[rates] * ThemeRenewalTally.Multiplier(raised)))
         {
             batch.Tally.ChurnsByCategory[c]++;
             batch.Tally.ThemeRenewals.Churned(raised);

@@ -42,13 +42,13 @@ public static class GroundTruth
             "share_of_comments", ManagersThemeChance, Ratio(t.MultiDetractorManagers, t.MultiDetractorComments), "share",
             FormattableString.Invariant($"{t.MultiDetractorManagers:N0} of {t.MultiDetractorComments:N0} multi-product detractor comments; {Ratio(t.OtherManagers, t.OtherComments):P1} of other comments"));
         // Observed over expected churn of the renewals after a raising comment, expected = their churn probabilities without
-        // the multiplier: what the multiplier did in this data set (a few hundred renewals, so it can land far from 1.6).
+        // the theme's multiplier: what the multiplier did in this data set (a few hundred renewals, so it can land far from 1.6).
         var renewals = t.ThemeRenewals;
         static string Realized(string who, ThemeRenewalTally.Counts c) =>
             FormattableString.Invariant($"{who} {c.Realized?.ToString("F2", CultureInfo.InvariantCulture) ?? "n/a"} ({c.Churns:N0} churned of {c.Renewals:N0} renewals, {c.ExpectedChurns:F1} expected without it)");
-        yield return new(ThemeChurn, "Accounts that raised either theme churn more at renewal.", "churn_rate_multiplier", ThemeChurnMultiplier,
-            renewals.Either.Realized, "ratio",
-            $"applied to the renewal churn probability after the first comment raising the theme; realized = observed / expected churn: {Realized("either theme", renewals.Either)}; {Realized("integration", renewals.Integration)}; {Realized("account managers", renewals.Managers)}");
+        yield return new(ThemeChurn, "Accounts that raised a planted theme churn more at renewal, each theme on its own.", "churn_rate_multiplier", ThemeChurnMultiplier,
+            renewals.EachTheme.Realized, "ratio",
+            $"each theme multiplies the renewal churn probability after the first comment raising it (both themes: the square); realized = observed / expected churn without the theme's multiplier: {Realized("each theme", renewals.EachTheme)}; {Realized("integration", renewals.Integration)}; {Realized("account managers", renewals.Managers)}; {Realized("either theme (expected without any)", renewals.Either)}");
         yield return new(DetractorChurnRatio, "Detractors churn at about 3x the promoters' rate at renewal.", "churn_rate_ratio",
             ChurnRate[0] / ChurnRate[2],
             Ratio(t.ChurnsByCategory[0], t.RenewalsByCategory[0]) / Ratio(t.ChurnsByCategory[2], t.RenewalsByCategory[2]), "ratio",

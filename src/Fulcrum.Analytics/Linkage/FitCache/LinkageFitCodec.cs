@@ -10,7 +10,8 @@ namespace Fulcrum.Analytics.Linkage.FitCache;
 /// </summary>
 internal static class LinkageFitCodec
 {
-    const int FormatVersion = 1;
+    // 2: theme churn ratios against the churn model refitted without the theme's renewals, and their scales.
+    const int FormatVersion = 2;
 
     public static byte[] Encode(StoredLinkageFit fit)
     {
@@ -24,7 +25,7 @@ internal static class LinkageFitCodec
             foreach (var r in fit.Bootstrap.Usable)
             {
                 var b = r.Coefficients;
-                foreach (var array in new[] { b.Churn, b.Expansion, b.Amount, b.Tickets, b.Minutes, b.ThemeChurnRatios }) Write(w, array);
+                foreach (var array in new[] { b.Churn, b.Expansion, b.Amount, b.Tickets, b.Minutes, b.ThemeChurnRatios, b.ThemeChurnScales }) Write(w, array);
                 var t = r.Totals;
                 w.Write(t.Renewals.Length);
                 for (var i = 0; i < t.Renewals.Length; i++) { Write(w, t.Renewals[i]); Write(w, t.Churned[i]); }
@@ -47,7 +48,7 @@ internal static class LinkageFitCodec
         var usable = new ReplicateFit[r.ReadInt32()];
         for (var i = 0; i < usable.Length; i++)
         {
-            var coefficients = new LinkageCoefficients(ReadArray(r)!, ReadArray(r), ReadArray(r), ReadArray(r), ReadArray(r), ReadArray(r)!);
+            var coefficients = new LinkageCoefficients(ReadArray(r)!, ReadArray(r), ReadArray(r), ReadArray(r), ReadArray(r), ReadArray(r)!, ReadArray(r)!);
             var factors = r.ReadInt32();
             var (renewals, churned) = (new double[factors][], new double[factors][]);
             for (var f = 0; f < factors; f++) { renewals[f] = ReadArray(r)!; churned[f] = ReadArray(r)!; }
@@ -62,7 +63,7 @@ internal static class LinkageFitCodec
         fit.Bootstrap.Usable.All(r =>
             SameLength(r.Coefficients.Churn, full.Churn) && SameLength(r.Coefficients.Expansion, full.Expansion) && SameLength(r.Coefficients.Amount, full.Amount)
             && SameLength(r.Coefficients.Tickets, full.Tickets) && SameLength(r.Coefficients.Minutes, full.Minutes)
-            && SameLength(r.Coefficients.ThemeChurnRatios, full.ThemeChurnRatios)
+            && SameLength(r.Coefficients.ThemeChurnRatios, full.ThemeChurnRatios) && SameLength(r.Coefficients.ThemeChurnScales, full.ThemeChurnScales)
             && r.Totals.Renewals.Length == fullTotals.Renewals.Length
             && r.Totals.Renewals.Zip(fullTotals.Renewals).All(p => p.First.Length == p.Second.Length)
             && r.Totals.NpsQuarters.Length == fullTotals.NpsQuarters.Length);
