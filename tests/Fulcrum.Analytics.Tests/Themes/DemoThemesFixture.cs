@@ -52,6 +52,13 @@ public sealed class DemoThemesFixture : IDisposable
         return 2.0 * raised.Count(truth.Contains) / (raised.Count + truth.Count);
     }
 
+    /// <summary>Share of the theme's comments that raise the planted theme <paramref name="plantedKey"/>.</summary>
+    public double Precision(string themeId, string plantedKey)
+    {
+        var raised = Raised().GetValueOrDefault(themeId) ?? [];
+        return raised.Count == 0 ? 0 : (double)raised.Count(Planted[plantedKey].Contains) / raised.Count;
+    }
+
     Dictionary<string, HashSet<string>> Raised() =>
         Store.Query<(string ThemeId, string ResponseId)>("SELECT theme_id, response_id FROM response_themes").GroupBy(r => r.ThemeId)
             .ToDictionary(g => g.Key, g => g.Select(r => r.ResponseId).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);

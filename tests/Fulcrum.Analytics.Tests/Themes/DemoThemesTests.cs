@@ -22,10 +22,12 @@ public class DemoThemesTests(DemoThemesFixture demo, ITestOutputHelper output) :
 
     /// <summary>
     /// Ranked by the ARR at risk beyond the scores (linkage model: churn after the theme over what NPS, CES and the profile
-    /// predict), the two planted themes come first: the generator makes accounts that raised either churn 1.6× their score-based
-    /// rate, while other themes mark unhappy accounts whose churn the scores already explain. Measured: managers 1st (ratio 2.0,
-    /// 95% interval 1.4–2.7), integration 2nd (1.41, 1.01–1.80), the next theme 1.16 (0.94–1.41). With ~40 themes neither survives
-    /// the false-discovery control on 2,000 accounts (q 0.20 and 0.45), which the report shows.
+    /// predict, refitted without the theme's renewals), the two planted themes come first: the generator makes accounts that
+    /// raised each churn 1.6× their score-based rate (both: 2.56×), while other themes mark unhappy accounts whose churn the
+    /// scores already explain. Discovery also finds the integration complaints as a theme of its own beside the defined one, and
+    /// it ranks with them. Measured (stop 31): defined managers 1st (ratio 4.1, 95% interval 2.3–7.7), the discovered twin of
+    /// integration 2nd (2.8, 1.5–5.3; "The products don't share customer data"), defined integration 3rd (2.2, 1.3–3.9). With
+    /// ~40 themes none survives the false-discovery control on 2,000 accounts (q 0.12–0.14), which the report shows.
     /// </summary>
     [Fact]
     public void Planted_themes_rank_at_the_top_by_ARR_at_risk_beyond_the_scores()
@@ -36,9 +38,13 @@ public class DemoThemesTests(DemoThemesFixture demo, ITestOutputHelper output) :
         Assert.All(demo.Impact.Themes.Take(5), t => Assert.Equal(ThemeKind.Problem, t.Kind)); // praise never ranks as a risk
         // Nor does a theme spoken of favourably on balance (a mean sentiment above 0 with confidence makes a strength).
         Assert.All(demo.Impact.Themes.Take(5), t => Assert.False(t.MeanSentiment.Lower > 0, $"{t.ThemeId} {t.Label}: sentiment {t.MeanSentiment}"));
-        var top = demo.Impact.Themes.Take(2).Select(t => t.ThemeId).ToHashSet();
+        var top = demo.Impact.Themes.Take(3).Select(t => t.ThemeId).ToHashSet();
         Assert.Contains(demo.IntegrationThemeId, top);
         Assert.Contains(demo.ManagersThemeId, top);
+        // The third is a planted complaint too: mostly comments raising one of them.
+        Assert.All(top, id => Assert.True(
+            demo.Precision(id, "products_dont_integrate") >= 0.5 || demo.Precision(id, "too_many_account_managers") >= 0.5,
+            $"{id} is mostly neither planted complaint"));
         foreach (var id in new[] { demo.IntegrationThemeId, demo.ManagersThemeId })
         {
             var theme = demo.Impact.Themes.Single(t => t.ThemeId == id);
