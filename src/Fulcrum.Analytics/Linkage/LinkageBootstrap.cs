@@ -29,7 +29,6 @@ internal static class LinkageBootstrap
         var done = 0;
         var size = ReplicateBatch.Size;
         var (churnCells, costCells) = (models.ChurnDesign.GetLength(0), models.CostDesign.GetLength(0));
-        var probabilitiesWithout = models.ChurnProbabilitiesWithout();
         // One batch of weights per worker, not per batch: at 100k accounts each is a large-object-heap array, and one per
         // resample made the collector run full collections over and over.
         Parallel.For(0, (options.Resamples + size - 1) / size, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount },
@@ -39,9 +38,12 @@ internal static class LinkageBootstrap
             batch.Draw(options.Seed, first, count);
             var totals = batch.Totals(d.Rows, churnCells, costCells);
             var refits = Enumerable.Range(0, count).Select(k => models.Refit(totals[k])).ToArray();
+            // Each theme's leave-out is one Newton step from the replicate's own fit (a k-step bootstrap), not a refit per theme.
+            var leaveOuts = refits.Select((c, i) => c is null || d.Themes.Count == 0 ? null
+                : new LogisticLeaveOut(models.ChurnDesign, c.Churn, totals[i].ChurnEvents, totals[i].Renewals)).ToArray();
             var ratios = batch.ThemeRatios(d.Rows, d.Themes.Count,
                 refits.Select(c => c is null ? null : LogisticRegression.Probabilities(models.ChurnDesign, c.Churn)).ToArray(),
-                refits.Select((c, i) => c is null ? null : totals[i]).ToArray(), probabilitiesWithout);
+                leaveOuts.Select(l => l is null ? null : (Func<double[], double[], double[]?>)l.ProbabilitiesWithout).ToArray());
             for (var k = 0; k < count; k++)
                 if (refits[k] is { } coefficients)
                     fits[first + k] = new ReplicateFit(coefficients with { ThemeChurnRatios = ratios[k]!.Ratios, ThemeChurnScales = ratios[k]!.Scales }, evaluator.Describe(totals[k]));

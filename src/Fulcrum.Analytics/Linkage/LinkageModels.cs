@@ -78,25 +78,32 @@ internal sealed class LinkageModels
             ChurnTemplate = churnCells,
             CostTemplate = tickets is null && minutes is null ? null : new GroupedData(costDesign, totals.Tickets, totals.Quarters, d.CostSpace.Names),
             FullTotals = totals,
-            ThemeChurn = everyAccount.ThemeRatios(d.Rows, d.Themes.Count, [LogisticRegression.Probabilities(churnDesign, churn.Coefficients)], [totals],
-                ChurnProbabilitiesWithout(churnCells, churn))[0]!,
+            ThemeChurn = everyAccount.ThemeRatios(d.Rows, d.Themes.Count, [LogisticRegression.Probabilities(churnDesign, churn.Coefficients)],
+                [ChurnProbabilitiesWithout(churnCells, churn)])[0]!,
         };
     }
 
     /// <summary>
-    /// Cell probabilities of the churn model refitted (from <paramref name="template"/>) on other churn events and renewals;
-    /// null when not usable. A theme raised by every renewal of some level (or by all who churned in it) leaves that level
-    /// unidentified without it: the refit then falls back to a cold fit by Firth's penalized likelihood, whose estimates
-    /// stay finite (a Firth template's warm refit can also stop short of its iterations).
+    /// Cell probabilities of the churn model refitted on the full sample without some churn events and renewals per cell
+    /// (warm, from the full fit); null when not usable. A theme raised by every renewal of some level (or by all who churned
+    /// in it) leaves that level unidentified without it: the refit then falls back to a cold fit by Firth's penalized
+    /// likelihood, whose estimates stay finite when that level still has data. Bootstrap replicates take one Newton step
+    /// instead (<see cref="LogisticLeaveOut"/>).
     /// </summary>
-    public Func<double[], double[], double[]?> ChurnProbabilitiesWithout() => ChurnProbabilitiesWithout(ChurnTemplate, Churn);
-
-    static Func<double[], double[], double[]?> ChurnProbabilitiesWithout(GroupedData cells, RegressionFit template) => (churnEvents, renewals) =>
+    static Func<double[], double[], double[]?> ChurnProbabilitiesWithout(GroupedData cells, RegressionFit fit) => (removedEvents, removedRenewals) =>
     {
-        var data = cells.WithTotals(churnEvents, renewals);
-        var fit = LogisticRegression.Refit(data, template);
-        if (!Usable(fit)) fit = LogisticRegression.FitFirth(data);
-        return Usable(fit) ? LogisticRegression.Probabilities(cells.Design, fit.Coefficients) : null;
+        var renewals = new double[cells.Rows];
+        var events = new double[cells.Rows];
+        for (var c = 0; c < cells.Rows; c++)
+        {
+            // Clamped: the sums are of the same weights in another order, so a difference can be a rounding below zero.
+            renewals[c] = Math.Max(0, cells.Weight[c] - removedRenewals[c]);
+            events[c] = Math.Clamp(cells.Response[c] - removedEvents[c], 0, renewals[c]);
+        }
+        var data = cells.WithTotals(events, renewals);
+        var refit = LogisticRegression.Refit(data, fit);
+        if (!Usable(refit)) refit = LogisticRegression.FitFirth(data);
+        return Usable(refit) ? LogisticRegression.Probabilities(cells.Design, refit.Coefficients) : null;
     };
 
     /// <summary>

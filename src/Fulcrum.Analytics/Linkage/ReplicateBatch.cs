@@ -109,12 +109,12 @@ internal sealed class ReplicateBatch
     }
 
     /// <summary>
-    /// Per replicate with cell totals (null: none, e.g. its refit failed), observed over expected churn among the renewals
-    /// of accounts that raised each theme, renewals weighted by their account's weight. The expected churn of a theme's
-    /// renewals comes from the churn model refitted without them (<paramref name="probabilitiesWithout"/>: the cell
-    /// probabilities of the model fitted on these churn events and renewals, or null when it cannot be fitted); the scale
-    /// is that expected churn over what <paramref name="churnProbabilities"/> (the model fitted on every renewal, which the
-    /// valuation projects with) predicts for the same renewals.
+    /// Per replicate with churn probabilities (null: none, e.g. its refit failed), observed over expected churn among the
+    /// renewals of accounts that raised each theme, renewals weighted by their account's weight. The expected churn of a
+    /// theme's renewals comes from the replicate's churn model refitted without them (<paramref name="probabilitiesWithout"/>
+    /// of the slot: the cell probabilities once the given churn events and renewals per cell are removed, or null when that
+    /// cannot be fitted); the scale is that expected churn over what <paramref name="churnProbabilities"/> (the model fitted
+    /// on every renewal, which the valuation projects with) predicts for the same renewals.
     /// </summary>
     /// <remarks>
     /// Why without them: a model fitted on every renewal learns the theme's own churn into the cells where its raisers sit.
@@ -124,17 +124,17 @@ internal sealed class ReplicateBatch
     /// others), which is what "churn beyond the scores" means.
     /// </remarks>
     public ThemeChurnRatios?[] ThemeRatios(AccountRows rows, int themes, IReadOnlyList<double[]?> churnProbabilities,
-        IReadOnlyList<LinkageModels.CellTotals?> totals, Func<double[], double[], double[]?> probabilitiesWithout)
+        IReadOnlyList<Func<double[], double[], double[]?>?> probabilitiesWithout)
     {
         var k = Size;
         var ratios = new ThemeChurnRatios?[k];
-        if (totals.FirstOrDefault(t => t is not null) is not { } any) return ratios;
+        if (churnProbabilities.FirstOrDefault(p => p is not null) is not { } any) return ratios;
         if (themes == 0)
         {
-            for (var slot = 0; slot < totals.Count; slot++) ratios[slot] = totals[slot] is null ? null : new ThemeChurnRatios([], []);
+            for (var slot = 0; slot < churnProbabilities.Count; slot++) ratios[slot] = churnProbabilities[slot] is null ? null : new ThemeChurnRatios([], []);
             return ratios;
         }
-        var cells = any.Renewals.Length;
+        var cells = any.Length;
         // Each theme's renewals and churn events per cell, replicates side by side: theme t, cell c at (t · cells + c) · Size.
         var (renewals, churned) = (new double[themes * cells * k], new double[themes * cells * k]);
         for (var a = 0; a < _accounts; a++)
@@ -148,31 +148,30 @@ internal sealed class ReplicateBatch
                 if (isChurn) Add(churned, at, w);
             }
         }
-        for (var slot = 0; slot < totals.Count; slot++)
+        for (var slot = 0; slot < churnProbabilities.Count; slot++)
         {
-            if (totals[slot] is not { } t || churnProbabilities[slot] is not { } withEveryRenewal) continue;
+            if (churnProbabilities[slot] is not { } withEveryRenewal || probabilitiesWithout[slot] is not { } without) continue;
             var (slotRatios, slotScales) = (new double[themes], new double[themes]);
-            var (othersRenewals, othersChurned) = (new double[cells], new double[cells]);
+            var (themeRenewals, themeChurned) = (new double[cells], new double[cells]);
             for (var theme = 0; theme < themes; theme++)
             {
                 var (observed, count) = (0.0, 0.0);
                 for (var c = 0; c < cells; c++)
                 {
                     var at = (theme * cells + c) * k + slot;
+                    (themeRenewals[c], themeChurned[c]) = (renewals[at], churned[at]);
                     observed += churned[at];
                     count += renewals[at];
-                    // Clamped: the sums are of the same weights in another order, so a difference can be a rounding below zero.
-                    othersRenewals[c] = Math.Max(0, t.Renewals[c] - renewals[at]);
-                    othersChurned[c] = Math.Clamp(t.ChurnEvents[c] - churned[at], 0, othersRenewals[c]);
                 }
                 if (count == 0) { (slotRatios[theme], slotScales[theme]) = (double.NaN, double.NaN); continue; }
                 // Without a usable refit (e.g. the theme held every renewal or every churn of a level, so the level is not
                 // identified without it, as on a few hundred accounts), the theme is compared with every renewal's model.
-                var probability = probabilitiesWithout(othersChurned, othersRenewals) ?? withEveryRenewal;
+                var probability = without(themeChurned, themeRenewals) ?? withEveryRenewal;
                 var (expected, expectedByEveryRenewal) = (0.0, 0.0);
                 for (var c = 0; c < cells; c++)
                 {
-                    var n = renewals[(theme * cells + c) * k + slot];
+                    var n = themeRenewals[c];
+                    if (n == 0) continue;
                     expected += n * probability[c];
                     expectedByEveryRenewal += n * withEveryRenewal[c];
                 }

@@ -30,7 +30,11 @@ public sealed class ThemeChurnRatioTests
     }
 
     // A saturated model: each cell's churn rate.
-    static double[]? CellRates(double[] churnEvents, double[] renewals) => churnEvents.Select((y, c) => renewals[c] > 0 ? y / renewals[c] : 0).ToArray();
+    static double[] CellRates(double[] churnEvents, double[] renewals) => churnEvents.Select((y, c) => renewals[c] > 0 ? y / renewals[c] : 0).ToArray();
+
+    // The saturated model refitted without the removed churn events and renewals.
+    static Func<double[], double[], double[]?> RatesWithout(LinkageModels.CellTotals t) => (removedEvents, removedRenewals) =>
+        CellRates(t.ChurnEvents.Select((y, c) => y - removedEvents[c]).ToArray(), t.Renewals.Select((n, c) => n - removedRenewals[c]).ToArray());
 
     [Fact]
     public void Expected_churn_comes_from_the_cells_without_the_themes_renewals()
@@ -40,7 +44,7 @@ public sealed class ThemeChurnRatioTests
 
         var everyRenewal = totals.Take(2).Select(t => CellRates(t.ChurnEvents, t.Renewals)).ToArray();
 
-        var ratios = batch.ThemeRatios(Rows(), 2, everyRenewal, totals.Take(2).ToArray(), CellRates);
+        var ratios = batch.ThemeRatios(Rows(), 2, everyRenewal, totals.Take(2).Select(RatesWithout).ToArray());
 
         foreach (var slot in new[] { 0, 1 })
         {
@@ -59,7 +63,7 @@ public sealed class ThemeChurnRatioTests
         var batch = ReplicateBatch.Single(200, null);
         var totals = batch.Totals(Rows(), 2, 0);
 
-        var ratios = batch.ThemeRatios(Rows(), 2, [CellRates(totals[0].ChurnEvents, totals[0].Renewals)], [totals[0]], (_, _) => null);
+        var ratios = batch.ThemeRatios(Rows(), 2, [CellRates(totals[0].ChurnEvents, totals[0].Renewals)], [(_, _) => null]);
 
         Assert.Equal(32 / 29.6, ratios[0]!.Ratios[0], 12);
         Assert.Equal(1, ratios[0]!.Scales[0], 12);
