@@ -20,6 +20,7 @@ internal sealed class ReplicateBatch
     readonly int[] _drawn;
     // The draws of DeterministicRandom.Create(seed, r).Next(accounts), made a block at a time.
     readonly SeededDrawCounts _draws = new();
+    double[] _themeRenewals = [], _themeChurned = [];
 
     public ReplicateBatch(int accounts)
     {
@@ -136,7 +137,10 @@ internal sealed class ReplicateBatch
         }
         var cells = any.Length;
         // Each theme's renewals and churn events per cell, replicates side by side: theme t, cell c at (t · cells + c) · Size.
-        var (renewals, churned) = (new double[themes * cells * k], new double[themes * cells * k]);
+        // Kept by the batch (one per worker) and cleared: at 100k accounts they are large-object-heap arrays.
+        if (_themeRenewals.Length != themes * cells * k) (_themeRenewals, _themeChurned) = (new double[themes * cells * k], new double[themes * cells * k]);
+        else { Array.Clear(_themeRenewals); Array.Clear(_themeChurned); }
+        var (renewals, churned) = (_themeRenewals, _themeChurned);
         for (var a = 0; a < _accounts; a++)
         {
             if (!TryWeightsOf(a, out var w)) continue;
