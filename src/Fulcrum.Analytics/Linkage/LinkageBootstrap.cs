@@ -29,6 +29,7 @@ internal static class LinkageBootstrap
         var done = 0;
         var size = ReplicateBatch.Size;
         var (churnCells, costCells) = (models.ChurnDesign.GetLength(0), models.CostDesign.GetLength(0));
+        var churnDesign = new SparseDesign(models.ChurnDesign);
         // One batch of weights per worker, not per batch: at 100k accounts each is a large-object-heap array, and one per
         // resample made the collector run full collections over and over.
         Parallel.For(0, (options.Resamples + size - 1) / size, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount },
@@ -39,10 +40,8 @@ internal static class LinkageBootstrap
             var totals = batch.Totals(d.Rows, churnCells, costCells);
             var refits = Enumerable.Range(0, count).Select(k => models.Refit(totals[k])).ToArray();
             // Each theme's leave-out is one Newton step from the replicate's own fit (a k-step bootstrap), not a refit per theme.
-            var leaveOuts = refits.Select((c, i) => c is null || d.Themes.Count == 0 ? null
-                : new LogisticLeaveOut(models.ChurnDesign, c.Churn, totals[i].ChurnEvents, totals[i].Renewals)).ToArray();
-            var ratios = batch.ThemeRatios(d.Rows, d.Themes.Count,
-                refits.Select(c => c is null ? null : LogisticRegression.Probabilities(models.ChurnDesign, c.Churn)).ToArray(),
+            var leaveOuts = refits.Select((c, i) => c is null ? null : new LogisticLeaveOut(churnDesign, c.Churn, totals[i].ChurnEvents, totals[i].Renewals)).ToArray();
+            var ratios = batch.ThemeRatios(d.Rows, d.Themes.Count, leaveOuts.Select(l => l?.Probabilities).ToArray(),
                 leaveOuts.Select(l => l is null ? null : (Func<double[], double[], double[]?>)l.ProbabilitiesWithout).ToArray());
             for (var k = 0; k < count; k++)
                 if (refits[k] is { } coefficients)

@@ -9,30 +9,24 @@ namespace Fulcrum.Core.Statistics.Regression;
 /// </summary>
 public sealed class LogisticLeaveOut
 {
-        readonly double[] _beta, _probability, _score;
-    readonly double[,] _information;
+    readonly SparseDesign _design;
+    readonly double[] _beta, _events, _trials;
     readonly int _p;
-    // Each cell's non-zero columns in ascending order and their values: a cell of dummy codes has a few of them, and
-    // summing over those pairs only is several times faster than over every pair.
-    readonly int[][] _columns;
-    readonly double[][] _values;
+    // The fit's score and information, summed on the first leave-out (a fit with nothing to leave out never needs them);
+    // so an instance is for one thread, as a bootstrap replicate's is.
+    (double[] Score, double[,] Information)? _totals;
 
     /// <param name="design">One row per cell.</param>
     /// <param name="coefficients">The fit on <paramref name="events"/> of <paramref name="trials"/> (any method: its score need not be 0).</param>
-    public LogisticLeaveOut(double[,] design, double[] coefficients, double[] events, double[] trials)
+    public LogisticLeaveOut(SparseDesign design, double[] coefficients, double[] events, double[] trials)
     {
-        (_beta, _p) = (coefficients, coefficients.Length);
-        _probability = LogisticRegression.Probabilities(design, coefficients);
-        var cells = design.GetLength(0);
-        (_columns, _values) = (new int[cells][], new double[cells][]);
-        for (var c = 0; c < cells; c++)
-        {
-            _columns[c] = Enumerable.Range(0, _p).Where(j => design[c, j] != 0).ToArray();
-            _values[c] = _columns[c].Select(j => design[c, j]).ToArray();
-        }
-        (_score, _information) = (new double[_p], new double[_p, _p]);
-        Add(events, trials, 1, _score, _information);
+        (_design, _beta, _p, _events, _trials) = (design, coefficients, coefficients.Length, events, trials);
+        Probabilities = new double[design.Rows];
+        for (var c = 0; c < design.Rows; c++) Probabilities[c] = design.Probability(c, coefficients);
     }
+
+    /// <summary>Every cell's probability under the fit itself.</summary>
+    public double[] Probabilities { get; }
 
     /// <summary>
     /// The probability of every cell removed from (those with <paramref name="removedTrials"/> above 0; the others are
@@ -42,9 +36,16 @@ public sealed class LogisticLeaveOut
     /// </summary>
     public double[]? ProbabilitiesWithout(double[] removedEvents, double[] removedTrials)
     {
-        var (score, information) = ((double[])_score.Clone(), (double[,])_information.Clone());
+        if (_totals is null)
+        {
+            var totals = (Score: new double[_p], Information: new double[_p, _p]);
+            Add(_events, _trials, 1, totals.Score, totals.Information);
+            _totals = totals;
+        }
+        var (fullScore, fullInformation) = _totals.Value;
+        var (score, information) = ((double[])fullScore.Clone(), (double[,])fullInformation.Clone());
         Add(removedEvents, removedTrials, -1, score, information);
-        var kept = Enumerable.Range(0, _p).Where(j => information[j, j] > 1e-9 * Math.Max(_information[j, j], 1e-300)).ToArray();
+        var kept = Enumerable.Range(0, _p).Where(j => information[j, j] > 1e-9 * Math.Max(fullInformation[j, j], 1e-300)).ToArray();
         var reduced = new double[kept.Length, kept.Length];
         for (var a = 0; a < kept.Length; a++)
             for (var b = 0; b <= a; b++) reduced[a, b] = information[kept[a], kept[b]];
@@ -54,13 +55,7 @@ public sealed class LogisticLeaveOut
         for (var a = 0; a < kept.Length; a++) beta[kept[a]] += step[a];
         if (!beta.All(double.IsFinite)) return null;
         var probability = new double[removedTrials.Length];
-        for (var c = 0; c < probability.Length; c++)
-        {
-            if (removedTrials[c] == 0) { probability[c] = double.NaN; continue; }
-            var eta = 0.0;
-            for (var k = 0; k < _columns[c].Length; k++) eta += _values[c][k] * beta[_columns[c][k]];
-            probability[c] = 1 / (1 + Math.Exp(-eta));
-        }
+        for (var c = 0; c < probability.Length; c++) probability[c] = removedTrials[c] == 0 ? double.NaN : _design.Probability(c, beta);
         return probability;
     }
 
@@ -70,9 +65,9 @@ public sealed class LogisticLeaveOut
         for (var c = 0; c < trials.Length; c++)
         {
             if (trials[c] == 0) continue;
-            var pr = _probability[c];
+            var pr = Probabilities[c];
             var (residual, weight) = (sign * (events[c] - trials[c] * pr), sign * trials[c] * pr * (1 - pr));
-            var (columns, values) = (_columns[c], _values[c]);
+            var (columns, values) = (_design.Indices[c], _design.Values[c]);
             for (var a = 0; a < columns.Length; a++)
             {
                 var (i, xi) = (columns[a], values[a]);

@@ -33,7 +33,7 @@ public sealed class LogisticLeaveOutTests
         var rest = new GroupedData(design, events.Select((y, c) => y - removedEvents[c]).ToArray(), trials.Select((n, c) => n - removedTrials[c]).ToArray(), names);
         var exact = LogisticRegression.Probabilities(design, LogisticRegression.Fit(rest).Coefficients);
 
-        var oneStep = new LogisticLeaveOut(design, fit.Coefficients, events, trials).ProbabilitiesWithout(removedEvents, removedTrials)!;
+        var oneStep = new LogisticLeaveOut(new SparseDesign(design), fit.Coefficients, events, trials).ProbabilitiesWithout(removedEvents, removedTrials)!;
 
         var full = LogisticRegression.Probabilities(design, fit.Coefficients);
         // The removal moves cell 3 from 0.327 to 0.284 and cell 7 from 0.269 to 0.228; one step lands within 0.001 of the refit
@@ -49,9 +49,9 @@ public sealed class LogisticLeaveOutTests
         var fit = LogisticRegression.Fit(new GroupedData(design, events, trials, ["intercept", "a", "b", "c"]));
 
         // Nothing removed from any cell asks for no probability; a cell removed from with no events or trials gets back the fit's.
-        var none = new LogisticLeaveOut(design, fit.Coefficients, events, trials).ProbabilitiesWithout(new double[8], new double[8])!;
+        var none = new LogisticLeaveOut(new SparseDesign(design), fit.Coefficients, events, trials).ProbabilitiesWithout(new double[8], new double[8])!;
         Assert.All(none, p => Assert.True(double.IsNaN(p)));
-        var same = new LogisticLeaveOut(design, fit.Coefficients, events, trials).ProbabilitiesWithout(new double[8], [1e-12, 0, 0, 0, 0, 0, 0, 0])!;
+        var same = new LogisticLeaveOut(new SparseDesign(design), fit.Coefficients, events, trials).ProbabilitiesWithout(new double[8], [1e-12, 0, 0, 0, 0, 0, 0, 0])!;
         Assert.Equal(LogisticRegression.Probabilities(design, fit.Coefficients)[0], same[0], 1e-9);
     }
 
@@ -64,7 +64,7 @@ public sealed class LogisticLeaveOutTests
         var (removedEvents, removedTrials) = (new double[8], new double[8]);
         for (var cell = 4; cell < 8; cell++) (removedEvents[cell], removedTrials[cell]) = (events[cell], trials[cell]);
 
-        var without = new LogisticLeaveOut(design, fit.Coefficients, events, trials).ProbabilitiesWithout(removedEvents, removedTrials);
+        var without = new LogisticLeaveOut(new SparseDesign(design), fit.Coefficients, events, trials).ProbabilitiesWithout(removedEvents, removedTrials);
 
         Assert.NotNull(without);
         Assert.All(without!.Skip(4), p => Assert.InRange(p, 0, 1));
