@@ -55,12 +55,16 @@ internal sealed class ThemeRenewalTally
 
     static void Add(Counts counts, double expected) { counts.Renewals++; counts.ExpectedChurns += expected; }
 
+    IEnumerable<Counts> Of(PlantedThemes raised)
+    {
+        if (raised != PlantedThemes.None) yield return Either;
+        if (raised.HasFlag(PlantedThemes.Integration)) yield return Integration;
+        if (raised.HasFlag(PlantedThemes.Managers)) yield return Managers;
+    }
+
     public void Churned(PlantedThemes raised)
     {
-        if (raised == PlantedThemes.None) return;
-        Either.Churns++;
-        if (raised.HasFlag(PlantedThemes.Integration)) Integration.Churns++;
-        if (raised.HasFlag(PlantedThemes.Managers)) Managers.Churns++;
+        foreach (var c in Of(raised)) c.Churns++;
     }
 
     public void Merge(ThemeRenewalTally other)
