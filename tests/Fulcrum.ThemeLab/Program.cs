@@ -14,6 +14,23 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // prototypes tried and not kept (docs/methods.md): [--tone model|partition|both] [--tone-merge T|qF] [--tone-merge-within] [--stable RESAMPLES:SHARE:MERGE(0: none) [--ladder 0.5,0.71,1,1.41,2]] [--no-fold] [--cross MERGE] [--strip-products] [--wishes] [--hybrid W] [--consensus RUNS:THRESHOLD] [--graph-consensus RUNS:THRESHOLD:ROUNDS,...] [--cooc LIFT:COS:CROSS(0|1):MINCOUNT] [--split Q,- --separation QUANTILE --split-part SHARE_OF_MINIMUM --join SHARE,- --join-min COUNT]
 // cooc22 (context-aware similarity): [--context-edges W] (same-comment edges, W × the mean kNN edge) [--context-mix λ [--context-assign raw|mixed]] (vectors mixed with their comment's other sentences) [--context-reweight β] (kNN edges re-weighted by their comments' likeness)
 string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
+if (Arg("--cooccur") is { } cooccurStore)
+{
+    // --cooccur STORE --theme LABEL: the themes most often raised in the same comments as the theme labelled LABEL.
+    using var store = Fulcrum.Data.Store.FulcrumStore.Open(cooccurStore);
+    var label = Arg("--theme")!.Replace("'", "''");
+    foreach (var (other, count) in store.Query<(string, long)>($"""
+        SELECT o.label, COUNT(DISTINCT r.response_id) FROM response_themes r JOIN themes t ON t.theme_id = r.theme_id AND t.label = '{label}'
+        JOIN response_themes r2 ON r2.response_id = r.response_id AND r2.theme_id <> r.theme_id JOIN themes o ON o.theme_id = r2.theme_id
+        GROUP BY o.label ORDER BY 2 DESC LIMIT 12
+        """)) Console.WriteLine($"  {count,5}  {other}");
+    return;
+}
+if (Arg("--impact") is { } impactStores)
+{
+    foreach (var store in impactStores.Split(',')) ImpactRanks.Print(store, Arg("--replicates") is { } r ? int.Parse(r) : 1000);
+    return;
+}
 var corpora = new List<Corpus>();
 Corpus.StripProducts = args.Contains("--strip-products");
 // Sentiment for the complaint split: the scorer `themes` uses with MiniLM (the shipped embedding model) unless --sentiment lexicon.

@@ -10,9 +10,11 @@ internal sealed class AccountRows
     public required EventTotalsRow[] Events { get; init; }
     public required int[] ServiceStart { get; init; }
     public required ServiceTotalsRow[] Service { get; init; }
-    public required int[] ThemeEventStart { get; init; }
-    /// <summary>Every (theme, renewal) pair where the account raised the theme in the year before the renewal.</summary>
-    public required ThemeEventRow[] ThemeEvents { get; init; }
+    public required int[] ThemedStart { get; init; }
+    /// <summary>Every renewal whose account raised at least one theme in the year before it.</summary>
+    public required ThemedRenewalRow[] Themed { get; init; }
+    /// <summary>The themes of each themed renewal (<see cref="ThemedRenewalRow.FirstTheme"/> on), ascending.</summary>
+    public required int[] ThemedThemes { get; init; }
 
     public static AccountRows Of(LinkageDataset d)
     {
@@ -23,15 +25,34 @@ internal sealed class AccountRows
         var service = new ServiceTotalsRow[d.ServiceCell.Length];
         for (var i = 0; i < service.Length; i++)
             service[i] = new ServiceTotalsRow(d.ServiceAccount[i], d.ServiceCell[i], d.ServiceNpsLevel[i], d.Quarters[i], d.Tickets[i], d.HandleMinutes[i]);
-        var themeEvents = d.Themes.SelectMany((t, theme) => t.Events.Select(i => (Account: d.EventAccount[i], Row: new ThemeEventRow(theme, d.EventCell[i], d.Churned[i])))).ToArray();
+        var (themed, themedThemes) = ThemedRenewals(d);
         var (eventStart, sortedEvents) = ByAccount(events, e => e.Account, d.Accounts);
         var (serviceStart, sortedService) = ByAccount(service, s => s.Account, d.Accounts);
-        var (themeStart, sortedThemes) = ByAccount(themeEvents, t => t.Account, d.Accounts);
+        var (themedStart, sortedThemed) = ByAccount(themed, t => t.Account, d.Accounts);
         return new AccountRows
         {
             EventStart = eventStart, Events = sortedEvents, ServiceStart = serviceStart, Service = sortedService,
-            ThemeEventStart = themeStart, ThemeEvents = sortedThemes.Select(t => t.Row).ToArray(),
+            ThemedStart = themedStart, Themed = sortedThemed.Select(t => t.Row).ToArray(), ThemedThemes = themedThemes,
         };
+    }
+
+    /// <summary>The renewals after at least one theme, in renewal order, with their accounts; their themes laid end to end.</summary>
+    static ((int Account, ThemedRenewalRow Row)[] Renewals, int[] Themes) ThemedRenewals(LinkageDataset d)
+    {
+        var count = new int[d.EventCell.Length];
+        foreach (var theme in d.Themes)
+            foreach (var i in theme.Events) count[i]++;
+        var first = new int[count.Length + 1];
+        for (var i = 0; i < count.Length; i++) first[i + 1] = first[i] + count[i];
+        var themes = new int[first[^1]];
+        var next = (int[])first.Clone();
+        // Themes in index order, so each renewal's list is ascending.
+        for (var t = 0; t < d.Themes.Count; t++)
+            foreach (var i in d.Themes[t].Events) themes[next[i]++] = t;
+        var renewals = new List<(int, ThemedRenewalRow)>();
+        for (var i = 0; i < count.Length; i++)
+            if (count[i] > 0) renewals.Add((d.EventAccount[i], new ThemedRenewalRow(d.EventCell[i], d.Churned[i], first[i], count[i])));
+        return (renewals.ToArray(), themes);
     }
 
     /// <summary>A stable counting sort by account: start offsets (one past the last account too) and the rows in account order.</summary>
@@ -51,4 +72,5 @@ internal readonly record struct EventTotalsRow(int Account, int Cell, bool Churn
 
 internal readonly record struct ServiceTotalsRow(int Account, int Cell, int NpsLevel, double Quarters, double Tickets, double Minutes);
 
-internal readonly record struct ThemeEventRow(int Theme, int Cell, bool Churned);
+/// <summary>A renewal after one or more themes: its cell, outcome and where its themes start in <see cref="AccountRows.ThemedThemes"/>.</summary>
+internal readonly record struct ThemedRenewalRow(int Cell, bool Churned, int FirstTheme, int ThemeCount);

@@ -29,26 +29,26 @@ internal static class LinkageBootstrap
         var done = 0;
         var size = ReplicateBatch.Size;
         var (churnCells, costCells) = (models.ChurnDesign.GetLength(0), models.CostDesign.GetLength(0));
-        var churnDesign = new SparseDesign(models.ChurnDesign);
-        // One batch of weights per worker, not per batch: at 100k accounts each is a large-object-heap array, and one per
-        // resample made the collector run full collections over and over.
+        // One batch of weights and one theme model workspace per worker, not per batch: at 100k accounts each holds
+        // large-object-heap arrays, and one per resample made the collector run full collections over and over.
         Parallel.For(0, (options.Resamples + size - 1) / size, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism ?? Environment.ProcessorCount },
-            () => new ReplicateBatch(d.Accounts), (b, _, batch) =>
+            () => (Batch: new ReplicateBatch(d.Accounts), Workspace: new ThemeChurnModel.Workspace()), (b, _, worker) =>
         {
             var (first, count) = (b * size, Math.Min(size, options.Resamples - b * size));
+            var batch = worker.Batch;
             batch.Draw(options.Seed, first, count);
             var totals = batch.Totals(d.Rows, churnCells, costCells);
             var refits = Enumerable.Range(0, count).Select(k => models.Refit(totals[k])).ToArray();
-            // Each theme's leave-out is one Newton step from the replicate's own fit (a k-step bootstrap), not a refit per theme.
-            var leaveOuts = refits.Select((c, i) => c is null ? null : new LogisticLeaveOut(churnDesign, c.Churn, totals[i].ChurnEvents, totals[i].Renewals)).ToArray();
-            var ratios = batch.ThemeRatios(d.Rows, d.Themes.Count, leaveOuts.Select(l => l?.Probabilities).ToArray(),
-                leaveOuts.Select(l => l is null ? null : (Func<double[], double[], double[]?>)l.ProbabilitiesWithout).ToArray());
+            // The theme effects take one Newton step from the full fit (a one-step bootstrap), not a refit per replicate.
+            var thetas = models.ThemeModel?.Step(batch, d.Rows, totals, count, refits.Select(r => r is not null).ToArray(), worker.Workspace) ?? [];
+            var ratios = ThemeChurnModel.Ratios(batch, d.Rows, d.Themes.Count, models.SparseChurnDesign, thetas,
+                refits.Select(c => c is null ? null : LogisticRegression.Probabilities(models.ChurnDesign, c.Churn)).ToArray(), worker.Workspace);
             for (var k = 0; k < count; k++)
                 if (refits[k] is { } coefficients)
                     fits[first + k] = new ReplicateFit(coefficients with { ThemeChurnRatios = ratios[k]!.Ratios, ThemeChurnScales = ratios[k]!.Scales }, evaluator.Describe(totals[k]));
             var now = Interlocked.Add(ref done, count);
             if (now / 25 != (now - count) / 25 || now == options.Resamples) progress?.Report(now);
-            return batch;
+            return worker;
         }, _ => { });
         var usable = fits.Where(f => f is not null).Select(f => f!).ToList();
         return new BootstrapFits(usable, options.Resamples - usable.Count);

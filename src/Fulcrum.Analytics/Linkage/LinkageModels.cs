@@ -3,8 +3,8 @@ using Fulcrum.Core.Statistics.Regression;
 namespace Fulcrum.Analytics.Linkage;
 
 /// <summary>Coefficients of the five linkage models; null when the data hold nothing to fit (e.g. no expansions).</summary>
-/// <param name="ThemeChurnRatios">Per theme: observed churn of renewals by accounts that raised it over the churn the model, refitted without
-/// those renewals, predicts for them (an indirectly standardized ratio on top of NPS, CES and the controls).</param>
+/// <param name="ThemeChurnRatios">Per theme: observed churn of renewals by accounts that raised it over the churn the joint model of every
+/// theme predicts for them without its own effect (<see cref="ThemeChurnModel"/>: on top of NPS, CES, the controls and the other themes).</param>
 /// <param name="ThemeChurnScales">Per theme: that prediction over the churn model's own for the same renewals (<see cref="Linkage.ThemeChurnRatios"/>).</param>
 internal sealed record LinkageCoefficients(double[] Churn, double[]? Expansion, double[]? Amount, double[]? Tickets, double[]? Minutes, double[] ThemeChurnRatios,
     double[] ThemeChurnScales);
@@ -47,6 +47,12 @@ internal sealed class LinkageModels
 
     public required ThemeChurnRatios ThemeChurn { get; init; }
 
+    /// <summary>The churn model with an effect per theme, which the bootstrap steps from; null without themes or when it could not be fitted.</summary>
+    public required ThemeChurnModel? ThemeModel { get; init; }
+
+    /// <summary><see cref="ChurnDesign"/> as each cell's non-zero columns.</summary>
+    public required SparseDesign SparseChurnDesign { get; init; }
+
     public LinkageCoefficients Coefficients => new(Churn.Coefficients, Expansion?.Coefficients, Amount?.Coefficients, Tickets?.Coefficients, Minutes?.Coefficients,
         ThemeChurn.Ratios, ThemeChurn.Scales);
 
@@ -63,6 +69,8 @@ internal sealed class LinkageModels
             throw new LinkageException($"The churn model's terms are collinear ({string.Join(", ", d.ChurnSpace.Names)}): some are exact combinations of others in these data. Choose fewer soft metrics (--soft).");
         if (!churn.Converged && !churn.Separation.Detected)
             throw new LinkageException("The churn model did not converge; the renewal data may be too sparse for the chosen metrics and controls.");
+        var sparseChurnDesign = new SparseDesign(churnDesign);
+        var themeModel = ThemeChurnModel.Fit(sparseChurnDesign, churn, d.Rows, d.Accounts, d.Themes.Count, totals);
         var expansion = totals.Expansions.Sum() > 0
             ? LogisticRegression.Fit(new GroupedData(churnDesign, totals.Expansions, totals.Retained, d.ChurnSpace.Names)) : null;
         var amount = totals.ExpansionArr.Sum() > 0
@@ -74,41 +82,18 @@ internal sealed class LinkageModels
         return new LinkageModels
         {
             Churn = churn, Expansion = expansion, Amount = amount, Tickets = tickets, Minutes = minutes,
-            ChurnDesign = churnDesign, CostDesign = costDesign,
+            ChurnDesign = churnDesign, CostDesign = costDesign, SparseChurnDesign = sparseChurnDesign, ThemeModel = themeModel,
             ChurnTemplate = churnCells,
             CostTemplate = tickets is null && minutes is null ? null : new GroupedData(costDesign, totals.Tickets, totals.Quarters, d.CostSpace.Names),
             FullTotals = totals,
-            ThemeChurn = everyAccount.ThemeRatios(d.Rows, d.Themes.Count, [LogisticRegression.Probabilities(churnDesign, churn.Coefficients)],
-                [ChurnProbabilitiesWithout(churnCells, churn)])[0]!,
+            ThemeChurn = ThemeChurnModel.Ratios(everyAccount, d.Rows, d.Themes.Count, sparseChurnDesign, [themeModel?.Coefficients],
+                [LogisticRegression.Probabilities(churnDesign, churn.Coefficients)], new ThemeChurnModel.Workspace())[0]!,
         };
     }
 
     /// <summary>
-    /// Cell probabilities of the churn model refitted on the full sample without some churn events and renewals per cell
-    /// (warm, from the full fit); null when not usable. A theme raised by every renewal of some level (or by all who churned
-    /// in it) leaves that level unidentified without it: the refit then falls back to a cold fit by Firth's penalized
-    /// likelihood, whose estimates stay finite when that level still has data. Bootstrap replicates take one Newton step
-    /// instead (<see cref="LogisticLeaveOut"/>).
-    /// </summary>
-    static Func<double[], double[], double[]?> ChurnProbabilitiesWithout(GroupedData cells, RegressionFit fit) => (removedEvents, removedRenewals) =>
-    {
-        var renewals = new double[cells.Rows];
-        var events = new double[cells.Rows];
-        for (var c = 0; c < cells.Rows; c++)
-        {
-            // Clamped: the sums are of the same weights in another order, so a difference can be a rounding below zero.
-            renewals[c] = Math.Max(0, cells.Weight[c] - removedRenewals[c]);
-            events[c] = Math.Clamp(cells.Response[c] - removedEvents[c], 0, renewals[c]);
-        }
-        var data = cells.WithTotals(events, renewals);
-        var refit = LogisticRegression.Refit(data, fit);
-        if (!Usable(refit)) refit = LogisticRegression.FitFirth(data);
-        return Usable(refit) ? LogisticRegression.Probabilities(cells.Design, refit.Coefficients) : null;
-    };
-
-    /// <summary>
     /// Refits every model on cell totals (a bootstrap replicate's); null if a model cannot be fitted on them. The theme
-    /// ratios are left empty: they need another pass over the rows, which <see cref="ReplicateBatch.ThemeRatios"/> makes for a batch.
+    /// ratios are left empty: they need another pass over the rows, which <see cref="ThemeChurnModel.Ratios"/> makes for a batch.
     /// </summary>
     public LinkageCoefficients? Refit(CellTotals t)
     {

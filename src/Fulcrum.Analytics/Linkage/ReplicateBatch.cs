@@ -20,7 +20,6 @@ internal sealed class ReplicateBatch
     readonly int[] _drawn;
     // The draws of DeterministicRandom.Create(seed, r).Next(accounts), made a block at a time.
     readonly SeededDrawCounts _draws = new();
-    double[] _themeRenewals = [], _themeChurned = [];
 
     public ReplicateBatch(int accounts)
     {
@@ -28,6 +27,8 @@ internal sealed class ReplicateBatch
         _drawn = new int[accounts];
         Weights = new double[accounts * Size];
     }
+
+    public int Accounts => _accounts;
 
     /// <summary>Weight of account a in replicate k at <c>a · Size + k</c>.</summary>
     public double[] Weights { get; }
@@ -109,83 +110,6 @@ internal sealed class ReplicateBatch
             Slot(minutes, slot, k), Slot(npsQuarters, slot, k), Slot(npsTickets, slot, k), Slot(npsMinutes, slot, k))).ToArray();
     }
 
-    /// <summary>
-    /// Per replicate with churn probabilities (null: none, e.g. its refit failed), observed over expected churn among the
-    /// renewals of accounts that raised each theme, renewals weighted by their account's weight. The expected churn of a
-    /// theme's renewals comes from the replicate's churn model refitted without them (<paramref name="probabilitiesWithout"/>
-    /// of the slot: the cell probabilities once the given churn events and renewals per cell are removed, or null when that
-    /// cannot be fitted); the scale is that expected churn over what <paramref name="churnProbabilities"/> (the model fitted
-    /// on every renewal, which the valuation projects with) predicts for the same renewals.
-    /// </summary>
-    /// <remarks>
-    /// Why without them: a model fitted on every renewal learns the theme's own churn into the cells where its raisers sit.
-    /// In the demo nearly every multi-product detractor raises a planted complaint, so the model's multi-product detractor
-    /// cells already churned at the complaint's rate and an observed ×1.6 read as ×1.15. Left out, the theme's renewals are
-    /// compared with renewals of the same scores and profile that did not follow it (indirect standardization against the
-    /// others), which is what "churn beyond the scores" means.
-    /// </remarks>
-    public ThemeChurnRatios?[] ThemeRatios(AccountRows rows, int themes, IReadOnlyList<double[]?> churnProbabilities,
-        IReadOnlyList<Func<double[], double[], double[]?>?> probabilitiesWithout)
-    {
-        var k = Size;
-        var ratios = new ThemeChurnRatios?[k];
-        if (churnProbabilities.FirstOrDefault(p => p is not null) is not { } any) return ratios;
-        if (themes == 0)
-        {
-            for (var slot = 0; slot < churnProbabilities.Count; slot++) ratios[slot] = churnProbabilities[slot] is null ? null : new ThemeChurnRatios([], []);
-            return ratios;
-        }
-        var cells = any.Length;
-        // Each theme's renewals and churn events per cell, replicates side by side: theme t, cell c at (t · cells + c) · Size.
-        // Kept by the batch (one per worker) and cleared: at 100k accounts they are large-object-heap arrays.
-        if (_themeRenewals.Length != themes * cells * k) (_themeRenewals, _themeChurned) = (new double[themes * cells * k], new double[themes * cells * k]);
-        else { Array.Clear(_themeRenewals); Array.Clear(_themeChurned); }
-        var (renewals, churned) = (_themeRenewals, _themeChurned);
-        for (var a = 0; a < _accounts; a++)
-        {
-            if (!TryWeightsOf(a, out var w)) continue;
-            for (var i = rows.ThemeEventStart[a]; i < rows.ThemeEventStart[a + 1]; i++)
-            {
-                var (theme, cell, isChurn) = rows.ThemeEvents[i];
-                var at = (theme * cells + cell) * k;
-                Add(renewals, at, w);
-                if (isChurn) Add(churned, at, w);
-            }
-        }
-        for (var slot = 0; slot < churnProbabilities.Count; slot++)
-        {
-            if (churnProbabilities[slot] is not { } withEveryRenewal || probabilitiesWithout[slot] is not { } without) continue;
-            var (slotRatios, slotScales) = (new double[themes], new double[themes]);
-            var (themeRenewals, themeChurned) = (new double[cells], new double[cells]);
-            for (var theme = 0; theme < themes; theme++)
-            {
-                var (observed, count) = (0.0, 0.0);
-                for (var c = 0; c < cells; c++)
-                {
-                    var at = (theme * cells + c) * k + slot;
-                    (themeRenewals[c], themeChurned[c]) = (renewals[at], churned[at]);
-                    observed += churned[at];
-                    count += renewals[at];
-                }
-                if (count == 0) { (slotRatios[theme], slotScales[theme]) = (double.NaN, double.NaN); continue; }
-                // Without a usable refit (e.g. the theme held every renewal or every churn of a level, so the level is not
-                // identified without it, as on a few hundred accounts), the theme is compared with every renewal's model.
-                var probability = without(themeChurned, themeRenewals) ?? withEveryRenewal;
-                var (expected, expectedByEveryRenewal) = (0.0, 0.0);
-                for (var c = 0; c < cells; c++)
-                {
-                    var n = themeRenewals[c];
-                    if (n == 0) continue;
-                    expected += n * probability[c];
-                    expectedByEveryRenewal += n * withEveryRenewal[c];
-                }
-                (slotRatios[theme], slotScales[theme]) = expected > 0 ? (observed / expected, expected / expectedByEveryRenewal) : (double.NaN, double.NaN);
-            }
-            ratios[slot] = new ThemeChurnRatios(slotRatios, slotScales);
-        }
-        return ratios;
-    }
-
     /// <summary>Account <paramref name="a"/>'s weight in every replicate of the batch; false when no replicate drew it.</summary>
     public bool TryWeightsOf(int a, out BatchValues weights)
     {
@@ -226,14 +150,11 @@ internal readonly record struct BatchValues(Vector<double> Low, Vector<double> H
 
     public static BatchValues operator *(BatchValues a, double value) => new(a.Low * value, a.High * value);
 
+    public static BatchValues operator *(BatchValues a, BatchValues b) => new(a.Low * b.Low, a.High * b.High);
+
+    /// <summary>Per-replicate values from a span of <see cref="ReplicateBatch.Size"/>.</summary>
+    public static BatchValues Of(ReadOnlySpan<double> values) => new(new Vector<double>(values), new Vector<double>(values[Vector<double>.Count..]));
+
     /// <summary>The value of replicate <paramref name="slot"/>.</summary>
     public double this[int slot] => slot < Vector<double>.Count ? Low[slot] : High[slot - Vector<double>.Count];
 }
-
-/// <summary>
-/// Per theme: <paramref name="Ratios"/>, observed over expected churn of the renewals after it, expected by the churn model
-/// fitted without them; <paramref name="Scales"/>, that expected churn over the churn model fitted on every renewal. The
-/// valuation projects with the latter, so a theme's raisers churn at its probability × scale × (1 + (ratio − 1) × share kept):
-/// the observed churn with all of the excess kept, the churn of their peers without the theme with none.
-/// </summary>
-internal sealed record ThemeChurnRatios(double[] Ratios, double[] Scales);

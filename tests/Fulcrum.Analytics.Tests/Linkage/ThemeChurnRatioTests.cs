@@ -1,76 +1,137 @@
+using System.Globalization;
 using Fulcrum.Analytics.Linkage;
+using Fulcrum.Core.Statistics.Regression;
 
 namespace Fulcrum.Analytics.Tests.Linkage;
 
 /// <summary>
-/// A theme's churn beyond the scores: its renewals' observed churn over the churn of the same cells without them, so a theme
-/// raised by most of a cell is not compared with itself.
+/// A theme's churn beyond the scores from the joint churn model of every theme (<see cref="ThemeChurnModel"/>): checked
+/// against scipy on the same penalized likelihood (Reference/theme_churn_reference.py), a generic theme that rides on a
+/// specific one's churn read near 1, and the bootstrap's one Newton step against a refit.
 /// </summary>
 public sealed class ThemeChurnRatioTests
 {
-    // Cell 0: 80 renewals after theme 0 (32 churned, 40%) and 20 without it (5 churned, 25%). Cell 1: 100 renewals, 10 churned,
-    // no theme. Theme 1 is never followed by a renewal.
+    // (detractor, multi-product, themes, renewals, churned): theme A raises churn, theme B is mostly raised alongside A and
+    // adds nothing of its own, theme C's 12 renewals all stayed. The same table as the reference script's.
+    static readonly (int Detractor, int Multi, string Themes, int Renewals, int Churned)[] Patterns =
+    [
+        (0, 0, "", 500, 40), (0, 0, "B", 60, 5),
+        (1, 0, "", 200, 40), (1, 0, "B", 80, 16), (1, 0, "AB", 60, 21), (1, 0, "A", 40, 13), (1, 0, "C", 12, 0),
+        (0, 1, "", 300, 30), (0, 1, "A", 50, 9), (0, 1, "AB", 40, 8),
+        (1, 1, "", 150, 45), (1, 1, "AB", 120, 60), (1, 1, "B", 40, 12), (1, 1, "A", 30, 14),
+    ];
+
+    const string Themes = "ABC";
+
+    // Cell = detractor + 2 × multi-product; columns: intercept, detractor, multi-product.
+    static readonly double[,] Design = { { 1, 0, 0 }, { 1, 1, 0 }, { 1, 0, 1 }, { 1, 1, 1 } };
+
+    /// <summary>One account per renewal.</summary>
     static AccountRows Rows()
     {
-        var events = new List<EventTotalsRow>();
-        var themeEvents = new List<ThemeEventRow>();
-        for (var a = 0; a < 200; a++)
-        {
-            var cell = a < 100 ? 0 : 1;
-            var churned = a < 32 || a is >= 80 and < 85 || a is >= 100 and < 110;
-            events.Add(new EventTotalsRow(a, cell, churned, false, 1_000, 0));
-            if (a < 80) themeEvents.Add(new ThemeEventRow(0, cell, churned));
-        }
+        var (events, themed, themes) = (new List<EventTotalsRow>(), new List<ThemedRenewalRow>(), new List<int>());
+        var themedStart = new List<int> { 0 };
+        foreach (var (detractor, multi, raised, renewals, churnedCount) in Patterns)
+            for (var i = 0; i < renewals; i++)
+            {
+                var (cell, churned) = (detractor + 2 * multi, i < churnedCount);
+                events.Add(new EventTotalsRow(events.Count, cell, churned, false, 1_000, 0));
+                if (raised.Length > 0)
+                {
+                    themed.Add(new ThemedRenewalRow(cell, churned, themes.Count, raised.Length));
+                    themes.AddRange(raised.Select(t => Themes.IndexOf(t)));
+                }
+                themedStart.Add(themed.Count);
+            }
         return new AccountRows
         {
-            EventStart = Enumerable.Range(0, 201).ToArray(), Events = events.ToArray(),
-            ServiceStart = new int[201], Service = [],
-            ThemeEventStart = Enumerable.Range(0, 201).Select(a => Math.Min(a, 80)).ToArray(), ThemeEvents = themeEvents.ToArray(),
+            EventStart = Enumerable.Range(0, events.Count + 1).ToArray(), Events = events.ToArray(),
+            ServiceStart = new int[events.Count + 1], Service = [],
+            ThemedStart = themedStart.ToArray(), Themed = themed.ToArray(), ThemedThemes = themes.ToArray(),
         };
     }
 
-    // A saturated model: each cell's churn rate.
-    static double[] CellRates(double[] churnEvents, double[] renewals) => churnEvents.Select((y, c) => renewals[c] > 0 ? y / renewals[c] : 0).ToArray();
+    static (AccountRows Rows, RegressionFit Churn, LinkageModels.CellTotals Totals, SparseDesign Cells) Data(double[]? weights = null)
+    {
+        var rows = Rows();
+        var totals = ReplicateBatch.Single(rows.EventStart.Length - 1, weights).Totals(rows, 4, 0)[0];
+        var churn = LogisticRegression.Fit(new GroupedData(Design, totals.ChurnEvents, totals.Renewals, ["intercept", "detractor", "multi"]));
+        return (rows, churn, totals, new SparseDesign(Design));
+    }
 
-    // The saturated model refitted without the removed churn events and renewals.
-    static Func<double[], double[], double[]?> RatesWithout(LinkageModels.CellTotals t) => (removedEvents, removedRenewals) =>
-        CellRates(t.ChurnEvents.Select((y, c) => y - removedEvents[c]).ToArray(), t.Renewals.Select((n, c) => n - removedRenewals[c]).ToArray());
+    static double[] Reference(string key) => File.ReadLines(Path.Combine(RealDataSets.RepoRoot, "tests", "Fulcrum.Analytics.Tests", "Reference", "theme_churn_reference.txt"))
+        .Where(l => l.StartsWith(key + " ", StringComparison.Ordinal)).Single()[(key.Length + 1)..]
+        .Split(' ').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
 
     [Fact]
-    public void Expected_churn_comes_from_the_cells_without_the_themes_renewals()
+    public void The_joint_fit_and_each_themes_ratio_match_scipy_on_the_same_penalized_likelihood()
     {
-        var batch = ReplicateBatch.Of(200, 2, (_, slot) => slot + 1);
-        var totals = batch.Totals(Rows(), 2, 0);
+        var (rows, churn, totals, cells) = Data();
+        var accounts = rows.EventStart.Length - 1;
 
-        var everyRenewal = totals.Take(2).Select(t => CellRates(t.ChurnEvents, t.Renewals)).ToArray();
+        var model = ThemeChurnModel.Fit(cells, churn, rows, accounts, 3, totals)!;
+        var ratios = ThemeChurnModel.Ratios(ReplicateBatch.Single(accounts, null), rows, 3, cells, [model.Coefficients],
+            [LogisticRegression.Probabilities(Design, churn.Coefficients)], new ThemeChurnModel.Workspace())[0]!;
 
-        var ratios = batch.ThemeRatios(Rows(), 2, everyRenewal, totals.Take(2).Select(RatesWithout).ToArray());
+        var expected = Reference("coefficients");
+        for (var j = 0; j < expected.Length; j++) Assert.Equal(expected[j], model.Coefficients[j], 7);
+        Assert.Equal(Reference("ratio A")[0], ratios.Ratios[0], 7);
+        Assert.Equal(Reference("ratio B")[0], ratios.Ratios[1], 7);
+        Assert.Equal(0, ratios.Ratios[2]);
+        // B's writers churn more than their scores predict only because most of them also raised A.
+        Assert.InRange(ratios.Ratios[1], 0.95, 1.10);
+    }
 
-        foreach (var slot in new[] { 0, 1 })
+    [Fact]
+    public void A_generic_theme_compared_with_the_scores_alone_takes_the_specific_themes_churn()
+    {
+        var (rows, churn, _, cells) = Data();
+        var accounts = rows.EventStart.Length - 1;
+
+        // Without joint coefficients each theme is compared with the churn model of every renewal: B reads well above 1.
+        var alone = ThemeChurnModel.Ratios(ReplicateBatch.Single(accounts, null), rows, 3, cells, [null],
+            [LogisticRegression.Probabilities(Design, churn.Coefficients)], new ThemeChurnModel.Workspace())[0]!;
+
+        Assert.True(alone.Ratios[1] > 1.15, $"B against the scores alone: {alone.Ratios[1]:0.000}");
+        Assert.Equal(1, alone.Scales[1], 12);
+    }
+
+    [Fact]
+    public void The_bootstrap_steps_land_near_a_refit_on_the_replicates_weights()
+    {
+        var (rows, churn, totals, cells) = Data();
+        var accounts = rows.EventStart.Length - 1;
+        var model = ThemeChurnModel.Fit(cells, churn, rows, accounts, 3, totals)!;
+        var batch = new ReplicateBatch(accounts);
+        batch.Draw(7, 0, 2);
+        var replicateTotals = batch.Totals(rows, 4, 0);
+
+        var thetas = model.Step(batch, rows, replicateTotals, 2, [true, true], new ThemeChurnModel.Workspace());
+
+        for (var slot = 0; slot < 2; slot++)
         {
-            // 32 / (80 × 5/20) = 1.6; against all of cell 0 (37/100) it would read 32 / 29.6 = 1.08.
-            Assert.Equal(1.6, ratios[slot]!.Ratios[0], 12);
-            // The valuation's scale: 20 expected without the theme over 29.6 by every renewal. Scale × ratio gives back the observed 32 / 29.6.
-            Assert.Equal(20 / 29.6, ratios[slot]!.Scales[0], 12);
-            Assert.True(double.IsNaN(ratios[slot]!.Ratios[1]), "a theme followed by no renewal has no ratio");
+            var weights = Enumerable.Range(0, accounts).Select(a => batch.Weights[a * ReplicateBatch.Size + slot]).ToArray();
+            var (_, replicateChurn, _, _) = Data(weights);
+            var refit = ThemeChurnModel.Fit(cells, replicateChurn, rows, accounts, 3, replicateTotals[slot], weights)!;
+            var moved = refit.Coefficients.Zip(model.Coefficients, (r, f) => Math.Abs(r - f)).Max();
+            var error = refit.Coefficients.Zip(thetas[slot]!, (r, s) => Math.Abs(r - s)).Max();
+            // The steps' error is of the order of the first step cubed: a very small fraction of how far the replicate moved.
+            Assert.True(moved > 0.05, $"the replicate moved the fit by {moved:0.000}");
+            Assert.True(error < 0.01 * moved, $"two steps are {error:0.0000} from the refit, which moved {moved:0.000}");
         }
-        Assert.Null(ratios[2]);
+        Assert.Null(thetas[2]);
     }
 
     [Fact]
-    public void A_theme_whose_cells_cannot_be_refitted_without_it_is_compared_with_every_renewals_model()
+    public void Without_themes_there_is_no_joint_model()
     {
-        var batch = ReplicateBatch.Single(200, null);
-        var totals = batch.Totals(Rows(), 2, 0);
+        var (rows, churn, totals, cells) = Data();
 
-        var ratios = batch.ThemeRatios(Rows(), 2, [CellRates(totals[0].ChurnEvents, totals[0].Renewals)], [(_, _) => null]);
-
-        Assert.Equal(32 / 29.6, ratios[0]!.Ratios[0], 12);
-        Assert.Equal(1, ratios[0]!.Scales[0], 12);
+        Assert.Null(ThemeChurnModel.Fit(cells, churn, rows, rows.EventStart.Length - 1, 0, totals));
     }
 
     [Fact]
-    public void Fixing_a_theme_moves_its_raisers_from_their_observed_churn_to_their_peers_without_it()
+    public void Fixing_a_theme_moves_its_raisers_from_their_observed_churn_to_the_churn_predicted_without_it()
     {
         var predictions = new Predictions
         {

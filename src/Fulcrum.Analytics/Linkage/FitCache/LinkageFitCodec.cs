@@ -11,7 +11,8 @@ namespace Fulcrum.Analytics.Linkage.FitCache;
 internal static class LinkageFitCodec
 {
     // 2: theme churn ratios against the churn model refitted without the theme's renewals, and their scales.
-    const int FormatVersion = 2;
+    // 3: theme churn ratios from the joint model of every theme (ThemeChurnModel).
+    const int FormatVersion = 3;
 
     public static byte[] Encode(StoredLinkageFit fit)
     {
