@@ -18,14 +18,14 @@ internal sealed class Predictions
     /// <summary>log rate ratio of tickets per CES point (the cost model's CES slope).</summary>
     public required double TicketsPerCesPoint { get; init; }
     public required double MinutesPerCesPoint { get; init; }
-    /// <summary>Per theme: churn of accounts raising it relative to what the churn model, fitted without them, predicts for them.</summary>
+    /// <summary>Per theme: churn of accounts raising it relative to what the joint model of every theme predicts for them without it.</summary>
     public double[] ThemeChurnRatios { get; init; } = [];
     /// <summary>Per theme: that prediction relative to the churn model's own for the same renewals (<see cref="Linkage.ThemeChurnRatios"/>).</summary>
     public double[] ThemeChurnScales { get; init; } = [];
 
     /// <summary>
     /// Churn multiplier of accounts raising <paramref name="theme"/> when <paramref name="excessKept"/> of its excess churn
-    /// remains: scale × (1 + (ratio − 1) × kept), so all kept is their observed churn and none their peers' without the theme.
+    /// remains: scale × (1 + (ratio − 1) × kept), so all kept is their observed churn and none the churn predicted for them without the theme.
     /// </summary>
     public double ThemeMultiplier(int theme, double excessKept) =>
         double.IsFinite(ThemeChurnRatios[theme]) && double.IsFinite(ThemeChurnScales[theme])

@@ -152,8 +152,28 @@ internal readonly record struct BatchValues(Vector<double> Low, Vector<double> H
 
     public static BatchValues operator *(BatchValues a, BatchValues b) => new(a.Low * b.Low, a.High * b.High);
 
-    /// <summary>Per-replicate values from a span of <see cref="ReplicateBatch.Size"/>.</summary>
-    public static BatchValues Of(ReadOnlySpan<double> values) => new(new Vector<double>(values), new Vector<double>(values[Vector<double>.Count..]));
+    public static BatchValues operator -(BatchValues a) => new(-a.Low, -a.High);
+
+    public static BatchValues operator -(BatchValues a, BatchValues b) => new(a.Low - b.Low, a.High - b.High);
+
+    public static BatchValues operator -(double value, BatchValues a) => new(new Vector<double>(value) - a.Low, new Vector<double>(value) - a.High);
+
+    /// <summary>The <see cref="ReplicateBatch.Size"/> values from <paramref name="offset"/> on (one per replicate, interleaved as the batch's sums are).</summary>
+    public static BatchValues Load(double[] values, int offset)
+    {
+        ref var first = ref MemoryMarshal.GetArrayDataReference(values);
+        return new(Vector.LoadUnsafe(ref first, (nuint)offset), Vector.LoadUnsafe(ref first, (nuint)(offset + Vector<double>.Count)));
+    }
+
+    /// <summary>1 / (1 + e^−x) lane by lane.</summary>
+    public BatchValues Logistic() => new(Logistic(Low), Logistic(High));
+
+    /// <summary>log(1 + e^x) lane by lane, without overflow.</summary>
+    public BatchValues Softplus() => new(Softplus(Low), Softplus(High));
+
+    static Vector<double> Logistic(Vector<double> x) => Vector<double>.One / (Vector<double>.One + Vector.Exp(-x));
+
+    static Vector<double> Softplus(Vector<double> x) => Vector.Max(x, Vector<double>.Zero) + Vector.Log(Vector<double>.One + Vector.Exp(-Vector.Abs(x)));
 
     /// <summary>The value of replicate <paramref name="slot"/>.</summary>
     public double this[int slot] => slot < Vector<double>.Count ? Low[slot] : High[slot - Vector<double>.Count];

@@ -49,9 +49,8 @@ internal sealed class ThemeChurnModel
         var held = churn.HeldAtZero.Concat(churn.Separation.Coefficients.Select(churn.IndexOf)).ToHashSet();
         var model = new ThemeChurnModel(cells, themes, held, [.. churn.Coefficients, .. new double[themes]], 0);
         var batch = ReplicateBatch.Single(accounts, weights);
-        var workspace = new Workspace();
         var theta = model.Coefficients;
-        var current = model.Accumulate(batch, rows, Enumerable.Repeat(theta, ReplicateBatch.Size).ToArray(), [totals], workspace)[0];
+        var current = model.Accumulate(batch, rows, Enumerable.Repeat(theta, ReplicateBatch.Size).ToArray(), [totals], new Workspace(), withLikelihood: true)[0];
         for (var iteration = 1; iteration <= MaximumIterations; iteration++)
         {
             if (NewtonStep.Solve(current.Score, current.Information, held) is not { } step) return null;
@@ -59,7 +58,8 @@ internal sealed class ThemeChurnModel
             for (var halving = 0; ; halving++)
             {
                 var trial = theta.Select((b, j) => b + step[j]).ToArray();
-                var next = model.Accumulate(batch, rows, Enumerable.Repeat(trial, ReplicateBatch.Size).ToArray(), [totals], workspace)[0];
+                // A workspace of its own: the current sums stay valid while a trial is tried.
+                var next = model.Accumulate(batch, rows, Enumerable.Repeat(trial, ReplicateBatch.Size).ToArray(), [totals], new Workspace(), withLikelihood: true)[0];
                 if (next.Objective >= current.Objective - 1e-10 * Math.Abs(current.Objective) || halving == 30)
                 {
                     (theta, current) = (trial, next);
@@ -114,36 +114,39 @@ internal sealed class ThemeChurnModel
             for (var slot = 0; slot < slots; slot++) ratios[slot] = everyRenewal[slot] is null ? null : new ThemeChurnRatios([], []);
             return ratios;
         }
-        var cellEta = new double[slots][];
+        // Per slot: the churn model of every renewal's cell probabilities, and whether the slot has joint coefficients (1) or
+        // is compared with that model instead (0); a slot without the former weighs nothing.
+        var (cellEta, themeEffects) = Lanes(cells, themes, thetas);
+        var every = new double[cells.Rows * k];
+        var (joint, active) = (new double[k], new double[k]);
         for (var slot = 0; slot < slots; slot++)
-            if (everyRenewal[slot] is not null && thetas.ElementAtOrDefault(slot) is { } theta)
-                cellEta[slot] = Enumerable.Range(0, cells.Rows).Select(c => Eta(cells, c, theta)).ToArray();
+        {
+            if (everyRenewal[slot] is not { } probabilities) continue;
+            active[slot] = 1;
+            joint[slot] = thetas.ElementAtOrDefault(slot) is null ? 0 : 1;
+            for (var c = 0; c < cells.Rows; c++) every[c * k + slot] = probabilities[c];
+        }
+        var (isJoint, isActive) = (BatchValues.Load(joint, 0), BatchValues.Load(active, 0));
         var (renewals, observed, expected, expectedByEveryRenewal) = workspace.ThemeTotals(themes * k);
         for (var a = 0; a < batch.Accounts; a++)
         {
             if (!batch.TryWeightsOf(a, out var w)) continue;
+            w *= isActive;
             for (var i = rows.ThemedStart[a]; i < rows.ThemedStart[a + 1]; i++)
             {
                 var r = rows.Themed[i];
-                for (var slot = 0; slot < slots; slot++)
+                var (first, end) = (r.FirstTheme, r.FirstTheme + r.ThemeCount);
+                var eta = BatchValues.Load(cellEta, r.Cell * k);
+                for (var j = first; j < end; j++) eta += BatchValues.Load(themeEffects, rows.ThemedThemes[j] * k);
+                var byEveryRenewal = w * BatchValues.Load(every, r.Cell * k);
+                var (jointWeight, everyWeight) = (w * isJoint, byEveryRenewal * (1 - isJoint));
+                for (var j = first; j < end; j++)
                 {
-                    var weight = w[slot];
-                    if (weight == 0 || everyRenewal[slot] is not { } every) continue;
-                    var (theta, eta) = (thetas.ElementAtOrDefault(slot), 0.0);
-                    if (theta is not null)
-                    {
-                        eta = cellEta[slot][r.Cell];
-                        for (var j = r.FirstTheme; j < r.FirstTheme + r.ThemeCount; j++) eta += theta[cells.Columns + rows.ThemedThemes[j]];
-                    }
-                    for (var j = r.FirstTheme; j < r.FirstTheme + r.ThemeCount; j++)
-                    {
-                        var theme = rows.ThemedThemes[j];
-                        var at = theme * k + slot;
-                        renewals[at] += weight;
-                        if (r.Churned) observed[at] += weight;
-                        expectedByEveryRenewal[at] += weight * every[r.Cell];
-                        expected[at] += weight * (theta is null ? every[r.Cell] : Logistic(eta - theta[cells.Columns + theme]));
-                    }
+                    var at = rows.ThemedThemes[j] * k;
+                    ReplicateBatch.Add(renewals, at, w);
+                    if (r.Churned) ReplicateBatch.Add(observed, at, w);
+                    ReplicateBatch.Add(expectedByEveryRenewal, at, byEveryRenewal);
+                    ReplicateBatch.Add(expected, at, jointWeight * (eta - BatchValues.Load(themeEffects, at)).Logistic() + everyWeight);
                 }
             }
         }
@@ -171,15 +174,12 @@ internal sealed class ThemeChurnModel
     /// columns' block is added once per cell; then each slot's renewals without a theme per cell (the cell totals less the
     /// themed ones), and the prior.
     /// </summary>
-    Sums[] Accumulate(ReplicateBatch batch, AccountRows rows, double[][] thetas, LinkageModels.CellTotals[] totals, Workspace workspace)
+    Sums[] Accumulate(ReplicateBatch batch, AccountRows rows, double[][] thetas, LinkageModels.CellTotals[] totals, Workspace workspace, bool withLikelihood = false)
     {
         var (k, p, cellColumns) = (ReplicateBatch.Size, Columns, _cells.Columns);
         var cellCount = _cells.Rows;
-        var cellEta = new double[cellCount * k];
-        for (var c = 0; c < cellCount; c++)
-            for (var slot = 0; slot < k; slot++) cellEta[c * k + slot] = Eta(_cells, c, thetas[slot]);
+        var (cellEta, themeEffects) = Lanes(_cells, _themes, thetas);
         var (score, information, logLikelihood, cellWeight, cellResidual, themedRenewals, themedChurns) = workspace.Sums(p, cellCount);
-        Span<double> residuals = stackalloc double[k], variances = stackalloc double[k], likelihoods = stackalloc double[k];
         for (var a = 0; a < batch.Accounts; a++)
         {
             if (!batch.TryWeightsOf(a, out var w)) continue;
@@ -187,21 +187,18 @@ internal sealed class ThemeChurnModel
             {
                 var r = rows.Themed[i];
                 var (first, end) = (r.FirstTheme, r.FirstTheme + r.ThemeCount);
-                var y = r.Churned ? 1 : 0;
-                for (var slot = 0; slot < k; slot++)
-                {
-                    var eta = cellEta[r.Cell * k + slot];
-                    for (var j = first; j < end; j++) eta += thetas[slot][cellColumns + rows.ThemedThemes[j]];
-                    var probability = Logistic(eta);
-                    (residuals[slot], variances[slot], likelihoods[slot]) = (y - probability, probability * (1 - probability), LogLikelihood(eta, y, 1));
-                }
-                var (residual, variance) = (w * BatchValues.Of(residuals), w * BatchValues.Of(variances));
+                var eta = BatchValues.Load(cellEta, r.Cell * k);
+                for (var j = first; j < end; j++) eta += BatchValues.Load(themeEffects, rows.ThemedThemes[j] * k);
+                var probability = eta.Logistic();
+                var residual = w * ((r.Churned ? 1 : 0) - probability);
+                var variance = w * probability * (1 - probability);
                 var at = r.Cell * k;
                 ReplicateBatch.Add(themedRenewals, at, w);
                 if (r.Churned) ReplicateBatch.Add(themedChurns, at, w);
                 ReplicateBatch.Add(cellWeight, at, variance);
                 ReplicateBatch.Add(cellResidual, at, residual);
-                ReplicateBatch.Add(logLikelihood, 0, w * BatchValues.Of(likelihoods));
+                // Only the full fit's step-halving reads the likelihood.
+                if (withLikelihood) ReplicateBatch.Add(logLikelihood, 0, w * -(r.Churned ? (BatchValues.Zero - eta).Softplus() : eta.Softplus()));
                 var (columns, values) = (_cells.Indices[r.Cell], _cells.Values[r.Cell]);
                 for (var j = first; j < end; j++)
                 {
@@ -217,7 +214,7 @@ internal sealed class ThemeChurnModel
         var sums = new Sums[totals.Length];
         for (var slot = 0; slot < totals.Length; slot++)
         {
-            var (slotScore, slotInformation) = (new double[p], new double[p, p]);
+            var (slotScore, slotInformation) = (new double[p], workspace.Information(slot, p));
             var objective = logLikelihood[slot];
             for (var row = cellColumns; row < p; row++)
             {
@@ -230,10 +227,10 @@ internal sealed class ThemeChurnModel
                 var n = Math.Max(0, totals[slot].Renewals[c] - themedRenewals[c * k + slot]);
                 var y = Math.Clamp(totals[slot].ChurnEvents[c] - themedChurns[c * k + slot], 0, n);
                 var eta = cellEta[c * k + slot];
-                var probability = Logistic(eta);
+                var probability = 1 / (1 + Math.Exp(-eta));
                 var residual = cellResidual[c * k + slot] + y - n * probability;
                 var weight = cellWeight[c * k + slot] + n * probability * (1 - probability);
-                if (n > 0) objective += LogLikelihood(eta, y, n);
+                if (withLikelihood && n > 0) objective += -y * Softplus(-eta) - (n - y) * Softplus(eta);
                 var (columns, values) = (_cells.Indices[c], _cells.Values[c]);
                 for (var a = 0; a < columns.Length; a++)
                 {
@@ -261,11 +258,19 @@ internal sealed class ThemeChurnModel
         return eta;
     }
 
-    static double Logistic(double eta) => 1 / (1 + Math.Exp(-eta));
-
-    /// <summary>log-likelihood of <paramref name="events"/> churns in <paramref name="trials"/> at log-odds <paramref name="eta"/>, without overflow.</summary>
-    static double LogLikelihood(double eta, double events, double trials) =>
-        -events * Softplus(-eta) - (trials - events) * Softplus(eta);
+    /// <summary>Each cell's linear predictor and each theme's effect per slot, interleaved as the batch's sums are (cell or theme × Size + slot).</summary>
+    static (double[] CellEta, double[] ThemeEffects) Lanes(SparseDesign cells, int themes, IReadOnlyList<double[]?> thetas)
+    {
+        var k = ReplicateBatch.Size;
+        var (cellEta, themeEffects) = (new double[cells.Rows * k], new double[themes * k]);
+        for (var slot = 0; slot < k; slot++)
+        {
+            if (thetas.ElementAtOrDefault(slot) is not { } theta) continue;
+            for (var c = 0; c < cells.Rows; c++) cellEta[c * k + slot] = Eta(cells, c, theta);
+            for (var t = 0; t < themes; t++) themeEffects[t * k + slot] = theta[cells.Columns + t];
+        }
+        return (cellEta, themeEffects);
+    }
 
     static double Softplus(double x) => x > 0 ? x + double.LogP1(Math.Exp(-x)) : double.LogP1(Math.Exp(x));
 
@@ -274,6 +279,7 @@ internal sealed class ThemeChurnModel
     {
         double[] _score = [], _information = [], _logLikelihood = new double[ReplicateBatch.Size], _cellWeight = [], _cellResidual = [],
             _themedRenewals = [], _themedChurns = [], _renewals = [], _observed = [], _expected = [], _expectedByEveryRenewal = [];
+        readonly double[,]?[] _slotInformation = new double[ReplicateBatch.Size][,];
 
         public (double[] Score, double[] Information, double[] LogLikelihood, double[] CellWeight, double[] CellResidual, double[] ThemedRenewals, double[] ThemedChurns)
             Sums(int columns, int cells)
@@ -281,6 +287,15 @@ internal sealed class ThemeChurnModel
             var k = ReplicateBatch.Size;
             return (Cleared(ref _score, columns * k), Cleared(ref _information, columns * columns * k), Cleared(ref _logLikelihood, k),
                 Cleared(ref _cellWeight, cells * k), Cleared(ref _cellResidual, cells * k), Cleared(ref _themedRenewals, cells * k), Cleared(ref _themedChurns, cells * k));
+        }
+
+        /// <summary>Slot <paramref name="slot"/>'s information matrix (p × p), cleared: valid until the next pass, which is all a step needs.</summary>
+        public double[,] Information(int slot, int columns)
+        {
+            var matrix = _slotInformation[slot];
+            if (matrix is null || matrix.GetLength(0) != columns) return _slotInformation[slot] = new double[columns, columns];
+            Array.Clear(matrix);
+            return matrix;
         }
 
         public (double[] Renewals, double[] Observed, double[] Expected, double[] ExpectedByEveryRenewal) ThemeTotals(int length) =>
@@ -299,6 +314,7 @@ internal sealed class ThemeChurnModel
 /// Per theme: <paramref name="Ratios"/>, observed over expected churn of the renewals after it, expected by the joint model
 /// (<see cref="ThemeChurnModel"/>) without the theme's own effect; <paramref name="Scales"/>, that expected churn over the churn model fitted on every renewal. The
 /// valuation projects with the latter, so a theme's raisers churn at its probability × scale × (1 + (ratio − 1) × share kept):
-/// the observed churn with all of the excess kept, the churn of their peers without the theme with none.
+/// the observed churn with all of the excess kept, the churn the joint model predicts for them without the theme (their other
+/// themes kept) with none.
 /// </summary>
 internal sealed record ThemeChurnRatios(double[] Ratios, double[] Scales);

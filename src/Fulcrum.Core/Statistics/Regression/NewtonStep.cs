@@ -15,9 +15,14 @@ public static class NewtonStep
         var scale = 0.0;
         for (var j = 0; j < p; j++) scale = Math.Max(scale, information[j, j]);
         var free = Enumerable.Range(0, p).Where(j => !held.Contains(j) && information[j, j] > 1e-12 * Math.Max(scale, 1e-300)).ToArray();
-        var reduced = new double[free.Length, free.Length];
-        for (var a = 0; a < free.Length; a++)
-            for (var b = 0; b <= a; b++) reduced[a, b] = information[free[a], free[b]];
+        // Every column free (the usual case): factored as it is, without a copy (a bootstrap solves thousands).
+        var reduced = information;
+        if (free.Length < p)
+        {
+            reduced = new double[free.Length, free.Length];
+            for (var a = 0; a < free.Length; a++)
+                for (var b = 0; b <= a; b++) reduced[a, b] = information[free[a], free[b]];
+        }
         if (SymmetricSolver.TryFactor(reduced) is not { } solver) return null;
         var reducedStep = solver.Solve(free.Select(j => score[j]).ToArray());
         var step = new double[p];
