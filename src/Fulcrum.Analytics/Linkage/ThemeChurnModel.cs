@@ -27,13 +27,11 @@ internal sealed class ThemeChurnModel
     readonly int _themes;
     readonly HashSet<int> _held;
 
-    ThemeChurnModel(SparseDesign cells, int themes, HashSet<int> held, double[] coefficients, int iterations) =>
-        (_cells, _themes, _held, Coefficients, Iterations) = (cells, themes, held, coefficients, iterations);
+    ThemeChurnModel(SparseDesign cells, int themes, HashSet<int> held, double[] coefficients) =>
+        (_cells, _themes, _held, Coefficients) = (cells, themes, held, coefficients);
 
     /// <summary>The cell columns' coefficients, then one per theme.</summary>
     public double[] Coefficients { get; }
-
-    public int Iterations { get; }
 
     int Columns => _cells.Columns + _themes;
 
@@ -47,11 +45,11 @@ internal sealed class ThemeChurnModel
     {
         if (themes == 0) return null;
         var held = churn.HeldAtZero.Concat(churn.Separation.Coefficients.Select(churn.IndexOf)).ToHashSet();
-        var model = new ThemeChurnModel(cells, themes, held, [.. churn.Coefficients, .. new double[themes]], 0);
+        var model = new ThemeChurnModel(cells, themes, held, [.. churn.Coefficients, .. new double[themes]]);
         var batch = ReplicateBatch.Single(accounts, weights);
         var theta = model.Coefficients;
         var current = model.Accumulate(batch, rows, Enumerable.Repeat(theta, ReplicateBatch.Size).ToArray(), [totals], new Workspace(), withLikelihood: true)[0];
-        for (var iteration = 1; iteration <= MaximumIterations; iteration++)
+        for (var iteration = 0; iteration < MaximumIterations; iteration++)
         {
             if (NewtonStep.Solve(current.Score, current.Information, held) is not { } step) return null;
             // Halved until the penalized log-likelihood does not fall: Newton's full step can overshoot far from the optimum.
@@ -68,7 +66,7 @@ internal sealed class ThemeChurnModel
                 for (var j = 0; j < step.Length; j++) step[j] /= 2;
             }
             if (step.Max(Math.Abs) < 1e-8)
-                return theta.All(b => double.IsFinite(b) && Math.Abs(b) < 50) ? new ThemeChurnModel(cells, themes, held, theta, iteration) : null;
+                return theta.All(b => double.IsFinite(b) && Math.Abs(b) < 50) ? new ThemeChurnModel(cells, themes, held, theta) : null;
         }
         return null;
     }
