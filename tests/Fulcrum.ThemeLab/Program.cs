@@ -14,6 +14,13 @@ CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // prototypes tried and not kept (docs/methods.md): [--tone model|partition|both] [--tone-merge T|qF] [--tone-merge-within] [--stable RESAMPLES:SHARE:MERGE(0: none) [--ladder 0.5,0.71,1,1.41,2]] [--no-fold] [--cross MERGE] [--strip-products] [--wishes] [--hybrid W] [--consensus RUNS:THRESHOLD] [--graph-consensus RUNS:THRESHOLD:ROUNDS,...] [--cooc LIFT:COS:CROSS(0|1):MINCOUNT] [--split Q,- --separation QUANTILE --split-part SHARE_OF_MINIMUM --join SHARE,- --join-min COUNT]
 // cooc22 (context-aware similarity): [--context-edges W] (same-comment edges, W × the mean kNN edge) [--context-mix λ [--context-assign raw|mixed]] (vectors mixed with their comment's other sentences) [--context-reweight β] (kNN edges re-weighted by their comments' likeness)
 string? Arg(string name) { var i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : null; }
+if (Arg("--sql") is { } sqlStore)
+{
+    // --sql STORE --query "SELECT text, number ...": a diagnostic query's rows (a text and a number column).
+    using var store = Fulcrum.Data.Store.FulcrumStore.Open(sqlStore);
+    foreach (var (text, number) in store.Query<(string, double)>(Arg("--query")!)) Console.WriteLine($"  {number,10:0.###}  {text}");
+    return;
+}
 if (Arg("--cooccur") is { } cooccurStore)
 {
     // --cooccur STORE --theme LABEL: the themes most often raised in the same comments as the theme labelled LABEL.
