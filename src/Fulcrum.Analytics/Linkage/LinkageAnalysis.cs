@@ -154,7 +154,7 @@ public static class LinkageAnalysis
     /// <summary>
     /// The changes the linkage report values itself: every account a detractor vs a promoter, one point of account NPS, and
     /// per theme its whole excess churn removed from the accounts that raised it in the last year (the ARR the theme puts at
-    /// risk beyond what their scores and profile predict).
+    /// risk beyond what their scores, profile and other themes predict).
     /// </summary>
     static IEnumerable<Scenario> InternalScenarios(LinkageDataset d, Book book)
     {

@@ -45,7 +45,7 @@ public sealed record CostByLevel(string Level, Estimate CostPerAccountYear)
 /// </summary>
 /// <param name="RaisingAccounts">Accounts on the books that raised the theme in the last year.</param>
 /// <param name="ArrAtRisk">ARR those accounts are predicted to lose over the next 12 months through the theme's excess churn
-/// (churn beyond what their scores and profile predict); null when no account on the books raised it.</param>
+/// (churn beyond what their scores, profile and other themes predict); null when no account on the books raised it.</param>
 /// <param name="PValue">One-sided bootstrap p-value for "no excess churn" (ratio ≤ 1): (resamples with ratio ≤ 1, plus one) / (resamples + 1); NaN with fewer than 20 usable resamples.</param>
 public sealed record ThemeChurn(string ThemeId, string Label, long Renewals, long Churns, Estimate ChurnRatio, long RaisingAccounts, Estimate? ArrAtRisk, double PValue);
 

@@ -114,7 +114,7 @@ internal static class LinkageReportBuilder
         return new ThemeChurn(t.ThemeId, t.Label, t.Events.Length, t.Events.Count(i => d.Churned[i]),
             figures.Estimate($"theme_churn_ratio:{t.ThemeId}", t.Events.Length, "observed / model-predicted churn of renewals by accounts that raised the theme in the year before (adjusted for NPS, CES, the controls and the other themes they raised: one model of every theme, ridge prior on each theme's log-odds)"),
             raising,
-            figures.Has(atRiskKey) && d.HasArr ? figures.Estimate(atRiskKey, raising, "ARR lost over the next 12 months by today's accounts that raised the theme in the last year, through churn beyond what their scores and profile predict (observed / predicted churn of earlier renewals after the theme)") : null,
+            figures.Has(atRiskKey) && d.HasArr ? figures.Estimate(atRiskKey, raising, "ARR lost over the next 12 months by today's accounts that raised the theme in the last year, through churn beyond what their scores, profile and other themes predict (observed / predicted churn of earlier renewals after the theme)") : null,
             pValue);
     }
 

@@ -84,7 +84,7 @@ public static class ExecutiveSummary
         foreach (var t in ExecutiveReportBuilder.TopThemes(themes, 3))
         {
             var risk = ExecutiveReportBuilder.ThemeRisk(t)!;
-            var basis = t.ArrAtRiskBeyondScores is not null ? "beyond what their scores predict, over the next 12 months" : "against comparable accounts";
+            var basis = t.ArrAtRiskBeyondScores is not null ? "beyond what their scores and other complaints predict, over the next 12 months" : "against comparable accounts";
             var proven = !HasInterval(risk) ? " (its uncertainty could not be measured, so it is not shown to differ from no risk)"
                 : risk.Lower > 0 ? "" : " (the interval includes zero: not distinguishable from no risk)";
             yield return $"\"{t.Label}\": {t.Accounts:N0} accounts raised it; {Money(risk)} of ARR at risk {basis}{proven}.";
