@@ -38,6 +38,7 @@ if (Arg("--impact") is { } impactStores)
     foreach (var store in impactStores.Split(',')) ImpactRanks.Print(store, Arg("--replicates") is { } r ? int.Parse(r) : 1000);
     return;
 }
+Report.PrimaryClosest = args.Contains("--primary-closest");
 var corpora = new List<Corpus>();
 Corpus.StripProducts = args.Contains("--strip-products");
 // Sentiment for the complaint split: the scorer `themes` uses with MiniLM (the shipped embedding model) unless --sentiment lexicon.

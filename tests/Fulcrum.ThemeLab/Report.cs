@@ -8,9 +8,13 @@ static class Report
     /// <summary>The run's settings, repeated on its RESULT line (one line per run, for tables over seeds).</summary>
     public static string Variant { get; set; } = "";
 
+    /// <summary>--primary-closest: a document's primary theme is its closest, as before complaint-first primaries.</summary>
+    public static bool PrimaryClosest { get; set; }
+
     public static void Print(Corpus corpus, IReadOnlyList<DiscoveredCluster> clusters, DiscoverySummary summary, double seconds, bool verbose)
     {
-        var assignment = ThemeEngine.Assign(corpus.Mentions, corpus.Vectors, clusters.Select(c => c.Centroid).ToList(), corpus.Sentiment);
+        var assignment = ThemeEngine.Assign(corpus.Mentions, corpus.Vectors, clusters.Select(c => c.Centroid).ToList(), corpus.Sentiment,
+            complaintThemes: PrimaryClosest ? null : clusters.Select(c => (bool?)c.Complaint).ToList(), complaintMentions: PrimaryClosest ? null : corpus.Complaint);
         var sizes = Enumerable.Range(0, clusters.Count).Select(t => assignment.MentionTheme.Count(m => m == t)).ToArray();
         // The product's tone rule; a clause never written alone is read by the lexicon here (`themes` embeds it for its scorer).
         var tone = new ThemeTone(corpus.Sentiment, ThemeTone.KindsOf(assignment.Documents, clusters.Count));
@@ -25,6 +29,32 @@ static class Report
             foreach (var d in assignment.Documents.Where(d => d.IsPrimary)) primary[d.Document] = d.Theme;
             var reasons = corpus.DocumentLabels.Select(l => l[0]).ToList();
             Console.WriteLine($"  NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, primary):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, primary):F3} themes {clusters.Count}");
+            // Other primary rules: the complaint theme matched most closely (else the closest), and the most negative theme.
+            var complaintFirst = Enumerable.Repeat(-1, corpus.Mentions.DocumentCount).ToArray();
+            var mostNegative = Enumerable.Repeat(-1, corpus.Mentions.DocumentCount).ToArray();
+            foreach (var g in assignment.Documents.GroupBy(d => d.Document))
+            {
+                complaintFirst[g.Key] = g.OrderByDescending(d => clusters[d.Theme].Complaint).ThenByDescending(d => d.Similarity).First().Theme;
+                mostNegative[g.Key] = g.OrderBy(d => d.Sentiment ?? 0).First().Theme;
+            }
+            // (a) complaint first, then most sentences; (b) complaint first, most negative; (d) complaint first, similarity over its theme's mean.
+            var themeMean = new double[clusters.Count];
+            var themeCount = new int[clusters.Count];
+            for (var i = 0; i < assignment.MentionTheme.Length; i++) if (assignment.MentionTheme[i] >= 0) { themeMean[assignment.MentionTheme[i]] += assignment.MentionSimilarity[i]; themeCount[assignment.MentionTheme[i]]++; }
+            for (var t = 0; t < clusters.Count; t++) themeMean[t] = themeCount[t] == 0 ? 1 : themeMean[t] / themeCount[t];
+            var sentences = new Dictionary<(int, int), int>();
+            for (var i = 0; i < assignment.MentionTheme.Length; i++) { var key = (corpus.Mentions.Document[i], assignment.MentionTheme[i]); sentences[key] = sentences.GetValueOrDefault(key) + 1; }
+            var (va, vb, vd) = (new int[corpus.Mentions.DocumentCount], new int[corpus.Mentions.DocumentCount], new int[corpus.Mentions.DocumentCount]);
+            Array.Fill(va, -1); Array.Fill(vb, -1); Array.Fill(vd, -1);
+            foreach (var g in assignment.Documents.GroupBy(d => d.Document))
+            {
+                va[g.Key] = g.OrderByDescending(d => clusters[d.Theme].Complaint).ThenByDescending(d => sentences.GetValueOrDefault((d.Document, d.Theme))).ThenByDescending(d => d.Similarity).First().Theme;
+                vb[g.Key] = g.OrderByDescending(d => clusters[d.Theme].Complaint).ThenBy(d => d.Sentiment ?? 0).First().Theme;
+                vd[g.Key] = g.OrderByDescending(d => clusters[d.Theme].Complaint).ThenByDescending(d => d.Similarity / themeMean[d.Theme]).First().Theme;
+            }
+            string Score(int[] p) => $"NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, p):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, p):F3}";
+            Console.WriteLine($"  (a) {Score(va)}; (b) {Score(vb)}; (d) {Score(vd)}");
+            Console.WriteLine($"  complaint-first NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, complaintFirst):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, complaintFirst):F3}; most-negative NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, mostNegative):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, mostNegative):F3}");
             Console.WriteLine($"RESULT {corpus.Name} {Variant} themes {clusters.Count} smallest {(sizes.Length == 0 ? 0 : sizes.Min())} NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, primary):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, primary):F3}");
             var representatives = ThemeEngine.Representatives(corpus.Mentions, assignment, clusters.Count);
             var faithful = Enumerable.Range(0, clusters.Count).Count(t => LabelFidelity.IsFaithful(Label(t), representatives[t]));

@@ -94,7 +94,9 @@ public static class ThemeAnalysis
         var keywordThemes = active.Select((t, i) => (Theme: i, Keywords: t.DefinitionKeywords)).Where(p => p.Keywords.Count > 0)
             .Select(p => (p.Theme, new KeywordMatcher(p.Keywords))).ToList();
         var assignment = ThemeEngine.Assign(mentions, vectors, active.Select(t => t.Centroid).ToList(), sentiment, keywordThemes,
-            active.Select(t => admission.GetValueOrDefault(t.ThemeId, float.NegativeInfinity)).ToList());
+            active.Select(t => admission.GetValueOrDefault(t.ThemeId, float.NegativeInfinity)).ToList(),
+            // A theme matched to (or made from) a cluster of this run holds that cluster's centroid.
+            active.Select(t => clusters.FirstOrDefault(c => ReferenceEquals(c.Centroid, t.Centroid))?.Complaint).ToList(), complaint);
         EndPhase("assign");
         var productNames = repository.ProductNames();
         // The step's peak is the store's (DuckDB's memory for three million new rows on top of the heap): a compacting collection

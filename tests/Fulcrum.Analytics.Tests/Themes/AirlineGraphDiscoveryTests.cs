@@ -22,24 +22,35 @@ public class AirlineGraphDiscoveryTests(ITestOutputHelper output)
         var vectors = ThemeEngine.EmbedMentions(mentions, d => embedder.Embed(d));
         var english = Enumerable.Repeat(CommentLanguage.English, mentions.DocumentCount).ToList();
         var sentiment = SentimentScorer.Embedding.MentionSentiment(mentions, english, vectors);
-        var (clusters, summary) = ThemeEngine.Discover(vectors, sentiment.Select(s => ThemeEngine.IsComplaint(s, null)).ToList(), embedder.Semantic, new ThemeOptions());
-        var assignment = ThemeEngine.Assign(mentions, vectors, clusters.Select(c => c.Centroid).ToList(), sentiment);
+        var complaint = sentiment.Select(s => ThemeEngine.IsComplaint(s, null)).ToList();
+        var (clusters, summary) = ThemeEngine.Discover(vectors, complaint, embedder.Semantic, new ThemeOptions());
+        // As `themes` assigns: a tweet's primary theme is the closest of its complaint themes.
+        var assignment = ThemeEngine.Assign(mentions, vectors, clusters.Select(c => c.Centroid).ToList(), sentiment,
+            complaintThemes: clusters.Select(c => (bool?)c.Complaint).ToList(), complaintMentions: complaint);
+        var closest = ThemeEngine.Assign(mentions, vectors, clusters.Select(c => c.Centroid).ToList(), sentiment);
         var primary = Enumerable.Repeat(-1, complaints.Count).ToArray();
         foreach (var d in assignment.Documents.Where(d => d.IsPrimary)) primary[d.Document] = d.Theme;
         var reasons = complaints.Select(t => t.Reason).ToList();
         var nmi = ClusteringAgreement.NormalizedMutualInformation(reasons, primary);
         var ari = ClusteringAgreement.AdjustedRandIndex(reasons, primary);
         var sizes = Enumerable.Range(0, clusters.Count).Select(t => assignment.MentionTheme.Count(m => m == t)).ToList();
-        output.WriteLine($"{summary}: NMI {nmi:F3}, ARI {ari:F3}, smallest {sizes.Min()}");
+        var closestPrimary = Enumerable.Repeat(-1, complaints.Count).ToArray();
+        foreach (var d in closest.Documents.Where(d => d.IsPrimary)) closestPrimary[d.Document] = d.Theme;
+        var (closestNmi, closestAri) = (ClusteringAgreement.NormalizedMutualInformation(reasons, closestPrimary), ClusteringAgreement.AdjustedRandIndex(reasons, closestPrimary));
+        output.WriteLine($"{summary}: NMI {nmi:F4}, ARI {ari:F4} (closest theme as primary: NMI {closestNmi:F4}, ARI {closestAri:F4}), smallest {sizes.Min()}");
 
         Assert.Equal(20, summary.Neighbours);
         Assert.Equal(clusters.Count, summary.Created);
         Assert.Equal(summary.Created, summary.Complaints + summary.Other);
         Assert.All(sizes, n => Assert.True(n >= summary.MinimumSize!.Value, $"a theme of {n} sentences (minimum {summary.MinimumSize})"));
-        // Measured 2026-12-06: 30 themes, NMI 0.216, ARI 0.109, smallest 39 sentences (the lab, whose complaint split uses the store's
-        // scorer, 29 themes, NMI 0.226, ARI 0.115; k-means on MiniLM with the true k: NMI 0.19). The 0.22 / 0.12 is not met.
+        // Measured 2026-12-06 with the closest theme as primary: 30 themes, NMI 0.216, ARI 0.109, smallest 39 sentences (k-means on
+        // MiniLM with the true k: NMI 0.19). 2026-12-07, complaint themes first: 32 themes, NMI 0.219, ARI 0.114 (closest first on the
+        // same themes 0.216 / 0.107). The 0.22 / 0.12 is not met here (the lab, whose split uses the store's scorer: 0.220–0.225 /
+        // 0.111–0.117 over discovery seeds 1–3).
         Assert.InRange(summary.Created, 20, 40);
-        Assert.True(nmi >= 0.21, $"NMI {nmi:F3}");
-        Assert.True(ari >= 0.10, $"ARI {ari:F3}");
+        Assert.True(nmi >= 0.215, $"NMI {nmi:F3}");
+        Assert.True(ari >= 0.105, $"ARI {ari:F3}");
+        // A complaint is what a complaining tweet is about: putting its complaint theme first agrees better with the reasons.
+        Assert.True(nmi > closestNmi && ari > closestAri, $"complaint first NMI {nmi:F4} / ARI {ari:F4}, closest first {closestNmi:F4} / {closestAri:F4}");
     }
 }
