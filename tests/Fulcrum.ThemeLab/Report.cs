@@ -54,6 +54,21 @@ static class Report
             }
             string Score(int[] p) => $"NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, p):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, p):F3}";
             Console.WriteLine($"  (a) {Score(va)}; (b) {Score(vb)}; (d) {Score(vd)}");
+            // (e) complaint first, then the theme of the longest sentence; (f) complaint first, similarity × log(1 + words).
+            var words = new Dictionary<(int, int), int>();
+            for (var i = 0; i < assignment.MentionTheme.Length; i++)
+            {
+                var key = (corpus.Mentions.Document[i], assignment.MentionTheme[i]);
+                words[key] = Math.Max(words.GetValueOrDefault(key), corpus.Mentions.Text[i].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+            }
+            var (ve, vf) = (new int[corpus.Mentions.DocumentCount], new int[corpus.Mentions.DocumentCount]);
+            Array.Fill(ve, -1); Array.Fill(vf, -1);
+            foreach (var g in assignment.Documents.GroupBy(d => d.Document))
+            {
+                ve[g.Key] = g.OrderByDescending(d => clusters[d.Theme].Complaint).ThenByDescending(d => words.GetValueOrDefault((d.Document, d.Theme))).ThenByDescending(d => d.Similarity).First().Theme;
+                vf[g.Key] = g.OrderByDescending(d => clusters[d.Theme].Complaint).ThenByDescending(d => d.Similarity * Math.Log(1 + words.GetValueOrDefault((d.Document, d.Theme)))).First().Theme;
+            }
+            Console.WriteLine($"  (e) {Score(ve)}; (f) {Score(vf)}");
             Console.WriteLine($"  complaint-first NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, complaintFirst):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, complaintFirst):F3}; most-negative NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, mostNegative):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, mostNegative):F3}");
             Console.WriteLine($"RESULT {corpus.Name} {Variant} themes {clusters.Count} smallest {(sizes.Length == 0 ? 0 : sizes.Min())} NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, primary):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, primary):F3}");
             var representatives = ThemeEngine.Representatives(corpus.Mentions, assignment, clusters.Count);
