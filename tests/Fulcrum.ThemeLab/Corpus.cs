@@ -16,6 +16,8 @@ sealed class Corpus
     public required float[][] Vectors { get; set; }
     public required double?[] Sentiment { get; init; }
     public required bool[] Complaint { get; init; }
+    /// <summary>Each mention's lexicon sentiment (demo stores only; for `--partition agree`).</summary>
+    public double?[] LexiconSentiment { get; init; } = [];
     public required int?[] Nps { get; init; }
     /// <summary>Demo: planted theme keys per document. Airline: the reason per document.</summary>
     public required string[][] DocumentLabels { get; init; }
@@ -51,6 +53,7 @@ sealed class Corpus
             Sentiment = sentiment,
             Complaint = Enumerable.Range(0, mentions.Count).Select(i => ThemeEngine.IsComplaint(sentiment[i], comments[mentions.Document[i]].Nps)).ToArray(),
             Nps = Enumerable.Range(0, mentions.Count).Select(i => comments[mentions.Document[i]].Nps).ToArray(),
+            LexiconSentiment = SentimentScorer.Lexicon.MentionSentiment(mentions, languages, mentionVectors).ToArray(),
             DocumentLabels = comments.Select(c => planted.GetValueOrDefault(c.ResponseId) is { } p ? p.Split(';') : []).ToArray(),
             ProductNames = repository.ProductNames(),
         };

@@ -77,6 +77,9 @@ foreach (var corpus in corpora)
         {
             "none" => corpus.Complaint.Select(_ => true).ToArray(),
             "nonpositive" => corpus.Sentiment.Select(x => x is not { } v || v < 0.05).ToArray(),
+            // agree: a promoter's sentence is a complaint only when the lexicon also reads it negative (agree-weak: not positive).
+            "agree" => corpus.Complaint.Select((c, i) => c && !(corpus.Nps[i] >= 9 && !(corpus.LexiconSentiment[i] <= -0.05))).ToArray(),
+            "agree-weak" => corpus.Complaint.Select((c, i) => c && !(corpus.Nps[i] >= 9 && !(corpus.LexiconSentiment[i] < 0.05))).ToArray(),
             _ => Arg("--complaint-threshold") is { } t
                 ? corpus.Sentiment.Select((x, i) => ThemeEngine.IsComplaint(x, corpus.Nps[i], double.Parse(t))).ToArray()
                 : corpus.Complaint,
