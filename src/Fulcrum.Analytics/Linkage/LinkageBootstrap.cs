@@ -39,7 +39,7 @@ internal static class LinkageBootstrap
             batch.Draw(options.Seed, first, count);
             var totals = batch.Totals(d.Rows, churnCells, costCells);
             var refits = Enumerable.Range(0, count).Select(k => models.Refit(totals[k])).ToArray();
-            // The theme effects take one Newton step from the full fit (a one-step bootstrap), not a refit per replicate.
+            // The theme effects take two Newton steps from the full fit (a k-step bootstrap), not a refit per replicate.
             var thetas = models.ThemeModel?.Step(batch, d.Rows, totals, count, refits.Select(r => r is not null).ToArray(), worker.Workspace) ?? [];
             var ratios = ThemeChurnModel.Ratios(batch, d.Rows, d.Themes.Count, models.SparseChurnDesign, thetas,
                 refits.Select(c => c is null ? null : LogisticRegression.Probabilities(models.ChurnDesign, c.Churn)).ToArray(), worker.Workspace);

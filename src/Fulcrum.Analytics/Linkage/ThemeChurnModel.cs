@@ -10,8 +10,8 @@ namespace Fulcrum.Analytics.Linkage;
 /// </summary>
 /// <remarks>
 /// Why jointly: the accounts that raise one complaint often raise others. Compared only with accounts of the same scores, a
-/// generic complaint ("our leadership is asking questions") whose writers also raise a costly specific one took that one's
-/// churn as its own, and fixing each would have been valued with the same churn twice. Why penalized: a theme with a few
+/// generic complaint whose writers also raise a costly specific one took that one's churn as its own, and fixing each would
+/// have been valued with the same churn twice. Why penalized: a theme with a few
 /// renewals that all stayed has no finite maximum-likelihood effect; a normal prior on each γ (mean 0, standard deviation 1,
 /// so an odds ratio between 1/7 and 7 is plausible) keeps it finite and shrinks small themes towards no effect, never away.
 /// Levels that were separated in the churn model keep its (Firth) coefficient.
