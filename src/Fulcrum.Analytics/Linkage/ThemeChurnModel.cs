@@ -249,13 +249,6 @@ internal sealed class ThemeChurnModel
         return sums;
     }
 
-    static double Eta(SparseDesign cells, int c, double[] theta)
-    {
-        var eta = 0.0;
-        for (var j = 0; j < cells.Indices[c].Length; j++) eta += cells.Values[c][j] * theta[cells.Indices[c][j]];
-        return eta;
-    }
-
     /// <summary>Each cell's linear predictor and each theme's effect per slot, interleaved as the batch's sums are (cell or theme × Size + slot).</summary>
     static (double[] CellEta, double[] ThemeEffects) Lanes(SparseDesign cells, int themes, IReadOnlyList<double[]?> thetas)
     {
@@ -264,7 +257,7 @@ internal sealed class ThemeChurnModel
         for (var slot = 0; slot < k; slot++)
         {
             if (thetas.ElementAtOrDefault(slot) is not { } theta) continue;
-            for (var c = 0; c < cells.Rows; c++) cellEta[c * k + slot] = Eta(cells, c, theta);
+            for (var c = 0; c < cells.Rows; c++) cellEta[c * k + slot] = cells.LinearPredictor(c, theta);
             for (var t = 0; t < themes; t++) themeEffects[t * k + slot] = theta[cells.Columns + t];
         }
         return (cellEta, themeEffects);

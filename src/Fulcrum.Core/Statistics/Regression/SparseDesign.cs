@@ -24,11 +24,11 @@ public sealed class SparseDesign
     /// <summary>Row r's values in those columns.</summary>
     public double[][] Values { get; }
 
-    /// <summary>Logistic probability of row <paramref name="r"/> under <paramref name="beta"/>.</summary>
-    public double Probability(int r, double[] beta)
+    /// <summary>Row <paramref name="r"/>'s linear predictor x'β (its first columns' coefficients; <paramref name="beta"/> may hold more after them).</summary>
+    public double LinearPredictor(int r, double[] beta)
     {
         var eta = 0.0;
         for (var k = 0; k < Indices[r].Length; k++) eta += Values[r][k] * beta[Indices[r][k]];
-        return 1 / (1 + Math.Exp(-eta));
+        return eta;
     }
 }
