@@ -42,7 +42,7 @@ public static class ThemesView
             if (untested.Count > 0)
                 AnsiConsole.MarkupLine($"[grey]{untested.Count} themes were raised by too few comments in {Markup.Escape(untested[0].Emerging!.LatestQuarter)} to test whether they are emerging (--emerging-min); their trend is shown, never flagged.[/]");
             if (money)
-                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}. \"Vs peers\" compares accounts raising a theme with comparable accounts (same segment and product count; excess churn in --json); \"beyond scores\" compares their churn with what the linkage model with every theme predicts without this one, from NPS, CES, profile and the other themes they raised (q: false-discovery-adjusted evidence of excess churn). Associations, not proven causes.[/]");
+                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}. \"Vs peers\" compares accounts raising a theme with comparable accounts (same segment and product count; excess churn in --json); \"beyond scores\" compares their churn with what the linkage model with every theme predicts without this one, from their scores (NPS, CSAT, CES as answered), profile and the other themes they raised (q: false-discovery-adjusted evidence of excess churn). Associations, not proven causes.[/]");
             else AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}.[/]");
             if (!impact.Themes.Any(t => t.NpsImpact.IsDefined) && impact.Themes.FirstOrDefault() is { } first)
                 AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(first.NpsImpact.Method)}[/]");
