@@ -20,7 +20,7 @@ static class Report
         var tone = new ThemeTone(corpus.Sentiment, ThemeTone.KindsOf(assignment.Documents, clusters.Count));
         var keys = ThemeLabeler.KeyPhrases(corpus.Mentions.Text, assignment.MentionTheme, clusters.Count, productNames: corpus.ProductNames, tone: tone);
         var typical = ThemeLabeler.TypicalPhrases(corpus.Mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count, corpus.ProductNames,
-            keyPhrases: keys, tone: tone);
+            keyPhrases: keys, tone: tone, vectors: corpus.Vectors);
         string Label(int t) => ThemeLabeler.Label(typical[t], keys[t], null);
         Console.WriteLine($"  {summary} in {seconds:F1} s; smallest {(sizes.Length == 0 ? 0 : sizes.Min())}");
         if (corpus.Name == "airline")
@@ -94,6 +94,10 @@ static class Report
             Console.WriteLine($"  {key} ({truth.Count}): " + string.Join("; ", ranked.Select(b => $"#{b.Theme} F1 {b.F1:F3} P {b.P:F2} R {b.R:F2} '{Label(b.Theme)}'")));
         }
         Console.WriteLine($"RESULT {corpus.Name} {Variant} themes {clusters.Count} int {best[0]:F3} man {best[1]:F3}");
+        var demoRepresentatives = ThemeEngine.Representatives(corpus.Mentions, assignment, clusters.Count);
+        Console.WriteLine($"  label fidelity: {Enumerable.Range(0, clusters.Count).Count(t => LabelFidelity.IsFaithful(Label(t), demoRepresentatives[t]))} of {clusters.Count}");
+        for (var t = 0; t < clusters.Count; t++)
+            if (!LabelFidelity.IsFaithful(Label(t), demoRepresentatives[t])) Console.WriteLine($"    unfaithful {t} \"{Label(t)}\" <- {string.Join(" | ", demoRepresentatives[t])}");
         Console.WriteLine($"  comments with both planted themes: {corpus.DocumentLabels.Count(l => l.Contains("products_dont_integrate") && l.Contains("too_many_account_managers"))}");
         if (!verbose) return;
         Diagnostics.Oracle(corpus, clusters, raised);

@@ -110,7 +110,7 @@ public static class ThemeAnalysis
         var labelling = Task.Run(() =>
         {
             var started = Stopwatch.StartNew();
-            Label(active, mentions, assignment, mentionLanguage, new LabelTone(sentiment, text => scorer.SentenceSentiment(text, t => embedder.Embed([t])[0])),
+            Label(active, mentions, vectors, embedder.Semantic, assignment, mentionLanguage, new LabelTone(sentiment, text => scorer.SentenceSentiment(text, t => embedder.Embed([t])[0])),
                 productNames, options.Seed, now);
             return started.Elapsed;
         }, cancellationToken);
@@ -141,9 +141,11 @@ public static class ThemeAnalysis
 
     /// <summary>
     /// Each active theme's key phrases, label (unless locked) and representative sentences, from its assigned mentions; the
-    /// words that name a theme agree in tone with its kind by sentiment (<see cref="ThemeTone"/>).
+    /// words that name a theme agree in tone with its kind by sentiment (<see cref="ThemeTone"/>). With a semantic embedder
+    /// (<paramref name="semantic"/>) the label counts a candidate's paraphrases among the theme's mentions; the lexical mode's
+    /// vectors measure shared words, not meaning.
     /// </summary>
-    static void Label(List<StoredTheme> active, Mentions mentions, ThemeAssignment assignment, string[] mentionLanguage,
+    static void Label(List<StoredTheme> active, Mentions mentions, float[][] vectors, bool semantic, ThemeAssignment assignment, string[] mentionLanguage,
         LabelTone sentiment, IReadOnlyList<string> productNames, int seed, DateTime now)
     {
         var (labelled, repeats) = Repeated(LabelSample(mentions.Count, seed), mentions, assignment.MentionTheme, mentionLanguage);
@@ -152,7 +154,7 @@ public static class ThemeAnalysis
         var keyPhrases = ThemeLabeler.KeyPhrases(Of(mentions.Text), Of(assignment.MentionTheme), active.Count, productNames: productNames,
             languages: Of(mentionLanguage), counts: repeats, tone: tone);
         var typical = ThemeLabeler.TypicalPhrases(Of(mentions.Text), Of(assignment.MentionTheme), Of(assignment.MentionSimilarity), active.Count, productNames,
-            Of(mentionLanguage), repeats, keyPhrases, tone);
+            Of(mentionLanguage), repeats, keyPhrases, tone, semantic ? Of(vectors) : null);
         var themeLanguage = ThemeLanguages(assignment.MentionTheme, mentionLanguage, active.Count);
         var representatives = ThemeEngine.Representatives(mentions, assignment, active.Count);
         for (var t = 0; t < active.Count; t++)

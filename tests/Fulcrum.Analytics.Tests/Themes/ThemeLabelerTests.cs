@@ -102,6 +102,27 @@ public class ThemeLabelerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_label_counts_the_paraphrases_of_the_majority_not_only_the_words_a_minority_repeats()
+    {
+        // A minority's detail sentence repeated word for word against a majority that says one thing in several ways.
+        string[] texts =
+        [
+            "We enter all our data twice.", "We enter customer records twice.", "We type the same information twice.", "We enter the data twice.",
+            "The last update broke our saved views.", "The last update broke our saved views.",
+            "The last update broke our saved views.",
+        ];
+        int[] labels = [0, 0, 0, 0, 0, 0, 0];
+        float[] similarity = [0.8f, 0.8f, 0.8f, 0.8f, 0.8f, 0.8f, 0.8f];
+        float[] reentry = [1, 0, 0], reworded = [0.9f, 0.43589f, 0], views = [0, 0, 1];
+        float[][] vectors = [reentry, reworded, reworded, reentry, views, views, views];
+        Assert.Equal("The last update broke our saved views", ThemeLabeler.TypicalPhrases(texts, labels, similarity, 1)[0]);
+        Assert.Equal("We enter all our data twice", ThemeLabeler.TypicalPhrases(texts, labels, similarity, 1, vectors: vectors)[0]);
+        // A remark said in few words but often still names its theme: nothing paraphrases the lone rewordings here.
+        float[][] apart = [[1, 0, 0], [0, 1, 0], [0, 0.6f, 0.8f], [0.6f, 0, 0.8f], views, views, views];
+        Assert.Equal("The last update broke our saved views", ThemeLabeler.TypicalPhrases(texts, labels, similarity, 1, vectors: apart)[0]);
+    }
+
+    [Fact]
     public void A_label_names_something_of_the_theme_not_a_verdict_split_off_its_sentences()
     {
         string[] texts =
