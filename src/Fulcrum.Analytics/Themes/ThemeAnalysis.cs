@@ -95,8 +95,7 @@ public static class ThemeAnalysis
             .Select(p => (p.Theme, new KeywordMatcher(p.Keywords))).ToList();
         var assignment = ThemeEngine.Assign(mentions, vectors, active.Select(t => t.Centroid).ToList(), sentiment, keywordThemes,
             active.Select(t => admission.GetValueOrDefault(t.ThemeId, float.NegativeInfinity)).ToList(),
-            // A theme matched to (or made from) a cluster of this run holds that cluster's centroid.
-            active.Select(t => clusters.FirstOrDefault(c => ReferenceEquals(c.Centroid, t.Centroid))?.Complaint).ToList(), complaint);
+            active.Select(t => reconciled.Complaint.TryGetValue(t.ThemeId, out var kind) ? kind : (bool?)null).ToList(), complaint);
         EndPhase("assign");
         var productNames = repository.ProductNames();
         // The step's peak is the store's (DuckDB's memory for three million new rows on top of the heap): a compacting collection

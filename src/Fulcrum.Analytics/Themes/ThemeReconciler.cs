@@ -48,7 +48,10 @@ public static class ThemeReconciler
         return overlaps;
     }
 
-    public sealed record Result(IReadOnlyList<StoredTheme> All, IReadOnlyList<StoredTheme> Active, int Matched, int Created, int Absorbed, int Retired);
+    /// <param name="Complaint">Per theme id that holds a cluster of this run (matched or created): whether that cluster was
+    /// discovered among complaint sentences. A user-made theme is absent: its kind is read from its sentences.</param>
+    public sealed record Result(IReadOnlyList<StoredTheme> All, IReadOnlyList<StoredTheme> Active, int Matched, int Created, int Absorbed, int Retired,
+        IReadOnlyDictionary<string, bool> Complaint);
 
     /// <param name="clusterResponses">Responses each new cluster's mentions come from (for the overlap match), or null.</param>
     /// <param name="storedResponses">Responses each stored theme was assigned in the previous run, or null.</param>
@@ -72,6 +75,7 @@ public static class ThemeReconciler
         var clusterDone = new bool[clusters.Count];
         var claimed = new HashSet<string>(StringComparer.Ordinal);
         int matched = 0, absorbed = 0;
+        var complaint = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var (c, theme, _) in pairs.OrderByDescending(p => p.Similarity).ThenBy(p => p.Cluster).ThenBy(p => p.Theme.ThemeId, StringComparer.Ordinal))
         {
             if (clusterDone[c]) continue;
@@ -85,6 +89,7 @@ public static class ThemeReconciler
             if (!claimed.Add(theme.ThemeId)) continue;
             clusterDone[c] = true;
             matched++;
+            complaint[theme.ThemeId] = clusters[c].Complaint;
             theme.Status = ThemeStatus.Active;
             theme.Centroid = clusters[c].Centroid;
             theme.Model = model;
@@ -108,9 +113,10 @@ public static class ThemeReconciler
                 Centroid = clusters[c].Centroid, CreatedAt = now, UpdatedAt = now,
             };
             all.Add(theme);
+            complaint[theme.ThemeId] = clusters[c].Complaint;
             created++;
         }
         var active = all.Where(t => t.Status == ThemeStatus.Active && t.Model == model && t.Centroid.Length > 0).ToList();
-        return new Result(all, active, matched, created, absorbed, retired);
+        return new Result(all, active, matched, created, absorbed, retired, complaint);
     }
 }
