@@ -214,10 +214,13 @@ public static partial class ThemeLabeler
     const float ParaphraseSimilarity = 0.7f;
 
     /// <summary>
-    /// Each theme's best candidates re-scored with ln(1 + the theme's mentions that paraphrase it) in place of ln(1 + times
-    /// written): customers write a complaint in a dozen ways and a detail sentence word for word, so the latter outscored the
-    /// complaint (demo seed 1's integration theme was labelled "Nothing lines up", a detail, not "The products don't share
-    /// customer data").
+    /// Each theme's best candidates ordered by the remark they make, then by their wording. The remark: ln(1 + the theme's
+    /// mentions that paraphrase the candidate) in place of ln(1 + times written), and a candidate takes the best such score
+    /// among the candidates that paraphrase it. Customers write a complaint in a dozen ways and a detail sentence word for
+    /// word, so counting exact writings favoured the detail (demo seed 1's integration theme was labelled "Nothing lines up",
+    /// not "The products don't share customer data"). The wording: among paraphrases of one remark the original score decides,
+    /// so the form written most often names it, not a rare variant that carries a verdict ("The products don't sync. Could be
+    /// better").
     /// </summary>
     static List<List<(string Key, double Score, string Text, Candidate Tone)>> BySupport(List<List<(string Key, double Score, string Text, Candidate Tone)>> ranked,
         IReadOnlyList<int> labels, IReadOnlyList<float[]> vectors, IReadOnlyList<int>? counts, Dictionary<string, int> overall)
@@ -228,14 +231,19 @@ public static partial class ThemeLabeler
         var result = new List<(string Key, double Score, string Text, Candidate Tone)>[ranked.Count];
         Parallel.For(0, ranked.Count, t =>
         {
-            var top = ranked[t].Take(SupportedCandidates).Select(p =>
+            var top = ranked[t].Take(SupportedCandidates).ToList();
+            var meanings = top.Select(p => VectorMath.Centroid(vectors, p.Tone.Writings, vectors[p.Tone.Writings[0]].Length)).ToList();
+            var remark = top.Select((p, c) =>
             {
-                var meaning = VectorMath.Centroid(vectors, p.Tone.Writings, vectors[p.Tone.Writings[0]].Length);
-                var support = members[t].Where(i => VectorMath.Dot(vectors[i], meaning) >= ParaphraseSimilarity).Sum(i => counts?[i] ?? 1);
-                var similarity = p.Tone.SimilaritySum / p.Tone.Count;
-                return (p.Key, Score: similarity * Math.Log(1 + Math.Max(support, p.Tone.Count)) * p.Tone.Count / overall[p.Key], p.Text, p.Tone);
-            }).OrderByDescending(p => p.Score).ThenBy(p => p.Text, StringComparer.Ordinal);
-            result[t] = [.. top, .. ranked[t].Skip(SupportedCandidates)];
+                var support = members[t].Where(i => VectorMath.Dot(vectors[i], meanings[c]) >= ParaphraseSimilarity).Sum(i => counts?[i] ?? 1);
+                return p.Tone.SimilaritySum / p.Tone.Count * Math.Log(1 + Math.Max(support, p.Tone.Count)) * p.Tone.Count / overall[p.Key];
+            }).ToList();
+            var best = top.Select((_, c) => Enumerable.Range(0, top.Count)
+                .Where(d => VectorMath.Dot(meanings[c], meanings[d]) >= ParaphraseSimilarity).Max(d => remark[d])).ToList();
+            var ordered = top.Select((p, c) => (p, Remark: best[c]))
+                .OrderByDescending(x => x.Remark).ThenByDescending(x => x.p.Score).ThenBy(x => x.p.Text, StringComparer.Ordinal)
+                .Select(x => (x.p.Key, Score: x.Remark, x.p.Text, x.p.Tone));
+            result[t] = [.. ordered, .. ranked[t].Skip(SupportedCandidates)];
         });
         return [.. result];
     }

@@ -295,6 +295,9 @@ public class ThemeLabelerTests(ITestOutputHelper output)
     [InlineData("Small thing: exports time out.", new[] { "Small thing", "exports time out." })]
     [InlineData("Generally happy, except that reports are slow.", new[] { "Generally happy", "reports are slow." })]
     [InlineData("Salt and pepper are fine.", new[] { "Salt and pepper are fine." })]
+    [InlineData("Core Platform and Analytics don't sync. Could be better.", new[] { "Core Platform and Analytics don't sync.", "Could be better." })]
+    [InlineData("Disappointed. We were blindsided by hidden fees!", new[] { "Disappointed.", "We were blindsided by hidden fees!" })]
+    [InlineData("Version 2.5 broke it. sadly.", new[] { "Version 2.5 broke it. sadly." })] // no capital after the stop: one sentence
     public void Clauses_split_at_contrast_and_apposition_marks(string sentence, string[] clauses) =>
         Assert.Equal(clauses, Fulcrum.Analytics.Themes.Text.ClauseSplitter.Split(sentence));
 }
