@@ -171,9 +171,9 @@ public static partial class ThemeLabeler
         var overall = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var c in candidates) foreach (var (key, v) in c) overall[key] = overall.GetValueOrDefault(key) + v.Count;
         var ranked = candidates.Select((c, t) => c
-            .Select(p => (p.Key, Similarity: p.Value.SimilaritySum / p.Value.Count, p.Value.Count, p.Value.Text, Tone: p.Value))
+            .Select(p => (p.Key, Similarity: p.Value.SimilaritySum / p.Value.Count, p.Value.Count, p.Value.Text, Candidate: p.Value))
             .Where(p => p.Similarity >= median[t])
-            .Select(p => (p.Key, Score: p.Similarity * Math.Log(1 + p.Count) * p.Count / overall[p.Key], p.Text, p.Tone))
+            .Select(p => (p.Key, Score: p.Similarity * Math.Log(1 + p.Count) * p.Count / overall[p.Key], p.Text, p.Candidate))
             .OrderByDescending(p => p.Score).ThenBy(p => p.Text, StringComparer.Ordinal).ToList()).ToList();
         if (vectors is not null) ranked = BySupport(ranked, labels, vectors, counts, overall);
         // A clause never written alone is read only when it is among the best of its theme, once.
@@ -181,12 +181,12 @@ public static partial class ThemeLabeler
         double ToneOf(Candidate candidate) => candidate.ScoredAlone > 0 ? candidate.SentimentAlone / candidate.ScoredAlone
             : clauseTone.TryGetValue(candidate.Text, out var read) ? read : clauseTone[candidate.Text] = tone!.ClauseSentiment(candidate.Text);
         bool Agrees(int theme, Candidate candidate) => tone is null || !tone.Contradicts(theme, ToneOf(candidate));
-        var best = ranked.Select((r, t) => r.FirstOrDefault(p => Agrees(t, p.Tone))).ToList();
+        var best = ranked.Select((r, t) => r.FirstOrDefault(p => Agrees(t, p.Candidate))).ToList();
         // Two themes never share a label: the theme whose best clause scores higher keeps it, the other takes its next best.
         var result = new string?[themeCount];
         var taken = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in Enumerable.Range(0, themeCount).Where(c => best[c].Key is not null).OrderByDescending(c => best[c].Score).ThenBy(c => c))
-            if (ranked[c].FirstOrDefault(p => !taken.Contains(p.Key) && Agrees(c, p.Tone)) is { Key: not null } pick)
+            if (ranked[c].FirstOrDefault(p => !taken.Contains(p.Key) && Agrees(c, p.Candidate)) is { Key: not null } pick)
             {
                 taken.Add(pick.Key);
                 result[c] = Tidy(pick.Text);
@@ -196,7 +196,8 @@ public static partial class ThemeLabeler
 
     /// <summary>
     /// A clause as a label candidate: times written, summed similarity of its sentences to the centroid, its text as first
-    /// written (product names masked), and its scored writings as a whole sentence with their summed sentiment.
+    /// written (product names masked), its scored writings as a whole sentence with their summed sentiment, and the first
+    /// <see cref="WritingsPerCandidate"/> mentions it was written in (filled as they are read).
     /// </summary>
     readonly record struct Candidate(int Count, double SimilaritySum, string Text, int ScoredAlone, double SentimentAlone, List<int> Writings);
 
@@ -209,7 +210,8 @@ public static partial class ThemeLabeler
     /// <summary>
     /// Cosine of all-MiniLM-L6-v2 vectors at or above which a mention says what a candidate says: rewordings of one remark
     /// ("We re-enter the same data in two places" / "…the same customer records in each product") score 0.7–0.9. Label
-    /// fidelity on demo seeds 1–3 and 42 was 369, 368 and 364 of 402 themes at 0.6, 0.7 and 0.8 (357 by times written).
+    /// fidelity on demo seeds 1–3 and 42, by paraphrases alone: 369, 368 and 364 of 402 themes at 0.6, 0.7 and 0.8 (357 by
+    /// times written; docs/benchmarks.md, "labels by the remark they make").
     /// </summary>
     const float ParaphraseSimilarity = 0.7f;
 
@@ -222,27 +224,27 @@ public static partial class ThemeLabeler
     /// so the form written most often names it, not a rare variant that carries a verdict ("The products don't sync. Could be
     /// better").
     /// </summary>
-    static List<List<(string Key, double Score, string Text, Candidate Tone)>> BySupport(List<List<(string Key, double Score, string Text, Candidate Tone)>> ranked,
+    static List<List<(string Key, double Score, string Text, Candidate Candidate)>> BySupport(List<List<(string Key, double Score, string Text, Candidate Candidate)>> ranked,
         IReadOnlyList<int> labels, IReadOnlyList<float[]> vectors, IReadOnlyList<int>? counts, Dictionary<string, int> overall)
     {
         var members = Enumerable.Range(0, ranked.Count).Select(_ => new List<int>()).ToArray();
         for (var i = 0; i < labels.Count; i++)
             if (labels[i] >= 0) members[labels[i]].Add(i);
-        var result = new List<(string Key, double Score, string Text, Candidate Tone)>[ranked.Count];
+        var result = new List<(string Key, double Score, string Text, Candidate Candidate)>[ranked.Count];
         Parallel.For(0, ranked.Count, t =>
         {
             var top = ranked[t].Take(SupportedCandidates).ToList();
-            var meanings = top.Select(p => VectorMath.Centroid(vectors, p.Tone.Writings, vectors[p.Tone.Writings[0]].Length)).ToList();
+            var meanings = top.Select(p => VectorMath.Centroid(vectors, p.Candidate.Writings, vectors[p.Candidate.Writings[0]].Length)).ToList();
             var remark = top.Select((p, c) =>
             {
                 var support = members[t].Where(i => VectorMath.Dot(vectors[i], meanings[c]) >= ParaphraseSimilarity).Sum(i => counts?[i] ?? 1);
-                return p.Tone.SimilaritySum / p.Tone.Count * Math.Log(1 + Math.Max(support, p.Tone.Count)) * p.Tone.Count / overall[p.Key];
+                return p.Candidate.SimilaritySum / p.Candidate.Count * Math.Log(1 + Math.Max(support, p.Candidate.Count)) * p.Candidate.Count / overall[p.Key];
             }).ToList();
             var best = top.Select((_, c) => Enumerable.Range(0, top.Count)
                 .Where(d => VectorMath.Dot(meanings[c], meanings[d]) >= ParaphraseSimilarity).Max(d => remark[d])).ToList();
             var ordered = top.Select((p, c) => (p, Remark: best[c]))
                 .OrderByDescending(x => x.Remark).ThenByDescending(x => x.p.Score).ThenBy(x => x.p.Text, StringComparer.Ordinal)
-                .Select(x => (x.p.Key, Score: x.Remark, x.p.Text, x.p.Tone));
+                .Select(x => (x.p.Key, Score: x.Remark, x.p.Text, x.p.Candidate));
             result[t] = [.. ordered, .. ranked[t].Skip(SupportedCandidates)];
         });
         return [.. result];
