@@ -94,7 +94,7 @@ public static partial class ThemeLabeler
 
     /// <summary>
     /// The phrase a person would write as the theme's name: of the theme's own short clauses (its sentences split at ", but",
-    /// ", though", a colon and the like by <see cref="ClauseSplitter"/>, a leading "Also," "Fine," or "In general," dropped; the company's
+    /// ", though", a colon and the like by <see cref="ClauseSplitter"/>, a leading "Also," or "Fine," dropped; the company's
     /// product names replaced by a neutral noun (<see cref="ProductNameMask"/>: "Core Platform and Analytics don't share data" →
     /// "The products don't share data"), since customers name the products in most complaints about them; 2 to
     /// <see cref="MaxLabelWords"/> words, at least two of them content words besides that noun, no person's name: a word written
@@ -294,13 +294,10 @@ public static partial class ThemeLabeler
 
     static string Bare(string word) => word.Trim('.', ',', '!', '?', ';', ':', '"', '\'', '(', ')');
 
-    /// <summary>
-    /// A clause without a leading phrase of one to three words set off by a comma ("Also, …", "Honestly, …", "In general, …",
-    /// "Not to mention, …"): a discourse marker or a verdict, not the subject.
-    /// </summary>
+    /// <summary>A clause without a single leading word set off by a comma ("Also, …", "Honestly, …", "Fine, …"): a discourse marker or a verdict, not the subject.</summary>
     static string WithoutLeadWord(string clause) => LeadWord().Replace(clause, "");
 
-    [GeneratedRegex(@"^\s*(?:[\p{L}']+\s+){0,2}[\p{L}']+,\s+")]
+    [GeneratedRegex(@"^\s*[\p{L}']+,\s+")]
     private static partial Regex LeadWord();
 
     /// <summary>A clause holding a name (<see cref="Names"/>): it says who, not what ("Kenji kept the project on track"), and a person's name does not belong in a label.</summary>

@@ -166,20 +166,6 @@ public class ThemeLabelerTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void A_label_drops_a_short_discourse_marker_before_it()
-    {
-        string[] texts =
-        [
-            "In general, our escalations go nowhere.", "In general, our escalations go nowhere.", "Not to mention, our escalations go nowhere.",
-            "Our escalations go nowhere, and it's been like this for months.",
-        ];
-        float[] similarity = [0.9f, 0.9f, 0.9f, 0.9f];
-        Assert.Equal("Our escalations go nowhere", ThemeLabeler.TypicalPhrases(texts, [0, 0, 0, 0], similarity, 1)[0]);
-        // A longer phrase before the comma says something of its own and stays.
-        Assert.Equal("After the last four upgrades, exports fail", ThemeLabeler.TypicalPhrases(["After the last four upgrades, exports fail."], [0], [0.9f], 1)[0]);
-    }
-
-    [Fact]
     public void No_two_themes_share_a_label_and_no_label_names_a_person()
     {
         string[] texts =
