@@ -22,6 +22,14 @@ static class Report
         var typical = ThemeLabeler.TypicalPhrases(corpus.Mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count, corpus.ProductNames,
             keyPhrases: keys, tone: tone, vectors: corpus.Vectors);
         string Label(int t) => ThemeLabeler.Label(typical[t], keys[t], null);
+        void PrintFidelity()
+        {
+            var representatives = ThemeEngine.Representatives(corpus.Mentions, assignment, clusters.Count);
+            var faithful = Enumerable.Range(0, clusters.Count).Count(t => LabelFidelity.IsFaithful(Label(t), representatives[t]));
+            Console.WriteLine($"  label fidelity: {faithful} of {clusters.Count} labels share a content word with their representatives");
+            for (var t = 0; t < clusters.Count; t++)
+                if (!LabelFidelity.IsFaithful(Label(t), representatives[t])) Console.WriteLine($"    unfaithful {t} \"{Label(t)}\" <- {string.Join(" | ", representatives[t])}");
+        }
         Console.WriteLine($"  {summary} in {seconds:F1} s; smallest {(sizes.Length == 0 ? 0 : sizes.Min())}");
         if (corpus.Name == "airline")
         {
@@ -71,11 +79,7 @@ static class Report
             Console.WriteLine($"  (e) {Score(ve)}; (f) {Score(vf)}");
             Console.WriteLine($"  complaint-first NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, complaintFirst):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, complaintFirst):F3}; most-negative NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, mostNegative):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, mostNegative):F3}");
             Console.WriteLine($"RESULT {corpus.Name} {Variant} themes {clusters.Count} smallest {(sizes.Length == 0 ? 0 : sizes.Min())} NMI {ClusteringAgreement.NormalizedMutualInformation(reasons, primary):F3} ARI {ClusteringAgreement.AdjustedRandIndex(reasons, primary):F3}");
-            var representatives = ThemeEngine.Representatives(corpus.Mentions, assignment, clusters.Count);
-            var faithful = Enumerable.Range(0, clusters.Count).Count(t => LabelFidelity.IsFaithful(Label(t), representatives[t]));
-            Console.WriteLine($"  label fidelity: {faithful} of {clusters.Count} labels share a content word with their representatives");
-            for (var t = 0; t < clusters.Count; t++)
-                if (!LabelFidelity.IsFaithful(Label(t), representatives[t])) Console.WriteLine($"    unfaithful {t} \"{Label(t)}\" <- {string.Join(" | ", representatives[t])}");
+            PrintFidelity();
             if (verbose) for (var t = 0; t < clusters.Count; t++) Console.WriteLine($"    {t} {(clusters[t].Complaint ? "C" : "o")} {sizes[t]} {Label(t)}");
             return;
         }
@@ -94,10 +98,7 @@ static class Report
             Console.WriteLine($"  {key} ({truth.Count}): " + string.Join("; ", ranked.Select(b => $"#{b.Theme} F1 {b.F1:F3} P {b.P:F2} R {b.R:F2} '{Label(b.Theme)}'")));
         }
         Console.WriteLine($"RESULT {corpus.Name} {Variant} themes {clusters.Count} int {best[0]:F3} man {best[1]:F3}");
-        var demoRepresentatives = ThemeEngine.Representatives(corpus.Mentions, assignment, clusters.Count);
-        Console.WriteLine($"  label fidelity: {Enumerable.Range(0, clusters.Count).Count(t => LabelFidelity.IsFaithful(Label(t), demoRepresentatives[t]))} of {clusters.Count}");
-        for (var t = 0; t < clusters.Count; t++)
-            if (!LabelFidelity.IsFaithful(Label(t), demoRepresentatives[t])) Console.WriteLine($"    unfaithful {t} \"{Label(t)}\" <- {string.Join(" | ", demoRepresentatives[t])}");
+        PrintFidelity();
         Console.WriteLine($"  comments with both planted themes: {corpus.DocumentLabels.Count(l => l.Contains("products_dont_integrate") && l.Contains("too_many_account_managers"))}");
         if (!verbose) return;
         Diagnostics.Oracle(corpus, clusters, raised);

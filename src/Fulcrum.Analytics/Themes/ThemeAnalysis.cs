@@ -109,7 +109,7 @@ public static class ThemeAnalysis
         var labelling = Task.Run(() =>
         {
             var started = Stopwatch.StartNew();
-            Label(active, mentions, vectors, embedder.Semantic, assignment, mentionLanguage, new LabelTone(sentiment, text => scorer.SentenceSentiment(text, t => embedder.Embed([t])[0])),
+            Label(active, mentions, embedder.Semantic ? vectors : null, assignment, mentionLanguage, new LabelTone(sentiment, text => scorer.SentenceSentiment(text, t => embedder.Embed([t])[0])),
                 productNames, options.Seed, now);
             return started.Elapsed;
         }, cancellationToken);
@@ -140,11 +140,11 @@ public static class ThemeAnalysis
 
     /// <summary>
     /// Each active theme's key phrases, label (unless locked) and representative sentences, from its assigned mentions; the
-    /// words that name a theme agree in tone with its kind by sentiment (<see cref="ThemeTone"/>). With a semantic embedder
-    /// (<paramref name="semantic"/>) the label counts a candidate's paraphrases among the theme's mentions; the lexical mode's
-    /// vectors measure shared words, not meaning.
+    /// words that name a theme agree in tone with its kind by sentiment (<see cref="ThemeTone"/>). With the mentions' vectors of
+    /// a semantic embedder (<paramref name="meaningVectors"/>; null in the lexical mode, whose vectors measure shared words, not
+    /// meaning) the label counts a candidate's paraphrases among the theme's mentions.
     /// </summary>
-    static void Label(List<StoredTheme> active, Mentions mentions, float[][] vectors, bool semantic, ThemeAssignment assignment, string[] mentionLanguage,
+    static void Label(List<StoredTheme> active, Mentions mentions, float[][]? meaningVectors, ThemeAssignment assignment, string[] mentionLanguage,
         LabelTone sentiment, IReadOnlyList<string> productNames, int seed, DateTime now)
     {
         var (labelled, repeats) = Repeated(LabelSample(mentions.Count, seed), mentions, assignment.MentionTheme, mentionLanguage);
@@ -153,7 +153,7 @@ public static class ThemeAnalysis
         var keyPhrases = ThemeLabeler.KeyPhrases(Of(mentions.Text), Of(assignment.MentionTheme), active.Count, productNames: productNames,
             languages: Of(mentionLanguage), counts: repeats, tone: tone);
         var typical = ThemeLabeler.TypicalPhrases(Of(mentions.Text), Of(assignment.MentionTheme), Of(assignment.MentionSimilarity), active.Count, productNames,
-            Of(mentionLanguage), repeats, keyPhrases, tone, semantic ? Of(vectors) : null);
+            Of(mentionLanguage), repeats, keyPhrases, tone, meaningVectors is null ? null : Of(meaningVectors));
         var themeLanguage = ThemeLanguages(assignment.MentionTheme, mentionLanguage, active.Count);
         var representatives = ThemeEngine.Representatives(mentions, assignment, active.Count);
         for (var t = 0; t < active.Count; t++)

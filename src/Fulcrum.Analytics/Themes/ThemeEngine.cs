@@ -237,7 +237,7 @@ public static class ThemeEngine
         }
     }
 
-    /// <summary><see cref="Assign(Mentions, IReadOnlyList{float[]}, IReadOnlyList{float[]}, IReadOnlyList{double?}, IReadOnlyList{ValueTuple{int, KeywordMatcher}}?, IReadOnlyList{float}?)"/> with a sentiment for every mention.</summary>
+    /// <summary><see cref="Assign(Mentions, IReadOnlyList{float[]}, IReadOnlyList{float[]}, IReadOnlyList{double?}, IReadOnlyList{ValueTuple{int, KeywordMatcher}}?, IReadOnlyList{float}?, IReadOnlyList{bool?}?, IReadOnlyList{bool}?)"/> with a sentiment for every mention.</summary>
     public static ThemeAssignment Assign(Mentions mentions, IReadOnlyList<float[]> vectors, IReadOnlyList<float[]> centroids, IReadOnlyList<double> mentionSentiment,
         IReadOnlyList<(int Theme, KeywordMatcher Matcher)>? keywordThemes = null, IReadOnlyList<float>? minimumSimilarity = null,
         IReadOnlyList<bool?>? complaintThemes = null, IReadOnlyList<bool>? complaintMentions = null) =>
