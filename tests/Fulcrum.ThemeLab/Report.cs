@@ -11,6 +11,9 @@ static class Report
     /// <summary>--primary-closest: a document's primary theme is its closest, as before complaint-first primaries.</summary>
     public static bool PrimaryClosest { get; set; }
 
+    /// <summary>`--fallbacks`: for each theme labelled by key phrases, the label without the tone rule, without the key-phrase word rule, and without either.</summary>
+    public static bool Fallbacks { get; set; }
+
     public static void Print(Corpus corpus, IReadOnlyList<DiscoveredCluster> clusters, DiscoverySummary summary, double seconds, bool verbose)
     {
         var assignment = ThemeEngine.Assign(corpus.Mentions, corpus.Vectors, clusters.Select(c => c.Centroid).ToList(), corpus.Sentiment,
@@ -22,6 +25,17 @@ static class Report
         var typical = ThemeLabeler.TypicalPhrases(corpus.Mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count, corpus.ProductNames,
             keyPhrases: keys, tone: tone, vectors: corpus.Vectors);
         string Label(int t) => ThemeLabeler.Label(typical[t], keys[t], null);
+        if (Fallbacks)
+        {
+            // Why a theme is labelled by key phrases: the label each rule alone would allow.
+            var noTone = ThemeLabeler.TypicalPhrases(corpus.Mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count, corpus.ProductNames, keyPhrases: keys, tone: null, vectors: corpus.Vectors);
+            var noKeys = ThemeLabeler.TypicalPhrases(corpus.Mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count, corpus.ProductNames, keyPhrases: null, tone: tone, vectors: corpus.Vectors);
+            var neither = ThemeLabeler.TypicalPhrases(corpus.Mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count, corpus.ProductNames, keyPhrases: null, tone: null, vectors: corpus.Vectors);
+            var representatives = ThemeEngine.Representatives(corpus.Mentions, assignment, clusters.Count);
+            for (var t = 0; t < clusters.Count; t++)
+                if (typical[t] is null)
+                    Console.WriteLine($"    fallback {t} {(clusters[t].Complaint ? "C" : "o")} {sizes[t]} [{string.Join(", ", keys[t].Take(3))}] noTone='{noTone[t]}' noKeys='{noKeys[t]}' neither='{neither[t]}' <- {string.Join(" | ", representatives[t])}");
+        }
         void PrintFidelity()
         {
             var representatives = ThemeEngine.Representatives(corpus.Mentions, assignment, clusters.Count);

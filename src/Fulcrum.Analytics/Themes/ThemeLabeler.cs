@@ -98,14 +98,22 @@ public static partial class ThemeLabeler
     public const int MaxLabelWords = 9;
 
     /// <summary>
+    /// Most words of a whole sentence that names a theme when none of its phrases has <see cref="MaxLabelWords"/> or fewer:
+    /// "Your support staff explain things clearly and never make us feel stupid" says what the theme is about, where its key
+    /// phrases read "feel stupid / never make / staff explain" (stop 34: 109 of 400 demo themes were labelled by key phrases).
+    /// </summary>
+    public const int MaxSentenceLabelWords = 14;
+
+    /// <summary>
     /// The phrase a person would write as the theme's name: of the theme's own short clauses (its sentences split at ", but",
     /// ", though", a colon and the like by <see cref="ClauseSplitter"/>, a leading "Also," or "Fine," dropped; the company's
     /// product names replaced by a neutral noun (<see cref="ProductNameMask"/>: "Core Platform and Analytics don't share data" →
     /// "The products don't share data"), since customers name the products in most complaints about them; 2 to
     /// <see cref="MaxLabelWords"/> words, at least two of them content words besides that noun, no person's name: a word written
     /// capitalised inside sentences and never in lower case), the one that is typical, common and the theme's own, and whose
-    /// tone agrees with the theme's kind (<paramref name="tone"/>). Typical: the sentences it was written in are on average at least as close to the
-    /// theme's centre as the theme's median mention, so the label comes from the bulk of the theme, not from a minority that
+    /// tone agrees with the theme's kind (<paramref name="tone"/>); a whole sentence of up to <see cref="MaxSentenceLabelWords"/> words
+    /// when no such phrase is typical; a frame opening sentences in many themes left out (<see cref="Frames"/>). Typical: the sentences it was written in are on average at least as close to the
+    /// theme's centre as the theme's median mention (with vectors also: half of the theme's mentions paraphrase it, <see cref="RemarkShare"/>), so the label comes from the bulk of the theme, not from a minority that
     /// happens to be the only clause left when the central sentences name products or people (an integration theme was
     /// labelled "Performance degrades with larger data sets"); a theme without a typical clause is labelled by its key phrases.
     /// Score = mean similarity × ln(1 + times written) × the share of its writings that fall in this theme; no two themes get
@@ -159,52 +167,88 @@ public static partial class ThemeLabeler
                 var masked = clause != unmasked;
                 var words = Tokens.Words(clause);
                 // A product word left after masking was written in lower case, where it may be an ordinary word ("connect").
-                if (words.Count < 2 || words.Count > MaxLabelWords || words.Any(productWords.Contains)) continue;
+                if (words.Count < 2 || words.Count > MaxSentenceLabelWords || words.Any(productWords.Contains)) continue;
                 bool SaysSomething(string w) => !(masked && ProductNameMask.IsMaskNoun(w)); // the neutral noun names no theme
                 if (words.Count(w => w.Length > 1 && !Tokens.StopWords.Contains(w) && SaysSomething(w)) < 2) continue;
                 if (themeWords is not null && !words.Any(w => themeWords[labels[i]].Contains(w) && SaysSomething(w))) continue;
                 var key = string.Join(' ', words);
-                var seen = candidates[labels[i]].GetValueOrDefault(key, new Candidate(0, 0, clause, 0, 0, []));
+                var seen = candidates[labels[i]].GetValueOrDefault(key, new Candidate(0, 0, clause, 0, 0, [], []));
                 if (seen.Writings.Count < WritingsPerCandidate) seen.Writings.Add(i);
+                if (clauses.Count == 1 && seen.Alone.Count < WritingsPerCandidate) seen.Alone.Add(i);
                 var written = counts?[i] ?? 1;
                 var (scored, sentiment) = clauses.Count == 1 && tone?.MentionSentiment[i] is { } s ? (written, s * written) : (0, 0.0);
                 candidates[labels[i]][key] = new Candidate(seen.Count + written, seen.SimilaritySum + (double)similarity[i] * written, seen.Text,
-                    seen.ScoredAlone + scored, seen.SentimentAlone + sentiment, seen.Writings);
+                    seen.ScoredAlone + scored, seen.SentimentAlone + sentiment, seen.Writings, seen.Alone);
             }
         }
         // A clause written across many themes is a frame ("The problem is simple"), not what any one of them is about.
         var overall = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var c in candidates) foreach (var (key, v) in c) overall[key] = overall.GetValueOrDefault(key) + v.Count;
-        var ranked = candidates.Select((c, t) => c
+        var byScore = candidates.Select((c, t) => c
             .Select(p => (p.Key, Similarity: p.Value.SimilaritySum / p.Value.Count, p.Value.Count, p.Value.Text, Candidate: p.Value))
-            .Where(p => p.Similarity >= median[t])
-            .Select(p => (p.Key, Score: p.Similarity * Math.Log(1 + p.Count) * p.Count / overall[p.Key], p.Text, p.Candidate))
-            .OrderByDescending(p => p.Score).ThenBy(p => p.Text, StringComparer.Ordinal).ToList()).ToList();
-        if (vectors is not null) ranked = BySupport(ranked, labels, vectors, counts, overall);
+            .Select(p => (p.Key, Score: p.Similarity * Math.Log(1 + p.Count) * p.Count / overall[p.Key], p.Text, p.Candidate, Central: p.Similarity >= median[t]))
+            // A short phrase before any longer sentence: the longer one names the theme only when no short one can.
+            .OrderBy(p => Tokens.Words(p.Text).Count > MaxLabelWords).ThenByDescending(p => p.Score).ThenBy(p => p.Text, StringComparer.Ordinal).ToList()).ToList();
+        var ranked = vectors is null
+            ? byScore.Select(r => r.Where(p => p.Central).Select(p => (p.Key, p.Score, p.Text, p.Candidate)).ToList()).ToList()
+            : BySupport(byScore, labels, vectors, counts, overall);
         // A clause never written alone is read only when it is among the best of its theme, once.
         var clauseTone = new Dictionary<string, double>(StringComparer.Ordinal);
         double ToneOf(Candidate candidate) => candidate.ScoredAlone > 0 ? candidate.SentimentAlone / candidate.ScoredAlone
             : clauseTone.TryGetValue(candidate.Text, out var read) ? read : clauseTone[candidate.Text] = tone!.ClauseSentiment(candidate.Text);
         bool Agrees(int theme, Candidate candidate) => tone is null || !tone.Contradicts(theme, ToneOf(candidate));
         var best = ranked.Select((r, t) => r.FirstOrDefault(p => Agrees(t, p.Candidate))).ToList();
+        var frames = Frames(texts, labels);
+        string Shown(string text) => Tidy(WithoutFrame(text, frames));
         // Two themes never share a label: the theme whose best clause scores higher keeps it, the other takes its next best.
         var result = new string?[themeCount];
-        var taken = new HashSet<string>(StringComparer.Ordinal);
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var c in Enumerable.Range(0, themeCount).Where(c => best[c].Key is not null).OrderByDescending(c => best[c].Score).ThenBy(c => c))
-            if (ranked[c].FirstOrDefault(p => !taken.Contains(p.Key) && Agrees(c, p.Candidate)) is { Key: not null } pick)
+            if (ranked[c].FirstOrDefault(p => !taken.Contains(Shown(p.Text)) && Agrees(c, p.Candidate)) is { Key: not null } pick)
             {
-                taken.Add(pick.Key);
-                result[c] = Tidy(pick.Text);
+                result[c] = Shown(pick.Text);
+                taken.Add(result[c]!);
             }
         return result;
     }
 
+    /// <summary>Themes a leading phrase must open sentences in to be a frame.</summary>
+    const int FrameThemes = 5;
+
+    /// <summary>
+    /// Leading phrases that frame a remark rather than make one ("To be fair,", "On the plus side,", "All in all,"): up to four
+    /// words before a comma that open sentences in at least <see cref="FrameThemes"/> themes. A subject set off by a comma
+    /// ("Easy to use, love it") opens sentences of its own theme only.
+    /// </summary>
+    static HashSet<string> Frames(IReadOnlyList<string> texts, IReadOnlyList<int> labels)
+    {
+        var themes = new Dictionary<string, HashSet<int>>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < texts.Count; i++)
+            if (labels[i] >= 0 && LeadPhrase(texts[i]) is { } lead)
+                (themes.TryGetValue(lead, out var set) ? set : themes[lead] = []).Add(labels[i]);
+        return themes.Where(p => p.Value.Count >= FrameThemes).Select(p => p.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+
+    static string? LeadPhrase(string text) => LeadingPhrase().Match(text) is { Success: true } m ? m.Groups[1].Value : null;
+
+    /// <summary>The label text without a leading frame, when at least two words remain.</summary>
+    static string WithoutFrame(string text, HashSet<string> frames)
+    {
+        var match = LeadingPhrase().Match(text);
+        if (!match.Success || !frames.Contains(match.Groups[1].Value)) return text;
+        var rest = text[match.Length..];
+        return Tokens.Words(rest).Count >= 2 ? rest : text;
+    }
+
+    [GeneratedRegex(@"^\s*((?:[\p{L}']+\s+){0,3}[\p{L}']+),\s+")]
+    private static partial Regex LeadingPhrase();
+
     /// <summary>
     /// A clause as a label candidate: times written, summed similarity of its sentences to the centroid, its text as first
     /// written (product names masked), its scored writings as a whole sentence with their summed sentiment, and the first
-    /// <see cref="WritingsPerCandidate"/> mentions it was written in (filled as they are read).
+    /// <see cref="WritingsPerCandidate"/> mentions it was written in, and the first of those that are the clause alone (filled as they are read).
     /// </summary>
-    readonly record struct Candidate(int Count, double SimilaritySum, string Text, int ScoredAlone, double SentimentAlone, List<int> Writings);
+    readonly record struct Candidate(int Count, double SimilaritySum, string Text, int ScoredAlone, double SentimentAlone, List<int> Writings, List<int> Alone);
 
     /// <summary>How many of a candidate's writings (mention indices) stand for its meaning: the normalised mean of their vectors.</summary>
     const int WritingsPerCandidate = 8;
@@ -229,7 +273,8 @@ public static partial class ThemeLabeler
     /// so the form written most often names it, not a rare variant that carries a verdict ("The products don't sync. Could be
     /// better").
     /// </summary>
-    static List<List<(string Key, double Score, string Text, Candidate Candidate)>> BySupport(List<List<(string Key, double Score, string Text, Candidate Candidate)>> ranked,
+    static List<List<(string Key, double Score, string Text, Candidate Candidate)>> BySupport(
+        List<List<(string Key, double Score, string Text, Candidate Candidate, bool Central)>> ranked,
         IReadOnlyList<int> labels, IReadOnlyList<float[]> vectors, IReadOnlyList<int>? counts, Dictionary<string, int> overall)
     {
         var members = Enumerable.Range(0, ranked.Count).Select(_ => new List<int>()).ToArray();
@@ -238,22 +283,37 @@ public static partial class ThemeLabeler
         var result = new List<(string Key, double Score, string Text, Candidate Candidate)>[ranked.Count];
         Parallel.For(0, ranked.Count, t =>
         {
+            var size = members[t].Sum(i => counts?[i] ?? 1);
             var top = ranked[t].Take(SupportedCandidates).ToList();
             var meanings = top.Select(p => VectorMath.Centroid(vectors, p.Candidate.Writings, vectors[p.Candidate.Writings[0]].Length)).ToList();
+            var support = meanings.Select(m => Paraphrasing(members[t], vectors, m, counts)).ToList();
             var remark = top.Select((p, c) =>
-            {
-                var support = members[t].Where(i => VectorMath.Dot(vectors[i], meanings[c]) >= ParaphraseSimilarity).Sum(i => counts?[i] ?? 1);
-                return p.Candidate.SimilaritySum / p.Candidate.Count * Math.Log(1 + Math.Max(support, p.Candidate.Count)) * p.Candidate.Count / overall[p.Key];
-            }).ToList();
+                p.Candidate.SimilaritySum / p.Candidate.Count * Math.Log(1 + Math.Max(support[c], p.Candidate.Count)) * p.Candidate.Count / overall[p.Key]).ToList();
+            // Typical: central, or a remark a good part of the theme makes (its main remark sits on the median by construction),
+            // read from the sentences that are the clause alone: a frame ("that's why we keep recommending you") written only
+            // around the theme's remark would take that remark's support as its own.
+            var typical = top.Select((p, c) => p.Central || p.Candidate.Alone.Count > 0
+                && Paraphrasing(members[t], vectors, VectorMath.Centroid(vectors, p.Candidate.Alone, vectors[p.Candidate.Alone[0]].Length), counts) >= RemarkShare * size).ToList();
             var best = top.Select((_, c) => Enumerable.Range(0, top.Count)
                 .Where(d => VectorMath.Dot(meanings[c], meanings[d]) >= ParaphraseSimilarity).Max(d => remark[d])).ToList();
-            var ordered = top.Select((p, c) => (p, Remark: best[c]))
-                .OrderByDescending(x => x.Remark).ThenByDescending(x => x.p.Score).ThenBy(x => x.p.Text, StringComparer.Ordinal)
+            var ordered = top.Select((p, c) => (p, Remark: best[c])).Where((_, c) => typical[c])
+                .OrderBy(x => Tokens.Words(x.p.Text).Count > MaxLabelWords).ThenByDescending(x => x.Remark).ThenByDescending(x => x.p.Score).ThenBy(x => x.p.Text, StringComparer.Ordinal)
                 .Select(x => (x.p.Key, Score: x.Remark, x.p.Text, x.p.Candidate));
-            result[t] = [.. ordered, .. ranked[t].Skip(SupportedCandidates)];
+            result[t] = [.. ordered, .. ranked[t].Skip(SupportedCandidates).Where(p => p.Central).Select(p => (p.Key, p.Score, p.Text, p.Candidate))];
         });
         return [.. result];
     }
+
+    /// <summary>How many of a theme's mentions (<paramref name="members"/>) say what <paramref name="meaning"/> says.</summary>
+    static int Paraphrasing(List<int> members, IReadOnlyList<float[]> vectors, float[] meaning, IReadOnlyList<int>? counts) =>
+        members.Where(i => VectorMath.Dot(vectors[i], meaning) >= ParaphraseSimilarity).Sum(i => counts?[i] ?? 1);
+
+    /// <summary>
+    /// Share of a theme's mentions that must paraphrase a candidate for it to count as typical though its sentences lie
+    /// further from the centre than the median mention. Half, not a quarter or a third: at those a mixed theme's minority
+    /// closer named it ("Not sure we'll stay" for a theme of "We get far more out of it than we put in"; stop 34).
+    /// </summary>
+    const double RemarkShare = 0.5;
 
     /// <summary>Each theme's median similarity of its mentions to its centre (the lower median, each text weighted by its count); +∞ for a theme without mentions.</summary>
     static double[] MedianSimilarity(IReadOnlyList<int> labels, IReadOnlyList<float> similarity, int themeCount, IReadOnlyList<int>? counts)

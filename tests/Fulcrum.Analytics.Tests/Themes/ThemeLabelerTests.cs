@@ -123,6 +123,64 @@ public class ThemeLabelerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_remark_most_of_a_theme_makes_names_it_though_its_own_sentences_lie_off_the_centre()
+    {
+        // Three writings of one remark sit below the median similarity; two paraphrases of it are central. Five of the eight
+        // mentions say it, so it is typical of the theme by what it says, though not by where its own sentences lie.
+        string[] texts =
+        [
+            "Customer records never match between the tools.", "Customer records never match between the tools.", "Customer records never match between the tools.",
+            "The customer data is different in each tool.", "Our records disagree from one tool to the next.",
+            "Reports take ages to build.", "The export button is hidden.", "Menus are buried three levels deep.",
+        ];
+        int[] labels = [0, 0, 0, 0, 0, 0, 0, 0];
+        float[] similarity = [0.6f, 0.6f, 0.6f, 0.95f, 0.95f, 0.9f, 0.9f, 0.9f];
+        float[] records = [1, 0, 0];
+        float[][] vectors = [records, records, records, records, records, [0, 1, 0], [0, 0, 1], [0, 0.6f, -0.8f]];
+        Assert.Equal("Customer records never match between the tools", ThemeLabeler.TypicalPhrases(texts, labels, similarity, 1, vectors: vectors)[0]);
+        // Without vectors only central sentences are typical.
+        Assert.NotEqual("Customer records never match between the tools", ThemeLabeler.TypicalPhrases(texts, labels, similarity, 1)[0]);
+        // A remark fewer than half of the theme make is typical only where it lies: with two paraphrases fewer, a central one names it.
+        float[][] fewer = [records, records, records, [0, 0.6f, 0.8f], [0.6f, 0.8f, 0], [0, 1, 0], [0, 0, 1], [0, 0.6f, -0.8f]];
+        Assert.NotEqual("Customer records never match between the tools", ThemeLabeler.TypicalPhrases(texts, labels, similarity, 1, vectors: fewer)[0]);
+    }
+
+    [Fact]
+    public void A_theme_without_a_short_phrase_is_named_by_its_sentence_not_by_key_phrases()
+    {
+        string[] texts =
+        [
+            "Your support staff explain things clearly and never make us feel stupid.", "Your support staff explain things clearly and never make us feel stupid.",
+            "I had to escalate through our exec sponsor just to get a response.",
+            "Support is slow.", "Support is slow.", "I had to escalate through our exec sponsor just to get a response from support.",
+        ];
+        int[] labels = [0, 0, 0, 1, 1, 1];
+        float[] similarity = [0.9f, 0.9f, 0.5f, 0.9f, 0.9f, 0.5f];
+        var phrases = ThemeLabeler.TypicalPhrases(texts, labels, similarity, 2);
+        Assert.Equal("Your support staff explain things clearly and never make us feel stupid", phrases[0]);
+        Assert.Equal("Support is slow", phrases[1]); // a short phrase first when the theme has one
+        // Past the sentence limit, the key phrases name it.
+        string[] rambling = ["We had to explain the same setup to four different people before anyone at all could actually help us.", "x y"];
+        Assert.Null(ThemeLabeler.TypicalPhrases(rambling, [0, -1], [0.9f, 0], 1)[0]);
+    }
+
+    [Fact]
+    public void A_frame_that_opens_sentences_of_many_themes_is_left_out_of_the_label()
+    {
+        string[] remarks = ["reports load quickly", "support answers fast", "pricing is transparent", "the mobile app is handy", "onboarding was smooth"];
+        var texts = remarks.SelectMany(r => new[] { $"To be fair, {r}.", $"To be fair, {r}." }).Concat(["Easy to use, love it.", "Easy to use, love it."]).ToList();
+        var labels = Enumerable.Range(0, texts.Count).Select(i => i / 2).ToList();
+        var similarity = texts.Select(_ => 0.9f).ToList();
+        var phrases = ThemeLabeler.TypicalPhrases(texts, labels, similarity, 6);
+        Assert.Equal("Reports load quickly", phrases[0]);
+        Assert.Equal("The mobile app is handy", phrases[3]);
+        Assert.Equal("Easy to use, love it", phrases[5]); // a subject set off by a comma opens one theme's sentences only
+        // A frame in fewer themes is part of what the customers wrote.
+        var fewer = ThemeLabeler.TypicalPhrases(texts.Take(4).ToList(), labels.Take(4).ToList(), similarity.Take(4).ToList(), 2);
+        Assert.Equal("To be fair, reports load quickly", fewer[0]);
+    }
+
+    [Fact]
     public void A_label_names_something_of_the_theme_not_a_verdict_split_off_its_sentences()
     {
         string[] texts =
