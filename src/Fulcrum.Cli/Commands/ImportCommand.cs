@@ -20,7 +20,7 @@ public sealed class ImportCommand : StoreCommand<ImportCommand.Settings>
         public string? Mapping { get; init; }
 
         [CommandOption("--dry-run")]
-        [Description("Validate and report what would change; write nothing.")]
+        [Description("Validate and report what would change; write nothing. Exits 2, as the import would, when rows are invalid and --skip-invalid is not given.")]
         public bool DryRun { get; init; }
 
         [CommandOption("--skip-invalid")]
@@ -47,7 +47,7 @@ public sealed class ImportCommand : StoreCommand<ImportCommand.Settings>
         {
             result = new Importer(store).Run(request, cancellation: cancellationToken);
             Json.Write(ImportReport.ForJson(result, settings.Show));
-            return result.Status == ImportStatus.Rejected ? 2 : 0;
+            return ExitCode(result);
         }
         ProgressBars.Create().Start(ctx =>
         {
@@ -63,6 +63,9 @@ public sealed class ImportCommand : StoreCommand<ImportCommand.Settings>
         ImportReport.Render(result!, settings.Show);
         // The closed loop: the import opened a follow-up on every new detractor answer, in the same commit.
         if (result!.FollowupsOpened > 0) AnsiConsole.MarkupLine($"Opened {result.FollowupsOpened:N0} follow-ups on new detractor answers (`fulcrum followups list`).");
-        return result.Status == ImportStatus.Rejected ? 2 : 0;
+        return ExitCode(result);
     }
+
+    /// <summary>2 when nothing was or would be written because of invalid rows (a dry run fails as the import would), else 0.</summary>
+    static int ExitCode(ImportResult result) => result.Status == ImportStatus.Rejected || result.WouldBeRefused ? 2 : 0;
 }

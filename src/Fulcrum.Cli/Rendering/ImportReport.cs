@@ -44,6 +44,8 @@ public static class ImportReport
 
         AnsiConsole.MarkupLine(result.Status switch
         {
+            ImportStatus.DryRun when result.WouldBeRefused =>
+                $"[blue]Dry run:[/] nothing was written. [red]The import would be refused:[/] {result.Rejects.Count:N0} invalid rows. Fix them, or import with --skip-invalid to take the valid rows.",
             ImportStatus.DryRun => "[blue]Dry run:[/] nothing was written.",
             ImportStatus.Rejected => $"[red]Nothing was written:[/] the file has invalid rows. Fix them, or re-run with --skip-invalid to import the valid rows. Rejects are kept: `fulcrum rejects {result.ImportId}`.",
             _ when result.Rejects.Count > 0 => $"[green]Imported[/] {result.Inserted:N0} new and {result.Updated:N0} updated rows; {result.RejectedRows:N0} rows rejected and recorded (`fulcrum rejects {result.ImportId}`).",
@@ -56,6 +58,7 @@ public static class ImportReport
     {
         importId = result.ImportId,
         status = result.Status.ToString().ToLowerInvariant(),
+        wouldBeRefused = result.WouldBeRefused,
         file = result.File,
         mapping = result.MappingFile,
         rowsRead = result.RowsRead,

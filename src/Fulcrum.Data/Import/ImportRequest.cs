@@ -28,8 +28,12 @@ public sealed record ImportResult(
     IReadOnlyList<Reject> Rejects,
     IReadOnlyList<string> UnmappedColumns,
     int FollowupsOpened = 0,
-    IReadOnlyList<DateWarning>? DateWarnings = null)
+    IReadOnlyList<DateWarning>? DateWarnings = null,
+    bool SkipInvalid = false)
 {
+    /// <summary>A dry run that found invalid rows without --skip-invalid: the import itself would write nothing.</summary>
+    public bool WouldBeRefused => Status == ImportStatus.DryRun && Rejects.Count > 0 && !SkipInvalid;
+
     /// <summary>Dates imported but hard to believe (before the account's creation, in the future); they do not stop an import.</summary>
     public IReadOnlyList<DateWarning> Warnings => DateWarnings ?? [];
 

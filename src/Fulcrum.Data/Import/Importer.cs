@@ -115,7 +115,8 @@ public sealed class Importer(FulcrumStore store)
             var orderedRejects = rejects.OrderBy(r => r.Line ?? 0).ThenBy(r => r.Table).ToList();
 
             if (request.DryRun)
-                return new ImportResult(importId, ImportStatus.DryRun, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped, DateWarnings: warnings);
+                return new ImportResult(importId, ImportStatus.DryRun, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped, DateWarnings: warnings,
+                    SkipInvalid: request.SkipInvalid);
 
             if (orderedRejects.Count > 0 && !request.SkipInvalid)
             {

@@ -46,4 +46,20 @@ public sealed class ImportWarningsCommandTests : IDisposable
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void A_dry_run_with_invalid_rows_exits_as_the_import_would_unless_invalid_rows_are_skipped()
+    {
+        var responses = Write("bad.csv", "response_id,account_id,responded_at,nps\nR1,A9,2024-02-01T10:00:00Z,9\nR2,A9,2024-02-01T10:00:00Z,nine\n");
+        var (code, spectre, _) = Run("import", "responses", responses, "--db", Db, "--dry-run");
+        Assert.Equal(2, code);
+        Assert.Contains("The import would be refused", spectre, StringComparison.Ordinal);
+        var (jsonCode, _, json) = Run("import", "responses", responses, "--db", Db, "--dry-run", "--json");
+        Assert.Equal(2, jsonCode);
+        using var document = JsonDocument.Parse(json);
+        Assert.True(document.RootElement.GetProperty("wouldBeRefused").GetBoolean());
+        var (skipCode, skipOutput, _) = Run("import", "responses", responses, "--db", Db, "--dry-run", "--skip-invalid");
+        Assert.Equal(0, skipCode);
+        Assert.DoesNotContain("would be refused", skipOutput, StringComparison.Ordinal);
+    }
 }
