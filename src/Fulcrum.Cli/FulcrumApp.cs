@@ -126,16 +126,18 @@ public static class FulcrumApp
             {
                 themes.SetDescription("Themes in the comments: discover, assign, edit, and their cost in NPS, churn and ARR. "
                     + "Options of `fulcrum themes` (also taken by every subcommand, which re-runs themes after its edit; `fulcrum themes rename --help` lists them with defaults): "
-                    + "--fast (TF-IDF + SVD instead of MiniLM), -k|--clusters N, --min-k N, --max-k N, --match SIMILARITY, --seed S, --replicates B, --no-impact, --json, --db PATH.");
+                    + "--fast (TF-IDF + SVD instead of MiniLM), -k|--clusters N, --merge SIMILARITY, --min-share SHARE, --match SIMILARITY, --seed S, --replicates B, "
+                    + "--emerging-min N, --no-impact, --json, --db PATH.");
                 themes.SetDefaultCommand<ThemesCommand>();
                 themes.AddExample("themes");
                 themes.AddExample("themes", "--fast", "--json");
                 themes.AddExample("themes", "--clusters", "12", "--db", "big.duckdb");
-                themes.AddCommand<ThemeRenameCommand>("rename").WithExample("themes", "rename", "T003", "Lost luggage");
+                themes.AddCommand<ThemeRenameCommand>("rename").WithExample("themes", "rename", "T003", "\"Lost luggage\"");
                 themes.AddCommand<ThemeMergeCommand>("merge").WithExample("themes", "merge", "T004", "T009", "--label", "Delays");
                 themes.AddCommand<ThemeSplitCommand>("split").WithExample("themes", "split", "T002", "--parts", "3");
                 themes.AddCommand<ThemeDefineCommand>("define")
-                    .WithExample("themes", "define", "Products don't integrate", "--keyword", "integrat*", "--keyword", "single sign-on", "--example", "our products do not work together");
+                    .WithExample("themes", "define", "\"Products don't integrate\"", "--keyword", "\"integrat*\"", "--keyword", "\"single sign-on\"",
+                        "--example", "\"our products do not work together\"");
             });
             config.AddCommand<RejectsCommand>("rejects").WithExample("rejects").WithExample("rejects", "imp-20261125-101500-a1b2c3");
         });

@@ -12,7 +12,7 @@ public static class SentimentView
             + string.Join(", ", result.ClassCounts.Select(c => $"{c.Key} {c.Value:N0}"))
             + (result.Unlabelled > 0 ? $"; {result.Unlabelled:N0} comments without a label left out" : "") + ")."));
         RenderEvaluation(result.Evaluation, result.Method);
-        AnsiConsole.MarkupLine("Stored: [bold]fulcrum themes[/] now scores sentiment with this model ([bold]fulcrum sentiment forget[/] goes back to the lexicon).");
+        AnsiConsole.MarkupLine("Stored: [bold]fulcrum themes[/] now scores sentiment with this model ([bold]fulcrum sentiment forget[/] goes back to the built-in model).");
     }
 
     public static void RenderStored(StoredSentimentModel? model, long currentDataVersion)
