@@ -33,6 +33,11 @@ if (Arg("--cooccur") is { } cooccurStore)
         """)) Console.WriteLine($"  {count,5}  {other}");
     return;
 }
+if (Arg("--embed-check") is { } embedStore)
+{
+    EmbedCheck.Run(embedStore, Arg("--count") is { } n ? int.Parse(n) : 3000);
+    return;
+}
 if (Arg("--impact") is { } impactStores)
 {
     foreach (var store in impactStores.Split(',')) ImpactRanks.Print(store, Arg("--replicates") is { } r ? int.Parse(r) : 1000);

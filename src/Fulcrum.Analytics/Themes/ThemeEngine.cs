@@ -190,11 +190,11 @@ public static class ThemeEngine
 
     /// <summary>
     /// Repeated sentences share one vector (a million comments hold about 110k distinct sentences): the distinct vectors (by
-    /// reference) and each row's slot among them, so the nearest centroid is found once per distinct vector.
+    /// value, <see cref="SameVector"/>) and each row's slot among them, so the nearest centroid is found once per distinct vector.
     /// </summary>
     static (List<float[]> Distinct, int[] Slot) SharedVectors(IReadOnlyList<float[]> vectors)
     {
-        var slotOf = new Dictionary<float[], int>(ReferenceEqualityComparer.Instance);
+        var slotOf = new Dictionary<float[], int>(SameVector.Instance);
         var distinct = new List<float[]>();
         var slot = new int[vectors.Count];
         for (var i = 0; i < vectors.Count; i++)

@@ -85,4 +85,29 @@ public class LouvainTests
         Assert.Equal(4, groups.Count);
         Assert.All(groups, g => Assert.Single(g.Members.Select(i => i / 150).Distinct()));
     }
+
+    /// <summary>
+    /// A first run hands repeated sentences one array (MiniLM runs case variants once), a re-run the cache's copy per text: the
+    /// graph must not tell them apart, or the same data give other themes on the second run.
+    /// </summary>
+    [Fact]
+    public void Sentences_with_equal_vectors_are_one_node_whether_or_not_they_share_an_array()
+    {
+        var rng = new Random(11);
+        var shared = new List<float[]>();
+        for (var b = 0; b < 3; b++)
+            for (var k = 0; k < 60; k++)
+            {
+                var v = new float[24];
+                v[b] = 1;
+                for (var d = 0; d < v.Length; d++) v[d] += (float)(0.8 * (rng.NextDouble() - 0.5));
+                VectorMath.Normalize(v);
+                for (var repeat = 0; repeat < 4; repeat++) shared.Add(v); // a sentence written four times, one array
+            }
+        var copies = shared.Select(v => v.ToArray()).ToList(); // the same values, an array each
+        // Compared by reference, each copy's nearest neighbours would be its own twins: cliques of four, not three topics.
+        var fromShared = SentenceCommunities.Find(shared, new int[shared.Count], neighbours: 3, resolution: 1, seed: 5);
+        var fromCopies = SentenceCommunities.Find(copies, new int[copies.Count], neighbours: 3, resolution: 1, seed: 5);
+        Assert.Equal(fromShared.Select(g => string.Join(",", g.Members)), fromCopies.Select(g => string.Join(",", g.Members)));
+    }
 }

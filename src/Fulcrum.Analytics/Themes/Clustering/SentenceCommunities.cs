@@ -1,3 +1,5 @@
+using Fulcrum.Analytics.Themes.Text;
+
 namespace Fulcrum.Analytics.Themes.Clustering;
 
 /// <summary>
@@ -12,7 +14,7 @@ public static class SentenceCommunities
     /// <summary>Distinct sentences of a partition in its graph; the rest are only assigned to the themes found.</summary>
     public const int DistinctPerPartition = 12_000;
 
-    /// <param name="vectors">Unit vector of each sentence; repeated sentences share one array (compared by reference).</param>
+    /// <param name="vectors">Unit vector of each sentence; sentences with the same vector are one node (<see cref="SameVector"/>).</param>
     /// <param name="partition">Partition of each sentence (communities never span two).</param>
     public static List<(List<int> Members, int Partition)> Find(IReadOnlyList<float[]> vectors, IReadOnlyList<int> partition, int neighbours,
         double resolution, int seed, CancellationToken cancellationToken = default)
@@ -21,8 +23,8 @@ public static class SentenceCommunities
         var result = new List<(List<int> Members, int Partition)>();
         foreach (var part in Enumerable.Range(0, vectors.Count).GroupBy(i => partition[i]).OrderBy(g => g.Key))
         {
-            // Nodes are distinct vectors, in order of first appearance; each keeps the sentences that carry it.
-            var node = new Dictionary<float[], int>(ReferenceEqualityComparer.Instance);
+            // Nodes are distinct vectors (by value), in order of first appearance; each keeps the sentences that carry it.
+            var node = new Dictionary<float[], int>(SameVector.Instance);
             var sentences = new List<List<int>>();
             foreach (var i in part)
             {
