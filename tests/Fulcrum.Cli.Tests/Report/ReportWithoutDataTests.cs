@@ -81,6 +81,29 @@ public sealed class ReportWithoutDataTests : IDisposable
     }
 
     [Fact]
+    public void A_future_dated_answer_does_not_choose_the_quarter_and_a_quarter_before_every_answer_is_refused()
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "100", "--years", "1", "--seed", "3", "--csat-only", "--db", Db]));
+        using (var store = FulcrumStore.Open(Db))
+        {
+            store.Execute("UPDATE responses SET responded_at = TIMESTAMP '2022-09-30 12:00:00'");
+            // One mistyped date far ahead, as a copy of the IBM Telco snapshot with a row dated 2030-01-01.
+            store.Execute("UPDATE responses SET responded_at = TIMESTAMP '2030-01-01 09:00:00' WHERE response_id = (SELECT MIN(response_id) FROM responses)");
+        }
+        var output = Path.Combine(_directory, "out");
+        Assert.Equal(0, FulcrumApp.Run(["report", "--format", "html", "--out", output, "--db", Db]));
+        Assert.Equal(["cx-value-report-2022Q3.html"], Directory.GetFiles(output).Select(Path.GetFileName));
+        var html = File.ReadAllText(Path.Combine(output, "cx-value-report-2022Q3.html"));
+        Assert.Contains("1 survey answer is dated after today (", html);
+        Assert.Contains("the last on 2030-01-01), so the report is of 2022Q3, the latest quarter with answers up to today", html);
+
+        using var capture = new ConsoleCapture();
+        Assert.Equal(64, FulcrumApp.Run(["report", "--period", "2019Q1", "--format", "html", "--out", output, "--db", Db]));
+        Assert.Contains("No survey answers in or before 2019Q1, so there is nothing to report for it; survey answers fall in 2022Q3 and 2030Q1.", capture.Spectre);
+        Assert.False(File.Exists(Path.Combine(output, "cx-value-report-2019Q1.html")));
+    }
+
+    [Fact]
     public void A_missing_chromium_is_a_clear_error_saying_how_to_install_it()
     {
         var error = Assert.Throws<ReportRenderException>(() =>
