@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Linkage;
 using Fulcrum.Analytics.Metrics;
 using Fulcrum.Core.Statistics;
 
@@ -49,7 +50,9 @@ public static class GrowthCheck
     public static GrowthCheckReport Run(AnalysisFacts facts, GrowthCheckOptions options)
     {
         var metric = MetricDefinition.Resolve(options.Metric);
-        var (before, after) = (options.Before, options.After) is ({ } b, { } a) ? (b, a) : DefaultPeriods(facts);
+        if (metric.Source != MetricSource.Responses)
+            throw new ArgumentException($"'{metric.Name}' is a ticket metric; segment analyses work on survey metrics (nps, csat, ces, share:...).");
+        var (before, after) = (options.Before, options.After) is ({ } b, { } a) ? (b, a) : DefaultPeriods(facts, metric);
         if (before.To >= after.From) throw new ArgumentException($"The periods overlap: {before.Label} ends {before.To:yyyy-MM-dd}, {after.Label} starts {after.From:yyyy-MM-dd}.");
         var scanNames = (options.ScanDimensions ?? DrillDown.DefaultDimensions).ToList();
         if (!scanNames.Contains(options.By, StringComparer.OrdinalIgnoreCase)) scanNames.Insert(0, options.By);
@@ -61,6 +64,9 @@ public static class GrowthCheck
         var totalAfter = cube.Sum([], after.Label);
         var estimateBefore = ClusteredEstimator.Estimate(kind, totalBefore.Stats, totalBefore.Cluster);
         var estimateAfter = ClusteredEstimator.Estimate(kind, totalAfter.Stats, totalAfter.Cluster);
+        // A period without an estimate has nothing to compare: the whole check is absent with the reason, never NaN.
+        foreach (var (period, estimate) in new[] { (before, estimateBefore), (after, estimateAfter) })
+            if (!estimate.IsDefined) throw EmptyPeriod(facts, metric, period, estimate.N);
         var totalChange = ClusteredEstimator.Compare(estimateAfter, estimateBefore);
         var byIndex = dimensions.FindIndex(d => d.Name.Equals(options.By, StringComparison.OrdinalIgnoreCase));
         var decomposition = Decompose(cube, kind, byIndex, before.Label, after.Label, totalBefore.Stats, totalAfter.Stats, totalChange);
@@ -81,13 +87,21 @@ public static class GrowthCheck
             tests.Count, options.Fdr, options.MinN, statements);
     }
 
-    /// <summary>First and last full years of survey data when there are two or more; otherwise the first and second half.</summary>
-    public static (PeriodRange Before, PeriodRange After) DefaultPeriods(AnalysisFacts facts)
+    /// <summary>
+    /// First and last full years of the metric's answers when there are two or more; otherwise the first and second half.
+    /// Answers on a single date cannot be split into two periods: that is refused with the date, never an inverted period.
+    /// </summary>
+    /// <exception cref="MissingDataException">No answers of the metric, or all of them on one date.</exception>
+    public static (PeriodRange Before, PeriodRange After) DefaultPeriods(AnalysisFacts facts, MetricDefinition? metric = null)
     {
-        var table = facts.Responses();
-        var (first, last) = facts.Store.Query<(DateTime? First, DateTime? Last)>($"SELECT CAST(MIN(day) AS TIMESTAMP), CAST(MAX(day) AS TIMESTAMP) FROM {table}").Single();
-        if (first is null || last is null) throw new ArgumentException("No survey responses to compare. Import responses first.");
-        var (from, to) = (DateOnly.FromDateTime(first.Value), DateOnly.FromDateTime(last.Value));
+        metric ??= MetricDefinition.Resolve("nps");
+        var name = metric.Name.ToUpperInvariant();
+        if (AnswerDates(facts, metric) is not var (from, to))
+            throw new MissingDataException($"No {name} answers on record, so there is no {name} to compare between periods.",
+                [$"survey responses with {name} answers: fulcrum import responses FILE"]);
+        if (from == to)
+            throw new MissingDataException($"growth-check needs {name} answers in two periods; all {name} answers fall on {from:yyyy-MM-dd}.",
+                ["survey responses from other dates (a later or earlier survey wave): fulcrum import responses FILE"]);
         if (to.Year - from.Year >= 1 && to.DayNumber - from.DayNumber >= 2 * 365 - 31)
         {
             var firstYear = new DateOnly(from.Year, 1, 1);
@@ -97,6 +111,30 @@ public static class GrowthCheck
         }
         var middle = from.AddDays((to.DayNumber - from.DayNumber) / 2);
         return (new PeriodRange("first half", from, middle), new PeriodRange("second half", middle.AddDays(1), to));
+    }
+
+    /// <summary>The first and last date with an answer of the metric; null when there is none.</summary>
+    static (DateOnly From, DateOnly To)? AnswerDates(AnalysisFacts facts, MetricDefinition metric)
+    {
+        var (first, last) = facts.Store.Query<(DateTime? First, DateTime? Last)>(
+            $"SELECT CAST(MIN(f.day) AS TIMESTAMP), CAST(MAX(f.day) AS TIMESTAMP) FROM {facts.Responses()} f WHERE {metric.Observed}").Single();
+        return first is { } f && last is { } l ? (DateOnly.FromDateTime(f), DateOnly.FromDateTime(l)) : null;
+    }
+
+    /// <summary>The refusal for a period that holds no answers (or too few for an estimate), naming where the answers are.</summary>
+    static MissingDataException EmptyPeriod(AnalysisFacts facts, MetricDefinition metric, PeriodRange period, long n)
+    {
+        var name = metric.Name.ToUpperInvariant();
+        var inPeriod = n == 0 ? $"there are none in {period.Label}" : $"{period.Label} has {n:N0}, too few for an estimate";
+        var onRecord = AnswerDates(facts, metric) switch
+        {
+            null => $"no {name} answers are on record",
+            var (from, to) when from == to => $"all {name} answers fall on {from:yyyy-MM-dd}",
+            var (from, to) => $"the {name} answers run from {from:yyyy-MM-dd} to {to:yyyy-MM-dd}",
+        };
+        return new MissingDataException(string.Create(CultureInfo.InvariantCulture,
+                $"growth-check needs {name} answers in both periods; {inPeriod} ({period.From:yyyy-MM-dd} to {period.To:yyyy-MM-dd}), and {onRecord}."),
+            [$"survey responses with {name} answers in both periods: fulcrum import responses FILE"]);
     }
 
     static Decomposition Decompose(SegmentCube cube, MetricKind kind, int dimension, string before, string after,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Linkage;
+using Fulcrum.Analytics.Metrics;
 using Fulcrum.Analytics.Segments;
 
 namespace Fulcrum.Cli.Commands;
@@ -11,9 +12,8 @@ public sealed class GrowthCheckCommand : StoreCommand<GrowthCheckCommand.Setting
     public sealed class Settings : StoreSettings
     {
         [CommandOption("--metric <NAME>")]
-        [Description("nps, csat, ces or share:DIM=VALUE.")]
-        [DefaultValue("nps")]
-        public string Metric { get; init; } = "nps";
+        [Description("nps, csat, ces or share:DIM=VALUE. Default: the survey metric customers answered, NPS where they gave it, else CSAT, else CES (as analyze).")]
+        public string? Metric { get; init; }
 
         [CommandOption("--by <DIM>")]
         [Description("Dimension for the mix/rate decomposition.")]
@@ -50,7 +50,8 @@ public sealed class GrowthCheckCommand : StoreCommand<GrowthCheckCommand.Setting
         [Description("Print the result as JSON.")]
         public bool Json { get; init; }
 
-        public GrowthCheckOptions Options => new(Metric, By, Range(Before, "before"), Range(After, "after"),
+        /// <summary>The options on <paramref name="metric"/> (the one asked for, or the store's survey metric).</summary>
+        public GrowthCheckOptions Options(string metric) => new(metric, By, Range(Before, "before"), Range(After, "after"),
             CliLists.Split(Scan), !NoPairs, MinN, Fdr);
 
         public override ValidationResult Validate() => OptionCheck.Run(() =>
@@ -58,8 +59,8 @@ public sealed class GrowthCheckCommand : StoreCommand<GrowthCheckCommand.Setting
             if ((Before is null) != (After is null)) throw new ArgumentException("Give both --before and --after, or neither.");
             if (Fdr is <= 0 or >= 1) throw new ArgumentException("--fdr must be between 0 and 1.");
             if (MinN < 5) throw new ArgumentException("--min-n must be at least 5.");
-            var options = Options;
-            Analytics.Metrics.MetricDefinition.Resolve(options.Metric);
+            var options = Options(Metric ?? "nps");
+            if (Metric is not null) Analytics.Metrics.MetricDefinition.Resolve(Metric);
             Dimension.Resolve(options.By);
             foreach (var d in options.ScanDimensions ?? []) Dimension.Resolve(d);
         });
@@ -81,8 +82,28 @@ public sealed class GrowthCheckCommand : StoreCommand<GrowthCheckCommand.Setting
     {
         // Nothing to compare is an absent result, not a failure: say what to import.
         if (store.Count("responses") == 0)
-            return MissingDataView.Render(new MissingDataException("No survey responses on record, so there is no NPS to compare between periods.",
+            return MissingDataView.Render(new MissingDataException("No survey responses on record, so there is nothing to compare between periods.",
                 ["survey responses: fulcrum import responses FILE"]), settings.Json);
-        return Print.JsonOrTables(settings.Json, GrowthCheck.Run(new AnalysisFacts(store), settings.Options), GrowthCheckView.Render);
+        // The survey metric customers answered unless one is asked for; one nobody answered is refused with what the store has.
+        var onRecord = PrimarySurveyMetric.OnRecord(store);
+        var asked = settings.Metric?.Trim();
+        var metric = asked is null ? onRecord.FirstOrDefault()
+            : PrimarySurveyMetric.All.FirstOrDefault(m => m.Equals(asked, StringComparison.OrdinalIgnoreCase)) ?? asked;
+        if (metric is null || (onRecord.Count == 0 && PrimarySurveyMetric.All.Contains(metric)))
+            return MissingDataView.Render(new MissingDataException("No survey scores (NPS, CSAT or CES) on record, so there is nothing to compare between periods.",
+                ["survey responses with an nps, csat or ces column: fulcrum import responses FILE"]), settings.Json);
+        if (PrimarySurveyMetric.All.Contains(metric) && !onRecord.Contains(metric))
+            return MissingDataView.Render(new MissingDataException(
+                $"No answers have {(metric == "nps" ? "an" : "a")} {metric.ToUpperInvariant()} score; this store has {string.Join(" and ", onRecord.Select(m => m.ToUpperInvariant()))}: run with --metric {onRecord[0]}.",
+                [$"survey responses with {(metric == "nps" ? "an" : "a")} {metric} column: fulcrum import responses FILE"]), settings.Json);
+        try
+        {
+            return Print.JsonOrTables(settings.Json, GrowthCheck.Run(new AnalysisFacts(store), settings.Options(metric)), GrowthCheckView.Render);
+        }
+        catch (MissingDataException missing)
+        {
+            // All answers on one date, or a period without any: no figures, the reason.
+            return MissingDataView.Render(missing, settings.Json);
+        }
     }
 }

@@ -10,7 +10,7 @@ public sealed class ReportCommand : StoreCommand<ReportCommand.Settings>
     public sealed class Settings : StoreSettings
     {
         [CommandOption("--period <QUARTER>")]
-        [Description("The quarter to report, e.g. 2025Q4. Default: the latest quarter with survey data.")]
+        [Description("The quarter to report, e.g. 2025Q4; refused when no survey answer falls in or before it. Default: the latest quarter with survey answers up to today (answers dated later are passed over, with a note).")]
         public string? Period { get; init; }
 
         [CommandOption("--compare <WITH>")]
@@ -47,7 +47,17 @@ public sealed class ReportCommand : StoreCommand<ReportCommand.Settings>
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
         var quiet = settings.Json || !AnsiConsole.Profile.Capabilities.Interactive;
-        var report = Build(store, settings.Request, quiet);
+        ExecutiveReport report;
+        try
+        {
+            report = Build(store, settings.Request, quiet);
+        }
+        catch (ArgumentException e) when (e.ParamName == "period")
+        {
+            // A quarter with no answers in or before it is a bad --period, refused as the other bad option values (exit 64).
+            AnsiConsole.MarkupLine($"[red]Error:[/] {Markup.Escape(e.Message.Split(" (Parameter", 2)[0])}");
+            return FulcrumApp.UsageError;
+        }
         var files = Write(report, settings.Formats, settings.Out, quiet, cancellationToken);
         return Print.JsonOrTables(settings.Json, report, r =>
         {

@@ -8,6 +8,7 @@ public static class ExecutiveSummaryView
     public static void Render(ExecutiveReport report)
     {
         AnsiConsole.Write(new Rule($"[bold]{Markup.Escape(report.Title)}[/] (vs {Markup.Escape(report.ComparedWith.Label)})").LeftJustified());
+        if (report.PeriodNote is { } note) AnsiConsole.MarkupLine($"[yellow]Note:[/] {Markup.Escape(note)}");
         foreach (var point in report.Summary)
         {
             AnsiConsole.MarkupLine($"[bold]{Markup.Escape(point.Topic)}[/]");

@@ -7,15 +7,21 @@ public static class GrowthCheckView
 {
     public static void Render(GrowthCheckReport report)
     {
+        // NPS in tenths of a point; a mean score (CSAT, CES) in hundredths, where a tenth is a large move (as the statements).
+        var (value, signed) = report.Metric == "nps" ? ("0.0", "+0.0;-0.0;0.0") : ("0.00", "+0.00;-0.00;0.00");
+        string Value(Estimate e) => e.IsDefined ? $"{e.Value.ToString(value)} [grey](n={e.N:N0})[/]" : "—";
+        string Change(Comparison c) => c.Difference.IsDefined
+            ? Colour(c.IsSignificant() && c.Difference.Value < 0, $"{c.Difference.Value.ToString(signed)} [[{c.Difference.Lower.ToString(value)}, {c.Difference.Upper.ToString(value)}]]", c.IsSignificant())
+            : "—";
         var d = report.Decomposition;
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"[bold]{Markup.Escape(report.Metric.ToUpperInvariant())}[/] {Markup.Escape(report.Before.Label)} → {Markup.Escape(report.After.Label)} by {Markup.Escape(d.Dimension)}")
             .AddColumns("group", "share before", "share after", "before", "after", "change (95% CI)", "mix", "rate", "ARR now");
         foreach (var g in d.Groups)
             table.AddRow(Markup.Escape(g.Group), g.ShareBefore.ToString("P1"), g.ShareAfter.ToString("P1"), Value(g.Before), Value(g.After),
-                Change(g.Change), g.MixContribution.ToString("+0.0;-0.0;0.0"), g.RateContribution.ToString("+0.0;-0.0;0.0"), g.ArrNow == 0 ? "—" : g.ArrNow.ToString("$#,0"));
+                Change(g.Change), g.MixContribution.ToString(signed), g.RateContribution.ToString(signed), g.ArrNow == 0 ? "—" : g.ArrNow.ToString("$#,0"));
         table.AddRow("[bold]total[/]", "", "", Value(report.TotalBefore), Value(report.TotalAfter), Change(report.TotalChange),
-            $"[bold]{d.MixEffect.Value:+0.0;-0.0;0.0}[/]", $"[bold]{d.RateEffect.Value:+0.0;-0.0;0.0}[/]", "");
+            $"[bold]{d.MixEffect.Value.ToString(signed)}[/]", $"[bold]{d.RateEffect.Value.ToString(signed)}[/]", "");
         AnsiConsole.Write(table);
 
         if (report.Findings.Count > 0)
@@ -25,18 +31,12 @@ public static class GrowthCheckView
                 .AddColumns("segment", "before", "after", "vs rest (95% CI)", "q", "ARR exposed");
             foreach (var f in report.Findings.Take(15))
                 findings.AddRow(Markup.Escape(string.Join(" & ", f.Segment.Select(s => $"{s.Dimension}={s.Value}"))), Value(f.Before), Value(f.After),
-                    Colour(f.DifferenceVsRest.Value < 0, $"{f.DifferenceVsRest.Value:+0.0;-0.0;0.0} [[{f.DifferenceVsRest.Lower:0.0}, {f.DifferenceVsRest.Upper:0.0}]]"),
+                    Colour(f.DifferenceVsRest.Value < 0, $"{f.DifferenceVsRest.Value.ToString(signed)} [[{f.DifferenceVsRest.Lower.ToString(value)}, {f.DifferenceVsRest.Upper.ToString(value)}]]"),
                     f.QValue < 0.001 ? "<0.001" : f.QValue.ToString("0.###"), f.ArrExposed.ToString("$#,0"));
             AnsiConsole.Write(findings);
         }
         foreach (var statement in report.Statements) AnsiConsole.MarkupLine("• " + Markup.Escape(statement));
     }
-
-    static string Value(Estimate e) => e.IsDefined ? $"{e.Value:0.0} [grey](n={e.N:N0})[/]" : "—";
-
-    static string Change(Comparison c) => c.Difference.IsDefined
-        ? Colour(c.IsSignificant() && c.Difference.Value < 0, $"{c.Difference.Value:+0.0;-0.0;0.0} [[{c.Difference.Lower:0.0}, {c.Difference.Upper:0.0}]]", c.IsSignificant())
-        : "—";
 
     static string Colour(bool bad, string text, bool significant = true) => !significant ? $"[grey]{text}[/]" : bad ? $"[red]{text}[/]" : $"[green]{text}[/]";
 }

@@ -23,10 +23,11 @@ public static class ExecutiveReportBuilder
         var store = facts.Store;
         var coverage = StoreCoverage.Read(store);
         long Rows(string table) => coverage.First(c => c.Table == table).Rows;
-        var period = request.Period ?? LatestQuarter(coverage);
+        var (period, periodNote) = Period(store, request.Period, DateOnly.FromDateTime(DateTime.UtcNow));
         var compared = period.ComparedWith(request.Comparison);
         var missing = new List<MissingSection>();
         var warnings = new List<string>();
+        if (periodNote is not null) warnings.Add(periodNote);
 
         MetricsReport? trends = null;
         GrowthCheckReport? growth = null;
@@ -91,7 +92,7 @@ public static class ExecutiveReportBuilder
 
         var report = new ExecutiveReport(period, compared, request.Comparison, DateTime.UtcNow, source, [], trends, growth, businessCase,
             businessCase is null ? [] : LeverFunding.Rank(businessCase), themes, quotes, value, new AssumptionStore(store).List(), coverage, missing, warnings);
-        return report with { Summary = ExecutiveSummary.Write(report) };
+        return report with { Summary = ExecutiveSummary.Write(report), PeriodNote = periodNote };
     }
 
     /// <summary>The problems the report shows, largest ARR at risk first (beyond the scores where the linkage model ran); a strength is never shown as a risk.</summary>
@@ -101,8 +102,48 @@ public static class ExecutiveReportBuilder
     /// <summary>ARR at risk beyond what the scores predict when the linkage model ran, else against comparable accounts.</summary>
     public static Core.Statistics.Estimate? ThemeRisk(ThemeImpact theme) => theme.ArrAtRiskBeyondScores ?? theme.ArrAtRisk;
 
-    static ReportPeriod LatestQuarter(IReadOnlyList<TableCoverage> coverage) =>
-        coverage.First(c => c.Table == "responses").To is { } last ? ReportPeriod.Containing(last) : ReportPeriod.LastFull(DateOnly.FromDateTime(DateTime.UtcNow));
+    /// <summary>
+    /// The quarter to report and, when answers dated after <paramref name="today"/> were passed over, a sentence saying so.
+    /// Asked for, a quarter is refused when no survey answer falls in or before it (nothing to report), naming the quarters
+    /// that hold answers. By default it is the latest quarter with answers up to today: one mistyped or future-dated row
+    /// must not make the report's quarter one nobody has lived yet. Without any answers it is the last full quarter.
+    /// </summary>
+    /// <exception cref="ArgumentException">(parameter "period") The quarter asked for has no answers in or before it, or every answer is dated after today.</exception>
+    public static (ReportPeriod Period, string? Note) Period(FulcrumStore store, ReportPeriod? asked, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var tomorrow = today.AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        // One row per quarter with answers: its first day, its answers, those up to today and the last of those.
+        var quarters = store.Query<(DateTime Quarter, long Answers, long UpToToday, DateTime? LastUpToToday, DateTime Last)>($"""
+            SELECT CAST(date_trunc('quarter', responded_at) AS TIMESTAMP), COUNT(*),
+                   COUNT(*) FILTER (WHERE responded_at < CAST('{tomorrow}' AS TIMESTAMP)),
+                   CAST(MAX(responded_at) FILTER (WHERE responded_at < CAST('{tomorrow}' AS TIMESTAMP)) AS TIMESTAMP),
+                   CAST(MAX(responded_at) AS TIMESTAMP)
+            FROM responses WHERE responded_at IS NOT NULL GROUP BY 1 ORDER BY 1
+            """).ToList();
+        if (quarters.Count == 0) return (asked ?? ReportPeriod.LastFull(today), null);
+        var withAnswers = quarters.Select(q => ReportPeriod.Containing(DateOnly.FromDateTime(q.Quarter))).ToList();
+        var held = withAnswers.Count switch
+        {
+            1 => withAnswers[0].Label + " only",
+            <= 8 => string.Join(", ", withAnswers.SkipLast(1).Select(q => q.Label)) + " and " + withAnswers[^1].Label,
+            _ => $"{withAnswers[0].Label} to {withAnswers[^1].Label} ({withAnswers.Count} quarters)",
+        };
+        if (asked is not null)
+        {
+            if (withAnswers[0].From > asked.To)
+                throw new ArgumentException($"No survey answers in or before {asked.Label}, so there is nothing to report for it; survey answers fall in {held}.", "period");
+            return (asked, null);
+        }
+        var future = quarters.Sum(q => q.Answers - q.UpToToday);
+        var lastDay = DateOnly.FromDateTime(quarters[^1].Last);
+        if (quarters.LastOrDefault(q => q.LastUpToToday is not null).LastUpToToday is not { } latestAnswer)
+            throw new ArgumentException($"Every survey answer is dated after today ({today:yyyy-MM-dd}; they fall in {held}): check their dates, or choose the quarter to report.", "period");
+        var period = ReportPeriod.Containing(DateOnly.FromDateTime(latestAnswer));
+        return (period, future == 0 ? null
+            : $"{future:N0} survey answer{(future == 1 ? " is" : "s are")} dated after today ({today:yyyy-MM-dd}; the last on {lastDay:yyyy-MM-dd}), so the report is of {period.Label}, " +
+              $"the latest quarter with answers up to today; choose the quarter to report a later one.");
+    }
 
     /// <summary>Runs an analysis whose inputs can be too thin; a refusal becomes a missing section with the analysis's own reason.</summary>
     static T? Try<T>(string section, List<MissingSection> missing, Func<T> analysis, string context) where T : class

@@ -54,9 +54,9 @@ public sealed class IndexModel(AnalyticsRunner runner, StorePool pool, SalesMode
         {
             if (Latest.Count > 0 && Metrics.Count > 0) Growth = (await AnalyticsApi.GetGrowthCheck(runner, Metrics[0], null, null, null, null, null, null, cancellation)).Value;
         }
-        catch (ArgumentException)
+        catch (Exception e) when (e is ArgumentException or Fulcrum.Analytics.Linkage.MissingDataException)
         {
-            // Too little history for a before/after comparison: the section is left out.
+            // Too little history for a before/after comparison (all answers on one date, a period without any): the section is left out.
         }
         Alerts = (await pool.ReadAsync(store => AlertStore.List(store), cancellation)).Take(10).ToList();
     }

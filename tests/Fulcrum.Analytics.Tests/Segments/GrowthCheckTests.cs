@@ -1,4 +1,5 @@
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Linkage;
 using Fulcrum.Analytics.Segments;
 using Fulcrum.Data.Store;
 
@@ -76,5 +77,49 @@ public sealed class GrowthCheckTests(DemoStoreFixture demo) : IClassFixture<Demo
             After: new PeriodRange("b", new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)));
         var error = Assert.Throws<ArgumentException>(() => GrowthCheck.Run(new AnalysisFacts(demo.Store), options));
         Assert.Contains("overlap", error.Message);
+    }
+
+    /// <summary>A CSAT-only company surveyed once: every answer on 2022-09-30 (as the IBM Telco snapshot).</summary>
+    static FulcrumStore SingleDateCsatStore()
+    {
+        var store = FulcrumStore.Open(":memory:");
+        store.Execute("INSERT INTO accounts (account_id, segment) VALUES ('A', 'Big'), ('B', 'Small')");
+        for (var i = 0; i < 40; i++)
+            store.Execute("INSERT INTO responses (response_id, account_id, responded_at, csat) VALUES ($id, $account, TIMESTAMP '2022-09-30 10:00:00', $csat)",
+                new { id = $"R{i}", account = i % 2 == 0 ? "A" : "B", csat = 1 + i % 5 });
+        return store;
+    }
+
+    [Fact]
+    public void Answers_on_a_single_date_are_refused_with_that_date_never_an_inverted_period_or_NaN()
+    {
+        using var store = SingleDateCsatStore();
+        var error = Assert.Throws<MissingDataException>(() =>
+            GrowthCheck.Run(new AnalysisFacts(store), new GrowthCheckOptions(Metric: "csat", ScanDimensions: ["segment"], MinN: 1)));
+
+        Assert.Equal("growth-check needs CSAT answers in two periods; all CSAT answers fall on 2022-09-30.", error.Message);
+        Assert.NotEmpty(error.Missing);
+    }
+
+    [Fact]
+    public void A_metric_nobody_answered_is_refused_by_name_rather_than_compared_as_NaN()
+    {
+        using var store = SingleDateCsatStore();
+        var error = Assert.Throws<MissingDataException>(() => GrowthCheck.Run(new AnalysisFacts(store), new GrowthCheckOptions(Metric: "nps")));
+
+        Assert.StartsWith("No NPS answers on record", error.Message);
+    }
+
+    [Fact]
+    public void A_period_without_answers_is_named_with_where_the_answers_are()
+    {
+        using var store = SingleDateCsatStore();
+        var error = Assert.Throws<MissingDataException>(() => GrowthCheck.Run(new AnalysisFacts(store), new GrowthCheckOptions(Metric: "csat",
+            Before: new PeriodRange("2021Q3", new DateOnly(2021, 7, 1), new DateOnly(2021, 9, 30)),
+            After: new PeriodRange("2022Q3", new DateOnly(2022, 7, 1), new DateOnly(2022, 9, 30)), ScanDimensions: ["segment"], MinN: 1)));
+
+        Assert.Equal("growth-check needs CSAT answers in both periods; there are none in 2021Q3 (2021-07-01 to 2021-09-30), and all CSAT answers fall on 2022-09-30.",
+            error.Message);
+        Assert.DoesNotContain("NaN", error.Message);
     }
 }

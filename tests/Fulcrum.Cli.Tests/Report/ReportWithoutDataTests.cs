@@ -48,10 +48,59 @@ public sealed class ReportWithoutDataTests : IDisposable
         Assert.Contains("CSAT in 2025Q4 was ", html);
         Assert.DoesNotContain("NPS in 2025Q4", html);
         Assert.Contains("came from mix", html);
+        // Its chart and tables name the metric they show.
+        Assert.Contains("CSAT change from 2024Q4 to 2025Q4 split into mix and rate", html);
+        Assert.Contains("CSAT by segment, 2024Q4 vs 2025Q4", html);
+        Assert.DoesNotContain("points of NPS", html);
+        Assert.DoesNotContain("NPS change", html);
         Assert.DoesNotContain("NaN", html);
         Assert.DoesNotContain("-+", html);
         // Every account is "no answer" on NPS: cost to serve by NPS level compares nothing and is left out.
         Assert.DoesNotContain("no answers $", html);
+    }
+
+    [Fact]
+    public void Answers_on_a_single_date_leave_the_growth_check_out_with_the_reason_never_NaN()
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "200", "--years", "2", "--seed", "7", "--csat-only", "--db", Db]));
+        // A snapshot, as the IBM Telco data: every answer on one date, so no quarter compared holds any.
+        using (var store = FulcrumStore.Open(Db)) store.Execute("UPDATE responses SET responded_at = TIMESTAMP '2022-09-30 12:00:00'");
+        var output = Path.Combine(_directory, "out");
+        Assert.Equal(0, FulcrumApp.Run(["report", "--format", "html,xlsx", "--out", output, "--db", Db]));
+
+        var html = File.ReadAllText(Path.Combine(output, "cx-value-report-2022Q3.html"));
+        Assert.Contains("growth-check needs CSAT answers in both periods; there are none in 2021Q3 (2021-07-01 to 2021-09-30), and all CSAT answers fall on 2022-09-30.", html);
+        Assert.DoesNotContain("NaN", html);
+        Assert.DoesNotContain("came from mix", html);
+        Assert.DoesNotContain("NPS change", html);
+
+        using var book = new XLWorkbook(Path.Combine(output, "cx-value-report-2022Q3.xlsx"));
+        Assert.Contains("all CSAT answers fall on 2022-09-30", book.Worksheet("Growth-check").Cell(1, 1).GetString());
+        var numbers = book.Worksheets.SelectMany(s => s.CellsUsed()).Where(c => c.DataType == XLDataType.Number).Select(c => c.GetDouble());
+        Assert.All(numbers, v => Assert.True(double.IsFinite(v)));
+    }
+
+    [Fact]
+    public void A_future_dated_answer_does_not_choose_the_quarter_and_a_quarter_before_every_answer_is_refused()
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "100", "--years", "1", "--seed", "3", "--csat-only", "--db", Db]));
+        using (var store = FulcrumStore.Open(Db))
+        {
+            store.Execute("UPDATE responses SET responded_at = TIMESTAMP '2022-09-30 12:00:00'");
+            // One mistyped date far ahead, as a copy of the IBM Telco snapshot with a row dated 2030-01-01.
+            store.Execute("UPDATE responses SET responded_at = TIMESTAMP '2030-01-01 09:00:00' WHERE response_id = (SELECT MIN(response_id) FROM responses)");
+        }
+        var output = Path.Combine(_directory, "out");
+        Assert.Equal(0, FulcrumApp.Run(["report", "--format", "html", "--out", output, "--db", Db]));
+        Assert.Equal(["cx-value-report-2022Q3.html"], Directory.GetFiles(output).Select(Path.GetFileName));
+        var html = File.ReadAllText(Path.Combine(output, "cx-value-report-2022Q3.html"));
+        Assert.Contains("1 survey answer is dated after today (", html);
+        Assert.Contains("the last on 2030-01-01), so the report is of 2022Q3, the latest quarter with answers up to today", html);
+
+        using var capture = new ConsoleCapture();
+        Assert.Equal(64, FulcrumApp.Run(["report", "--period", "2019Q1", "--format", "html", "--out", output, "--db", Db]));
+        Assert.Contains("No survey answers in or before 2019Q1, so there is nothing to report for it; survey answers fall in 2022Q3 and 2030Q1.", capture.Spectre);
+        Assert.False(File.Exists(Path.Combine(output, "cx-value-report-2019Q1.html")));
     }
 
     [Fact]

@@ -33,17 +33,21 @@ public static partial class ReportHtml
         var g = r.Growth!;
         h.List(g.Statements);
         var d = g.Decomposition;
+        // The metric the check ran on (NPS, else CSAT, else CES): NPS in points and tenths, a mean score in hundredths.
+        var name = g.Metric.ToUpperInvariant();
+        var (format, unit) = g.Metric == "nps" ? ("0.0", "points of NPS") : ("0.00", $"{name} on its answer scale");
+        var signed = $"+{format};−{format};{format}";
         h.Figure(BarChart.Draw([new Bar("Total change", d.TotalChange), new Bar("Mix (the customer base changed)", d.MixEffect), new Bar($"Rate (change within {d.Dimension}s)", d.RateEffect)],
-                $"NPS change from {g.Before.Label} to {g.After.Label} split into mix and rate: total {Phrases.Number(d.TotalChange, signed: true)}, mix {Phrases.Number(d.MixEffect, signed: true)}, rate {Phrases.Number(d.RateEffect, signed: true)}.",
-                v => v.ToString("+0.#;−0.#;0", C)),
-            "Mix vs rate: bars are estimates, whiskers 95% intervals (points of NPS).");
-        h.Table($"NPS by {d.Dimension}, {g.Before.Label} vs {g.After.Label}", [d.Dimension, $"Share {g.Before.Label}", $"Share {g.After.Label}", g.Before.Label, g.After.Label, "Change", "ARR now"],
+                $"{name} change from {g.Before.Label} to {g.After.Label} split into mix and rate: total {Phrases.Number(d.TotalChange, format, signed: true)}, mix {Phrases.Number(d.MixEffect, format, signed: true)}, rate {Phrases.Number(d.RateEffect, format, signed: true)}.",
+                v => v.ToString(g.Metric == "nps" ? "+0.#;−0.#;0" : "+0.0#;−0.0#;0", C)),
+            $"Mix vs rate: bars are estimates, whiskers 95% intervals ({unit}).");
+        h.Table($"{name} by {d.Dimension}, {g.Before.Label} vs {g.After.Label}", [d.Dimension, $"Share {g.Before.Label}", $"Share {g.After.Label}", g.Before.Label, g.After.Label, "Change", "ARR now"],
             d.Groups.Select(x => new[] { Cell(x.Group), Num((x.ShareBefore * 100).ToString("0.0", C) + "%"), Num((x.ShareAfter * 100).ToString("0.0", C) + "%"),
-                Number(x.Before), Number(x.After), Number(x.Change.Difference, "+0.0;−0.0;0.0"), Num(MoneyFormat.Short(x.ArrNow)) }));
+                Number(x.Before, format), Number(x.After, format), Number(x.Change.Difference, signed), Num(MoneyFormat.Short(x.ArrNow)) }));
         if (g.Findings.Count > 0)
-            h.Table($"Segments whose NPS moved differently from the rest (false discovery rate {g.Fdr:0.##})", ["Segment", "Change", "vs the rest", "q", "ARR exposed"],
+            h.Table($"Segments whose {name} moved differently from the rest (false discovery rate {g.Fdr:0.##})", ["Segment", "Change", "vs the rest", "q", "ARR exposed"],
                 g.Findings.Take(10).Select(f => new[] { Cell(string.Join(" and ", f.Segment.Select(s => $"{s.Dimension} = {s.Value}"))),
-                    Number(f.Change.Difference, "+0.0;−0.0;0.0"), Number(f.DifferenceVsRest, "+0.0;−0.0;0.0"), Num(f.QValue < 0.001 ? "<0.001" : f.QValue.ToString("0.###", C)), Num(MoneyFormat.Short(f.ArrExposed)) }));
+                    Number(f.Change.Difference, signed), Number(f.DifferenceVsRest, signed), Num(f.QValue < 0.001 ? "<0.001" : f.QValue.ToString("0.###", C)), Num(MoneyFormat.Short(f.ArrExposed)) }));
         Close(h);
     }
 }

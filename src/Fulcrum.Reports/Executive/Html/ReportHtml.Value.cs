@@ -83,7 +83,7 @@ public static partial class ReportHtml
     static IEnumerable<string> Methods(ExecutiveReport r)
     {
         if (r.Trends is { } t) foreach (var note in t.Notes) yield return "Metrics — " + note;
-        if (r.Growth is not null) yield return "Growth-check — the change in NPS split into mix (the customer base changed) and rate (change within segments) by Kitagawa's decomposition; every segment and pair of segments scanned against the rest (difference-in-differences, account-clustered), Benjamini–Hochberg false discovery rate.";
+        if (r.Growth is { } g) yield return $"Growth-check — the change in {g.Metric.ToUpperInvariant()} split into mix (the customer base changed) and rate (change within segments) by Kitagawa's decomposition; every segment and pair of segments scanned against the rest (difference-in-differences, account-clustered), Benjamini–Hochberg false discovery rate.";
         if (r.BusinessCase is not null) yield return "Levers — churn and expansion at renewal (logistic) and tickets and handle time (log-linear) modelled on NPS/CES with segment, tenure, product count and size; each lever moves accounts between levels and projects revenue and cost to serve month by month, discounted; intervals from 1,000 account resamples.";
         if (r.Themes is not null) yield return "Themes — comments split into sentences, embedded locally and clustered; ARR at risk from each theme's churn beyond what the linkage model predicts (associations, not proven causes).";
         if (r.Value is not null) yield return "Initiatives — difference-in-differences against matched untreated accounts, as an event study with a pre-trend check and a placebo; money = effect × exposure. References — Wilson and Newcombe intervals.";

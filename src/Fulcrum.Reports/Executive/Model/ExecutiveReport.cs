@@ -44,6 +44,9 @@ public sealed record ExecutiveReport(
 {
     public string Title => $"CX value report {Period.Label}";
 
+    /// <summary>Why the quarter is not simply the one of the latest answer (answers dated after today were passed over); null otherwise.</summary>
+    public string? PeriodNote { get; init; }
+
     /// <summary>The first and last day of survey data (the README sheet states it), or null without responses.</summary>
     public (DateOnly From, DateOnly To)? DataRange =>
         Coverage.FirstOrDefault(c => c.Table == "responses") is { From: { } from, To: { } to } ? (from, to) : null;

@@ -3,13 +3,13 @@ using Fulcrum.Analytics.Segments;
 
 namespace Fulcrum.Reports.Executive.Xlsx;
 
-/// <summary>The growth-check as numbers: total, mix and rate; each group's shares and NPS; the segments found.</summary>
+/// <summary>The growth-check as numbers: total, mix and rate; each group's shares and metric (NPS, else CSAT, else CES); the segments found.</summary>
 internal static class GrowthSheet
 {
     public static void Write(IXLWorksheet s, GrowthCheckReport g)
     {
         var d = g.Decomposition;
-        var parts = new SheetWriter(s, [new("Part of the change", Kind.Text), new("NPS points", Kind.Number, true)]);
+        var parts = new SheetWriter(s, [new("Part of the change", Kind.Text), new(g.Metric == "nps" ? "NPS points" : $"{g.Metric.ToUpperInvariant()} (mean answer)", Kind.Number, true)]);
         parts.Row("total change", d.TotalChange).Row("mix", d.MixEffect).Row("rate", d.RateEffect);
         var groups = new SheetWriter(s, [new(d.Dimension, Kind.Text), new($"share {g.Before.Label}", Kind.Percent), new($"share {g.After.Label}", Kind.Percent),
             new(g.Before.Label, Kind.Number, true), new(g.After.Label, Kind.Number, true), new("change", Kind.Number, true), new("mix contribution", Kind.Number),
