@@ -120,6 +120,11 @@ public static class BusinessCaseAnalysis
         var npvKey = $"scenario:{id}:{months}:npv";
         var npvs = figures.Bootstrap.Replicates.Select(r => r.GetValueOrDefault(npvKey, double.NaN)).Where(v => !double.IsNaN(v)).ToList();
         var npv = E("npv", "net present value: discounted gross margin on extra revenue + cost saved − lever cost");
+        // A payback that never comes is no number of months: undefined with the reason, not +∞ with isDefined true.
+        var payback = E("payback", "months until discounted benefits cover the lever cost");
+        var never = double.IsPositiveInfinity(payback.Value);
+        if (never)
+            payback = Estimate.Undefined(n, $"never pays back within the {months}-month horizon: the discounted benefits do not cover the lever cost", figures.ConfidenceLevel);
         return new LeverHorizon(months,
             E("arr_retained", "ARR kept on the books at the horizon (lower churn)"),
             hasExpansion ? E("arr_expansion", "extra expansion ARR at the horizon") : Estimate.Undefined(n, LinkageReportBuilder.NoExpansion, figures.ConfidenceLevel),
@@ -128,8 +133,8 @@ public static class BusinessCaseAnalysis
             E("revenue", "extra revenue over the horizon"),
             npv,
             E("roi", "NPV / lever cost"),
-            E("payback", "months until discounted benefits cover the lever cost"),
-            npv.IsDefined && !double.IsNaN(npv.Lower) && npvs.Count > 0 ? (double)npvs.Count(v => v > 0) / npvs.Count : double.NaN);
+            payback,
+            npv.IsDefined && !double.IsNaN(npv.Lower) && npvs.Count > 0 ? (double)npvs.Count(v => v > 0) / npvs.Count : double.NaN) { NeverPaysBack = never };
     }
 
     internal static string Sentence(Lever lever, LeverHorizon h, double confidenceLevel)
@@ -146,7 +151,7 @@ public static class BusinessCaseAnalysis
             : $"{lever.Title} is worth {MoneyFormat.Short(arr.Value)} ARR over {h.Months} months ({Interval(arr)}"
               + (arr.Contains(0) ? ", not distinguishable from zero)" : ")")
               + (h.CostSaved.IsDefined && Math.Abs(h.CostSaved.Value) >= 0.25 * Math.Abs(arr.Value) ? $" and {saves}" : "");
-        var payback = double.IsPositiveInfinity(h.PaybackMonths.Value)
+        var payback = h.NeverPaysBack
             ? $"it does not pay back within {h.Months} months"
             : string.Create(c, $"it pays back in {h.PaybackMonths.Value:0} months");
         var chance = double.IsNaN(h.ProbabilityNpvPositive) ? "" : string.Create(c, $" (positive in {h.ProbabilityNpvPositive * 100:0}% of resamples)");

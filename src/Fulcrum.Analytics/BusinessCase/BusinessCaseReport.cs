@@ -6,13 +6,16 @@ namespace Fulcrum.Analytics.BusinessCase;
 /// <summary>A lever's worth over one horizon; every figure with its bootstrap interval.</summary>
 /// <param name="ArrExpansion">Undefined (with the reason) when no expansion is on record.</param>
 /// <param name="CostSaved">Undefined (with the reason) when no support tickets are on record.</param>
-/// <param name="PaybackMonths">+∞ when the lever does not pay back within the horizon.</param>
+/// <param name="PaybackMonths">Undefined, with the reason, when the lever does not pay back within the horizon (<see cref="NeverPaysBack"/>).</param>
 /// <param name="ProbabilityNpvPositive">Share of the usable bootstrap resamples in which the NPV is above zero (NaN when the NPV is withheld).</param>
 public sealed record LeverHorizon(int Months, Estimate ArrRetained, Estimate ArrExpansion, Estimate ArrTotal, Estimate CostSaved, Estimate Revenue,
     Estimate Npv, Estimate Roi, Estimate PaybackMonths, double ProbabilityNpvPositive)
 {
     /// <summary>The NPV interval lies above zero: the lever pays back with confidence.</summary>
     public bool PaysBackWithConfidence => Npv.Lower > 0;
+
+    /// <summary>The lever's point estimate does not pay back within the horizon (its payback is then undefined, never +∞).</summary>
+    public bool NeverPaysBack { get; init; }
 }
 
 /// <summary>A valued lever: its definition, its rank (1 = highest lower bound of the NPV interval over the chosen horizon, see <see cref="LeverRanking"/>) and its value per horizon.</summary>

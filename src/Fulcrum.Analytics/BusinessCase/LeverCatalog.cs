@@ -58,6 +58,13 @@ public static class LeverCatalog
                   + "extremes close to the observed 100% or 0%: the value assumes moved customers would churn as those observed, which these data cannot test.";
             List<BookEntry> fromEntries = [.. moves.SelectMany(m => m.From)], toEntries = [.. moves.SelectMany(m => m.To)];
             var accounts = fromEntries.Sum(e => e.Accounts);
+            if (from.Sum(level => LinkageAnalysis.Count(book, space, f, level)) == 0)
+            {
+                // Everyone at those levels has left (as every CSAT 1–2 customer of IBM Telco): a lever moving nobody is not a $0 lever.
+                result.Add((new Lever(id, title, share, "share", sizeAssumption, 0, 0, costAssumption, "", mechanism,
+                    $"no account on today's book is at {metric.ToUpperInvariant()} {string.Join("–", fromLevels)} (those who were have left), so there is no one to move"), null));
+                return;
+            }
             var cost = accounts * costPer;
             result.Add((new Lever(id, title, share, "share", sizeAssumption, accounts, cost, costAssumption,
                     $"{accounts:N0} accounts × {Money(costPer)}",

@@ -55,7 +55,7 @@ public static class ProductTransitionAnalysis
                 : "Cost to serve: not computed, the assumptions table has no cost_per_agent_hour.",
             "Churn: churned renewal decisions / renewal decisions (renewal, churn, contraction, and expansions that are not add-on purchases). "
                 + "Comparable accounts: same segment and ARR band, holding as many products on the first day of the transition's quarter and no more over the window; their rate is standardised to the cohort's strata. Observational, not causal.",
-            $"ARR now: subscriptions active on {asOf:yyyy-MM-dd}.",
+            $"ARR now: subscriptions on the books at the close of {asOf:yyyy-MM-dd} (started by then, not ended or churned by then).",
             string.Create(CultureInfo.InvariantCulture, $"Bootstrap: {options.Replicates:N0} resamples, seed {options.Seed}; {options.ConfidenceLevel * 100:0.##}% intervals."),
         };
         return new ProductTransitionReport(options, asOf, cohorts, notes);
@@ -93,7 +93,7 @@ public static class ProductTransitionAnalysis
         var (arrNow, activeNow, totalArr, churnedArr) = held;
         var arr = new ArrExposure(
             new Core.Statistics.Estimate(arrNow, double.NaN, double.NaN, activeNow,
-                $"Sum of the ARR of the cohort's subscriptions active on {asOf:yyyy-MM-dd} (a census of the cohort: no sampling interval)",
+                $"Sum of the ARR of the cohort's subscriptions on the books at the close of {asOf:yyyy-MM-dd} (a census of the cohort: no sampling interval)",
                 options.ConfidenceLevel),
             activeNow,
             totalArr > 0 ? arrNow / totalArr : double.NaN,

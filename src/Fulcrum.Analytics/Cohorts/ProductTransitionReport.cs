@@ -149,7 +149,7 @@ public sealed record CostToServeTransition(
     Estimate ExtraPerYear);
 
 /// <summary>What the cohort is worth now.</summary>
-/// <param name="ArrNow">ARR of the cohort's subscriptions active on the as-of day (a census: no interval).</param>
+/// <param name="ArrNow">ARR of the cohort's subscriptions on the books at the close of the as-of day (AnalysisFacts.OnTheBook; a census: no interval).</param>
 /// <param name="AccountsActiveNow">Cohort accounts still holding a subscription on the as-of day.</param>
 /// <param name="ShareOfTotalArr">ArrNow / ARR of every account on the as-of day (NaN when there is none).</param>
 /// <param name="ArrChurnedSinceTransition">ARR the cohort lost to churn from its transitions to the as-of day (ARR before each churn).</param>

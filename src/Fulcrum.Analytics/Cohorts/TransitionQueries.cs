@@ -275,18 +275,14 @@ internal sealed class TransitionQueries(AnalysisFacts facts, TransitionOptions o
             """, r => (Long(r, 0), Long(r, 1), Long(r, 2), Long(r, 3))).Single();
 
     /// <summary>The last day with a response, ticket or outcome (null when the store is empty).</summary>
-    public DateOnly? LastObservedDay() => Read("""
-            SELECT MAX(day) FROM (
-                SELECT MAX(CAST(responded_at AS DATE)) AS day FROM responses
-                UNION ALL SELECT MAX(CAST(opened_at AS DATE)) FROM tickets
-                UNION ALL SELECT MAX(outcome_date) FROM outcomes) x
-            """, r => Date(r, 0)).Single();
+    public DateOnly? LastObservedDay() => Read(AnalysisFacts.BookDay, r => Date(r, 0)).Single();
 
-    /// <summary>ARR of the cohort on the as-of day, accounts still active, total ARR of all accounts that day, and ARR the cohort lost to churn since its transitions.</summary>
+    /// <summary>ARR of the cohort on the books at the close of the as-of day (<see cref="AnalysisFacts.OnTheBook"/>), accounts still active,
+    /// total ARR of all accounts on the books that day, and ARR the cohort lost to churn since its transitions.</summary>
     public (double ArrNow, long ActiveNow, double TotalArrNow, double ChurnedArr) Arr(string cohort, DateOnly asOf) => Read($"""
             WITH active AS (
                 SELECT s.account_id, s.arr FROM subscriptions s
-                WHERE s.start_date <= CAST($asOf AS DATE) AND COALESCE(s.end_date, {OpenEnd}) >= CAST($asOf AS DATE))
+                WHERE {AnalysisFacts.OnTheBook("s", "CAST($asOf AS DATE)")})
             SELECT CAST(COALESCE((SELECT SUM(a.arr) FROM active a JOIN {cohort} t ON t.account_id = a.account_id), 0) AS DOUBLE),
                    CAST((SELECT COUNT(DISTINCT a.account_id) FROM active a JOIN {cohort} t ON t.account_id = a.account_id) AS BIGINT),
                    CAST(COALESCE((SELECT SUM(arr) FROM active), 0) AS DOUBLE),

@@ -216,7 +216,7 @@ public sealed partial class AnalysisFacts(FulcrumStore store)
     const string AccountLabel = "CASE WHEN a.name IS NOT NULL AND a.name_count > 1 THEN a.name || ' (' || a.account_id || ')' ELSE a.name END";
 
     /// <summary>Changes whenever the fact tables' columns or meaning change, so tables built by an older version are rebuilt.</summary>
-    const string FactsVersion = "facts-v2";
+    const string FactsVersion = "facts-v3";
 
     /// <summary>
     /// What the fact tables were built from: the store's data version, which every write through Fulcrum bumps (imports,
@@ -232,6 +232,28 @@ public sealed partial class AnalysisFacts(FulcrumStore store)
         SELECT (SELECT CAST(COUNT(*) AS VARCHAR) || '@' || COALESCE(CAST(MAX(finished_at) AS VARCHAR), '') FROM import_runs WHERE status = 'committed') UNION ALL
         SELECT COALESCE((SELECT value FROM store_metadata WHERE key = 'generator_options'), '')
         """));
+
+    /// <summary>The last day any data was observed (an answer, a ticket or an outcome), as one row with column <c>day</c>: the day today's book is taken on.</summary>
+    public const string BookDay = """
+        SELECT MAX(day) AS day FROM (
+            SELECT CAST(MAX(responded_at) AS DATE) AS day FROM responses UNION ALL
+            SELECT CAST(MAX(opened_at) AS DATE) FROM tickets UNION ALL
+            SELECT CAST(MAX(outcome_date) AS DATE) FROM outcomes) x
+        """;
+
+    /// <summary>
+    /// SQL condition: the subscription row <paramref name="s"/> is on the books at the close of <paramref name="day"/>:
+    /// it started by then and had not ended by then. An <c>end_date</c> is the day the product was given up (a churn's
+    /// mappings and the demo write the churn's date there), so a subscription ending on the day is off the book that day;
+    /// and a churn of its account on record from the subscription's start up to the day ends it too, whatever its
+    /// <c>end_date</c> says (a product taken up after the churn, a win-back, counts again). The book, "ARR now" of the
+    /// cohorts and the ARR of the NPS overview and the segment scans all use this one rule.
+    /// </summary>
+    public static string OnTheBook(string s, string day) => $"""
+        {s}.start_date <= {day} AND ({s}.end_date IS NULL OR {s}.end_date > {day})
+        AND NOT EXISTS (SELECT 1 FROM outcomes churn WHERE churn.account_id = {s}.account_id AND churn.kind = 'churn'
+                        AND CAST(churn.outcome_date AS DATE) >= {s}.start_date AND CAST(churn.outcome_date AS DATE) <= {day})
+        """;
 
     /// <summary>Whole months from one date to another, in SQL both DuckDB and PostgreSQL accept.</summary>
     internal static string MonthsBetween(string from, string to) =>

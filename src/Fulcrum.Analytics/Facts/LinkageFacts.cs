@@ -88,24 +88,22 @@ public sealed partial class AnalysisFacts
     }
 
     /// <summary>
-    /// The book: accounts holding a product on the last day any data was observed (an answer, a ticket or an outcome),
+    /// The book: accounts holding a product at the close of the last day any data was observed (an answer, a ticket or
+    /// an outcome; <see cref="BookDay"/>), subscriptions ended that day or churned away left out (<see cref="OnTheBook"/>),
     /// with their state that day and their survey means over the 365 days up to it. Columns: account_id, segment,
     /// tenure_months, products, arr, nps_mean, csat_mean, ces_mean, ces_answers.
     /// </summary>
     public string Book()
     {
         const string name = "facts_book";
-        var states = AccountStates();
         if (IsFresh(name)) return name;
         Materialize(name, $"""
-            WITH last_day AS (
-                SELECT MAX(day) AS day FROM (
-                    SELECT CAST(MAX(responded_at) AS DATE) AS day FROM responses UNION ALL
-                    SELECT CAST(MAX(opened_at) AS DATE) FROM tickets UNION ALL
-                    SELECT CAST(MAX(outcome_date) AS DATE) FROM outcomes) x),
+            WITH last_day AS ({BookDay}),
             book AS (
-                SELECT st.account_id, st.products, st.arr, l.day FROM {states} st, last_day l
-                WHERE st.products > 0 AND st.valid_from <= l.day AND st.valid_to >= l.day),
+                SELECT s.account_id, COUNT(DISTINCT s.product) AS products, COALESCE(SUM(s.arr), 0) AS arr, MAX(l.day) AS day
+                FROM subscriptions s, last_day l
+                WHERE {OnTheBook("s", "l.day")}
+                GROUP BY s.account_id),
             survey AS (
                 SELECT b.account_id, AVG(r.nps) AS nps_mean, AVG(r.csat) AS csat_mean, AVG(r.ces) AS ces_mean, COUNT(r.ces) AS ces_answers
                 FROM book b JOIN responses r

@@ -33,22 +33,23 @@ public static class NpsOverviewAnalysis
             .Select(g => new NpsYear(g.Key, ClusteredEstimator.Cautious(MetricKind.Nps,
                 g.Aggregate(default(SufficientStats), (sum, r) => sum + r.Stats), g.Aggregate(default(ClusterStats), (sum, r) => sum + r.Cluster))))
             .ToList();
-        var shifts = Shifts("segment", segment, SegmentArr(store)).ToList();
-        return new NpsOverview(byYear, shifts, Adopters(store, responses));
+        var book = facts.Book();
+        var shifts = Shifts("segment", segment, SegmentArr(store, book)).ToList();
+        return new NpsOverview(byYear, shifts, Adopters(store, responses, book));
     }
 
     /// <summary>
     /// Responses of accounts that held one product and later several, split by how many they held when answering (the
-    /// paired, account-level analysis is the cohort view).
+    /// paired, account-level analysis is the cohort view). Their ARR now is what they hold on today's book.
     /// </summary>
-    static AdopterShift? Adopters(FulcrumStore store, string responses)
+    static AdopterShift? Adopters(FulcrumStore store, string responses, string book)
     {
         var adopters = $"WHERE account_id IN (SELECT account_id FROM {responses} WHERE nps IS NOT NULL GROUP BY account_id HAVING MIN(products) = 1 AND MAX(products) >= 2)";
         var rows = store.Query<GroupYear>(Grouped(responses, "CASE WHEN products >= 2 THEN 'after' ELSE 'before' END", "0", adopters)).ToList();
         if (rows.Count < 2) return null;
         var before = rows.Single(r => r.Group == "before");
         var after = rows.Single(r => r.Group == "after");
-        var arr = store.Scalar<double?>($"SELECT SUM(arr) FROM subscriptions {adopters} AND end_date IS NULL") ?? 0;
+        var arr = store.Scalar<double?>($"SELECT SUM(arr) FROM {book} {adopters}") ?? 0;
         var b = ClusteredEstimator.Cautious(MetricKind.Nps, before.Stats, before.Cluster);
         var a = ClusteredEstimator.Cautious(MetricKind.Nps, after.Stats, after.Cluster);
         return new AdopterShift(Math.Max(before.Accounts, after.Accounts), arr, b, a,
@@ -82,10 +83,10 @@ public static class NpsOverviewAnalysis
         GROUP BY 1, 2 ORDER BY 1, 2
         """;
 
-    static Dictionary<string, double> SegmentArr(FulcrumStore store) =>
-        store.Query<(string Segment, double Arr)>("""
-            SELECT COALESCE(a.segment, '(none)'), SUM(s.arr) FROM subscriptions s JOIN accounts a USING (account_id)
-            WHERE s.end_date IS NULL GROUP BY 1
+    /// <summary>ARR on today's book (<see cref="AnalysisFacts.Book"/>) per segment.</summary>
+    static Dictionary<string, double> SegmentArr(FulcrumStore store, string book) =>
+        store.Query<(string Segment, double Arr)>($"""
+            SELECT COALESCE(segment, '(none)'), SUM(arr) FROM {book} GROUP BY 1
             """).ToDictionary(r => r.Segment, r => r.Arr);
 
     static IEnumerable<GroupShift> Shifts(string dimension, List<GroupYear> rows, Dictionary<string, double> arr)

@@ -11,7 +11,8 @@ public sealed record CubeCell(string? Period, string[] Values, SufficientStats S
 /// <summary>
 /// Response facts aggregated by every combination of the chosen dimensions (a few thousand cells at most),
 /// so drill-down and segment scans run in memory on any split without going back to the database.
-/// ARR is each account's ARR spread over its responses, so summing cells gives the ARR of the accounts in them.
+/// ARR is each account's ARR on today's book (<see cref="AnalysisFacts.Book"/>; none once it left) spread over its
+/// responses, so summing cells gives the ARR the accounts in them hold now.
 /// Cells also carry per-account moments (<see cref="ClusterStats"/>) so intervals can respect clustering by account;
 /// an account whose state changes within a period spans cells, which these moments treat as separate accounts.
 /// </summary>
@@ -35,6 +36,7 @@ public sealed class SegmentCube
         if (metric.Source != MetricSource.Responses)
             throw new ArgumentException($"'{metric.Name}' is a ticket metric; segment analyses work on survey metrics (nps, csat, ces, share:...).");
         var table = facts.Responses();
+        var book = facts.Book();
         var period = periods is null or { Count: 0 } ? "CAST(NULL AS VARCHAR)"
             : "CASE " + string.Concat(periods.Select((p, i) => $"WHEN f.day BETWEEN CAST($from{i} AS DATE) AND CAST($to{i} AS DATE) THEN '{p.Label.Replace("'", "''", StringComparison.Ordinal)}' ")) + "END";
         var parameters = new DynamicParameters();
@@ -55,8 +57,8 @@ public sealed class SegmentCube
         var score = metric.Kind.ScoreSumSql("a", "b", "c");
         // Aggregate per account first, so that each cell also carries the per-account moments behind cluster-robust errors.
         var sql = $"""
-            WITH periodised AS (SELECT f.*, {period} AS cube_period FROM {table} f),
-            weighted AS (SELECT f.*, 1.0 AS w, COALESCE(f.arr, 0) / COUNT(*) OVER (PARTITION BY f.account_id, f.cube_period) AS arr_share FROM periodised f),
+            WITH periodised AS (SELECT f.*, {period} AS cube_period, COALESCE(bk.arr, 0) AS book_arr FROM {table} f LEFT JOIN {book} bk ON bk.account_id = f.account_id),
+            weighted AS (SELECT f.*, 1.0 AS w, f.book_arr / COUNT(*) OVER (PARTITION BY f.account_id, f.cube_period) AS arr_share FROM periodised f),
             per_account AS (
                 SELECT f.cube_period{dims}, f.account_id, COUNT(*) AS n, SUM(w) AS sw, SUM(w * w) AS sw2,
                        SUM({metric.A}) AS a, SUM({metric.B}) AS b, SUM({metric.C}) AS c, SUM(arr_share) AS arr

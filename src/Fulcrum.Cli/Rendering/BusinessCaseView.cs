@@ -21,7 +21,7 @@ public static class BusinessCaseView
                 (x.Npv.Lower > 0 ? "[green]" : x.Npv.Upper < 0 ? "[red]" : "[yellow]") + Markup.Escape(LinkageView.Money(x.Npv)) + "[/]",
                 double.IsNaN(x.ProbabilityNpvPositive) ? "n/a" : (x.ProbabilityNpvPositive * 100).ToString("0", C) + "%",
                 double.IsNaN(x.Roi.Value) ? "n/a" : string.Create(C, $"{x.Roi.Value:0.0}×"),
-                !x.PaybackMonths.IsDefined ? "n/a" : double.IsPositiveInfinity(x.PaybackMonths.Value) ? $"> {h} mo" : string.Create(C, $"{x.PaybackMonths.Value:0} mo"),
+                x.NeverPaysBack ? $"> {h} mo" : !x.PaybackMonths.IsDefined ? "n/a" : string.Create(C, $"{x.PaybackMonths.Value:0} mo"),
                 Markup.Escape(MoneyFormat.Short(r.Lever.Cost)));
         }
         AnsiConsole.Write(table);

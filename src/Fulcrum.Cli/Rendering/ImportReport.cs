@@ -23,7 +23,7 @@ public static class ImportReport
             var rejects = new Table().Border(TableBorder.Simple).Title($"[red]{result.Rejects.Count:N0} rejects[/] (first {Math.Min(showRejects, result.Rejects.Count)})")
                 .AddColumns("line", "table", "column", "value", "reason");
             foreach (var r in result.Rejects.Take(showRejects))
-                rejects.AddRow(r.Line?.ToString("N0") ?? "", r.Table ?? "", Markup.Escape(r.Column ?? ""), Markup.Escape(Truncate(r.Value)), Markup.Escape(r.Reason));
+                rejects.AddRow(Markup.Escape(Where(r)), r.Table ?? "", Markup.Escape(r.Column ?? ""), Markup.Escape(Truncate(r.Value)), Markup.Escape(r.Reason));
             AnsiConsole.Write(rejects);
         }
         if (result.Warnings.Count > 0)
@@ -73,6 +73,9 @@ public static class ImportReport
     };
 
     static string N(long n) => n.ToString("N0");
+
+    /// <summary>A reject's line, with the joined file's name when the value came from one (its reason names the imported file's row).</summary>
+    static string Where(Reject r) => r.RowLine is null ? r.Line?.ToString("N0") ?? "" : $"{Path.GetFileName(r.File)}:{r.Line:N0}";
 
     static string Truncate(string? text) => text is null ? "" : text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -106,7 +106,7 @@ internal sealed class CompiledTable
             else
             {
                 ok = false;
-                rejects.Add(new Reject(file, line, Table.Name, column, field.Spec.Field.Name, raw, error!));
+                rejects.Add(row.Reject(file, line, Table.Name, column, field.Spec.Field.Name, raw, error!));
             }
         }
         if (!ok) return false;
@@ -115,7 +115,7 @@ internal sealed class CompiledTable
         {
             var spec = Mapping.Fields.FirstOrDefault(f => f.Field.Name == violated.Field);
             var position = Array.IndexOf(_stagingColumns, violated.Field);
-            rejects.Add(new Reject(file, line, Table.Name, spec?.PrimaryColumn, violated.Field,
+            rejects.Add(row.Reject(file, line, Table.Name, spec?.PrimaryColumn, violated.Field,
                 position >= 0 ? DisplayText(staged[position]) : null, violated.Reason));
             return false;
         }

@@ -37,7 +37,7 @@ public sealed record ImportResult(
     /// <summary>Dates imported but hard to believe (before the account's creation, in the future); they do not stop an import.</summary>
     public IReadOnlyList<DateWarning> Warnings => DateWarnings ?? [];
 
-    public long RejectedRows => Rejects.Select(r => (r.Table, r.Line)).Distinct().LongCount();
+    public long RejectedRows => Rejects.Select(r => (r.Table, r.Row)).Distinct().LongCount();
     public long Inserted => Tables.Sum(t => t.Inserted);
     public long Updated => Tables.Sum(t => t.Updated);
 }

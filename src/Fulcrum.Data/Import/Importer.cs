@@ -112,7 +112,7 @@ public sealed class Importer(FulcrumStore store)
             var stats = stagings.Select(s => Stats(s, rejects, filtered[s.Table.Name]) with { Folded = folded.GetValueOrDefault(s.Table.Name) }).ToList();
             var unmapped = row.ColumnNames.Take(reader.Columns.Count)
                 .Where(c => !mapping.ReferencedColumns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-            var orderedRejects = rejects.OrderBy(r => r.Line ?? 0).ThenBy(r => r.Table).ToList();
+            var orderedRejects = rejects.OrderBy(r => r.Row ?? 0).ThenBy(r => r.Table).ToList();
 
             if (request.DryRun)
                 return new ImportResult(importId, ImportStatus.DryRun, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped, DateWarnings: warnings,
@@ -228,7 +228,7 @@ public sealed class Importer(FulcrumStore store)
         var changed = changes.Count == 0 ? "0" : $"COUNT(*) FILTER (WHERE {string.Join(" OR ", changes)})";
         var (existing, updated) = store.Query<(long, long)>(
             $"SELECT COUNT(*), {changed} FROM {staging.Name} s JOIN {table.Name} t ON {join}").Single();
-        var rejected = rejects.Where(r => r.Table == table.Name || r.Table is null).Select(r => r.Line).Distinct().LongCount();
+        var rejected = rejects.Where(r => r.Table == table.Name || r.Table is null).Select(r => r.Row).Distinct().LongCount();
         var staged = store.Count(staging.Name);
         return new TableImportStats(table.Name, staged, staged - existing, updated, existing - updated, rejected, filtered, staging.CollapsedDuplicates);
     }
@@ -292,7 +292,7 @@ public sealed class Importer(FulcrumStore store)
                 read = rowsRead,
                 inserted = committed ? stats.Sum(s => s.Inserted) : 0,
                 updated = committed ? stats.Sum(s => s.Updated) : 0,
-                rejected = rejects.Select(r => (r.Table, r.Line)).Distinct().LongCount(),
+                rejected = rejects.Select(r => (r.Table, r.Row)).Distinct().LongCount(),
                 message = committed
                     ? (rejects.Count == 0 ? "imported" : "imported valid rows; rejects recorded (--skip-invalid)")
                     : "nothing written: the file has invalid rows (fix them, or use --skip-invalid to import the valid ones)",

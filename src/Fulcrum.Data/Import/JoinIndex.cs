@@ -6,7 +6,7 @@ namespace Fulcrum.Data.Import;
 /// <summary>A joined file held in memory by its key column (joined files are lookups: small next to the main file).</summary>
 internal sealed class JoinIndex
 {
-    readonly Dictionary<string, string?[]> _rows = new(StringComparer.Ordinal);
+    readonly Dictionary<string, (string?[] Values, long Line)> _rows = new(StringComparer.Ordinal);
 
     JoinIndex(string file, string on, IReadOnlyList<string> columns)
     {
@@ -19,7 +19,8 @@ internal sealed class JoinIndex
     public string On { get; }
     public IReadOnlyList<string> Columns { get; }
 
-    public string?[]? Find(string key) => _rows.GetValueOrDefault(key.Trim());
+    /// <summary>The joined row with this key and its line in the joined file (for rejects to name where a value came from), or null.</summary>
+    public (string?[] Values, long Line)? Find(string key) => _rows.TryGetValue(key.Trim(), out var row) ? row : null;
 
     /// <param name="folder">The only folder joined files may come from (the main file's, or the web upload's).</param>
     public static JoinIndex Load(JoinSpec spec, string? mappingFile, string folder, ImportLimits limits)
@@ -44,10 +45,11 @@ internal sealed class JoinIndex
                 throw new SourceFormatException(path, reader.Line, $"join key '{key}' appears twice (first on line {first}); a joined file needs a unique '{spec.On}'.");
             if (firstLine.Count >= limits.MaxJoinRows)
                 throw new SourceFormatException(path, reader.Line, $"joined file has more than {limits.MaxJoinRows:N0} rows, the most a join may hold.");
-            firstLine[key] = reader.Line;
+            var line = reader.Line;
+            firstLine[key] = line;
             var values = new string?[reader.Columns.Count];
             for (var i = 0; i < values.Length; i++) values[i] = reader.Get(i);
-            index._rows[key] = values;
+            index._rows[key] = (values, line);
         }
         return index;
     }

@@ -1,8 +1,19 @@
+using System.Text.Json.Serialization;
+
 namespace Fulcrum.Data.Import;
 
 /// <summary>One value or row that could not be imported, named down to file, line and column.</summary>
+/// <param name="File">The file the value came from: the imported file, or the joined file it was looked up in.</param>
+/// <param name="Line">The value's line in <paramref name="File"/>.</param>
 public sealed record Reject(string File, long? Line, string? Table, string? Column, string? Field, string? Value, string Reason)
 {
+    /// <summary>When <see cref="File"/> is a joined file: the line of the imported file's row the reject keeps out; else null.</summary>
+    public long? RowLine { get; init; }
+
+    /// <summary>The imported file's line of the row kept out (rejected rows are counted and ordered by it).</summary>
+    [JsonIgnore]
+    public long? Row => RowLine ?? Line;
+
     public override string ToString()
     {
         var where = Line is null ? File : $"{File}:{Line}";

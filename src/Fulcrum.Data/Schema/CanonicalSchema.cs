@@ -38,7 +38,7 @@ public static class CanonicalSchema
             Text("account_id", "The account.", true),
             Text("product", "Product name.", true),
             new("start_date", FieldType.Date, "First day of the period.", true),
-            new("end_date", FieldType.Date, "Last day of the period; empty while active."),
+            new("end_date", FieldType.Date, "Day the period ended (for a churn, the churn's date); empty while active. Ended on or before the last day of data: not on today's book."),
             new("arr", FieldType.Number, "Annual recurring revenue of this product in the period.", true, Min: 0),
             Text("account_manager", "Account manager responsible for this product."),
             Attributes(),

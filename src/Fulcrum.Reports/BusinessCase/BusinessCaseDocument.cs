@@ -29,7 +29,7 @@ public static class BusinessCaseDocument
         foreach (var r in report.Levers)
         {
             var x = r.At(h);
-            md.AppendLine($"| {r.Rank} | {Md(r.Lever.Title)} | {Money(x.ArrTotal)} | {Money(x.CostSaved)} | {Money(x.Npv)} | {Ratio(x.Roi)} | {Payback(x.PaybackMonths, h)} | {MoneyFormat.Short(r.Lever.Cost)} |");
+            md.AppendLine($"| {r.Rank} | {Md(r.Lever.Title)} | {Money(x.ArrTotal)} | {Money(x.CostSaved)} | {Money(x.Npv)} | {Ratio(x.Roi)} | {Payback(x, h)} | {MoneyFormat.Short(r.Lever.Cost)} |");
         }
         md.AppendLine();
         foreach (var r in report.Levers) md.AppendLine($"{r.Rank}. {Md(r.Sentence)}");
@@ -81,7 +81,7 @@ public static class BusinessCaseDocument
         {
             var x = r.At(h);
             html.AppendLine($"<tr><td>{r.Rank}</td><td>{E(r.Lever.Title)}</td>{Cell(x.ArrTotal)}{Cell(x.CostSaved)}{Cell(x.Npv)}<td class=\"n\">{E(Ratio(x.Roi))}</td>" +
-                            $"<td class=\"n\">{E(Payback(x.PaybackMonths, h))}</td><td class=\"n\">{E(MoneyFormat.Short(r.Lever.Cost))}</td></tr>");
+                            $"<td class=\"n\">{E(Payback(x, h))}</td><td class=\"n\">{E(MoneyFormat.Short(r.Lever.Cost))}</td></tr>");
         }
         html.AppendLine("</tbody></table><ol>");
         foreach (var r in report.Levers) html.AppendLine($"<li>{E(r.Sentence)}</li>");
@@ -147,7 +147,7 @@ public static class BusinessCaseDocument
     static string Cell(Estimate e) => Untouched(e) ? "<td class=\"n\">—</td>"
         : $"<td class=\"n\">{E(MoneyFormat.Short(e.Value))}<br><span class=\"ci\">{E(MoneyFormat.Short(e.Lower))}–{E(MoneyFormat.Short(e.Upper))}</span></td>";
     static string Ratio(Estimate e) => double.IsNaN(e.Value) ? "n/a" : string.Create(C, $"{e.Value:0.0}× ({e.Lower:0.0}–{e.Upper:0.0})");
-    static string Payback(Estimate e, int horizon) => double.IsPositiveInfinity(e.Value) ? $"> {horizon} mo" : string.Create(C, $"{e.Value:0} mo");
+    static string Payback(LeverHorizon x, int horizon) => x.NeverPaysBack ? $"> {horizon} mo" : !x.PaybackMonths.IsDefined ? "n/a" : string.Create(C, $"{x.PaybackMonths.Value:0} mo");
     static string Times(Estimate e, double? value = null) => string.Create(C, $"{value ?? e.Value:0.0}×");
     static string Number(double v) => v.ToString("#,0.####", C);
     static string E(string text) => WebUtility.HtmlEncode(text);

@@ -36,4 +36,19 @@ public sealed class SmallCompanyLinkageTests
         var top = Report.Value.Levers[0].At(Report.Value.HorizonMonths);
         Assert.True(double.IsFinite(top.Npv.Lower) && double.IsFinite(top.Npv.Upper), $"{top.Npv}");
     }
+
+    [Fact]
+    public void A_payback_that_never_comes_is_undefined_with_the_reason_never_infinite()
+    {
+        var horizons = Report.Value.Levers.SelectMany(l => l.Horizons).ToList();
+        Assert.All(horizons, h => Assert.False(double.IsInfinity(h.PaybackMonths.Value), $"{h.Months} months: {h.PaybackMonths}"));
+        var never = horizons.Where(h => h.NeverPaysBack).ToList();
+        Assert.NotEmpty(never);
+        Assert.All(never, h =>
+        {
+            Assert.False(h.PaybackMonths.IsDefined);
+            Assert.Equal($"never pays back within the {h.Months}-month horizon: the discounted benefits do not cover the lever cost", h.PaybackMonths.Method);
+        });
+        Assert.All(horizons.Where(h => !h.NeverPaysBack && h.Npv.IsDefined), h => Assert.True(h.PaybackMonths.IsDefined, $"{h.PaybackMonths}"));
+    }
 }

@@ -140,4 +140,66 @@ public sealed class ImporterJoinTests : IDisposable
         Assert.Equal(["Internet (Fiber) 60", "Phone 120"],
             _ws.Store.Query<(string, double)>("SELECT product, arr FROM subscriptions ORDER BY 1").Select(r => $"{r.Item1} {r.Item2}"));
     }
+    [Fact]
+    public void A_bad_joined_value_is_rejected_naming_the_joined_file_and_its_line()
+    {
+        // DE is line 4 of the joined file; A1, joined to it through regions.csv, line 2 of the main file.
+        _ws.WriteLines("lookups/regions.csv", "account,region,country", "A2,AMER,US", "A1,EMEA,DE");
+        _ws.WriteLines("lookups/countries.tsv", "country\tpopulation", "FR\t68000000", "US\t335000000", "DE\tmany");
+        var mapping = _ws.Write("m.yaml", """
+            join:
+              - file: lookups/regions.csv
+                on: account
+              - file: lookups/countries.tsv
+                on: country
+            tables:
+              - table: accounts
+                fields:
+                  account_id: account
+                  region: region
+                  attributes: { columns: [population] }
+              - table: responses
+                fields:
+                  response_id: { template: "{account}-r" }
+                  account_id: account
+                  responded_at: { value: "2024-01-01" }
+                  nps: { expr: "[population] - [population] + 9" }
+            """);
+        var file = _ws.WriteLines("accounts.csv", "account,industry", "A1,fin", "A2,ret");
+
+        var result = _ws.Import("all", file, mapping, dryRun: true);
+
+        var reject = Assert.Single(result.Rejects);
+        Assert.Equal(("countries.tsv", 4L, "population", "many"), (Path.GetFileName(reject.File), reject.Line, reject.Column, reject.Value));
+        Assert.Equal(2, reject.RowLine);
+        Assert.Contains("(joined by 'country' to line 2 of accounts.csv)", reject.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, result.RejectedRows);
+    }
+
+    [Fact]
+    public void Two_rows_rejected_for_one_joined_value_count_as_two_rows()
+    {
+        _ws.WriteLines("lookups/regions.csv", "account,region,country", "A1,EMEA,DE", "A2,EMEA,DE");
+        _ws.WriteLines("lookups/countries.tsv", "country\tpopulation", "DE\tmany");
+        var mapping = _ws.Write("m.yaml", """
+            join:
+              - file: lookups/regions.csv
+                on: account
+              - file: lookups/countries.tsv
+                on: country
+            tables:
+              - table: accounts
+                fields:
+                  account_id: account
+                  created_at: { expr: "addmonths(date('2024-01-01', 'yyyy-MM-dd'), [population])" }
+            """);
+        var file = _ws.WriteLines("accounts.csv", "account,industry", "A1,fin", "A2,ret");
+
+        var result = _ws.Import("accounts", file, mapping, dryRun: true);
+
+        Assert.Equal([(2L, 2L), (2L, 3L)], result.Rejects.Select(r => (r.Line!.Value, r.RowLine!.Value)));
+        Assert.All(result.Rejects, r => Assert.EndsWith("countries.tsv", r.File, StringComparison.Ordinal));
+        Assert.Equal(2, result.RejectedRows);
+        Assert.Equal(2, Assert.Single(result.Tables).Rejected);
+    }
 }

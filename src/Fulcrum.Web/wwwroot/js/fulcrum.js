@@ -250,7 +250,7 @@ const Fulcrum = (() => {
       const a = Math.abs(x), sign = x < 0 ? "−" : "";
       return a >= 1e6 ? `${sign}$${(a / 1e6).toFixed(2)}M` : a >= 1e3 ? `${sign}$${(a / 1e3).toFixed(0)}k` : `${sign}$${a.toFixed(0)}`;
     };
-    const months = v => { const x = Number(v); return Number.isFinite(x) ? `${x.toFixed(0)} mo` : "not within horizon"; };
+    const months = v => { const x = Number(v); return Number.isFinite(x) ? `${x.toFixed(0)} mo` : "n/a"; };
     const show = s => {
       const unit = s.dataset.unit, v = Number(s.value);
       document.getElementById(`out-${s.dataset.assumption}`).textContent =
@@ -271,7 +271,7 @@ const Fulcrum = (() => {
         `<td class="num npv"><strong>${short(x.npv.value)}</strong><br><span class="muted">${range(x.npv, short)}</span></td>` +
         `<td class="num">${Number.isFinite(x.probabilityNpvPositive) ? num(100 * x.probabilityNpvPositive, 0) + "%" : "—"}</td>` +
         `<td class="num">${num(100 * x.roi.value, 0)}%<br><span class="muted">${range(x.roi, v => `${num(100 * v, 0)}%`)}</span></td>` +
-        `<td class="num">${months(x.paybackMonths.value)}</td></tr>`).join("");
+        `<td class="num">${x.neverPaysBack ? "not within horizon" : months(x.paybackMonths.value)}</td></tr>`).join("");
       const ordered = rows.slice().reverse();
       chart("levers-chart").setOption({
         animation: false, grid: { left: 260, right: 30, top: 10, bottom: 30 },
