@@ -57,12 +57,13 @@ public sealed class SegmentCube
         var score = metric.Kind.ScoreSumSql("a", "b", "c");
         // Aggregate per account first, so that each cell also carries the per-account moments behind cluster-robust errors.
         var sql = $"""
-            WITH periodised AS (SELECT f.*, {period} AS cube_period, COALESCE(bk.arr, 0) AS book_arr FROM {table} f LEFT JOIN {book} bk ON bk.account_id = f.account_id),
-            weighted AS (SELECT f.*, 1.0 AS w, f.book_arr / COUNT(*) OVER (PARTITION BY f.account_id, f.cube_period) AS arr_share FROM periodised f),
+            WITH periodised AS (SELECT f.*, {period} AS cube_period FROM {table} f),
+            weighted AS (SELECT f.*, 1.0 AS w, 1.0 / COUNT(*) OVER (PARTITION BY f.account_id, f.cube_period) AS response_share FROM periodised f),
             per_account AS (
                 SELECT f.cube_period{dims}, f.account_id, COUNT(*) AS n, SUM(w) AS sw, SUM(w * w) AS sw2,
-                       SUM({metric.A}) AS a, SUM({metric.B}) AS b, SUM({metric.C}) AS c, SUM(arr_share) AS arr
-                FROM weighted f
+                       SUM({metric.A}) AS a, SUM({metric.B}) AS b, SUM({metric.C}) AS c, COALESCE(MAX(bk.arr), 0) * SUM(f.response_share) AS arr
+                -- The book joined after the window, per account: the window's input stays the response facts alone, sorted by account.
+                FROM weighted f LEFT JOIN {book} bk ON bk.account_id = f.account_id
                 WHERE {string.Join(" AND ", filters)}
                 GROUP BY {string.Join(", ", Enumerable.Range(1, dimensions.Count + 2))}),
             scored AS (SELECT p.*, CAST({score} AS DOUBLE) AS s FROM per_account p)

@@ -46,9 +46,11 @@ public class AirlineGraphDiscoveryTests(ITestOutputHelper output)
         // Measured 2026-12-06 with the closest theme as primary: 30 themes, NMI 0.216, ARI 0.109, smallest 39 sentences (k-means on
         // MiniLM with the true k: NMI 0.19). 2026-12-07, complaint themes first: 32 themes, NMI 0.219, ARI 0.114 (closest first on the
         // same themes 0.216 / 0.107). The 0.22 / 0.12 is not met here (the lab, whose split uses the store's scorer: 0.220–0.225 /
-        // 0.111–0.117 over discovery seeds 1–3).
+        // 0.111–0.117 over discovery seeds 1–3). Stop 34: tweets with the same vector are one graph node whether or not they share an
+        // array (SameVector), as on a first run, where MiniLM hands case variants one array; the figures above held for cached
+        // vectors only. Now 32 themes, NMI 0.213, ARI 0.108.
         Assert.InRange(summary.Created, 20, 40);
-        Assert.True(nmi >= 0.215, $"NMI {nmi:F3}");
+        Assert.True(nmi >= 0.21, $"NMI {nmi:F3}");
         Assert.True(ari >= 0.105, $"ARI {ari:F3}");
         // A complaint is what a complaining tweet is about: putting its complaint theme first agrees better with the reasons.
         Assert.True(nmi > closestNmi && ari > closestAri, $"complaint first NMI {nmi:F4} / ARI {ari:F4}, closest first {closestNmi:F4} / {closestAri:F4}");
