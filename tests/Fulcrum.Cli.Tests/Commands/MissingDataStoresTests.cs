@@ -101,6 +101,20 @@ public sealed class MissingDataStoresTests : IDisposable
         Assert.Contains(dropped == "outcomes" ? "fulcrum import outcomes" : "nps", modelOutput);
     }
 
+    [Theory]
+    [InlineData("tickets", "no support tickets on record: import tickets")]
+    [InlineData("outcomes", "no renewal outcomes on record: import outcomes")]
+    public void Value_shows_a_figure_without_its_table_as_absent_with_the_reason_never_zero(string dropped, string reason)
+    {
+        var (code, output) = Run("value", "--db", Store(dropped));
+        Assert.Equal(0, code);
+        Assert.Contains(reason, output, StringComparison.Ordinal);
+        Assert.Contains("left out of every total", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 [0 to 0]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.0 (95% CI 0.0 to 0.0", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Without_subscriptions_no_lever_is_valued_at_zero_in_text_markdown_html_json_analyze_or_the_report()
     {
