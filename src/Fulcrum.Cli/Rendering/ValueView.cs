@@ -14,7 +14,8 @@ public static class ValueView
     {
         foreach (var problem in report.InvalidInitiatives) AnsiConsole.MarkupLine($"[yellow]Not measured:[/] {Markup.Escape(problem)}");
         var ledger = report.Ledger;
-        RenderLine(ledger.Total);
+        // A ledger with no quarter measured is said by the lines below, not drawn as an empty table.
+        if (ledger.Total.Quarters.Count > 0) RenderLine(ledger.Total);
         foreach (var line in ledger.LeftOut) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(line)}[/]");
         var summary = new Table().Border(TableBorder.Rounded).Title("Value delivered since each start (95% CI)").AddColumns("line", "kind", "cost", "value", "verdict");
         foreach (var line in ledger.ByInitiative.Concat(ledger.ByKind).Append(ledger.References).Append(ledger.Total))
@@ -28,7 +29,7 @@ public static class ValueView
         foreach (var i in report.Initiatives)
             effects.AddRow(Markup.Escape(i.Initiative.InitiativeId), i.Design?.ToString() ?? "not measurable",
                 Cell(i, survey), Cell(i, "churn"), Cell(i, "expansion"), Cell(i, "cost_to_serve"));
-        AnsiConsole.Write(effects);
+        if (report.Initiatives.Count > 0) AnsiConsole.Write(effects);
         foreach (var i in report.Initiatives) AnsiConsole.MarkupLine($"• {Markup.Escape(i.Summary)}");
         AnsiConsole.MarkupLine("[grey]`fulcrum initiatives show ID` gives the effect by quarter since the start, the pre-trend check and the placebo test.[/]");
         RenderReferences(report.References);
@@ -58,6 +59,12 @@ public static class ValueView
     public static void RenderReferences(ReferenceProgramReport r)
     {
         AnsiConsole.Write(new Rule("[bold]Reference program[/]").LeftJustified());
+        // Without opportunities the funnel's later steps, the win rates and the revenue would be 0 or NaN: absent, with why.
+        if (r.Unmeasurable is { } why)
+        {
+            AnsiConsole.MarkupLine($"[yellow]Not measured: {Markup.Escape(why)}.[/] {r.UnmeasuredRequests:N0} reference requests on record.");
+            return;
+        }
         var table = new Table().Border(TableBorder.Rounded).Title("Funnel from promoter answers (conversion from the step before, 95% Wilson CI)").AddColumn("period");
         var stages = r.PromoterFunnel.Stages.Select(s => s.Stage).ToList();
         foreach (var s in stages) table.AddColumn(s);

@@ -1,6 +1,7 @@
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Value;
 using Fulcrum.Analytics.Value.Initiatives;
+using Fulcrum.Analytics.Value.References;
 using Fulcrum.Data.Demo;
 using Fulcrum.Data.Store;
 
@@ -54,6 +55,26 @@ public sealed class ValueWithoutTablesTests : IDisposable
         }
         Assert.True(total.Total.IsDefined);
         Assert.DoesNotContain("NaN", total.Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reference_requests_without_opportunities_are_not_measured_and_left_out_of_the_total()
+    {
+        var report = Report("opportunities");
+        var references = report.References;
+        Assert.False(references.IsDefined);
+        Assert.Equal(ReferenceProgram.NoOpportunities, references.Unmeasurable);
+        Assert.True(references.UnmeasuredRequests > 0);
+        Assert.False(references.IncrementalRevenue.IsDefined);
+        Assert.Empty(references.PromoterFunnel.Stages);
+
+        var line = report.Ledger.References;
+        Assert.False(line.Total.IsDefined);
+        Assert.Equal($"not measured: {ReferenceProgram.NoOpportunities}", line.Verdict);
+        Assert.Contains(report.Ledger.LeftOut, l => l.Contains(ReferenceProgram.NoOpportunities, StringComparison.Ordinal));
+        // The initiatives are still measured and summed.
+        Assert.True(report.Ledger.Total.Total.IsDefined);
+        Assert.DoesNotContain("NaN", report.Ledger.Total.Verdict, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

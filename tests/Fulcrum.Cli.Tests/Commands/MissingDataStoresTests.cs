@@ -116,6 +116,21 @@ public sealed class MissingDataStoresTests : IDisposable
     }
 
     [Fact]
+    public void Reference_requests_without_opportunities_are_not_measured_in_value_or_references()
+    {
+        var db = Store("opportunities");
+        foreach (var command in new[] { "value", "references" })
+        {
+            var (code, output) = Run(command, "--db", db);
+            Assert.Equal(0, code);
+            Assert.Contains("Not measured: no opportunities on record; import opportunities", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("NaN", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("0 [0 to 0]", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("includes 0: 0 (", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void Without_subscriptions_no_lever_is_valued_at_zero_in_text_markdown_html_json_analyze_or_the_report()
     {
         // No account holds a product on the last day of data: there is no book, so no lever has anything to be worth.

@@ -44,6 +44,8 @@ public static class ValueLedger
         foreach (var impact in impacts.Where(i => i.Outcomes.Count == 0)) notes.Add($"{impact.Initiative.InitiativeId}: {impact.Summary}");
         var leftOut = impacts.SelectMany(i => i.NotMeasured).Distinct().GroupBy(m => m.Value)
             .Select(g => $"{string.Join(" and ", g.Select(m => Column(m.Key)).Distinct())} absent and left out of every total: {g.Key}.").ToList();
+        if (references.Unmeasurable is { } why && references.UnmeasuredRequests > 0)
+            leftOut.Add($"The reference program is absent and left out of every total: {why}.");
         return new ValueLedgerReport(byInitiative, byKind, referenceLine, total, notes, leftOut);
     }
 
@@ -108,6 +110,11 @@ public static class ValueLedger
 
     static LedgerLine ReferenceLine(ReferenceProgramReport references)
     {
+        if (references.Unmeasurable is { } why)
+        {
+            var absent = Estimate.Undefined(0, why);
+            return new LedgerLine("reference program (incremental won revenue)", null, null, [], absent, Verdict(absent, null));
+        }
         var quarters = new List<LedgerQuarter>();
         double cumulativeAmount = 0;
         var uplift = references.WinRateUplift.Difference;
@@ -137,7 +144,8 @@ public static class ValueLedger
                 Sum(parts.Select(p => p.Made)), Sum(parts.Select(p => p.Total)), Sum(cumulativeParts)));
         }
         var cost = lines.Any(l => l.Cost is not null) ? lines.Sum(l => l.Cost ?? 0) : (double?)null;
-        var total = quarters.Count == 0 ? Zero() : quarters[^1].Cumulative;
+        // Without a quarter the lines' totals say it: absent with their reasons when none was measured.
+        var total = quarters.Count == 0 ? Sum(lines.Select(l => l.Total)) : quarters[^1].Cumulative;
         return new LedgerLine(name, kind, cost, quarters, total, Verdict(total, cost));
     }
 
