@@ -104,7 +104,10 @@ public static class BusinessCaseAnalysis
         var sensitivity = results.Take(SensitivityLevers).Select(r => Tornado(linkage, r, assumptions, horizon)).ToList();
         var warnings = linkage.Report.Warnings.ToList();
         var unavailable = levers.Where(l => l.Scenario is null).Select(l => l.Lever).ToList();
-        var headline = LeverRanking.Headline(results, horizon, figures.ConfidenceLevel, unavailable.Select(l => $"{l.Title}: {l.Unavailable}"));
+        // One reason shared by every lever (e.g. no book) is said once, not once per lever.
+        var reasons = unavailable.Select(l => l.Unavailable ?? "").Distinct().ToList();
+        var headline = LeverRanking.Headline(results, horizon, figures.ConfidenceLevel,
+            reasons is [{ Length: > 0 }] ? reasons : unavailable.Select(l => $"{l.Title}: {l.Unavailable}"));
         return new BusinessCaseReport(horizon, figures.ConfidenceLevel, headline, results, unavailable,
             sensitivity,
             assumptions.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new AssumptionUsed(a.Key, a.Value, DefaultAssumptions.Find(a.Key)?.Unit ?? "")).ToList(),

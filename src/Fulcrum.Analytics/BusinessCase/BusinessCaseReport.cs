@@ -67,6 +67,9 @@ public sealed record BusinessCaseReport(
             return g.Key.Length == 0 ? named + more : $"{named}{more} ({g.Key})";
         })];
 
+    /// <summary>The reason every lever not valued shares (e.g. no book to value), or null when they have several or there are none.</summary>
+    public string? SharedUnavailableReason => UnavailableLevers.Select(l => l.Unavailable ?? "").Distinct().ToList() is [{ Length: > 0 } reason] ? reason : null;
+
     /// <summary>The top-ranked lever when its NPV interval lies above zero, else null (no lever pays back with confidence).</summary>
     public LeverResult? ConfidentLever => Levers.Count > 0 && Levers[0].At(HorizonMonths).PaysBackWithConfidence ? Levers[0] : null;
 }

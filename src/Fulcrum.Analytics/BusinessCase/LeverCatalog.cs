@@ -88,6 +88,9 @@ public static class LeverCatalog
         for (var theme = 0; theme < context.Data.Themes.Count; theme++)
             if (Wanted(FixThemePrefix + context.Data.Themes[theme].ThemeId))
                 result.Add(FixThemeLever(context, theme, A("lever_size_fix_theme"), A("lever_cost_fix_theme")));
+        // Without a book every lever would be valued at $0 ($0 to $0): each is unavailable, saying why.
+        if (book.Accounts.Count == 0)
+            return result.Select(l => (l.Item1 with { Unavailable = LinkageReportBuilder.NoBook }, (ScenarioDefinition?)null)).ToList();
         if (context.Data.HasArr) return result;
         // Without ARR a lever that works through retention would be valued at $0: it is unavailable, saying why. Only a
         // lever whose whole value is cost to serve (fewer contacts) keeps its money.
@@ -191,7 +194,8 @@ public static class LeverCatalog
     /// </summary>
     internal static IReadOnlyList<(Lever Lever, ScenarioDefinition? Scenario)> WithoutStrengths(IReadOnlyList<(Lever Lever, ScenarioDefinition? Scenario)> levers,
         IReadOnlyDictionary<string, ThemeKind> kinds) =>
-        levers.Select(l => l.Lever.Id.StartsWith(FixThemePrefix, StringComparison.Ordinal)
+        // Without a book no lever is valued, strengths included: they keep that one reason, so it is said once.
+        levers.Select(l => l.Lever.Id.StartsWith(FixThemePrefix, StringComparison.Ordinal) && l.Lever.Unavailable != LinkageReportBuilder.NoBook
                            && kinds.GetValueOrDefault(l.Lever.Id[FixThemePrefix.Length..]) == ThemeKind.Strength
             ? (l.Lever with { Unavailable = StrengthNotFixed }, (ScenarioDefinition?)null)
             : l).ToList();

@@ -76,4 +76,8 @@ public sealed record LinkageReport(
     int Resamples,
     int FailedResamples,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<AssumptionUsed> Assumptions);
+    IReadOnlyList<AssumptionUsed> Assumptions)
+{
+    /// <summary>Why the money figures on today's book (levers, book churn and cost to serve) are absent when no account holds a product on the last day of data.</summary>
+    public const string NoBook = "there is no book to value (no account holds a product on the last day of data); import subscriptions (fulcrum import subscriptions FILE)";
+}

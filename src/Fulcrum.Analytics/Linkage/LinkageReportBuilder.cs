@@ -59,7 +59,8 @@ internal static class LinkageReportBuilder
         if (figures.Has(lostKey) && bookAccounts > 0 && d.HasArr)
             lostPerDetractor = Scale(figures.Estimate(lostKey, bookAccounts, $"ARR churned in 12 months per account if it were a detractor rather than a promoter, {adjusted}"), -1.0 / bookAccounts);
 
-        var npsPoint = d.HasArr && figures.Has($"scenario:{LinkageAnalysis.OneNpsPoint}:12:npv")
+        // Without a book (no account holds a product) there is nothing for a point of NPS to be worth: absent, not $0.
+        var npsPoint = d.HasArr && bookAccounts > 0 && figures.Has($"scenario:{LinkageAnalysis.OneNpsPoint}:12:npv")
             ? horizons.Select(h => new MoneyAtHorizon(h,
                 figures.Estimate($"scenario:{LinkageAnalysis.OneNpsPoint}:{h}:arr_total", bookAccounts, "ARR on the books at the horizon from +1 point of account NPS (1% of accounts one category up)"),
                 figures.Estimate($"scenario:{LinkageAnalysis.OneNpsPoint}:{h}:npv", bookAccounts, "NPV of +1 point of account NPS (margin on revenue + cost to serve, discounted)"))).ToList()
@@ -87,12 +88,12 @@ internal static class LinkageReportBuilder
             models.Tickets is null ? null : figures.Estimate("tickets_rate_ratio_per_ces_point", d.ServiceCell.Length, "tickets per account-quarter, rate ratio per CES point (log-linear, CES corrected for measurement error), adjusted for segment, tenure, products, size"),
             models.Minutes is null ? null : figures.Estimate("minutes_rate_ratio_per_ces_point", d.ServiceCell.Length, "handle minutes per account-quarter, rate ratio per CES point (log-linear, CES corrected for measurement error), adjusted for segment, tenure, products, size"),
             d.Themes.Select((t, i) => ThemeChurnOf(t, i, d, book, figures)).OrderByDescending(t => t.ChurnRatio.Value).ToList(),
-            d.HasTickets
-                ? figures.Estimate("book_cost_to_serve_per_year", bookAccounts, "predicted cost to serve of today's book over the next 12 months")
-                : Estimate.Undefined(bookAccounts, NoTickets, figures.ConfidenceLevel),
-            d.HasArr
-                ? figures.Estimate("book_churned_arr_next_year", bookAccounts, "predicted ARR churned from today's book over the next 12 months")
-                : Estimate.Undefined(bookAccounts, NoArr, figures.ConfidenceLevel),
+            !d.HasTickets ? Estimate.Undefined(bookAccounts, NoTickets, figures.ConfidenceLevel)
+            : bookAccounts == 0 ? Estimate.Undefined(0, NoBook, figures.ConfidenceLevel)
+            : figures.Estimate("book_cost_to_serve_per_year", bookAccounts, "predicted cost to serve of today's book over the next 12 months"),
+            !d.HasArr ? Estimate.Undefined(bookAccounts, NoArr, figures.ConfidenceLevel)
+            : bookAccounts == 0 ? Estimate.Undefined(0, NoBook, figures.ConfidenceLevel)
+            : figures.Estimate("book_churned_arr_next_year", bookAccounts, "predicted ARR churned from today's book over the next 12 months"),
             quality,
             figures.Bootstrap.Replicates.Count + figures.Bootstrap.Failed,
             figures.Bootstrap.Failed,
@@ -114,7 +115,7 @@ internal static class LinkageReportBuilder
         return new ThemeChurn(t.ThemeId, t.Label, t.Events.Length, t.Events.Count(i => d.Churned[i]),
             figures.Estimate($"theme_churn_ratio:{t.ThemeId}", t.Events.Length, "observed / model-predicted churn of renewals by accounts that raised the theme in the year before (adjusted for NPS, CES, the controls and the other themes they raised: one model of every theme, ridge prior on each theme's log-odds)"),
             raising,
-            figures.Has(atRiskKey) && d.HasArr ? figures.Estimate(atRiskKey, raising, "ARR lost over the next 12 months by today's accounts that raised the theme in the last year, through churn beyond what their scores, profile and other themes predict (observed / predicted churn of earlier renewals after the theme)") : null,
+            figures.Has(atRiskKey) && d.HasArr && book.Accounts.Count > 0 ? figures.Estimate(atRiskKey, raising, "ARR lost over the next 12 months by today's accounts that raised the theme in the last year, through churn beyond what their scores, profile and other themes predict (observed / predicted churn of earlier renewals after the theme)") : null,
             pValue);
     }
 
@@ -122,6 +123,9 @@ internal static class LinkageReportBuilder
 
     internal const string NoArr = "no ARR on record (outcomes without arr_before, no subscription ARR), so retention cannot be valued in money; "
         + "churn is reported as counts and rates. A business that sells by order values repeat purchase from its orders (fulcrum repeat-purchase)";
+
+    /// <summary>Why money figures on today's book are absent when no account holds a product on the last day of data.</summary>
+    internal const string NoBook = LinkageReport.NoBook;
 
     internal const string NoExpansion = "no expansion outcomes on record, so expansion cannot be modelled; import outcomes of kind expansion to value it";
 
@@ -206,7 +210,8 @@ internal static class LinkageReportBuilder
             warnings.Add("No ARR on record (outcomes were imported without arr_before and no subscription carries ARR): churn and renewal are shown as counts "
                 + "and rates, and no lever is valued through retention. Money comes from orders where there are any (fulcrum repeat-purchase).");
         if (book.Accounts.Count == 0)
-            warnings.Add("No account holds a product on the last day of data, so there is no book to value: money figures are zero.");
+            warnings.Add("No account holds a product on the last day of data, so there is no book to value: its money figures (levers, book churn and cost to serve) are absent, not zero. "
+                + "Import subscriptions (fulcrum import subscriptions FILE).");
         return warnings;
     }
 

@@ -168,7 +168,7 @@ public static class ThemeImpactAnalysis
             var arrHeld = Enumerable.Range(0, accountCount).Where(a => raising[a]).Sum(a => arr[a]);
             var kind = KindOf(links.Positive, scored, sentiment, npsImpact);
             results.Add(new ThemeImpact(themeId, label, kind, links.Comments, raisingCount, sentiment, npsImpact, churn?.Raising, churn?.Others, churn?.Excess,
-                churn?.AtRisk, anyArr ? arrHeld : null, trend, null));
+                anyArr ? churn?.AtRisk : churn is null ? null : Estimate.Undefined(raisingCount, NoArr, options.ConfidenceLevel), anyArr ? arrHeld : null, trend, null));
         }
 
         var q = pValues.Count > 0 ? MultipleTesting.BenjaminiHochberg(pValues) : [];
@@ -212,6 +212,9 @@ public static class ThemeImpactAnalysis
             : new ThemeMoneyCoverage(false,
                 "No churn or ARR at risk: the outcomes table holds no renewal or churn rows, so these data cannot say which accounts left. " +
                 "Import renewals and churn (`fulcrum import outcomes FILE`, or `fulcrum import all FILE --mapping M` with an outcomes table) and run `fulcrum themes` again.");
+
+    /// <summary>Why ARR at risk is absent (not $0) when no account carries ARR, e.g. no subscription holds a product.</summary>
+    internal const string NoArr = "No ARR at risk: no account carries ARR in these data (no subscription holds a product with ARR); import subscriptions (fulcrum import subscriptions FILE).";
 
     sealed record ThemeChurnFigures(Estimate Raising, Estimate Others, Estimate Excess, Estimate AtRisk);
 

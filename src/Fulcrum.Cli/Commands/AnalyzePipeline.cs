@@ -162,7 +162,7 @@ public static class AnalyzePipeline
             var top = impact.Themes.Where(t => t.Kind == ThemeKind.Problem).Select(t => (t.Label, Risk: t.ArrAtRiskBeyondScores ?? t.ArrAtRisk)).Where(t => t.Risk is { IsDefined: true })
                 .OrderByDescending(t => t.Risk!.Value).FirstOrDefault();
             return top.Risk is null
-                ? (impact.LinkageNote ?? "no theme with ARR at risk", null)
+                ? (impact.LinkageNote ?? impact.Themes.Select(t => t.ArrAtRisk).FirstOrDefault(r => r is { IsDefined: false })?.Method ?? "no theme with ARR at risk", null)
                 : ($"{top.Label}: ARR at risk {Money(top.Risk)}", top.Risk);
         });
         Step("business case", p =>
@@ -186,7 +186,8 @@ public static class AnalyzePipeline
                 _ => "",
             };
             var top = run.Report.Levers.FirstOrDefault();
-            if (top is null) return ($"no lever could be valued{reused}", null);
+            if (top is null)
+                return ($"no lever could be valued{(run.Report.SharedUnavailableReason is { } why ? ": " + why : " (see business-case)")}{reused}", null);
             var npv = top.At(run.Report.HorizonMonths).Npv;
             return ($"top lever {top.Lever.Title}: NPV {Money(npv)} over {run.Report.HorizonMonths} months{reused}", npv);
         });

@@ -24,7 +24,8 @@ public static class BusinessCaseView
                 x.NeverPaysBack ? $"> {h} mo" : !x.PaybackMonths.IsDefined ? "n/a" : string.Create(C, $"{x.PaybackMonths.Value:0} mo"),
                 Markup.Escape(MoneyFormat.Short(r.Lever.Cost)));
         }
-        AnsiConsole.Write(table);
+        // With no lever valued the table would be headers only: the headline and "Not valued" lines say why.
+        if (report.Levers.Count > 0) AnsiConsole.Write(table);
         foreach (var r in report.Levers) AnsiConsole.MarkupLine($"{r.Rank}. {Markup.Escape(r.Sentence)}");
         foreach (var line in report.NotValued) AnsiConsole.MarkupLine($"[grey]Not valued: {Markup.Escape(line)}.[/]");
 

@@ -14,11 +14,13 @@ public static class ValueView
     {
         foreach (var problem in report.InvalidInitiatives) AnsiConsole.MarkupLine($"[yellow]Not measured:[/] {Markup.Escape(problem)}");
         var ledger = report.Ledger;
-        RenderLine(ledger.Total);
+        // A ledger with no quarter measured is said by the lines below, not drawn as an empty table.
+        if (ledger.Total.Quarters.Count > 0) RenderLine(ledger.Total);
+        foreach (var line in ledger.LeftOut) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(line)}[/]");
         var summary = new Table().Border(TableBorder.Rounded).Title("Value delivered since each start (95% CI)").AddColumns("line", "kind", "cost", "value", "verdict");
         foreach (var line in ledger.ByInitiative.Concat(ledger.ByKind).Append(ledger.References).Append(ledger.Total))
             summary.AddRow(Markup.Escape(line.Name), Markup.Escape(line.Kind?.Replace('_', ' ') ?? ""), line.Cost?.ToString("#,0", C) ?? "",
-                InitiativesView.Money(line.Total), Markup.Escape(line.Verdict));
+                LedgerMoney(line.Total), Markup.Escape(line.Verdict));
         AnsiConsole.Write(summary);
 
         // The survey outcome is NPS, or CSAT where customers answer only CSAT.
@@ -27,7 +29,7 @@ public static class ValueView
         foreach (var i in report.Initiatives)
             effects.AddRow(Markup.Escape(i.Initiative.InitiativeId), i.Design?.ToString() ?? "not measurable",
                 Cell(i, survey), Cell(i, "churn"), Cell(i, "expansion"), Cell(i, "cost_to_serve"));
-        AnsiConsole.Write(effects);
+        if (report.Initiatives.Count > 0) AnsiConsole.Write(effects);
         foreach (var i in report.Initiatives) AnsiConsole.MarkupLine($"• {Markup.Escape(i.Summary)}");
         AnsiConsole.MarkupLine("[grey]`fulcrum initiatives show ID` gives the effect by quarter since the start, the pre-trend check and the placebo test.[/]");
         RenderReferences(report.References);
@@ -36,20 +38,33 @@ public static class ValueView
     }
 
     static string Cell(Analytics.Value.Initiatives.InitiativeImpact impact, string outcome) =>
-        impact.Outcome(outcome) is { } o ? (o.Detected ? "[green]" : "") + InitiativesView.Fmt(o.AverageSinceStart) + (o.Detected ? "[/]" : "") : "—";
+        impact.Outcome(outcome) is { } o ? (o.Detected ? "[green]" : "") + InitiativesView.Fmt(o.AverageSinceStart) + (o.Detected ? "[/]" : "")
+        : impact.NotMeasured.TryGetValue(outcome, out var why) ? $"[grey]absent: {Markup.Escape(why)}[/]"
+        : "—";
+
+    // A ledger figure the data cannot give is absent (its reason is printed under the ledger), never 0 [0 to 0].
+    // A part nothing was measured for in a quarter (no initiative running) is a dash.
+    static string LedgerMoney(Core.Statistics.Estimate e) =>
+        !e.IsDefined ? "[grey]absent[/]" : e is { N: 0, Value: 0, Lower: 0, Upper: 0 } ? "—" : InitiativesView.Money(e);
 
     static void RenderLine(LedgerLine line)
     {
         var table = new Table().Border(TableBorder.Rounded).Title($"Value ledger — {Markup.Escape(line.Name)}, per quarter (95% CI)")
             .AddColumns("quarter", "saved (cost to serve)", "retained (churn avoided, ARR)", "made (expansion, references)", "total", "cumulative");
         foreach (var q in line.Quarters)
-            table.AddRow(q.Quarter, InitiativesView.Money(q.Saved), InitiativesView.Money(q.Retained), InitiativesView.Money(q.Made), InitiativesView.Money(q.Total), InitiativesView.Money(q.Cumulative));
+            table.AddRow(q.Quarter, LedgerMoney(q.Saved), LedgerMoney(q.Retained), LedgerMoney(q.Made), LedgerMoney(q.Total), LedgerMoney(q.Cumulative));
         AnsiConsole.Write(table);
     }
 
     public static void RenderReferences(ReferenceProgramReport r)
     {
         AnsiConsole.Write(new Rule("[bold]Reference program[/]").LeftJustified());
+        // Without opportunities the funnel's later steps, the win rates and the revenue would be 0 or NaN: absent, with why.
+        if (r.Unmeasurable is { } why)
+        {
+            AnsiConsole.MarkupLine($"[yellow]Not measured: {Markup.Escape(why)}.[/] {r.UnmeasuredRequests:N0} reference requests on record.");
+            return;
+        }
         var table = new Table().Border(TableBorder.Rounded).Title("Funnel from promoter answers (conversion from the step before, 95% Wilson CI)").AddColumn("period");
         var stages = r.PromoterFunnel.Stages.Select(s => s.Stage).ToList();
         foreach (var s in stages) table.AddColumn(s);

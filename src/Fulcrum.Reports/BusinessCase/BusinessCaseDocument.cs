@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using Fulcrum.Analytics.BusinessCase;
+using Fulcrum.Analytics.Linkage;
 using Fulcrum.Core.Statistics;
 
 namespace Fulcrum.Reports.BusinessCase;
@@ -24,13 +25,17 @@ public static class BusinessCaseDocument
         md.AppendLine(C, $"_Generated {generatedAt:yyyy-MM-dd HH:mm} UTC from {source}. Money over {h} months; intervals are {ci}s from an account bootstrap._").AppendLine();
         md.AppendLine($"**{Md(report.Headline)}**").AppendLine();
         md.AppendLine("## Levers, ranked by the lower bound of their net present value").AppendLine();
-        md.AppendLine($"| # | Lever | ARR over {h} months | Cost to serve saved | NPV | ROI | Payback | Lever cost |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|");
-        foreach (var r in report.Levers)
+        if (report.Levers.Count > 0)
         {
-            var x = r.At(h);
-            md.AppendLine($"| {r.Rank} | {Md(r.Lever.Title)} | {Money(x.ArrTotal)} | {Money(x.CostSaved)} | {Money(x.Npv)} | {Ratio(x.Roi)} | {Payback(x, h)} | {MoneyFormat.Short(r.Lever.Cost)} |");
+            md.AppendLine($"| # | Lever | ARR over {h} months | Cost to serve saved | NPV | ROI | Payback | Lever cost |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|");
+            foreach (var r in report.Levers)
+            {
+                var x = r.At(h);
+                md.AppendLine($"| {r.Rank} | {Md(r.Lever.Title)} | {Money(x.ArrTotal)} | {Money(x.CostSaved)} | {Money(x.Npv)} | {Ratio(x.Roi)} | {Payback(x, h)} | {MoneyFormat.Short(r.Lever.Cost)} |");
+            }
         }
+        else md.AppendLine("No lever is valued.");
         md.AppendLine();
         foreach (var r in report.Levers) md.AppendLine($"{r.Rank}. {Md(r.Sentence)}");
         if (report.UnavailableLevers.Count > 0)
@@ -75,17 +80,22 @@ public static class BusinessCaseDocument
         html.AppendLine("<h1>Business case: what better customer experience is worth</h1>");
         html.AppendLine(C, $"<p class=\"muted\">Generated {generatedAt:yyyy-MM-dd HH:mm} UTC from {E(source)}. Money over {h} months; intervals are {ci}s from an account bootstrap.</p>");
         html.AppendLine($"<p class=\"headline\">{E(report.Headline)}</p>");
-        html.AppendLine("<h2>Levers, ranked by the lower bound of their net present value</h2><table><thead><tr><th>#</th><th>Lever</th>" +
-                        $"<th>ARR over {h} months</th><th>Cost to serve saved</th><th>NPV</th><th>ROI</th><th>Payback</th><th>Lever cost</th></tr></thead><tbody>");
-        foreach (var r in report.Levers)
+        html.AppendLine("<h2>Levers, ranked by the lower bound of their net present value</h2>");
+        if (report.Levers.Count > 0)
         {
-            var x = r.At(h);
-            html.AppendLine($"<tr><td>{r.Rank}</td><td>{E(r.Lever.Title)}</td>{Cell(x.ArrTotal)}{Cell(x.CostSaved)}{Cell(x.Npv)}<td class=\"n\">{E(Ratio(x.Roi))}</td>" +
-                            $"<td class=\"n\">{E(Payback(x, h))}</td><td class=\"n\">{E(MoneyFormat.Short(r.Lever.Cost))}</td></tr>");
+            html.AppendLine("<table><thead><tr><th>#</th><th>Lever</th>" +
+                            $"<th>ARR over {h} months</th><th>Cost to serve saved</th><th>NPV</th><th>ROI</th><th>Payback</th><th>Lever cost</th></tr></thead><tbody>");
+            foreach (var r in report.Levers)
+            {
+                var x = r.At(h);
+                html.AppendLine($"<tr><td>{r.Rank}</td><td>{E(r.Lever.Title)}</td>{Cell(x.ArrTotal)}{Cell(x.CostSaved)}{Cell(x.Npv)}<td class=\"n\">{E(Ratio(x.Roi))}</td>" +
+                                $"<td class=\"n\">{E(Payback(x, h))}</td><td class=\"n\">{E(MoneyFormat.Short(r.Lever.Cost))}</td></tr>");
+            }
+            html.AppendLine("</tbody></table><ol>");
+            foreach (var r in report.Levers) html.AppendLine($"<li>{E(r.Sentence)}</li>");
+            html.AppendLine("</ol>");
         }
-        html.AppendLine("</tbody></table><ol>");
-        foreach (var r in report.Levers) html.AppendLine($"<li>{E(r.Sentence)}</li>");
-        html.AppendLine("</ol>");
+        else html.AppendLine("<p>No lever is valued.</p>");
         foreach (var line in report.NotValued) html.AppendLine($"<p class=\"muted\">Not valued: {E(line)}.</p>");
         html.AppendLine("<h2>What the numbers rest on</h2><ul>");
         foreach (var line in Evidence(report)) html.AppendLine($"<li>{E(line)}</li>");
@@ -136,7 +146,10 @@ public static class BusinessCaseDocument
             yield return string.Create(C, $"Each point of customer effort (CES) brings {(tickets.Value - 1) * 100:0}% more tickets per account ({ci} {(tickets.Lower - 1) * 100:0}%–{(tickets.Upper - 1) * 100:0}%).");
         if (l.ThemeChurn.FirstOrDefault() is { } theme && theme.ChurnRatio.Lower > 1)
             yield return string.Create(C, $"Accounts that raised \"{theme.Label}\" churn at {theme.ChurnRatio.Value:0.00}× what their NPS, effort and profile predict ({ci} {theme.ChurnRatio.Lower:0.00}–{theme.ChurnRatio.Upper:0.00}, {theme.Renewals:N0} renewals).");
-        yield return $"Today's book: {l.Data.BookAccounts:N0} accounts, {MoneyFormat.Short(l.Data.BookArr)} ARR; predicted churn over the next 12 months {MoneyFormat.Short(l.BookChurnedArrNextYear.Value)} ARR, cost to serve {MoneyFormat.Short(l.BookCostToServePerYear.Value)} a year.";
+        if (l.Data.BookAccounts == 0)
+            yield return $"Today's book: none ({LinkageReport.NoBook}).";
+        else
+            yield return $"Today's book: {l.Data.BookAccounts:N0} accounts, {MoneyFormat.Short(l.Data.BookArr)} ARR; predicted churn over the next 12 months {MoneyFormat.Short(l.BookChurnedArrNextYear.Value)} ARR, cost to serve {MoneyFormat.Short(l.BookCostToServePerYear.Value)} a year.";
         yield return string.Create(C, $"The churn model ranks renewals with a cross-validated AUC of {l.Quality.Auc.Value:0.00} ({l.Quality.Auc.Lower:0.00}–{l.Quality.Auc.Upper:0.00}); calibration slope {l.Quality.CalibrationSlope.Value:0.00}.");
     }
 

@@ -88,6 +88,9 @@ public static class ExecutiveReportBuilder
             progress?.Report("Value delivered: initiatives, references, closed loop");
             value = computed?.Value ?? ValueAnalysis.Run(facts);
             warnings.AddRange(value.InvalidInitiatives);
+            // Requests without opportunities: the section says why it is empty rather than showing 0 and NaN.
+            if (value.References.Unmeasurable is { } why && Rows("reference_requests") > 0)
+                missing.Add(new(ReportSections.References, $"{Rows("reference_requests"):N0} reference requests are stored, but the program cannot be measured: {why}."));
         }
 
         var report = new ExecutiveReport(period, compared, request.Comparison, DateTime.UtcNow, source, [], trends, growth, businessCase,

@@ -62,7 +62,7 @@ public static class ExecutiveSummary
         if (r.BusinessCase is null) yield break;
         if (r.Levers.Count == 0)
         {
-            yield return "No lever can be valued on these data.";
+            yield return "No lever can be valued on these data" + (r.BusinessCase.SharedUnavailableReason is { } why ? $": {why}." : ".");
             yield break;
         }
         if (!r.Levers[0].Confident)

@@ -101,5 +101,74 @@ public sealed class MissingDataStoresTests : IDisposable
         Assert.Contains(dropped == "outcomes" ? "fulcrum import outcomes" : "nps", modelOutput);
     }
 
+    [Theory]
+    [InlineData("tickets", "no support tickets on record: import tickets")]
+    [InlineData("outcomes", "no renewal outcomes on record: import outcomes")]
+    public void Value_shows_a_figure_without_its_table_as_absent_with_the_reason_never_zero(string dropped, string reason)
+    {
+        var (code, output) = Run("value", "--db", Store(dropped));
+        Assert.Equal(0, code);
+        Assert.Contains(reason, output, StringComparison.Ordinal);
+        Assert.Contains("left out of every total", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("0 [0 to 0]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.0 (95% CI 0.0 to 0.0", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reference_requests_without_opportunities_are_not_measured_in_value_or_references()
+    {
+        var db = Store("opportunities");
+        foreach (var command in new[] { "value", "references" })
+        {
+            var (code, output) = Run(command, "--db", db);
+            Assert.Equal(0, code);
+            Assert.Contains("Not measured: no opportunities on record; import opportunities", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("NaN", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("0 [0 to 0]", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("includes 0: 0 (", output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Without_subscriptions_no_lever_is_valued_at_zero_in_text_markdown_html_json_analyze_or_the_report()
+    {
+        // No account holds a product on the last day of data: there is no book, so no lever has anything to be worth.
+        var db = Store("subscriptions");
+        var bc = Path.Combine(_directory, "bc");
+        var (code, text) = Run("business-case", "--resamples", "100", "--out", bc, "--db", db);
+        Assert.Equal(0, code);
+        foreach (var output in new[] { text, File.ReadAllText(bc + ".md"), File.ReadAllText(bc + ".html") })
+        {
+            Assert.Contains("No lever can be valued on these data: there is no book to value", output, StringComparison.Ordinal);
+            Assert.Contains("fulcrum import subscriptions", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("$0 (", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("→ $0", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("n/a (n/a", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("money figures are zero", output, StringComparison.Ordinal);
+        }
+
+        (code, var json) = Run("business-case", "--resamples", "100", "--json", "--out", bc, "--db", db);
+        Assert.Equal(0, code);
+        using var document = JsonDocument.Parse(json[json.IndexOf('{', StringComparison.Ordinal)..]);
+        var root = document.RootElement;
+        Assert.Empty(root.GetProperty("levers").EnumerateArray());
+        Assert.All(root.GetProperty("unavailableLevers").EnumerateArray(),
+            l => Assert.Contains("no book to value", l.GetProperty("unavailable").GetString(), StringComparison.Ordinal));
+        Assert.False(root.GetProperty("linkage").GetProperty("bookChurnedArrNextYear").GetProperty("isDefined").GetBoolean());
+
+        (code, var analyze) = Run("analyze", "--fast", "--db", db);
+        Assert.Equal(0, code);
+        Assert.True(analyze.Contains("no lever could be valued: there is no book to value", StringComparison.Ordinal), analyze);
+        Assert.DoesNotContain("$0 (", analyze, StringComparison.Ordinal);
+        Assert.DoesNotContain("NPV $0", analyze, StringComparison.Ordinal);
+
+        var report = Path.Combine(_directory, "report");
+        Assert.Equal(0, Run("report", "--format", "html", "--out", report, "--db", db).Code);
+        var html = File.ReadAllText(Directory.GetFiles(report, "*.html").Single());
+        Assert.Contains("No lever can be valued on these data: there is no book to value", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("$0 (", html, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 }

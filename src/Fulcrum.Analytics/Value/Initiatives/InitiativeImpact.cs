@@ -27,5 +27,8 @@ public sealed record ImpactSample(
 /// <summary>What an initiative did, outcome by outcome, with every figure's interval.</summary>
 public sealed record InitiativeImpact(Initiative Initiative, ImpactDesign? Design, ImpactSample Sample, IReadOnlyList<OutcomeImpact> Outcomes, string Summary)
 {
+    /// <summary>Outcomes the data cannot measure (not in <see cref="Outcomes"/>), each with the reason and what to import.</summary>
+    public IReadOnlyDictionary<string, string> NotMeasured { get; init; } = new Dictionary<string, string>();
+
     public OutcomeImpact? Outcome(string name) => Outcomes.FirstOrDefault(o => o.Outcome == name);
 }

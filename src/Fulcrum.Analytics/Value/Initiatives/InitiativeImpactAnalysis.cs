@@ -63,11 +63,14 @@ public static class InitiativeImpactAnalysis
         for (var m = 0; m < measures.Length; m++)
         {
             var (name, unit, observations, absorbAccount, moneyPerUnit, moneyKind) = measures[m];
+            // An outcome whose table is empty would be measured as 0 everywhere: it is not measured, and says why.
+            if (panel.Unmeasurable.ContainsKey(name)) continue;
             impacts[m] = Measure(panel, name, unit, observations, sample, start, design, absorbAccount, moneyPerUnit, moneyKind, preStartInformative: name != Churn);
         }
         var outcomes = impacts.OfType<OutcomeImpact>().ToList();
 
-        return new InitiativeImpact(initiative, design, sampleInfo, outcomes, Summarize(initiative, design, outcomes));
+        var notMeasured = measures.Select(m => m.Name).Where(panel.Unmeasurable.ContainsKey).ToDictionary(name => name, name => panel.Unmeasurable[name]);
+        return new InitiativeImpact(initiative, design, sampleInfo, outcomes, Summarize(initiative, design, outcomes, notMeasured)) { NotMeasured = notMeasured };
     }
 
     static OutcomeImpact? Measure(ValuePanel panel, string name, string unit, OutcomeObservations obs, MatchedSample sample, int start, ImpactDesign design,
@@ -167,7 +170,14 @@ public static class InitiativeImpactAnalysis
         return matched with { Weight = weight, Stratum = stratum, TreatedMatched = kept, ControlsMatched = 0, TreatedUnmatched = 0, TreatedWithoutHistory = matched.TargetedAccounts - kept };
     }
 
-    static string Summarize(Initiative initiative, ImpactDesign design, List<OutcomeImpact> outcomes)
+    static string Summarize(Initiative initiative, ImpactDesign design, List<OutcomeImpact> outcomes, IReadOnlyDictionary<string, string> notMeasured)
+    {
+        var absent = notMeasured.Count == 0 ? ""
+            : " Not measured: " + string.Join("; ", notMeasured.GroupBy(m => m.Value).Select(g => $"{string.Join(", ", g.Select(m => m.Key))} ({g.Key})")) + ".";
+        return Measured(initiative, design, outcomes) + absent;
+    }
+
+    static string Measured(Initiative initiative, ImpactDesign design, List<OutcomeImpact> outcomes)
     {
         var detected = outcomes.Where(o => o.Detected).Select(o => o.Outcome).ToList();
         var how = design == ImpactDesign.DifferenceInDifferences ? "against matched untreated accounts" : "against its own pre-start trend (no comparable untreated accounts)";

@@ -35,6 +35,11 @@ public sealed class ValuePanel
     public required ResponseObservations Responses { get; init; }
     public required AccountQuarterObservations AccountQuarters { get; init; }
     public required CostAssumptions Costs { get; init; }
+    /// <summary>
+    /// Outcomes these data cannot measure, with the reason and what to import: without tickets every account-quarter's cost
+    /// to serve reads 0, without renewal outcomes its churn and expansion do, where the truth is unknown.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Unmeasurable { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Survey answers collapsed to one row per account, quarter and products held (same estimates, fewer rows).</summary>
     public OutcomeObservations ResponseCells => _responseCells ??= new OutcomeObservations(Responses.Account, Responses.Quarter, Responses.Score, Responses.Products).Collapse();
@@ -127,7 +132,25 @@ public sealed class ValuePanel
                 aqCost.Add(costs.CostToServe(reader.GetDouble(4), reader.GetDouble(5)));
             }
         var aq = new AccountQuarterObservations([.. aqAccount], [.. aqQuarter], [.. aqProducts], [.. aqArr], [.. aqChurned], [.. aqExpansion], [.. aqCost]);
-        return new ValuePanel { SurveyMetric = surveyMetric, Accounts = panelAccounts, Quarters = quarters, Costs = costs, Responses = resp, AccountQuarters = aq };
+        return new ValuePanel
+        {
+            SurveyMetric = surveyMetric, Accounts = panelAccounts, Quarters = quarters, Costs = costs, Responses = resp, AccountQuarters = aq,
+            Unmeasurable = Unmeasured(store),
+        };
+    }
+
+    public const string NoTickets = "no support tickets on record: import tickets (fulcrum import tickets FILE)";
+    public const string NoOutcomes = "no renewal outcomes on record: import outcomes (fulcrum import outcomes FILE)";
+    public const string NoExpansion = "no expansion outcomes on record: import outcomes of kind expansion (fulcrum import outcomes FILE)";
+
+    static Dictionary<string, string> Unmeasured(FulcrumStore store)
+    {
+        var missing = new Dictionary<string, string>();
+        if (store.Count("tickets") == 0) missing[InitiativeImpactAnalysis.CostToServe] = NoTickets;
+        var kinds = store.Read("SELECT kind, COUNT(*) FROM outcomes WHERE kind IN ('renewal', 'churn', 'contraction', 'expansion') GROUP BY kind", r => r.Text(0)!).ToHashSet();
+        if (kinds.Count == 0) missing[InitiativeImpactAnalysis.Churn] = missing[InitiativeImpactAnalysis.Expansion] = NoOutcomes;
+        else if (!kinds.Contains("expansion")) missing[InitiativeImpactAnalysis.Expansion] = NoExpansion;
+        return missing;
     }
 }
 

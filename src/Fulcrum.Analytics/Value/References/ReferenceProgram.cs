@@ -32,7 +32,16 @@ public sealed record ReferenceProgramReport(
     FunnelPeriod PromoterFunnel, FunnelPeriod AllRequestsFunnel, IReadOnlyList<FunnelPeriod> PromoterFunnelByPeriod,
     IReadOnlyList<AgreeRate> AgreeRateByCategory, Estimate ReferencedWinRate, Estimate OtherWinRate, Comparison WinRateUplift,
     double RevenueInfluenced, double RevenueInfluencedByNpsProgram, Estimate IncrementalRevenue, IReadOnlyList<QuarterRevenue> IncrementalByQuarter,
-    long RequestsWithoutAnswer, IReadOnlyList<string> Notes);
+    long RequestsWithoutAnswer, IReadOnlyList<string> Notes)
+{
+    /// <summary>Why the program's win rates and revenue cannot be measured (no opportunities on record), or null.</summary>
+    public string? Unmeasurable { get; init; }
+
+    /// <summary>Reference requests on record when the program is <see cref="Unmeasurable"/> (its funnel is not built then).</summary>
+    public long UnmeasuredRequests { get; init; }
+
+    public bool IsDefined => Unmeasurable is null;
+}
 
 public static class ReferenceProgram
 {
@@ -44,8 +53,13 @@ public static class ReferenceProgram
     /// The recorded answer is looked up among the account's own responses (by account_id and response_id), so the query
     /// stays within one account's shard on Citus.
     /// </summary>
+    public const string NoOpportunities = "no opportunities on record; import opportunities (fulcrum import opportunities FILE)";
+
     public static ReferenceProgramReport Run(FulcrumStore store, PeriodUnit period = PeriodUnit.Year)
     {
+        // Without opportunities every funnel step after "used", every win rate and the revenue would read 0 or NaN.
+        if (store.Count("opportunities") == 0) return NotMeasured(store.Count("reference_requests"), NoOpportunities);
+
         var requests = store.Read("""
             WITH req AS (
                 SELECT r.*, r.attributes->>'response_id' AS linked_response FROM reference_requests r),
@@ -118,6 +132,15 @@ public static class ReferenceProgram
         return new ReferenceProgramReport(promoterFunnel, allFunnel, byPeriod, agree, referencedRate, otherRate, uplift,
             referenced.Where(d => d.Won).Sum(d => d.Amount), fromPromoters.Where(r => r.Influenced && r.Won == true).Sum(r => r.Amount),
             incremental, byQuarter, unclassified, notes);
+    }
+
+    /// <summary>The program with every figure absent and the reason: nothing is shown as 0 or NaN.</summary>
+    static ReferenceProgramReport NotMeasured(long requests, string reason)
+    {
+        var none = new FunnelPeriod("all periods", DateOnly.MinValue, [], 0);
+        var undefined = Estimate.Undefined(0, reason);
+        return new ReferenceProgramReport(none, none, [], [], undefined, undefined,
+            new Comparison(undefined, double.NaN, double.NaN, reason), 0, 0, undefined, [], 0, []) { Unmeasurable = reason, UnmeasuredRequests = requests };
     }
 
     static Estimate Scale(Estimate uplift, double amount, long n) => !uplift.IsDefined

@@ -11,12 +11,17 @@ public static partial class ReportHtml
     {
         if (!Open(h, r, ReportSections.Levers, r.BusinessCase is not null)) return;
         var bc = r.BusinessCase!;
-        h.P($"Levers ordered by a rule that respects uncertainty: those whose NPV is positive with {bc.ConfidenceLevel * 100:0}% confidence first, then the rest, each by NPV over {bc.HorizonMonths} months.");
-        h.Table($"Levers over {bc.HorizonMonths} months ({bc.ConfidenceLevel * 100:0}% CI)", ["#", "Lever", "NPV", "ARR gained", "Cost to serve saved", "ROI", "Payback", "Lever cost", "NPV above zero with confidence"],
-            r.Levers.Select(l => new[] { Num(l.Order), Cell(l.Result.Lever.Title), Money(l.AtHorizon.Npv), Money(l.AtHorizon.ArrTotal), Money(l.AtHorizon.CostSaved),
-                Number(l.AtHorizon.Roi, "0.0"), Num(l.AtHorizon.NeverPaysBack ? $"> {bc.HorizonMonths} months" : !l.AtHorizon.PaybackMonths.IsDefined ? "n/a" : $"{l.AtHorizon.PaybackMonths.Value:0} months"),
-                Num(MoneyFormat.Short(l.Result.Lever.Cost)), Cell(l.Confident ? "yes" : "no: the interval includes zero or lies below it") }));
-        h.List(r.Levers.Select(l => l.Result.Sentence));
+        // With no lever valued a table of headers would say nothing: the "Not valued" lines below give the reasons.
+        if (r.Levers.Count == 0) h.P("No lever can be valued on these data.");
+        else
+        {
+            h.P($"Levers ordered by a rule that respects uncertainty: those whose NPV is positive with {bc.ConfidenceLevel * 100:0}% confidence first, then the rest, each by NPV over {bc.HorizonMonths} months.");
+            h.Table($"Levers over {bc.HorizonMonths} months ({bc.ConfidenceLevel * 100:0}% CI)", ["#", "Lever", "NPV", "ARR gained", "Cost to serve saved", "ROI", "Payback", "Lever cost", "NPV above zero with confidence"],
+                r.Levers.Select(l => new[] { Num(l.Order), Cell(l.Result.Lever.Title), Money(l.AtHorizon.Npv), Money(l.AtHorizon.ArrTotal), Money(l.AtHorizon.CostSaved),
+                    Number(l.AtHorizon.Roi, "0.0"), Num(l.AtHorizon.NeverPaysBack ? $"> {bc.HorizonMonths} months" : !l.AtHorizon.PaybackMonths.IsDefined ? "n/a" : $"{l.AtHorizon.PaybackMonths.Value:0} months"),
+                    Num(MoneyFormat.Short(l.Result.Lever.Cost)), Cell(l.Confident ? "yes" : "no: the interval includes zero or lies below it") }));
+            h.List(r.Levers.Select(l => l.Result.Sentence));
+        }
         foreach (var line in bc.NotValued) h.P($"Not valued: {line}.", "muted");
         if ((bc.Sensitivity.FirstOrDefault(s => s.LeverId == r.Levers.FirstOrDefault()?.Result.Lever.Id) ?? bc.Sensitivity.FirstOrDefault()) is { } top)
         {

@@ -21,6 +21,9 @@ internal static class LeverSheets
             new("High", Kind.Number), new("NPV at high", Kind.Money), new("Swing", Kind.Money)], w.NextRow + 1);
         foreach (var sensitivity in bc.Sensitivity)
             foreach (var b in sensitivity.Bars) tornado.Row(sensitivity.Title, b.Assumption, b.Low, b.NpvAtLow, b.High, b.NpvAtHigh, b.Swing);
-        tornado.Finish();
+        // Levers that could not be valued are listed with the reason, so an empty lever table is never left unexplained.
+        var notValued = new SheetWriter(s, [new("Not valued", Kind.Text)], tornado.NextRow + 1);
+        foreach (var line in bc.NotValued) notValued.Row(line);
+        notValued.Finish();
     }
 }
