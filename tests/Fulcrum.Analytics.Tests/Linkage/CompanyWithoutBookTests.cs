@@ -1,8 +1,5 @@
 using Fulcrum.Analytics.BusinessCase;
-using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Linkage;
-using Fulcrum.Data.Demo;
-using Fulcrum.Data.Store;
 
 namespace Fulcrum.Analytics.Tests.Linkage;
 
@@ -13,21 +10,7 @@ namespace Fulcrum.Analytics.Tests.Linkage;
 /// </summary>
 public sealed class CompanyWithoutBookTests : IClassFixture<CompanyWithoutBookTests.Company>
 {
-    public sealed class Company : IDisposable
-    {
-        public Company()
-        {
-            Store = FulcrumStore.Open(":memory:");
-            DemoCompanyGenerator.Generate(Store, new DemoCompanyOptions(1_500, 3, 16));
-            Store.Execute("DELETE FROM subscriptions");
-            Report = BusinessCaseAnalysis.Run(new AnalysisFacts(Store), new LinkageOptions { Resamples = 100 }).Report;
-        }
-
-        public FulcrumStore Store { get; }
-        public BusinessCaseReport Report { get; }
-
-        public void Dispose() => Store.Dispose();
-    }
+    public sealed class Company() : AlteredDemoCompany("DELETE FROM subscriptions");
 
     readonly BusinessCaseReport _report;
 

@@ -1,8 +1,5 @@
 using Fulcrum.Analytics.BusinessCase;
-using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Linkage;
-using Fulcrum.Data.Demo;
-using Fulcrum.Data.Store;
 
 namespace Fulcrum.Analytics.Tests.Linkage;
 
@@ -13,22 +10,7 @@ namespace Fulcrum.Analytics.Tests.Linkage;
 /// </summary>
 public sealed class OutcomesWithoutArrTests : IClassFixture<OutcomesWithoutArrTests.Company>
 {
-    public sealed class Company : IDisposable
-    {
-        public Company()
-        {
-            Store = FulcrumStore.Open(":memory:");
-            DemoCompanyGenerator.Generate(Store, new DemoCompanyOptions(1_500, 3, 16));
-            Store.Execute("UPDATE outcomes SET arr_before = NULL, arr_after = NULL");
-            Store.Execute("UPDATE subscriptions SET arr = 0");
-            Report = BusinessCaseAnalysis.Run(new AnalysisFacts(Store), new LinkageOptions { Resamples = 100 }).Report;
-        }
-
-        public FulcrumStore Store { get; }
-        public BusinessCaseReport Report { get; }
-
-        public void Dispose() => Store.Dispose();
-    }
+    public sealed class Company() : AlteredDemoCompany("UPDATE outcomes SET arr_before = NULL, arr_after = NULL", "UPDATE subscriptions SET arr = 0");
 
     readonly BusinessCaseReport _report;
 
