@@ -161,8 +161,10 @@ public static class AnalyzePipeline
             // The headline names a problem: a strength is never shown as ARR at risk.
             var top = impact.Themes.Where(t => t.Kind == ThemeKind.Problem).Select(t => (t.Label, Risk: t.ArrAtRiskBeyondScores ?? t.ArrAtRisk)).Where(t => t.Risk is { IsDefined: true })
                 .OrderByDescending(t => t.Risk!.Value).FirstOrDefault();
+            // Without renewal outcomes there is no money to show: say so, not "no theme with ARR at risk" (which reads as measured).
             return top.Risk is null
-                ? (impact.LinkageNote ?? impact.Themes.Select(t => t.ArrAtRisk).FirstOrDefault(r => r is { IsDefined: false })?.Method ?? "no theme with ARR at risk", null)
+                ? (impact.Money is { IsDefined: false, Reason: { } noMoney } ? noMoney
+                    : impact.LinkageNote ?? impact.Themes.Select(t => t.ArrAtRisk).FirstOrDefault(r => r is { IsDefined: false })?.Method ?? "no problem theme has ARR at risk", null)
                 : ($"{top.Label}: ARR at risk {Money(top.Risk)}", top.Risk);
         });
         Step("business case", p =>

@@ -8,7 +8,7 @@ public sealed class ImportCommand : StoreCommand<ImportCommand.Settings>
     public sealed class Settings : StoreSettings
     {
         [CommandArgument(0, "<TABLE>")]
-        [Description("accounts, subscriptions, responses, tickets, outcomes, reference_requests, opportunities, initiatives, followups, assumptions — or 'all' with --mapping.")]
+        [Description("accounts, subscriptions, responses, tickets, outcomes, orders, reference_requests, opportunities, initiatives, followups, assumptions — or 'all' with --mapping.")]
         public string Table { get; init; } = "";
 
         [CommandArgument(1, "<FILE>")]

@@ -95,6 +95,8 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.Equal(JsonValueKind.Null, steps["repeat purchase"].GetProperty("skipped").ValueKind);
         Assert.True(steps["repeat purchase"].GetProperty("figure").GetProperty("isDefined").GetBoolean());
         Assert.StartsWith("CSAT ", steps["metrics"].GetProperty("keyFigure").GetString());
+        // Themes without renewals: the step says money needs outcomes, not that no theme is at risk.
+        Assert.StartsWith("No churn or ARR at risk", steps["theme impact"].GetProperty("keyFigure").GetString());
     }
 
     Dictionary<string, JsonElement> AnalyzeJson()
