@@ -15,12 +15,13 @@ public sealed record ThemeImpactOptions(int Seed = 20_240_601, int Replicates = 
 }
 
 /// <summary>
-/// Theme impact on NPS, churn and ARR, each theme's quarterly trend and emerging themes, from the stored theme assignments
+/// Theme impact on the survey score (NPS, else CSAT, else CES), churn and ARR, each theme's quarterly trend and emerging themes, from the stored theme assignments
 /// (response_themes) joined to responses, accounts and outcomes.
 /// </summary>
 /// <remarks>
-/// <para><b>NPS impact</b> = NPS(all scored responses) − NPS(scored responses not raising the theme), in points; interval by
-/// percentile bootstrap over accounts (all responses of a drawn account enter together).</para>
+/// <para><b>Score impact</b> = score(all scored responses) − score(scored responses not raising the theme), on the store's
+/// primary survey metric (<see cref="ThemeScoreMetric"/>): NPS points, or for a CSAT or CES survey the mean answer's units;
+/// interval by percentile bootstrap over accounts (all responses of a drawn account enter together).</para>
 /// <para><b>Churn and ARR at risk.</b> Each account is described by its state at its latest response (segment, product count
 /// 1 / 2 / 3+, ARR) and whether it churned (an outcome of kind 'churn'). Raising accounts are compared with the other
 /// accounts in the same segment × product-count stratum: excess churn = Σ_s w_s (p_raising,s − p_other,s) with w_s the
@@ -30,7 +31,7 @@ public sealed record ThemeImpactOptions(int Seed = 20_240_601, int Replicates = 
 /// This is a descriptive association adjusted for segment and product count, not a causal effect: the theme's comments
 /// may mark unhappy accounts that would churn anyway (the linkage model attributes churn to NPS). With no renewal outcomes
 /// on record none of these figures exists (churn would read 0% and ARR at risk $0 where the truth is unknown): they are null
-/// and <see cref="ThemeImpactReport.Money"/> says what to import; themes are then ranked by NPS impact.</para>
+/// and <see cref="ThemeImpactReport.Money"/> says what to import; themes are then ranked by score impact (most harmful first).</para>
 /// <para><b>Trend and emerging themes.</b> Share of commented responses raising the theme per quarter (Wilson). The latest
 /// quarter is compared with all earlier ones by a pooled z-test (one-sided, for a rise); q-values are Benjamini–Hochberg
 /// adjusted over themes; emerging = q &lt; FDR and a higher share. A theme raised by fewer than
@@ -43,8 +44,8 @@ public sealed record ThemeImpactOptions(int Seed = 20_240_601, int Replicates = 
 /// does not rank high. With dozens of themes some show excess churn by chance, so each gets a one-sided bootstrap p-value for
 /// "no excess churn", adjusted by Benjamini–Hochberg over the themes valued. Ranking: themes whose excess survives the FDR first,
 /// by this ARR at risk; then the other valued themes by it; then themes without it, by the stratified figure. Strengths (themes
-/// more than half of whose mentions are positive, or whose mean sentiment's interval lies above 0, or whose NPS impact's interval
-/// lies above 0) follow all problems, by comments: praise is never ranked as ARR at risk.</para>
+/// more than half of whose mentions are positive, or whose mean sentiment's interval lies above 0, or whose score impact's interval
+/// lies on the favourable side of 0) follow all problems, by comments: praise is never ranked as ARR at risk.</para>
 /// </remarks>
 public static class ThemeImpactAnalysis
 {
@@ -76,7 +77,9 @@ public static class ThemeImpactAnalysis
             results = results.Select(r => byId.TryGetValue(r.ThemeId, out var p)
                 ? r with { ChurnRatioBeyondScores = p.t.ChurnRatio, ArrAtRiskBeyondScores = p.t.ArrAtRisk, ExcessChurnQValue = p.q } : r).ToList();
         }
-        // Problems first, strengths after them (never ranked by ARR at risk); without outcomes the themes that pull NPS down most come first.
+        var scoreMetric = data.ScoreMetric;
+        var impactMethod = scoreMetric is null ? "no score impact (no scored answers)" : scoreMetric.Name + " impact";
+        // Problems first, strengths after them (never ranked by ARR at risk); without outcomes the themes that pull the score down most come first.
         var ordered = money.IsDefined
             ? results
                 .OrderBy(r => r.Kind)
@@ -84,18 +87,18 @@ public static class ThemeImpactAnalysis
                 .ThenByDescending(r => r.ExcessChurnQValue < options.Fdr ? 2 : r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? 1 : 0)
                 .ThenByDescending(r => r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? e.Value : double.NegativeInfinity)
                 .ThenByDescending(r => r.ArrAtRisk is { } a && double.IsFinite(a.Value) ? a.Value : double.NegativeInfinity).ToList()
-            : results.OrderBy(r => r.Kind).ThenBy(r => r.NpsImpact.IsDefined ? r.NpsImpact.Value : double.PositiveInfinity).ThenByDescending(r => r.Comments).ToList();
+            : results.OrderBy(r => r.Kind).ThenBy(r => r.ScoreImpact.IsDefined ? scoreMetric!.Favourable(r.ScoreImpact.Value) : double.PositiveInfinity).ThenByDescending(r => r.Comments).ToList();
         return new ThemeImpactRun(new ThemeImpactReport(data.Responses, data.Accounts, money.IsDefined ? data.Churned.LongCount(c => c) : null,
             money.IsDefined
-                ? "NPS impact by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); ARR at risk beyond the scores from the linkage model (observed / predicted churn after the theme); trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter"
-                : "NPS impact by account bootstrap; trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter",
-            ordered, money, linkageNote), linkageRun);
+                ? impactMethod + " by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); ARR at risk beyond the scores from the linkage model (observed / predicted churn after the theme); trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter"
+                : impactMethod + " by account bootstrap; trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter",
+            ordered, money, linkageNote, scoreMetric?.Name), linkageRun);
     }
 
     /// <summary>
     /// Each active theme's kind (problem or strength, <see cref="KindOf"/>) as the theme impact report with its default
     /// options decides it, without its churn or linkage figures: the business case offers "fix" levers for problems only.
-    /// The data are read here, on the caller's connection; the bootstrap behind the NPS impact runs on another thread (the
+    /// The data are read here, on the caller's connection; the bootstrap behind the score impact runs on another thread (the
     /// task), so the caller can fit its linkage meanwhile. No themes or no assignments: no kinds.
     /// </summary>
     /// <param name="replicates">The bootstrap's resamples: the linkage fit's, as the theme impact's fit has its own (so a business case
@@ -113,18 +116,19 @@ public static class ThemeImpactAnalysis
 
     static readonly IReadOnlyDictionary<string, ThemeKind> NoKinds = new Dictionary<string, ThemeKind>();
 
-    /// <summary>Each theme's figures from the loaded data (NPS impact, churn and ARR at risk, trend, emerging check), in theme order.</summary>
+    /// <summary>Each theme's figures from the loaded data (score impact, churn and ARR at risk, trend, emerging check), in theme order.</summary>
     static List<ThemeImpact> Figures(ThemeImpactData data, ThemeMoneyCoverage money, ThemeImpactOptions options)
     {
         var themes = data.Themes;
         var accountCount = data.Accounts;
         var (stratum, arr, isChurned) = (data.Stratum, data.Arr, data.Churned);
         var anyArr = arr.Any(x => x > 0);
-        var (nAll, netAll) = (data.Scored, data.Net);
+        var metric = data.ScoreMetric;
+        var (nAll, scoreSumAll) = (data.Scored, data.ScoreSum);
         var anyScore = nAll.Any(n => n > 0);
         var commentedPerQuarter = data.CommentedPerQuarter;
         var themeAccounts = data.Links.Select(l => l.Raising).ToList();
-        var bootstrap = ThemeImpactBootstrap.Run(themeAccounts, nAll, netAll, isChurned, stratum, arr, data.StrataCount, options);
+        var bootstrap = ThemeImpactBootstrap.Run(themeAccounts, nAll, scoreSumAll, isChurned, stratum, arr, data.StrataCount, metric?.Scale ?? 1, options);
         var results = new List<ThemeImpact>();
         var pValues = new List<double>();
         var emergingRaw = new List<(Estimate Latest, Estimate Before, double? P, bool Up, string Label, long Count)?>();
@@ -135,9 +139,9 @@ public static class ThemeImpactAnalysis
             foreach (var a in themeAccounts[t].Accounts) raising[a] = true;
             var links = data.Links[t];
             var perQuarter = links.PerQuarter;
-            var npsImpact = !anyScore
-                ? Estimate.Undefined(0, "No NPS impact: no response in these data has an NPS answer (0–10).")
-                : bootstrap[t].NpsImpact with { Method = $"NPS minus NPS without the theme's responses; percentile bootstrap over {accountCount:N0} accounts, {options.Replicates} resamples" };
+            var scoreImpact = metric is null || !anyScore
+                ? Estimate.Undefined(0, NoScore)
+                : bootstrap[t].ScoreImpact with { Method = $"{metric.Name} minus {metric.Name} without the theme's responses ({metric.Unit}); percentile bootstrap over {accountCount:N0} accounts, {options.Replicates} resamples" };
 
             var raisingCount = themeAccounts[t].Accounts.Length;
             var churn = money.IsDefined ? Churn(raising, raisingCount, isChurned, bootstrap[t]) : null;
@@ -166,8 +170,8 @@ public static class ThemeImpactAnalysis
             var sentiment = scored >= 2 ? MeanEstimator.FromSummary(links.Sentiment)
                 : Estimate.Undefined(scored, scored < links.Comments ? "no sentiment: its comments are in a language without a sentiment model" : "mean needs 2 mentions");
             var arrHeld = Enumerable.Range(0, accountCount).Where(a => raising[a]).Sum(a => arr[a]);
-            var kind = KindOf(links.Positive, scored, sentiment, npsImpact);
-            results.Add(new ThemeImpact(themeId, label, kind, links.Comments, raisingCount, sentiment, npsImpact, churn?.Raising, churn?.Others, churn?.Excess,
+            var kind = KindOf(links.Positive, scored, sentiment, scoreImpact, metric?.HigherIsBetter ?? true);
+            results.Add(new ThemeImpact(themeId, label, kind, links.Comments, raisingCount, sentiment, scoreImpact, churn?.Raising, churn?.Others, churn?.Excess,
                 anyArr ? churn?.AtRisk : churn is null ? null : Estimate.Undefined(raisingCount, NoArr, options.ConfidenceLevel), anyArr ? arrHeld : null, trend, null));
         }
 
@@ -193,14 +197,15 @@ public static class ThemeImpactAnalysis
     /// confidence (the interval's lower bound above 0): a theme customers speak of favourably on balance is not a complaint,
     /// though fewer than half of its mentions clear the positive threshold ("Makes a real difference", +0.07, 0.05–0.09, was
     /// ranked as ARR at risk). It is a strength too when the customers raising it score you higher than the others with
-    /// confidence (its NPS impact's interval above 0): their own rating outweighs the sentiment model's reading of their words,
+    /// confidence (its score impact's interval on the favourable side of 0: above 0 for NPS and CSAT, below 0 for CES, where
+    /// more effort is worse): their own rating outweighs the sentiment model's reading of their words,
     /// which takes negated praise for a complaint ("Your support staff … never make us feel stupid" scores −0.96, "It's the one
     /// tool nobody complains about" −0.37: the MiniLM model and the lexicon's three-word negation window both read the
-    /// negative word). A theme that pulls NPS down or leaves it unchanged is judged by its sentiment alone.
+    /// negative word). A theme that pulls the score down or leaves it unchanged is judged by its sentiment alone.
     /// </summary>
-    public static ThemeKind KindOf(long positive, long scored, Estimate meanSentiment, Estimate npsImpact) =>
+    public static ThemeKind KindOf(long positive, long scored, Estimate meanSentiment, Estimate scoreImpact, bool higherIsBetter = true) =>
         scored > 0 && (positive * 2 > scored || (meanSentiment.IsDefined && meanSentiment.Lower > 0))
-        || (npsImpact.IsDefined && npsImpact.Lower > 0) ? ThemeKind.Strength : ThemeKind.Problem;
+        || (scoreImpact.IsDefined && (higherIsBetter ? scoreImpact.Lower > 0 : scoreImpact.Upper < 0)) ? ThemeKind.Strength : ThemeKind.Problem;
 
     /// <summary>
     /// Churn and ARR need renewal decisions: without a renewal, churn, contraction or expansion row every account would
@@ -211,7 +216,13 @@ public static class ThemeImpactAnalysis
             ? ThemeMoneyCoverage.Defined
             : new ThemeMoneyCoverage(false,
                 "No churn or ARR at risk: the outcomes table holds no renewal or churn rows, so these data cannot say which accounts left. " +
-                "Import renewals and churn (`fulcrum import outcomes FILE`, or `fulcrum import all FILE --mapping M` with an outcomes table) and run `fulcrum themes` again.");
+                (store.Count("orders") > 0
+                    // A shop has no renewals to lose: its CX money is in repeat orders, which the themes do not value.
+                    ? "These data record orders instead: what satisfaction is worth in repeat purchase is in `fulcrum repeat-purchase`."
+                    : "Import renewals and churn (`fulcrum import outcomes FILE`, or `fulcrum import all FILE --mapping M` with an outcomes table) and run `fulcrum themes` again."));
+
+    /// <summary>Why no theme has a score impact: no answer carries an NPS, CSAT or CES score (e.g. tweets or reviews without a rating).</summary>
+    internal const string NoScore = "No score impact: no response in these data has an NPS (0–10), CSAT or CES score; the impact compares the score with and without a theme's answers.";
 
     /// <summary>Why ARR at risk is absent (not $0) when no account carries ARR, e.g. no subscription holds a product.</summary>
     internal const string NoArr = "No ARR at risk: no account carries ARR in these data (no subscription holds a product with ARR); import subscriptions (fulcrum import subscriptions FILE).";

@@ -5,12 +5,12 @@ namespace Fulcrum.Analytics.Themes;
 
 /// <summary>One theme's accounts for the impact bootstrap: the raising accounts and, per account, the scored responses that raise it.</summary>
 /// <param name="Accounts">Raising accounts, each once.</param>
-/// <param name="RemovedScored">Per raising account: its scored responses that raise the theme (left out of "NPS without the theme").</param>
-/// <param name="RemovedNet">Per raising account: the sum of their net scores (+1 promoter, −1 detractor).</param>
-sealed record ThemeAccounts(int[] Accounts, double[] RemovedScored, double[] RemovedNet);
+/// <param name="RemovedScored">Per raising account: its scored responses that raise the theme (left out of "the score without the theme").</param>
+/// <param name="RemovedScoreSum">Per raising account: the sum of their values (<see cref="ThemeScoreMetric.ValueSql"/>: +1 promoter, −1 detractor for NPS; the answer for CSAT and CES).</param>
+sealed record ThemeAccounts(int[] Accounts, double[] RemovedScored, double[] RemovedScoreSum);
 
-/// <summary>Every theme's bootstrap values: NPS impact, stratified excess churn and excess churned ARR.</summary>
-sealed record ThemeBootstrapValues(Estimate NpsImpact, Estimate ExcessChurn, Estimate ArrAtRisk);
+/// <summary>Every theme's bootstrap values: score impact (NPS, CSAT or CES), stratified excess churn and excess churned ARR.</summary>
+sealed record ThemeBootstrapValues(Estimate ScoreImpact, Estimate ExcessChurn, Estimate ArrAtRisk);
 
 /// <summary>
 /// The theme impact's account bootstraps (<see cref="ThemeImpactAnalysis"/>) for all themes at once, with the draws of
@@ -28,15 +28,16 @@ sealed record ThemeBootstrapValues(Estimate NpsImpact, Estimate ExcessChurn, Est
 static class ThemeImpactBootstrap
 {
     /// <param name="nAll">Scored responses per account.</param>
-    /// <param name="netAll">Sum of net scores per account.</param>
+    /// <param name="scoreSumAll">Sum of the score values per account.</param>
+    /// <param name="scale">What turns a mean of the values into the metric: 100 for NPS, 1 for a mean score.</param>
     /// <param name="stratum">Segment × product-count stratum per account.</param>
-    public static ThemeBootstrapValues[] Run(IReadOnlyList<ThemeAccounts> themes, double[] nAll, double[] netAll, bool[] churned, int[] stratum,
-        double[] arr, int strataCount, ThemeImpactOptions options)
+    public static ThemeBootstrapValues[] Run(IReadOnlyList<ThemeAccounts> themes, double[] nAll, double[] scoreSumAll, bool[] churned, int[] stratum,
+        double[] arr, int strataCount, double scale, ThemeImpactOptions options)
     {
         var count = nAll.Length;
         var replicates = options.Replicates;
         var raised = RaisedByAccount.Of(themes, count);
-        var nps = themes.Select(_ => new double[replicates]).ToArray();
+        var score = themes.Select(_ => new double[replicates]).ToArray();
         var excess = themes.Select(_ => new double[replicates]).ToArray();
         var atRisk = themes.Select(_ => new double[replicates]).ToArray();
         var size = ReplicateBatch.Size;
@@ -44,18 +45,21 @@ static class ThemeImpactBootstrap
         {
             var (first, drawn) = (b * size, Math.Min(size, replicates - b * size));
             w.Draws.Draw(unchecked((ulong)options.Seed), first, drawn);
-            w.Sums.Evaluate(w.Draws, raised, nAll, netAll, churned, stratum, arr);
+            w.Sums.Evaluate(w.Draws, raised, nAll, scoreSumAll, churned, stratum, arr);
             for (var k = 0; k < drawn; k++)
-                for (var t = 0; t < themes.Count; t++) (nps[t][first + k], excess[t][first + k], atRisk[t][first + k]) = w.Sums.Theme(t, k);
+                for (var t = 0; t < themes.Count; t++) {
+                    var (difference, excessChurn, arrAtRisk) = w.Sums.Theme(t, k);
+                    (score[t][first + k], excess[t][first + k], atRisk[t][first + k]) = (scale * difference, excessChurn, arrAtRisk);
+                }
             return w;
         }, _ => { });
 
         var identity = new Workspace(themes.Count, strataCount);
-        identity.Evaluate(ReplicateBatch.Single(count, null), raised, nAll, netAll, churned, stratum, arr);
+        identity.Evaluate(ReplicateBatch.Single(count, null), raised, nAll, scoreSumAll, churned, stratum, arr);
         return themes.Select((_, t) =>
         {
             var point = identity.Theme(t, 0);
-            return new ThemeBootstrapValues(Summarise(point.Nps, nps[t], count, options), Summarise(point.Excess, excess[t], count, options),
+            return new ThemeBootstrapValues(Summarise(scale * point.Score, score[t], count, options), Summarise(point.Excess, excess[t], count, options),
                 Summarise(point.ArrAtRisk, atRisk[t], count, options));
         }).ToArray();
     }
@@ -70,13 +74,13 @@ static class ThemeImpactBootstrap
             { StandardError = se };
     }
 
-    /// <summary>The themes' raising accounts turned around: per account (rows <c>Start[a]..Start[a+1]</c>) each theme it raised and what that theme removes from its NPS.</summary>
+    /// <summary>The themes' raising accounts turned around: per account (rows <c>Start[a]..Start[a+1]</c>) each theme it raised and what that theme removes from its score.</summary>
     sealed class RaisedByAccount
     {
         public required int[] Start { get; init; }
         public required int[] Theme { get; init; }
         public required double[] RemovedScored { get; init; }
-        public required double[] RemovedNet { get; init; }
+        public required double[] RemovedScoreSum { get; init; }
 
         public static RaisedByAccount Of(IReadOnlyList<ThemeAccounts> themes, int accounts)
         {
@@ -91,9 +95,9 @@ static class ThemeImpactBootstrap
                 for (var k = 0; k < themes[t].Accounts.Length; k++)
                 {
                     var row = next[themes[t].Accounts[k]]++;
-                    (themeOf[row], scored[row], net[row]) = (t, themes[t].RemovedScored[k], themes[t].RemovedNet[k]);
+                    (themeOf[row], scored[row], net[row]) = (t, themes[t].RemovedScored[k], themes[t].RemovedScoreSum[k]);
                 }
-            return new RaisedByAccount { Start = start, Theme = themeOf, RemovedScored = scored, RemovedNet = net };
+            return new RaisedByAccount { Start = start, Theme = themeOf, RemovedScored = scored, RemovedScoreSum = net };
         }
     }
 
@@ -106,20 +110,20 @@ static class ThemeImpactBootstrap
         static readonly int K = ReplicateBatch.Size;
         BatchValues _na, _sa;
         readonly double[] _nAllStratum = new double[strata * K], _cAllStratum = new double[strata * K];
-        readonly double[] _removedN = new double[themes * K], _removedNet = new double[themes * K];
+        readonly double[] _removedN = new double[themes * K], _removedScoreSum = new double[themes * K];
         readonly double[] _nR = new double[themes * strata * K], _cR = new double[themes * strata * K], _arrR = new double[themes * strata * K];
 
         /// <summary>Adds every drawn account, with its multiplicity in each replicate, to the totals and to the sums of each theme it raised.</summary>
-        public void Evaluate(ReplicateBatch draws, RaisedByAccount raised, double[] nAll, double[] netAll, bool[] churned, int[] stratum, double[] arr)
+        public void Evaluate(ReplicateBatch draws, RaisedByAccount raised, double[] nAll, double[] scoreSumAll, bool[] churned, int[] stratum, double[] arr)
         {
             BatchValues na = BatchValues.Zero, sa = BatchValues.Zero;
-            foreach (var table in new[] { _nAllStratum, _cAllStratum, _removedN, _removedNet, _nR, _cR, _arrR }) Array.Clear(table);
-            var (start, themeOf, scored, net) = (raised.Start, raised.Theme, raised.RemovedScored, raised.RemovedNet);
+            foreach (var table in new[] { _nAllStratum, _cAllStratum, _removedN, _removedScoreSum, _nR, _cR, _arrR }) Array.Clear(table);
+            var (start, themeOf, scored, net) = (raised.Start, raised.Theme, raised.RemovedScored, raised.RemovedScoreSum);
             for (var a = 0; a < nAll.Length; a++)
             {
                 if (!draws.TryWeightsOf(a, out var w)) continue;
                 na += w * nAll[a];
-                sa += w * netAll[a];
+                sa += w * scoreSumAll[a];
                 var s = stratum[a];
                 ReplicateBatch.Add(_nAllStratum, s * K, w);
                 // A non-churned account adds 0 to the churned sums, exactly as skipping it would.
@@ -129,7 +133,7 @@ static class ThemeImpactBootstrap
                 {
                     var t = themeOf[k];
                     ReplicateBatch.AddScaled(_removedN, t * K, w, scored[k]);
-                    ReplicateBatch.AddScaled(_removedNet, t * K, w, net[k]);
+                    ReplicateBatch.AddScaled(_removedScoreSum, t * K, w, net[k]);
                     var cell = (t * strata + s) * K;
                     ReplicateBatch.Add(_nR, cell, w);
                     ReplicateBatch.Add(_cR, cell, churnedWeight);
@@ -139,14 +143,14 @@ static class ThemeImpactBootstrap
             (_na, _sa) = (na, sa);
         }
 
-        /// <summary>Theme <paramref name="t"/>'s NPS impact, stratified excess churn and excess churned ARR in replicate <paramref name="slot"/> of the last evaluated batch.</summary>
-        public (double Nps, double Excess, double ArrAtRisk) Theme(int t, int slot)
+        /// <summary>Theme <paramref name="t"/>'s score impact before scaling (the difference of mean values), stratified excess churn and excess churned ARR in replicate <paramref name="slot"/> of the last evaluated batch.</summary>
+        public (double Score, double Excess, double ArrAtRisk) Theme(int t, int slot)
         {
             var (na, sa) = (_na[slot], _sa[slot]);
-            double nw = na - _removedN[t * K + slot], sw = sa - _removedNet[t * K + slot];
-            var nps = na == 0 || nw == 0 ? double.NaN : 100 * (sa / na - sw / nw);
+            double nw = na - _removedN[t * K + slot], sw = sa - _removedScoreSum[t * K + slot];
+            var score = na == 0 || nw == 0 ? double.NaN : sa / na - sw / nw;
             var (excess, atRisk) = Stratified(t * strata, slot);
-            return (nps, excess, atRisk);
+            return (score, excess, atRisk);
         }
 
         /// <summary>Σ_s w_s (p_raising,s − p_other,s) standardised to the raising accounts, and Σ_s (p_raising,s − p_other,s) × their ARR.</summary>

@@ -29,9 +29,11 @@ sealed class ThemeImpactData
     public required int StrataCount { get; init; }
     public required double[] Arr { get; init; }
     public required bool[] Churned { get; init; }
-    /// <summary>Per account: scored responses and the sum of their net scores (+1 promoter, −1 detractor).</summary>
+    /// <summary>The score the impact is read on (the store's primary survey metric); null when no answer has a score.</summary>
+    public required ThemeScoreMetric? ScoreMetric { get; init; }
+    /// <summary>Per account: its responses scored on <see cref="ScoreMetric"/> and the sum of their values (<see cref="ThemeScoreMetric.ValueSql"/>).</summary>
     public required double[] Scored { get; init; }
-    public required double[] Net { get; init; }
+    public required double[] ScoreSum { get; init; }
     public required SortedDictionary<DateOnly, long> CommentedPerQuarter { get; init; }
     /// <summary>Active themes by id.</summary>
     public required IReadOnlyList<(string ThemeId, string Label)> Themes { get; init; }
@@ -39,12 +41,12 @@ sealed class ThemeImpactData
     /// <summary>True when any response carries any theme (active or not).</summary>
     public required bool AnyLinks { get; init; }
 
-    /// <summary>A response's net score: +1 promoter (9–10), −1 detractor (0–6), 0 passive or unscored.</summary>
-    static string NetScore(string nps) => $"CASE WHEN CAST({nps} AS INTEGER) >= 9 THEN 1 WHEN CAST({nps} AS INTEGER) <= 6 THEN -1 ELSE 0 END";
-
     public static ThemeImpactData Load(FulcrumStore store)
     {
         var facts = new AnalysisFacts(store).Responses();
+        var metric = ThemeScoreMetric.Of(store);
+        // Without any score the sums are empty (no impact is computed); the column still has to name something.
+        var (scoreColumn, scoreValue) = metric is null ? ("nps", "0") : (metric.Column, metric.ValueSql("r." + metric.Column));
         // Each stratum's first response by account, day and response, found by narrowing (first account, then day, then
         // response) rather than by numbering every response: the same order without sorting millions of rows.
         var strata = new Dictionary<(string Segment, int Products), int>();
@@ -73,10 +75,10 @@ sealed class ThemeImpactData
                        ROW_NUMBER() OVER (PARTITION BY account_id ORDER BY day DESC, response_id DESC) AS recency
                 FROM {facts}),
             scores AS (
-                SELECT r.account_id, COUNT(*) AS responses, COUNT(r.nps) AS scored, SUM({NetScore("r.nps")}) AS net FROM {facts} r GROUP BY r.account_id)
+                SELECT r.account_id, COUNT(*) AS responses, COUNT(r.{scoreColumn}) AS scored, SUM({scoreValue}) AS score_sum FROM {facts} r GROUP BY r.account_id)
             SELECT x.segment AS Segment, x.products AS Products, CAST(x.arr AS DOUBLE PRECISION) AS Arr,
                    COALESCE(x.account_id IN (SELECT account_id FROM outcomes WHERE kind = 'churn'), false) AS Churned,
-                   CAST(s.responses AS INTEGER) AS Responses, CAST(s.scored AS INTEGER) AS Scored, CAST(s.net AS INTEGER) AS Net
+                   CAST(s.responses AS INTEGER) AS Responses, CAST(s.scored AS INTEGER) AS Scored, CAST(COALESCE(s.score_sum, 0) AS DOUBLE PRECISION) AS ScoreSum
             FROM ranked x JOIN scores s ON s.account_id = x.account_id
             WHERE x.recency = 1
             ORDER BY x.account_id
@@ -100,21 +102,22 @@ sealed class ThemeImpactData
             Arr = accounts.Select(a => a.Arr).ToArray(),
             Churned = accounts.Select(a => a.Churned).ToArray(),
             Scored = accounts.Select(a => (double)a.Scored).ToArray(),
-            Net = accounts.Select(a => (double)a.Net).ToArray(),
+            ScoreSum = accounts.Select(a => a.ScoreSum).ToArray(),
+            ScoreMetric = metric,
             CommentedPerQuarter = commented,
             Themes = themes,
-            Links = anyLinks ? ThemeLinksOf(store, facts, themes.Count) : themes.Select(_ => Empty()).ToList(),
+            Links = anyLinks ? ThemeLinksOf(store, facts, themes.Count, scoreColumn, metric is null ? "0" : metric.ValueSql("score")) : themes.Select(_ => Empty()).ToList(),
             AnyLinks = anyLinks,
         };
     }
 
-    sealed record AccountRow(string Segment, int Products, double Arr, bool Churned, int Responses, int Scored, int Net);
+    sealed record AccountRow(string Segment, int Products, double Arr, bool Churned, int Responses, int Scored, double ScoreSum);
 
     /// <summary>The links (responses raising an active theme), gathered once per load for the three summaries that read them.</summary>
     const string LinksTable = "theme_impact_links";
 
     /// <summary>Per active theme (in theme id order): its links counted per quarter, their sentiment summed up, and its raising accounts.</summary>
-    static List<ThemeLinks> ThemeLinksOf(FulcrumStore store, string facts, int themeCount)
+    static List<ThemeLinks> ThemeLinksOf(FulcrumStore store, string facts, int themeCount, string scoreColumn, string linkScoreValue)
     {
         // Themes and accounts numbered as the report and the bootstrap number them: active themes and accounts in id order.
         store.Execute($"""
@@ -124,7 +127,7 @@ sealed class ThemeImpactData
             numbered AS (
                 SELECT account_id, CAST(ROW_NUMBER() OVER (ORDER BY account_id) - 1 AS INTEGER) AS account FROM (SELECT DISTINCT account_id FROM {facts}) x)
             SELECT a.theme, n.account, CAST(EXTRACT(YEAR FROM r.day) AS INTEGER) AS link_year, CAST(EXTRACT(QUARTER FROM r.day) AS INTEGER) AS link_quarter,
-                   r.nps, t.sentiment
+                   r.{scoreColumn} AS score, t.sentiment
             FROM response_themes t JOIN active a ON a.theme_id = t.theme_id JOIN {facts} r ON r.response_id = t.response_id
             JOIN numbered n ON n.account_id = r.account_id
             """);
@@ -132,7 +135,7 @@ sealed class ThemeImpactData
         {
             // Without statistics PostgreSQL guesses a temp table's size and may pick a poor plan over millions of links.
             if (store.Dialect.IsPostgres) store.Execute($"ANALYZE {LinksTable}");
-            return Summarize(store, themeCount);
+            return Summarize(store, themeCount, linkScoreValue);
         }
         finally
         {
@@ -140,7 +143,7 @@ sealed class ThemeImpactData
         }
     }
 
-    static List<ThemeLinks> Summarize(FulcrumStore store, int themeCount)
+    static List<ThemeLinks> Summarize(FulcrumStore store, int themeCount, string scoreValue)
     {
         var perQuarter = Enumerable.Range(0, themeCount).Select(_ => new SortedDictionary<DateOnly, long>()).ToArray();
         foreach (var (theme, year, quarter, count) in store.Query<(int, int, int, long)>($"""
@@ -163,9 +166,9 @@ sealed class ThemeImpactData
                 s.Scored < 2 ? double.NaN : Math.Max(0, s.Variance ?? 0));
         }
 
-        var raising = Enumerable.Range(0, themeCount).Select(_ => (Accounts: new List<int>(), Scored: new List<double>(), Net: new List<double>())).ToArray();
+        var raising = Enumerable.Range(0, themeCount).Select(_ => (Accounts: new List<int>(), Scored: new List<double>(), ScoreSum: new List<double>())).ToArray();
         using (var reader = store.ExecuteReader($"""
-                   SELECT theme, account, CAST(COUNT(nps) AS INTEGER), CAST(SUM({NetScore("nps")}) AS INTEGER)
+                   SELECT theme, account, CAST(COUNT(score) AS INTEGER), CAST(COALESCE(SUM({scoreValue}), 0) AS DOUBLE PRECISION)
                    FROM {LinksTable} GROUP BY theme, account ORDER BY theme, account
                    """))
             while (reader.Read())
@@ -173,10 +176,10 @@ sealed class ThemeImpactData
                 var theme = raising[reader.GetInt32(0)];
                 theme.Accounts.Add(reader.GetInt32(1));
                 theme.Scored.Add(reader.GetInt32(2));
-                theme.Net.Add(reader.GetInt32(3));
+                theme.ScoreSum.Add(reader.GetDouble(3));
             }
         return Enumerable.Range(0, themeCount).Select(t => new ThemeLinks(comments[t], perQuarter[t], sentiment[t], positive[t],
-            new ThemeAccounts([.. raising[t].Accounts], [.. raising[t].Scored], [.. raising[t].Net]))).ToList();
+            new ThemeAccounts([.. raising[t].Accounts], [.. raising[t].Scored], [.. raising[t].ScoreSum]))).ToList();
     }
 
     sealed record SentimentRow(int Theme, long Comments, long Scored, double? Mean, double? Variance, long Positive);

@@ -15,8 +15,9 @@ public sealed record EmergingCheck(string LatestQuarter, Estimate Latest, Estima
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NotTested = null);
 
 /// <summary>
-/// What one theme costs. NpsImpact: NPS of all responses minus NPS without the responses raising the theme (negative: the theme
-/// drags NPS down). Churn: raising accounts vs the others; ExcessChurn and ArrAtRisk are stratified by segment × product count
+/// What one theme costs. ScoreImpact: the survey score (<see cref="ThemeImpactReport.ScoreMetric"/>: NPS, else CSAT, else CES)
+/// of all responses minus the score without the responses raising the theme (for NPS and CSAT negative means the theme drags the
+/// score down; for CES, where more effort is worse, positive does). Churn: raising accounts vs the others; ExcessChurn and ArrAtRisk are stratified by segment × product count
 /// (descriptive associations adjusted for those two, not causal effects). ChurnRatioBeyondScores and ArrAtRiskBeyondScores come
 /// from the linkage model: churn of renewals after the theme was raised over what the accounts' NPS, CES and profile predict,
 /// and the ARR today's raising accounts stand to lose over 12 months through that excess (null when the linkage cannot run
@@ -27,7 +28,7 @@ public sealed record EmergingCheck(string LatestQuarter, Estimate Latest, Estima
 /// </summary>
 public sealed record ThemeImpact(
     string ThemeId, string Label, ThemeKind Kind, long Comments, long Accounts, Estimate MeanSentiment,
-    Estimate NpsImpact,
+    Estimate ScoreImpact,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Estimate? ChurnRaising,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Estimate? ChurnOthers,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Estimate? ExcessChurn,
@@ -53,9 +54,10 @@ public sealed record ThemeMoneyCoverage(bool IsDefined, string? Reason)
 
 /// <param name="Money">Whether churn and ARR figures are there (false with the reason when the data hold no renewal outcomes).</param>
 /// <param name="LinkageNote">Why the linkage figures are missing (no renewals, too few), or null when they are there.</param>
+/// <param name="ScoreMetric">The survey score each theme's ScoreImpact is read on ("NPS", "CSAT" or "CES"), or null when no answer has a score.</param>
 public sealed record ThemeImpactReport(
     int Responses, int Accounts, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? ChurnedAccounts, string Method,
-    IReadOnlyList<ThemeImpact> Themes, ThemeMoneyCoverage Money, string? LinkageNote = null)
+    IReadOnlyList<ThemeImpact> Themes, ThemeMoneyCoverage Money, string? LinkageNote = null, string? ScoreMetric = null)
 {
     /// <summary>Each theme's kind by id (what the business case reads to offer "fix" levers for problems only).</summary>
     [JsonIgnore]

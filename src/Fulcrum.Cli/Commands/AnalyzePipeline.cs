@@ -133,7 +133,9 @@ public static class AnalyzePipeline
             if (results.Cohorts.Cohorts.FirstOrDefault(c => c.Churn.DifferenceVsComparable.IsDefined) is { } churned)
                 return ($"{churned.Name}: renewal churn {Interval(Percent(churned.Churn.DifferenceVsComparable), "+0.0;−0.0;0.0")} points vs comparable accounts ({churned.Accounts:N0} accounts)",
                     churned.Churn.DifferenceVsComparable);
-            throw new InvalidOperationException("No account added a product with NPS answers or renewals before and after.");
+            throw new InvalidOperationException(store.Count("subscriptions") == 0
+                ? "No subscriptions on record: cohorts follow accounts that added a product, so these data have none (`fulcrum import subscriptions FILE` adds them)."
+                : "No account added a product with NPS answers or renewals before and after.");
         });
         Step("drivers", _ =>
         {

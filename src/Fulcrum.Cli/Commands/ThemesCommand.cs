@@ -2,7 +2,7 @@ using Fulcrum.Analytics.Themes;
 
 namespace Fulcrum.Cli.Commands;
 
-[Description("Themes in the comments: discovers them (sentence embeddings or --fast lexical mode), assigns every comment its themes with sentiment, keeps theme ids and your edits across runs, and shows each theme's share, NPS impact, churn and ARR at risk, sentiment and trend.")]
+[Description("Themes in the comments: discovers them (sentence embeddings or --fast lexical mode), assigns every comment its themes with sentiment, keeps theme ids and your edits across runs, and shows each theme's share, impact on the survey score (NPS, else CSAT, else CES), churn and ARR at risk, sentiment and trend.")]
 public sealed class ThemesCommand : StoreCommand<ThemesCommand.Settings>
 {
     public class Settings : StoreSettings

@@ -22,15 +22,15 @@ public static class ThemesView
         foreach (var notice in run.Notices ?? []) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(notice)}[/]");
         var byId = impact?.Themes.ToDictionary(t => t.ThemeId) ?? [];
         var money = impact?.Money.IsDefined ?? false;
-        if (impact is null) AnsiConsole.Write(Table("Themes", run.Themes.Select(t => t.ThemeId), run, byId, money));
+        if (impact is null) AnsiConsole.Write(Table("Themes", run.Themes.Select(t => t.ThemeId), run, byId, money, null));
         else
         {
             var shown = impact.Themes.Where(t => run.Themes.Any(r => r.ThemeId == t.ThemeId)).ToList();
-            var byNps = impact.Themes.Any(t => t.NpsImpact.IsDefined);
-            AnsiConsole.Write(Table(money ? "Problems by ARR at risk beyond the scores" : byNps ? "Problems by NPS impact" : "Problems by comments",
-                shown.Where(t => t.Kind == ThemeKind.Problem).Select(t => t.ThemeId), run, byId, money));
+            var byScore = impact.Themes.Any(t => t.ScoreImpact.IsDefined);
+            AnsiConsole.Write(Table(money ? "Problems by ARR at risk beyond the scores" : byScore ? $"Problems by {impact.ScoreMetric} impact" : "Problems by comments",
+                shown.Where(t => t.Kind == ThemeKind.Problem).Select(t => t.ThemeId), run, byId, money, impact.ScoreMetric));
             var strengths = shown.Where(t => t.Kind == ThemeKind.Strength).Select(t => t.ThemeId).ToList();
-            if (strengths.Count > 0) AnsiConsole.Write(Table("Strengths (praise on balance; not ranked as ARR at risk)", strengths, run, byId, money: false));
+            if (strengths.Count > 0) AnsiConsole.Write(Table("Strengths (praise on balance; not ranked as ARR at risk)", strengths, run, byId, money: false, impact.ScoreMetric));
         }
         foreach (var t in run.Themes.Take(5))
             AnsiConsole.MarkupLine($"[bold]{t.ThemeId}[/] {Markup.Escape(string.Join(", ", t.Keywords))}: [grey]{Markup.Escape(string.Join(" | ", t.Representatives))}[/]");
@@ -44,8 +44,8 @@ public static class ThemesView
             if (money)
                 AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}. \"Vs peers\" compares accounts raising a theme with comparable accounts (same segment and product count; excess churn in --json); \"beyond scores\" compares their churn with what the linkage model with every theme predicts without this one, from their scores (NPS, CSAT, CES as answered), profile and the other themes they raised (q: false-discovery-adjusted evidence of excess churn). Associations, not proven causes.[/]");
             else AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}.[/]");
-            if (!impact.Themes.Any(t => t.NpsImpact.IsDefined) && impact.Themes.FirstOrDefault() is { } first)
-                AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(first.NpsImpact.Method)}[/]");
+            if (!impact.Themes.Any(t => t.ScoreImpact.IsDefined) && impact.Themes.FirstOrDefault() is { } first)
+                AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(first.ScoreImpact.Method)}[/]");
             if (impact.Money.Reason is { } reason) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(reason)}[/]");
             if (impact.LinkageNote is { } note) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
         }
@@ -57,10 +57,10 @@ public static class ThemesView
         AnsiConsole.MarkupLine(Markup.Escape($"{run.Comments:N0} comments, {run.Mentions:N0} sentences, {run.Themes.Count} themes ({run.Model}, {run.Elapsed.TotalSeconds:F0} s)."));
         var problems = impact.Themes.Where(t => t.Kind == ThemeKind.Problem).ToList();
         var table = new Table().Border(TableBorder.Rounded).Title($"Top {Math.Min(top, problems.Count)} of {problems.Count} problems by ARR at risk beyond the scores")
-            .AddColumns("id", "theme", "accounts", "NPS impact", "churn vs predicted", "ARR at risk, 12 mo");
+            .AddColumns("id", "theme", "accounts", $"{impact.ScoreMetric ?? "score"} impact", "churn vs predicted", "ARR at risk, 12 mo");
         foreach (var i in problems.Take(top))
             table.AddRow(i.ThemeId, Markup.Escape(i.Label), i.Accounts.ToString("N0", CultureInfo.InvariantCulture),
-                i.NpsImpact.Value.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture),
+                i.ScoreImpact.IsDefined ? i.ScoreImpact.Value.ToString(ImpactFormat(impact.ScoreMetric), CultureInfo.InvariantCulture) : "n/a",
                 i.ChurnRatioBeyondScores is { } r ? string.Create(CultureInfo.InvariantCulture, $"{r.Value:0.00}× ({r.Lower:0.00}–{r.Upper:0.00})") : "n/a",
                 i.ArrAtRiskBeyondScores is { } a ? Money(a) : "n/a");
         AnsiConsole.Write(table);
@@ -71,12 +71,15 @@ public static class ThemesView
         if (impact.LinkageNote is { } note) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
     }
 
-    static Table Table(string title, IEnumerable<string> ids, ThemeRunResult run, IReadOnlyDictionary<string, ThemeImpact> byId, bool money)
+    /// <summary>NPS impact in whole-number points to one decimal; a mean score's impact (CSAT, CES) is a fraction of a point, so two decimals.</summary>
+    static string ImpactFormat(string? metric) => metric == "NPS" ? "+0.0;-0.0;0.0" : "+0.00;-0.00;0.00";
+
+    static Table Table(string title, IEnumerable<string> ids, ThemeRunResult run, IReadOnlyDictionary<string, ThemeImpact> byId, bool money, string? scoreMetric)
     {
         var withImpact = byId.Count > 0;
-        var withNps = byId.Values.Any(i => i.NpsImpact.IsDefined); // without any NPS answer the reason is printed once below the tables
+        var withScore = byId.Values.Any(i => i.ScoreImpact.IsDefined); // without any scored answer the reason is printed once below the tables
         var table = new Table().Border(TableBorder.Rounded).Title(title).AddColumns("id", "theme", "comments (share)", "sentiment");
-        if (withNps) table.AddColumns("NPS impact (pts)");
+        if (withScore) table.AddColumns(scoreMetric == "NPS" ? "NPS impact (pts)" : $"{scoreMetric} impact");
         if (money) table.AddColumns("churn: raising vs others", "ARR at risk vs peers", "churn vs predicted", "ARR at risk beyond scores, 12 mo");
         if (withImpact) table.AddColumns("trend");
         foreach (var id in ids)
@@ -89,7 +92,7 @@ public static class ThemesView
             };
             if (byId.GetValueOrDefault(id) is { } i)
             {
-                if (withNps) cells.Add(Interval(i.NpsImpact, "+0.0;-0.0;0.0"));
+                if (withScore) cells.Add(Interval(i.ScoreImpact, ImpactFormat(scoreMetric)));
                 if (money) cells.AddRange(MoneyCells(i));
                 cells.Add(Trend(i));
             }

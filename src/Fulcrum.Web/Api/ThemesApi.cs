@@ -11,7 +11,7 @@ public sealed record Verbatim(string ResponseId, string? AccountName, int? Nps, 
 public sealed record ThemeDiscovery(string Model, int Comments, int Themes, int Created, int Matched, int Retired, double Seconds);
 
 /// <summary>
-/// Feedback themes (Fulcrum.Analytics.Themes): each theme's trend, sentiment, NPS impact and ARR at risk, the comments
+/// Feedback themes (Fulcrum.Analytics.Themes): each theme's trend, sentiment, score impact (NPS, else CSAT, else CES) and ARR at risk, the comments
 /// behind it, and (analysts) a new discovery run, as `fulcrum themes` does.
 /// </summary>
 public static class ThemesApi
@@ -20,7 +20,7 @@ public static class ThemesApi
     {
         var api = app.MapGroup("/api/themes").WithTags("Themes").RequireAuthorization(Policies.Viewer);
         api.MapGet("/", Get).WithName("GetThemes")
-            .WithSummary("Every active theme: comments, accounts, sentiment, NPS impact, excess churn, ARR at risk, quarterly trend, emerging test.");
+            .WithSummary("Every active theme: comments, accounts, sentiment, score impact (NPS, CSAT or CES), excess churn, ARR at risk, quarterly trend, emerging test.");
         api.MapGet("/{themeId}/verbatims", Verbatims).WithName("GetThemeVerbatims")
             .WithSummary("The comments assigned to a theme (primary theme first, newest first); paged.");
         api.MapPost("/discover", Discover).WithName("DiscoverThemes").RequireAuthorization(Policies.Analyst)

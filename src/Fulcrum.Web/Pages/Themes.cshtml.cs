@@ -12,8 +12,10 @@ namespace Fulcrum.Web.Pages;
 public sealed class ThemesModel(StorePool pool, AnalyticsRunner runner) : PageModel
 {
     public ThemeImpactReport? Report { get; private set; }
-    /// <summary>False when no theme has an NPS impact (no NPS answers, e.g. a CSAT-only survey or tweets): the column is left out with a note.</summary>
-    public bool HasNpsImpact => Report?.Themes.Any(t => t.NpsImpact.IsDefined) ?? false;
+    /// <summary>False when no theme has a score impact (no NPS, CSAT or CES answers, e.g. tweets): the column is left out with a note.</summary>
+    public bool HasScoreImpact => Report?.Themes.Any(t => t.ScoreImpact.IsDefined) ?? false;
+    /// <summary>NPS impact in points to one decimal; a mean score's (CSAT, CES) is a fraction of a point: two decimals.</summary>
+    public int ImpactDigits => Report?.ScoreMetric == "NPS" ? 1 : 2;
     public bool CanDiscover => User.IsInRole(Roles.Analyst) || User.IsInRole(Roles.Admin);
     public string? Message { get; private set; }
     public bool Failed { get; private set; }

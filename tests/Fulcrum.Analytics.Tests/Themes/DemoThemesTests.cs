@@ -33,7 +33,7 @@ public class DemoThemesTests(DemoThemesFixture demo, ITestOutputHelper output) :
     public void Planted_themes_rank_at_the_top_by_ARR_at_risk_beyond_the_scores()
     {
         foreach (var t in demo.Impact.Themes)
-            output.WriteLine($"{t.ThemeId} {t.Label}: beyond scores {t.ArrAtRiskBeyondScores} ratio {t.ChurnRatioBeyondScores} q {t.ExcessChurnQValue:F4}; stratified {t.ArrAtRisk}; NPS {t.NpsImpact}");
+            output.WriteLine($"{t.ThemeId} {t.Label}: beyond scores {t.ArrAtRiskBeyondScores} ratio {t.ChurnRatioBeyondScores} q {t.ExcessChurnQValue:F4}; stratified {t.ArrAtRisk}; NPS {t.ScoreImpact}");
         Assert.Null(demo.Impact.LinkageNote);
         Assert.All(demo.Impact.Themes.Take(5), t => Assert.Equal(ThemeKind.Problem, t.Kind)); // praise never ranks as a risk
         // Nor does a theme spoken of favourably on balance (a mean sentiment above 0 with confidence makes a strength).
@@ -50,7 +50,7 @@ public class DemoThemesTests(DemoThemesFixture demo, ITestOutputHelper output) :
             var theme = demo.Impact.Themes.Single(t => t.ThemeId == id);
             Assert.True(theme.ArrAtRiskBeyondScores!.Value > 0 && theme.ChurnRatioBeyondScores!.Value > 1, $"{id}: {theme.ArrAtRiskBeyondScores}, {theme.ChurnRatioBeyondScores}");
             Assert.True(theme.ChurnRaising!.Value > theme.ChurnOthers!.Value, $"{id}: churn {theme.ChurnRaising} vs {theme.ChurnOthers}");
-            Assert.True(theme.NpsImpact.Upper < 0, $"{id}: NPS impact {theme.NpsImpact}");
+            Assert.True(theme.ScoreImpact.Upper < 0, $"{id}: NPS impact {theme.ScoreImpact}");
         }
     }
 

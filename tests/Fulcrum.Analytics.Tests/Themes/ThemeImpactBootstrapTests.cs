@@ -31,7 +31,7 @@ public sealed class ThemeImpactBootstrapTests
         }).ToList();
         var options = new ThemeImpactOptions(Seed: 11, Replicates: 300);
 
-        var shared = ThemeImpactBootstrap.Run(themes, nAll, netAll, churned, stratum, arr, strata, options);
+        var shared = ThemeImpactBootstrap.Run(themes, nAll, netAll, churned, stratum, arr, strata, scale: 100, options);
 
         for (var t = 0; t < themes.Count; t++)
         {
@@ -43,7 +43,7 @@ public sealed class ThemeImpactBootstrapTests
                 var a = themes[t].Accounts[k];
                 raising[a] = true;
                 nWithout[a] -= themes[t].RemovedScored[k];
-                netWithout[a] -= themes[t].RemovedNet[k];
+                netWithout[a] -= themes[t].RemovedScoreSum[k];
             }
             var nps = Bootstrap.Percentile(accounts, idx =>
             {
@@ -54,7 +54,7 @@ public sealed class ThemeImpactBootstrapTests
             var excess = Bootstrap.Percentile(accounts, idx => Stratified(idx, raising, churned, stratum, arr, strata).Excess, options.Seed, options.Replicates);
             var atRisk = Bootstrap.Percentile(accounts, idx => Stratified(idx, raising, churned, stratum, arr, strata).ArrAtRisk, options.Seed, options.Replicates);
 
-            AssertSame(nps, shared[t].NpsImpact);
+            AssertSame(nps, shared[t].ScoreImpact);
             AssertSame(excess, shared[t].ExcessChurn);
             AssertSame(atRisk, shared[t].ArrAtRisk);
         }

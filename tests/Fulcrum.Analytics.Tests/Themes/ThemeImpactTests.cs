@@ -39,10 +39,10 @@ public sealed class ThemeImpactTests : IDisposable
         var scores = _store.Query<(string Id, int Nps)>("SELECT response_id, CAST(nps AS INTEGER) FROM responses WHERE nps IS NOT NULL").ToList();
         var raised = _store.Query<string>("SELECT response_id FROM response_themes WHERE theme_id = 'T001'").ToHashSet();
         var expected = NpsEstimator.FromScores(scores.Select(s => s.Nps)).Value - NpsEstimator.FromScores(scores.Where(s => !raised.Contains(s.Id)).Select(s => s.Nps)).Value;
-        var impact = _report.Themes.Single(t => t.ThemeId == "T001").NpsImpact;
+        var impact = _report.Themes.Single(t => t.ThemeId == "T001").ScoreImpact;
         Assert.Equal(expected, impact.Value, 1e-9);
         Assert.True(impact.Upper < 0, impact.ToString());
-        Assert.True(_report.Themes.Single(t => t.ThemeId == "T002").NpsImpact.Lower > 0);
+        Assert.True(_report.Themes.Single(t => t.ThemeId == "T002").ScoreImpact.Lower > 0);
     }
 
     [Fact]
@@ -89,8 +89,8 @@ public sealed class ThemeImpactTests : IDisposable
         Assert.False(report.Money.IsDefined);
         Assert.Contains("fulcrum import outcomes", report.Money.Reason);
         Assert.All(report.Themes, t => Assert.True(t.ArrAtRiskBeyondScores is null && t.ArrAtRisk is null && t.ChurnRaising is null && t.ExcessChurn is null));
-        Assert.All(report.Themes, t => Assert.True(t.NpsImpact.IsDefined));
-        Assert.True(report.Themes[0].NpsImpact.Value <= report.Themes[1].NpsImpact.Value, "ranked by NPS impact, most harmful first");
+        Assert.All(report.Themes, t => Assert.True(t.ScoreImpact.IsDefined));
+        Assert.True(report.Themes[0].ScoreImpact.Value <= report.Themes[1].ScoreImpact.Value, "ranked by score impact, most harmful first");
     }
 
     [Fact]
@@ -114,6 +114,9 @@ public sealed class ThemeImpactTests : IDisposable
         Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(1, 65, negatedPraise, NoNpsLift));
         Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(1, 65, negatedPraise, new Estimate(-3.0, -4.2, -1.9, 300, "NPS impact")));
         Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(1, 65, negatedPraise, Estimate.Undefined(0, "no NPS answers")));
+        // CES: more effort is worse, so customers who score you better pull the mean effort down (an interval below 0).
+        Assert.Equal(ThemeKind.Strength, ThemeImpactAnalysis.KindOf(1, 65, negatedPraise, new Estimate(-0.12, -0.2, -0.05, 300, "CES impact"), higherIsBetter: false));
+        Assert.Equal(ThemeKind.Problem, ThemeImpactAnalysis.KindOf(1, 65, negatedPraise, new Estimate(0.12, 0.05, 0.2, 300, "CES impact"), higherIsBetter: false));
     }
 
     [Fact]

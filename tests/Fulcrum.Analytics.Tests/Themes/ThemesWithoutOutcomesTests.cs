@@ -52,12 +52,12 @@ public sealed class ThemesWithoutOutcomesTests(AirlineThemesWithoutOutcomesFixtu
     }
 
     [Fact]
-    public void Without_NPS_answers_the_NPS_impact_is_undefined_with_its_reason()
+    public void Without_any_scored_answer_the_score_impact_is_undefined_with_its_reason()
     {
         Assert.All(_report.Themes, t =>
         {
-            Assert.False(t.NpsImpact.IsDefined);
-            Assert.Contains("no response in these data has an NPS answer", t.NpsImpact.Method);
+            Assert.False(t.ScoreImpact.IsDefined);
+            Assert.Contains("no response in these data has an NPS (0–10), CSAT or CES score", t.ScoreImpact.Method);
         });
     }
 

@@ -27,7 +27,7 @@ public sealed class ThemesApiTests(FulcrumWebFactory factory) : IClassFixture<Fu
         var themes = json.RootElement.GetProperty("themes");
         Assert.True(themes.GetArrayLength() >= 3);
         var first = themes[0];
-        var impact = first.GetProperty("npsImpact");
+        var impact = first.GetProperty("scoreImpact");
         Assert.True(impact.GetProperty("lower").GetDouble() <= impact.GetProperty("value").GetDouble());
 
         var id = first.GetProperty("themeId").GetString();

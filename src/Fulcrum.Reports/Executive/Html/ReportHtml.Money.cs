@@ -44,8 +44,8 @@ public static partial class ReportHtml
         h.Figure(BarChart.Draw(top.Select(t => new Bar(Short(t.Label), ExecutiveReportBuilder.ThemeRisk(t)!)).ToList(),
                 "ARR at risk by theme: " + string.Join("; ", top.Take(5).Select(t => $"{t.Label} {Phrases.Money(ExecutiveReportBuilder.ThemeRisk(t)!)}")) + ".", MoneyFormat.Short),
             "ARR at risk by theme (whiskers: intervals).");
-        h.Table("Themes by ARR at risk", ["Theme", "Accounts", "Comments", "NPS impact (points)", "ARR at risk beyond the scores", "ARR at risk vs comparable accounts"],
-            top.Select(t => new[] { Cell(t.Label), Num(t.Accounts), Num(t.Comments), Number(t.NpsImpact, "+0.0;−0.0;0.0"), Money(t.ArrAtRiskBeyondScores), Money(t.ArrAtRisk) }));
+        h.Table("Themes by ARR at risk", ["Theme", "Accounts", "Comments", $"{r.Themes.ScoreMetric ?? "Score"} impact{(r.Themes.ScoreMetric == "NPS" ? " (points)" : "")}", "ARR at risk beyond the scores", "ARR at risk vs comparable accounts"],
+            top.Select(t => new[] { Cell(t.Label), Num(t.Accounts), Num(t.Comments), Number(t.ScoreImpact, r.Themes.ScoreMetric == "NPS" ? "+0.0;−0.0;0.0" : "+0.00;−0.00;0.00"), Money(t.ArrAtRiskBeyondScores), Money(t.ArrAtRisk) }));
         foreach (var t in top.Where(t => r.Quotes.Any(q => q.ThemeId == t.ThemeId)).Take(4))
         {
             h.Raw($"<h3>“{E(t.Label)}” in customers' words</h3>");

@@ -26,8 +26,8 @@ public static class ReportWorkbook
         Sheet(book, "Themes", r, ReportSections.Themes, r.Themes is not null, s =>
         {
             var w = new SheetWriter(s, [new("Theme id", Kind.Text), new("Theme", Kind.Text), new("Accounts", Kind.Count), new("Comments", Kind.Count),
-                new("NPS impact", Kind.Number, true), new("ARR at risk beyond the scores", Kind.Money, true), new("ARR at risk vs comparable accounts", Kind.Money, true)]);
-            foreach (var t in r.Themes!.Themes) w.Row(t.ThemeId, t.Label, t.Accounts, t.Comments, t.NpsImpact, t.ArrAtRiskBeyondScores, t.ArrAtRisk);
+                new($"{r.Themes!.ScoreMetric ?? "Score"} impact", Kind.Number, true), new("ARR at risk beyond the scores", Kind.Money, true), new("ARR at risk vs comparable accounts", Kind.Money, true)]);
+            foreach (var t in r.Themes!.Themes) w.Row(t.ThemeId, t.Label, t.Accounts, t.Comments, t.ScoreImpact, t.ArrAtRiskBeyondScores, t.ArrAtRisk);
             w.Finish();
         });
         Sheet(book, "Initiatives", r, ReportSections.Initiatives, r.Value is { Initiatives.Count: > 0 }, s =>
