@@ -146,7 +146,7 @@ internal sealed class GroupFold
                 if (line != group.FirstLine)
                     rejects.Add(new Reject(file, group.FirstLine, _table.Table.Name, null, null, null,
                         $"the {group.Rows:N0} rows grouped by {Describe(group)} are not imported because line {line:N0} was rejected " +
-                        "(a partial group would fold to a wrong value)"));
+                        "(a partial group would fold to a wrong value)") { CausedByLine = line });
                 continue;
             }
             if (!_table.TryCheckFolded(group.Values, file, group.FirstLine, rejects)) continue;

@@ -112,7 +112,8 @@ public sealed class Importer(FulcrumStore store)
             var stats = stagings.Select(s => Stats(s, rejects, filtered[s.Table.Name]) with { Folded = folded.GetValueOrDefault(s.Table.Name) }).ToList();
             var unmapped = row.ColumnNames.Take(reader.Columns.Count)
                 .Where(c => !mapping.ReferencedColumns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
-            var orderedRejects = rejects.OrderBy(r => r.Row ?? 0).ThenBy(r => r.Table).ToList();
+            // What is wrong first, then the rows kept out only because of it.
+            var orderedRejects = rejects.OrderBy(r => r.CausedByLine is not null).ThenBy(r => r.Row ?? 0).ThenBy(r => r.Table).ToList();
 
             if (request.DryRun)
                 return new ImportResult(importId, ImportStatus.DryRun, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped, DateWarnings: warnings,

@@ -10,6 +10,13 @@ public sealed record Reject(string File, long? Line, string? Table, string? Colu
     /// <summary>When <see cref="File"/> is a joined file: the line of the imported file's row the reject keeps out; else null.</summary>
     public long? RowLine { get; init; }
 
+    /// <summary>
+    /// When this row is kept out only because another was rejected (a group_by group with one bad row): that row's line.
+    /// Such rejects are listed after the ones that say what is wrong, so the first screenful shows the cause.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public long? CausedByLine { get; init; }
+
     /// <summary>The imported file's line of the row kept out (rejected rows are counted and ordered by it).</summary>
     [JsonIgnore]
     public long? Row => RowLine ?? Line;

@@ -48,8 +48,8 @@ internal sealed class StagingTable : IDisposable
         {
             if (_distinct && first.ContentHash == hash) { CollapsedDuplicates++; return null; }
             return _distinct
-                ? $"duplicate key (first seen on line {first.Line}) with different values"
-                : $"duplicate key (first seen on line {first.Line}); a file may hold each key once";
+                ? $"duplicate key (first seen on line {first.Line:N0}) with different values"
+                : $"duplicate key (first seen on line {first.Line:N0}); a file may hold each key once";
         }
         _seen[key] = (line, hash);
         var row = new object?[Columns.Count + 1];

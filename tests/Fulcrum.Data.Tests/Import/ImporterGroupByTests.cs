@@ -90,9 +90,12 @@ public sealed class ImporterGroupByTests : IDisposable
 
         var refused = _ws.Import("orders", file, mapping);
         Assert.Equal(ImportStatus.Rejected, refused.Status);
-        Assert.Equal([2L, 4L], refused.Rejects.Select(r => r.Line!.Value).ToList());
-        ImportAssert.AssertReject(refused.Rejects[1], file, 4, "customer", "A2", "rows grouped by order_id 'O1' disagree on account_id: line 2 has 'A1'");
-        ImportAssert.AssertReject(refused.Rejects[0], file, 2, null, null, "the 2 rows grouped by order_id 'O1' are not imported because line 4 was rejected");
+        // The cause comes first, then the rows it kept out: with hundreds of groups the first screenful must say what is wrong.
+        Assert.Equal([4L, 2L], refused.Rejects.Select(r => r.Line!.Value).ToList());
+        ImportAssert.AssertReject(refused.Rejects[0], file, 4, "customer", "A2", "rows grouped by order_id 'O1' disagree on account_id: line 2 has 'A1'");
+        ImportAssert.AssertReject(refused.Rejects[1], file, 2, null, null, "the 2 rows grouped by order_id 'O1' are not imported because line 4 was rejected");
+        Assert.Equal(4L, refused.Rejects[1].CausedByLine);
+        Assert.Null(refused.Rejects[0].CausedByLine);
         Assert.Equal(0, _ws.Count("orders"));
 
         ImportAssert.Committed(_ws.Import("orders", file, mapping, skipInvalid: true));
