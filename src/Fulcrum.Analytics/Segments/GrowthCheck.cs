@@ -9,9 +9,10 @@ namespace Fulcrum.Analytics.Segments;
 /// <summary>A labelled, inclusive date range.</summary>
 public sealed record PeriodRange(string Label, DateOnly From, DateOnly To);
 
+/// <param name="By">The decomposition's dimension; null picks it (<see cref="GrowthCheck.AutomaticDimension"/>).</param>
 public sealed record GrowthCheckOptions(
     string Metric = "nps",
-    string By = "segment",
+    string? By = null,
     PeriodRange? Before = null,
     PeriodRange? After = null,
     IReadOnlyList<string>? ScanDimensions = null,
@@ -55,7 +56,7 @@ public static class GrowthCheck
         var (before, after) = (options.Before, options.After) is ({ } b, { } a) ? (b, a) : DefaultPeriods(facts, metric);
         if (before.To >= after.From) throw new ArgumentException($"The periods overlap: {before.Label} ends {before.To:yyyy-MM-dd}, {after.Label} starts {after.From:yyyy-MM-dd}.");
         var scanNames = (options.ScanDimensions ?? DrillDown.DefaultDimensions).ToList();
-        if (!scanNames.Contains(options.By, StringComparer.OrdinalIgnoreCase)) scanNames.Insert(0, options.By);
+        if (options.By is { } chosen && !scanNames.Contains(chosen, StringComparer.OrdinalIgnoreCase)) scanNames.Insert(0, chosen);
         var dimensions = scanNames.Select(Dimension.Resolve).ToList();
         var cube = SegmentCube.Build(facts, metric, dimensions, [(before.Label, before.From, before.To), (after.Label, after.From, after.To)]);
         var kind = metric.Kind;
@@ -68,7 +69,7 @@ public static class GrowthCheck
         foreach (var (period, estimate) in new[] { (before, estimateBefore), (after, estimateAfter) })
             if (!estimate.IsDefined) throw EmptyPeriod(facts, metric, period, estimate.N);
         var totalChange = ClusteredEstimator.Compare(estimateAfter, estimateBefore);
-        var byIndex = dimensions.FindIndex(d => d.Name.Equals(options.By, StringComparison.OrdinalIgnoreCase));
+        var byIndex = options.By is { } by ? dimensions.FindIndex(d => d.Name.Equals(by, StringComparison.OrdinalIgnoreCase)) : AutomaticDimension(cube);
         var decomposition = Decompose(cube, kind, byIndex, before.Label, after.Label, totalBefore.Stats, totalAfter.Stats, totalChange);
 
         var tests = Scan(cube, kind, before.Label, after.Label, totalBefore, totalAfter, options);
@@ -135,6 +136,18 @@ public static class GrowthCheck
         return new MissingDataException(string.Create(CultureInfo.InvariantCulture,
                 $"growth-check needs {name} answers in both periods; {inPeriod} ({period.From:yyyy-MM-dd} to {period.To:yyyy-MM-dd}), and {onRecord}."),
             [$"survey responses with {name} answers in both periods: fulcrum import responses FILE"]);
+    }
+
+    /// <summary>
+    /// Without --by: the first dimension (segment, then region, industry, …) whose answers fall in two or more groups. A
+    /// company that records no segment (a shop with regions only) would otherwise get a "decomposition" into one group, "(none)",
+    /// whose mix effect is zero by construction. When no dimension has two groups, the first is kept (its one group is the total).
+    /// </summary>
+    static int AutomaticDimension(SegmentCube cube)
+    {
+        for (var d = 0; d < cube.Dimensions.Count; d++)
+            if (cube.Cells.Select(c => c.Values[d]).Distinct().Skip(1).Any()) return d;
+        return 0;
     }
 
     static Decomposition Decompose(SegmentCube cube, MetricKind kind, int dimension, string before, string after,

@@ -16,9 +16,8 @@ public sealed class GrowthCheckCommand : StoreCommand<GrowthCheckCommand.Setting
         public string? Metric { get; init; }
 
         [CommandOption("--by <DIM>")]
-        [Description("Dimension for the mix/rate decomposition.")]
-        [DefaultValue("segment")]
-        public string By { get; init; } = "segment";
+        [Description("Dimension for the mix/rate decomposition. Default: segment, or when every answer has the same segment (or none) the first of region, industry, product_count, account_managers, tenure_band, arr_band with two or more groups.")]
+        public string? By { get; init; }
 
         [CommandOption("--before <RANGE>")]
         [Description("First period as FROM:TO (yyyy-MM-dd:yyyy-MM-dd). Default: the first full year of surveys.")]
@@ -61,7 +60,7 @@ public sealed class GrowthCheckCommand : StoreCommand<GrowthCheckCommand.Setting
             if (MinN < 5) throw new ArgumentException("--min-n must be at least 5.");
             var options = Options(Metric ?? "nps");
             if (Metric is not null) Analytics.Metrics.MetricDefinition.Resolve(Metric);
-            Dimension.Resolve(options.By);
+            if (options.By is { } by) Dimension.Resolve(by);
             foreach (var d in options.ScanDimensions ?? []) Dimension.Resolve(d);
         });
 

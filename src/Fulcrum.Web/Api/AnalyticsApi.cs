@@ -76,7 +76,7 @@ public static class AnalyticsApi
         var scanDims = QueryParsing.List(scan);
         var rate = fdr ?? 0.05;
         if (rate is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(fdr), rate, "fdr must be between 0 and 1.");
-        var options = new GrowthCheckOptions(await SurveyMetrics.ResolveAsync(runner, metric, cancellation), by ?? "segment", b, a, scanDims.Count == 0 ? null : scanDims,
+        var options = new GrowthCheckOptions(await SurveyMetrics.ResolveAsync(runner, metric, cancellation), string.IsNullOrWhiteSpace(by) ? null : by, b, a, scanDims.Count == 0 ? null : scanDims,
             MinN: QueryParsing.Between(minN, 50, 5, 100_000, "minN"), Fdr: rate);
         var key = $"growth|{options.Metric}|{options.By}|{before}|{after}|{string.Join(',', scanDims)}|{options.MinN}|{options.Fdr}";
         return TypedResults.Ok(await runner.RunAsync(key, facts => GrowthCheck.Run(facts, options), cancellation));

@@ -39,6 +39,37 @@ public sealed class GrowthCheckTests(DemoStoreFixture demo) : IClassFixture<Demo
     }
 
     [Fact]
+    public void Without_segments_the_decomposition_is_by_the_first_dimension_with_two_groups()
+    {
+        using var store = FulcrumStore.Open(":memory:");
+        // A shop: regions, no segment. Before: North 2 promoters, South 2 detractors; after: North 1 promoter, South 3 detractors.
+        store.Execute("INSERT INTO accounts (account_id, region) VALUES ('A', 'North'), ('B', 'North'), ('C', 'South'), ('D', 'South')");
+        var rows = new (string Account, string Day, int Nps)[]
+        {
+            ("A", "2023-02-01", 10), ("B", "2023-03-01", 9), ("C", "2023-04-01", 2), ("D", "2023-05-01", 3),
+            ("A", "2024-02-01", 10), ("C", "2024-03-01", 0), ("D", "2024-04-01", 4), ("C", "2024-05-01", 5),
+        };
+        var i = 0;
+        foreach (var (account, day, nps) in rows)
+            store.Execute("INSERT INTO responses (response_id, account_id, responded_at, nps) VALUES ($id, $account, CAST($day AS TIMESTAMP), $nps)",
+                new { id = $"R{i++}", account, day, nps });
+        var periods = (Before: new PeriodRange("2023", new DateOnly(2023, 1, 1), new DateOnly(2023, 12, 31)),
+            After: new PeriodRange("2024", new DateOnly(2024, 1, 1), new DateOnly(2024, 12, 31)));
+
+        var automatic = GrowthCheck.Run(new AnalysisFacts(store), new GrowthCheckOptions(Before: periods.Before, After: periods.After, MinN: 1));
+        Assert.Equal("region", automatic.Decomposition.Dimension);
+        Assert.Equal(["North", "South"], automatic.Decomposition.Groups.Select(g => g.Group));
+        // Shares 50/50 → 25/75 at unchanged rates (+100, −100): all of the −50-point change is mix.
+        Assert.Equal(-50, automatic.Decomposition.MixEffect.Value, 9);
+        Assert.Equal(0, automatic.Decomposition.RateEffect.Value, 9);
+
+        // Asked for by name, the segment is kept, though it has one group only.
+        var bySegment = GrowthCheck.Run(new AnalysisFacts(store), new GrowthCheckOptions(By: "segment", Before: periods.Before, After: periods.After, MinN: 1));
+        Assert.Equal("segment", bySegment.Decomposition.Dimension);
+        Assert.Single(bySegment.Decomposition.Groups);
+    }
+
+    [Fact]
     public void Decomposition_matches_a_hand_computed_example()
     {
         using var store = FulcrumStore.Open(":memory:");
