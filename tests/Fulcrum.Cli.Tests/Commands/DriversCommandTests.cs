@@ -20,6 +20,16 @@ public sealed class DriversCommandTests : IDisposable
         Assert.NotEqual(0, FulcrumApp.Run(["drivers", "--predictors", "ces,rattr:missing", "--db", Db]));
     }
 
+    [Fact]
+    public void A_CSAT_only_company_gets_the_key_drivers_of_CSAT_by_default_as_analyze_does()
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "300", "--years", "2", "--seed", "5", "--csat-only", "--db", Db]));
+        using var capture = new ConsoleCapture();
+        Assert.Equal(0, FulcrumApp.Run(["drivers", "--replicates", "200", "--json", "--db", Db]));
+        using var json = System.Text.Json.JsonDocument.Parse(capture.Standard);
+        Assert.Equal("csat", json.RootElement.GetProperty("options").GetProperty("outcome").GetString());
+    }
+
     [Theory]
     [InlineData("--outcome", "happiness")]
     [InlineData("--outcome", "churn", "--controls", "attr:x,colour")]
