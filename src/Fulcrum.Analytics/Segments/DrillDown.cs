@@ -1,4 +1,5 @@
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Linkage;
 using Fulcrum.Analytics.Metrics;
 using Fulcrum.Core.Statistics;
 using MathNet.Numerics.Distributions;
@@ -47,6 +48,15 @@ public static class DrillDown
         var metric = MetricDefinition.Resolve(options.Metric);
         var dimensions = (options.Dimensions ?? DefaultDimensions).Select(Dimension.Resolve).ToList();
         var cube = SegmentCube.Build(facts, metric, dimensions, from: options.From, to: options.To);
+        // No answer of the metric: nothing to drill into, said so (never a root of NaN with n = 0).
+        if (cube.Cells.Sum(c => c.Stats.N) == 0)
+        {
+            var name = metric.Name.ToUpperInvariant();
+            var others = PrimarySurveyMetric.OnRecord(facts.Store).Where(m => !m.Equals(metric.Name, StringComparison.OrdinalIgnoreCase)).ToList();
+            throw new MissingDataException($"No {name} answers on record{(options.From is not null || options.To is not null ? " in the dates asked for" : "")}, so there is no {name} to drill into."
+                + (others.Count > 0 ? $" The answers carry {string.Join(" and ", others.Select(m => m.ToUpperInvariant()))}: use --metric {others[0]}." : ""),
+                [$"survey responses with {name} answers: fulcrum import responses FILE"]);
+        }
         return Node(cube, options, "All customers", [], cube.Cells.ToList(), []);
     }
 

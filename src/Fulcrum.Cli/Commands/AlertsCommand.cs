@@ -1,6 +1,7 @@
 using System.Globalization;
 using Fulcrum.Analytics.Alerts;
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Metrics;
 
 namespace Fulcrum.Cli.Commands;
 
@@ -10,9 +11,8 @@ public sealed class AlertsCommand : AsyncCommand<AlertsCommand.Settings>
     public sealed class Settings : AnalysisSettings
     {
         [CommandOption("--metric <NAMES>")]
-        [Description("Comma-separated metrics to watch: nps, csat, ces, contacts_per_account, handle_minutes, first_contact_resolution, reopen_rate, cost_to_serve, share:DIM=VALUE.")]
-        [DefaultValue("nps")]
-        public string Metric { get; init; } = "nps";
+        [Description("Comma-separated metrics to watch: nps, csat, ces, contacts_per_account, handle_minutes, first_contact_resolution, reopen_rate, cost_to_serve, share:DIM=VALUE. Default: the survey metric customers answered, NPS where they gave it, else CSAT, else CES (as analyze).")]
+        public string? Metric { get; init; }
 
         [CommandOption("--by <DIMS>")]
         [Description("Comma-separated dimensions, each scanned on its own (one series per value): segment, region, industry, product_count, products, account_managers, tenure_band, arr_band, attr:NAME, rattr:NAME.")]
@@ -65,9 +65,10 @@ public sealed class AlertsCommand : AsyncCommand<AlertsCommand.Settings>
         [Description("Sign the webhook body: header X-Fulcrum-Signature: sha256=HMAC-SHA256(secret, body) in hex. Prefer the FULCRUM_WEBHOOK_SECRET environment variable, which is used when this option is absent.")]
         public string? WebhookSecret { get; init; }
 
-        public AlertOptions Options => new()
+        /// <param name="metrics">--metric, or the store's survey metric when it was not given.</param>
+        public AlertOptions Options(string metrics) => new()
         {
-            Metrics = CliLists.Split(Metric),
+            Metrics = CliLists.Split(metrics),
             Dimensions = CliLists.Split(By),
             Period = PeriodUnit,
             From = FromDate,
@@ -97,7 +98,8 @@ public sealed class AlertsCommand : AsyncCommand<AlertsCommand.Settings>
 
         public override ValidationResult Validate() => OptionCheck.Run(base.Validate(), () =>
         {
-            Options.Validate();
+            // Without --metric the store decides; the other options are checked as for NPS.
+            Options(Metric ?? "nps").Validate();
             _ = WebhookUri;
             if (WebhookSecret is not null && Webhook is null) throw new ArgumentException("--webhook-secret needs --webhook.");
         });
@@ -109,9 +111,10 @@ public sealed class AlertsCommand : AsyncCommand<AlertsCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         using var store = FulcrumStore.Open(settings.Db);
+        var options = settings.Options(settings.Metric ?? PrimarySurveyMetric.Of(store) ?? "nps");
         var scan = settings.Json
-            ? AlertScan.Run(new AnalysisFacts(store), settings.Options)
-            : AnsiConsole.Status().Start("Charting the series…", _ => AlertScan.Run(new AnalysisFacts(store), settings.Options));
+            ? AlertScan.Run(new AnalysisFacts(store), options)
+            : AnsiConsole.Status().Start("Charting the series…", _ => AlertScan.Run(new AnalysisFacts(store), options));
         var unreported = scan.Unreported.Count;
 
         // With --webhook an alert stays new until the webhook has accepted it; without, listing it reports it.

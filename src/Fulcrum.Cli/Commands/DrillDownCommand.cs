@@ -1,4 +1,5 @@
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Metrics;
 using Fulcrum.Analytics.Segments;
 
 namespace Fulcrum.Cli.Commands;
@@ -9,9 +10,8 @@ public sealed class DrillDownCommand : StoreCommand<DrillDownCommand.Settings>
     public sealed class Settings : AnalysisSettings
     {
         [CommandOption("--metric <NAME>")]
-        [Description("nps, csat, ces or share:DIM=VALUE.")]
-        [DefaultValue("nps")]
-        public string Metric { get; init; } = "nps";
+        [Description("nps, csat, ces or share:DIM=VALUE. Default: the survey metric customers answered, NPS where they gave it, else CSAT, else CES (as analyze).")]
+        public string? Metric { get; init; }
 
         [CommandOption("--dimensions <DIMS>")]
         [Description("Comma-separated candidate dimensions (default: segment, region, industry, product_count, account_managers, tenure_band, arr_band).")]
@@ -27,18 +27,22 @@ public sealed class DrillDownCommand : StoreCommand<DrillDownCommand.Settings>
         [DefaultValue(30)]
         public int MinN { get; init; } = 30;
 
-        public DrillOptions Options => new(Metric,
+        /// <param name="metric">--metric, or the store's survey metric when it was not given.</param>
+        public DrillOptions Options(string metric) => new(metric,
             CliLists.Split(Dimensions), Depth, MinN, 8, FromDate, ToDate);
 
         public override ValidationResult Validate() => OptionCheck.Run(base.Validate(), () =>
         {
             if (Depth is < 1 or > 5) throw new ArgumentException("--depth must be 1 to 5.");
             if (MinN < 5) throw new ArgumentException("--min-n must be at least 5.");
-            Analytics.Metrics.MetricDefinition.Resolve(Metric);
-            foreach (var d in Options.Dimensions ?? []) Dimension.Resolve(d);
+            if (Metric is not null) Analytics.Metrics.MetricDefinition.Resolve(Metric);
+            foreach (var d in CliLists.Split(Dimensions) ?? []) Dimension.Resolve(d);
         });
     }
 
-    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken) =>
-        Print.JsonOrTables(settings.Json, DrillDown.Run(new AnalysisFacts(store), settings.Options), root => DrillDownView.Render(root, settings.Metric));
+    protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
+    {
+        var metric = settings.Metric ?? PrimarySurveyMetric.Of(store) ?? "nps";
+        return Print.JsonOrTables(settings.Json, DrillDown.Run(new AnalysisFacts(store), settings.Options(metric)), root => DrillDownView.Render(root, metric));
+    }
 }
