@@ -50,8 +50,9 @@ public static class ExecutiveReportBuilder
 
         BusinessCaseReport? businessCase = null;
         if (Rows("outcomes") == 0)
-            missing.Add(new(ReportSections.Levers, "No renewal outcomes are stored, so churn and expansion cannot be linked to the scores. " +
-                                                   "Import renewals, churn and expansion (`fulcrum import outcomes FILE`) to value the levers and what one NPS point is worth."));
+            missing.Add(new(ReportSections.Levers, "No renewal outcomes are stored, so churn and expansion cannot be linked to the scores. " + (store.Count("orders") > 0
+                ? "These data record orders instead: what satisfaction is worth in repeat purchase is in `fulcrum repeat-purchase` and `fulcrum business-case`."
+                : $"Import renewals, churn and expansion (`fulcrum import outcomes FILE`) to value the levers and what one {(PrimarySurveyMetric.Of(store) ?? "nps").ToUpperInvariant()} point is worth.")));
         else
         {
             progress?.Report("Business case: linkage models and 1,000 account resamples");

@@ -11,6 +11,18 @@ public sealed class ReportWithoutDataTests : IDisposable
     string Db => Path.Combine(_directory, "thin.duckdb");
 
     [Fact]
+    public void A_shops_report_points_to_repeat_purchase_for_what_CX_is_worth_not_to_renewals()
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--kind", "shop", "--accounts", "300", "--seed", "7", "--db", Db]));
+        var output = Path.Combine(_directory, "shop");
+        Assert.Equal(0, FulcrumApp.Run(["report", "--format", "html", "--out", output, "--db", Db]));
+
+        var html = File.ReadAllText(Directory.GetFiles(output, "*.html").Single());
+        Assert.Contains("These data record orders instead: what satisfaction is worth in repeat purchase is in `fulcrum repeat-purchase`", html);
+        Assert.DoesNotContain("what one NPS point is worth", html);
+    }
+
+    [Fact]
     public void A_store_without_outcomes_or_tickets_leaves_those_sections_out_with_a_sentence()
     {
         Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "300", "--seed", "7", "--db", Db]));
