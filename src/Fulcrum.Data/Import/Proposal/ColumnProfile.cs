@@ -12,8 +12,16 @@ public sealed record ColumnProfile(
     string Name, ColumnKind Kind, string? Format, long Rows, long Filled, int Distinct, bool Unique, double? Min, double? Max,
     IReadOnlyList<string> Examples)
 {
-    /// <summary>Distinct values are counted up to this many (enough to tell a code from free text).</summary>
+    /// <summary>Distinct values are counted up to this many (enough to tell a code from free text); more is "over" it.</summary>
     public const int DistinctCap = 2_000;
+
+    /// <summary>Counting stopped at <see cref="DistinctCap"/>: <see cref="Distinct"/> is a floor, not a count.</summary>
+    public bool DistinctCapped => Distinct > DistinctCap;
+
+    /// <summary>The distinct count as a reader should see it: "over 2,000" when counting stopped, never a capped number shown as exact.</summary>
+    public string DistinctLabel => DistinctCapped
+        ? string.Create(CultureInfo.InvariantCulture, $"over {DistinctCap:N0}")
+        : Distinct.ToString("N0", CultureInfo.InvariantCulture);
 
     public double FillRate => Rows == 0 ? 0 : (double)Filled / Rows;
 
@@ -51,7 +59,8 @@ public static class ColumnProfiler
         foreach (var v in values)
         {
             distinct.Add(v);
-            if (distinct.Count >= ColumnProfile.DistinctCap) break;
+            // One past the cap, so that exactly DistinctCap values still read as exact.
+            if (distinct.Count > ColumnProfile.DistinctCap) break;
         }
         // Every sampled row has its own value: a key candidate.
         var unique = values.Count == rows && rows > 0 && new HashSet<string>(values, StringComparer.Ordinal).Count == values.Count;

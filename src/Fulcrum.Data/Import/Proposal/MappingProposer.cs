@@ -17,6 +17,8 @@ public static class MappingProposer
     public const int DefaultSampleRows = 10_000;
     public const string Todo = "TODO";
 
+    const string AccountTodo = "no customer or account column recognised; name the column that identifies the customer";
+
     static readonly string[] ChurnWords = ["yes", "y", "true", "t", "1", "churn", "churned", "exited", "left", "lost", "cancelled", "canceled", "attrited"];
 
     public static ProposedMapping Propose(string path, int sampleRows = DefaultSampleRows)
@@ -54,7 +56,6 @@ public static class MappingProposer
             var rowTable = ticketId is not null && !hasResponses ? "tickets"
                 : hasResponses ? "responses"
                 : "accounts";
-            if (account is null) AddTodo("account_id: no customer or account column recognised; name the column that identifies the customer");
             Accounts(account, rowTable == "accounts");
             if (hasResponses) Responses(account, responseId, nps, csat, ces, comment, rowTable == "responses");
             if (ticketId is not null) Tickets(account, ticketId, rowTable == "tickets");
@@ -90,7 +91,7 @@ public static class MappingProposer
         void Accounts(ColumnProfile? account, bool takesRest)
         {
             Block("accounts", account is { Unique: false } ? "the customer column repeats, so identical rows collapse into one account" : null, distinct: account is { Unique: false });
-            Field("account_id", account);
+            Field("account_id", account, AccountTodo);
             if (Pick("account_name", c => c.Kind == ColumnKind.Text) is { } name) Field("name", name); else if (account is not null) Field("name", account);
             Optional("segment", "segment", c => c.Kind is ColumnKind.Text or ColumnKind.Boolean && c.Distinct <= 50);
             Optional("region", "region", c => c.Kind == ColumnKind.Text && c.Distinct <= 500);
@@ -111,7 +112,7 @@ public static class MappingProposer
                 _yaml.Append(CultureInfo.InvariantCulture, $"      response_id: {{ template: {Quote($"{{{account.Name}}}-{{{when.Name}}}")} }}   # no answer id found: customer and time; duplicates are rejected\n");
             }
             else Field("response_id", null, "no unique answer id found");
-            Field("account_id", account);
+            Field("account_id", account, AccountTodo);
             Field("responded_at", when, "no date or time column found: the date each answer was given");
             if (nps is not null) Field("nps", nps);
             if (csat is not null) Field("csat", csat);
@@ -124,7 +125,7 @@ public static class MappingProposer
         {
             Block("tickets", null);
             Field("ticket_id", ticketId);
-            Field("account_id", account);
+            Field("account_id", account, AccountTodo);
             Field("opened_at", PickTime("opened_at"), "when each case was opened");
             Optional("closed_at", "closed_at", c => c.IsTime);
             Optional("handle_minutes", "handle_minutes", c => c.IsNumeric);
@@ -137,7 +138,7 @@ public static class MappingProposer
                 ? churn.Examples.Where(v => ChurnWords.Contains(v.ToLowerInvariant())).ToList()
                 : [];
             Block("outcomes", "one renewal decision per row: churn or renewal");
-            Field("account_id", account);
+            Field("account_id", account, AccountTodo);
             Field("outcome_date", PickTime("outcome_date", "responded_at"), "no date column found: the day each renewal was decided");
             if (churnValues.Count == 0)
             {
@@ -179,8 +180,11 @@ public static class MappingProposer
         {
             if (column is null)
             {
-                _yaml.Append(CultureInfo.InvariantCulture, $"      {field}: {Todo}   # {todo ?? "no column recognised"}\n");
-                AddTodo($"{field}: {todo ?? "no column recognised"}");
+                // A field every table needs (account_id) is one thing to fix: listed once, and said in full once in the YAML.
+                var what = $"{field}: {todo ?? "no column recognised"}";
+                var comment = _todos.Contains(what) ? $"the same as {field} above" : todo ?? "no column recognised";
+                _yaml.Append(CultureInfo.InvariantCulture, $"      {field}: {Todo}   # {comment}\n");
+                AddTodo(what);
                 return;
             }
             _used.Add(column.Name);
@@ -194,7 +198,10 @@ public static class MappingProposer
             if (rest.Count > 0) _yaml.Append(CultureInfo.InvariantCulture, $"      attributes: {{ columns: [{string.Join(", ", rest)}] }}   # every other column, kept\n");
         }
 
-        void AddTodo(string what) => _todos.Add(what);
+        void AddTodo(string what)
+        {
+            if (!_todos.Contains(what)) _todos.Add(what);
+        }
 
         static string Describe(ColumnProfile c)
         {
