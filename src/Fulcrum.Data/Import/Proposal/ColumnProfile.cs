@@ -39,18 +39,20 @@ public static class ColumnProfiler
         "dd.MM.yyyy HH:mm:ss", "yyyy/MM/dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss zzz", "yyyy-MM-dd HH:mm"];
     static readonly HashSet<string> BooleanWords = new(StringComparer.OrdinalIgnoreCase) { "true", "false", "yes", "no", "y", "n", "t", "f" };
 
-    public static (IReadOnlyList<ColumnProfile> Columns, long Rows) Profile(string path, int maxRows)
+    public static FileSample Profile(string path, int maxRows)
     {
         using var reader = SourceReaders.Open(path);
-        var values = reader.Columns.Select(_ => new List<string>()).ToArray();
+        // Row-aligned (null where empty), so that columns can be compared row by row (what encodes the outcome).
+        var cells = reader.Columns.Select(_ => new List<string?>()).ToArray();
         long rows = 0;
         while (rows < maxRows && reader.Read())
         {
             rows++;
-            for (var i = 0; i < values.Length; i++)
-                if (reader.Get(i) is { } text && text.Trim() is { Length: > 0 } trimmed) values[i].Add(trimmed);
+            for (var i = 0; i < cells.Length; i++)
+                cells[i].Add(reader.Get(i) is { } text && text.Trim() is { Length: > 0 } trimmed ? trimmed : null);
         }
-        return (reader.Columns.Select((name, i) => Describe(name, values[i], rows)).ToList(), rows);
+        var columns = reader.Columns.Select((name, i) => Describe(name, cells[i].OfType<string>().ToList(), rows)).ToList();
+        return new FileSample(columns, rows, cells);
     }
 
     static ColumnProfile Describe(string name, List<string> values, long rows)
