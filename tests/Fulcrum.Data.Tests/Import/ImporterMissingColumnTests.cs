@@ -83,7 +83,7 @@ public sealed class ImporterMissingColumnTests : IDisposable
     }
 
     [Fact]
-    public void A_TODO_left_by_map_is_named_as_the_placeholder_to_replace()
+    public void Every_TODO_left_by_map_is_named_as_a_placeholder_to_replace()
     {
         var mapping = _ws.Write("m.yaml", """
             tables:
@@ -93,11 +93,15 @@ public sealed class ImporterMissingColumnTests : IDisposable
                   account_id: Customer ID
                   responded_at: TODO   # no date column found
                   csat: Satisfaction Score
+                  attributes: { computed: { tenure: "[TODO] * 12" } }
             """);
 
         var e = Assert.Throws<ImportException>(() => _ws.Import("responses", StatusFile(), mapping));
 
-        Assert.Contains($"{mapping}, line 6, column 21: responses.responded_at is still TODO, a placeholder left by `fulcrum map`", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"{mapping} still has TODO placeholders left by `fulcrum map`; replace each with a column of the file, a value or an expression:", e.Message, StringComparison.Ordinal);
+        // Every placeholder, not only the first: each is a field to fill.
+        Assert.Contains($"\n  {mapping}, line 6, column 21: responses.responded_at\n  {mapping}, line 8, column 41: responses.attributes.tenure\n", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("has no column", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]
