@@ -36,7 +36,7 @@ public sealed class MapCommand : Command<MapCommand.Settings>
         foreach (var c in proposal.Columns)
             table.AddRow(Markup.Escape(c.Name), c.Kind.ToString().ToLowerInvariant() + (c.Format is { } f ? $" ({Markup.Escape(f)})" : "")
                 + (c is { Min: { } min, Max: { } max } ? FormattableString.Invariant($" {min:0.##}–{max:0.##}") : ""),
-                (c.FillRate * 100).ToString("0", CultureInfo.InvariantCulture) + "%", c.Unique ? "unique" : c.Distinct.ToString("N0", CultureInfo.InvariantCulture),
+                (c.FillRate * 100).ToString("0", CultureInfo.InvariantCulture) + "%", c.Unique ? "unique" : c.DistinctLabel,
                 Markup.Escape(string.Join(" | ", c.Examples.Select(e => e.Length > 24 ? e[..24] + "…" : e))));
         if (settings.Out is { } path)
         {

@@ -186,11 +186,10 @@ public sealed class Importer(FulcrumStore store)
 
     static void CheckColumnsExist(ImportMapping mapping, IEnumerable<TableMapping> tables, RowContext row, string file)
     {
-        var missing = tables.SelectMany(t => t.ReferencedColumns).Distinct().Where(c => !row.HasColumn(c)).ToList();
+        var list = tables.ToList();
+        var missing = list.SelectMany(t => t.ReferencedColumns).Distinct().Where(c => !row.HasColumn(c)).ToList();
         if (missing.Count > 0)
-            throw new ImportException(
-                $"{file}: column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing.Select(c => $"'{c}'"))} used by the mapping{(mapping.MappingFile is null ? "" : $" {mapping.MappingFile}")} " +
-                $"not found. Columns available: {string.Join(", ", row.ColumnNames.Where(c => !c.Contains('\0')))}.");
+            throw MissingColumnsError.Build(mapping, list, missing, row.ColumnNames.Where(c => !c.Contains('\0')).ToList(), file);
     }
 
     /// <summary>Rejects (and removes from staging) rows that point at accounts or responses that exist neither in the store nor in this import.</summary>

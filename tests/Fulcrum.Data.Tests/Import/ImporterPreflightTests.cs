@@ -221,8 +221,8 @@ public sealed class ImporterPreflightTests : IDisposable
         var e = Assert.Throws<ImportException>(() => _ws.Import("responses", file, mapping));
 
         Assert.Contains(file, e.Message, StringComparison.Ordinal);
-        Assert.Contains("columns 'Likelihood to recommend', 'Verbatim' used by the mapping", e.Message, StringComparison.Ordinal);
-        Assert.Contains(mapping, e.Message, StringComparison.Ordinal);
+        Assert.Contains("has no columns 'Likelihood to recommend', 'Verbatim' that", e.Message, StringComparison.Ordinal);
+        Assert.Contains($"{mapping}, line 7, column", e.Message, StringComparison.Ordinal);
         Assert.Contains("Columns available: id, account, when, score", e.Message, StringComparison.Ordinal);
         AssertNothingWritten();
     }

@@ -60,7 +60,7 @@ public sealed class MappingProposerTests
 
         Assert.Contains("account_id: Customer ID", proposal.Yaml);
         Assert.Contains("csat: Satisfaction Score", proposal.Yaml);
-        Assert.Contains("kind: { column: Churn Label, map: { \"No\": renewal, \"Yes\": churn } }", proposal.Yaml.Replace("{ \"Yes\": churn, \"No\": renewal }", "{ \"No\": renewal, \"Yes\": churn }"));
+        Assert.Contains("kind: { column: Customer Status, map: { Churned: churn, Stayed: renewal } }", proposal.Yaml);
         Assert.Contains("response_id: { template: \"{Customer ID}\" }", proposal.Yaml);
         Assert.Contains(proposal.Todos, t => t.StartsWith("responded_at", StringComparison.Ordinal));
         Assert.Contains(proposal.Todos, t => t.StartsWith("outcome_date", StringComparison.Ordinal));

@@ -34,6 +34,7 @@ public sealed record JoinSpec(string File, string On, SourceOptions Options, int
 /// <param name="Distinct">The source repeats the same row by design (e.g. an airline on every tweet): identical repeats collapse, conflicting ones are rejected.</param>
 /// <param name="GroupBy">Canonical fields whose equal values fold several source rows into one row (e.g. payment rows into one order);
 /// every other field then takes its <see cref="FieldSpec.Aggregate"/>, or must agree across the group. Empty: no folding.</param>
+/// <param name="ColumnUses">Where in the mapping file each source column is read (empty for a mapping not read from a file).</param>
 public sealed record TableMapping(
     TableDefinition Table,
     IReadOnlyList<FieldSpec> Fields,
@@ -41,7 +42,8 @@ public sealed record TableMapping(
     MappingExpression? Repeat,
     bool Distinct,
     int Line,
-    IReadOnlyList<string>? GroupBy = null)
+    IReadOnlyList<string>? GroupBy = null,
+    IReadOnlyList<ColumnUse>? ColumnUses = null)
 {
     public bool Groups => GroupBy is { Count: > 0 };
 

@@ -146,13 +146,16 @@ public static class MappingLoader
             if (Required(node, "fields") is not YamlMappingNode fieldsNode)
                 throw Error(node, $"table '{table.Name}': 'fields' must map canonical fields to sources.");
             var fields = new List<FieldSpec>();
+            var uses = new List<ColumnUse>();
             foreach (var (key, value) in fieldsNode.Children)
             {
                 var name = Scalar(key)!;
                 var field = table.FindField(name)
                     ?? throw Error(key, $"table '{table.Name}' has no field '{name}'. Fields: {string.Join(", ", table.Fields.Select(f => f.Name))}.");
                 if (fields.Any(f => f.Field.Name == field.Name)) throw Error(key, $"field '{field.Name}' is mapped twice.");
-                fields.Add(ReadField(table, field, value));
+                var spec = ReadField(table, field, value);
+                fields.Add(spec);
+                uses.AddRange(ColumnUses.Of(spec, value, $"{table.Name}.{field.Name}"));
             }
             var missing = table.Key.Concat(table.Fields.Where(f => f.Required).Select(f => f.Name)).Distinct()
                 .Where(k => fields.All(f => f.Field.Name != k)).ToList();
@@ -163,7 +166,11 @@ public static class MappingLoader
             var groupBy = ReadGroupBy(table, Optional(node, "group_by"), fields);
             if (groupBy.Count > 0 && distinct)
                 throw Error(node, $"table '{table.Name}': 'distinct' and 'group_by' cannot be combined; group_by already folds repeated rows.");
-            return new TableMapping(table, fields, Expression(Optional(node, "where")), Expression(Optional(node, "repeat")), distinct, Line(node), groupBy);
+            var where = Expression(Optional(node, "where"));
+            var repeat = Expression(Optional(node, "repeat"));
+            if (where is not null) uses.AddRange(ColumnUses.In(where.ColumnReferences, Optional(node, "where")!, $"{table.Name} where"));
+            if (repeat is not null) uses.AddRange(ColumnUses.In(repeat.ColumnReferences, Optional(node, "repeat")!, $"{table.Name} repeat"));
+            return new TableMapping(table, fields, where, repeat, distinct, Line(node), groupBy, uses);
         }
 
         /// <summary>Reads <c>group_by</c> (one field or a list) and checks each field's aggregate against it and against the field's type.</summary>

@@ -12,8 +12,16 @@ public sealed record ColumnProfile(
     string Name, ColumnKind Kind, string? Format, long Rows, long Filled, int Distinct, bool Unique, double? Min, double? Max,
     IReadOnlyList<string> Examples)
 {
-    /// <summary>Distinct values are counted up to this many (enough to tell a code from free text).</summary>
+    /// <summary>Distinct values are counted up to this many (enough to tell a code from free text); more is "over" it.</summary>
     public const int DistinctCap = 2_000;
+
+    /// <summary>Counting stopped at <see cref="DistinctCap"/>: <see cref="Distinct"/> is a floor, not a count.</summary>
+    public bool DistinctCapped => Distinct > DistinctCap;
+
+    /// <summary>The distinct count as a reader should see it: "over 2,000" when counting stopped, never a capped number shown as exact.</summary>
+    public string DistinctLabel => DistinctCapped
+        ? string.Create(CultureInfo.InvariantCulture, $"over {DistinctCap:N0}")
+        : Distinct.ToString("N0", CultureInfo.InvariantCulture);
 
     public double FillRate => Rows == 0 ? 0 : (double)Filled / Rows;
 
@@ -31,18 +39,20 @@ public static class ColumnProfiler
         "dd.MM.yyyy HH:mm:ss", "yyyy/MM/dd HH:mm:ss", "yyyy-MM-dd HH:mm:ss zzz", "yyyy-MM-dd HH:mm"];
     static readonly HashSet<string> BooleanWords = new(StringComparer.OrdinalIgnoreCase) { "true", "false", "yes", "no", "y", "n", "t", "f" };
 
-    public static (IReadOnlyList<ColumnProfile> Columns, long Rows) Profile(string path, int maxRows)
+    public static FileSample Profile(string path, int maxRows)
     {
         using var reader = SourceReaders.Open(path);
-        var values = reader.Columns.Select(_ => new List<string>()).ToArray();
+        // Row-aligned (null where empty), so that columns can be compared row by row (what encodes the outcome).
+        var cells = reader.Columns.Select(_ => new List<string?>()).ToArray();
         long rows = 0;
         while (rows < maxRows && reader.Read())
         {
             rows++;
-            for (var i = 0; i < values.Length; i++)
-                if (reader.Get(i) is { } text && text.Trim() is { Length: > 0 } trimmed) values[i].Add(trimmed);
+            for (var i = 0; i < cells.Length; i++)
+                cells[i].Add(reader.Get(i) is { } text && text.Trim() is { Length: > 0 } trimmed ? trimmed : null);
         }
-        return (reader.Columns.Select((name, i) => Describe(name, values[i], rows)).ToList(), rows);
+        var columns = reader.Columns.Select((name, i) => Describe(name, cells[i].OfType<string>().ToList(), rows)).ToList();
+        return new FileSample(columns, rows, cells);
     }
 
     static ColumnProfile Describe(string name, List<string> values, long rows)
@@ -51,7 +61,8 @@ public static class ColumnProfiler
         foreach (var v in values)
         {
             distinct.Add(v);
-            if (distinct.Count >= ColumnProfile.DistinctCap) break;
+            // One past the cap, so that exactly DistinctCap values still read as exact.
+            if (distinct.Count > ColumnProfile.DistinctCap) break;
         }
         // Every sampled row has its own value: a key candidate.
         var unique = values.Count == rows && rows > 0 && new HashSet<string>(values, StringComparer.Ordinal).Count == values.Count;

@@ -27,6 +27,7 @@ public static class FieldSynonyms
         ["closed_at"] = ["closedat", "resolvedat", "closedate", "resolutiondate"],
         ["handle_minutes"] = ["handleminutes", "handletime", "aht", "handlingtime"],
         ["churn"] = ["churn", "churned", "churnlabel", "churnflag", "churnvalue", "exited", "attrition", "attritionflag", "customerstatus"],
+        ["reason"] = ["churnreason", "reason", "cancellationreason", "cancelreason", "exitreason", "lossreason", "churncategory", "reasoncategory"],
         ["outcome_date"] = ["outcomedate", "churndate", "renewaldate", "enddate", "snapshotdate"],
         ["arr"] = ["arr", "annualrevenue", "annualrecurringrevenue", "revenue", "totalrevenue", "contractvalue"],
         ["mrr"] = ["mrr", "monthlycharge", "monthlycharges", "monthlyrevenue", "monthlyfee"],

@@ -12,28 +12,32 @@ public sealed record ProposedMapping(string File, long SampledRows, IReadOnlyLis
 /// each field, from the column names (<see cref="FieldSynonyms"/>) and what the values look like (<see cref="ColumnProfiler"/>).
 /// Every choice is a comment in the YAML; whatever it cannot tell is a TODO that makes the mapping fail to load until edited.
 /// </summary>
-public static class MappingProposer
+public static partial class MappingProposer
 {
     public const int DefaultSampleRows = 10_000;
     public const string Todo = "TODO";
 
-    static readonly string[] ChurnWords = ["yes", "y", "true", "t", "1", "churn", "churned", "exited", "left", "lost", "cancelled", "canceled", "attrited"];
+    const string AccountTodo = "no customer or account column recognised; name the column that identifies the customer";
 
     public static ProposedMapping Propose(string path, int sampleRows = DefaultSampleRows)
     {
         if (sampleRows < 1) throw new ArgumentOutOfRangeException(nameof(sampleRows), "Sample at least one row.");
-        var (columns, rows) = ColumnProfiler.Profile(path, sampleRows);
-        return new Builder(path, columns, rows).Build();
+        return new Builder(path, ColumnProfiler.Profile(path, sampleRows)).Build();
     }
 
-    sealed class Builder(string path, IReadOnlyList<ColumnProfile> columns, long rows)
+    sealed partial class Builder(string path, FileSample sample)
     {
+        readonly IReadOnlyList<ColumnProfile> columns = sample.Columns;
+        readonly long rows = sample.Rows;
         readonly StringBuilder _yaml = new();
         readonly List<string> _todos = [];
         readonly HashSet<string> _used = new(StringComparer.Ordinal);
+        /// <summary>Columns that encode the outcome: never given to an ordinary field or to the attributes `drivers` ranks.</summary>
+        readonly HashSet<string> _outcomeOnly = new(StringComparer.Ordinal);
 
         public ProposedMapping Build()
         {
+            foreach (var c in columns.Where(OutcomeLeaks.NamedForChurn)) _outcomeOnly.Add(c.Name);
             var account = Pick("account_id", c => c.Kind != ColumnKind.Empty);
             var responseId = Pick("response_id", c => c.Unique);
             var nps = Pick("nps", c => c.Kind == ColumnKind.Integer && c.Min >= 0 && c.Max <= 10);
@@ -41,7 +45,13 @@ public static class MappingProposer
             var ces = Pick("ces", c => c.IsNumeric && c.Min >= 0 && c.Max <= 10, except: nps ?? csat);
             var comment = Pick("comment", c => c.Kind == ColumnKind.Text);
             var ticketId = Pick("ticket_id", c => c.Unique);
-            var churn = Pick("churn", c => c.Kind is ColumnKind.Boolean or ColumnKind.Text or ColumnKind.Integer && c.Distinct is >= 2 and <= 4);
+            var fields = new[] { account, responseId, nps, csat, ces, comment, ticketId }.OfType<ColumnProfile>().Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            var outcome = OutcomeColumn.Find(sample, fields);
+            var outcomeFields = outcome is null ? null : OutcomeFieldsFor(outcome, fields);
+            // Decided before any block is written, so that no block's attributes take a column that restates the outcome.
+            _leaks = OutcomeLeaks.Find(sample, outcome, outcomeFields is null ? fields : fields.Concat(outcomeFields.Columns).ToHashSet(StringComparer.Ordinal));
+            foreach (var leak in _leaks) _outcomeOnly.Add(leak.Column.Name);
+            _hasOutcome = outcome is not null;
             var hasResponses = nps is not null || csat is not null || ces is not null || comment is not null;
 
             _yaml.Append(CultureInfo.InvariantCulture, $"# Proposed by `fulcrum map` from {Path.GetFileName(path)} ({rows:N0} rows sampled). Check every line, fix the TODOs,\n");
@@ -54,25 +64,27 @@ public static class MappingProposer
             var rowTable = ticketId is not null && !hasResponses ? "tickets"
                 : hasResponses ? "responses"
                 : "accounts";
-            if (account is null) AddTodo("account_id: no customer or account column recognised; name the column that identifies the customer");
             Accounts(account, rowTable == "accounts");
             if (hasResponses) Responses(account, responseId, nps, csat, ces, comment, rowTable == "responses");
             if (ticketId is not null) Tickets(account, ticketId, rowTable == "tickets");
-            if (churn is not null) Outcomes(account, churn);
-            if (!hasResponses && ticketId is null && churn is null)
+            if (outcome is not null && outcomeFields is not null) Outcomes(account, outcome, outcomeFields);
+            if (!hasResponses && ticketId is null && outcome is null)
                 _yaml.Append("  # No survey score, comment, ticket id or churn flag recognised: only accounts are proposed.\n");
             return new ProposedMapping(path, rows, columns, _yaml.ToString(), _todos);
         }
 
-        ColumnProfile? Pick(string field, Func<ColumnProfile, bool> fits, ColumnProfile? except = null) =>
-            columns.Where(c => c != except && fits(c))
+        ColumnProfile? Pick(string field, Func<ColumnProfile, bool> fits, ColumnProfile? except = null, bool outcomeField = false) =>
+            columns.Where(c => c != except && (outcomeField || !_outcomeOnly.Contains(c.Name)) && fits(c))
                 .Select(c => (Column: c, Score: FieldSynonyms.Score(field, c.Name)))
                 .Where(x => x.Score > 0)
                 .OrderByDescending(x => x.Score).ThenByDescending(x => x.Column.FillRate)
                 .Select(x => x.Column).FirstOrDefault();
 
-        ColumnProfile? PickTime(params string[] fields) =>
-            fields.Select(f => Pick(f, c => c.IsTime)).FirstOrDefault(c => c is not null) ?? columns.FirstOrDefault(c => c.IsTime);
+        ColumnProfile? PickTime(params string[] fields) => PickTime(false, fields);
+
+        ColumnProfile? PickTime(bool outcomeField, params string[] fields) =>
+            fields.Select(f => Pick(f, c => c.IsTime, outcomeField: outcomeField)).FirstOrDefault(c => c is not null)
+            ?? columns.FirstOrDefault(c => c.IsTime && (outcomeField || !_outcomeOnly.Contains(c.Name)));
 
         void AppendScales(ColumnProfile? csat, ColumnProfile? ces)
         {
@@ -90,7 +102,7 @@ public static class MappingProposer
         void Accounts(ColumnProfile? account, bool takesRest)
         {
             Block("accounts", account is { Unique: false } ? "the customer column repeats, so identical rows collapse into one account" : null, distinct: account is { Unique: false });
-            Field("account_id", account);
+            Field("account_id", account, AccountTodo);
             if (Pick("account_name", c => c.Kind == ColumnKind.Text) is { } name) Field("name", name); else if (account is not null) Field("name", account);
             Optional("segment", "segment", c => c.Kind is ColumnKind.Text or ColumnKind.Boolean && c.Distinct <= 50);
             Optional("region", "region", c => c.Kind == ColumnKind.Text && c.Distinct <= 500);
@@ -111,7 +123,7 @@ public static class MappingProposer
                 _yaml.Append(CultureInfo.InvariantCulture, $"      response_id: {{ template: {Quote($"{{{account.Name}}}-{{{when.Name}}}")} }}   # no answer id found: customer and time; duplicates are rejected\n");
             }
             else Field("response_id", null, "no unique answer id found");
-            Field("account_id", account);
+            Field("account_id", account, AccountTodo);
             Field("responded_at", when, "no date or time column found: the date each answer was given");
             if (nps is not null) Field("nps", nps);
             if (csat is not null) Field("csat", csat);
@@ -124,49 +136,18 @@ public static class MappingProposer
         {
             Block("tickets", null);
             Field("ticket_id", ticketId);
-            Field("account_id", account);
+            Field("account_id", account, AccountTodo);
             Field("opened_at", PickTime("opened_at"), "when each case was opened");
             Optional("closed_at", "closed_at", c => c.IsTime);
             Optional("handle_minutes", "handle_minutes", c => c.IsNumeric);
             if (takesRest) Attributes();
         }
 
-        void Outcomes(ColumnProfile? account, ColumnProfile churn)
-        {
-            var churnValues = churn.Examples.Count == churn.Distinct
-                ? churn.Examples.Where(v => ChurnWords.Contains(v.ToLowerInvariant())).ToList()
-                : [];
-            Block("outcomes", "one renewal decision per row: churn or renewal");
-            Field("account_id", account);
-            Field("outcome_date", PickTime("outcome_date", "responded_at"), "no date column found: the day each renewal was decided");
-            if (churnValues.Count == 0)
-            {
-                Field("kind", null, $"map the values of \"{churn.Name}\" ({string.Join(", ", churn.Examples)}) to churn or renewal");
-            }
-            else
-            {
-                var map = string.Join(", ", churn.Examples.Select(v => $"{Quote(v)}: {(churnValues.Contains(v) ? "churn" : "renewal")}"));
-                _yaml.Append(CultureInfo.InvariantCulture, $"      kind: {{ column: {Quote(churn.Name)}, map: {{ {map} }} }}   # ← \"{churn.Name}\"; check the map\n");
-            }
-            var arr = Pick("arr", c => c.IsNumeric && c.Min >= 0);
-            var mrr = arr is null ? Pick("mrr", c => c.IsNumeric && c.Min >= 0) : null;
-            var revenue = arr is not null ? $"[{arr.Name}]" : mrr is not null ? $"[{mrr.Name}] * 12" : null;
-            if (revenue is null)
-            {
-                // Outcomes need no ARR (a business without recurring revenue has none): say so rather than ask for an invented one.
-                _yaml.Append("      # arr_before, arr_after: no revenue column found, so left out; renewals and churn are then counts and rates.\n");
-                _yaml.Append("      # Map them here if another file holds each account's ARR (join it).\n");
-                return;
-            }
-            var churned = churnValues.Count == 0 ? Todo : string.Join(" or ", churnValues.Select(v => $"[{churn.Name}] = '{v.Replace("'", "''", StringComparison.Ordinal)}'"));
-            _yaml.Append(CultureInfo.InvariantCulture, $"      arr_before: {{ expr: {Quote(revenue)} }}\n");
-            _yaml.Append(CultureInfo.InvariantCulture, $"      arr_after: {{ expr: {Quote($"if({churned}, 0, {revenue})")} }}\n");
-        }
-
-        void Block(string table, string? why, bool distinct = false)
+        void Block(string table, string? why, bool distinct = false, string? where = null)
         {
             _yaml.Append(CultureInfo.InvariantCulture, $"  - table: {table}\n");
             if (distinct) _yaml.Append(CultureInfo.InvariantCulture, $"    distinct: true               # {why}\n");
+            if (where is not null) _yaml.Append(CultureInfo.InvariantCulture, $"    where: {Quote(where)}   # {why}\n");
             _yaml.Append("    fields:\n");
         }
 
@@ -179,8 +160,11 @@ public static class MappingProposer
         {
             if (column is null)
             {
-                _yaml.Append(CultureInfo.InvariantCulture, $"      {field}: {Todo}   # {todo ?? "no column recognised"}\n");
-                AddTodo($"{field}: {todo ?? "no column recognised"}");
+                // A field every table needs (account_id) is one thing to fix: listed once, and said in full once in the YAML.
+                var what = $"{field}: {todo ?? "no column recognised"}";
+                var comment = _todos.Contains(what) ? $"the same as {field} above" : todo ?? "no column recognised";
+                _yaml.Append(CultureInfo.InvariantCulture, $"      {field}: {Todo}   # {comment}\n");
+                AddTodo(what);
                 return;
             }
             _used.Add(column.Name);
@@ -190,11 +174,15 @@ public static class MappingProposer
 
         void Attributes()
         {
-            var rest = columns.Where(c => !_used.Contains(c.Name) && c.Kind != ColumnKind.Empty).Select(c => Quote(c.Name)).ToList();
+            var rest = columns.Where(c => !_used.Contains(c.Name) && !_outcomeOnly.Contains(c.Name) && c.Kind != ColumnKind.Empty).Select(c => Quote(c.Name)).ToList();
             if (rest.Count > 0) _yaml.Append(CultureInfo.InvariantCulture, $"      attributes: {{ columns: [{string.Join(", ", rest)}] }}   # every other column, kept\n");
+            ExplainOutcomeOnly();
         }
 
-        void AddTodo(string what) => _todos.Add(what);
+        void AddTodo(string what)
+        {
+            if (!_todos.Contains(what)) _todos.Add(what);
+        }
 
         static string Describe(ColumnProfile c)
         {
