@@ -32,7 +32,7 @@ internal static class ImpactRanks
             Console.WriteLine($"== {Path.GetFileName(path)}: {report.Themes.Count} themes, {problems.Count} problems; planted {string.Join(", ", keys.Select(k => $"{k} {planted[k].Count}"))} comments");
             foreach (var (t, rank) in problems.Take(10).Select((t, i) => (t, i + 1)))
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {rank,2}. {Trim(t.Label),-48} ratio {Show(t.ChurnRatioBeyondScores),-20} ARR {Show(t.ArrAtRiskBeyondScores, 0),-28} q {t.ExcessChurnQValue:0.000} sent {t.MeanSentiment.Value:0.00} {string.Join(" ", keys.Select(k => $"{k[..5]} F1 {F1(t.ThemeId, k):0.00} P {Precision(t.ThemeId, k):0.00}"))}"));
+                    $"  {rank,2}. {Trim(t.Label),-48} ratio {Show(t.ChurnRatioBeyondScores),-20} ARR {Show(t.ArrAtRiskBeyondScores, 0),-28} q {t.ExcessChurnQValue:0.000} sent {t.MeanSentiment.Value:0.00} score {Show(t.ScoreImpact)} pos {t.Comments} {string.Join(" ", keys.Select(k => $"{k[..5]} F1 {F1(t.ThemeId, k):0.00} P {Precision(t.ThemeId, k):0.00}"))}"));
             foreach (var key in keys)
             {
                 var best = problems.Select((t, i) => (t, rank: i + 1)).MaxBy(p => F1(p.t.ThemeId, key));

@@ -226,7 +226,7 @@ public static class GrowthCheck
     static string Plain(double value, MetricDefinition metric) => value.ToString(metric.Name == "nps" ? "0.0" : "0.00", CultureInfo.InvariantCulture);
 
     static string Signed(double value, MetricDefinition metric) =>
-        value.ToString(metric.Name == "nps" ? "+0.0;-0.0;0.0" : "+0.00;-0.00;0.00", CultureInfo.InvariantCulture);
+        value.ToString(metric.Name == "nps" ? "+0.0;−0.0;0.0" : "+0.00;−0.00;0.00", CultureInfo.InvariantCulture);
 
     static string Statement(MetricDefinition metric, Test t, double q, string before, string after, string unit)
     {
