@@ -89,7 +89,7 @@ public static class ThemeImpactAnalysis
             money.IsDefined
                 ? "NPS impact by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); ARR at risk beyond the scores from the linkage model (observed / predicted churn after the theme); trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter"
                 : "NPS impact by account bootstrap; trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter",
-            ordered, money, linkageNote), linkageRun);
+            ordered, money, linkageNote) { LinkageCaution = linkageRun?.Report.FitCaution }, linkageRun);
     }
 
     /// <summary>
