@@ -144,17 +144,23 @@ public static class FulcrumApp
         return app.Run(args);
     }
 
-    /// <summary>Exit code of a command line that could not be parsed (unknown option or argument, missing value).</summary>
+    /// <summary>Exit code of a command line with a word the command does not know (an unknown command, option or argument). README, "Exit codes".</summary>
     public const int ParseError = 2;
 
-    /// <summary>Exit code of options that parse but are invalid (a bad value, a failed check).</summary>
+    /// <summary>
+    /// Exit code of a command line whose words are known but whose values are refused: a required argument or option
+    /// missing, a value malformed or out of range, a name, id, file or database that is not there. README, "Exit codes".
+    /// </summary>
     public const int UsageError = 64;
+
+    /// <summary>Exit code of a command that ran and could not finish: the data refuse the analysis (with what to import), the store or a webhook failed, or an unexpected error.</summary>
+    public const int Failure = 1;
 
     static int ExitCode(Exception exception) => exception switch
     {
         CommandParseException => ParseError,
-        CommandAppException => UsageError,
-        _ => 1,
+        CommandAppException or UsageException => UsageError,
+        _ => Failure,
     };
 
     static string Describe(Exception exception) => exception switch
@@ -162,7 +168,7 @@ public static class FulcrumApp
         ImportException or MappingException or SourceFormatException or StoreException or Analytics.Linkage.LinkageException => exception.Message,
         InitiativeException or FollowupException or FormatException or Analytics.Drivers.DriverAnalysisException => exception.Message,
         Analytics.Linkage.UserModels.UserModelException or Analytics.Themes.Sentiment.Training.SentimentTrainingException => exception.Message,
-        CommandAppException or Reports.Executive.Pdf.ReportRenderException => exception.Message,
+        CommandAppException or UsageException or Reports.Executive.Pdf.ReportRenderException => exception.Message,
         _ => $"{exception.Message} ({exception.GetType().Name})",
     };
 }

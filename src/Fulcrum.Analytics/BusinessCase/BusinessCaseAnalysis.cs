@@ -108,6 +108,8 @@ public static class BusinessCaseAnalysis
         var reasons = unavailable.Select(l => l.Unavailable ?? "").Distinct().ToList();
         var headline = LeverRanking.Headline(results, horizon, figures.ConfidenceLevel,
             reasons is [{ Length: > 0 }] ? reasons : unavailable.Select(l => $"{l.Title}: {l.Unavailable}"));
+        // A headline resting on a fit that did not converge, or on a bootstrap most of whose resamples failed, says so.
+        if (linkage.Report.FitCaution is { } caution) headline += $" Caution: {caution}.";
         return new BusinessCaseReport(horizon, figures.ConfidenceLevel, headline, results, unavailable,
             sensitivity,
             assumptions.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => new AssumptionUsed(a.Key, a.Value, DefaultAssumptions.Find(a.Key)?.Unit ?? "")).ToList(),

@@ -49,6 +49,9 @@ public sealed record BusinessCaseReport(
     IReadOnlyList<string> Warnings,
     LinkageReport Linkage)
 {
+    /// <summary>The caveat on the linkage fit the levers are valued on (<see cref="LinkageReport.FitCaution"/>), or null; the headline ends with it.</summary>
+    public string? FitCaution => Linkage.FitCaution;
+
     /// <summary>How many levers sharing one reason are named before "and N more".</summary>
     const int NamedPerReason = 3;
 

@@ -72,7 +72,7 @@ public static class LeverCatalog
                 new ScenarioDefinition(new Scenario(id, fromEntries, toEntries, cost))));
         }
         string NpsMissing(string fromName, string toName) => ScoreMissing(context.Data, SoftMetric.Nps, "nps",
-            $"needs NPS answers from both {fromName}s and {toName}s in the year before renewals", "");
+            $"needs NPS answers from both {fromName}s and {toName}s in the year before renewals");
         void NpsMove(string id, string fromName, string toName, string sizeAssumption, string costAssumption) =>
             Move(id, $"Move {Percent(A(sizeAssumption))} of {fromName}s to {toName}", LinkageFactors.Nps, [fromName], toName, sizeAssumption, costAssumption, NpsMissing(fromName, toName));
         NpsMove(DetractorsToPassive, LinkageFactors.Detractor, LinkageFactors.Passive, "lever_size_detractors_to_passive", "lever_cost_detractor_recovery");
@@ -82,7 +82,7 @@ public static class LeverCatalog
         const string csatSize = "lever_size_csat_dissatisfied_to_satisfied";
         Move(CsatDissatisfiedToSatisfied, $"Move {Percent(A(csatSize))} of dissatisfied customers (CSAT 1–2) to satisfied (4)", LinkageFactors.Csat, ["1", "2"], "4",
             csatSize, "lever_cost_detractor_recovery", ScoreMissing(context.Data, SoftMetric.Csat, "csat",
-                "needs CSAT answers of 1–2 and of 4 in the year before renewals", " (NPS is used when answered)"));
+                "needs CSAT answers of 1–2 and of 4 in the year before renewals"));
         if (Wanted(LowerEffort)) result.Add(LowerEffortLever(context, A("lever_size_ces_reduction"), A("lever_cost_effort_reduction")));
         if (Wanted(FewerContacts)) result.Add(FewerContactsLever(context, A("lever_size_contact_reduction"), A("lever_cost_contact_reduction")));
         for (var theme = 0; theme < context.Data.Themes.Count; theme++)
@@ -102,13 +102,13 @@ public static class LeverCatalog
     /// Why a score lever cannot be valued, and the one step that would help: answers of the levels it moves (the metric is
     /// modelled), the metric's answers at all (the store has none before any renewal), or --soft (answered, left out).
     /// </summary>
-    static string ScoreMissing(LinkageDataset data, SoftMetric metric, string column, string levelsNeeded, string whyLeftOut)
+    static string ScoreMissing(LinkageDataset data, SoftMetric metric, string column, string levelsNeeded)
     {
         var import = $"import survey responses with {(column == "nps" ? "an" : "a")} {column} column (fulcrum import responses FILE)";
         var name = column.ToUpperInvariant();
         return data.Soft.Contains(metric) ? $"{levelsNeeded}; {import}"
             : !data.Answered.Contains(metric) ? $"the store has no {name} answers in the year before any renewal; {import} to use this lever"
-            : $"{name} is not in the linkage model{whyLeftOut}; run with --soft including {column}";
+            : $"{name} is not in the linkage model ({(data.SoftChoice is { } chosen ? $"the renewals' survey metric is {chosen}" : "--soft left it out")}); run with --soft including {column}";
     }
 
     static (Lever, ScenarioDefinition?) LowerEffortLever(LinkageContext context, double points, double costPerAccountPoint)

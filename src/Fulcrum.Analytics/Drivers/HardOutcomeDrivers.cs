@@ -1,4 +1,5 @@
 using Fulcrum.Analytics.Linkage.UserModels;
+using Fulcrum.Analytics.Metrics;
 using Fulcrum.Data.Store;
 
 namespace Fulcrum.Analytics.Drivers;
@@ -43,9 +44,8 @@ public static class HardOutcomeDrivers
         return new HardOutcomeDriverReport(outcome.Name(), model, directions);
     }
 
-    /// <summary>Soft metrics with at least one answer on record, in a fixed order.</summary>
-    public static IReadOnlyList<string> AnsweredSoftMetrics(FulcrumStore store) =>
-        ModelTerm.ScoreFields.Where(m => store.Scalar<long>($"SELECT COUNT({m}) FROM responses") > 0).ToList();
+    /// <summary>The soft metrics well answered by the rule every analysis uses (<see cref="SurveyMetricChoice"/>): a metric with under half the answers of the most-answered one is left out, not a predictor fitted on a handful of rows.</summary>
+    public static IReadOnlyList<string> AnsweredSoftMetrics(FulcrumStore store) => PrimarySurveyMetric.Choose(store).WellAnswered;
 }
 
 /// <summary>A hard outcome explained per account, with each soft metric's direction in words.</summary>

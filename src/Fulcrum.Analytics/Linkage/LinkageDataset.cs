@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Metrics;
 using Fulcrum.Core.Statistics;
 
 namespace Fulcrum.Analytics.Linkage;
@@ -22,6 +23,8 @@ internal sealed record LinkageTheme(string ThemeId, string Label, int[] Events);
 internal sealed class LinkageDataset
 {
     public required IReadOnlySet<SoftMetric> Soft { get; init; }
+    /// <summary>Why the soft metrics are these, when the rule chose them ("CSAT (6,589 renewals …; NPS has only 1, …)"); null when --soft named them.</summary>
+    public string? SoftChoice { get; init; }
     /// <summary>The survey metrics answered in the year before at least one renewal, whether modelled or not: a lever's
     /// reason can then tell "the store lacks these answers" from "--soft left them out".</summary>
     public required IReadOnlySet<SoftMetric> Answered { get; init; }
@@ -109,7 +112,8 @@ internal sealed class LinkageDataset
 
         progress?.Report(new LinkageProgress("Placing rows in model cells", 0, 0));
         var answered = AnsweredBefore(events);
-        var soft = options.SoftMetrics ?? DefaultSoft(answered);
+        var (defaultSoft, choice) = DefaultSoft(events);
+        var soft = options.SoftMetrics ?? defaultSoft;
         var sizeCuts = LinkageFactors.SizeCuts(events.Select(e => e.ArrBefore));
         var sizeLevels = LinkageFactors.SizeLevels(sizeCuts);
 
@@ -249,6 +253,7 @@ internal sealed class LinkageDataset
         return new LinkageDataset
         {
             Soft = soft,
+            SoftChoice = options.SoftMetrics is null ? choice.Explanation : null,
             Answered = answered,
             CesCalibration = ces,
             SizeCuts = sizeCuts,
@@ -368,14 +373,22 @@ internal sealed class LinkageDataset
         return answered;
     }
 
-    /// <summary>NPS when answered, else CSAT; and CES when answered.</summary>
-    static IReadOnlySet<SoftMetric> DefaultSoft(IReadOnlySet<SoftMetric> answered)
+    /// <summary>
+    /// The default soft metrics by the rule every analysis uses (<see cref="SurveyMetricChoice"/>), on the renewals preceded
+    /// by an answer: the chosen metric, NPS or CSAT as levels, and CES as a number whenever it is well answered.
+    /// </summary>
+    internal static (IReadOnlySet<SoftMetric> Soft, SurveyMetricChoice Choice) DefaultSoft(IReadOnlyList<RenewalEventRow> events)
     {
-        var soft = new HashSet<SoftMetric>();
-        if (answered.Contains(SoftMetric.Nps)) soft.Add(SoftMetric.Nps);
-        else if (answered.Contains(SoftMetric.Csat)) soft.Add(SoftMetric.Csat);
-        if (answered.Contains(SoftMetric.Ces)) soft.Add(SoftMetric.Ces);
-        return soft;
+        long nps = 0, csat = 0, ces = 0;
+        foreach (var e in events)
+        {
+            if (e.NpsMean is not null) nps++;
+            if (e.CsatMean is not null) csat++;
+            if (e.CesMean is not null) ces++;
+        }
+        var choice = SurveyMetricChoice.From(nps, csat, ces, "renewals with an answer in the year before");
+        var soft = choice.ModelMetrics.Select(m => m switch { "nps" => SoftMetric.Nps, "csat" => SoftMetric.Csat, _ => SoftMetric.Ces }).ToHashSet();
+        return (soft, choice);
     }
 }
 

@@ -6,7 +6,7 @@ public enum SoftMetric { Nps, Csat, Ces }
 /// <summary>What to model and how to measure uncertainty.</summary>
 public sealed record LinkageOptions
 {
-    /// <summary>Soft metrics in the churn and expansion models; null picks NPS and CES when answered, else CSAT and CES.</summary>
+    /// <summary>Soft metrics in the churn and expansion models; null picks them by the rule of <see cref="Metrics.SurveyMetricChoice"/> (the chosen NPS or CSAT, and CES when well answered).</summary>
     public IReadOnlySet<SoftMetric>? SoftMetrics { get; init; }
 
     /// <summary>Bootstrap resamples of accounts (every interval on a money figure comes from them).</summary>

@@ -78,6 +78,15 @@ public sealed record LinkageReport(
     IReadOnlyList<string> Warnings,
     IReadOnlyList<AssumptionUsed> Assumptions)
 {
+    /// <summary>Why the soft metrics are these when the rule chose them, e.g. "CSAT (6,589 renewals with an answer in the year before; NPS has only 1, under half as many)"; null when --soft named them.</summary>
+    public string? SoftMetricChoice { get; init; }
+
+    /// <summary>
+    /// The caveat every headline on this fit carries (<see cref="Linkage.FitCaution"/>): a model that did not converge, or
+    /// more than 10% of the bootstrap resamples failed, with the count; null when neither.
+    /// </summary>
+    public string? FitCaution => Linkage.FitCaution.Of(Models, Resamples, FailedResamples);
+
     /// <summary>Why the money figures on today's book (levers, book churn and cost to serve) are absent when no account holds a product on the last day of data.</summary>
     public const string NoBook = "there is no book to value (no account holds a product on the last day of data); import subscriptions (fulcrum import subscriptions FILE)";
 }

@@ -99,7 +99,10 @@ internal static class LinkageReportBuilder
             figures.Bootstrap.Failed,
             Warnings(d, models, book, levels, figures),
             assumptions.OrderBy(a => a.Key, StringComparer.Ordinal)
-                .Select(a => new AssumptionUsed(a.Key, a.Value, DefaultAssumptions.Find(a.Key)?.Unit ?? "")).ToList());
+                .Select(a => new AssumptionUsed(a.Key, a.Value, DefaultAssumptions.Find(a.Key)?.Unit ?? "")).ToList())
+        {
+            SoftMetricChoice = d.SoftChoice,
+        };
     }
 
     static ThemeChurn ThemeChurnOf(LinkageTheme t, int index, LinkageDataset d, Book book, Figures figures)
@@ -178,6 +181,9 @@ internal static class LinkageReportBuilder
     static IReadOnlyList<string> Warnings(LinkageDataset d, LinkageModels models, Book book, IReadOnlyList<LevelEffect> levels, Figures figures)
     {
         var warnings = new List<string>();
+        foreach (var model in Summaries(models).Where(m => !m.Converged))
+            warnings.Add($"The {model.Name} model ({model.Method}) did not converge: its point estimates are approximate and every figure built on them "
+                + "(effects, levers) should be read with that caveat. Fewer soft metrics or controls (--soft, --controls), or more renewals, may let it converge.");
         if (models.Churn.Separation.Detected)
             warnings.Add($"{models.Churn.Separation.Explanation} Fulcrum fits Firth's penalized model instead, withholds the odds ratio, adjusted rate and effect of every separated level "
                 + "and shows their exact churn rates (Clopper–Pearson) instead.");
@@ -197,7 +203,9 @@ internal static class LinkageReportBuilder
         else if (figures.Bootstrap.Failed > 0.01 * total)
             warnings.Add($"{figures.Bootstrap.Failed:N0} of {total:N0} bootstrap resamples ({(double)figures.Bootstrap.Failed / total * 100:0}%) could not be refitted (a rare level vanished from the resample); intervals use the other {figures.Bootstrap.Replicates.Count:N0}.");
         if (d.ChurnSpace.FactorIndex(LinkageFactors.Nps) < 0)
-            warnings.Add("No NPS answers in the year before renewals: NPS effects and the value of an NPS point cannot be estimated.");
+            warnings.Add(d.Answered.Contains(SoftMetric.Nps) && !d.Soft.Contains(SoftMetric.Nps)
+                ? $"NPS is not in the model ({(d.SoftChoice is { } chosen ? $"the renewals' survey metric is {chosen}" : "--soft left it out")}): NPS effects and the value of an NPS point are not estimated."
+                : "No NPS answers in the year before renewals: NPS effects and the value of an NPS point cannot be estimated.");
         if (d.Soft.Contains(SoftMetric.Csat) && d.ChurnSpace.FactorIndex(LinkageFactors.Csat) < 0)
             warnings.Add("CSAT was asked for but no CSAT answers precede renewals: CSAT is left out of the model.");
         if (d.Soft.Contains(SoftMetric.Ces) && !d.ChurnSpace.NumericColumns.Contains(LinkageFactors.Ces))

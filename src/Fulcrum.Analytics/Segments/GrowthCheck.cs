@@ -37,7 +37,11 @@ public sealed record ScanFinding(IReadOnlyList<SegmentCondition> Segment, Estima
 
 public sealed record GrowthCheckReport(
     string Metric, PeriodRange Before, PeriodRange After, Estimate TotalBefore, Estimate TotalAfter, Comparison TotalChange,
-    Decomposition Decomposition, IReadOnlyList<ScanFinding> Findings, int SegmentsTested, double Fdr, int MinN, IReadOnlyList<string> Statements);
+    Decomposition Decomposition, IReadOnlyList<ScanFinding> Findings, int SegmentsTested, double Fdr, int MinN, IReadOnlyList<string> Statements)
+{
+    /// <summary>Why this survey metric, when none was asked for (e.g. "CSAT (7,043 answers; NPS has only 2, under half as many)"); else null.</summary>
+    public string? MetricChoice { get; init; }
+}
 
 /// <summary>
 /// "Trouble hidden under growth": splits the change of a metric between two periods into mix and rate effects, then

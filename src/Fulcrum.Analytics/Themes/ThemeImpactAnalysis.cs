@@ -92,7 +92,7 @@ public static class ThemeImpactAnalysis
             money.IsDefined
                 ? impactMethod + " by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); ARR at risk beyond the scores from the linkage model (observed / predicted churn after the theme); trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter"
                 : impactMethod + " by account bootstrap; trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter",
-            ordered, money, linkageNote, scoreMetric?.Name), linkageRun);
+            ordered, money, linkageNote, scoreMetric?.Name) { LinkageCaution = linkageRun?.Report.FitCaution }, linkageRun);
     }
 
     /// <summary>

@@ -62,4 +62,7 @@ public sealed record ThemeImpactReport(
     /// <summary>Each theme's kind by id (what the business case reads to offer "fix" levers for problems only).</summary>
     [JsonIgnore]
     public IReadOnlyDictionary<string, ThemeKind> Kinds => Themes.ToDictionary(t => t.ThemeId, t => t.Kind, StringComparer.Ordinal);
+
+    /// <summary>The caveat on the linkage fit behind the figures beyond the scores (<see cref="Linkage.FitCaution"/>), or null.</summary>
+    public string? LinkageCaution { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Fulcrum.Analytics.Metrics;
 using Fulcrum.Core.Statistics;
 using Fulcrum.Core.Statistics.Regression;
 using Fulcrum.Data.Schema;
@@ -22,7 +23,9 @@ public static class RepeatPurchaseAnalysis
     public static RepeatPurchaseReport Run(FulcrumStore store, RepeatPurchaseOptions options)
     {
         options.Validate();
-        var soft = options.Soft ?? (store.Scalar<long>("SELECT COUNT(nps) FROM responses") > store.Scalar<long>("SELECT COUNT(csat) FROM responses") ? "nps" : "csat");
+        // The rule every analysis uses, between the two scores repeat purchase levels (CES is not one).
+        var answers = PrimarySurveyMetric.Choose(store);
+        var soft = options.Soft ?? SurveyMetricChoice.From(answers.AnswersOf("nps"), answers.AnswersOf("csat"), 0).Metric ?? "csat";
         var names = soft == "nps"
             ? new[] { "detractors (0–6)", "passives (7–8)", "promoters (9–10)" }
             : ["dissatisfied (CSAT 1–2)", "neutral (3)", "satisfied (4–5)"];

@@ -25,6 +25,9 @@ public sealed record AnalyzeStep(string Step, double Seconds, double? PeakMegaby
 /// <summary>The whole analysis: every step in order and the wall time of the pass.</summary>
 public sealed record AnalyzeReport(string Database, bool Fast, IReadOnlyList<AnalyzeStep> Steps, double TotalSeconds)
 {
+    /// <summary>The survey metric of metrics, growth-check and drivers and why, e.g. "CSAT (7,043 answers; NPS has only 2, under half as many)".</summary>
+    public string? SurveyMetric { get; init; }
+
     /// <summary>The pass's peak resident set (MB): the largest step's; null where the platform cannot tell.</summary>
     public double? PeakMegabytes => Steps.Count > 0 && Steps.All(s => s.PeakMegabytes is not null) ? Steps.Max(s => s.PeakMegabytes) : null;
 
@@ -104,9 +107,10 @@ public static class AnalyzePipeline
             return (Count(store.Scalar<long>($"SELECT COUNT(*) FROM {facts.Responses()}"), "responses") + ", "
                     + Count(store.Scalar<long>($"SELECT COUNT(*) FROM {facts.AccountPeriods(PeriodUnit.Quarter)}"), "account-quarters"), null);
         });
-        // The survey metric the pass is about: NPS where customers gave it, else CSAT, else CES (a company that measures
-        // satisfaction only still gets its metrics, growth-check and drivers).
-        var metric = PrimarySurveyMetric.Of(store);
+        // The survey metric the pass is about, by the one rule (a company that measures satisfaction only still gets its
+        // metrics, growth-check and drivers; two stray NPS answers do not displace thousands of CSAT answers).
+        var metricChoice = PrimarySurveyMetric.Choose(store);
+        var metric = metricChoice.Metric;
         const string noScores = "No survey scores (NPS, CSAT or CES) on record.";
         var metricFormat = metric == "nps" ? "0.0" : "0.00";
         Step("metrics", _ =>
@@ -160,14 +164,15 @@ public static class AnalyzePipeline
             var run = ThemeImpactAnalysis.Run(store, new ThemeImpactOptions(), levers!.Build);
             sharedFit = run.Linkage;
             var impact = results.ThemeImpact = run.Report;
+            var caution = impact.LinkageCaution is { } c ? $"; caution: {c}" : "";
             // The headline names a problem: a strength is never shown as ARR at risk.
             var top = impact.Themes.Where(t => t.Kind == ThemeKind.Problem).Select(t => (t.Label, Risk: t.ArrAtRiskBeyondScores ?? t.ArrAtRisk)).Where(t => t.Risk is { IsDefined: true })
                 .OrderByDescending(t => t.Risk!.Value).FirstOrDefault();
             // Without renewal outcomes there is no money to show: say so, not "no theme with ARR at risk" (which reads as measured).
             return top.Risk is null
                 ? (impact.Money is { IsDefined: false, Reason: { } noMoney } ? noMoney
-                    : impact.LinkageNote ?? impact.Themes.Select(t => t.ArrAtRisk).FirstOrDefault(r => r is { IsDefined: false })?.Method ?? "no problem theme has ARR at risk", null)
-                : ($"{top.Label}: ARR at risk {Money(top.Risk)}", top.Risk);
+                    : (impact.LinkageNote ?? impact.Themes.Select(t => t.ArrAtRisk).FirstOrDefault(r => r is { IsDefined: false })?.Method ?? "no problem theme has ARR at risk") + caution, null)
+                : ($"{top.Label}: ARR at risk {Money(top.Risk)}{caution}", top.Risk);
         });
         Step("business case", p =>
         {
@@ -190,10 +195,11 @@ public static class AnalyzePipeline
                 _ => "",
             };
             var top = run.Report.Levers.FirstOrDefault();
+            var caution = run.Report.FitCaution is { } c ? $"; caution: {c}" : "";
             if (top is null)
-                return ($"no lever could be valued{(run.Report.SharedUnavailableReason is { } why ? ": " + why : " (see business-case)")}{reused}", null);
+                return ($"no lever could be valued{(run.Report.SharedUnavailableReason is { } why ? ": " + why : " (see business-case)")}{caution}{reused}", null);
             var npv = top.At(run.Report.HorizonMonths).Npv;
-            return ($"top lever {top.Lever.Title}: NPV {Money(npv)} over {run.Report.HorizonMonths} months{reused}", npv);
+            return ($"top lever {top.Lever.Title}: NPV {Money(npv)} over {run.Report.HorizonMonths} months{caution}{reused}", npv);
         });
         Step("repeat purchase", _ =>
         {
@@ -216,7 +222,7 @@ public static class AnalyzePipeline
             var total = value.Ledger.Total.Total;
             return ($"value delivered {Money(total)}", total);
         });
-        return new AnalyzeReport(store.Path, fast, steps, total.Elapsed.TotalSeconds) { Results = results };
+        return new AnalyzeReport(store.Path, fast, steps, total.Elapsed.TotalSeconds) { Results = results, SurveyMetric = metricChoice.Explanation };
     }
 
     static Estimate Percent(Estimate share) => share with { Value = share.Value * 100, Lower = share.Lower * 100, Upper = share.Upper * 100, StandardError = share.StandardError * 100 };

@@ -43,10 +43,11 @@ public sealed class AssumptionsSetCommand : StoreCommand<AssumptionsSetCommand.S
         [Description("New value, a plain number (use . as the decimal point), e.g. 52.5 or 0.8.")]
         public string Value { get; init; } = "";
 
+        // An unknown name or a value outside the allowed range is refused before the store is opened.
         public override ValidationResult Validate() =>
-            double.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
-                ? ValidationResult.Success()
-                : ValidationResult.Error($"VALUE must be a number such as 52.5; got '{Value}'.");
+            !double.TryParse(Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+                ? ValidationResult.Error($"VALUE must be a number such as 52.5; got '{Value}'.")
+                : DefaultAssumptions.Problem(Name, value) is { } problem ? ValidationResult.Error(problem) : ValidationResult.Success();
     }
 
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
@@ -66,6 +67,10 @@ public sealed class AssumptionsResetCommand : StoreCommand<AssumptionsResetComma
         [CommandArgument(0, "<NAME>")]
         [Description("Assumption name, e.g. gross_margin.")]
         public string Name { get; init; } = "";
+
+        public override ValidationResult Validate() =>
+            DefaultAssumptions.Find(Name) is null ? ValidationResult.Error($"Unknown assumption '{Name}'. Known: {string.Join(", ", DefaultAssumptions.All.Select(a => a.Name))}.")
+                : ValidationResult.Success();
     }
 
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ public sealed class GrowthCheckCommand : StoreCommand<GrowthCheckCommand.Setting
     public sealed class Settings : StoreSettings
     {
         [CommandOption("--metric <NAME>")]
-        [Description("nps, csat, ces or share:DIM=VALUE. Default: the survey metric customers answered, NPS where they gave it, else CSAT, else CES (as analyze).")]
+        [Description("nps, csat, ces or share:DIM=VALUE. Default: the survey metric the answers mostly hold (NPS, else CSAT, else CES, among those with at least half the answers of the most-answered; as analyze).")]
         public string? Metric { get; init; }
 
         [CommandOption("--by <DIM>")]
@@ -86,7 +86,8 @@ public sealed class GrowthCheckCommand : StoreCommand<GrowthCheckCommand.Setting
         // The survey metric customers answered unless one is asked for; one nobody answered is refused with what the store has.
         var onRecord = PrimarySurveyMetric.OnRecord(store);
         var asked = settings.Metric?.Trim();
-        var metric = asked is null ? onRecord.FirstOrDefault()
+        var choice = PrimarySurveyMetric.Choose(store);
+        var metric = asked is null ? choice.Metric
             : PrimarySurveyMetric.All.FirstOrDefault(m => m.Equals(asked, StringComparison.OrdinalIgnoreCase)) ?? asked;
         if (metric is null || (onRecord.Count == 0 && PrimarySurveyMetric.All.Contains(metric)))
             return MissingDataView.Render(new MissingDataException("No survey scores (NPS, CSAT or CES) on record, so there is nothing to compare between periods.",
@@ -97,7 +98,8 @@ public sealed class GrowthCheckCommand : StoreCommand<GrowthCheckCommand.Setting
                 [$"survey responses with {(metric == "nps" ? "an" : "a")} {metric} column: fulcrum import responses FILE"]), settings.Json);
         try
         {
-            return Print.JsonOrTables(settings.Json, GrowthCheck.Run(new AnalysisFacts(store), settings.Options(metric)), GrowthCheckView.Render);
+            var report = GrowthCheck.Run(new AnalysisFacts(store), settings.Options(metric)) with { MetricChoice = asked is null ? choice.Explanation : null };
+            return Print.JsonOrTables(settings.Json, report, GrowthCheckView.Render);
         }
         catch (MissingDataException missing)
         {

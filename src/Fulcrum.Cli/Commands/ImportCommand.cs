@@ -36,7 +36,7 @@ public sealed class ImportCommand : StoreCommand<ImportCommand.Settings>
         [Description("Print the result (tables, rejects, date warnings) as JSON instead of tables.")]
         public bool AsJson { get; init; }
 
-        public override ValidationResult Validate() => OptionCheck.ImportFiles(File, Mapping);
+        public override ValidationResult Validate() => OptionCheck.ImportTable(Table, Mapping) is { Successful: false } table ? table : OptionCheck.ImportFiles(File, Mapping);
     }
 
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)

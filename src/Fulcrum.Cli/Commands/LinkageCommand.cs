@@ -2,6 +2,7 @@ using Fulcrum.Analytics.BusinessCase;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Linkage;
 using Fulcrum.Analytics.Linkage.UserModels;
+using Fulcrum.Analytics.Metrics;
 
 namespace Fulcrum.Cli.Commands;
 
@@ -44,19 +45,14 @@ public sealed class LinkageCommand : StoreCommand<LinkageCommand.Settings>
     /// <summary>OUTCOME ~ the soft metrics (NPS and CSAT as categories, CES as a number) + the user's controls.</summary>
     static ModelFormula OwnFormula(FulcrumStore store, Settings settings)
     {
-        var soft = settings.Options.SoftMetrics ?? AnsweredSoftMetrics(store);
+        var soft = settings.Options.SoftMetrics ?? DefaultSoftMetrics(store);
         if (soft.Count == 0) throw new UserModelException("No NPS, CSAT or CES answers on record: there is no soft metric to link. Import survey responses (fulcrum import responses FILE).");
         var terms = soft.Order().Select(m => m switch { SoftMetric.Nps => "C(nps)", SoftMetric.Csat => "C(csat)", _ => "ces" })
             .Concat(CliLists.Split(settings.Controls) ?? []);
         return new ModelFormula(ModelFormula.ParseOutcome(settings.Outcome ?? "churn"), ModelFormula.ParseTerms(terms));
     }
 
-    static IReadOnlySet<SoftMetric> AnsweredSoftMetrics(FulcrumStore store)
-    {
-        var answered = new HashSet<SoftMetric>();
-        if (store.Scalar<long>("SELECT COUNT(nps) FROM responses") > 0) answered.Add(SoftMetric.Nps);
-        if (store.Scalar<long>("SELECT COUNT(csat) FROM responses") > 0) answered.Add(SoftMetric.Csat);
-        if (store.Scalar<long>("SELECT COUNT(ces) FROM responses") > 0) answered.Add(SoftMetric.Ces);
-        return answered;
-    }
+    /// <summary>The soft metrics well answered by the rule every analysis uses (<see cref="SurveyMetricChoice"/>): each as a term of its own.</summary>
+    static IReadOnlySet<SoftMetric> DefaultSoftMetrics(FulcrumStore store) =>
+        PrimarySurveyMetric.Choose(store).WellAnswered.Select(m => m switch { "nps" => SoftMetric.Nps, "csat" => SoftMetric.Csat, _ => SoftMetric.Ces }).ToHashSet();
 }

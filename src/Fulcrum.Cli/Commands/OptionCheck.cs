@@ -1,3 +1,6 @@
+using Fulcrum.Data.Import;
+using Fulcrum.Data.Schema;
+
 namespace Fulcrum.Cli.Commands;
 
 /// <summary>Turns the errors that parsing and checking options throw into a usage error (exit 64) that names the problem.</summary>
@@ -20,6 +23,21 @@ public static class OptionCheck
         : mapping is not null && !File.Exists(mapping) ? ValidationResult.Error($"Mapping file not found: {mapping}")
         : ValidationResult.Success();
 
+    /// <summary>Where <paramref name="text"/> names a store; a value that cannot name one is a usage error that says why.</summary>
+    public static StoreLocation StoreAt(string option, string text)
+    {
+        try { return Fulcrum.Data.Store.StoreLocation.Parse(text); }
+        catch (StoreException e) { throw new UsageException($"{option}: {e.Message}"); }
+    }
+
+    /// <summary>The table to import into must exist, and `all` needs a mapping that names the tables.</summary>
+    public static ValidationResult ImportTable(string table, string? mapping) =>
+        table.Equals(ImportRequest.AllTables, StringComparison.OrdinalIgnoreCase)
+            ? mapping is null ? ValidationResult.Error("Importing into 'all' tables needs a --mapping that names them; otherwise give the table, e.g. `fulcrum import responses answers.csv`.") : ValidationResult.Success()
+            : CanonicalSchema.Find(table) is null
+                ? ValidationResult.Error($"Unknown table '{table}'. Tables: {string.Join(", ", CanonicalSchema.Tables.Select(t => t.Name))}, or 'all' with a mapping.")
+                : ValidationResult.Success();
+
     // ArgumentOutOfRangeException appends " (Parameter 'name')" and the actual value: the user needs only the sentence.
-    static string WithoutParameter(string message) => message.Split(" (Parameter", 2)[0];
+    internal static string WithoutParameter(string message) => message.Split(" (Parameter", 2)[0];
 }

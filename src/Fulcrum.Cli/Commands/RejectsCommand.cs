@@ -17,6 +17,9 @@ public sealed class RejectsCommand : StoreCommand<RejectsCommand.Settings>
 
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
+        // An import id that names no import is refused, not listed as "0 rejects".
+        if (settings.ImportId is { } asked && store.Scalar<long>("SELECT COUNT(*) FROM import_runs WHERE import_id = $asked", new { asked }) == 0)
+            throw new UsageException($"No import '{asked}'. `fulcrum status` lists the recent imports.");
         var (importId, rejects, total) = RejectQueries.For(store, settings.ImportId, settings.Limit);
         if (importId is null)
         {

@@ -33,7 +33,9 @@ public sealed class SentimentTrainCommand : StoreCommand<SentimentTrainCommand.S
         public override ValidationResult Validate() => OptionCheck.Run(() =>
         {
             if (string.IsNullOrWhiteSpace(Label)) throw new ArgumentException("--label is required: rattr:NAME, nps or csat.");
-            SentimentLabelSource.Parse(Label);
+            // An unknown label source is a bad option value (exit 64), not a training failure.
+            try { SentimentLabelSource.Parse(Label); }
+            catch (SentimentTrainingException e) { throw new ArgumentException(e.Message, e); }
             if (Folds is < 2 or > 20) throw new ArgumentException("--folds must be between 2 and 20.");
         });
     }

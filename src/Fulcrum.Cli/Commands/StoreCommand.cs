@@ -16,13 +16,16 @@ public abstract class StoreCommand<TSettings> : Command<TSettings> where TSettin
 
     public sealed override int Execute(CommandContext context, TSettings settings, CancellationToken cancellationToken)
     {
-        if (RequiresExistingDatabase && StoreLocation.Parse(settings.Db) is { IsPostgres: false } file && !File.Exists(file.Target))
+        // A --db that cannot name a store (a malformed URL, a connection string without a database) is a usage error, as is
+        // a file that does not exist where the command only describes an existing one.
+        var location = OptionCheck.StoreAt("--db", settings.Db);
+        if (RequiresExistingDatabase && location is { IsPostgres: false } && !File.Exists(location.Target))
         {
-            AnsiConsole.MarkupLine($"[yellow]No database at {Markup.Escape(file.Target)}.[/] Run `fulcrum demo` or `fulcrum import` to create one.");
-            return 1;
+            AnsiConsole.MarkupLine($"[yellow]No database at {Markup.Escape(location.Target)}.[/] Run `fulcrum demo` or `fulcrum import` to create one.");
+            return FulcrumApp.UsageError;
         }
         StageTimes.Mark("opening the store");
-        using var store = FulcrumStore.Open(settings.Db);
+        using var store = FulcrumStore.Open(location);
         StageTimes.Mark("the command's work");
         return Run(store, settings, cancellationToken);
     }

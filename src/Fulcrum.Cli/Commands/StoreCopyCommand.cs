@@ -21,18 +21,14 @@ public sealed class StoreCopyCommand : Command<StoreCopyCommand.Settings>
 
         public override ValidationResult Validate() =>
             From.Length == 0 || To.Length == 0 ? ValidationResult.Error("Give both --from and --to.")
-            : StoreLocation.Parse(From) == StoreLocation.Parse(To) ? ValidationResult.Error("--from and --to are the same store.")
+            : OptionCheck.StoreAt("--from", From) == OptionCheck.StoreAt("--to", To) ? ValidationResult.Error("--from and --to are the same store.")
             : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var from = StoreLocation.Parse(settings.From);
-        if (!from.IsPostgres && !File.Exists(from.Target))
-        {
-            AnsiConsole.MarkupLine($"[yellow]No database at {Markup.Escape(from.Target)}.[/]");
-            return 1;
-        }
+        if (!from.IsPostgres && !File.Exists(from.Target)) throw new UsageException($"--from: no database at {from.Target}.");
         using var source = FulcrumStore.Open(from);
         using var target = FulcrumStore.Open(settings.To);
         var copies = AnsiConsole.Status().Start($"Copying {source.Path} to {target.Path}…", _ => StoreCopier.Copy(source, target, settings.Replace));

@@ -15,11 +15,9 @@ public sealed class StoreDistributeCommand : StoreCommand<StoreDistributeCommand
 
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
+        // A DuckDB --db names the wrong kind of store for this command: a usage error, not a failure.
         if (!store.Dialect.IsPostgres)
-        {
-            AnsiConsole.MarkupLine("[yellow]Distribution is for PostgreSQL stores with the Citus extension;[/] this store is a DuckDB file. Move it with `fulcrum store copy --from FILE --to postgres://…` first.");
-            return 1;
-        }
+            throw new UsageException("Distribution is for PostgreSQL stores with the Citus extension; this store is a DuckDB file. Move it with `fulcrum store copy --from FILE --to postgres://…` first.");
         var plan = CitusDistribution.Plan(store);
         var table = new Table().Border(TableBorder.Rounded).AddColumn("table").AddColumn("placement").AddColumn("why");
         foreach (var p in plan)

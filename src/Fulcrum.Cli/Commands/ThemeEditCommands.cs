@@ -11,7 +11,8 @@ public abstract class ThemeEditCommand<TSettings> : StoreCommand<TSettings> wher
     {
         string message;
         try { message = Edit(new ThemeEditor(store), settings); }
-        catch (ArgumentException e) { AnsiConsole.MarkupLine($"[red]Error:[/] {Markup.Escape(e.Message)}"); return 64; }
+        // An id that is not a theme, or a split into too few or many parts: refused as a usage error.
+        catch (ArgumentException e) { throw new UsageException(OptionCheck.WithoutParameter(e.Message)); }
         if (!settings.Json) AnsiConsole.MarkupLine(Markup.Escape(message));
         var (run, impact) = ThemesCommand.RunAll(store, settings, cancellationToken);
         return Print.JsonOrTables(settings.Json, new { edit = message, run, impact }, result => ThemesView.Render(result.run, result.impact));

@@ -16,6 +16,7 @@ public static class AnalyzeView
                 s.Skipped is null ? Markup.Escape(s.KeyFigure) : $"[grey]skipped: {Markup.Escape(s.Skipped)}[/]");
         table.AddRow("[bold]total[/]", $"[bold]{Seconds(report.TotalSeconds)}[/]", $"[bold]{Megabytes(report.PeakMegabytes)}[/]", "");
         AnsiConsole.Write(table);
+        if (report.SurveyMetric is { } metric) AnsiConsole.MarkupLine(Markup.Escape($"Survey metric: {metric}."));
     }
 
     /// <summary>Peak resident set in MB; "n/a" where the platform cannot tell.</summary>

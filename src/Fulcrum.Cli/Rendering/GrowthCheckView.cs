@@ -36,6 +36,7 @@ public static class GrowthCheckView
             AnsiConsole.Write(findings);
         }
         foreach (var statement in report.Statements) AnsiConsole.MarkupLine("• " + Markup.Escape(statement));
+        if (report.MetricChoice is { } why) AnsiConsole.MarkupLine(Markup.Escape($"Survey metric: {why}."));
     }
 
     static string Colour(bool bad, string text, bool significant = true) => !significant ? $"[grey]{text}[/]" : bad ? $"[red]{text}[/]" : $"[green]{text}[/]";

@@ -3,14 +3,13 @@ using System.Text.Json.Serialization;
 
 namespace Fulcrum.Cli.Rendering;
 
-/// <summary>JSON output of analysis results (--json): camelCase, enums as text, NaN written as "NaN".</summary>
+/// <summary>JSON output of analysis results (--json): camelCase, enums as text, a number that is not finite (an absent figure) as null.</summary>
 public static class Json
 {
     static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new NonFiniteAsNullConverter() },
     };
 
     public static void Write<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Options));

@@ -16,6 +16,8 @@ public static class LinkageView
         AnsiConsole.MarkupLine(Markup.Escape($"{r.Data.Renewals:N0} renewal decisions ({r.Data.Churns:N0} churned, {r.Data.Expansions:N0} expanded) of {r.Data.Accounts:N0} accounts; " +
                                              $"{r.Data.ServiceAccountQuarters:N0} account-quarters of support; "
                                              + (r.Data.BookAccounts == 0 ? $"today's book: none ({LinkageReport.NoBook})." : $"today's book {r.Data.BookAccounts:N0} accounts, {MoneyFormat.Short(r.Data.BookArr)} ARR.")));
+        if (r.FitCaution is { } caution) AnsiConsole.MarkupLine($"[yellow]Caution: {Markup.Escape(caution)}.[/]");
+        if (r.SoftMetricChoice is { } why) AnsiConsole.MarkupLine(Markup.Escape($"Survey metric: {why}."));
         AnsiConsole.MarkupLine(Markup.Escape($"Soft metrics: {string.Join(", ", r.SoftMetrics)}; controls: {string.Join(", ", r.Controls)}. Intervals: {ci}, account bootstrap ({r.Resamples - r.FailedResamples:N0} resamples)."));
 
         var levels = new Table().Border(TableBorder.Rounded).Title("Churn at renewal by level")

@@ -48,6 +48,7 @@ public static class ThemesView
                 AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(first.ScoreImpact.Method)}[/]");
             if (impact.Money.Reason is { } reason) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(reason)}[/]");
             if (impact.LinkageNote is { } note) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
+            if (impact.LinkageCaution is { } caution) AnsiConsole.MarkupLine($"[yellow]Caution: {Markup.Escape(caution)}.[/]");
         }
     }
 
@@ -69,6 +70,7 @@ public static class ThemesView
                 AnsiConsole.MarkupLine($"[bold]{t.ThemeId}[/] [grey]e.g. \"{Markup.Escape(t.Representatives[0])}\"[/]");
         AnsiConsole.MarkupLine("[grey]Churn vs predicted: churn after the theme over what NPS, CES and profile predict (95% intervals). An association, not a proven cause; `fulcrum themes` lists every theme.[/]");
         if (impact.LinkageNote is { } note) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
+        if (impact.LinkageCaution is { } caution) AnsiConsole.MarkupLine($"[yellow]Caution: {Markup.Escape(caution)}.[/]");
     }
 
     /// <summary>NPS impact in whole-number points to one decimal; a mean score's impact (CSAT, CES) is a fraction of a point, so two decimals.</summary>

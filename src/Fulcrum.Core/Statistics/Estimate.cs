@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace Fulcrum.Core.Statistics;
 
@@ -25,6 +26,10 @@ public sealed record Estimate(
 
     /// <summary>True when <see cref="Value"/> is a number (not NaN).</summary>
     public bool IsDefined => !double.IsNaN(Value);
+
+    /// <summary>Why there is no figure (the method of an undefined estimate says why), for JSON beside the absent value; null when defined.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Reason => IsDefined ? null : Method;
 
     /// <summary>Upper − Lower (NaN when there is no interval).</summary>
     public double Width => Upper - Lower;

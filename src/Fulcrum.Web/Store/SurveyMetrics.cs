@@ -3,8 +3,8 @@ using Fulcrum.Analytics.Metrics;
 namespace Fulcrum.Web.Store;
 
 /// <summary>
-/// The survey metrics customers answered, in the order NPS, CSAT, CES: the dashboard offers only these and starts from
-/// the first (<see cref="PrimarySurveyMetric"/>, as the CLI), so a company that measures CSAT only never sees an empty NPS chart.
+/// The survey metrics customers answered, the chosen one first (<see cref="SurveyMetricChoice"/>, as the CLI): the dashboard
+/// offers only these and starts from the first, so a company that measures CSAT only never sees an empty NPS chart.
 /// </summary>
 public static class SurveyMetrics
 {
@@ -12,7 +12,7 @@ public static class SurveyMetrics
     public static Task<IReadOnlyList<string>> OnRecordAsync(AnalyticsRunner runner, CancellationToken cancellation) =>
         runner.RunAsync("survey-metrics", facts => PrimarySurveyMetric.OnRecord(facts.Store), cancellation);
 
-    /// <summary>NPS where customers gave it, else CSAT, else CES; null when no answer has a score.</summary>
+    /// <summary>The survey metric the data mostly hold (<see cref="SurveyMetricChoice"/>); null when no answer has a score.</summary>
     public static async Task<string?> PrimaryAsync(AnalyticsRunner runner, CancellationToken cancellation) =>
         (await OnRecordAsync(runner, cancellation)).FirstOrDefault();
 

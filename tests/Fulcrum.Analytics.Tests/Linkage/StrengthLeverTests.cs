@@ -95,7 +95,7 @@ public sealed class StrengthLeverTests
         // The store has NPS answers: the one step that helps is to model them (--soft), not to import them.
         var report = BusinessCaseAnalysis.Run(new AnalysisFacts(Company.Value.Store),
             Options with { SoftMetrics = new HashSet<SoftMetric> { SoftMetric.Csat, SoftMetric.Ces } }).Report;
-        Assert.Equal("NPS is not in the linkage model; run with --soft including nps",
+        Assert.Equal("NPS is not in the linkage model (--soft left it out); run with --soft including nps",
             report.UnavailableLevers.Single(l => l.Id == LeverCatalog.DetractorsToPassive).Unavailable);
     }
 }

@@ -39,12 +39,13 @@ public sealed class StoreCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_command_that_needs_an_existing_database_names_the_missing_file_exits_1_and_creates_nothing()
+    public void A_command_that_needs_an_existing_database_names_the_missing_file_exits_64_and_creates_nothing()
     {
         Probe.OpenedPath = null;
         using var console = new ConsoleCapture();
 
-        Assert.Equal(1, new CommandApp<ExistingDatabaseProbe>().Run(["--db", Db]));
+        // A --db that names no database is a value that names nothing: a usage error (README, "Exit codes").
+        Assert.Equal(FulcrumApp.UsageError, new CommandApp<ExistingDatabaseProbe>().Run(["--db", Db]));
 
         Assert.Equal($"No database at {Path.GetFullPath(Db)}. Run `fulcrum demo` or `fulcrum import` to create one.", console.Spectre.Trim());
         Assert.Null(Probe.OpenedPath);
@@ -55,7 +56,7 @@ public sealed class StoreCommandTests : IDisposable
     public void Status_on_a_missing_database_is_the_clear_missing_database_error()
     {
         using var console = new ConsoleCapture();
-        Assert.Equal(1, FulcrumApp.Run(["status", "--db", Db]));
+        Assert.Equal(FulcrumApp.UsageError, FulcrumApp.Run(["status", "--db", Db]));
         Assert.StartsWith($"No database at {Path.GetFullPath(Db)}.", console.Spectre);
         Assert.False(File.Exists(Db));
     }
@@ -73,7 +74,7 @@ public sealed class StoreCommandTests : IDisposable
         var json = JsonDocument.Parse(console.Standard).RootElement;
         Assert.Equal("nps", json.GetProperty("name").GetString());       // camelCase
         Assert.Equal("Monday", json.GetProperty("unit").GetString());    // enums as text
-        Assert.Equal("NaN", json.GetProperty("value").GetString());      // NaN kept, not an error
+        Assert.Equal(JsonValueKind.Null, json.GetProperty("value").ValueKind);  // an absent figure is null, never the string "NaN"
         Assert.Equal("", console.Spectre);
     }
 

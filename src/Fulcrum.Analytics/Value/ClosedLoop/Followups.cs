@@ -37,11 +37,16 @@ public sealed class Followups(FulcrumStore store)
         return new SyncResult(opened.Count, opened.DetractorAnswers, opened.DetractorAnswers - opened.Count, opened.SlaDays);
     }
 
-    public Followup Get(string responseId) =>
-        List(responseId: responseId).FirstOrDefault()
-        ?? throw new FollowupException(store.Scalar<long>("SELECT COUNT(*) FROM responses WHERE response_id = $responseId", new { responseId }) > 0
+    public Followup Get(string responseId) => Find(responseId) ?? throw new FollowupException(NotFound(responseId));
+
+    /// <summary>The follow-up of this response, or null when it has none.</summary>
+    public Followup? Find(string responseId) => List(responseId: responseId).FirstOrDefault();
+
+    /// <summary>Why a response id has no follow-up: no such response, or not a detractor answer followed up.</summary>
+    public string NotFound(string responseId) =>
+        store.Scalar<long>("SELECT COUNT(*) FROM responses WHERE response_id = $responseId", new { responseId }) > 0
             ? $"Response '{responseId}' has no follow-up (only detractor answers get one; run `fulcrum followups sync`)."
-            : $"No follow-up for '{responseId}': there is no such response.");
+            : $"No follow-up for '{responseId}': there is no such response.";
 
     /// <param name="status">open, assigned or closed (null: any).</param>
     /// <param name="overdueOn">Only cases not closed whose due date is before this day.</param>

@@ -15,9 +15,13 @@ public sealed class InitiativeRegistry(FulcrumStore store)
 
     public IReadOnlyList<Initiative> List() => store.Read(Select + " ORDER BY start_date, initiative_id", Map);
 
-    public Initiative Get(string id) =>
-        store.Read(Select + " WHERE initiative_id = $id", Map, new { id }).FirstOrDefault()
-        ?? throw new InitiativeException($"No initiative '{id}'. `fulcrum initiatives list` shows the registered ones.");
+    public Initiative Get(string id) => Find(id) ?? throw new InitiativeException(NotFound(id));
+
+    /// <summary>The initiative with this id, or null when none is registered.</summary>
+    public Initiative? Find(string id) => store.Read(Select + " WHERE initiative_id = $id", Map, new { id }).FirstOrDefault();
+
+    /// <summary>Why an id names no initiative, and where to see those that are.</summary>
+    public static string NotFound(string id) => $"No initiative '{id}'. `fulcrum initiatives list` shows the registered ones.";
 
     public Initiative Add(Initiative initiative)
     {

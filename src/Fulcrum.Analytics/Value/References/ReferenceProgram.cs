@@ -137,10 +137,11 @@ public static class ReferenceProgram
     /// <summary>The program with every figure absent and the reason: nothing is shown as 0 or NaN.</summary>
     static ReferenceProgramReport NotMeasured(long requests, string reason)
     {
-        var none = new FunnelPeriod("all periods", DateOnly.MinValue, [], 0);
+        // Revenue that cannot be measured is absent (NaN; null in --json, beside isDefined: false and the reason), not $0.
+        var none = new FunnelPeriod("all periods", DateOnly.MinValue, [], double.NaN);
         var undefined = Estimate.Undefined(0, reason);
         return new ReferenceProgramReport(none, none, [], [], undefined, undefined,
-            new Comparison(undefined, double.NaN, double.NaN, reason), 0, 0, undefined, [], 0, []) { Unmeasurable = reason, UnmeasuredRequests = requests };
+            new Comparison(undefined, double.NaN, double.NaN, reason), double.NaN, double.NaN, undefined, [], 0, []) { Unmeasurable = reason, UnmeasuredRequests = requests };
     }
 
     static Estimate Scale(Estimate uplift, double amount, long n) => !uplift.IsDefined

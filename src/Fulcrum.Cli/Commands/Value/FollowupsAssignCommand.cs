@@ -25,7 +25,9 @@ public sealed class FollowupsAssignCommand : StoreCommand<FollowupsAssignCommand
 
     protected override int Run(FulcrumStore store, Settings s, CancellationToken cancellationToken)
     {
-        var f = new Followups(store).Assign(s.ResponseId, s.To!, CliDates.Timestamp("--at", s.At), s.Note);
+        var followups = new Followups(store);
+        if (followups.Find(s.ResponseId) is null) throw new UsageException(followups.NotFound(s.ResponseId));
+        var f = followups.Assign(s.ResponseId, s.To!, CliDates.Timestamp("--at", s.At), s.Note);
         AnsiConsole.MarkupLine($"Follow-up [bold]{Markup.Escape(f.ResponseId)}[/] is {f.Status}, owner {Markup.Escape(f.Owner ?? "")}, due {f.Due:yyyy-MM-dd}.");
         return 0;
     }

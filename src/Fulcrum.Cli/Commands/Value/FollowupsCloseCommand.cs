@@ -21,7 +21,9 @@ public sealed class FollowupsCloseCommand : StoreCommand<FollowupsCloseCommand.S
 
     protected override int Run(FulcrumStore store, Settings s, CancellationToken cancellationToken)
     {
-        var f = new Followups(store).Close(s.ResponseId, s.Resolution!, CliDates.Timestamp("--at", s.At));
+        var followups = new Followups(store);
+        if (followups.Find(s.ResponseId) is null) throw new UsageException(followups.NotFound(s.ResponseId));
+        var f = followups.Close(s.ResponseId, s.Resolution!, CliDates.Timestamp("--at", s.At));
         var late = f.Due is { } due && f.ClosedAt is { } closed && DateOnly.FromDateTime(closed) > due;
         AnsiConsole.MarkupLine($"Follow-up [bold]{Markup.Escape(f.ResponseId)}[/] closed {(late ? "[yellow]after[/]" : "within")} its SLA (due {f.Due:yyyy-MM-dd}).");
         return 0;

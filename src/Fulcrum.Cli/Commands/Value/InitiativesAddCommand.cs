@@ -53,6 +53,8 @@ public sealed class InitiativesAddCommand : StoreCommand<InitiativesAddCommand.S
             if (string.IsNullOrWhiteSpace(Name)) return ValidationResult.Error("--name is required.");
             if (string.IsNullOrWhiteSpace(Kind)) return ValidationResult.Error("--kind is required: quick_win or long_term.");
             if (string.IsNullOrWhiteSpace(Start)) return ValidationResult.Error("--start is required (yyyy-MM-dd).");
+            if (!Initiative.Kinds.Contains(Kind.ToLowerInvariant())) return ValidationResult.Error($"--kind: '{Kind}' is not one of {string.Join(", ", Initiative.Kinds)}.");
+            if (!Initiative.Statuses.Contains(Status.ToLowerInvariant())) return ValidationResult.Error($"--status: '{Status}' is not one of {string.Join(", ", Initiative.Statuses)}.");
             return OptionCheck.Run(() => { CliDates.Date("--start", Start); CliDates.Date("--end", End); TargetFilter.Parse(Target); });
         }
     }

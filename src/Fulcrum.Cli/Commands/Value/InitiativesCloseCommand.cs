@@ -16,7 +16,9 @@ public sealed class InitiativesCloseCommand : StoreCommand<InitiativesCloseComma
 
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
-        var closed = new InitiativeRegistry(store).Close(settings.Id, CliDates.Date("--end", settings.End) ?? DateOnly.FromDateTime(DateTime.UtcNow));
+        var registry = new InitiativeRegistry(store);
+        if (registry.Find(settings.Id) is null) throw new UsageException(InitiativeRegistry.NotFound(settings.Id));
+        var closed = registry.Close(settings.Id, CliDates.Date("--end", settings.End) ?? DateOnly.FromDateTime(DateTime.UtcNow));
         AnsiConsole.MarkupLine($"Closed [bold]{Markup.Escape(closed.InitiativeId)}[/].");
         InitiativesView.RenderList([closed]);
         return 0;

@@ -16,7 +16,7 @@ public sealed class InitiativesShowCommand : StoreCommand<InitiativesShowCommand
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
         var registry = new InitiativeRegistry(store);
-        var initiative = registry.Get(settings.Id);
+        var initiative = registry.Find(settings.Id) ?? throw new UsageException(InitiativeRegistry.NotFound(settings.Id));
         var problems = InitiativeRegistry.Problems(initiative).ToList();
         if (problems.Count > 0) throw new InitiativeException($"Initiative '{initiative.InitiativeId}' cannot be measured: {string.Join("; ", problems)}.");
         var all = registry.List().Where(i => !InitiativeRegistry.Problems(i).Any()).ToList();
