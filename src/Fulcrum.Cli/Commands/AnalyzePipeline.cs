@@ -139,8 +139,12 @@ public static class AnalyzePipeline
         {
             if (metric is null) throw new InvalidOperationException(noScores);
             var d = results.Drivers = KeyDriverAnalysis.Run(facts, new DriverOptions(Outcome: metric));
-            var top = d.Drivers.FirstOrDefault();
-            return ($"R² {Interval(d.RSquared, "0.00")}" + (top is null ? "" : $"; top driver {top.Name} ({Interval(top.ShareOfR2, "0.0'%'")} of R²)"), d.RSquared);
+            // A model that explains nothing has no driver to headline (one driver alone always takes 100% of R²): say why instead.
+            var headline = d.NoTopDriver is { } none ? $"; no top driver: {none}"
+                : d.TopDriver is not { } top ? ""
+                : d.Drivers.Count == 1 ? $"; the only driver {top.Name}"
+                : $"; top driver {top.Name} ({Interval(top.ShareOfR2, "0.0'%'")} of R²)";
+            return ($"R² {Interval(d.RSquared, "0.00")}{headline}", d.RSquared);
         });
         var hasComments = store.Scalar<long>("SELECT COUNT(*) FROM responses WHERE comment IS NOT NULL") > 0;
         Step("themes", p =>
@@ -171,12 +175,22 @@ public static class AnalyzePipeline
         {
             // Without theme impact's fit (no comments, no renewals) the business case fits (or reads the stored fit) itself.
             var shared = sharedFit is not null;
-            var run = shared
+            // The same decision as `fulcrum business-case`: without renewal decisions a store that records orders is valued by repeat purchase.
+            var choice = BusinessCaseBasis.Choose(store, () => shared
                 ? BusinessCaseAnalysis.On(sharedFit!, levers!, new LinkageOptions(), results.ThemeImpact!.Kinds)
-                : BusinessCaseAnalysis.Run(facts, new LinkageOptions(), new SynchronousProgress<LinkageProgress>(l => p.Report((l.Stage, l.Done, l.Total))));
+                : BusinessCaseAnalysis.Run(facts, new LinkageOptions(), new SynchronousProgress<LinkageProgress>(l => p.Report((l.Stage, l.Done, l.Total)))),
+                new RepeatPurchaseOptions());
             // The fit and the levers (built on the fit's data) hold the modelling data: let them go before the value step.
             sharedFit = null;
             levers = null;
+            if (choice.RepeatPurchase is { } repeat)
+            {
+                results.RepeatPurchase = repeat;
+                if (!repeat.IsDefined) throw new InvalidOperationException(repeat.Missing!);
+                var (key, figure) = RepeatLever(repeat);
+                return ("repeat purchase (orders, no renewals): " + key, figure);
+            }
+            var run = choice.Renewals!;
             results.BusinessCase = run.Report;
             // Where the figures came from: theme impact's fit of this pass, a fit stored by an earlier one, or neither (fitted here).
             var stored = run.Linkage.FitSource == Analytics.Linkage.FitCache.LinkageFitSource.Stored;
@@ -197,11 +211,12 @@ public static class AnalyzePipeline
         {
             // The soft → hard step of a business that sells by order (no renewals to model churn on).
             if (store.Count("orders") == 0) throw new InvalidOperationException("No orders on record (repeat purchase is for a business that sells by order).");
+            // Where the business case was the repeat purchase its lever is shown there: this line gives the link it rests on.
+            if (results.RepeatPurchase is { } valued)
+                return ($"{OddsOfReordering(valued)} (the business case above values its lever)", valued.OddsRatioLowestVsTop);
             var repeat = results.RepeatPurchase = RepeatPurchaseAnalysis.Run(store, new RepeatPurchaseOptions());
             if (!repeat.IsDefined) throw new InvalidOperationException(repeat.Missing!);
-            return repeat.Lever is { } lever
-                ? ($"{lever.Description}: NPV {Money(lever.Npv)} over {lever.HorizonMonths} months", lever.Npv)
-                : ($"odds of ordering again, lowest vs top {repeat.Soft.ToUpperInvariant()} level: {Interval(repeat.OddsRatioLowestVsTop, "0.00")}", repeat.OddsRatioLowestVsTop);
+            return RepeatLever(repeat);
         });
         Step("value", _ =>
         {
@@ -216,6 +231,14 @@ public static class AnalyzePipeline
         });
         return new AnalyzeReport(store.Path, fast, steps, total.Elapsed.TotalSeconds) { Results = results };
     }
+
+    /// <summary>The repeat-purchase lever's NPV, or without a lever the odds of ordering again it would rest on.</summary>
+    static (string Key, Estimate Figure) RepeatLever(RepeatPurchaseReport repeat) => repeat.Lever is { } lever
+        ? ($"{lever.Description}: NPV {Money(lever.Npv)} over {lever.HorizonMonths} months", lever.Npv)
+        : (OddsOfReordering(repeat), repeat.OddsRatioLowestVsTop);
+
+    static string OddsOfReordering(RepeatPurchaseReport repeat) =>
+        $"odds of ordering again, lowest vs top {repeat.Soft.ToUpperInvariant()} level: {Interval(repeat.OddsRatioLowestVsTop, "0.00")}";
 
     static Estimate Percent(Estimate share) => share with { Value = share.Value * 100, Lower = share.Lower * 100, Upper = share.Upper * 100, StandardError = share.StandardError * 100 };
 

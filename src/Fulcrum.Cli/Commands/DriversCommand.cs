@@ -1,6 +1,7 @@
 using Fulcrum.Analytics.Drivers;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Linkage.UserModels;
+using Fulcrum.Analytics.Metrics;
 
 namespace Fulcrum.Cli.Commands;
 
@@ -10,9 +11,8 @@ public sealed class DriversCommand : StoreCommand<DriversCommand.Settings>
     public sealed class Settings : StoreSettings
     {
         [CommandOption("--outcome <OUTCOME>")]
-        [Description("What to explain: nps (the 0–10 likelihood-to-recommend answer) or csat (key drivers of a survey score); or a hard outcome per account: churn (a churn on record; logistic), repeat (a customer with orders ordered again; logistic) or revenue (net revenue from its orders, less refunds; linear).")]
-        [DefaultValue("nps")]
-        public string Outcome { get; init; } = "nps";
+        [Description("What to explain: nps (the 0–10 likelihood-to-recommend answer) or csat (key drivers of a survey score); or a hard outcome per account: churn (a churn on record; logistic), repeat (a customer with orders ordered again; logistic) or revenue (net revenue from its orders, less refunds; linear). Default: the survey score customers gave, NPS where they did, else CSAT (as analyze).")]
+        public string? Outcome { get; init; }
 
         [CommandOption("--predictors <NAMES>")]
         [Description("Comma-separated drivers: ces, csat, nps, tickets, contacts, handle_minutes, reopen_rate, first_contact_resolution, products, managers, tenure_months, arr, log_arr, rattr:NAME (numeric response attribute, e.g. a survey sub-score), attr:NAME (numeric account attribute; yes/no count as 1/0). Default: every numeric response attribute plus ces, tickets, contacts, handle_minutes, reopen_rate, products and tenure_months, those the data has.")]
@@ -58,8 +58,14 @@ public sealed class DriversCommand : StoreCommand<DriversCommand.Settings>
         [Description("Print the result as JSON instead of tables.")]
         public bool Json { get; init; }
 
-        public DriverOptions Options => new(
-            Outcome.Trim().ToLowerInvariant(),
+        /// <summary>The outcome named with --outcome, normalised; null when none was named.</summary>
+        public string? OutcomeName => Outcome?.Trim().ToLowerInvariant();
+
+        /// <summary>The key-driver options for the outcome named, or for "nps" when none was (the store decides at run time).</summary>
+        public DriverOptions Options => OptionsFor(OutcomeName ?? "nps");
+
+        public DriverOptions OptionsFor(string outcome) => new(
+            outcome,
             CliLists.Split(Predictors),
             Method.Trim().ToLowerInvariant() switch
             {
@@ -76,16 +82,16 @@ public sealed class DriversCommand : StoreCommand<DriversCommand.Settings>
             WithinAccount, CliDates.Date("--from", From), CliDates.Date("--to", To), Seed, Replicates);
 
         /// <summary>The hard outcome asked for (churn, repeat, revenue), or null for a survey score.</summary>
-        public ModelOutcome? HardOutcome => HardOutcomeDrivers.Parse(Outcome);
+        public ModelOutcome? HardOutcome => Outcome is null ? null : HardOutcomeDrivers.Parse(Outcome);
 
         public override ValidationResult Validate()
         {
-            var outcome = Outcome.Trim().ToLowerInvariant();
+            var outcome = OutcomeName ?? "nps or csat";
             if (HardOutcome is not null) return ValidateHardOutcome();
             if (Controls is not null)
                 return ValidationResult.Error($"--controls applies to the hard outcomes ({string.Join(", ", HardOutcomeDrivers.Outcomes)}); for {outcome} name the drivers with --predictors.");
-            if (!DriverVariable.Outcomes.Contains(outcome, StringComparer.OrdinalIgnoreCase))
-                return ValidationResult.Error($"Unknown outcome '{Outcome.Trim()}'. Valid outcomes: {string.Join(", ", DriverVariable.Outcomes)} (key drivers of a survey score) "
+            if (OutcomeName is not null && !DriverVariable.Outcomes.Contains(outcome, StringComparer.OrdinalIgnoreCase))
+                return ValidationResult.Error($"Unknown outcome '{Outcome!.Trim()}'. Valid outcomes: {string.Join(", ", DriverVariable.Outcomes)} (key drivers of a survey score) "
                     + $"or {string.Join(", ", HardOutcomeDrivers.Outcomes)} (a hard outcome per account)."
                     + (outcome is "expansion" or "tickets" ? $" For {outcome} state your own model: fulcrum model \"{outcome} ~ ces + attr:NAME + C(segment)\"." : ""));
             return OptionCheck.Run(() => Options.Validate());
@@ -101,7 +107,7 @@ public sealed class DriversCommand : StoreCommand<DriversCommand.Settings>
                 (WithinAccount, "--within-account"), (From is not null, "--from"), (To is not null, "--to"),
             }.Where(o => o.Set).Select(o => o.Option).ToList();
             if (keyDriverOnly.Count > 0)
-                return ValidationResult.Error($"{string.Join(", ", keyDriverOnly)} applies to the key drivers of nps or csat, not to {Outcome.Trim()} (one model per account).");
+                return ValidationResult.Error($"{string.Join(", ", keyDriverOnly)} applies to the key drivers of nps or csat, not to {Outcome!.Trim()} (one model per account).");
             return OptionCheck.Run(() =>
             {
                 if (Predictors is not null) ModelFormula.ParseTerms(CliLists.Split(Predictors) ?? []);
@@ -116,5 +122,9 @@ public sealed class DriversCommand : StoreCommand<DriversCommand.Settings>
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken) =>
         settings.HardOutcome is { } outcome
             ? Print.JsonOrTables(settings.Json, HardOutcomeDrivers.Run(store, outcome, CliLists.Split(settings.Predictors), CliLists.Split(settings.Controls)), HardOutcomeDriversView.Render)
-            : Print.JsonOrTables(settings.Json, KeyDriverAnalysis.Run(new AnalysisFacts(store), settings.Options), DriversView.Render);
+            : Print.JsonOrTables(settings.Json, KeyDriverAnalysis.Run(new AnalysisFacts(store), settings.OptionsFor(settings.OutcomeName ?? DefaultOutcome(store))), DriversView.Render);
+
+    /// <summary>As analyze: the survey score customers gave, NPS where they did, else CSAT (CES is a driver, not an outcome); "nps" when neither, which the analysis refuses with the reason.</summary>
+    static string DefaultOutcome(FulcrumStore store) =>
+        PrimarySurveyMetric.OnRecord(store).FirstOrDefault(m => DriverVariable.Outcomes.Contains(m)) ?? "nps";
 }
