@@ -8,6 +8,7 @@ using Fulcrum.Analytics.Linkage;
 using Fulcrum.Analytics.Metrics;
 using Fulcrum.Analytics.Segments;
 using Fulcrum.Analytics.Themes;
+using Fulcrum.Analytics.Themes.Store;
 using Fulcrum.Analytics.Transactions;
 using System.Text.Json.Serialization;
 using Fulcrum.Analytics.Value;
@@ -150,9 +151,15 @@ public static class AnalyzePipeline
         Step("themes", p =>
         {
             if (!hasComments) throw new InvalidOperationException("No survey comments on record.");
+            // --fast is for speed, not for worse themes: MiniLM's themes of the same data are kept rather than replaced.
+            var last = ThemeRunRecord.Last(store);
+            if (fast && last is { Semantic: true } && last.IsCurrent(store))
+                return (string.Create(CultureInfo.InvariantCulture, $"{store.Scalar<long>("SELECT COUNT(*) FROM themes WHERE status = 'active'"):N0} themes kept from the {last.Model} run of {last.At:yyyy-MM-dd HH:mm} UTC ")
+                        + "(the comments and themes have not changed since; `fulcrum themes --fast` replaces them with lexical ones)", null);
             var themes = results.Themes = ThemeAnalysis.Run(store, new ThemeOptions(Fast: fast),
                 new SynchronousProgress<ThemeProgress>(t => p.Report((t.Phase, t.Done, t.Total))), cancellation);
-            return ($"{themes.Themes.Count} themes in {themes.Comments:N0} comments{(fast ? " (fast, lexical)" : "")}", null);
+            var replaced = fast && last is { Semantic: true } ? $"; replaced the {last.Model} themes, as the data changed since they were found (`fulcrum analyze` without --fast finds them again)" : "";
+            return ($"{themes.Themes.Count} themes in {themes.Comments:N0} comments{(fast ? " (fast, lexical)" : "")}{replaced}", null);
         });
         // Theme impact's linkage fit values the business case's levers too, so the business case step only reads it.
         BusinessCaseLevers? levers = new();

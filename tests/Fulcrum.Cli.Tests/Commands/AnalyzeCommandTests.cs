@@ -116,6 +116,31 @@ public sealed class AnalyzeCommandTests : IDisposable
         Assert.StartsWith("No churn or ARR at risk", steps["theme impact"].GetProperty("keyFigure").GetString());
     }
 
+    [Fact]
+    public void Analyze_fast_keeps_the_MiniLM_themes_of_unchanged_data_and_says_when_it_replaces_them()
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--kind", "shop", "--accounts", "600", "--seed", "3", "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["themes", "--no-impact", "--db", Db]));
+        const string activeModels = "SELECT DISTINCT model FROM themes WHERE status = 'active' ORDER BY model";
+        List<string> Models() { using var store = FulcrumStore.Open(Db); return store.Query<string>(activeModels).ToList(); }
+        Assert.Equal(["all-MiniLM-L6-v2"], Models());
+
+        // Same comments: --fast keeps what MiniLM found instead of replacing it with lexical themes.
+        var kept = AnalyzeJson()["themes"].GetProperty("keyFigure").GetString();
+        Assert.Contains("themes kept from the all-MiniLM-L6-v2 run of ", kept);
+        Assert.Equal(["all-MiniLM-L6-v2"], Models());
+
+        // Changed comments: --fast finds lexical themes, and says it replaced MiniLM's.
+        using (var store = FulcrumStore.Open(Db))
+        {
+            store.Execute("UPDATE responses SET comment = comment || ' Still waiting.' WHERE response_id = (SELECT MIN(response_id) FROM responses WHERE comment IS NOT NULL)");
+            store.BumpDataVersion();
+        }
+        var replaced = AnalyzeJson()["themes"].GetProperty("keyFigure").GetString();
+        Assert.Contains("(fast, lexical); replaced the all-MiniLM-L6-v2 themes, as the data changed since they were found", replaced);
+        Assert.StartsWith("tfidf-lsa-", Assert.Single(Models()));
+    }
+
     Dictionary<string, JsonElement> AnalyzeJson()
     {
         using var capture = new ConsoleCapture();
