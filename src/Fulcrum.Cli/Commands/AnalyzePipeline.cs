@@ -9,6 +9,7 @@ using Fulcrum.Analytics.Metrics;
 using Fulcrum.Analytics.Segments;
 using Fulcrum.Analytics.Themes;
 using Fulcrum.Analytics.Themes.Store;
+using Fulcrum.Analytics.Themes.Text;
 using Fulcrum.Analytics.Transactions;
 using System.Text.Json.Serialization;
 using Fulcrum.Analytics.Value;
@@ -156,9 +157,14 @@ public static class AnalyzePipeline
             if (fast && last is { Semantic: true } && last.IsCurrent(store))
                 return (string.Create(CultureInfo.InvariantCulture, $"{store.Scalar<long>("SELECT COUNT(*) FROM themes WHERE status = 'active'"):N0} themes kept from the {last.Model} run of {last.At:yyyy-MM-dd HH:mm} UTC ")
                         + "(the comments and themes have not changed since; `fulcrum themes --fast` replaces them with lexical ones)", null);
+            // MiniLM themes a lexical run replaces (their data changed, or a store from before the record): said, never silent.
+            var semantic = fast ? store.Scalar<long>("SELECT COUNT(*) FROM themes WHERE status = 'active' AND model = $model", new { model = MiniLmEmbedder.ModelName }) : 0;
             var themes = results.Themes = ThemeAnalysis.Run(store, new ThemeOptions(Fast: fast),
                 new SynchronousProgress<ThemeProgress>(t => p.Report((t.Phase, t.Done, t.Total))), cancellation);
-            var replaced = fast && last is { Semantic: true } ? $"; replaced the {last.Model} themes, as the data changed since they were found (`fulcrum analyze` without --fast finds them again)" : "";
+            var replaced = semantic == 0 ? ""
+                : string.Create(CultureInfo.InvariantCulture, $"; replaced the {semantic:N0} {MiniLmEmbedder.ModelName} themes, as ")
+                  + (last is { Semantic: true } ? "the data changed since they were found" : "nothing records which data they were found on")
+                  + " (`fulcrum analyze` without --fast finds them again)";
             return ($"{themes.Themes.Count} themes in {themes.Comments:N0} comments{(fast ? " (fast, lexical)" : "")}{replaced}", null);
         });
         // Theme impact's linkage fit values the business case's levers too, so the business case step only reads it.
