@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Fulcrum.Core.Statistics;
 
 namespace Fulcrum.Analytics.Drivers;
@@ -69,6 +70,7 @@ public sealed record MissingValues(string Name, long Rows);
 /// <param name="Unused">Default candidates not used, with the reason.</param>
 /// <param name="Warnings">Small samples, near-collinear drivers and other things that weaken the result.</param>
 /// <param name="Notes">Method, assumptions and how to read the result.</param>
+/// <param name="NoTopDriver">Why no driver can be headlined (the drivers together explain nothing distinguishable from chance), else null.</param>
 public sealed record DriverReport(
     DriverOptions Options,
     DriverVariable Outcome,
@@ -82,8 +84,13 @@ public sealed record DriverReport(
     IReadOnlyList<MissingValues> Missing,
     IReadOnlyList<UnusedVariable> Unused,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<string> Notes)
+    IReadOnlyList<string> Notes,
+    string? NoTopDriver = null)
 {
+    /// <summary>The driver to headline: the most important, unless the model explains nothing (<see cref="NoTopDriver"/> says why).</summary>
+    [JsonIgnore]
+    public DriverResult? TopDriver => NoTopDriver is null ? Drivers.FirstOrDefault() : null;
+
     /// <summary>The quadrant label in words.</summary>
     public static string Label(Quadrant quadrant) => quadrant switch
     {

@@ -60,7 +60,7 @@ public static class KeyDriverAnalysis
             queries.BuildRows(outcome, candidates);
             var (outcomeRows, coverage) = queries.Coverage(candidates.Count);
             if (outcomeRows == 0)
-                throw new DriverAnalysisException($"No answers have a {outcome.Name} value{Dates(options)}: there is nothing to explain. Import responses with {outcome.Name}, or pick another --outcome.");
+                throw new DriverAnalysisException($"No answers have {Metrics.SurveyMetricNames.WithArticle(outcome.Name)} value{Dates(options)}: there is nothing to explain. Import responses with {outcome.Name}, or pick another --outcome.");
 
             var (chosen, unused, notes) = Choose(candidates, coverage, outcomeRows, userChose, options);
             if (chosen.Count == 0)
@@ -138,7 +138,8 @@ public static class KeyDriverAnalysis
                 notes.Add($"{string.Join(", ", traits)} describe{(traits.Count == 1 ? "s" : "")} the customer rather than the service: the quadrant says where such a driver sits "
                           + "(its good end is the one that goes with a higher outcome), not that it can be fixed directly.");
             return new DriverReport(options, outcome, rSquared, complete.Rows, accounts.Count, outcomeRows, results,
-                importanceThreshold, performanceThreshold, missing, unused, warnings, notes);
+                importanceThreshold, performanceThreshold, missing, unused, warnings, notes,
+                ExplainedVariation.WhyNoTopDriver(rSquared, k, accounts.Count, outcome.Name));
         }
         finally
         {

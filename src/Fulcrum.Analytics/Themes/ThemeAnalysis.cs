@@ -75,7 +75,19 @@ public static class ThemeAnalysis
         // scores every comment whatever its language; without one, English by the shipped MiniLM model (lexicon with --fast),
         // other languages by their lexicon (none: no figure).
         var scorer = SentimentScorer.For(store, embedder);
-        var sentiment = scorer.MentionSentiment(mentions, languages, vectors);
+        // A trained classifier that reads MiniLM sentence vectors gets them from the embedding cache in the lexical mode too,
+        // with one MiniLM model for the run: re-embedding every text uncached on each call made --fast slower than MiniLM on
+        // the airline tweets (docs/benchmarks.md, "themes --fast with a trained sentiment model").
+        using var sentimentEmbedder = scorer.NeedsMiniLmVectors ? new MiniLmEmbedder(options.Parallelism) : null;
+        var sentimentVectors = vectors;
+        if (sentimentEmbedder is not null)
+        {
+            var miniLm = new EmbeddingCache(store).Embed(sentimentEmbedder, distinct, out _, null, cancellationToken);
+            sentimentVectors = mentionRow.Select(j => miniLm[j]).ToArray();
+            scorer = scorer.WithMiniLmVectors();
+        }
+        var sentenceEmbedder = sentimentEmbedder ?? embedder;
+        var sentiment = scorer.MentionSentiment(mentions, languages, sentimentVectors);
         var complaint = Enumerable.Range(0, mentions.Count).Select(i => ThemeEngine.IsComplaint(sentiment[i], comments.Nps[mentions.Document[i]])).ToList();
         var (clusters, discovery) = ThemeEngine.Discover(vectors, complaint, embedder.Semantic, options, cancellationToken);
         progress?.Report(new ThemeProgress("clustering", 1, 1));
@@ -85,6 +97,8 @@ public static class ThemeAnalysis
         // The comment overlap only matters for stored themes (a first run has none to match).
         var (clusterResponses, previous) = themes.Count == 0 ? (null, null)
             : (ClusterResponses(clusters, distinctVectors, mentionRow, mentions, comments), repository.ResponsesByTheme());
+        // Themes of a semantic model that a lexical run replaces (they retire, and return with their ids on a MiniLM run): said, never silent.
+        var replaced = embedder.Semantic ? [] : themes.Where(t => t.Status == ThemeStatus.Active && t.Model != embedder.Model && t.Model == MiniLmEmbedder.ModelName).ToList();
         var reconciled = ThemeReconciler.Reconcile(themes, clusters, embedder.Model, options.MatchSimilarity, now, clusterResponses, previous);
         var all = reconciled.All.ToList();
         var active = reconciled.Active.ToList();
@@ -109,11 +123,11 @@ public static class ThemeAnalysis
         var labelling = Task.Run(() =>
         {
             var started = Stopwatch.StartNew();
-            Label(active, mentions, embedder.Semantic ? vectors : null, assignment, mentionLanguage, new LabelTone(sentiment, text => scorer.SentenceSentiment(text, t => embedder.Embed([t])[0])),
+            Label(active, mentions, embedder.Semantic ? vectors : null, assignment, mentionLanguage, new LabelTone(sentiment, text => scorer.SentenceSentiment(text, t => sentenceEmbedder.Embed([t])[0])),
                 productNames, options.Seed, now);
             return started.Elapsed;
         }, cancellationToken);
-        var sentimentRows = Task.Run(() => scorer.CommentSentiment(comments.ResponseIds, comments.Cleaned, languages, mentions, vectors), cancellationToken);
+        var sentimentRows = Task.Run(() => scorer.CommentSentiment(comments.ResponseIds, comments.Cleaned, languages, mentions, sentimentVectors), cancellationToken);
         // Made as they are written: two million row objects held at once were ~130 MB of the step's peak.
         var themeRows = assignment.Documents.Select(d => new ResponseThemeRow(comments.ResponseIds[d.Document], active[d.Theme].ThemeId,
             d.Similarity, d.Sentiment, d.IsPrimary));
@@ -123,13 +137,22 @@ public static class ThemeAnalysis
             repository.Upsert(all, transaction);
         });
         EndPhase("store");
+        // What found these themes, on which data: analyze --fast keeps MiniLM's themes while the data are unchanged.
+        ThemeRunRecord.Save(store, embedder.Model, embedder.Semantic, now);
 
         var summaries = Summaries(active, assignment, comments.Count, languages);
         var mix = LanguageMix.Of(languages);
         return new ThemeRunResult(embedder.Model, comments.Count, mentions.Count, distinct.Count, newlyEmbedded, discovery,
             reconciled.Matched, reconciled.Created, reconciled.Absorbed, reconciled.Retired, summaries, total.Elapsed, phases,
-            mix, LanguageMix.Notices(mix, embedder))
+            mix, [.. LanguageMix.Notices(mix, embedder), .. ReplacedNotice(replaced, embedder)])
             { Stored = stored, SentimentMethod = scorer.Method };
+    }
+
+    static IEnumerable<string> ReplacedNotice(IReadOnlyList<StoredTheme> replaced, ITextEmbedder embedder)
+    {
+        if (replaced.Count == 0) yield break;
+        yield return $"Replaced the {replaced.Count:N0} themes found with {MiniLmEmbedder.ModelName} by themes of the lexical vectors ({embedder.Model}, --fast); "
+                     + "they are kept as retired and come back with their ids when `fulcrum themes` runs without --fast.";
     }
 
     /// <summary>The rows a task makes, waited for when they are first enumerated.</summary>

@@ -32,7 +32,7 @@ public static class RepeatPurchaseAnalysis
         if (store.Count("orders") == 0)
             return Missing(soft, options, "No orders imported, so repeat purchases cannot be measured. Import them: fulcrum import orders FILE (order_id, account_id, ordered_at, amount).");
         if (store.Scalar<long>($"SELECT COUNT({soft}) FROM responses") == 0)
-            return Missing(soft, options, $"No {soft.ToUpperInvariant()} answers imported, so there is no score to link to repeat purchases. Import responses with a {soft} column.");
+            return Missing(soft, options, $"No {soft.ToUpperInvariant()} answers imported, so there is no score to link to repeat purchases. Import responses with {Metrics.SurveyMetricNames.WithArticle(soft)} column.");
 
         var level = Levels(store, soft);
         var rows = RepeatPurchaseData.Load(store, soft, options.WindowDays, level);

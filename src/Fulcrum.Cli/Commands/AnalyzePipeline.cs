@@ -8,6 +8,8 @@ using Fulcrum.Analytics.Linkage;
 using Fulcrum.Analytics.Metrics;
 using Fulcrum.Analytics.Segments;
 using Fulcrum.Analytics.Themes;
+using Fulcrum.Analytics.Themes.Store;
+using Fulcrum.Analytics.Themes.Text;
 using Fulcrum.Analytics.Transactions;
 using System.Text.Json.Serialization;
 using Fulcrum.Analytics.Value;
@@ -145,16 +147,31 @@ public static class AnalyzePipeline
         {
             if (metric is null) throw new InvalidOperationException(noScores);
             var d = results.Drivers = KeyDriverAnalysis.Run(facts, new DriverOptions(Outcome: metric));
-            var top = d.Drivers.FirstOrDefault();
-            return ($"R² {Interval(d.RSquared, "0.00")}" + (top is null ? "" : $"; top driver {top.Name} ({Interval(top.ShareOfR2, "0.0'%'")} of R²)"), d.RSquared);
+            // A model that explains nothing has no driver to headline (one driver alone always takes 100% of R²): say why instead.
+            var headline = d.NoTopDriver is { } none ? $"; no top driver: {none}"
+                : d.TopDriver is not { } top ? ""
+                : d.Drivers.Count == 1 ? $"; the only driver {top.Name}"
+                : $"; top driver {top.Name} ({Interval(top.ShareOfR2, "0.0'%'")} of R²)";
+            return ($"R² {Interval(d.RSquared, "0.00")}{headline}", d.RSquared);
         });
         var hasComments = store.Scalar<long>("SELECT COUNT(*) FROM responses WHERE comment IS NOT NULL") > 0;
         Step("themes", p =>
         {
             if (!hasComments) throw new InvalidOperationException("No survey comments on record.");
+            // --fast is for speed, not for worse themes: MiniLM's themes of the same data are kept rather than replaced.
+            var last = ThemeRunRecord.Last(store);
+            if (fast && last is { Semantic: true } && last.IsCurrent(store))
+                return (string.Create(CultureInfo.InvariantCulture, $"{store.Scalar<long>("SELECT COUNT(*) FROM themes WHERE status = 'active'"):N0} themes kept from the {last.Model} run of {last.At:yyyy-MM-dd HH:mm} UTC ")
+                        + "(the comments and themes have not changed since; `fulcrum themes --fast` replaces them with lexical ones)", null);
+            // MiniLM themes a lexical run replaces (their data changed, or a store from before the record): said, never silent.
+            var semantic = fast ? store.Scalar<long>("SELECT COUNT(*) FROM themes WHERE status = 'active' AND model = $model", new { model = MiniLmEmbedder.ModelName }) : 0;
             var themes = results.Themes = ThemeAnalysis.Run(store, new ThemeOptions(Fast: fast),
                 new SynchronousProgress<ThemeProgress>(t => p.Report((t.Phase, t.Done, t.Total))), cancellation);
-            return ($"{themes.Themes.Count} themes in {themes.Comments:N0} comments{(fast ? " (fast, lexical)" : "")}", null);
+            var replaced = semantic == 0 ? ""
+                : string.Create(CultureInfo.InvariantCulture, $"; replaced the {semantic:N0} {MiniLmEmbedder.ModelName} themes, as ")
+                  + (last is { Semantic: true } ? "the data changed since they were found" : "nothing records which data they were found on")
+                  + " (`fulcrum analyze` without --fast finds them again)";
+            return ($"{themes.Themes.Count} themes in {themes.Comments:N0} comments{(fast ? " (fast, lexical)" : "")}{replaced}", null);
         });
         // Theme impact's linkage fit values the business case's levers too, so the business case step only reads it.
         BusinessCaseLevers? levers = new();
@@ -178,12 +195,22 @@ public static class AnalyzePipeline
         {
             // Without theme impact's fit (no comments, no renewals) the business case fits (or reads the stored fit) itself.
             var shared = sharedFit is not null;
-            var run = shared
+            // The same decision as `fulcrum business-case`: without renewal decisions a store that records orders is valued by repeat purchase.
+            var choice = BusinessCaseBasis.Choose(store, () => shared
                 ? BusinessCaseAnalysis.On(sharedFit!, levers!, new LinkageOptions(), results.ThemeImpact!.Kinds)
-                : BusinessCaseAnalysis.Run(facts, new LinkageOptions(), new SynchronousProgress<LinkageProgress>(l => p.Report((l.Stage, l.Done, l.Total))));
+                : BusinessCaseAnalysis.Run(facts, new LinkageOptions(), new SynchronousProgress<LinkageProgress>(l => p.Report((l.Stage, l.Done, l.Total)))),
+                new RepeatPurchaseOptions());
             // The fit and the levers (built on the fit's data) hold the modelling data: let them go before the value step.
             sharedFit = null;
             levers = null;
+            if (choice.RepeatPurchase is { } repeat)
+            {
+                results.RepeatPurchase = repeat;
+                if (!repeat.IsDefined) throw new InvalidOperationException(repeat.Missing!);
+                var (key, figure) = RepeatLever(repeat);
+                return ("repeat purchase (orders, no renewals): " + key, figure);
+            }
+            var run = choice.Renewals!;
             results.BusinessCase = run.Report;
             // Where the figures came from: theme impact's fit of this pass, a fit stored by an earlier one, or neither (fitted here).
             var stored = run.Linkage.FitSource == Analytics.Linkage.FitCache.LinkageFitSource.Stored;
@@ -205,11 +232,12 @@ public static class AnalyzePipeline
         {
             // The soft → hard step of a business that sells by order (no renewals to model churn on).
             if (store.Count("orders") == 0) throw new InvalidOperationException("No orders on record (repeat purchase is for a business that sells by order).");
+            // Where the business case was the repeat purchase its lever is shown there: this line gives the link it rests on.
+            if (results.RepeatPurchase is { } valued)
+                return ($"{OddsOfReordering(valued)} (the business case above values its lever)", valued.OddsRatioLowestVsTop);
             var repeat = results.RepeatPurchase = RepeatPurchaseAnalysis.Run(store, new RepeatPurchaseOptions());
             if (!repeat.IsDefined) throw new InvalidOperationException(repeat.Missing!);
-            return repeat.Lever is { } lever
-                ? ($"{lever.Description}: NPV {Money(lever.Npv)} over {lever.HorizonMonths} months", lever.Npv)
-                : ($"odds of ordering again, lowest vs top {repeat.Soft.ToUpperInvariant()} level: {Interval(repeat.OddsRatioLowestVsTop, "0.00")}", repeat.OddsRatioLowestVsTop);
+            return RepeatLever(repeat);
         });
         Step("value", _ =>
         {
@@ -224,6 +252,14 @@ public static class AnalyzePipeline
         });
         return new AnalyzeReport(store.Path, fast, steps, total.Elapsed.TotalSeconds) { Results = results, SurveyMetric = metricChoice.Explanation };
     }
+
+    /// <summary>The repeat-purchase lever's NPV, or without a lever the odds of ordering again it would rest on.</summary>
+    static (string Key, Estimate Figure) RepeatLever(RepeatPurchaseReport repeat) => repeat.Lever is { } lever
+        ? ($"{lever.Description}: NPV {Money(lever.Npv)} over {lever.HorizonMonths} months", lever.Npv)
+        : (OddsOfReordering(repeat), repeat.OddsRatioLowestVsTop);
+
+    static string OddsOfReordering(RepeatPurchaseReport repeat) =>
+        $"odds of ordering again, lowest vs top {repeat.Soft.ToUpperInvariant()} level: {Interval(repeat.OddsRatioLowestVsTop, "0.00")}";
 
     static Estimate Percent(Estimate share) => share with { Value = share.Value * 100, Lower = share.Lower * 100, Upper = share.Upper * 100, StandardError = share.StandardError * 100 };
 

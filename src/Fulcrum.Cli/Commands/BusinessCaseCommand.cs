@@ -19,19 +19,23 @@ public sealed class BusinessCaseCommand : StoreCommand<BusinessCaseCommand.Setti
 
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken)
     {
-        BusinessCaseRun run;
-        try { run = settings.WithProgress(progress => BusinessCaseAnalysis.Run(new AnalysisFacts(store), settings.Options, progress)); }
-        catch (MissingDataException) when (store.Count("orders") > 0)
+        BusinessCaseChoice choice;
+        try
+        {
+            choice = BusinessCaseBasis.Choose(store, () => settings.WithProgress(progress => BusinessCaseAnalysis.Run(new AnalysisFacts(store), settings.Options, progress)),
+                new RepeatPurchaseOptions(Resamples: settings.Resamples, ConfidenceLevel: settings.Confidence));
+        }
+        catch (MissingDataException missing) { return MissingDataView.Render(missing, settings.Json); }
+        if (choice.RepeatPurchase is { } repeat)
         {
             // No renewals but orders: a business that sells by order; its hard outcome is the repeat purchase.
-            var repeat = RepeatPurchaseAnalysis.Run(store, new RepeatPurchaseOptions(Resamples: settings.Resamples, ConfidenceLevel: settings.Confidence));
             return Print.JsonOrTables(settings.Json, repeat, report =>
             {
                 AnsiConsole.MarkupLine("[grey]No renewal decisions on record but orders: the business case values repeat purchases (`fulcrum repeat-purchase` has the options).[/]");
                 RepeatPurchaseView.Render(report);
             });
         }
-        catch (MissingDataException missing) { return MissingDataView.Render(missing, settings.Json); }
+        var run = choice.Renewals!;
         var (markdown, html) = Write(run.Report, settings.Out, store.Location.ShortName);
         return Print.JsonOrTables(settings.Json, run.Report, report =>
         {

@@ -11,7 +11,7 @@ public sealed class DriversCommand : StoreCommand<DriversCommand.Settings>
     public sealed class Settings : StoreSettings
     {
         [CommandOption("--outcome <OUTCOME>")]
-        [Description("What to explain: nps (the 0–10 likelihood-to-recommend answer) or csat (key drivers of a survey score); or a hard outcome per account: churn (a churn on record; logistic), repeat (a customer with orders ordered again; logistic) or revenue (net revenue from its orders, less refunds; linear). Default: the survey score customers answered, NPS where they gave it, else CSAT (as analyze).")]
+        [Description("What to explain: nps (the 0–10 likelihood-to-recommend answer) or csat (key drivers of a survey score); or a hard outcome per account: churn (a churn on record; logistic), repeat (a customer with orders ordered again; logistic) or revenue (net revenue from its orders, less refunds; linear). Default: the survey score customers gave, NPS where they did, else CSAT (as analyze).")]
         public string? Outcome { get; init; }
 
         [CommandOption("--predictors <NAMES>")]
@@ -58,9 +58,14 @@ public sealed class DriversCommand : StoreCommand<DriversCommand.Settings>
         [Description("Print the result as JSON instead of tables.")]
         public bool Json { get; init; }
 
-        /// <param name="outcome">--outcome, or the store's survey score when it was not given.</param>
-        public DriverOptions Options(string outcome) => new(
-            outcome.Trim().ToLowerInvariant(),
+        /// <summary>The outcome named with --outcome, normalised; null when none was named.</summary>
+        public string? OutcomeName => Outcome?.Trim().ToLowerInvariant();
+
+        /// <summary>The key-driver options for the outcome named, or for "nps" when none was (the store decides at run time).</summary>
+        public DriverOptions Options => OptionsFor(OutcomeName ?? "nps");
+
+        public DriverOptions OptionsFor(string outcome) => new(
+            outcome,
             CliLists.Split(Predictors),
             Method.Trim().ToLowerInvariant() switch
             {
@@ -81,16 +86,15 @@ public sealed class DriversCommand : StoreCommand<DriversCommand.Settings>
 
         public override ValidationResult Validate()
         {
+            var outcome = OutcomeName ?? "nps or csat";
             if (HardOutcome is not null) return ValidateHardOutcome();
-            // Without --outcome the store decides (NPS or CSAT); the other options are checked as for NPS.
-            var outcome = Outcome?.Trim().ToLowerInvariant() ?? "nps";
             if (Controls is not null)
                 return ValidationResult.Error($"--controls applies to the hard outcomes ({string.Join(", ", HardOutcomeDrivers.Outcomes)}); for {outcome} name the drivers with --predictors.");
-            if (!DriverVariable.Outcomes.Contains(outcome, StringComparer.OrdinalIgnoreCase))
+            if (OutcomeName is not null && !DriverVariable.Outcomes.Contains(outcome, StringComparer.OrdinalIgnoreCase))
                 return ValidationResult.Error($"Unknown outcome '{Outcome!.Trim()}'. Valid outcomes: {string.Join(", ", DriverVariable.Outcomes)} (key drivers of a survey score) "
                     + $"or {string.Join(", ", HardOutcomeDrivers.Outcomes)} (a hard outcome per account)."
                     + (outcome is "expansion" or "tickets" ? $" For {outcome} state your own model: fulcrum model \"{outcome} ~ ces + attr:NAME + C(segment)\"." : ""));
-            return OptionCheck.Run(() => Options(outcome).Validate());
+            return OptionCheck.Run(() => Options.Validate());
         }
 
         /// <summary>A hard outcome is one account-level model: the key-driver options (method, level, dates, bootstrap) do not apply to it.</summary>
@@ -118,9 +122,9 @@ public sealed class DriversCommand : StoreCommand<DriversCommand.Settings>
     protected override int Run(FulcrumStore store, Settings settings, CancellationToken cancellationToken) =>
         settings.HardOutcome is { } outcome
             ? Print.JsonOrTables(settings.Json, HardOutcomeDrivers.Run(store, outcome, CliLists.Split(settings.Predictors), CliLists.Split(settings.Controls)), HardOutcomeDriversView.Render)
-            : Print.JsonOrTables(settings.Json, KeyDriverAnalysis.Run(new AnalysisFacts(store), settings.Options(settings.Outcome ?? SurveyScore(store))), DriversView.Render);
+            : Print.JsonOrTables(settings.Json, KeyDriverAnalysis.Run(new AnalysisFacts(store), settings.OptionsFor(settings.OutcomeName ?? DefaultOutcome(store))), DriversView.Render);
 
-    /// <summary>The survey score the store's customers answered: NPS where they gave it, else CSAT (NPS when neither, whose error says so).</summary>
-    static string SurveyScore(FulcrumStore store) =>
+    /// <summary>As analyze: the survey score customers gave, NPS where they did, else CSAT (CES is a driver, not an outcome); "nps" when neither, which the analysis refuses with the reason.</summary>
+    static string DefaultOutcome(FulcrumStore store) =>
         PrimarySurveyMetric.OnRecord(store).FirstOrDefault(m => DriverVariable.Outcomes.Contains(m)) ?? "nps";
 }

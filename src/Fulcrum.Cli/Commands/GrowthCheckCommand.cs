@@ -94,8 +94,8 @@ public sealed class GrowthCheckCommand : StoreCommand<GrowthCheckCommand.Setting
                 ["survey responses with an nps, csat or ces column: fulcrum import responses FILE"]), settings.Json);
         if (PrimarySurveyMetric.All.Contains(metric) && !onRecord.Contains(metric))
             return MissingDataView.Render(new MissingDataException(
-                $"No answers have {(metric == "nps" ? "an" : "a")} {metric.ToUpperInvariant()} score; this store has {string.Join(" and ", onRecord.Select(m => m.ToUpperInvariant()))}: run with --metric {onRecord[0]}.",
-                [$"survey responses with {(metric == "nps" ? "an" : "a")} {metric} column: fulcrum import responses FILE"]), settings.Json);
+                $"{SurveyMetricNames.NotAnswered(metric, onRecord)}: run with --metric {onRecord[0]}.",
+                [$"survey responses with {SurveyMetricNames.WithArticle(metric)} column: fulcrum import responses FILE"]), settings.Json);
         try
         {
             var report = GrowthCheck.Run(new AnalysisFacts(store), settings.Options(metric)) with { MetricChoice = asked is null ? choice.Explanation : null };

@@ -10,6 +10,8 @@ public static class DriversView
         var method = report.Options.Method == DriverMethod.Shapley ? "Shapley share" : "relative weight";
         AnsiConsole.Write(new Rule($"[bold]Key drivers of {Markup.Escape(report.Outcome.Name)}[/] ({report.Rows:N0} rows, {report.Accounts:N0} accounts)").LeftJustified());
         AnsiConsole.MarkupLine($"R² = [bold]{Fixed(report.RSquared, "0.000")}[/]: the drivers together account for {100 * report.RSquared.Value:0.#}% of the variation in {Markup.Escape(report.Outcome.Name)}.");
+        // Shares always sum to 100%, so a model that explains nothing still has a largest driver: it is not headlined.
+        if (report.NoTopDriver is { } none) AnsiConsole.MarkupLine($"[yellow]No top driver:[/] {Markup.Escape(none)} The shares and quadrants below split next to nothing.");
 
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("driver", $"{method} [[95% CI]]", "% of R² [[95% CI]]", "mean [[95% CI]]", "performance 0–100", "quadrant");
@@ -30,7 +32,7 @@ public static class DriversView
                                    + $"scale {Markup.Escape(Number(d.ScaleMin))}–{Markup.Escape(Number(d.ScaleMax))}, {Markup.Escape(d.GoodEnd)}"
                                    + (d.VarianceInflation > Collinearity.VifThreshold ? $"; VIF {d.VarianceInflation:0.0}" : "") + "[/]");
         var fixFirst = report.Drivers.Where(d => d.Quadrant == Quadrant.FixFirst).Select(d => d.Name).ToList();
-        if (fixFirst.Count > 0) AnsiConsole.MarkupLine($"[bold]Fix first:[/] {Markup.Escape(string.Join(", ", fixFirst))}.");
+        if (fixFirst.Count > 0 && report.NoTopDriver is null) AnsiConsole.MarkupLine($"[bold]Fix first:[/] {Markup.Escape(string.Join(", ", fixFirst))}.");
         if (report.Missing.Count > 0)
             AnsiConsole.MarkupLine($"[grey]Rows left out for a missing driver ({report.OutcomeRows - report.Rows:N0} of {report.OutcomeRows:N0}): "
                                    + Markup.Escape(string.Join(", ", report.Missing.Select(m => $"{m.Name} {m.Rows:N0}"))) + "[/]");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fulcrum.Analytics.BusinessCase;
+using Fulcrum.Analytics.Metrics;
 using Fulcrum.Analytics.Transactions;
 using Fulcrum.Core.Statistics;
 
@@ -15,7 +16,7 @@ public static class RepeatPurchaseView
             return;
         }
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(report.Headline)}[/]");
-        AnsiConsole.MarkupLine($"[bold]Repeat purchases within {report.WindowDays} days of a {report.Soft.ToUpperInvariant()} answer[/] ({report.Answers:N0} answers from {report.Customers:N0} customers)");
+        AnsiConsole.MarkupLine($"[bold]Repeat purchases within {report.WindowDays} days of {SurveyMetricNames.WithArticle(report.Soft)} answer[/] ({report.Answers:N0} answers from {report.Customers:N0} customers)");
         var table = new Table().AddColumns("level", "answers", "observed repeat rate", "adjusted repeat rate");
         foreach (var level in report.Levels)
             table.AddRow(Markup.Escape(level.Level), level.Answers.ToString("N0", CultureInfo.InvariantCulture), Percent(level.Observed), Percent(level.Adjusted));

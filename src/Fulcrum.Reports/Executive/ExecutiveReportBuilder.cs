@@ -73,7 +73,7 @@ public static class ExecutiveReportBuilder
         {
             progress?.Report("Theme impact");
             themes = computed?.ThemeImpact ?? ThemeImpactAnalysis.Run(store, new ThemeImpactOptions());
-            quotes = ThemeQuotes.Read(store, TopThemes(themes).Select(t => t.ThemeId).ToList(), perTheme: 2);
+            quotes = ThemeQuotes.Read(store, ShownThemes(themes).Select(t => t.ThemeId).ToList(), perTheme: 2);
             if (themes.LinkageNote is { } note) warnings.Add(note);
         }
 
@@ -102,6 +102,21 @@ public static class ExecutiveReportBuilder
     /// <summary>The problems the report shows, largest ARR at risk first (beyond the scores where the linkage model ran); a strength is never shown as a risk.</summary>
     public static IReadOnlyList<ThemeImpact> TopThemes(ThemeImpactReport themes, int count = 8) =>
         themes.Themes.Where(t => t.Kind == ThemeKind.Problem && ThemeRisk(t) is { IsDefined: true }).OrderByDescending(t => ThemeRisk(t)!.Value).Take(count).ToList();
+
+    /// <summary>
+    /// The themes the report shows: the problems by ARR at risk where it could be valued; else (no renewal outcomes, or no
+    /// problem with a defined risk) every theme by how many comments raise it, problems first, so the section shows what
+    /// customers write about rather than an empty chart.
+    /// </summary>
+    public static IReadOnlyList<ThemeImpact> ShownThemes(ThemeImpactReport themes, int count = 8) =>
+        TopThemes(themes, count) is { Count: > 0 } top ? top
+            : themes.Themes.OrderBy(t => t.Kind == ThemeKind.Problem ? 0 : 1).ThenByDescending(t => t.Comments).ThenBy(t => t.ThemeId, StringComparer.Ordinal).Take(count).ToList();
+
+    /// <summary>Why no theme has an ARR at risk to rank by (the reason theme impact gives), or null when some problem has one.</summary>
+    public static string? WhyNoThemeRisk(ThemeImpactReport themes) =>
+        TopThemes(themes, 1).Count > 0 ? null
+            : themes.Money is { IsDefined: false, Reason: { } reason } ? reason
+            : themes.LinkageNote ?? "No problem theme has an ARR at risk that could be estimated.";
 
     /// <summary>ARR at risk beyond what the scores predict when the linkage model ran, else against comparable accounts.</summary>
     public static Core.Statistics.Estimate? ThemeRisk(ThemeImpact theme) => theme.ArrAtRiskBeyondScores ?? theme.ArrAtRisk;

@@ -81,6 +81,15 @@ public static class ExecutiveSummary
             if (r.WhyMissing(ReportSections.Themes) is { } why) yield return why;
             yield break;
         }
+        if (ExecutiveReportBuilder.WhyNoThemeRisk(themes) is { } noRisk)
+        {
+            // No money on any theme: what customers raise most, by comments, and why it is not valued.
+            foreach (var t in ExecutiveReportBuilder.ShownThemes(themes, 3).Where(t => t.Kind == Analytics.Themes.ThemeKind.Problem))
+                yield return $"\"{t.Label}\": raised in {t.Comments:N0} comments by {t.Accounts:N0} customers" +
+                             (Shown(t.MeanSentiment) ? $", mean sentiment {Number(t.MeanSentiment, "0.00", signed: true)}." : ".");
+            yield return $"No theme is valued in money. {noRisk}";
+            yield break;
+        }
         foreach (var t in ExecutiveReportBuilder.TopThemes(themes, 3))
         {
             var risk = ExecutiveReportBuilder.ThemeRisk(t)!;

@@ -13,12 +13,17 @@ public sealed class ReportsModel(ReportService service, ReportRepository reposit
     public bool IsAdmin => User.IsInRole(Roles.Admin);
     public string? Message { get; private set; }
     public bool Failed { get; private set; }
+    /// <summary>The quarter asked for, kept in the form after a refusal.</summary>
+    public string? Period { get; private set; }
+    /// <summary>Why the quarter was refused (no data in or before it, or not a quarter), shown at the field.</summary>
+    public string? PeriodError { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellation) => Runs = await repository.RunsAsync(cancellation: cancellation);
 
     public async Task<IActionResult> OnPostGenerateAsync(string? period, string compare, string[] formats, CancellationToken cancellation)
     {
         if (!CanGenerate) return Forbid();
+        Period = period;
         try
         {
             var order = new ReportOrder(string.IsNullOrWhiteSpace(period) ? null : period, compare, formats.Length == 0 ? null : string.Join(",", formats));
@@ -28,6 +33,7 @@ public sealed class ReportsModel(ReportService service, ReportRepository reposit
         catch (ArgumentException e)
         {
             (Message, Failed) = (e.Message.Split(" (Parameter")[0], true);
+            if (e.ParamName == "period") PeriodError = Message;
         }
         Runs = await repository.RunsAsync(cancellation: cancellation);
         return Page();

@@ -13,7 +13,7 @@ public sealed record GeneratedReport(ExecutiveReport Report, IReadOnlyList<(Repo
 /// Generates the report from the analyses the dashboard caches (AnalyticsRunner, slow lane) and keeps its files for download,
 /// one folder per run under <see cref="ReportOptions.Folder"/>.
 /// </summary>
-public sealed class ReportService(AnalyticsRunner runner, ReportRepository repository, IOptions<ReportOptions> options, IOptions<StoreOptions> store)
+public sealed class ReportService(AnalyticsRunner runner, StorePool pool, ReportRepository repository, IOptions<ReportOptions> options, IOptions<StoreOptions> store)
 {
     public string Folder => options.Value.Folder ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(store.Value.Path)) ?? ".", "reports");
 
@@ -31,9 +31,22 @@ public sealed class ReportService(AnalyticsRunner runner, ReportRepository repos
         return new GeneratedReport(report, files);
     }
 
-    /// <summary>Generates now, recording the run (the Reports page and <c>POST /api/reports</c>).</summary>
+    /// <summary>
+    /// Refuses a quarter the store has nothing to report for before a run is recorded, as `fulcrum report --period` does
+    /// (exit 64): one with no survey answer in or before it. The refusal names the quarters that hold answers.
+    /// </summary>
+    /// <exception cref="ArgumentException">(parameter "period", a 400 naming the field) The quarter has no answers in or before it.</exception>
+    public async Task CheckPeriodAsync(ReportRequest request, CancellationToken cancellation)
+    {
+        if (request.Period is null) return;
+        await pool.ReadAsync(s => ExecutiveReportBuilder.Period(s, request.Period, DateOnly.FromDateTime(DateTime.UtcNow)), cancellation);
+    }
+
+    /// <summary>Generates now, recording the run (the Reports page and <c>POST /api/reports</c>); a quarter without data is refused first, recording nothing.</summary>
     public async Task<ReportRun> GenerateNowAsync(ReportRequest request, IReadOnlyList<ReportFormat> formats, string requestedBy, CancellationToken cancellation)
     {
+        // Up front, not as a failed run: the caller asked for a quarter the data cannot fill and can ask for another.
+        await CheckPeriodAsync(request, cancellation);
         var run = NewRun(request, formats, requestedBy, null, DateTime.UtcNow);
         await repository.SaveRunAsync(run, cancellation);
         try

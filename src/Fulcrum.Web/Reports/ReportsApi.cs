@@ -23,8 +23,9 @@ public static class ReportsApi
     {
         var api = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Viewer);
         api.MapGet("/", List).WithName("GetReportRuns").WithSummary("Report runs, newest first: asked for and scheduled, with status, attempts, delivery and error.");
-        api.MapPost("/", Generate).WithName("GenerateReport").RequireAuthorization(Policies.Analyst)
-            .WithSummary("Generates the report now (body: period such as 2025Q4, compare previous|year, formats html,pdf,xlsx) and returns its run with download links.");
+        api.MapPost("/", Generate).WithName("GenerateReport").RequireAuthorization(Policies.Analyst).ProducesValidationProblem()
+            .WithSummary("Generates the report now (body: period such as 2025Q4, compare previous|year, formats html,pdf,xlsx) and returns its run with download links. " +
+                         "A period with no survey answers in or before it is refused (400, errors.period naming the quarters that hold answers), as `fulcrum report --period`.");
         api.MapGet("/{id}/{format}", Download).WithName("DownloadReport").WithSummary("A generated report's file: html, pdf or xlsx.");
         var schedules = api.MapGroup("/schedules").RequireAuthorization(Policies.Admin);
         schedules.MapGet("/", Schedules).WithName("GetReportSchedules").WithSummary("Report schedules with their next run time (UTC).");

@@ -26,8 +26,7 @@ public static class SurveyMetrics
         var metric = string.IsNullOrWhiteSpace(asked) ? onRecord.FirstOrDefault() : asked.Trim().ToLowerInvariant();
         if (metric is null) throw new MetricNotOnRecordException("No survey scores (NPS, CSAT or CES) on record: import responses with a score.");
         if (PrimarySurveyMetric.All.Contains(metric) && !onRecord.Contains(metric))
-            throw new MetricNotOnRecordException($"No answers have a {metric.ToUpperInvariant()} score; this store has "
-                + (onRecord.Count == 0 ? "no survey scores." : $"{string.Join(" and ", onRecord.Select(m => m.ToUpperInvariant()))}: ask for metric={onRecord[0]}."));
+            throw new MetricNotOnRecordException(SurveyMetricNames.NotAnswered(metric, onRecord) + (onRecord.Count == 0 ? "." : $": ask for metric={onRecord[0]}."));
         return metric;
     }
 }

@@ -78,7 +78,7 @@ public sealed class IbmTelcoDriverTests(IbmTelcoMetricsFixture data) : IClassFix
     public void Nps_cannot_be_explained_where_there_is_none()
     {
         var e = Assert.Throws<DriverAnalysisException>(() => KeyDriverAnalysis.Run(new AnalysisFacts(data.Store), DriverDemoFixture.Options(outcome: "nps")));
-        Assert.Contains("No answers have a nps value", e.Message, StringComparison.Ordinal);
+        Assert.Contains("No answers have an NPS value", e.Message, StringComparison.Ordinal);
     }
 
     DriverReport Run(DriverMethod method) =>

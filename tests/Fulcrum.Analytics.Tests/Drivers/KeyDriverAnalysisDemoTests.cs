@@ -173,6 +173,33 @@ public sealed class KeyDriverAnalysisDemoTests(DriverDemoFixture demo) : IClassF
     }
 
     [Fact]
+    public void A_model_that_explains_nothing_has_no_top_driver_and_says_why()
+    {
+        // Shares of R² always sum to 100%, so the null company still has a "largest" driver: it must not be headlined.
+        Assert.NotEmpty(demo.NullDefault.Drivers);
+        Assert.Null(demo.NullDefault.TopDriver);
+        Assert.StartsWith("the drivers together explain 0.", demo.NullDefault.NoTopDriver);
+        Assert.Contains("so none of them drives it", demo.NullDefault.NoTopDriver);
+        // Where effort is planted it is the top driver, with no such reason.
+        Assert.Null(demo.PlantedDefault.NoTopDriver);
+        Assert.Equal("ces", demo.PlantedDefault.TopDriver?.Name);
+    }
+
+    [Fact]
+    public void An_R2_no_larger_than_chance_in_a_few_accounts_has_no_top_driver()
+    {
+        // One day's answers: a few dozen accounts, where seven drivers explain a few percent by chance alone.
+        var day = demo.Null.Scalar<DateTime>("SELECT MIN(CAST(responded_at AS DATE)) FROM responses");
+        string[] predictors = ["ces", "tickets", "contacts", "handle_minutes", "reopen_rate", "tenure_months", "log_arr"];
+        var options = DriverDemoFixture.Options(predictors: predictors) with { From = DateOnly.FromDateTime(day), To = DateOnly.FromDateTime(day) };
+        var report = KeyDriverAnalysis.Run(demo.NullFacts, options);
+        Assert.True(report.RSquared.Value >= 0.01, $"R² {report.RSquared}");
+        Assert.Null(report.TopDriver);
+        Assert.Contains("would explain by chance", report.NoTopDriver);
+        Assert.Contains("F test p = ", report.NoTopDriver);
+    }
+
+    [Fact]
     public void A_small_sample_is_warned_about()
     {
         var day = demo.Planted.Scalar<DateTime>("SELECT MIN(CAST(responded_at AS DATE)) FROM responses");

@@ -87,16 +87,59 @@ public sealed class AnalyzeCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_business_that_sells_by_order_gets_repeat_purchase_instead_of_a_renewal_business_case()
+    public void A_business_that_sells_by_order_gets_repeat_purchase_as_its_business_case_as_the_command_does()
     {
         Assert.Equal(0, FulcrumApp.Run(["generate", "--kind", "shop", "--accounts", "600", "--seed", "3", "--db", Db]));
         var steps = AnalyzeJson();
-        Assert.StartsWith("No renewal decisions on record", steps["business case"].GetProperty("skipped").GetString());
+        // analyze runs the business case `fulcrum business-case` computes for a shop: the repeat-purchase lever, same figures.
+        Assert.Equal(JsonValueKind.Null, steps["business case"].GetProperty("skipped").ValueKind);
+        Assert.StartsWith("repeat purchase (orders, no renewals): Move 20%", steps["business case"].GetProperty("keyFigure").GetString());
+        JsonElement command;
+        using (var capture = new ConsoleCapture())
+        {
+            Assert.Equal(0, FulcrumApp.Run(["business-case", "--json", "--db", Db]));
+            using var doc = JsonDocument.Parse(capture.Standard);
+            command = doc.RootElement.Clone().GetProperty("lever").GetProperty("npv");
+        }
+        var figure = steps["business case"].GetProperty("figure");
+        foreach (var bound in new[] { "value", "lower", "upper" })
+            Assert.Equal(command.GetProperty(bound).GetDouble(), figure.GetProperty(bound).GetDouble(), 9);
+        // The repeat purchase step gives the link the lever rests on, not the same lever twice.
         Assert.Equal(JsonValueKind.Null, steps["repeat purchase"].GetProperty("skipped").ValueKind);
+        Assert.StartsWith("odds of ordering again, lowest vs top CSAT level: ", steps["repeat purchase"].GetProperty("keyFigure").GetString());
         Assert.True(steps["repeat purchase"].GetProperty("figure").GetProperty("isDefined").GetBoolean());
+        // Tenure alone explains next to nothing of a shop's CSAT: no driver is headlined, the reason is.
+        Assert.Contains("no top driver: ", steps["drivers"].GetProperty("keyFigure").GetString());
+        Assert.DoesNotContain("100.0%", steps["drivers"].GetProperty("keyFigure").GetString());
         Assert.StartsWith("CSAT ", steps["metrics"].GetProperty("keyFigure").GetString());
         // Themes without renewals: the step says money needs outcomes, not that no theme is at risk.
         Assert.StartsWith("No churn or ARR at risk", steps["theme impact"].GetProperty("keyFigure").GetString());
+    }
+
+    [Fact]
+    public void Analyze_fast_keeps_the_MiniLM_themes_of_unchanged_data_and_says_when_it_replaces_them()
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--kind", "shop", "--accounts", "600", "--seed", "3", "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["themes", "--no-impact", "--db", Db]));
+        const string activeModels = "SELECT DISTINCT model FROM themes WHERE status = 'active' ORDER BY model";
+        List<string> Models() { using var store = FulcrumStore.Open(Db); return store.Query<string>(activeModels).ToList(); }
+        Assert.Equal(["all-MiniLM-L6-v2"], Models());
+
+        // Same comments: --fast keeps what MiniLM found instead of replacing it with lexical themes.
+        var kept = AnalyzeJson()["themes"].GetProperty("keyFigure").GetString();
+        Assert.Contains("themes kept from the all-MiniLM-L6-v2 run of ", kept);
+        Assert.Equal(["all-MiniLM-L6-v2"], Models());
+
+        // Changed comments: --fast finds lexical themes, and says it replaced MiniLM's.
+        using (var store = FulcrumStore.Open(Db))
+        {
+            store.Execute("UPDATE responses SET comment = comment || ' Still waiting.' WHERE response_id = (SELECT MIN(response_id) FROM responses WHERE comment IS NOT NULL)");
+            store.BumpDataVersion();
+        }
+        var replaced = AnalyzeJson()["themes"].GetProperty("keyFigure").GetString();
+        Assert.Contains("(fast, lexical); replaced the ", replaced);
+        Assert.Contains(" all-MiniLM-L6-v2 themes, as the data changed since they were found", replaced);
+        Assert.StartsWith("tfidf-lsa-", Assert.Single(Models()));
     }
 
     Dictionary<string, JsonElement> AnalyzeJson()

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Fulcrum.Cli.Tests.Commands;
 
 /// <summary>`fulcrum drivers` run in-process against a temporary database.</summary>
@@ -28,6 +30,26 @@ public sealed class DriversCommandTests : IDisposable
         Assert.Equal(0, FulcrumApp.Run(["drivers", "--replicates", "200", "--json", "--db", Db]));
         using var json = System.Text.Json.JsonDocument.Parse(capture.Standard);
         Assert.Equal("csat", json.RootElement.GetProperty("options").GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public void Drivers_explain_the_score_customers_gave_and_headline_none_when_they_explain_nothing()
+    {
+        // A shop measures CSAT only: drivers default to it (as analyze) instead of refusing for want of NPS.
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--kind", "shop", "--accounts", "600", "--seed", "3", "--db", Db]));
+        using (var capture = new ConsoleCapture())
+        {
+            Assert.Equal(0, FulcrumApp.Run(["drivers", "--replicates", "200", "--json", "--db", Db]));
+            using var doc = JsonDocument.Parse(capture.Standard);
+            Assert.Equal("csat", doc.RootElement.GetProperty("options").GetProperty("outcome").GetString());
+            Assert.StartsWith("the drivers together explain ", doc.RootElement.GetProperty("noTopDriver").GetString());
+        }
+        using (var capture = new ConsoleCapture())
+        {
+            Assert.Equal(0, FulcrumApp.Run(["drivers", "--replicates", "200", "--db", Db]));
+            Assert.Contains("No top driver:", capture.Spectre);
+            Assert.DoesNotContain("Fix first:", capture.Spectre);
+        }
     }
 
     [Theory]

@@ -49,6 +49,35 @@ public sealed class ReportWithoutDataTests : IDisposable
     }
 
     [Fact]
+    public void A_shop_without_renewals_shows_its_themes_by_comments_never_an_empty_ARR_chart()
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--kind", "shop", "--accounts", "600", "--seed", "3", "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["themes", "--fast", "--no-impact", "--db", Db]));
+        var output = Path.Combine(_directory, "out");
+        Assert.Equal(0, FulcrumApp.Run(["report", "--format", "html,pdf", "--out", output, "--db", Db]));
+
+        var html = File.ReadAllText(Path.Combine(output, "cx-value-report-2025Q4.html"));
+        var start = html.IndexOf("id=\"themesinthecomments\"", StringComparison.Ordinal);
+        Assert.True(start > 0, "the themes section is in the report");
+        var section = html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+        // No ARR figure to draw: no chart, the reason, and the themes the store has with what customers wrote.
+        Assert.DoesNotContain("<svg", section);
+        Assert.DoesNotContain("ARR at risk by theme", section);
+        Assert.Contains("No theme is valued in money. No churn or ARR at risk", section);
+        Assert.Contains("<caption>Themes by the comments that raise them</caption>", section);
+        Assert.Contains("<td>problem</td>", section);
+        Assert.Contains("in customers' words</h3>", section);
+        Assert.Contains("(CSAT ", section);
+        Assert.DoesNotContain("NPS not given", section);
+        // The summary names what customers complain about instead of saying nothing.
+        Assert.Contains("comments by ", html[..start]);
+
+        var pdf = Poppler.Run("pdftotext", "-layout", Path.Combine(output, "cx-value-report-2025Q4.pdf"), "-");
+        Assert.Contains("Themes by the comments that raise them", pdf);
+        Assert.Contains("No theme is valued in money.", pdf);
+    }
+
+    [Fact]
     public void A_company_that_measures_CSAT_only_is_reported_on_CSAT_never_on_an_empty_NPS()
     {
         Assert.Equal(0, FulcrumApp.Run(["generate", "--accounts", "300", "--seed", "7", "--csat-only", "--db", Db]));

@@ -123,6 +123,27 @@ public sealed class ReportScheduleTests
         Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"/api/reports/{run.RunId}/pdf")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await analyst.PostAsJsonAsync("/api/reports", new { period = "2025Q9" })).StatusCode);
 
+        // A quarter before any answer is refused up front, as `fulcrum report --period` refuses it: a 400 naming the field and
+        // the quarters that hold answers, and no failed run recorded for it.
+        var empty = await analyst.PostAsJsonAsync("/api/reports", new { period = "2019Q1" });
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        var refusal = await empty.Content.ReadFromJsonAsync<JsonElement>();
+        var periodErrors = refusal.GetProperty("errors").GetProperty("period");
+        Assert.StartsWith("No survey answers in or before 2019Q1, so there is nothing to report for it; survey answers fall in ", periodErrors[0].GetString());
+        Assert.Contains("2025Q4", periodErrors[0].GetString());
+        var runs = await viewer.GetFromJsonAsync<List<ReportRun>>("/api/reports");
+        Assert.DoesNotContain(runs!, r => r.Period == "2019Q1");
+        Assert.DoesNotContain(runs!, r => r.Status == ReportRun.Failed);
+        // The Reports page says the same at the field, keeping what was typed.
+        await factory.Services.GetRequiredService<UserStore>().CreateUserAsync("report-analyst", "correct horse battery", Roles.Analyst);
+        using var browser = await BrowserSession.SignInAsync(factory, "report-analyst", "correct horse battery");
+        var form = await browser.PostFormAsync("/reports?handler=Generate", new() { ["period"] = "2019Q1", ["compare"] = "year", ["formats"] = "html" }, tokenFrom: "/reports");
+        Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+        var page = await form.Content.ReadAsStringAsync();
+        Assert.Contains("value=\"2019Q1\"", page);
+        Assert.Contains("aria-describedby=\"period-error\"", page);
+        Assert.Contains("<span id=\"period-error\" class=\"error\">No survey answers in or before 2019Q1", page);
+
         using var admin = await factory.ClientAsync(Roles.Admin);
         var bad = await admin.PostAsJsonAsync("/api/reports/schedules", new { name = "x", cron = "every monday", delivery = "email", target = "a@b.c" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

@@ -46,7 +46,7 @@ public sealed class CsatOnlyDashboardTests(CsatOnlyWebFactory factory) : IClassF
         var response = await client.GetAsync(url);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var detail = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString();
-        Assert.Equal("No answers have a NPS score; this store has CSAT: ask for metric=csat.", detail);
+        Assert.Equal("No answers have an NPS score; this store has CSAT: ask for metric=csat.", detail);
     }
 
     [Fact]

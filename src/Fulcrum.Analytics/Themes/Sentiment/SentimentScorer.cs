@@ -53,6 +53,12 @@ public sealed class SentimentScorer
 
     public bool IsTrained => _model is not null;
 
+    /// <summary>A trained classifier that reads MiniLM sentence vectors while the run's vectors are another model's (--fast): the caller must supply MiniLM's.</summary>
+    public bool NeedsMiniLmVectors => _model is { ReadsVectors: true } && !_vectorsAreMiniLm;
+
+    /// <summary>This scorer, told that the vectors it is given are MiniLM's (the caller embedded them, cached, for the trained classifier).</summary>
+    public SentimentScorer WithMiniLmVectors() => new(_model, _embedding, Method, vectorsAreMiniLm: true);
+
     const int MiniLmDimension = 384;
 
     /// <summary>Which scorer this is, stated in the themes output and stored with each comment's sentiment.</summary>

@@ -39,21 +39,53 @@ public static partial class ReportHtml
     static void Themes(HtmlWriter h, ExecutiveReport r)
     {
         if (!Open(h, r, ReportSections.Themes, r.Themes is not null)) return;
-        var top = ExecutiveReportBuilder.TopThemes(r.Themes!);
-        h.P($"{r.Themes!.Method} Themes ranked by ARR at risk; associations, not proven causes.", "muted");
-        h.Figure(BarChart.Draw(top.Select(t => new Bar(Short(t.Label), ExecutiveReportBuilder.ThemeRisk(t)!)).ToList(),
-                "ARR at risk by theme: " + string.Join("; ", top.Take(5).Select(t => $"{t.Label} {Phrases.Money(ExecutiveReportBuilder.ThemeRisk(t)!)}")) + ".", MoneyFormat.Short),
-            "ARR at risk by theme (whiskers: intervals).");
-        h.Table("Themes by ARR at risk", ["Theme", "Accounts", "Comments", $"{r.Themes.ScoreMetric ?? "Score"} impact{(r.Themes.ScoreMetric == "NPS" ? " (points)" : "")}", "ARR at risk beyond the scores", "ARR at risk vs comparable accounts"],
-            top.Select(t => new[] { Cell(t.Label), Num(t.Accounts), Num(t.Comments), Number(t.ScoreImpact, r.Themes.ScoreMetric == "NPS" ? "+0.0;−0.0;0.0" : "+0.00;−0.00;0.00"), Money(t.ArrAtRiskBeyondScores), Money(t.ArrAtRisk) }));
-        foreach (var t in top.Where(t => r.Quotes.Any(q => q.ThemeId == t.ThemeId)).Take(4))
+        var themes = r.Themes!;
+        var shown = ExecutiveReportBuilder.ShownThemes(themes);
+        if (ExecutiveReportBuilder.WhyNoThemeRisk(themes) is { } noRisk)
+            ThemesByComments(h, themes, shown, noRisk);
+        else
+        {
+            h.P($"{Sentence(themes.Method)} Themes ranked by ARR at risk; associations, not proven causes.", "muted");
+            h.Figure(BarChart.Draw(shown.Select(t => new Bar(Short(t.Label), ExecutiveReportBuilder.ThemeRisk(t)!)).ToList(),
+                    "ARR at risk by theme: " + string.Join("; ", shown.Take(5).Select(t => $"{t.Label} {Phrases.Money(ExecutiveReportBuilder.ThemeRisk(t)!)}")) + ".", MoneyFormat.Short),
+                "ARR at risk by theme (whiskers: intervals).");
+            h.Table("Themes by ARR at risk", ["Theme", "Accounts", "Comments", $"{themes.ScoreMetric ?? "Score"} impact{(themes.ScoreMetric == "NPS" ? " (points)" : "")}", "ARR at risk beyond the scores", "ARR at risk vs comparable accounts"],
+                shown.Select(t => new[] { Cell(t.Label), Num(t.Accounts), Num(t.Comments), Number(t.ScoreImpact, themes.ScoreMetric == "NPS" ? "+0.0;−0.0;0.0" : "+0.00;−0.00;0.00"), Money(t.ArrAtRiskBeyondScores), Money(t.ArrAtRisk) }));
+        }
+        foreach (var t in shown.Where(t => r.Quotes.Any(q => q.ThemeId == t.ThemeId)).Take(4))
         {
             h.Raw($"<h3>“{E(t.Label)}” in customers' words</h3>");
             foreach (var q in r.Quotes.Where(q => q.ThemeId == t.ThemeId))
-                h.Raw($"<blockquote>{E(q.Comment)} <span class=\"muted\">(NPS {(q.Nps is { } n ? n.ToString(C) : "not given")}, {q.Day:yyyy-MM-dd})</span></blockquote>");
+                h.Raw($"<blockquote>{E(q.Comment)} <span class=\"muted\">({E(q.Score)}, {q.Day:yyyy-MM-dd})</span></blockquote>");
         }
         Close(h);
     }
+
+    /// <summary>
+    /// Themes that cannot be valued in ARR (no renewal outcomes, e.g. a shop): what customers write about, by comments, with
+    /// the reason there is no money figure; no chart, whose bars would have no values to draw.
+    /// </summary>
+    static void ThemesByComments(HtmlWriter h, Analytics.Themes.ThemeImpactReport themes, IReadOnlyList<Analytics.Themes.ThemeImpact> shown, string noRisk)
+    {
+        h.P($"{Sentence(themes.Method)} Themes by the comments that raise them, problems first; associations, not proven causes.", "muted");
+        h.P($"No theme is valued in money. {noRisk}", "missing");
+        // The score impact (NPS, else CSAT, else CES) only where the answers carry a score; a column of "not estimable" would say nothing.
+        var withScore = shown.Any(t => Phrases.Shown(t.ScoreImpact));
+        var nps = themes.ScoreMetric == "NPS";
+        List<string> headers = ["Theme", "Kind", "Comments", "Accounts", "Mean sentiment (−1 to 1)"];
+        if (withScore) headers.Add($"{themes.ScoreMetric} impact{(nps ? " (points)" : "")}");
+        h.Table("Themes by the comments that raise them", headers, shown.Select(t =>
+        {
+            List<string> cells = [Cell(t.Label), Cell(t.Kind == Analytics.Themes.ThemeKind.Problem ? "problem" : "strength"),
+                Num(t.Comments), Num(t.Accounts),
+                Number(t.MeanSentiment, "+0.00;−0.00;0.00")];
+            if (withScore) cells.Add(Number(t.ScoreImpact, nps ? "+0.0;−0.0;0.0" : "+0.00;−0.00;0.00"));
+            return cells;
+        }));
+    }
+
+    /// <summary>A method text ends its sentence before the next one starts.</summary>
+    static string Sentence(string text) => text.TrimEnd().EndsWith('.') ? text.TrimEnd() : text.TrimEnd() + ".";
 
     static string Short(string label) => label.Length <= 34 ? label : label[..33] + "…";
 }

@@ -13,8 +13,13 @@ public sealed record SummaryPoint(string Topic, IReadOnlyList<string> Sentences)
 /// <summary>A section the data cannot fill, and what data would fill it (shown instead of the section, never as $0).</summary>
 public sealed record MissingSection(string Section, string Reason);
 
-/// <summary>A comment that raised a theme, as customers wrote it.</summary>
-public sealed record ThemeQuote(string ThemeId, string Comment, int? Nps, DateOnly Day);
+/// <summary>A comment that raised a theme, as customers wrote it, with the score its answer gave.</summary>
+public sealed record ThemeQuote(string ThemeId, string Comment, int? Nps, DateOnly Day, double? Csat = null)
+{
+    /// <summary>The answer's score in words: NPS where given, else CSAT (a shop asks for CSAT only), else that none was.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Score => Nps is { } nps ? $"NPS {nps}" : Csat is { } csat ? "CSAT " + csat.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "no score given";
+}
 
 /// <summary>Rows and date range of one table in the store.</summary>
 public sealed record TableCoverage(string Table, long Rows, DateOnly? From, DateOnly? To);

@@ -224,7 +224,9 @@ const Fulcrum = (() => {
       const summary = document.getElementById("drivers-summary");
       try {
         const d = await api(`/api/drivers?outcome=${metricEl.value}`);
-        summary.textContent = `R² ${num(100 * d.rSquared.value)}% (95% CI ${num(100 * d.rSquared.lower)} to ${num(100 * d.rSquared.upper)}%) over ${d.rows.toLocaleString("en-US")} answers from ${d.accounts.toLocaleString("en-US")} accounts; shares from ${d.options.method === "shapley" ? "Shapley" : "relative weights"} with account-bootstrap intervals.`;
+        summary.textContent = `R² ${num(100 * d.rSquared.value)}% (95% CI ${num(100 * d.rSquared.lower)} to ${num(100 * d.rSquared.upper)}%) over ${d.rows.toLocaleString("en-US")} answers from ${d.accounts.toLocaleString("en-US")} accounts; shares from ${d.options.method === "shapley" ? "Shapley" : "relative weights"} with account-bootstrap intervals.`
+          // A model that explains nothing has no driver to act on, whatever the shares say.
+          + (d.noTopDriver ? ` No top driver: ${d.noTopDriver}` : "");
         document.querySelector("#drivers-table tbody").innerHTML = d.drivers.map(x =>
           `<tr><td>${text(x.description || x.name)}</td><td class="num">${num(x.shareOfR2.value)}% (${num(x.shareOfR2.lower)} to ${num(x.shareOfR2.upper)}%)</td><td class="num">${num(x.correlation.value, 2)}</td><td>${text(x.quadrantLabel)}</td></tr>`).join("");
       } catch (e) { showAbsentOrError(summary, e, "No key drivers"); }
@@ -387,7 +389,7 @@ const Fulcrum = (() => {
       const r = await apiWhenReady("/api/repeat-purchase?wait=false", m => { headline.textContent = m; });
       headline.textContent = r.headline;
       document.getElementById("repeat-summary").textContent =
-        `Orders within ${r.windowDays} days of a ${r.soft.toUpperCase()} answer: ${r.answers.toLocaleString("en-US")} answers from ${r.customers.toLocaleString("en-US")} customers.`;
+        `Orders within ${r.windowDays} days of ${r.soft === "nps" ? "an" : "a"} ${r.soft.toUpperCase()} answer: ${r.answers.toLocaleString("en-US")} answers from ${r.customers.toLocaleString("en-US")} customers.`;
       const rate = e => e.isDefined ? `${percent(e.value)}<br><span class="muted">${withInterval(e, percent)}</span>` : `<span class="muted">${text(e.method)}</span>`;
       document.querySelector("#repeat-levels tbody").innerHTML = r.levels.map(l =>
         `<tr><td>${text(l.level)}</td><td class="num">${l.answers.toLocaleString("en-US")}</td><td class="num">${rate(l.observed)}</td><td class="num">${rate(l.adjusted)}</td></tr>`).join("");

@@ -93,5 +93,28 @@ public sealed class SentimentScorerTests : IDisposable
         Assert.Equal(LexiconSentiment.Method, _store.Scalar<string>("SELECT DISTINCT method FROM response_sentiment"));
     }
 
+    [Fact]
+    public void In_the_fast_mode_a_trained_model_reads_MiniLM_vectors_from_the_embedding_cache()
+    {
+        using (var miniLm = new MiniLmEmbedder()) SentimentTraining.Train(_store, SentimentLabelSource.Parse("rattr:mood"), folds: 3, vectors: miniLm);
+        Assert.True(new SentimentModelStore(_store).Load()!.ReadsVectors);
+        // Training cached the comments' vectors; the run must find the sentences' itself.
+        _store.Execute("DELETE FROM text_embeddings");
+        var scorer = SentimentScorer.For(_store, new LsaEmbedder());
+        Assert.True(scorer.NeedsMiniLmVectors);
+        Assert.False(scorer.WithMiniLmVectors().NeedsMiniLmVectors);
+
+        // The lexical run embeds the sentences with MiniLM once, for the classifier, and keeps them: the next run embeds none.
+        var first = ThemeAnalysis.Run(_store, new ThemeOptions(Fast: true, K: 3));
+        const string miniLmRows = "SELECT COUNT(*) FROM text_embeddings WHERE model = 'all-MiniLM-L6-v2'";
+        var cached = _store.Scalar<long>(miniLmRows);
+        Assert.True(cached > 0, "the classifier's MiniLM vectors are cached");
+        var sentiment = _store.Query<(string, double)>("SELECT response_id, score FROM response_sentiment ORDER BY response_id").ToList();
+        var second = ThemeAnalysis.Run(_store, new ThemeOptions(Fast: true, K: 3));
+        Assert.Equal(cached, _store.Scalar<long>(miniLmRows));
+        Assert.Equal(first.SentimentMethod, second.SentimentMethod);
+        Assert.Equal(sentiment, _store.Query<(string, double)>("SELECT response_id, score FROM response_sentiment ORDER BY response_id").ToList());
+    }
+
     public void Dispose() => _store.Dispose();
 }
