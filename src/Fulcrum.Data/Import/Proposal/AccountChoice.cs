@@ -8,7 +8,7 @@ public sealed record AccountChoice(ColumnProfile? Column, IReadOnlyList<ColumnPr
 {
     /// <summary>
     /// Picks the customer column among the main file's columns and those of the files it joins: named like a customer or
-    /// account id (<see cref="FieldSynonyms"/>), the main file's own preferred to a joined one of the same name score. A
+    /// account id (<see cref="FieldSynonyms"/>) and holding text or whole numbers (not a delivery date named for the customer), the main file's own preferred to a joined one of the same name score. A
     /// column is passed over when another customer id determines less: fewer distinct values in the sample and exactly one
     /// of them for each of its values. Then it is a finer key (a customer id issued per order, a person within a company),
     /// and the coarser id is the customer: e.g. customer_unique_id over a customer_id that is new on every order.
@@ -17,10 +17,10 @@ public sealed record AccountChoice(ColumnProfile? Column, IReadOnlyList<ColumnPr
     {
         var view = joined.View;
         var candidates = view.Columns
-            .Where(c => c.Kind != ColumnKind.Empty && allowed(c) && FieldSynonyms.Score("account_id", c.Name) > 0)
+            .Where(c => c.Kind is ColumnKind.Text or ColumnKind.Integer && allowed(c) && FieldSynonyms.Score("account_id", c.Name) > 0)
             .ToList();
-        var coarser = candidates.ToDictionary(c => c, c => candidates.FirstOrDefault(other => other != c && IsId(other) && Determines(view, c, other)),
-            ReferenceEqualityComparer.Instance);
+        var coarser = new Dictionary<ColumnProfile, ColumnProfile?>(ReferenceEqualityComparer.Instance);
+        foreach (var c in candidates) coarser[c] = candidates.FirstOrDefault(other => other != c && IsId(other) && Determines(view, c, other));
         var chosen = candidates.Where(c => coarser[c] is null)
             .OrderByDescending(c => FieldSynonyms.Score("account_id", c.Name))
             .ThenBy(c => joined.Origin(c)?.Depth ?? 0)

@@ -3,8 +3,8 @@ namespace Fulcrum.Data.Import.Proposal;
 /// <summary>
 /// Columns that together identify each sampled row, for a template id where no single column does (a review id that an
 /// export repeats across orders: "{review_id}-{order_id}"). Only columns filled in every sampled row are used, since a
-/// template with an empty part is empty; two columns are tried before three, an id named for the table first, then
-/// columns named like ids.
+/// template with an empty part is empty, and only columns named like ids; two columns are tried before three, an id named
+/// for the table first.
 /// </summary>
 public static class CompositeKey
 {
@@ -17,7 +17,8 @@ public static class CompositeKey
     {
         if (sample.Rows < 2) return null;
         var filled = sample.Columns.Where(c => c != named && c.Kind != ColumnKind.Empty && c.Filled == sample.Rows && !c.IsTime).ToList();
-        var others = filled.Where(IsIdName).Concat(named is null ? [] : filled.Where(c => !IsIdName(c))).Take(MaxColumns).ToList();
+        // Only ids: a template that told two answers apart by their score or text would be an id that changes when they do.
+        var others = filled.Where(IsIdName).Take(MaxColumns).ToList();
         var combinations = named is not null
             ? others.Select(o => new[] { named, o }).Concat(Pairs(others).Select(p => new[] { named, p.A, p.B }))
             : Pairs(others).Select(p => new[] { p.A, p.B });

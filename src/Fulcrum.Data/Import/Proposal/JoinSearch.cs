@@ -51,7 +51,7 @@ public static class JoinSearch
         return new JoinedSample(own, view.ToSample(), joins, view.Origins, siblings);
     }
 
-    static ((ProposedJoin Join, int Key, Lookup Rows))? BestJoin(string file, FileSample sibling, View view, HashSet<(string, string)> tried)
+    static (ProposedJoin Join, int Key, Lookup Rows)? BestJoin(string file, FileSample sibling, View view, HashSet<(string, string)> tried)
     {
         ((ProposedJoin, int, Lookup) Join, double Coverage)? best = null;
         for (var i = 0; i < view.Count; i++)
