@@ -61,8 +61,6 @@ public static partial class MappingProposer
             _hasOutcome = outcome is not null;
             var hasResponses = nps is not null || csat is not null || ces is not null || comment is not null;
 
-            _yaml.Append(CultureInfo.InvariantCulture, $"# Proposed by `fulcrum map` from {Path.GetFileName(path)} ({rows:N0} rows sampled). Check every line, fix the TODOs,\n");
-            _yaml.Append("# then: fulcrum import all FILE --mapping THIS.yaml --dry-run\n");
             _yaml.Append(CultureInfo.InvariantCulture, $"name: {Quote(Path.GetFileNameWithoutExtension(path))}\n");
             AppendScales(csat, ces);
             var joinsAt = _yaml.Length;
@@ -82,6 +80,10 @@ public static partial class MappingProposer
             if (!hasResponses && ticketId is null && outcome is null && order is null)
                 _yaml.Append("  # No survey score, comment, ticket id, order or churn flag recognised: only accounts are proposed.\n");
             _yaml.Insert(joinsAt, Joins());
+            // Written last, so that it asks to fix TODOs only when there are some.
+            _yaml.Insert(0, string.Create(CultureInfo.InvariantCulture,
+                $"# Proposed by `fulcrum map` from {Path.GetFileName(path)} ({rows:N0} rows sampled). Check every line{(_todos.Count > 0 ? ", fix the TODOs" : "")},\n")
+                + "# then: fulcrum import all FILE --mapping THIS.yaml --dry-run\n");
             return new ProposedMapping(path, rows, columns, _yaml.ToString(), _todos);
         }
 
@@ -207,7 +209,7 @@ public static partial class MappingProposer
                 _yaml.Append(CultureInfo.InvariantCulture, $"      attributes: {{ columns: [{names}], aggregate: last }}   # every other column, kept; where a {group!.Name}'s rows differ, the last row's\n");
             else if (rest.Count > 0) _yaml.Append(CultureInfo.InvariantCulture, $"      attributes: {{ columns: [{names}] }}   # every other column, kept\n");
             if (!foldLast && varying.Count > 0)
-                _yaml.Append(CultureInfo.InvariantCulture, $"      # left out: {string.Join(", ", varying.Select(c => c.Name))} differ between the rows of one {group!.Name}; fold one with an aggregate to keep it\n");
+                _yaml.Append(CultureInfo.InvariantCulture, $"      # left out: {string.Join(", ", varying.Select(c => c.Name))} {(varying.Count == 1 ? "differs" : "differ")} between the rows of one {group!.Name}; fold one with an aggregate to keep it\n");
             if (leaveOut is { Count: > 0 })
                 _yaml.Append(CultureInfo.InvariantCulture, $"      # left out: {string.Join(", ", leaveOut.Select(c => c.Name))}, a finer key than {group?.Name ?? "the customer"} (several per customer)\n");
             ExplainOutcomeOnly();
