@@ -3,7 +3,8 @@ using Fulcrum.Data.Import.Proposal;
 
 namespace Fulcrum.Cli.Commands;
 
-[Description("Propose a mapping for a source file from its column names and contents: which canonical tables it fills and which column gives each field. " +
+[Description("Propose a mapping for a source file from its column names and contents: which canonical tables it fills and which column gives each field, " +
+             "joining the data files beside it (at most 20, same folder) where they name the customer or an order's time. " +
              "Writes YAML to edit (every choice commented; what it cannot tell is a TODO), then check it with `import all FILE --mapping M --dry-run`.")]
 public sealed class MapCommand : Command<MapCommand.Settings>
 {
@@ -18,7 +19,7 @@ public sealed class MapCommand : Command<MapCommand.Settings>
         public string? Out { get; init; }
 
         [CommandOption("--rows <N>")]
-        [Description("How many rows to sample for types and ranges.")]
+        [Description("How many rows to sample for types and ranges, of the file and of each file beside it.")]
         [DefaultValue(MappingProposer.DefaultSampleRows)]
         public int Rows { get; init; } = MappingProposer.DefaultSampleRows;
 

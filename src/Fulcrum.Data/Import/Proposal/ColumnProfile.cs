@@ -55,6 +55,9 @@ public static class ColumnProfiler
         return new FileSample(columns, rows, cells);
     }
 
+    /// <summary>Profiles row-aligned values (null where empty), e.g. a joined file's column as seen from the main file's rows.</summary>
+    public static ColumnProfile Describe(string name, IReadOnlyList<string?> cells) => Describe(name, cells.OfType<string>().ToList(), cells.Count);
+
     static ColumnProfile Describe(string name, List<string> values, long rows)
     {
         var distinct = new HashSet<string>(StringComparer.Ordinal);

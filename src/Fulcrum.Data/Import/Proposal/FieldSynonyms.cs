@@ -30,6 +30,13 @@ public static class FieldSynonyms
         ["reason"] = ["churnreason", "reason", "cancellationreason", "cancelreason", "exitreason", "lossreason", "churncategory", "reasoncategory"],
         ["outcome_date"] = ["outcomedate", "churndate", "renewaldate", "enddate", "snapshotdate"],
         ["arr"] = ["arr", "annualrevenue", "annualrecurringrevenue", "revenue", "totalrevenue", "contractvalue"],
+        ["order_id"] = ["orderid", "ordernumber", "orderno", "ordernr", "purchaseid", "transactionid", "invoiceid", "invoicenumber"],
+        ["amount"] = ["amount", "orderamount", "ordervalue", "ordertotal", "totalamount", "total", "paymentvalue", "paymentamount", "value",
+            "revenue", "sales", "price", "totalprice"],
+        ["ordered_at"] = ["orderedat", "orderdate", "orderpurchasetimestamp", "purchasedate", "purchasetimestamp", "purchasedat", "orderplacedat",
+            "ordertimestamp", "ordercreatedat", "orderdatetime", "createdat", "date", "timestamp"],
+        ["order_status"] = ["orderstatus", "status", "orderstate"],
+        ["refund_amount"] = ["refundamount", "refund", "refunded", "refundvalue", "refundtotal"],
         ["mrr"] = ["mrr", "monthlycharge", "monthlycharges", "monthlyrevenue", "monthlyfee"],
     };
 

@@ -22,30 +22,37 @@ public static partial class MappingProposer
     public static ProposedMapping Propose(string path, int sampleRows = DefaultSampleRows)
     {
         if (sampleRows < 1) throw new ArgumentOutOfRangeException(nameof(sampleRows), "Sample at least one row.");
-        return new Builder(path, ColumnProfiler.Profile(path, sampleRows)).Build();
+        var sample = ColumnProfiler.Profile(path, sampleRows);
+        return new Builder(path, sample, JoinSearch.Explore(path, sample, sampleRows)).Build();
     }
 
-    sealed partial class Builder(string path, FileSample sample)
+    /// <param name="joined">The sample with the columns of the files it can join; only the account and order fields read them.</param>
+    sealed partial class Builder(string path, FileSample sample, JoinedSample joined)
     {
         readonly IReadOnlyList<ColumnProfile> columns = sample.Columns;
         readonly long rows = sample.Rows;
         readonly StringBuilder _yaml = new();
         readonly List<string> _todos = [];
         readonly HashSet<string> _used = new(StringComparer.Ordinal);
+        /// <summary>Columns read from joined files: the joins they come through are proposed.</summary>
+        readonly List<ColumnProfile> _joined = [];
+        AccountChoice _account = new(null, [], null);
         /// <summary>Columns that encode the outcome: never given to an ordinary field or to the attributes `drivers` ranks.</summary>
         readonly HashSet<string> _outcomeOnly = new(StringComparer.Ordinal);
 
         public ProposedMapping Build()
         {
             foreach (var c in columns.Where(OutcomeLeaks.NamedForChurn)) _outcomeOnly.Add(c.Name);
-            var account = Pick("account_id", c => c.Kind != ColumnKind.Empty);
+            _account = AccountChoice.Choose(joined, c => !_outcomeOnly.Contains(c.Name));
+            var account = _account.Column;
             var responseId = Pick("response_id", c => c.Unique);
             var nps = Pick("nps", c => c.Kind == ColumnKind.Integer && c.Min >= 0 && c.Max <= 10);
             var csat = Pick("csat", c => c.IsNumeric && c.Min >= 0 && c.Max <= 10, except: nps);
             var ces = Pick("ces", c => c.IsNumeric && c.Min >= 0 && c.Max <= 10, except: nps ?? csat);
             var comment = Pick("comment", c => c.Kind == ColumnKind.Text);
             var ticketId = Pick("ticket_id", c => c.Unique);
-            var fields = new[] { account, responseId, nps, csat, ces, comment, ticketId }.OfType<ColumnProfile>().Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+            var order = FindOrder(hasResponses: nps is not null || csat is not null || ces is not null || comment is not null || ticketId is not null);
+            var fields = new[] { account, responseId, nps, csat, ces, comment, ticketId, order?.Id, order?.Amount }.OfType<ColumnProfile>().Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
             var outcome = OutcomeColumn.Find(sample, fields);
             var outcomeFields = outcome is null ? null : OutcomeFieldsFor(outcome, fields);
             // Decided before any block is written, so that no block's attributes take a column that restates the outcome.
@@ -54,27 +61,38 @@ public static partial class MappingProposer
             _hasOutcome = outcome is not null;
             var hasResponses = nps is not null || csat is not null || ces is not null || comment is not null;
 
-            _yaml.Append(CultureInfo.InvariantCulture, $"# Proposed by `fulcrum map` from {Path.GetFileName(path)} ({rows:N0} rows sampled). Check every line, fix the TODOs,\n");
-            _yaml.Append("# then: fulcrum import all FILE --mapping THIS.yaml --dry-run\n");
             _yaml.Append(CultureInfo.InvariantCulture, $"name: {Quote(Path.GetFileNameWithoutExtension(path))}\n");
             AppendScales(csat, ces);
+            var joinsAt = _yaml.Length;
             _yaml.Append("\ntables:\n");
 
             // The table with one row per source row gets the columns no field uses, so nothing is lost.
             var rowTable = ticketId is not null && !hasResponses ? "tickets"
                 : hasResponses ? "responses"
+                : order is { Amount: not null } ? "orders"
                 : "accounts";
-            Accounts(account, rowTable == "accounts");
+            Accounts(account, rowTable == "accounts", order?.OrderedAt);
+            if (order is { Amount: not null }) Orders(account, order, rowTable == "orders");
             if (hasResponses) Responses(account, responseId, nps, csat, ces, comment, rowTable == "responses");
             if (ticketId is not null) Tickets(account, ticketId, rowTable == "tickets");
             if (outcome is not null && outcomeFields is not null) Outcomes(account, outcome, outcomeFields);
-            if (!hasResponses && ticketId is null && outcome is null)
-                _yaml.Append("  # No survey score, comment, ticket id or churn flag recognised: only accounts are proposed.\n");
+            if (order is { Amount: null }) OrdersWithoutAmount(order);
+            if (!hasResponses && ticketId is null && outcome is null && order is null)
+                _yaml.Append("  # No survey score, comment, ticket id, order or churn flag recognised: only accounts are proposed.\n");
+            _yaml.Insert(joinsAt, Joins());
+            // Written last, so that it asks to fix TODOs only when there are some.
+            _yaml.Insert(0, string.Create(CultureInfo.InvariantCulture,
+                $"# Proposed by `fulcrum map` from {Path.GetFileName(path)} ({rows:N0} rows sampled). Check every line{(_todos.Count > 0 ? ", fix the TODOs" : "")},\n")
+                + "# then: fulcrum import all FILE --mapping THIS.yaml --dry-run\n");
             return new ProposedMapping(path, rows, columns, _yaml.ToString(), _todos);
         }
 
         ColumnProfile? Pick(string field, Func<ColumnProfile, bool> fits, ColumnProfile? except = null, bool outcomeField = false) =>
-            columns.Where(c => c != except && (outcomeField || !_outcomeOnly.Contains(c.Name)) && fits(c))
+            PickFrom(columns, field, fits, except, outcomeField);
+
+        /// <summary>The best-named column of <paramref name="pool"/> for <paramref name="field"/> (the file's own columns, or with those it joins).</summary>
+        ColumnProfile? PickFrom(IEnumerable<ColumnProfile> pool, string field, Func<ColumnProfile, bool> fits, ColumnProfile? except = null, bool outcomeField = false) =>
+            pool.Where(c => c != except && (outcomeField || !_outcomeOnly.Contains(c.Name)) && fits(c))
                 .Select(c => (Column: c, Score: FieldSynonyms.Score(field, c.Name)))
                 .Where(x => x.Score > 0)
                 .OrderByDescending(x => x.Score).ThenByDescending(x => x.Column.FillRate)
@@ -99,29 +117,23 @@ public static partial class MappingProposer
         /// <summary>The top of the usual survey scale that holds <paramref name="max"/> (a sample may miss the top answer).</summary>
         static double CommonTop(double max) => new double[] { 5, 7, 10, 100 }.FirstOrDefault(top => max <= top, Math.Ceiling(max));
 
-        void Accounts(ColumnProfile? account, bool takesRest)
-        {
-            Block("accounts", account is { Unique: false } ? "the customer column repeats, so identical rows collapse into one account" : null, distinct: account is { Unique: false });
-            Field("account_id", account, AccountTodo);
-            if (Pick("account_name", c => c.Kind == ColumnKind.Text) is { } name) Field("name", name); else if (account is not null) Field("name", account);
-            Optional("segment", "segment", c => c.Kind is ColumnKind.Text or ColumnKind.Boolean && c.Distinct <= 50);
-            Optional("region", "region", c => c.Kind == ColumnKind.Text && c.Distinct <= 500);
-            Optional("industry", "industry", c => c.Kind == ColumnKind.Text);
-            Optional("created_at", "created_at", c => c.IsTime);
-            if (takesRest) Attributes();
-        }
-
         void Responses(ColumnProfile? account, ColumnProfile? responseId, ColumnProfile? nps, ColumnProfile? csat, ColumnProfile? ces, ColumnProfile? comment, bool takesRest)
         {
             Block("responses", null);
             var when = PickTime("responded_at");
+            var repeating = responseId is null ? Pick("response_id", c => c.Kind != ColumnKind.Empty && !c.IsTime) : null;
             if (responseId is not null) Field("response_id", responseId);
+            else if (repeating is not null && CompositeKey.Find(sample, repeating) is { } key)
+                TemplateId(key, string.Create(CultureInfo.InvariantCulture,
+                    $"{repeating.Name} repeats ({GroupCheck.RepeatedKeys(sample, repeating):N0} values on more than one sampled row); with {string.Join(" and ", key.Skip(1).Select(c => c.Name))} it is unique in the sample"));
             else if (account is { Unique: true })
                 _yaml.Append(CultureInfo.InvariantCulture, $"      response_id: {{ template: {Quote($"{{{account.Name}}}")} }}   # no answer id found; one answer per customer\n");
             else if (account is not null && when is not null)
             {
                 _yaml.Append(CultureInfo.InvariantCulture, $"      response_id: {{ template: {Quote($"{{{account.Name}}}-{{{when.Name}}}")} }}   # no answer id found: customer and time; duplicates are rejected\n");
             }
+            else if (CompositeKey.Find(sample, null) is { } ids)
+                TemplateId(ids, $"no answer id found; {string.Join(" and ", ids.Select(c => c.Name))} together are unique in the sample");
             else Field("response_id", null, "no unique answer id found");
             Field("account_id", account, AccountTodo);
             Field("responded_at", when, "no date or time column found: the date each answer was given");
@@ -143,10 +155,16 @@ public static partial class MappingProposer
             if (takesRest) Attributes();
         }
 
-        void Block(string table, string? why, bool distinct = false, string? where = null)
+        /// <summary>A response id made of several columns, which the sample shows to be unique together.</summary>
+        void TemplateId(IReadOnlyList<ColumnProfile> key, string why) =>
+            _yaml.Append(CultureInfo.InvariantCulture, $"      response_id: {{ template: {Quote(CompositeKey.Template(key))} }}   # {why}; duplicates are rejected\n");
+
+        /// <param name="groupBy">A field whose equal values fold rows into one (<paramref name="why"/> says why).</param>
+        void Block(string table, string? why, bool distinct = false, string? where = null, string? groupBy = null)
         {
             _yaml.Append(CultureInfo.InvariantCulture, $"  - table: {table}\n");
             if (distinct) _yaml.Append(CultureInfo.InvariantCulture, $"    distinct: true               # {why}\n");
+            if (groupBy is not null) _yaml.Append(CultureInfo.InvariantCulture, $"    group_by: {groupBy}   # {why}\n");
             if (where is not null) _yaml.Append(CultureInfo.InvariantCulture, $"    where: {Quote(where)}   # {why}\n");
             _yaml.Append("    fields:\n");
         }
@@ -156,7 +174,8 @@ public static partial class MappingProposer
             if (Pick(synonyms, c => fits(c)) is { } column) Field(field, column);
         }
 
-        void Field(string field, ColumnProfile? column, string? todo = null)
+        /// <param name="aggregate">How the field folds a group's rows (a table with group_by), with why.</param>
+        void Field(string field, ColumnProfile? column, string? todo = null, (string Name, string Why)? aggregate = null)
         {
             if (column is null)
             {
@@ -167,16 +186,40 @@ public static partial class MappingProposer
                 AddTodo(what);
                 return;
             }
-            _used.Add(column.Name);
-            var source = column.Format is null ? Quote(column.Name) : $"{{ column: {Quote(column.Name)}, format: {Quote(column.Format)} }}";
-            _yaml.Append(CultureInfo.InvariantCulture, $"      {field}: {source}   # {Describe(column)}\n");
+            Use(column);
+            var parts = new List<string>();
+            if (column.Format is not null) parts.Add($"format: {Quote(column.Format)}");
+            if (aggregate is not null) parts.Add($"aggregate: {aggregate.Value.Name}");
+            var source = parts.Count == 0 ? Quote(column.Name) : $"{{ column: {Quote(column.Name)}, {string.Join(", ", parts)} }}";
+            var from = joined.Origin(column) is { } join ? $" (from {join.File})" : "";
+            var why = aggregate is null ? "" : $"; {aggregate.Value.Why}";
+            _yaml.Append(CultureInfo.InvariantCulture, $"      {field}: {source}   # {Describe(column)}{from}{why}\n");
         }
 
-        void Attributes()
+        /// <summary>Every other column of the file, kept as attributes; in a folded table, those that differ within a group are left out or folded.</summary>
+        /// <param name="group">The key a group_by folds by, or null.</param>
+        /// <param name="foldLast">In a folded table: keep the varying columns too, taking the group's last row's values (accounts), instead of leaving them out (orders).</param>
+        void Attributes(ColumnProfile? group = null, bool foldLast = false, IReadOnlyCollection<ColumnProfile>? leaveOut = null)
         {
-            var rest = columns.Where(c => !_used.Contains(c.Name) && !_outcomeOnly.Contains(c.Name) && c.Kind != ColumnKind.Empty).Select(c => Quote(c.Name)).ToList();
-            if (rest.Count > 0) _yaml.Append(CultureInfo.InvariantCulture, $"      attributes: {{ columns: [{string.Join(", ", rest)}] }}   # every other column, kept\n");
+            var rest = columns.Where(c => !_used.Contains(c.Name) && !_outcomeOnly.Contains(c.Name) && c.Kind != ColumnKind.Empty && leaveOut?.Contains(c) != true).ToList();
+            var varying = group is null ? [] : rest.Where(c => GroupCheck.VariesWithin(joined.View, group, c)).ToList();
+            if (!foldLast) rest = rest.Except(varying).ToList();
+            var names = string.Join(", ", rest.Select(c => Quote(c.Name)));
+            if (rest.Count > 0 && foldLast && varying.Count > 0)
+                _yaml.Append(CultureInfo.InvariantCulture, $"      attributes: {{ columns: [{names}], aggregate: last }}   # every other column, kept; where a {group!.Name}'s rows differ, the last row's\n");
+            else if (rest.Count > 0) _yaml.Append(CultureInfo.InvariantCulture, $"      attributes: {{ columns: [{names}] }}   # every other column, kept\n");
+            if (!foldLast && varying.Count > 0)
+                _yaml.Append(CultureInfo.InvariantCulture, $"      # left out: {string.Join(", ", varying.Select(c => c.Name))} {(varying.Count == 1 ? "differs" : "differ")} between the rows of one {group!.Name}; fold one with an aggregate to keep it\n");
+            if (leaveOut is { Count: > 0 })
+                _yaml.Append(CultureInfo.InvariantCulture, $"      # left out: {string.Join(", ", leaveOut.Select(c => c.Name))}, a finer key than {group?.Name ?? "the customer"} (several per customer)\n");
             ExplainOutcomeOnly();
+        }
+
+        /// <summary>Notes a column the mapping reads, so that the joins it comes through are listed.</summary>
+        void Use(ColumnProfile column)
+        {
+            _used.Add(column.Name);
+            if (joined.Origin(column) is not null) _joined.Add(column);
         }
 
         void AddTodo(string what)
