@@ -54,7 +54,8 @@ public static class DrillDown
             var name = metric.Name.ToUpperInvariant();
             var others = PrimarySurveyMetric.OnRecord(facts.Store).Where(m => !m.Equals(metric.Name, StringComparison.OrdinalIgnoreCase)).ToList();
             throw new MissingDataException($"No {name} answers on record{(options.From is not null || options.To is not null ? " in the dates asked for" : "")}, so there is no {name} to drill into."
-                + (others.Count > 0 ? $" The answers carry {string.Join(" and ", others.Select(m => m.ToUpperInvariant()))}: use --metric {others[0]}." : ""),
+                + (others.Count > 0 ? $" The answers carry {string.Join(" and ", others.Select(m => m.ToUpperInvariant()))}: use --metric {others[0]}."
+                    : $" Import survey responses with {name} answers (`fulcrum import responses FILE`)."),
                 [$"survey responses with {name} answers: fulcrum import responses FILE"]);
         }
         return Node(cube, options, "All customers", [], cube.Cells.ToList(), []);

@@ -53,7 +53,7 @@ public sealed class StoreBackendCommandsTests : IDisposable
     public void Store_distribute_on_a_DuckDB_file_says_it_needs_PostgreSQL()
     {
         using var console = new ConsoleCapture();
-        Assert.Equal(1, FulcrumApp.Run(["store", "distribute", "--db", Path.Combine(_directory, "local.duckdb")]));
+        Assert.Equal(FulcrumApp.UsageError, FulcrumApp.Run(["store", "distribute", "--db", Path.Combine(_directory, "local.duckdb")]));
         Assert.Contains("this store is a DuckDB file", console.Spectre, StringComparison.Ordinal);
     }
 

@@ -94,7 +94,7 @@ public sealed class TwitterAirlineImportTests(TwitterAirlineImportFixture data) 
         Assert.All(data.First.Rejects, r =>
         {
             Assert.StartsWith(r.Value + ",", lines[r.Line!.Value - 1], StringComparison.Ordinal);
-            var first = int.Parse(r.Reason.Split("first seen on line ")[1].Split(')')[0], System.Globalization.CultureInfo.InvariantCulture);
+            var first = int.Parse(r.Reason.Split("first seen on line ")[1].Split(')')[0], System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
             Assert.StartsWith(r.Value + ",", lines[first - 1], StringComparison.Ordinal);
         });
     }
