@@ -82,7 +82,7 @@ public static class GrowthCheck
         var findings = tests.Select((t, i) => (Test: t, Q: q[i]))
             .Where(x => x.Q <= options.Fdr)
             .Select(x => new ScanFinding(x.Test.Segment, x.Test.Before, x.Test.After, x.Test.Change, x.Test.VsRest, x.Test.P, x.Q, x.Test.Arr,
-                Statement(metric, x.Test, x.Q, before.Label, after.Label, unit)))
+                Statement(metric, x.Test, x.Q, before.Label, after.Label, unit, withArr: totalAfter.Arr > 0)))
             .OrderByDescending(f => f.DifferenceVsRest.Value < 0)
             .ThenByDescending(f => f.ArrExposed)
             .ToList();
@@ -232,14 +232,16 @@ public static class GrowthCheck
     static string Signed(double value, MetricDefinition metric) =>
         value.ToString(metric.Name == "nps" ? "+0.0;−0.0;0.0" : "+0.00;−0.00;0.00", CultureInfo.InvariantCulture);
 
-    static string Statement(MetricDefinition metric, Test t, double q, string before, string after, string unit)
+    /// <param name="withArr">False when no account carries ARR (a shop): "$0 ARR exposed" would read as a figure.</param>
+    static string Statement(MetricDefinition metric, Test t, double q, string before, string after, string unit, bool withArr)
     {
         var segment = string.Join(" and ", t.Segment.Select(s => $"{s.Dimension} = {s.Value}"));
         var change = t.Change.Difference;
         var direction = change.Value < 0 ? "fell" : "rose";
+        var exposed = withArr ? string.Create(CultureInfo.InvariantCulture, $"; {t.Arr:$#,0} ARR exposed.") : ".";
         return string.Create(CultureInfo.InvariantCulture,
             $"{segment}: {metric.Name.ToUpperInvariant()} {direction} {Plain(Math.Abs(change.Value), metric)}{unit} ({Plain(t.Before.Value, metric)} → {Plain(t.After.Value, metric)}, 95% CI {Signed(change.Lower, metric)} to {Signed(change.Upper, metric)}) from {before} to {after}, " +
-            $"{Plain(Math.Abs(t.VsRest.Value), metric)}{unit} {(t.VsRest.Value < 0 ? "worse" : "better")} than the rest (q = {(q < 0.001 ? "<0.001" : q.ToString("0.###", CultureInfo.InvariantCulture))}); {t.Arr:$#,0} ARR exposed.");
+            $"{Plain(Math.Abs(t.VsRest.Value), metric)}{unit} {(t.VsRest.Value < 0 ? "worse" : "better")} than the rest (q = {(q < 0.001 ? "<0.001" : q.ToString("0.###", CultureInfo.InvariantCulture))}){exposed}");
     }
 
     static List<string> Statements(MetricDefinition metric, PeriodRange before, PeriodRange after, Estimate b, Estimate a, Comparison total,
@@ -254,9 +256,10 @@ public static class GrowthCheck
                 $"By {decomposition.Dimension}: {Signed(decomposition.MixEffect.Value, metric)}{unit} came from mix (the customer base changed; 95% CI {Signed(decomposition.MixEffect.Lower, metric)} to {Signed(decomposition.MixEffect.Upper, metric)}) and {Signed(decomposition.RateEffect.Value, metric)}{unit} from changes within {decomposition.Dimension}s (95% CI {Signed(decomposition.RateEffect.Lower, metric)} to {Signed(decomposition.RateEffect.Upper, metric)})."),
         };
         var notDown = total.Difference.Value >= 0 || !total.IsSignificant();
+        var withArr = decomposition.Groups.Sum(g => g.ArrNow) > 0;
         foreach (var g in decomposition.Groups.Where(g => g.Change.IsSignificant() && g.Change.Difference.Value < 0))
             statements.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{(notDown ? "Hidden under growth: " : "")}within {decomposition.Dimension} {g.Group}, {name} fell {Plain(Math.Abs(g.Change.Difference.Value), metric)}{unit} ({Plain(g.Before.Value, metric)} → {Plain(g.After.Value, metric)}, p {(g.Change.PValue < 0.001 ? "< 0.001" : "= " + g.Change.PValue.ToString("0.###", CultureInfo.InvariantCulture))}){(notDown ? " while the total did not fall" : "")}; {BusinessCase.MoneyFormat.Short(g.ArrNow)} ARR in the segment today."));
+                $"{(notDown ? "Hidden under growth: " : "")}within {decomposition.Dimension} {g.Group}, {name} fell {Plain(Math.Abs(g.Change.Difference.Value), metric)}{unit} ({Plain(g.Before.Value, metric)} → {Plain(g.After.Value, metric)}, p {(g.Change.PValue < 0.001 ? "< 0.001" : "= " + g.Change.PValue.ToString("0.###", CultureInfo.InvariantCulture))}){(notDown ? " while the total did not fall" : "")}{(withArr ? $"; {BusinessCase.MoneyFormat.Short(g.ArrNow)} ARR in the segment today." : ".")}"));
         var declines = findings.Where(f => f.DifferenceVsRest.Value < 0 && f.Change.Difference.Value < 0).Take(3).ToList();
         if (declines.Count > 0)
             statements.Add($"{(notDown ? "Trouble hidden under growth" : "Declining segments")}, largest ARR first: " + string.Join(" ", declines.Select(f => f.Statement)));

@@ -4,6 +4,7 @@ using Fulcrum.Analytics.Linkage;
 using Fulcrum.Analytics.Metrics;
 using Fulcrum.Analytics.Segments;
 using Fulcrum.Analytics.Themes;
+using Fulcrum.Analytics.Transactions;
 using Fulcrum.Analytics.Value;
 using Fulcrum.Data.Store;
 using Fulcrum.Reports.Executive.Model;
@@ -49,10 +50,22 @@ public static class ExecutiveReportBuilder
         }
 
         BusinessCaseReport? businessCase = null;
-        if (Rows("outcomes") == 0)
-            missing.Add(new(ReportSections.Levers, "No renewal outcomes are stored, so churn and expansion cannot be linked to the scores. " + (store.Count("orders") > 0
-                ? "These data record orders instead: what satisfaction is worth in repeat purchase is in `fulcrum repeat-purchase` and `fulcrum business-case`."
-                : $"Import renewals, churn and expansion (`fulcrum import outcomes FILE`) to value the levers and what one {(PrimarySurveyMetric.Of(store) ?? "nps").ToUpperInvariant()} point is worth.")));
+        RepeatPurchaseReport? repeatPurchase = null;
+        if (Rows("outcomes") == 0 && BusinessCaseBasis.SellsByOrder(store))
+        {
+            // A shop's business case, as `fulcrum business-case` values it: repeat purchase after each score level.
+            progress?.Report("Business case: repeat purchase after each score level");
+            repeatPurchase = RepeatPurchaseAnalysis.Run(store, new RepeatPurchaseOptions());
+            if (!repeatPurchase.IsDefined)
+            {
+                missing.Add(new(ReportSections.Levers, "No renewal outcomes are stored, and repeat purchase cannot be measured: " + repeatPurchase.Missing));
+                repeatPurchase = null;
+            }
+            else warnings.AddRange(repeatPurchase.Warnings);
+        }
+        else if (Rows("outcomes") == 0)
+            missing.Add(new(ReportSections.Levers, "No renewal outcomes are stored, so churn and expansion cannot be linked to the scores. " +
+                $"Import renewals, churn and expansion (`fulcrum import outcomes FILE`) to value the levers and what one {(PrimarySurveyMetric.Of(store) ?? "nps").ToUpperInvariant()} point is worth."));
         else
         {
             progress?.Report("Business case: linkage models and 1,000 account resamples");
@@ -96,6 +109,7 @@ public static class ExecutiveReportBuilder
 
         var report = new ExecutiveReport(period, compared, request.Comparison, DateTime.UtcNow, source, [], trends, growth, businessCase,
             businessCase is null ? [] : LeverFunding.Rank(businessCase), themes, quotes, value, new AssumptionStore(store).List(), coverage, missing, warnings);
+        report = report with { RepeatPurchase = repeatPurchase };
         return report with { Summary = ExecutiveSummary.Write(report), PeriodNote = periodNote };
     }
 

@@ -41,6 +41,16 @@ public static class ExecutiveSummary
 
     static IEnumerable<string> Worth(ExecutiveReport r)
     {
+        if (r.RepeatPurchase is { } repeat)
+        {
+            // A shop: what a score is worth is the reorders that follow it.
+            var top = repeat.Levels.LastOrDefault();
+            var bottom = repeat.Levels.FirstOrDefault();
+            if (bottom is not null && top is not null && Shown(bottom.Observed) && Shown(top.Observed))
+                yield return $"Within {repeat.WindowDays} days, {Percent(bottom.Observed)} of {bottom.Level} answers were followed by another order, against {Percent(top.Observed)} of {top.Level} ones; " +
+                             $"odds ratio lowest vs top level {Number(repeat.OddsRatioLowestVsTop, "0.00")}.";
+            yield break;
+        }
         if (r.BusinessCase is not { } bc)
         {
             if (r.WhyMissing(ReportSections.Levers) is { } why) yield return why;
@@ -59,6 +69,11 @@ public static class ExecutiveSummary
 
     static IEnumerable<string> Levers(ExecutiveReport r)
     {
+        if (r.RepeatPurchase is { } repeat)
+        {
+            yield return repeat.Headline;
+            yield break;
+        }
         if (r.BusinessCase is null) yield break;
         if (r.Levers.Count == 0)
         {

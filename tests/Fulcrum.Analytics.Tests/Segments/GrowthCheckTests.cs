@@ -62,6 +62,8 @@ public sealed class GrowthCheckTests(DemoStoreFixture demo) : IClassFixture<Demo
         // Shares 50/50 → 25/75 at unchanged rates (+100, −100): all of the −50-point change is mix.
         Assert.Equal(-50, automatic.Decomposition.MixEffect.Value, 9);
         Assert.Equal(0, automatic.Decomposition.RateEffect.Value, 9);
+        // No account carries ARR: no statement puts "$0 ARR" on a segment.
+        Assert.All(automatic.Statements.Concat(automatic.Findings.Select(f => f.Statement)), s => Assert.DoesNotContain("ARR", s, StringComparison.Ordinal));
 
         // Asked for by name, the segment is kept, though it has one group only.
         var bySegment = GrowthCheck.Run(new AnalysisFacts(store), new GrowthCheckOptions(By: "segment", Before: periods.Before, After: periods.After, MinN: 1));

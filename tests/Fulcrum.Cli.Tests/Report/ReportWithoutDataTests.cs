@@ -11,15 +11,27 @@ public sealed class ReportWithoutDataTests : IDisposable
     string Db => Path.Combine(_directory, "thin.duckdb");
 
     [Fact]
-    public void A_shops_report_points_to_repeat_purchase_for_what_CX_is_worth_not_to_renewals()
+    public void A_shops_report_values_the_repeat_purchase_lever_as_business_case_does_not_renewals()
     {
-        Assert.Equal(0, FulcrumApp.Run(["generate", "--kind", "shop", "--accounts", "300", "--seed", "7", "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--kind", "shop", "--accounts", "2000", "--seed", "7", "--db", Db]));
         var output = Path.Combine(_directory, "shop");
-        Assert.Equal(0, FulcrumApp.Run(["report", "--format", "html", "--out", output, "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["report", "--format", "html,xlsx", "--out", output, "--db", Db]));
+        using var capture = new ConsoleCapture();
+        Assert.Equal(0, FulcrumApp.Run(["business-case", "--json", "--out", Path.Combine(_directory, "bc"), "--db", Db]));
+        using var businessCase = System.Text.Json.JsonDocument.Parse(capture.Standard);
 
         var html = File.ReadAllText(Directory.GetFiles(output, "*.html").Single());
-        Assert.Contains("These data record orders instead: what satisfaction is worth in repeat purchase is in `fulcrum repeat-purchase`", html);
+        Assert.Contains("Repeat purchases within 180 days of a CSAT answer", html);
+        Assert.Contains("Odds of a repeat purchase, lowest vs top level", html);
+        Assert.Contains("Move 20% of the last year", html);
+        Assert.DoesNotContain("Import renewals, churn and expansion", html);
         Assert.DoesNotContain("what one NPS point is worth", html);
+        Assert.DoesNotContain("NaN", html);
+        // The same lever and NPV as `fulcrum business-case`: one decision, one computation.
+        var npv = businessCase.RootElement.GetProperty("lever").GetProperty("npv").GetProperty("value").GetDouble();
+        Assert.Contains(Fulcrum.Analytics.BusinessCase.MoneyFormat.Short(npv), html);
+        using var book = new XLWorkbook(Directory.GetFiles(output, "*.xlsx").Single());
+        Assert.Equal("Level", book.Worksheet("Levers").Cell(1, 1).GetString());
     }
 
     [Fact]

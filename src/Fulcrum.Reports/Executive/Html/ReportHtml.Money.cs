@@ -9,7 +9,13 @@ public static partial class ReportHtml
 {
     static void Levers(HtmlWriter h, ExecutiveReport r)
     {
-        if (!Open(h, r, ReportSections.Levers, r.BusinessCase is not null)) return;
+        if (!Open(h, r, ReportSections.Levers, r.BusinessCase is not null || r.RepeatPurchase is not null)) return;
+        if (r.RepeatPurchase is { } repeat)
+        {
+            RepeatPurchaseLevers(h, repeat);
+            Close(h);
+            return;
+        }
         var bc = r.BusinessCase!;
         // With no lever valued a table of headers would say nothing: the "Not valued" lines below give the reasons.
         if (r.Levers.Count == 0) h.P("No lever can be valued on these data.");

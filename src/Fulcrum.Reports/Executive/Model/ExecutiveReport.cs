@@ -49,6 +49,12 @@ public sealed record ExecutiveReport(
 {
     public string Title => $"CX value report {Period.Label}";
 
+    /// <summary>
+    /// A business that sells by order (orders, no renewal decisions): what satisfaction is worth in repeat purchase, the lever
+    /// `fulcrum business-case` values for it (<see cref="Analytics.BusinessCase.BusinessCaseBasis"/>); null otherwise.
+    /// </summary>
+    public Analytics.Transactions.RepeatPurchaseReport? RepeatPurchase { get; init; }
+
     /// <summary>Why the quarter is not simply the one of the latest answer (answers dated after today were passed over); null otherwise.</summary>
     public string? PeriodNote { get; init; }
 

@@ -22,7 +22,11 @@ public static class ReportWorkbook
             w.Finish();
         });
         Sheet(book, "Growth-check", r, ReportSections.Growth, r.Growth is not null, s => GrowthSheet.Write(s, r.Growth!));
-        Sheet(book, "Levers", r, ReportSections.Levers, r.BusinessCase is not null, s => LeverSheets.Write(s, r));
+        Sheet(book, "Levers", r, ReportSections.Levers, r.BusinessCase is not null || r.RepeatPurchase is not null, s =>
+        {
+            if (r.RepeatPurchase is { } repeat) RepeatPurchaseSheet.Write(s, repeat);
+            else LeverSheets.Write(s, r);
+        });
         Sheet(book, "Themes", r, ReportSections.Themes, r.Themes is not null, s =>
         {
             var w = new SheetWriter(s, [new("Theme id", Kind.Text), new("Theme", Kind.Text), new("Accounts", Kind.Count), new("Comments", Kind.Count),
