@@ -101,6 +101,10 @@ public sealed class FollowupsTests : IDisposable
         Assert.Equal(0, report.Outcome.FollowedUp.Value, 9);
         Assert.Equal(0.5, report.Outcome.NotFollowedUp.Value, 9);
         Assert.Contains("Observational", report.Caveat);
+        // The rule and the measures name NPS: a store that asks NPS keeps the detractor rule.
+        Assert.Equal("detractor answers (NPS 0–6)", report.Rule);
+        Assert.Equal("NPS of the account's next answer within 180 days", report.LaterScore.Measure);
+        Assert.Equal("churn within 365 days", report.Outcome.Measure);
     }
 
     public void Dispose() => _store.Dispose();
