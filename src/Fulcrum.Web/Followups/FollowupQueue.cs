@@ -13,8 +13,15 @@ public sealed record FollowupItem(string ResponseId, string? AccountId, string? 
 /// The closed-loop queue over the <c>followups</c> table: a paged list with filters (with each answer's account, score and
 /// comment), and the changes of Fulcrum.Analytics' closed loop (sync, assign, close), run through the single writer.
 /// </summary>
-public sealed class FollowupQueue(StorePool pool, StoreWriter writer)
+public sealed class FollowupQueue(StorePool pool, StoreWriter writer, AnalyticsRunner runner)
 {
+    /// <summary>
+    /// The cached figures a follow-up change touches. The writes do not mark the data changed (that would recompute the
+    /// business case and every other figure for a status change), so these two are dropped instead; otherwise the page
+    /// kept showing the measures from before the case was closed.
+    /// </summary>
+    static readonly string[] Touched = ["closed-loop", "value"];
+
     public static readonly IReadOnlyList<string> Statuses = ["open", "assigned", "closed"];
 
     public Task<Page<FollowupItem>> ListAsync(string? status, string? owner, int? page, int? pageSize, CancellationToken cancellation = default)
@@ -58,6 +65,7 @@ public sealed class FollowupQueue(StorePool pool, StoreWriter writer)
         {
             if (!Exists(store, responseId)) return false;
             new ClosedLoop.Followups(store).Assign(responseId, owner.Trim());
+            runner.Invalidate(Touched);
             return true;
         }, changesData: false, cancellation);
     }
@@ -70,13 +78,19 @@ public sealed class FollowupQueue(StorePool pool, StoreWriter writer)
         {
             if (!Exists(store, responseId)) return false;
             new ClosedLoop.Followups(store).Close(responseId, resolution.Trim());
+            runner.Invalidate(Touched);
             return true;
         }, changesData: false, cancellation);
     }
 
     /// <summary>Opens a follow-up for every answer the closed loop's rule picks that has none (idempotent).</summary>
     public Task<ClosedLoop.SyncResult> SyncAsync(CancellationToken cancellation = default) =>
-        writer.RunAsync(store => new ClosedLoop.Followups(store).Sync(), changesData: false, cancellation);
+        writer.RunAsync(store =>
+        {
+            var result = new ClosedLoop.Followups(store).Sync();
+            if (result.Opened > 0) runner.Invalidate(Touched);
+            return result;
+        }, changesData: false, cancellation);
 
     static bool Exists(Fulcrum.Data.Store.FulcrumStore store, string responseId) =>
         store.Scalar<long>("SELECT COUNT(*) FROM followups WHERE response_id = $responseId", new { responseId }) > 0;
