@@ -104,7 +104,7 @@ public static class FulcrumApp
             });
             config.AddBranch("followups", branch =>
             {
-                branch.SetDescription("The closed loop: a follow-up for every detractor answer, its status and its measures.");
+                branch.SetDescription("The closed loop: a follow-up for every answer that needs one (NPS detractors 0-6; CSAT-only: dissatisfied 1-2; CES-only: high effort 6-7), its status and its measures.");
                 branch.AddCommand<FollowupsSyncCommand>("sync").WithExample("followups", "sync").WithExample("followups", "sync", "--since", "2025-01-01");
                 branch.AddCommand<FollowupsListCommand>("list").WithExample("followups", "list", "--status", "open", "--overdue").WithExample("followups", "list", "R-000001-0003");
                 branch.AddCommand<FollowupsAssignCommand>("assign").WithExample("followups", "assign", "R-000001-0003", "--to", "Maya Patel");

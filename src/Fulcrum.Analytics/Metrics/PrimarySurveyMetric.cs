@@ -6,7 +6,7 @@ namespace Fulcrum.Analytics.Metrics;
 public static class PrimarySurveyMetric
 {
     /// <summary>The survey metrics in order of preference.</summary>
-    public static readonly IReadOnlyList<string> All = ["nps", "csat", "ces"];
+    public static readonly IReadOnlyList<string> All = Fulcrum.Data.Survey.ScoreLevels.Metrics;
 
     /// <summary>"nps", "csat" or "ces" as <see cref="SurveyMetricChoice"/> picks it; null when no answer has a score.</summary>
     public static string? Of(FulcrumStore store) => Choose(store).Metric;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Fulcrum.Analytics.Metrics;
 using Fulcrum.Core.Statistics;
 using Fulcrum.Core.Statistics.Regression;
-using Fulcrum.Data.Schema;
+using Fulcrum.Data.Survey;
 using Fulcrum.Data.Store;
 
 namespace Fulcrum.Analytics.Transactions;
@@ -34,7 +34,8 @@ public static class RepeatPurchaseAnalysis
         if (store.Scalar<long>($"SELECT COUNT({soft}) FROM responses") == 0)
             return Missing(soft, options, $"No {soft.ToUpperInvariant()} answers imported, so there is no score to link to repeat purchases. Import responses with {Metrics.SurveyMetricNames.WithArticle(soft)} column.");
 
-        var level = Levels(store, soft);
+        // The store-wide levels (Fulcrum.Data.Survey.ScoreLevels): the closed loop calls the same answers dissatisfied.
+        var level = ScoreLevels.Of(store, soft).Level;
         var rows = RepeatPurchaseData.Load(store, soft, options.WindowDays, level);
         if (rows.Count == 0)
             return Missing(soft, options, $"No scored answer has {options.WindowDays} days of orders after it yet (the last order bounds the follow-up). Use a shorter --window-days or import more recent orders.");
@@ -176,16 +177,6 @@ public static class RepeatPurchaseAnalysis
         return [adjusted[0], present[1] ? adjusted[1] : 0, adjusted[2], Math.Exp(fit["level0"]), perRepeat, extraCustomers, extraCustomers * perRepeat, yearlyMargin,
             yearlyMargin * presentValueOfYearlyFlow - leverCost];
     };
-
-    /// <summary>Level of a score: NPS 0–6 / 7–8 / 9–10; CSAT by its place on the scale (1–2 / 3 / 4–5 on 1–5), the scale widened to the data.</summary>
-    static Func<double, int> Levels(FulcrumStore store, string soft)
-    {
-        if (soft == "nps") return s => s <= 6 ? 0 : s <= 8 ? 1 : 2;
-        var (min, max) = RepeatPurchaseData.Range(store, soft);
-        var lo = Math.Min(CanonicalSchema.DefaultCsatMin, min ?? CanonicalSchema.DefaultCsatMin);
-        var hi = Math.Max(CanonicalSchema.DefaultCsatMax, max ?? CanonicalSchema.DefaultCsatMax);
-        return s => (s - lo) / (hi - lo) is var p && p <= 0.25 + 1e-9 ? 0 : p <= 0.5 + 1e-9 ? 1 : 2;
-    }
 
     static RepeatPurchaseReport Missing(string soft, RepeatPurchaseOptions options, string reason) =>
         new(soft, options.WindowDays, 0, 0, [], Estimate.Undefined(0, reason), Estimate.Undefined(0, reason), null, [], [], reason);

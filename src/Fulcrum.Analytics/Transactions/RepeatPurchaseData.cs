@@ -48,7 +48,4 @@ internal static class RepeatPurchaseData
         foreach (var s in scores) counts[level(s)]++;
         return counts;
     }
-
-    public static (double? Min, double? Max) Range(FulcrumStore store, string soft) =>
-        store.Query<(double?, double?)>($"SELECT CAST(MIN({soft}) AS DOUBLE PRECISION), CAST(MAX({soft}) AS DOUBLE PRECISION) FROM responses").Single();
 }

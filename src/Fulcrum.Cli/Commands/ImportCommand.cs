@@ -61,8 +61,9 @@ public sealed class ImportCommand : StoreCommand<ImportCommand.Settings>
                 task.Value = 1;
             });
         ImportReport.Render(result!, settings.Show);
-        // The closed loop: the import opened a follow-up on every new detractor answer, in the same commit.
-        if (result!.FollowupsOpened > 0) AnsiConsole.MarkupLine($"Opened {result.FollowupsOpened:N0} follow-ups on new detractor answers (`fulcrum followups list`).");
+        // The closed loop: the import opened a follow-up on every new answer that needs one, in the same commit.
+        if (result!.FollowupsOpened > 0)
+            AnsiConsole.MarkupLine($"Opened {result.FollowupsOpened:N0} follow-ups on new {Markup.Escape(result.FollowupRule ?? "answers")} (`fulcrum followups list`).");
         return ExitCode(result);
     }
 

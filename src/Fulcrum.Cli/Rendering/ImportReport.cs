@@ -70,6 +70,7 @@ public static class ImportReport
         rejects = result.Rejects.Take(showRejects),
         unmappedColumns = result.UnmappedColumns,
         followupsOpened = result.FollowupsOpened,
+        followupRule = result.FollowupRule,
     };
 
     static string N(long n) => n.ToString("N0");

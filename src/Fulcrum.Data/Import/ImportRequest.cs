@@ -29,7 +29,8 @@ public sealed record ImportResult(
     IReadOnlyList<string> UnmappedColumns,
     int FollowupsOpened = 0,
     IReadOnlyList<DateWarning>? DateWarnings = null,
-    bool SkipInvalid = false)
+    bool SkipInvalid = false,
+    string? FollowupRule = null)
 {
     /// <summary>A dry run that found invalid rows without --skip-invalid: the import itself would write nothing.</summary>
     public bool WouldBeRefused => Status == ImportStatus.DryRun && Rejects.Count > 0 && !SkipInvalid;

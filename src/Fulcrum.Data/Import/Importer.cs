@@ -128,7 +128,7 @@ public sealed class Importer(FulcrumStore store)
                     stats.Select(s => s with { Inserted = 0, Updated = 0, Unchanged = 0 }).ToList(), orderedRejects, unmapped, DateWarnings: warnings);
             }
 
-            var followupsOpened = 0;
+            FollowupOpening.Opened? followups = null;
             using (var transaction = store.BeginTransaction())
             {
                 foreach (var staging in stagings)
@@ -137,15 +137,16 @@ public sealed class Importer(FulcrumStore store)
                     progress?.Report(new ImportProgress($"writing {staging.Table.Name}", rowsRead, 1));
                     Write(staging, stats.Single(t => t.Table == staging.Table.Name), transaction);
                 }
-                // New detractor answers open their follow-ups in the same commit, so a crash leaves both or neither.
+                // New answers the closed loop picks (FollowupRule) open their follow-ups in the same commit, so a crash leaves both or neither.
                 if (stagings.Any(s => s.Table.Name == CanonicalSchema.Responses.Name))
-                    followupsOpened = FollowupOpening.Open(store, transaction).Count;
+                    followups = FollowupOpening.Open(store, transaction);
                 store.BumpDataVersion(transaction);
                 Record(importId, request, started, ImportStatus.Committed, rowsRead, stats, orderedRejects, transaction);
                 store.AnnounceChange(hard: true, transaction);
                 transaction.Commit();
             }
-            return new ImportResult(importId, ImportStatus.Committed, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped, followupsOpened, warnings);
+            return new ImportResult(importId, ImportStatus.Committed, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped, followups?.Count ?? 0, warnings,
+                FollowupRule: followups?.Rule?.Answers);
         }
         finally
         {

@@ -96,7 +96,9 @@ public static class ExecutiveReportBuilder
         if (Rows("reference_requests") == 0)
             missing.Add(new(ReportSections.References, "No reference requests are stored. Import reference requests and opportunities to see the reference funnel and the revenue it brought."));
         if (Rows("followups") == 0)
-            missing.Add(new(ReportSections.Followups, "No follow-ups are recorded. Run `fulcrum followups sync` to open one for every detractor answer, then work them, to measure the closed loop."));
+            missing.Add(new(ReportSections.Followups, Fulcrum.Data.Survey.FollowupRule.Of(store) is { } rule
+                ? $"No follow-ups are recorded. Run `fulcrum followups sync` to open one for each of the {rule.Answers}, then work them, to measure the closed loop."
+                : "No follow-ups are recorded, and no answer has a survey score to follow up: import responses with an nps, csat or ces column, then run `fulcrum followups sync`."));
         if (Rows("initiatives") + Rows("reference_requests") + Rows("followups") > 0)
         {
             progress?.Report("Value delivered: initiatives, references, closed loop");

@@ -124,10 +124,8 @@ public static class ExecutiveSummary
                              (Quarter(line, r.ComparedWith) is { } before && Shown(before.Total) ? $", against {Money(before.Total)} in {r.ComparedWith.Label}." : $"; nothing was measured in {r.ComparedWith.Label}.");
         var loop = v.ClosedLoop;
         if (loop.Cases > 0 && Shown(loop.WithinSla))
-            yield return string.Create(C, $"Closed loop: {loop.Cases:N0} detractor answers followed up so far, {loop.Closed:N0} closed, {Percent(loop.WithinSla)} closed within the agreed time; {loop.Overdue:N0} overdue.");
+            yield return string.Create(C, $"Closed loop: {loop.Cases:N0} {loop.Rule ?? "answers"} followed up so far, {loop.Closed:N0} closed, {Percent(loop.WithinSla)} closed within the agreed time; {loop.Overdue:N0} overdue.");
     }
 
     static LedgerQuarter? Quarter(LedgerLine line, ReportPeriod period) => line.Quarters.FirstOrDefault(q => q.QuarterStart == period.From);
-
-    static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

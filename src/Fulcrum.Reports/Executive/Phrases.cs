@@ -9,6 +9,9 @@ public static class Phrases
 {
     static readonly CultureInfo C = CultureInfo.InvariantCulture;
 
+    /// <summary>The text with its first letter upper case ("churn within 365 days" → "Churn within 365 days").</summary>
+    public static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     public static string Level(Estimate e) => (e.ConfidenceLevel * 100).ToString("0.##", C) + "% CI";
 
     /// <summary>"$1.2M (90% CI $0.8M to $1.6M)"; "$1.2M (no interval)" when the interval is withheld.</summary>

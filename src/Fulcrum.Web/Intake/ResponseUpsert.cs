@@ -1,8 +1,10 @@
 using System.Data.Common;
+using System.Globalization;
 using Dapper;
 using Fulcrum.Data.Import;
 using Fulcrum.Data.Schema;
 using Fulcrum.Data.Store;
+using Fulcrum.Data.Survey;
 using Fulcrum.Web.Store;
 
 namespace Fulcrum.Web.Intake;
@@ -55,10 +57,13 @@ public sealed class ResponseUpsert(IReadOnlyList<ValidResponse> responses) : IBa
         AccountMove.Apply(store, CanonicalSchema.Responses, Staging, transaction);
         store.Execute(Upsert, transaction: transaction);
         store.Execute($"DELETE FROM {Staging}", transaction: transaction);
-        // A detractor answer opens its follow-up in the same commit, so a crash leaves both or neither.
-        var detractorDays = last.Values.Where(r => r.Values.GetValueOrDefault("nps") is long score && score <= 6)
+        // An answer the closed loop picks (FollowupRule: a detractor, else dissatisfied CSAT, else high-effort CES) opens its
+        // follow-up in the same commit, so a crash leaves both or neither. The rule is read after the upsert: the batch may widen the scale.
+        var rule = FollowupRule.Of(store, transaction);
+        var followupDays = rule is null ? [] : last.Values
+            .Where(r => r.Values.GetValueOrDefault(rule.Metric) is { } score && rule.Needs(Convert.ToDouble(score, CultureInfo.InvariantCulture)))
             .Select(r => (DateTime)r.Values["responded_at"]!).ToList();
-        if (detractorDays.Count > 0) FollowupOpening.Open(store, transaction, DateOnly.FromDateTime(detractorDays.Min()));
+        if (followupDays.Count > 0) FollowupOpening.Open(store, transaction, DateOnly.FromDateTime(followupDays.Min()));
         store.BumpDataVersion(transaction);
 
         var seen = new HashSet<string>(known, StringComparer.Ordinal);

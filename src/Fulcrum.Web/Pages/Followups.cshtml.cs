@@ -19,8 +19,6 @@ public sealed class FollowupsModel(FollowupQueue queue, Fulcrum.Web.Store.StoreP
     public Fulcrum.Analytics.Value.ClosedLoop.SyncResult? Synced { get; private set; }
     public Fulcrum.Analytics.Value.ClosedLoop.ClosedLoopReport? Measures { get; private set; }
     public bool Failed { get; private set; }
-    /// <summary>Follow-ups open for NPS detractor answers: without NPS answers the page says so instead of empty measures.</summary>
-    public bool HasNps { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellation) => await Load(cancellation);
 
@@ -44,7 +42,9 @@ public sealed class FollowupsModel(FollowupQueue queue, Fulcrum.Web.Store.StoreP
         {
             (Message, Failed) = (e.Message.Split(" (Parameter")[0], true);
         }
-        if (Synced is { } sync) Message = $"Opened {sync.Opened:N0} follow-up(s) for {sync.DetractorAnswers:N0} detractor answer(s); {sync.AlreadyFollowedUp:N0} already had one.";
+        if (Synced is { } sync) Message = sync.Rule is null
+            ? "No answer on record has a survey score (NPS, CSAT or CES), so none needs a follow-up."
+            : $"Opened {sync.Opened:N0} follow-up(s) for {sync.Answers:N0} {sync.Rule}; {sync.AlreadyFollowedUp:N0} already had one.";
         await Load(cancellation);
         return Page();
     }
@@ -52,7 +52,6 @@ public sealed class FollowupsModel(FollowupQueue queue, Fulcrum.Web.Store.StoreP
     async Task Load(CancellationToken cancellation)
     {
         Measures = (await FollowupsApi.Measures(pool, runner, cancellation)).Value;
-        HasNps = (await Fulcrum.Web.Store.SurveyMetrics.OnRecordAsync(runner, cancellation)).Contains("nps");
         try { Items = await queue.ListAsync(Status, Owner, PageNumber, 50, cancellation); }
         catch (ArgumentException e)
         {

@@ -94,13 +94,17 @@ public sealed class FollowupsTests : IDisposable
         Assert.Equal(7, report.MedianDaysToClose, 9);
         Assert.Equal(0.25, report.WithinSla.Value, 9); // 1 of 4 due cases closed in time
         // Next answer within 180 days: R1 → R2 (9, promoter); R3 → R4 (5); R4 and R6 have none (R7 has no score).
-        Assert.Equal(2, report.LaterNpsFollowedUp.N);
-        Assert.Equal(0, report.LaterNpsFollowedUp.Value, 9);
-        Assert.Equal(0, report.LaterNpsNotFollowedUp.N);
+        Assert.Equal(2, report.LaterScore.FollowedUp.N);
+        Assert.Equal(0, report.LaterScore.FollowedUp.Value, 9);
+        Assert.Equal(0, report.LaterScore.NotFollowedUp.N);
         // Churn within a year: A3 churned after R6 (not followed up); none of the followed-up accounts did.
-        Assert.Equal(0, report.ChurnFollowedUp.Value, 9);
-        Assert.Equal(0.5, report.ChurnNotFollowedUp.Value, 9);
+        Assert.Equal(0, report.Outcome.FollowedUp.Value, 9);
+        Assert.Equal(0.5, report.Outcome.NotFollowedUp.Value, 9);
         Assert.Contains("Observational", report.Caveat);
+        // The rule and the measures name NPS: a store that asks NPS keeps the detractor rule.
+        Assert.Equal("detractor answers (NPS 0–6)", report.Rule);
+        Assert.Equal("NPS of the account's next answer within 180 days", report.LaterScore.Measure);
+        Assert.Equal("churn within 365 days", report.Outcome.Measure);
     }
 
     public void Dispose() => _store.Dispose();

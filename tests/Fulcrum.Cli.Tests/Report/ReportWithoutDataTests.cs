@@ -110,6 +110,30 @@ public sealed class ReportWithoutDataTests : IDisposable
         Assert.DoesNotContain("-+", html);
         // Every account is "no answer" on NPS: cost to serve by NPS level compares nothing and is left out.
         Assert.DoesNotContain("no answers $", html);
+        // The closed loop follows up the dissatisfied answers, not detractors nobody could be.
+        Assert.Contains("Run `fulcrum followups sync` to open one for each of the dissatisfied answers (CSAT 1–2)", html);
+        Assert.DoesNotContain("detractor answer", html);
+    }
+
+    [Fact]
+    public void A_shops_follow_ups_are_measured_by_later_CSAT_and_repeat_purchase_never_by_churn()
+    {
+        Assert.Equal(0, FulcrumApp.Run(["generate", "--kind", "shop", "--accounts", "300", "--seed", "7", "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["followups", "sync", "--db", Db]));
+        string id;
+        using (var store = FulcrumStore.Open(Db))
+            id = store.Scalar<string>("SELECT response_id FROM followups ORDER BY response_id LIMIT 1");
+        Assert.Equal(0, FulcrumApp.Run(["followups", "assign", id, "--to", "Maya", "--db", Db]));
+        Assert.Equal(0, FulcrumApp.Run(["followups", "close", id, "--resolution", "refunded", "--db", Db]));
+        var output = Path.Combine(_directory, "shop");
+        Assert.Equal(0, FulcrumApp.Run(["report", "--format", "html", "--out", output, "--db", Db]));
+
+        var html = File.ReadAllText(Directory.GetFiles(output, "*.html").Single());
+        Assert.Contains("follow-ups on dissatisfied answers (CSAT 1–2)", html);
+        Assert.Contains("Repeat purchase within 180 days after a closed follow-up", html);
+        Assert.Contains("CSAT of the account&#39;s next answer within 180 days", html);
+        Assert.DoesNotContain("churn after a closed follow-up", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("NaN", html);
     }
 
     [Fact]

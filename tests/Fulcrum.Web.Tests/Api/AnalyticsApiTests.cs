@@ -143,7 +143,7 @@ public sealed class AnalyticsApiTests(FulcrumWebFactory factory) : IClassFixture
         var again = await Json(await analyst.PostAsync("/api/followups/sync", null));
         Assert.Equal(0, again.GetProperty("opened").GetInt32());
         var detractors = await factory.Services.GetRequiredService<StorePool>().ReadAsync(s => s.Scalar<long>("SELECT COUNT(*) FROM responses WHERE nps <= 6"));
-        Assert.Equal(detractors, first.GetProperty("detractorAnswers").GetInt64());
+        Assert.Equal(detractors, first.GetProperty("answers").GetInt64());
         var measures = await Json(await analyst.GetAsync("/api/followups/measures"));
         Assert.Equal(detractors, measures.GetProperty("cases").GetInt64());
     }

@@ -60,6 +60,35 @@ public sealed class CsatOnlyBrowserTests(CsatOnlyBrowserFixture fixture) : IClas
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task The_follow_up_queue_opens_on_dissatisfied_answers_and_measures_later_CSAT_and_churn()
+    {
+        var (page, errors) = await fixture.SignedInPage();
+        await page.GotoAsync(fixture.BaseUrl + "/followups");
+        await Assertions.Expect(page.Locator("#no-followups")).ToContainTextAsync("dissatisfied answers (CSAT 1–2)");
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Open follow-ups for dissatisfied answers (CSAT 1–2)" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("dissatisfied answers (CSAT 1–2)");
+
+        var first = page.Locator("table tbody tr").First;
+        var id = (await first.Locator("td").First.InnerTextAsync()).Trim();
+        await first.GetByLabel("Owner").FillAsync("Kim Lee");
+        await first.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Assign" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{id} assigned to Kim Lee");
+        var row = page.Locator("table tbody tr", new PageLocatorOptions { HasText = id });
+        await row.GetByLabel("Resolution").FillAsync("Called back");
+        await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Close" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{id} closed");
+
+        // The cards compare later CSAT and churn, each with its interval and n, or say why there is none.
+        await Assertions.Expect(page.Locator(".card", new PageLocatorOptions { HasText = "CSAT of the account's next answer within 180 days, closed vs not" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".card", new PageLocatorOptions { HasText = "Churn within 365 days, closed vs not" })).ToContainTextAsync("n = ");
+        await Assertions.Expect(page.Locator("#followup-rule")).ToHaveTextAsync("A follow-up opens for each of the dissatisfied answers (CSAT 1–2).");
+        await NoNpsFigureOrNaN(page);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, "csat-only-followups.png"), FullPage = true });
+        Assert.Empty(errors);
+        await page.Context.CloseAsync();
+    }
+
     static async Task NoNpsFigureOrNaN(IPage page)
     {
         var text = await page.Locator("main").InnerTextAsync();

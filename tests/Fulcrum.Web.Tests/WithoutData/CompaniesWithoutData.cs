@@ -28,3 +28,7 @@ public sealed class ShopWebFactory() : FulcrumWebFactory(new Dictionary<string, 
 /// <summary>A shop whose reviews kept their comments and lost their scores: orders, but no survey answer with a score to link to them.</summary>
 public sealed class ShopWithoutScoresWebFactory() : FulcrumWebFactory(new Dictionary<string, string?>(),
     new TempDemoStore(new ShopCompanyOptions(Customers: 300, Seed: 5), "DELETE FROM responses WHERE comment IS NULL", "UPDATE responses SET csat = NULL, nps = NULL, ces = NULL"));
+
+/// <summary>A small shop (`generate --kind shop`, 600 customers, seed 5) whose closed loop is worked in the tests.</summary>
+public sealed class ShopFollowupWebFactory() : FulcrumWebFactory(new Dictionary<string, string?>(),
+    new TempDemoStore(new ShopCompanyOptions(Customers: 600, Seed: 5)));

@@ -6,7 +6,8 @@ namespace Fulcrum.Web.Tests.WithoutData;
 
 /// <summary>
 /// The dashboard of a company that measures CSAT only: every survey figure is CSAT (on its 1–5 scale), an NPS figure is
-/// refused with what the store has, and what needs NPS (follow-ups, the promoter funnel, cohorts' NPS) is absent with a reason.
+/// refused with what the store has, what needs NPS (the promoter funnel, cohorts' NPS) is absent with a reason, and follow-ups
+/// open on the dissatisfied answers.
 /// </summary>
 public sealed class CsatOnlyDashboardTests(CsatOnlyWebFactory factory) : IClassFixture<CsatOnlyWebFactory>
 {
@@ -60,7 +61,8 @@ public sealed class CsatOnlyDashboardTests(CsatOnlyWebFactory factory) : IClassF
         var drilldown = await client.GetStringAsync("/drilldown");
         Assert.Contains("<option value=\"csat\">CSAT</option>", drilldown);
         Assert.DoesNotContain("value=\"nps\"", drilldown);
-        Assert.Contains("no answer on record has an NPS score", await client.GetStringAsync("/followups"));
+        // The closed loop follows up the dissatisfied answers instead of saying it needs NPS (CsatOnlyFollowupTests works it).
+        Assert.Contains("a case opens for each of the dissatisfied answers (CSAT 1–2)", WebUtility.HtmlDecode(await client.GetStringAsync("/followups")));
         Assert.Contains("No promoter funnel", await client.GetStringAsync("/value"));
         var cohorts = await client.GetStringAsync("/cohorts");
         Assert.Contains("no account of the cohort gave NPS answers both before and after", cohorts);

@@ -1,10 +1,12 @@
 using Fulcrum.Data.Store;
+using Fulcrum.Data.Survey;
 
 namespace Fulcrum.Analytics.Value.ClosedLoop;
 
-/// <summary>A closed-loop case on a detractor answer (table <c>followups</c>).</summary>
+/// <summary>A closed-loop case on an answer that needed one (table <c>followups</c>).</summary>
+/// <param name="Score">The answer's score on the store's survey metric (the one the <see cref="FollowupRule"/> reads).</param>
 public sealed record Followup(
-    string ResponseId, string? AccountId, int? Score, string? Owner, string Status, DateOnly? Due, string? Resolution, DateTime? OpenedAt, DateTime? ClosedAt);
+    string ResponseId, string? AccountId, double? Score, string? Owner, string Status, DateOnly? Due, string? Resolution, DateTime? OpenedAt, DateTime? ClosedAt);
 
 /// <summary>One status change of a follow-up (table <c>followup_events</c>).</summary>
 public sealed record FollowupEvent(string ResponseId, int Seq, string? FromStatus, string ToStatus, DateTime ChangedAt, string? Owner, string? Note);
@@ -13,10 +15,14 @@ public sealed record FollowupEvent(string ResponseId, int Seq, string? FromStatu
 public sealed class FollowupException(string message) : Exception(message);
 
 /// <summary>What <see cref="Followups.Sync"/> did.</summary>
-public sealed record SyncResult(int Opened, int DetractorAnswers, int AlreadyFollowedUp, int SlaDays);
+/// <param name="Answers">Answers the rule picks (since the day given).</param>
+/// <param name="Rule">Which answers get a follow-up, e.g. "detractor answers (NPS 0–6)"; null when no answer has a score.</param>
+/// <param name="Metric">The rule's survey metric ("nps", "csat", "ces"); null with <paramref name="Rule"/>.</param>
+public sealed record SyncResult(int Opened, int Answers, int AlreadyFollowedUp, int SlaDays, string? Rule, string? Metric);
 
 /// <summary>
-/// The closed loop: every detractor answer (0–6) gets a follow-up, owned by the account's owner (or, failing that, its
+/// The closed loop: every answer the store's <see cref="FollowupRule"/> picks (NPS detractors 0–6 where NPS is answered, else
+/// dissatisfied CSAT, else high-effort CES) gets a follow-up, owned by the account's owner (or, failing that, its
 /// latest account manager) and due <c>followup_sla_days</c> (assumptions table) after the answer. Status moves
 /// open → assigned → closed only; every change is recorded in <c>followup_events</c>.
 /// </summary>
@@ -24,7 +30,7 @@ public sealed class Followups(FulcrumStore store)
 {
     public const string Open = "open", Assigned = "assigned", Closed = "closed";
 
-    /// <summary>Opens a follow-up for every detractor answer that has none. Idempotent: a second run opens nothing.</summary>
+    /// <summary>Opens a follow-up for every answer the rule picks that has none. Idempotent: a second run opens nothing.</summary>
     /// <param name="since">Only answers on or after this day (null: all).</param>
     public SyncResult Sync(DateOnly? since = null)
     {
@@ -34,7 +40,7 @@ public sealed class Followups(FulcrumStore store)
         var opened = Fulcrum.Data.Import.FollowupOpening.Open(store, transaction, since);
         if (opened.Count > 0) store.BumpDataVersion(transaction);
         transaction.Commit();
-        return new SyncResult(opened.Count, opened.DetractorAnswers, opened.DetractorAnswers - opened.Count, opened.SlaDays);
+        return new SyncResult(opened.Count, opened.Answers, opened.Answers - opened.Count, opened.SlaDays, opened.Rule?.Answers, opened.Rule?.Metric);
     }
 
     public Followup Get(string responseId) => Find(responseId) ?? throw new FollowupException(NotFound(responseId));
@@ -42,10 +48,10 @@ public sealed class Followups(FulcrumStore store)
     /// <summary>The follow-up of this response, or null when it has none.</summary>
     public Followup? Find(string responseId) => List(responseId: responseId).FirstOrDefault();
 
-    /// <summary>Why a response id has no follow-up: no such response, or not a detractor answer followed up.</summary>
+    /// <summary>Why a response id has no follow-up: no such response, or not an answer the follow-up rule covers.</summary>
     public string NotFound(string responseId) =>
         store.Scalar<long>("SELECT COUNT(*) FROM responses WHERE response_id = $responseId", new { responseId }) > 0
-            ? $"Response '{responseId}' has no follow-up (only detractor answers get one; run `fulcrum followups sync`)."
+            ? $"Response '{responseId}' has no follow-up (only {FollowupRule.Of(store)?.Answers ?? "answers with a survey score"} get one; run `fulcrum followups sync`)."
             : $"No follow-up for '{responseId}': there is no such response.";
 
     /// <param name="status">open, assigned or closed (null: any).</param>
@@ -55,15 +61,16 @@ public sealed class Followups(FulcrumStore store)
         if (status is not null && status is not (Open or Assigned or Closed))
             throw new FollowupException($"Unknown status '{status}'. Use open, assigned or closed.");
         if (limit is < 1) throw new FollowupException("The limit must be at least 1.");
+        var metric = FollowupRule.MetricOf(store) ?? "nps";
         return store.Read($"""
-            SELECT f.response_id, r.account_id, r.nps, f.owner, f.status, CAST(f.due AS DATE), f.resolution, f.opened_at, f.closed_at
+            SELECT f.response_id, r.account_id, CAST(r.{metric} AS DOUBLE PRECISION), f.owner, f.status, CAST(f.due AS DATE), f.resolution, f.opened_at, f.closed_at
             FROM followups f LEFT JOIN responses r ON r.response_id = f.response_id
             WHERE ($status IS NULL OR f.status = $status) AND ($owner IS NULL OR f.owner = $owner)
               AND ($responseId IS NULL OR f.response_id = $responseId)
               AND ($overdue IS NULL OR (f.status <> 'closed' AND f.due < $overdue))
             ORDER BY f.due, f.response_id
             {(limit is { } l ? $"LIMIT {l}" : "")}
-            """, r => new Followup(r.Text(0)!, r.Text(1), r.IsDBNull(2) ? null : (int)r.Long(2), r.Text(3), r.Text(4)!, r.Date(5), r.Text(6), r.Timestamp(7), r.Timestamp(8)),
+            """, r => new Followup(r.Text(0)!, r.Text(1), r.NullableDouble(2), r.Text(3), r.Text(4)!, r.Date(5), r.Text(6), r.Timestamp(7), r.Timestamp(8)),
             new { status, owner, responseId, overdue = overdueOn is { } d ? StoreReader.Day(d) : (DateTime?)null });
     }
 

@@ -4,6 +4,6 @@ namespace Fulcrum.Cli.Commands.Value;
 public class FollowupSettings : StoreSettings
 {
     [CommandArgument(0, "<RESPONSE_ID>")]
-    [Description("The detractor answer the follow-up is on.")]
+    [Description("The answer the follow-up is on (its response_id).")]
     public string ResponseId { get; init; } = "";
 }

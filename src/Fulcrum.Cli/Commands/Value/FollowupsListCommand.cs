@@ -2,7 +2,7 @@ using Fulcrum.Analytics.Value.ClosedLoop;
 
 namespace Fulcrum.Cli.Commands.Value;
 
-[Description("List follow-ups (closed-loop cases on detractor answers), or one with its history, and the loop's measures: time to close, share within SLA, later NPS and churn of followed-up vs not.")]
+[Description("List follow-ups (closed-loop cases on the answers that need one: NPS detractors, else dissatisfied CSAT, else high-effort CES), or one with its history, and the loop's measures: time to close, share within SLA, the same score at the next answer and churn (a shop: repeat purchase) of followed-up vs not.")]
 public sealed class FollowupsListCommand : StoreCommand<FollowupsListCommand.Settings>
 {
     public sealed class Settings : StoreSettings

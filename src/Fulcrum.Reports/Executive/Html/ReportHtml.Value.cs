@@ -1,3 +1,4 @@
+using Fulcrum.Core.Statistics;
 using Fulcrum.Analytics.BusinessCase;
 using Fulcrum.Analytics.Value.Initiatives;
 using Fulcrum.Reports.Executive.Charts;
@@ -57,16 +58,18 @@ public static partial class ReportHtml
     {
         if (!Open(h, r, ReportSections.Followups, r.Value is not null && r.WhyMissing(ReportSections.Followups) is null)) return;
         var loop = r.Value!.ClosedLoop;
-        h.P($"As of {loop.AsOf:yyyy-MM-dd}: {loop.Cases:N0} follow-ups, {loop.Open:N0} open, {loop.Assigned:N0} assigned, {loop.Closed:N0} closed, {loop.Overdue:N0} overdue.");
-        h.Table("Closed-loop measures (95% CI)", ["Measure", "Estimate"],
-        [
-            [Cell("Days to close"), Number(loop.DaysToClose)],
-            [Cell("Closed within the agreed time"), Percent(loop.WithinSla)],
-            [Cell("Next NPS after a closed follow-up"), Number(loop.LaterNpsFollowedUp)],
-            [Cell("Next NPS without one"), Number(loop.LaterNpsNotFollowedUp)],
-            [Cell("12-month churn after a closed follow-up"), Percent(loop.ChurnFollowedUp)],
-            [Cell("12-month churn without one"), Percent(loop.ChurnNotFollowedUp)],
-        ]);
+        h.P($"As of {loop.AsOf:yyyy-MM-dd}: {loop.Cases:N0} follow-ups on {loop.Rule ?? "answers"}, {loop.Open:N0} open, {loop.Assigned:N0} assigned, {loop.Closed:N0} closed, {loop.Overdue:N0} overdue.");
+        var rows = new List<string[]> { new[] { Cell("Days to close"), Number(loop.DaysToClose) }, new[] { Cell("Closed within the agreed time"), Percent(loop.WithinSla) } };
+        foreach (var c in new[] { loop.LaterScore, loop.Outcome }.Where(c => c.Missing is null))
+        {
+            var format = c.IsShare ? (Func<Estimate, string>)(e => Percent(e)) : c.Unit.StartsWith("NPS", StringComparison.Ordinal) ? e => Number(e) : e => Number(e, "0.00");
+            rows.Add([Cell($"{Phrases.Capital(c.Measure)} after a closed follow-up"), format(c.FollowedUp)]);
+            rows.Add([Cell($"{Phrases.Capital(c.Measure)} without one"), format(c.NotFollowedUp)]);
+        }
+        h.Table("Closed-loop measures (95% CI)", ["Measure", "Estimate"], rows);
+        // A measure the store cannot support is left out of the table, with the reason.
+        foreach (var c in new[] { loop.LaterScore, loop.Outcome }.Where(c => c.Missing is not null))
+            h.P($"{Phrases.Capital(c.Measure)}: not measured. {c.Missing}", "muted");
         h.P(loop.Caveat, "muted");
         Close(h);
     }

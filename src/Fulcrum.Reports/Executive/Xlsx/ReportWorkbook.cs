@@ -68,9 +68,15 @@ public static class ReportWorkbook
             var counts = new SheetWriter(s, [new("Follow-ups", Kind.Text), new("Count", Kind.Count)]);
             counts.Row("cases", loop.Cases).Row("open", loop.Open).Row("assigned", loop.Assigned).Row("closed", loop.Closed).Row("overdue", loop.Overdue);
             var rates = new SheetWriter(s, [new("Measure", Kind.Text), new("Share", Kind.Percent, true)], counts.NextRow + 1);
-            rates.Row("closed within the agreed time", loop.WithinSla).Row("12-month churn after a closed follow-up", loop.ChurnFollowedUp).Row("12-month churn without one", loop.ChurnNotFollowedUp);
+            rates.Row("closed within the agreed time", loop.WithinSla);
+            // Only the measures the store supports (a shop without renewals has no churn; the reason is in the HTML report).
+            var measured = new[] { loop.LaterScore, loop.Outcome }.Where(c => c.Missing is null).ToList();
+            foreach (var c in measured.Where(c => c.IsShare))
+                rates.Row($"{c.Measure} after a closed follow-up", c.FollowedUp).Row($"{c.Measure} without one", c.NotFollowedUp);
             var numbers = new SheetWriter(s, [new("Measure", Kind.Text), new("Value", Kind.Number, true)], rates.NextRow + 1);
-            numbers.Row("days to close", loop.DaysToClose).Row("next NPS after a closed follow-up", loop.LaterNpsFollowedUp).Row("next NPS without one", loop.LaterNpsNotFollowedUp);
+            numbers.Row("days to close", loop.DaysToClose);
+            foreach (var c in measured.Where(c => !c.IsShare))
+                numbers.Row($"{c.Measure} after a closed follow-up", c.FollowedUp).Row($"{c.Measure} without one", c.NotFollowedUp);
             numbers.Finish();
         });
         Sheet(book, "Coverage", r, ReportSections.Coverage, true, s =>

@@ -1,0 +1,48 @@
+using System.Data.Common;
+using Fulcrum.Data.Store;
+
+namespace Fulcrum.Data.Survey;
+
+/// <summary>
+/// Which answers the closed loop follows up: the unhappy ones (<see cref="ScoreLevels"/>) on the store's survey metric —
+/// NPS detractors (0–6) where customers answer NPS; else dissatisfied CSAT answers (bottom quarter of the scale: 1–2 on
+/// 1–5); else high-effort CES answers (top quarter: 6–7 on 1–7). The import, <c>followups sync</c>, the web intake and the
+/// closed-loop measures all ask this one rule. The metric is the store's, not the answer's, so a company that asks NPS keeps
+/// the NPS rule exactly, and the measures compare one metric.
+/// </summary>
+public sealed record FollowupRule(ScoreLevels Levels)
+{
+    /// <summary>"nps", "csat" or "ces": the responses column the rule reads.</summary>
+    public string Metric => Levels.Metric;
+
+    /// <summary>e.g. "detractor (NPS 0–6)", "dissatisfied (CSAT 1–2)", "high-effort (CES 6–7)".</summary>
+    public string Name => $"{Levels.UnhappyWord} ({Levels.UnhappyRange})";
+
+    /// <summary>e.g. "detractor answers (NPS 0–6)".</summary>
+    public string Answers => $"{Levels.UnhappyWord} answers ({Levels.UnhappyRange})";
+
+    /// <summary>True when an answer with this score on <see cref="Metric"/> needs a follow-up.</summary>
+    public bool Needs(double score) => Levels.Level(score) == ScoreLevels.Unhappy;
+
+    /// <summary>
+    /// The SQL condition on a responses row aliased <paramref name="alias"/>, with the bound as parameter <c>$followup_bound</c>
+    /// (<see cref="Parameter"/>); the column and operator come from this rule, never from input.
+    /// </summary>
+    public string Condition(string alias) => $"{alias}.{Metric} {(Levels.HigherIsWorse ? ">=" : "<=")} $followup_bound";
+
+    /// <summary>The value of <c>$followup_bound</c>.</summary>
+    public double Parameter => Levels.UnhappyBound;
+
+    /// <summary>The rule for this store; null when no answer has a score (nothing to follow up).</summary>
+    public static FollowupRule? Of(FulcrumStore store, DbTransaction? transaction = null) =>
+        MetricOf(store, transaction) is { } metric ? new FollowupRule(ScoreLevels.Of(store, metric, transaction)) : null;
+
+    /// <summary>The store's survey metric: the first of <see cref="ScoreLevels.Metrics"/> with an answer; null when none has a score.</summary>
+    public static string? MetricOf(FulcrumStore store, DbTransaction? transaction = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        // Existence checks stop at the first scored row, so a store that asks NPS pays for one row, not a scan.
+        return ScoreLevels.Metrics.FirstOrDefault(m =>
+            store.Scalar<long>($"SELECT COUNT(*) FROM (SELECT 1 FROM responses WHERE {m} IS NOT NULL LIMIT 1) s", transaction: transaction) > 0);
+    }
+}
