@@ -16,16 +16,13 @@ namespace Fulcrum.Analytics.Metrics;
 public sealed record SurveyMetricChoice(string? Metric, IReadOnlyList<string> WellAnswered, IReadOnlyList<long> Answers, string Unit)
 {
     /// <summary>A metric with fewer than half the answers of the most-answered one is too thin to stand for the company's experience.</summary>
-    public const double MinimumShareOfMostAnswered = 0.5;
+    public const double MinimumShareOfMostAnswered = Data.Survey.WellAnsweredMetric.MinimumShareOfMostAnswered;
 
     /// <summary>Applies the rule to the counts of NPS, CSAT and CES answers.</summary>
     public static SurveyMetricChoice From(long nps, long csat, long ces, string unit = "answers")
     {
-        long[] answers = [nps, csat, ces];
-        var most = answers.Max();
-        var wellAnswered = most == 0 ? []
-            : PrimarySurveyMetric.All.Where((_, i) => answers[i] > 0 && answers[i] >= MinimumShareOfMostAnswered * most).ToList();
-        return new SurveyMetricChoice(wellAnswered.FirstOrDefault(), wellAnswered, answers, unit);
+        var wellAnswered = Data.Survey.WellAnsweredMetric.Of(nps, csat, ces);
+        return new SurveyMetricChoice(wellAnswered.FirstOrDefault(), wellAnswered, [nps, csat, ces], unit);
     }
 
     /// <summary>

@@ -37,12 +37,11 @@ public sealed record FollowupRule(ScoreLevels Levels)
     public static FollowupRule? Of(FulcrumStore store, DbTransaction? transaction = null) =>
         MetricOf(store, transaction) is { } metric ? new FollowupRule(ScoreLevels.Of(store, metric, transaction)) : null;
 
-    /// <summary>The store's survey metric: the first of <see cref="ScoreLevels.Metrics"/> with an answer; null when none has a score.</summary>
+    /// <summary>The store's survey metric by the analyses' rule (<see cref="WellAnsweredMetric"/>); null when no answer has a score.</summary>
     public static string? MetricOf(FulcrumStore store, DbTransaction? transaction = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        // Existence checks stop at the first scored row, so a store that asks NPS pays for one row, not a scan.
-        return ScoreLevels.Metrics.FirstOrDefault(m =>
-            store.Scalar<long>($"SELECT COUNT(*) FROM (SELECT 1 FROM responses WHERE {m} IS NOT NULL LIMIT 1) s", transaction: transaction) > 0);
+        var (nps, csat, ces) = store.Query<(long, long, long)>("SELECT COUNT(nps), COUNT(csat), COUNT(ces) FROM responses", transaction: transaction).Single();
+        return WellAnsweredMetric.Of(nps, csat, ces).FirstOrDefault();
     }
 }

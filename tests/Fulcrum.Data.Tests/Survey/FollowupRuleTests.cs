@@ -45,6 +45,17 @@ public sealed class FollowupRuleTests : IDisposable
     }
 
     [Fact]
+    public void A_stray_NPS_answer_among_CSAT_answers_leaves_the_rule_on_CSAT_as_the_analyses_choose()
+    {
+        // As the IBM Telco data with two NPS answers added: the analyses stay on CSAT, and so does the closed loop.
+        for (var i = 1; i <= 5; i++) Answer($"C{i}", csat: i);
+        Answer("N1", nps: 3);
+        var opened = Open();
+        Assert.Equal("dissatisfied answers (CSAT 1–2)", opened.Rule!.Answers);
+        Assert.Equal(["C1", "C2"], Followed());
+    }
+
+    [Fact]
     public void Where_only_CSAT_is_answered_dissatisfied_answers_open_one()
     {
         Answer("R1", csat: 1);
