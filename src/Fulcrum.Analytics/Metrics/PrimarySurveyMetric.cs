@@ -14,7 +14,7 @@ public static class PrimarySurveyMetric
     /// <summary>The choice with the counts behind it, for an output that says why.</summary>
     public static SurveyMetricChoice Choose(FulcrumStore store)
     {
-        var (nps, csat, ces) = Counts(store);
+        var (nps, csat, ces) = Fulcrum.Data.Survey.WellAnsweredMetric.Counts(store);
         return SurveyMetricChoice.From(nps, csat, ces);
     }
 
@@ -24,16 +24,9 @@ public static class PrimarySurveyMetric
     /// </summary>
     public static IReadOnlyList<string> OnRecord(FulcrumStore store)
     {
-        var (nps, csat, ces) = Counts(store);
+        var (nps, csat, ces) = Fulcrum.Data.Survey.WellAnsweredMetric.Counts(store);
         var choice = SurveyMetricChoice.From(nps, csat, ces);
         var answered = All.Zip([nps, csat, ces]).Where(m => m.Second > 0).Select(m => m.First);
         return answered.OrderBy(m => m == choice.Metric ? 0 : 1).ToList();
-    }
-
-    static (long Nps, long Csat, long Ces) Counts(FulcrumStore store)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        // One scan counts the three; Dapper reads the row into the tuple by position.
-        return store.Query<(long, long, long)>("SELECT COUNT(nps), COUNT(csat), COUNT(ces) FROM responses").Single();
     }
 }

@@ -40,8 +40,7 @@ public sealed record FollowupRule(ScoreLevels Levels)
     /// <summary>The store's survey metric by the analyses' rule (<see cref="WellAnsweredMetric"/>); null when no answer has a score.</summary>
     public static string? MetricOf(FulcrumStore store, DbTransaction? transaction = null)
     {
-        ArgumentNullException.ThrowIfNull(store);
-        var (nps, csat, ces) = store.Query<(long, long, long)>("SELECT COUNT(nps), COUNT(csat), COUNT(ces) FROM responses", transaction: transaction).Single();
+        var (nps, csat, ces) = WellAnsweredMetric.Counts(store, transaction);
         return WellAnsweredMetric.Of(nps, csat, ces).FirstOrDefault();
     }
 }

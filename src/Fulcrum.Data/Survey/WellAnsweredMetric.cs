@@ -1,3 +1,6 @@
+using System.Data.Common;
+using Fulcrum.Data.Store;
+
 namespace Fulcrum.Data.Survey;
 
 /// <summary>
@@ -8,17 +11,21 @@ namespace Fulcrum.Data.Survey;
 /// </summary>
 public static class WellAnsweredMetric
 {
-    /// <summary>The survey metrics in order of preference.</summary>
-    public static readonly IReadOnlyList<string> Order = ["nps", "csat", "ces"];
-
     /// <summary>A metric with fewer than half the answers of the most-answered one is too thin to stand for the company's experience.</summary>
     public const double MinimumShareOfMostAnswered = 0.5;
 
-    /// <summary>The well-answered metrics, in <see cref="Order"/>; empty when no answer has a score.</summary>
+    /// <summary>The answers with an NPS, a CSAT and a CES score, in one scan of the responses.</summary>
+    public static (long Nps, long Csat, long Ces) Counts(FulcrumStore store, DbTransaction? transaction = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return store.Query<(long, long, long)>("SELECT COUNT(nps), COUNT(csat), COUNT(ces) FROM responses", transaction: transaction).Single();
+    }
+
+    /// <summary>The well-answered metrics, in the order of <see cref="ScoreLevels.Metrics"/>; empty when no answer has a score.</summary>
     public static IReadOnlyList<string> Of(long nps, long csat, long ces)
     {
         long[] answers = [nps, csat, ces];
         var most = answers.Max();
-        return most == 0 ? [] : Order.Where((_, i) => answers[i] > 0 && answers[i] >= MinimumShareOfMostAnswered * most).ToList();
+        return most == 0 ? [] : ScoreLevels.Metrics.Where((_, i) => answers[i] > 0 && answers[i] >= MinimumShareOfMostAnswered * most).ToList();
     }
 }
