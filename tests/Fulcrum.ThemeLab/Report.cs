@@ -31,18 +31,25 @@ static class Report
             var noTone = ThemeLabeler.TypicalPhrases(corpus.Mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count, corpus.ProductNames, keyPhrases: keys, tone: null, vectors: corpus.Vectors);
             var noKeys = ThemeLabeler.TypicalPhrases(corpus.Mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count, corpus.ProductNames, keyPhrases: null, tone: tone, vectors: corpus.Vectors);
             var neither = ThemeLabeler.TypicalPhrases(corpus.Mentions.Text, assignment.MentionTheme, assignment.MentionSimilarity, clusters.Count, corpus.ProductNames, keyPhrases: null, tone: null, vectors: corpus.Vectors);
-            var representatives = ThemeEngine.Representatives(corpus.Mentions, assignment, clusters.Count);
+            var representatives = ThemeEngine.Representatives(corpus.Mentions, assignment, clusters.Count, corpus.Vectors);
             for (var t = 0; t < clusters.Count; t++)
                 if (typical[t] is null)
                     Console.WriteLine($"    fallback {t} {(clusters[t].Complaint ? "C" : "o")} {sizes[t]} [{string.Join(", ", keys[t].Take(3))}] noTone='{noTone[t]}' noKeys='{noKeys[t]}' neither='{neither[t]}' <- {string.Join(" | ", representatives[t])}");
         }
         void PrintFidelity()
         {
-            var representatives = ThemeEngine.Representatives(corpus.Mentions, assignment, clusters.Count);
+            var representatives = ThemeEngine.Representatives(corpus.Mentions, assignment, clusters.Count, corpus.Vectors);
             var faithful = Enumerable.Range(0, clusters.Count).Count(t => LabelFidelity.IsFaithful(Label(t), representatives[t]));
             Console.WriteLine($"  label fidelity: {faithful} of {clusters.Count} labels share a content word with their representatives");
             for (var t = 0; t < clusters.Count; t++)
-                if (!LabelFidelity.IsFaithful(Label(t), representatives[t])) Console.WriteLine($"    unfaithful {t} \"{Label(t)}\" <- {string.Join(" | ", representatives[t])}");
+                if (!LabelFidelity.IsFaithful(Label(t), representatives[t]))
+                {
+                    Console.WriteLine($"    unfaithful {t} \"{Label(t)}\" <- {string.Join(" | ", representatives[t])}");
+                    // What the theme holds: its most written sentences (lower-cased), to tell a mislabelled theme from a mixed one.
+                    var members = Enumerable.Range(0, corpus.Mentions.Count).Where(m => assignment.MentionTheme[m] == t).ToList();
+                    foreach (var g in members.GroupBy(m => corpus.Mentions.Text[m].ToLowerInvariant()).OrderByDescending(g => g.Count()).Take(6))
+                        Console.WriteLine($"        {g.Count(),4} of {members.Count}  {g.Key}");
+                }
         }
         Console.WriteLine($"  {summary} in {seconds:F1} s; smallest {(sizes.Length == 0 ? 0 : sizes.Min())}");
         if (corpus.Name == "airline")

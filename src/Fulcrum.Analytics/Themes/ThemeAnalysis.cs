@@ -178,7 +178,7 @@ public static class ThemeAnalysis
         var typical = ThemeLabeler.TypicalPhrases(Of(mentions.Text), Of(assignment.MentionTheme), Of(assignment.MentionSimilarity), active.Count, productNames,
             Of(mentionLanguage), repeats, keyPhrases, tone, meaningVectors is null ? null : Of(meaningVectors));
         var themeLanguage = ThemeLanguages(assignment.MentionTheme, mentionLanguage, active.Count);
-        var representatives = ThemeEngine.Representatives(mentions, assignment, active.Count);
+        var representatives = ThemeEngine.Representatives(mentions, assignment, active.Count, meaningVectors);
         for (var t = 0; t < active.Count; t++)
         {
             active[t].Keywords = string.Join(", ", keyPhrases[t]);

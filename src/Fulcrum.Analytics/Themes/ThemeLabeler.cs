@@ -262,7 +262,7 @@ public static partial class ThemeLabeler
     /// fidelity on demo seeds 1–3 and 42, by paraphrases alone: 369, 368 and 364 of 402 themes at 0.6, 0.7 and 0.8 (357 by
     /// times written; docs/benchmarks.md, "labels by the remark they make").
     /// </summary>
-    const float ParaphraseSimilarity = 0.7f;
+    internal const float ParaphraseSimilarity = 0.7f;
 
     /// <summary>
     /// Each theme's best candidates ordered by the remark they make, then by their wording. The remark: ln(1 + the theme's
