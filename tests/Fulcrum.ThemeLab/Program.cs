@@ -40,6 +40,7 @@ if (Arg("--embed-check") is { } embedStore)
 }
 if (Arg("--impact") is { } impactStores)
 {
+    ImpactRanks.Oracle = args.Contains("--oracle");
     foreach (var store in impactStores.Split(',')) ImpactRanks.Print(store, Arg("--replicates") is { } r ? int.Parse(r) : 1000);
     return;
 }

@@ -79,15 +79,7 @@ public static class ThemeImpactAnalysis
         }
         var scoreMetric = data.ScoreMetric;
         var impactMethod = scoreMetric is null ? "no score impact (no scored answers)" : scoreMetric.Name + " impact";
-        // Problems first, strengths after them (never ranked by ARR at risk); without outcomes the themes that pull the score down most come first.
-        var ordered = money.IsDefined
-            ? results
-                .OrderBy(r => r.Kind)
-                .ThenByDescending(r => r.Kind == ThemeKind.Strength ? r.Comments : 0)
-                .ThenByDescending(r => r.ExcessChurnQValue < options.Fdr ? 2 : r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? 1 : 0)
-                .ThenByDescending(r => r.ArrAtRiskBeyondScores is { } e && double.IsFinite(e.Value) ? e.Value : double.NegativeInfinity)
-                .ThenByDescending(r => r.ArrAtRisk is { } a && double.IsFinite(a.Value) ? a.Value : double.NegativeInfinity).ToList()
-            : results.OrderBy(r => r.Kind).ThenBy(r => r.ScoreImpact.IsDefined ? scoreMetric!.Favourable(r.ScoreImpact.Value) : double.PositiveInfinity).ThenByDescending(r => r.Comments).ToList();
+        var ordered = ThemeRanking.Order(results.Select(r => r with { ScoreConfirms = ThemeRanking.ScoreConfirms(r, scoreMetric) }), money.IsDefined, options.Fdr, scoreMetric);
         return new ThemeImpactRun(new ThemeImpactReport(data.Responses, data.Accounts, money.IsDefined ? data.Churned.LongCount(c => c) : null,
             money.IsDefined
                 ? impactMethod + " by account bootstrap; churn/ARR at risk stratified by segment × product count (descriptive); ARR at risk beyond the scores from the linkage model (observed / predicted churn after the theme); trend by quarter (Wilson); emerging: one-sided z-test, BH, themes with at least " + options.EmergingMinimum + " comments in the latest quarter"

@@ -37,7 +37,12 @@ public sealed record ThemeImpact(
     IReadOnlyList<ThemeTrendPoint> Trend, EmergingCheck? Emerging,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Estimate? ChurnRatioBeyondScores = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] Estimate? ArrAtRiskBeyondScores = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ExcessChurnQValue = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? ExcessChurnQValue = null)
+{
+    /// <summary>Whether the score impact confirms a problem (<see cref="ThemeRanking.ScoreConfirms"/>); null for a strength or without a score.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public bool? ScoreConfirms { get; init; }
+}
 
 /// <summary>
 /// Problem: what customers complain about or wish were different. Strength: a theme most of whose mentions are positive, or

@@ -44,6 +44,8 @@ public static class ThemesView
             if (money)
                 AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}. \"Vs peers\" compares accounts raising a theme with comparable accounts (same segment and product count; excess churn in --json); \"beyond scores\" compares their churn with what the linkage model with every theme predicts without this one, from their scores (NPS, CSAT, CES as answered), profile and the other themes they raised (q: false-discovery-adjusted evidence of excess churn). Associations, not proven causes.[/]");
             else AnsiConsole.MarkupLine($"[grey]{Markup.Escape(impact.Method)}.[/]");
+            if (money && impact.Themes.Any(t => t.ScoreConfirms == false))
+                AnsiConsole.MarkupLine($"[grey]\"{impact.ScoreMetric} not lower\": the customers raising it do not score you lower than the others with 95% confidence, so only the sentence model calls it a complaint (it takes some praise for one); such problems are ranked after those their scores confirm.[/]");
             if (!impact.Themes.Any(t => t.ScoreImpact.IsDefined) && impact.Themes.FirstOrDefault() is { } first)
                 AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(first.ScoreImpact.Method)}[/]");
             if (impact.Money.Reason is { } reason) AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(reason)}[/]");
@@ -89,7 +91,8 @@ public static class ThemesView
             var t = run.Themes.Single(x => x.ThemeId == id);
             var cells = new List<string>
             {
-                id, Markup.Escape(t.Label) + (t.Origin == "discovered" ? "" : $" [grey]({t.Origin})[/]"),
+                id, Markup.Escape(t.Label) + (t.Origin == "discovered" ? "" : $" [grey]({t.Origin})[/]")
+                    + (byId.GetValueOrDefault(id)?.ScoreConfirms == false ? $" [grey]({scoreMetric} not lower)[/]" : ""),
                 $"{t.Comments:N0} ({t.Share.Value:P1})", Interval(t.Sentiment, "+0.00;-0.00;0.00"),
             };
             if (byId.GetValueOrDefault(id) is { } i)
