@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fulcrum.Data.Import.Expressions;
+using Fulcrum.Data.Import.Proposal;
 using Fulcrum.Data.Import.Sources;
 using Fulcrum.Data.Schema;
 using YamlDotNet.Core;
@@ -280,8 +281,13 @@ public static class MappingLoader
             {
                 if (mapNode is not YamlMappingNode pairs) throw Error(mapNode, $"field '{field.Name}': 'map' must map source values to canonical values.");
                 valueMap = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var (from, to) in pairs.Children) valueMap[Scalar(from)!.Trim()] = Scalar(to) ?? "";
+                foreach (var (from, to) in pairs.Children)
+                {
+                    valueMap[Scalar(from)!.Trim()] = Scalar(to) ?? "";
+                    CheckAllowed(field, to, $"'map' sends '{Scalar(from)}' to");
+                }
             }
+            if (Optional(map, "map_default") is { } defaultNode) CheckAllowed(field, defaultNode, "'map_default' is");
             var format = Scalar(Optional(map, "format"));
             if (format is not null && field.Type is not (FieldType.Date or FieldType.Timestamp))
                 throw Error(node, $"field '{field.Name}' is {field.Type}; 'format' applies to dates and timestamps only.");
@@ -310,6 +316,21 @@ public static class MappingLoader
                 Format: format,
                 Line: line,
                 Aggregate: ReadAggregate(field, map));
+        }
+
+        /// <summary>
+        /// A value map into a closed vocabulary (outcome kinds) must land in it: a wrong or placeholder target is a mapping error
+        /// at its line, not a reject on every row it reaches. A TODO left by `fulcrum map` says so.
+        /// </summary>
+        void CheckAllowed(FieldDefinition field, YamlNode target, string what)
+        {
+            if (field.AllowedValues is not { Count: > 0 } allowed) return;
+            var value = Scalar(target)?.Trim() ?? "";
+            if (allowed.Contains(value, StringComparer.OrdinalIgnoreCase)) return;
+            var choices = string.Join(", ", allowed);
+            throw Error(target, value == MappingProposer.Todo
+                ? $"field '{field.Name}': {what} {MappingProposer.Todo}, a placeholder left by `fulcrum map`; replace it with one of {choices}, or leave those rows out with 'where'."
+                : $"field '{field.Name}': {what} '{value}', which is not one of {choices}.");
         }
 
         /// <summary>The longest list of computed attributes one field may hold (each is evaluated on every row).</summary>
