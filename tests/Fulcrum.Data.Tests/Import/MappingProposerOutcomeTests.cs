@@ -125,24 +125,6 @@ public sealed class MappingProposerOutcomeTests
     }
 
     [Fact]
-    public void A_map_into_a_closed_vocabulary_that_misses_it_is_a_mapping_error_at_its_line()
-    {
-        using var ws = new ImportWorkspace();
-        var mapping = ws.Write("bad.yaml", """
-            tables:
-              - table: outcomes
-                fields:
-                  account_id: id
-                  outcome_date: day
-                  kind: { column: status, map: { Gone: churned, Kept: renewal } }
-            """);
-
-        var error = Assert.Throws<MappingException>(() => MappingLoader.Load(mapping));
-
-        Assert.Contains("bad.yaml, line 6: field 'kind': 'map' sends 'Gone' to 'churned', which is not one of renewal, churn, expansion, contraction.", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void A_plain_churn_flag_is_still_the_outcome_when_there_is_no_status()
     {
         using var ws = new ImportWorkspace();

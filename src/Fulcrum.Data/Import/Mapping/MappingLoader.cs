@@ -284,10 +284,10 @@ public static class MappingLoader
                 foreach (var (from, to) in pairs.Children)
                 {
                     valueMap[Scalar(from)!.Trim()] = Scalar(to) ?? "";
-                    CheckAllowed(field, to, $"'map' sends '{Scalar(from)}' to");
+                    CheckPlaceholder(field, to, $"'map' sends '{Scalar(from)}' to");
                 }
             }
-            if (Optional(map, "map_default") is { } defaultNode) CheckAllowed(field, defaultNode, "'map_default' is");
+            if (Optional(map, "map_default") is { } defaultNode) CheckPlaceholder(field, defaultNode, "'map_default' is");
             var format = Scalar(Optional(map, "format"));
             if (format is not null && field.Type is not (FieldType.Date or FieldType.Timestamp))
                 throw Error(node, $"field '{field.Name}' is {field.Type}; 'format' applies to dates and timestamps only.");
@@ -319,18 +319,15 @@ public static class MappingLoader
         }
 
         /// <summary>
-        /// A value map into a closed vocabulary (outcome kinds) must land in it: a wrong or placeholder target is a mapping error
-        /// at its line, not a reject on every row it reaches. A TODO left by `fulcrum map` says so.
+        /// A value map into a closed vocabulary (outcome kinds) whose target is still the TODO left by `fulcrum map` for a value
+        /// it could not read: a mapping error at its line, before any row is read, so that value's rows are never dropped
+        /// unnoticed. Other words outside the vocabulary stay row rejects (a map_default that no row reaches is harmless).
         /// </summary>
-        void CheckAllowed(FieldDefinition field, YamlNode target, string what)
+        void CheckPlaceholder(FieldDefinition field, YamlNode target, string what)
         {
-            if (field.AllowedValues is not { Count: > 0 } allowed) return;
-            var value = Scalar(target)?.Trim() ?? "";
-            if (allowed.Contains(value, StringComparer.OrdinalIgnoreCase)) return;
-            var choices = string.Join(", ", allowed);
-            throw Error(target, value == MappingProposer.Todo
-                ? $"field '{field.Name}': {what} {MappingProposer.Todo}, a placeholder left by `fulcrum map`; replace it with one of {choices}, or leave those rows out with 'where'."
-                : $"field '{field.Name}': {what} '{value}', which is not one of {choices}.");
+            if (field.AllowedValues is not { Count: > 0 } allowed || Scalar(target)?.Trim() != MappingProposer.Todo) return;
+            throw Error(target, $"field '{field.Name}': {what} {MappingProposer.Todo}, a placeholder left by `fulcrum map`; "
+                + $"replace it with one of {string.Join(", ", allowed)}, or leave those rows out with 'where'.");
         }
 
         /// <summary>The longest list of computed attributes one field may hold (each is evaluated on every row).</summary>
