@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fulcrum.Data.Store;
 
 namespace Fulcrum.Cli.Tests.Commands;
@@ -50,5 +51,11 @@ public sealed class MapOlistEndToEndTests : IDisposable
         // Every order and answer belongs to an account imported from the customers file: the real customer, not the per-order id.
         Assert.Equal(0L, store.Scalar<long>("SELECT COUNT(*) FROM responses r WHERE NOT EXISTS (SELECT 1 FROM accounts a WHERE a.account_id = r.account_id)"));
         Assert.Equal(export.UniqueCustomers.Count, store.Scalar<long>("SELECT COUNT(DISTINCT account_id) FROM orders"));
+        // Days late from the orders file joined to the payments: delivered minus estimated, in days; none for an order not delivered.
+        Assert.Contains("days_late: \"days([order_delivered_customer_date], [order_estimated_delivery_date])\"", File.ReadAllText(Path.Combine(_directory, "orders.yaml")), StringComparison.Ordinal);
+        var daysLate = store.Query<(string, string?)>("SELECT order_id, attributes ->> 'days_late' FROM orders").ToDictionary(r => r.Item1, r => r.Item2);
+        foreach (var order in export.OrderRows)
+            Assert.Equal(order.DeliveredAt is { } delivered ? (delivered.Date - order.EstimatedAt.Date).Days.ToString(CultureInfo.InvariantCulture) : null, daysLate[order.Id]);
+        Assert.Contains(export.OrderRows, o => o.DeliveredAt > o.EstimatedAt.AddDays(1));
     }
 }

@@ -73,16 +73,55 @@ public sealed class MappingProposerOutcomeTests
     }
 
     [Fact]
-    public void A_status_value_it_cannot_read_leaves_kind_a_TODO_naming_it()
+    public void A_status_value_it_cannot_read_is_a_TODO_in_the_kind_map_naming_it_and_the_mapping_is_refused_at_its_line()
     {
         using var ws = new ImportWorkspace();
         var file = ws.WriteLines("status.csv", "Customer ID,Satisfaction,Status",
-            "a,3,Churned", "b,4,Stayed", "c,5,Upgraded", "d,2,Joined", "e,1,Churned", "f,4,Stayed");
+            "a,3,Churned", "b,4,Stayed", "c,5,Suspended", "d,2,Joined", "e,1,Churned", "f,4,Stayed");
 
         var proposal = MappingProposer.Propose(file);
 
-        Assert.Contains(proposal.Todos, t => t.StartsWith("kind: map the values of \"Status\" (Churned, Stayed, Upgraded, Joined) to churn or renewal; not recognised: Upgraded", StringComparison.Ordinal));
+        Assert.Contains("kind: { column: Status, map: { Churned: churn, Stayed: renewal, Suspended: TODO } }   # ← \"Status\"; not read: Suspended", proposal.Yaml, StringComparison.Ordinal);
+        Assert.Contains(proposal.Todos, t => t.StartsWith("kind: \"Status\" value Suspended (1 sampled rows) not read; map it to renewal, churn, expansion or contraction", StringComparison.Ordinal));
         Assert.Contains("where: \"[Status] != 'Joined'\"", proposal.Yaml, StringComparison.Ordinal);
+        // Never dropped: until the TODO is replaced the mapping does not load, and the error gives the map's line.
+        var yaml = Dated(proposal.Yaml);
+        var mapping = ws.Write("status.yaml", yaml);
+        var line = yaml.Split('\n').ToList().FindIndex(l => l.Contains("Suspended: TODO", StringComparison.Ordinal)) + 1;
+        var error = Assert.Throws<MappingException>(() => MappingLoader.Load(mapping));
+        Assert.Contains($", line {line}: field 'kind': 'map' sends 'Suspended' to TODO", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'map' sends 'Suspended' to TODO, a placeholder left by `fulcrum map`; replace it with one of renewal, churn, expansion, contraction", error.Message, StringComparison.Ordinal);
+
+        ImportAssert.Committed(ws.Import("all", file, ws.Write("fixed.yaml", yaml.Replace("Suspended: TODO", "Suspended: churn", StringComparison.Ordinal))));
+        Assert.Equal(3, ws.Scalar<long>("SELECT COUNT(*) FROM outcomes WHERE kind = 'churn'"));
+    }
+
+    [Fact]
+    public void Upgraded_and_downgraded_statuses_in_any_case_map_to_expansion_and_contraction_with_their_counts()
+    {
+        using var ws = new ImportWorkspace();
+        var file = ws.WriteLines("subscriptions.csv", Subscriptions().ToArray());
+
+        var proposal = MappingProposer.Propose(file);
+
+        Assert.DoesNotContain(proposal.Todos, t => t.StartsWith("kind", StringComparison.Ordinal));
+        var outcomes = Block(proposal.Yaml, "outcomes");
+        Assert.Contains("where: \"[Status] != 'Joined'\"   # Joined (2 of 26 sampled rows)", outcomes, StringComparison.Ordinal);
+        Assert.Contains("# \"Status\" → kind (sampled rows of 26): Active/ACTIVE → renewal (8), Churned → churn (3), Upgraded → expansion (4), "
+            + "downgraded → contraction (2), Joined → left out by where (2), Renewed → renewal (2), Cancelled → churn (1), Expanded → expansion (2), Contracted → contraction (2)\n",
+            outcomes, StringComparison.Ordinal);
+        Assert.Contains("kind: { column: Status, map: { Active: renewal, Churned: churn, Upgraded: expansion, downgraded: contraction, Renewed: renewal, "
+            + "Cancelled: churn, Expanded: expansion, Contracted: contraction } }   # ← \"Status\"; check the map", outcomes, StringComparison.Ordinal);
+        // One ARR column is the ARR now: no ARR before an upgrade or downgrade, so those rows are counted, not valued.
+        Assert.Contains("arr_before: { expr: \"if([Status] = 'Upgraded' or [Status] = 'downgraded' or [Status] = 'Expanded' or [Status] = 'Contracted', null, [ARR])\" }", outcomes, StringComparison.Ordinal);
+
+        ImportAssert.Committed(ws.Import("all", file, ws.Write("subscriptions.yaml", Dated(proposal.Yaml))));
+        Assert.Equal(24, ws.Count("outcomes"));
+        Assert.Equal(10, ws.Scalar<long>("SELECT COUNT(*) FROM outcomes WHERE kind = 'renewal'"));
+        Assert.Equal(4, ws.Scalar<long>("SELECT COUNT(*) FROM outcomes WHERE kind = 'churn' AND arr_after = 0 AND arr_before > 0"));
+        Assert.Equal(6, ws.Scalar<long>("SELECT COUNT(*) FROM outcomes WHERE kind = 'expansion' AND arr_before IS NULL AND arr_after IS NULL"));
+        Assert.Equal(4, ws.Scalar<long>("SELECT COUNT(*) FROM outcomes WHERE kind = 'contraction' AND arr_before IS NULL AND arr_after IS NULL"));
+        Assert.Equal(0, ws.Scalar<long>("SELECT COUNT(*) FROM outcomes WHERE account_id IN ('j0', 'j1')"));
     }
 
     [Fact]
@@ -127,6 +166,17 @@ public sealed class MappingProposerOutcomeTests
     [InlineData("Not churned", OutcomeClass.Renewal)]
     [InlineData("New", OutcomeClass.NoDecision)]
     [InlineData("Yes", OutcomeClass.Unknown)]
+    [InlineData("Upgraded", OutcomeClass.Expansion)]
+    [InlineData("EXPANDED", OutcomeClass.Expansion)]
+    [InlineData("downgraded", OutcomeClass.Contraction)]
+    [InlineData("Contracted", OutcomeClass.Contraction)]
+    [InlineData("Partial churn", OutcomeClass.Contraction)]
+    [InlineData("Renewed", OutcomeClass.Renewal)]
+    [InlineData("Not renewed", OutcomeClass.Churn)]
+    [InlineData("Non-renewal", OutcomeClass.Churn)]
+    [InlineData("Cancelled", OutcomeClass.Churn)]
+    [InlineData("Joined", OutcomeClass.NoDecision)]
+    [InlineData("Not upgraded", OutcomeClass.Unknown)]
     public void Values_are_read_by_their_words_and_yes_no_only_in_a_column_named_for_churn(string value, OutcomeClass expected) =>
         Assert.Equal(expected, OutcomeColumn.Classify(value, flagNamed: false));
 
@@ -140,6 +190,18 @@ public sealed class MappingProposerOutcomeTests
             var churned = status == "Cancelled";
             yield return $"{id},{1 + i % 5},{status},{(churned ? 1 : 0)},{(churned ? 60 + i : i)},{(churned ? "C" : "R")},{(churned ? "price" : "")},{10 + i},{(i % 3 == 0 ? "N" : "S")}";
         }
+    }
+
+    /// <summary>26 subscriptions whose status says every kind, in mixed case, two customers who just joined, and an ARR.</summary>
+    static IEnumerable<string> Subscriptions()
+    {
+        yield return "Customer ID,CSAT,Status,ARR";
+        string[] statuses = ["Active", "Churned", "Upgraded", "downgraded", "Joined", "Renewed", "Cancelled", "Expanded", "Contracted",
+            "ACTIVE", "Active", "Churned", "Upgraded", "downgraded", "Joined", "Renewed", "Active", "Expanded", "Contracted",
+            "Active", "ACTIVE", "Churned", "Upgraded", "Upgraded", "Active", "Active"];
+        var joined = 0;
+        for (var i = 0; i < statuses.Length; i++)
+            yield return $"{(statuses[i] == "Joined" ? $"j{joined++}" : $"s{i}")},{1 + i % 5},{statuses[i]},{1_000 + 100 * i}";
     }
 
     /// <summary>The proposal with its date TODOs answered as a user would (the files carry no dates).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fulcrum.Data.Import.Expressions;
+using Fulcrum.Data.Import.Proposal;
 using Fulcrum.Data.Import.Sources;
 using Fulcrum.Data.Schema;
 using YamlDotNet.Core;
@@ -280,8 +281,13 @@ public static class MappingLoader
             {
                 if (mapNode is not YamlMappingNode pairs) throw Error(mapNode, $"field '{field.Name}': 'map' must map source values to canonical values.");
                 valueMap = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var (from, to) in pairs.Children) valueMap[Scalar(from)!.Trim()] = Scalar(to) ?? "";
+                foreach (var (from, to) in pairs.Children)
+                {
+                    valueMap[Scalar(from)!.Trim()] = Scalar(to) ?? "";
+                    CheckPlaceholder(field, to, $"'map' sends '{Scalar(from)}' to");
+                }
             }
+            if (Optional(map, "map_default") is { } defaultNode) CheckPlaceholder(field, defaultNode, "'map_default' is");
             var format = Scalar(Optional(map, "format"));
             if (format is not null && field.Type is not (FieldType.Date or FieldType.Timestamp))
                 throw Error(node, $"field '{field.Name}' is {field.Type}; 'format' applies to dates and timestamps only.");
@@ -310,6 +316,18 @@ public static class MappingLoader
                 Format: format,
                 Line: line,
                 Aggregate: ReadAggregate(field, map));
+        }
+
+        /// <summary>
+        /// A value map into a closed vocabulary (outcome kinds) whose target is still the TODO left by `fulcrum map` for a value
+        /// it could not read: a mapping error at its line, before any row is read, so that value's rows are never dropped
+        /// unnoticed. Other words outside the vocabulary stay row rejects (a map_default that no row reaches is harmless).
+        /// </summary>
+        void CheckPlaceholder(FieldDefinition field, YamlNode target, string what)
+        {
+            if (field.AllowedValues is not { Count: > 0 } allowed || Scalar(target)?.Trim() != MappingProposer.Todo) return;
+            throw Error(target, $"field '{field.Name}': {what} {MappingProposer.Todo}, a placeholder left by `fulcrum map`; "
+                + $"replace it with one of {string.Join(", ", allowed)}, or leave those rows out with 'where'.");
         }
 
         /// <summary>The longest list of computed attributes one field may hold (each is evaluated on every row).</summary>

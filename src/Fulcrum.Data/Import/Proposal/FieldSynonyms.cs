@@ -14,7 +14,12 @@ public static class FieldSynonyms
         ["segment"] = ["segment", "customersegment", "tier", "plan", "contract"],
         ["region"] = ["region", "customerstate", "state", "country", "customercity", "city"],
         ["industry"] = ["industry", "vertical", "sector"],
-        ["created_at"] = ["createdat", "customersince", "signupdate", "joindate", "accountcreated", "createddate", "startdate"],
+        // Named for when the customer joined, whatever else the file holds; never taken as an answer's, ticket's or order's time.
+        ["customer_since"] = ["customersince", "signupdate", "signupat", "signedupat", "signedup", "signup", "joindate", "joinedat", "joinedon",
+            "datejoined", "membersince", "registrationdate", "registeredat", "accountcreated", "accountcreatedat", "customercreatedat",
+            "customerstartdate", "firstorderdate", "firstpurchasedate", "firstorder", "firstpurchase"],
+        // Named for when the row's thing was created: the customer only in a file of customers.
+        ["created_at"] = ["createdat", "created", "createddate", "datecreated", "startdate"],
         ["response_id"] = ["responseid", "reviewid", "surveyresponseid", "answerid", "feedbackid", "tweetid", "surveyid"],
         ["responded_at"] = ["respondedat", "responsedate", "submittedat", "submissiondate", "reviewcreationdate", "reviewdate", "surveydate",
             "tweetcreated", "answeredat", "date", "timestamp"],
@@ -37,6 +42,12 @@ public static class FieldSynonyms
             "ordertimestamp", "ordercreatedat", "orderdatetime", "createdat", "date", "timestamp"],
         ["order_status"] = ["orderstatus", "status", "orderstate"],
         ["refund_amount"] = ["refundamount", "refund", "refunded", "refundvalue", "refundtotal"],
+        ["tenure_months"] = ["tenureinmonths", "tenuremonths", "tenure", "monthsascustomer", "customertenure", "monthswithcompany", "monthssubscribed"],
+        ["reference_date"] = ["snapshotdate", "asofdate", "asof", "extractdate", "exportdate", "reportdate", "reportingdate", "datadate", "snapshot"],
+        ["promised_delivery"] = ["orderestimateddeliverydate", "estimateddeliverydate", "estimateddelivery", "promiseddeliverydate", "promiseddate",
+            "expecteddeliverydate", "expecteddelivery", "deliveryestimate", "promisedby"],
+        ["delivered_at"] = ["orderdeliveredcustomerdate", "deliveredcustomerdate", "actualdeliverydate", "deliveredat", "delivereddate",
+            "deliverydate", "dateofdelivery", "receivedat", "receiveddate"],
         ["mrr"] = ["mrr", "monthlycharge", "monthlycharges", "monthlyrevenue", "monthlyfee"],
     };
 

@@ -20,9 +20,10 @@ public static partial class MappingProposer
             AddOptional(fields, "segment", "segment", c => c.Kind is ColumnKind.Text or ColumnKind.Boolean && c.Distinct <= 50);
             AddOptional(fields, "region", "region", c => c.Kind == ColumnKind.Text && c.Distinct <= 500);
             AddOptional(fields, "industry", "industry", c => c.Kind == ColumnKind.Text);
-            AddOptional(fields, "created_at", "created_at", c => c.IsTime);
-            var firstOrderDate = firstOrder is not null && fields.All(f => f.Field != "created_at");
+            if (_createdAt is not null) fields.Add(("created_at", _createdAt, null));
+            var firstOrderDate = firstOrder is not null && _createdAt is null;
             if (firstOrderDate) fields.Add(("created_at", firstOrder!, "the customer's first order"));
+            var tenure = fields.Any(f => f.Field == "created_at") ? null : FindTenure();
 
             var repeats = account is { Unique: false };
             var varying = repeats ? fields.Where(f => f.Column != account && GroupCheck.VariesWithin(joined.View, account!, f.Column)).Select(f => f.Field).ToHashSet() : [];
@@ -38,6 +39,8 @@ public static partial class MappingProposer
                 Field(field, column, aggregate: !fold || !(varying.Contains(field) || why is not null) ? null
                     : column.IsTime ? ("min", why ?? "the earliest of a customer's rows")
                     : ("last", "the last of a customer's rows where they differ"));
+            var created = fields.Any(f => f.Field == "created_at") || tenure is not null && CreatedFromTenure(tenure, fold);
+            if (!created && tenure is null && takesRest) CreatedCandidates();
             if (takesRest) Attributes(fold ? account : null, foldLast: true, leaveOut: fold ? _account.PassedOver.Where(columns.Contains).ToList() : null);
         }
 

@@ -17,7 +17,8 @@ public static partial class MappingProposer
             if (id is null) return null;
             var amount = Pick("amount", c => c.IsNumeric && c.Min >= 0, except: id);
             var view = joined.View.Columns;
-            var orderedAt = PickFrom(view, "ordered_at", c => c.IsTime) ?? columns.FirstOrDefault(c => c.IsTime) ?? view.FirstOrDefault(c => c.IsTime);
+            var orderedAt = PickFrom(view, "ordered_at", c => c.IsTime && c != _createdAt)
+                ?? columns.FirstOrDefault(c => c.IsTime && c != _createdAt) ?? view.FirstOrDefault(c => c.IsTime && c != _createdAt);
             var status = PickFrom(view, "order_status", c => c.Kind == ColumnKind.Text && c.Distinct <= 50);
             var refund = amount is null ? null : Pick("refund_amount", c => c.IsNumeric && c.Min >= 0, except: amount);
             return new OrderColumns(id, amount, orderedAt, status, refund);
@@ -40,7 +41,8 @@ public static partial class MappingProposer
             if (order.Status is not null)
                 Field("status", order.Status, aggregate: fold && GroupCheck.VariesWithin(view, order.Id, order.Status) ? ("last", "the last of an order's rows") : null);
             if (order.Refund is not null) Money("refund_amount", order.Refund);
-            if (takesRest) Attributes(fold ? order.Id : null);
+            var daysLate = DaysLate(FindDelivery(), fold ? order.Id : null);
+            if (takesRest || daysLate is not null) Attributes(fold ? order.Id : null, computed: daysLate, keepRest: takesRest);
 
             void Money(string field, ColumnProfile column) =>
                 Field(field, column, aggregate: !fold ? null

@@ -13,6 +13,8 @@ public static partial class MappingProposer
     sealed partial class Builder
     {
         IReadOnlyList<OutcomeLeak> _leaks = [];
+        /// <summary>The outcomes' date column, written after the accounts: no candidate for when a customer joined.</summary>
+        ColumnProfile? _outcomeDate;
         bool _hasOutcome;
 
         /// <summary>Picks the outcome's date and reason before any block is written, so no other block's attributes take them.</summary>
@@ -22,6 +24,7 @@ public static partial class MappingProposer
             var date = PickTime(true, "outcome_date", "responded_at");
             var reason = Pick("reason", c => c.Kind == ColumnKind.Text && c != outcome.Column && !taken.Contains(c.Name), outcomeField: true);
             if (reason is not null) _outcomeOnly.Add(reason.Name);
+            _outcomeDate = date;
             return new OutcomeFields(date, reason);
         }
 
@@ -38,27 +41,43 @@ public static partial class MappingProposer
             Field("account_id", account, AccountTodo);
             Field("outcome_date", fields.Date, "no date column found: the day each renewal was decided");
 
-            var churned = outcome.ValuesOf(OutcomeClass.Churn).ToList();
-            var unknown = outcome.ValuesOf(OutcomeClass.Unknown).ToList();
-            if (unknown.Count > 0 || churned.Count == 0 || !outcome.Has(OutcomeClass.Renewal))
-            {
-                churned = [];
-                Field("kind", null, $"map the values of \"{status.Name}\" ({string.Join(", ", outcome.Levels.Select(l => l.Value))}) to churn or renewal"
-                    + (unknown.Count > 0 && unknown.Count < outcome.Levels.Count ? $"; not recognised: {string.Join(", ", unknown)}" : ""));
-            }
-            else
-            {
-                var map = string.Join(", ", outcome.Levels.Where(l => l.Class is OutcomeClass.Churn or OutcomeClass.Renewal)
-                    .Select(l => $"{Quote(l.Value)}: {(l.Class == OutcomeClass.Churn ? "churn" : "renewal")}"));
-                _yaml.Append(CultureInfo.InvariantCulture, $"      kind: {{ column: {Quote(status.Name)}, map: {{ {map} }} }}   # ← \"{status.Name}\"; check the map\n");
-            }
+            if (outcome.Decisions == 0)
+                Field("kind", null, $"map the values of \"{status.Name}\" ({string.Join(", ", outcome.Levels.Select(l => l.Value))}) to renewal, churn, expansion or contraction");
+            else KindMap(outcome);
             if (fields.Reason is not null) Field("reason", fields.Reason);
-            Revenue(status, churned);
+            Revenue(outcome);
             LeakedAttributes();
         }
 
-        void Revenue(ColumnProfile status, List<string> churnValues)
+        /// <summary>
+        /// kind as a value map of the status: every value it reads, with its kind, and each it cannot read as a TODO naming it
+        /// (the loader refuses the mapping until it is edited), never dropped. A comment before it gives each value's rows.
+        /// </summary>
+        void KindMap(OutcomeColumn outcome)
         {
+            var status = outcome.Column;
+            // The map matches case-insensitively, so Active and ACTIVE are one entry, under the spelling seen first.
+            var values = outcome.Levels.GroupBy(l => l.Value, StringComparer.OrdinalIgnoreCase)
+                .Select(g => (Value: g.Key, Spellings: g.Select(l => l.Value).ToList(), Rows: g.Sum(l => l.Rows), g.First().Class, g.First().Kind))
+                .ToList();
+            var table = string.Join(", ", values.Select(v => string.Create(CultureInfo.InvariantCulture,
+                $"{string.Join("/", v.Spellings)} → {v.Kind ?? (v.Class == OutcomeClass.NoDecision ? "left out by where" : Todo)} ({v.Rows:N0})")));
+            _yaml.Append(CultureInfo.InvariantCulture, $"      # \"{status.Name}\" → kind (sampled rows of {rows:N0}): {table}\n");
+            var unread = values.Where(v => v.Class == OutcomeClass.Unknown).ToList();
+            var map = string.Join(", ", values.Where(v => v.Kind is not null || v.Class == OutcomeClass.Unknown)
+                .Select(v => $"{Quote(v.Value)}: {v.Kind ?? Todo}"));
+            var check = unread.Count == 0 ? "check the map"
+                : $"not read: {string.Join(", ", unread.Select(v => v.Value))}; map each TODO to renewal, churn, expansion or contraction, or leave its rows out with where";
+            _yaml.Append(CultureInfo.InvariantCulture, $"      kind: {{ column: {Quote(status.Name)}, map: {{ {map} }} }}   # ← \"{status.Name}\"; {check}\n");
+            foreach (var v in unread)
+                AddTodo(string.Create(CultureInfo.InvariantCulture,
+                    $"kind: \"{status.Name}\" value {Quote(v.Value)} ({v.Rows:N0} sampled rows) not read; map it to renewal, churn, expansion or contraction, or leave its rows out with where"));
+        }
+
+        /// <summary>ARR before and after from a revenue column; on expansion and contraction rows none (one column gives no ARR before the change).</summary>
+        void Revenue(OutcomeColumn outcome)
+        {
+            var status = outcome.Column;
             var arr = Pick("arr", c => c.IsNumeric && c.Min >= 0);
             var mrr = arr is null ? Pick("mrr", c => c.IsNumeric && c.Min >= 0) : null;
             var revenue = arr is not null ? $"[{arr.Name}]" : mrr is not null ? $"[{mrr.Name}] * 12" : null;
@@ -69,10 +88,26 @@ public static partial class MappingProposer
                 _yaml.Append("      # Map them here if another file holds each account's ARR (join it).\n");
                 return;
             }
-            var churned = churnValues.Count == 0 ? Todo : string.Join(" or ", churnValues.Select(v => $"[{status.Name}] = {Literal(v)}"));
-            _yaml.Append(CultureInfo.InvariantCulture, $"      arr_before: {{ expr: {Quote(revenue)} }}\n");
-            _yaml.Append(CultureInfo.InvariantCulture, $"      arr_after: {{ expr: {Quote($"if({churned}, 0, {revenue})")} }}\n");
+            if (outcome.Has(OutcomeClass.Unknown) && outcome.Decisions > 0)
+                _yaml.Append("      # A value you map from TODO to churn, expansion or contraction needs its rows' ARR set here too (a churn ends at 0).\n");
+            // One revenue per customer is the ARR now, after an upgrade or downgrade: the ARR before it is not in the file. Both are
+            // left empty on those rows (an expansion is then counted, not valued), rather than an ARR that did not change, which the
+            // importer rejects, or an arr_before of 0, which would value the whole ARR as expansion.
+            var changed = outcome.Levels.Where(l => l.Class is OutcomeClass.Expansion or OutcomeClass.Contraction).Select(l => l.Value).ToList();
+            if (changed.Count > 0)
+                _yaml.Append(CultureInfo.InvariantCulture, $"      # {string.Join(", ", changed)}: the file gives no ARR before the change, so arr_before and arr_after are left empty on those rows (counted, not valued); map the earlier ARR if a column holds it.\n");
+            var kept = changed.Count == 0 ? revenue : $"if({Any(status, changed)}, null, {revenue})";
+            // Until kind is mapped, which values are churn is for the user to say; a status without churn values keeps its ARR.
+            var churned = outcome.ValuesOf(OutcomeClass.Churn).ToList();
+            var after = outcome.Decisions == 0 ? $"if({Todo}, 0, {revenue})"
+                : churned.Count == 0 ? kept
+                : $"if({Any(status, churned)}, 0, {kept})";
+            _yaml.Append(CultureInfo.InvariantCulture, $"      arr_before: {{ expr: {Quote(kept)} }}\n");
+            _yaml.Append(CultureInfo.InvariantCulture, $"      arr_after: {{ expr: {Quote(after)} }}\n");
         }
+
+        /// <summary>An expression true when the status holds one of <paramref name="values"/>.</summary>
+        static string Any(ColumnProfile status, IEnumerable<string> values) => string.Join(" or ", values.Select(v => $"[{status.Name}] = {Literal(v)}"));
 
         /// <summary>Columns that encode the outcome are kept with it (nothing is lost), where `drivers` does not rank them.</summary>
         void LeakedAttributes()

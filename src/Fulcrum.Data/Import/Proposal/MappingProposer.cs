@@ -37,6 +37,8 @@ public static partial class MappingProposer
         /// <summary>Columns read from joined files: the joins they come through are proposed.</summary>
         readonly List<ColumnProfile> _joined = [];
         AccountChoice _account = new(null, [], null);
+        /// <summary>The file's column for when each customer joined (accounts.created_at), chosen before any event's time.</summary>
+        ColumnProfile? _createdAt;
         /// <summary>Columns that encode the outcome: never given to an ordinary field or to the attributes `drivers` ranks.</summary>
         readonly HashSet<string> _outcomeOnly = new(StringComparer.Ordinal);
 
@@ -51,7 +53,17 @@ public static partial class MappingProposer
             var ces = Pick("ces", c => c.IsNumeric && c.Min >= 0 && c.Max <= 10, except: nps ?? csat);
             var comment = Pick("comment", c => c.Kind == ColumnKind.Text);
             var ticketId = Pick("ticket_id", c => c.Unique);
+            // A date named for when the customer joined is never an answer's, ticket's, order's or outcome's time.
+            _createdAt = Pick("customer_since", c => c.IsTime);
             var order = FindOrder(hasResponses: nps is not null || csat is not null || ces is not null || comment is not null || ticketId is not null);
+            var hasResponses = nps is not null || csat is not null || ces is not null || comment is not null;
+            // The table with one row per source row gets the columns no field uses, so nothing is lost.
+            var rowTable = ticketId is not null && !hasResponses ? "tickets"
+                : hasResponses ? "responses"
+                : order is { Amount: not null } ? "orders"
+                : "accounts";
+            // In a file of customers, a plain "created" date is the customer's; elsewhere it is the answer's, ticket's or order's.
+            if (rowTable == "accounts") _createdAt ??= Pick("created_at", c => c.IsTime);
             var fields = new[] { account, responseId, nps, csat, ces, comment, ticketId, order?.Id, order?.Amount }.OfType<ColumnProfile>().Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
             var outcome = OutcomeColumn.Find(sample, fields);
             var outcomeFields = outcome is null ? null : OutcomeFieldsFor(outcome, fields);
@@ -59,18 +71,12 @@ public static partial class MappingProposer
             _leaks = OutcomeLeaks.Find(sample, outcome, outcomeFields is null ? fields : fields.Concat(outcomeFields.Columns).ToHashSet(StringComparer.Ordinal));
             foreach (var leak in _leaks) _outcomeOnly.Add(leak.Column.Name);
             _hasOutcome = outcome is not null;
-            var hasResponses = nps is not null || csat is not null || ces is not null || comment is not null;
 
             _yaml.Append(CultureInfo.InvariantCulture, $"name: {Quote(Path.GetFileNameWithoutExtension(path))}\n");
             AppendScales(csat, ces);
             var joinsAt = _yaml.Length;
             _yaml.Append("\ntables:\n");
 
-            // The table with one row per source row gets the columns no field uses, so nothing is lost.
-            var rowTable = ticketId is not null && !hasResponses ? "tickets"
-                : hasResponses ? "responses"
-                : order is { Amount: not null } ? "orders"
-                : "accounts";
             Accounts(account, rowTable == "accounts", order?.OrderedAt);
             if (order is { Amount: not null }) Orders(account, order, rowTable == "orders");
             if (hasResponses) Responses(account, responseId, nps, csat, ces, comment, rowTable == "responses");
@@ -100,9 +106,10 @@ public static partial class MappingProposer
 
         ColumnProfile? PickTime(params string[] fields) => PickTime(false, fields);
 
+        /// <summary>An event's time (an answer's, a ticket's, an outcome's): never the column that says when the customer joined.</summary>
         ColumnProfile? PickTime(bool outcomeField, params string[] fields) =>
-            fields.Select(f => Pick(f, c => c.IsTime, outcomeField: outcomeField)).FirstOrDefault(c => c is not null)
-            ?? columns.FirstOrDefault(c => c.IsTime && (outcomeField || !_outcomeOnly.Contains(c.Name)));
+            fields.Select(f => Pick(f, c => c.IsTime && c != _createdAt, outcomeField: outcomeField)).FirstOrDefault(c => c is not null)
+            ?? columns.FirstOrDefault(c => c.IsTime && c != _createdAt && (outcomeField || !_outcomeOnly.Contains(c.Name)));
 
         void AppendScales(ColumnProfile? csat, ColumnProfile? ces)
         {
@@ -199,20 +206,32 @@ public static partial class MappingProposer
         /// <summary>Every other column of the file, kept as attributes; in a folded table, those that differ within a group are left out or folded.</summary>
         /// <param name="group">The key a group_by folds by, or null.</param>
         /// <param name="foldLast">In a folded table: keep the varying columns too, taking the group's last row's values (accounts), instead of leaving them out (orders).</param>
-        void Attributes(ColumnProfile? group = null, bool foldLast = false, IReadOnlyCollection<ColumnProfile>? leaveOut = null)
+        /// <param name="computed">An attribute computed by an expression (an order's days late), kept beside the columns.</param>
+        /// <param name="keepRest">Whether this table takes every column no field uses; otherwise only <paramref name="computed"/>.</param>
+        void Attributes(ColumnProfile? group = null, bool foldLast = false, IReadOnlyCollection<ColumnProfile>? leaveOut = null,
+            (string Name, string Expression, string Why)? computed = null, bool keepRest = true)
         {
-            var rest = columns.Where(c => !_used.Contains(c.Name) && !_outcomeOnly.Contains(c.Name) && c.Kind != ColumnKind.Empty && leaveOut?.Contains(c) != true).ToList();
+            var rest = !keepRest ? [] : columns.Where(c => !_used.Contains(c.Name) && !_outcomeOnly.Contains(c.Name) && c.Kind != ColumnKind.Empty && leaveOut?.Contains(c) != true).ToList();
             var varying = group is null ? [] : rest.Where(c => GroupCheck.VariesWithin(joined.View, group, c)).ToList();
             if (!foldLast) rest = rest.Except(varying).ToList();
             var names = string.Join(", ", rest.Select(c => Quote(c.Name)));
-            if (rest.Count > 0 && foldLast && varying.Count > 0)
-                _yaml.Append(CultureInfo.InvariantCulture, $"      attributes: {{ columns: [{names}], aggregate: last }}   # every other column, kept; where a {group!.Name}'s rows differ, the last row's\n");
+            var lastWhy = $"where a {group?.Name}'s rows differ, the last row's";
+            if (computed is { } extra)
+            {
+                _yaml.Append("      attributes:\n");
+                if (rest.Count > 0) _yaml.Append(CultureInfo.InvariantCulture, $"        columns: [{names}]   # every other column, kept\n");
+                if (rest.Count > 0 && foldLast && varying.Count > 0) _yaml.Append(CultureInfo.InvariantCulture, $"        aggregate: last   # {lastWhy}\n");
+                _yaml.Append("        computed:\n");
+                _yaml.Append(CultureInfo.InvariantCulture, $"          {extra.Name}: {Quote(extra.Expression)}   # {extra.Why}\n");
+            }
+            else if (rest.Count > 0 && foldLast && varying.Count > 0)
+                _yaml.Append(CultureInfo.InvariantCulture, $"      attributes: {{ columns: [{names}], aggregate: last }}   # every other column, kept; {lastWhy}\n");
             else if (rest.Count > 0) _yaml.Append(CultureInfo.InvariantCulture, $"      attributes: {{ columns: [{names}] }}   # every other column, kept\n");
             if (!foldLast && varying.Count > 0)
                 _yaml.Append(CultureInfo.InvariantCulture, $"      # left out: {string.Join(", ", varying.Select(c => c.Name))} {(varying.Count == 1 ? "differs" : "differ")} between the rows of one {group!.Name}; fold one with an aggregate to keep it\n");
             if (leaveOut is { Count: > 0 })
                 _yaml.Append(CultureInfo.InvariantCulture, $"      # left out: {string.Join(", ", leaveOut.Select(c => c.Name))}, a finer key than {group?.Name ?? "the customer"} (several per customer)\n");
-            ExplainOutcomeOnly();
+            if (keepRest) ExplainOutcomeOnly();
         }
 
         /// <summary>Notes a column the mapping reads, so that the joins it comes through are listed.</summary>
