@@ -51,12 +51,13 @@ public static partial class ReportHtml
             ThemesByComments(h, themes, shown, noRisk);
         else
         {
-            h.P($"{Sentence(themes.Method)} Themes ranked by ARR at risk; associations, not proven causes.", "muted");
+            h.P($"{Sentence(themes.Method)} Themes ranked by ARR at risk; associations, not proven causes."
+                + (shown.Any(t => t.ScoreConfirms == false) ? $" \"{themes.ScoreMetric} not lower\": its customers do not score you lower with 95% confidence, so only the sentence model calls it a complaint; ranked after the problems their scores confirm." : ""), "muted");
             h.Figure(BarChart.Draw(shown.Select(t => new Bar(Short(t.Label), ExecutiveReportBuilder.ThemeRisk(t)!)).ToList(),
                     "ARR at risk by theme: " + string.Join("; ", shown.Take(5).Select(t => $"{t.Label} {Phrases.Money(ExecutiveReportBuilder.ThemeRisk(t)!)}")) + ".", MoneyFormat.Short),
                 "ARR at risk by theme (whiskers: intervals).");
             h.Table("Themes by ARR at risk", ["Theme", "Accounts", "Comments", $"{themes.ScoreMetric ?? "Score"} impact{(themes.ScoreMetric == "NPS" ? " (points)" : "")}", "ARR at risk beyond the scores", "ARR at risk vs comparable accounts"],
-                shown.Select(t => new[] { Cell(t.Label), Num(t.Accounts), Num(t.Comments), Number(t.ScoreImpact, themes.ScoreMetric == "NPS" ? "+0.0;−0.0;0.0" : "+0.00;−0.00;0.00"), Money(t.ArrAtRiskBeyondScores), Money(t.ArrAtRisk) }));
+                shown.Select(t => new[] { Cell(t.Label + (t.ScoreConfirms == false ? $" ({themes.ScoreMetric} not lower)" : "")), Num(t.Accounts), Num(t.Comments), Number(t.ScoreImpact, themes.ScoreMetric == "NPS" ? "+0.0;−0.0;0.0" : "+0.00;−0.00;0.00"), Money(t.ArrAtRiskBeyondScores), Money(t.ArrAtRisk) }));
         }
         foreach (var t in shown.Where(t => r.Quotes.Any(q => q.ThemeId == t.ThemeId)).Take(4))
         {
