@@ -67,6 +67,7 @@ public static class FulcrumWeb
         services.AddSingleton<StatusCache>();
         services.AddSingleton<SalesModelCache>();
         services.AddSingleton<Intake.KnownAccounts>();
+        services.AddSingleton<Intake.StoreScoreScales>();
         services.AddSingleton<FollowupQueue>();
         services.AddReports(builder.Configuration);
         services.AddSingleton(TimeProvider.System);

@@ -66,7 +66,7 @@ public static class KeyDriverAnalysis
             if (chosen.Count == 0)
                 throw new DriverAnalysisException("None of the default drivers is in the data (" + string.Join("; ", unused.Select(u => $"{u.Name}: {u.Reason}"))
                                                     + "). Name numeric drivers with --predictors, e.g. rattr:NAME or attr:NAME.");
-            var drivers = chosen.Select(i => candidates[i]).ToList();
+            var drivers = chosen.Select(i => OnStoreScale(candidates[i], facts.Store)).ToList();
             var complete = queries.Complete(chosen);
             if (complete.Rows < 3 || complete.Accounts < 2)
                 throw new DriverAnalysisException($"Only {complete.Rows:N0} rows from {complete.Accounts:N0} accounts have {outcome.Name} and every driver: too few for a regression.");
@@ -188,6 +188,12 @@ public static class KeyDriverAnalysis
     }
 
     /// <summary>Linear map of a mean onto 0–100 between the scale's ends, flipped when low is good.</summary>
+    /// <summary>CSAT and CES on the store's scale (a mapping may declare CES 1–5 or CSAT 1–10), not the built-in default.</summary>
+    static DriverVariable OnStoreScale(DriverVariable d, Fulcrum.Data.Store.FulcrumStore store) =>
+        Fulcrum.Data.Survey.ScoreScales.Declarable.Contains(d.Name)
+            ? Fulcrum.Data.Survey.ScoreScales.Of(store, d.Name) is var scale ? d with { ScaleMin = scale.Min, ScaleMax = scale.Max } : d
+            : d;
+
     static Estimate Scale(Estimate mean, double lo, double hi, bool higherIsGood, string method)
     {
         double Map(double x) => higherIsGood ? 100 * (x - lo) / (hi - lo) : 100 * (hi - x) / (hi - lo);

@@ -57,5 +57,5 @@ public sealed record MetricDefinition(string Name, string Description, string Un
             $"f.handle_minutes / 60.0 * {costPerAgentHour} + f.tickets * {otherCostPerTicket}"), StringComparison.Ordinal);
 }
 
-/// <summary>A bounded score's column in the response facts and its default scale (a mapping may declare another; the observed range widens it).</summary>
+/// <summary>A bounded score's column in the response facts and its default scale (the store's declared scale replaces it: ScoreScales).</summary>
 public sealed record ScoreScale(string Column, double Min, double Max);

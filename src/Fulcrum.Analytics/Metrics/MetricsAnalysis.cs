@@ -208,11 +208,15 @@ public static class MetricsAnalysis
         }
     }
 
-    /// <summary>The declared default scale, widened to what the data hold (a mapping may declare e.g. a 0–10 CSAT).</summary>
-    static (double Min, double Max) ObservedScale(AnalysisFacts facts, ScoreScale scale)
+    /// <summary>
+    /// The store's scale of the score (declared by a mapping, e.g. CES 1–5 or CSAT 1–10, else the default), so intervals stay
+    /// on it; answers outside it (written around the import, which refuses them) widen it rather than fall off.
+    /// </summary>
+    static (double Min, double Max) ObservedScale(AnalysisFacts facts, ScoreScale score)
     {
+        var scale = Fulcrum.Data.Survey.ScoreScales.Of(facts.Store, score.Column);
         var (min, max) = facts.Store.Query<(double?, double?)>(
-            $"SELECT CAST(MIN({scale.Column}) AS DOUBLE PRECISION), CAST(MAX({scale.Column}) AS DOUBLE PRECISION) FROM {facts.Responses()}").Single();
+            $"SELECT CAST(MIN({score.Column}) AS DOUBLE PRECISION), CAST(MAX({score.Column}) AS DOUBLE PRECISION) FROM {facts.Responses()}").Single();
         return (Math.Min(scale.Min, min ?? scale.Min), Math.Max(scale.Max, max ?? scale.Max));
     }
 

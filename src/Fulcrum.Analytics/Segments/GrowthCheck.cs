@@ -21,8 +21,14 @@ public sealed record GrowthCheckOptions(
     double Fdr = 0.05);
 
 /// <summary>One group's part in the change: its share of responses and metric in both periods, and what it contributed.</summary>
+/// <param name="QValue">The change's Benjamini–Hochberg q across the decomposition's groups with a test (as the scan's q);
+/// null for a group present in one period only (no change to test).</param>
 public sealed record GroupContribution(string Group, double ShareBefore, double ShareAfter, Estimate Before, Estimate After, Comparison Change,
-    double MixContribution, double RateContribution, double ArrNow);
+    double MixContribution, double RateContribution, double ArrNow, double? QValue = null)
+{
+    /// <summary>A fall that survives the false-discovery-rate control at <paramref name="fdr"/> (the scan's rule, not the unadjusted p).</summary>
+    public bool FellAt(double fdr) => QValue <= fdr && Change.Difference.Value < 0;
+}
 
 /// <summary>
 /// Kitagawa–Oaxaca decomposition of the change in a metric: Δ = Σ(s₂−s₁)(m₁+m₂)/2 (mix: the base changed) + Σ(m₂−m₁)(s₁+s₂)/2
@@ -87,7 +93,7 @@ public static class GrowthCheck
             .ThenByDescending(f => f.ArrExposed)
             .ToList();
 
-        var statements = Statements(metric, before, after, estimateBefore, estimateAfter, totalChange, decomposition, findings, unit);
+        var statements = Statements(metric, before, after, estimateBefore, estimateAfter, totalChange, decomposition, findings, unit, options.Fdr);
         return new GrowthCheckReport(metric.Name, before, after, estimateBefore, estimateAfter, totalChange, decomposition, findings,
             tests.Count, options.Fdr, options.MinN, statements);
     }
@@ -177,6 +183,10 @@ public static class GrowthCheck
                 rateVariance += Math.Pow((s1 + s2) / 2, 2) * (Math.Pow(e1.StandardError ?? 0, 2) + Math.Pow(e2.StandardError ?? 0, 2));
             contributions.Add(new GroupContribution(group, s1, s2, e1, e2, change, mix, rate, arr));
         }
+        // One test per group with a change: the groups' statements are as many tests as the scan's segments, so they get the
+        // same control (Benjamini–Hochberg over the groups tested; a group without a p-value is not counted).
+        var q = MultipleTesting.BenjaminiHochberg(contributions.Select(c => c.Change.PValue).ToList());
+        contributions = contributions.Select((c, i) => c with { QValue = double.IsNaN(q[i]) ? null : q[i] }).ToList();
         const double z = ClusteredEstimator.Z;
         var total = totalChange.Difference;
         var rateEffect = contributions.Sum(c => c.RateContribution);
@@ -241,11 +251,14 @@ public static class GrowthCheck
         var exposed = withArr ? string.Create(CultureInfo.InvariantCulture, $"; {t.Arr:$#,0} ARR exposed.") : ".";
         return string.Create(CultureInfo.InvariantCulture,
             $"{segment}: {metric.Name.ToUpperInvariant()} {direction} {Plain(Math.Abs(change.Value), metric)}{unit} ({Plain(t.Before.Value, metric)} → {Plain(t.After.Value, metric)}, 95% CI {Signed(change.Lower, metric)} to {Signed(change.Upper, metric)}) from {before} to {after}, " +
-            $"{Plain(Math.Abs(t.VsRest.Value), metric)}{unit} {(t.VsRest.Value < 0 ? "worse" : "better")} than the rest (q = {(q < 0.001 ? "<0.001" : q.ToString("0.###", CultureInfo.InvariantCulture))}){exposed}");
+            $"{Plain(Math.Abs(t.VsRest.Value), metric)}{unit} {(t.VsRest.Value < 0 ? "worse" : "better")} than the rest (q {Q(q)}){exposed}");
     }
 
+    /// <summary>A q-value as the statements give it: "= 0.012", or "< 0.001".</summary>
+    static string Q(double q) => q < 0.001 ? "< 0.001" : "= " + q.ToString("0.###", CultureInfo.InvariantCulture);
+
     static List<string> Statements(MetricDefinition metric, PeriodRange before, PeriodRange after, Estimate b, Estimate a, Comparison total,
-        Decomposition decomposition, List<ScanFinding> findings, string unit)
+        Decomposition decomposition, List<ScanFinding> findings, string unit, double fdr)
     {
         var name = metric.Name.ToUpperInvariant();
         var statements = new List<string>
@@ -257,9 +270,9 @@ public static class GrowthCheck
         };
         var notDown = total.Difference.Value >= 0 || !total.IsSignificant();
         var withArr = decomposition.Groups.Sum(g => g.ArrNow) > 0;
-        foreach (var g in decomposition.Groups.Where(g => g.Change.IsSignificant() && g.Change.Difference.Value < 0))
+        foreach (var g in decomposition.Groups.Where(g => g.FellAt(fdr)))
             statements.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{(notDown ? "Hidden under growth: " : "")}within {decomposition.Dimension} {g.Group}, {name} fell {Plain(Math.Abs(g.Change.Difference.Value), metric)}{unit} ({Plain(g.Before.Value, metric)} → {Plain(g.After.Value, metric)}, p {(g.Change.PValue < 0.001 ? "< 0.001" : "= " + g.Change.PValue.ToString("0.###", CultureInfo.InvariantCulture))}){(notDown ? " while the total did not fall" : "")}{(withArr ? $"; {BusinessCase.MoneyFormat.Short(g.ArrNow)} ARR in the segment today." : ".")}"));
+                $"{(notDown ? "Hidden under growth: " : "")}within {decomposition.Dimension} {g.Group}, {name} fell {Plain(Math.Abs(g.Change.Difference.Value), metric)}{unit} ({Plain(g.Before.Value, metric)} → {Plain(g.After.Value, metric)}, q {Q(g.QValue!.Value)}){(notDown ? " while the total did not fall" : "")}{(withArr ? $"; {BusinessCase.MoneyFormat.Short(g.ArrNow)} ARR in the segment today." : ".")}"));
         var declines = findings.Where(f => f.DifferenceVsRest.Value < 0 && f.Change.Difference.Value < 0).Take(3).ToList();
         if (declines.Count > 0)
             statements.Add($"{(notDown ? "Trouble hidden under growth" : "Declining segments")}, largest ARR first: " + string.Join(" ", declines.Select(f => f.Statement)));

@@ -26,16 +26,17 @@ public static class RepeatPurchaseAnalysis
         // The rule every analysis uses, between the two scores repeat purchase levels (CES is not one).
         var answers = PrimarySurveyMetric.Choose(store);
         var soft = options.Soft ?? SurveyMetricChoice.From(answers.AnswersOf("nps"), answers.AnswersOf("csat"), 0).Metric ?? "csat";
+        // The store-wide levels (Fulcrum.Data.Survey.ScoreLevels) on the store's scale: the closed loop calls the same answers dissatisfied.
+        var scoreLevels = ScoreLevels.Of(store, soft);
         var names = soft == "nps"
             ? new[] { "detractors (0–6)", "passives (7–8)", "promoters (9–10)" }
-            : ["dissatisfied (CSAT 1–2)", "neutral (3)", "satisfied (4–5)"];
+            : [$"dissatisfied ({scoreLevels.UnhappyRange})", $"neutral ({scoreLevels.Points(ScoreLevels.Middle)})", $"satisfied ({scoreLevels.Points(ScoreLevels.Happy)})"];
         if (store.Count("orders") == 0)
             return Missing(soft, options, "No orders imported, so repeat purchases cannot be measured. Import them: fulcrum import orders FILE (order_id, account_id, ordered_at, amount).");
         if (store.Scalar<long>($"SELECT COUNT({soft}) FROM responses") == 0)
             return Missing(soft, options, $"No {soft.ToUpperInvariant()} answers imported, so there is no score to link to repeat purchases. Import responses with {Metrics.SurveyMetricNames.WithArticle(soft)} column.");
 
-        // The store-wide levels (Fulcrum.Data.Survey.ScoreLevels): the closed loop calls the same answers dissatisfied.
-        var level = ScoreLevels.Of(store, soft).Level;
+        var level = scoreLevels.Level;
         var rows = RepeatPurchaseData.Load(store, soft, options.WindowDays, level);
         if (rows.Count == 0)
             return Missing(soft, options, $"No scored answer has {options.WindowDays} days of orders after it yet (the last order bounds the follow-up). Use a shorter --window-days or import more recent orders.");

@@ -10,17 +10,18 @@ public static class GrowthCheckView
         // NPS in tenths of a point; a mean score (CSAT, CES) in hundredths, where a tenth is a large move (as the statements).
         var (value, signed) = report.Metric == "nps" ? ("0.0", "+0.0;-0.0;0.0") : ("0.00", "+0.00;-0.00;0.00");
         string Value(Estimate e) => e.IsDefined ? $"{e.Value.ToString(value)} [grey](n={e.N:N0})[/]" : "—";
-        string Change(Comparison c) => c.Difference.IsDefined
-            ? Colour(c.IsSignificant() && c.Difference.Value < 0, $"{c.Difference.Value.ToString(signed)} [[{c.Difference.Lower.ToString(value)}, {c.Difference.Upper.ToString(value)}]]", c.IsSignificant())
+        // The total is one test (its p); the groups are as many tests as groups, coloured by their BH q at the chosen FDR.
+        string Change(Comparison c, bool significant) => c.Difference.IsDefined
+            ? Colour(significant && c.Difference.Value < 0, $"{c.Difference.Value.ToString(signed)} [[{c.Difference.Lower.ToString(value)}, {c.Difference.Upper.ToString(value)}]]", significant)
             : "—";
         var d = report.Decomposition;
         var table = new Table().Border(TableBorder.Rounded)
             .Title($"[bold]{Markup.Escape(report.Metric.ToUpperInvariant())}[/] {Markup.Escape(report.Before.Label)} → {Markup.Escape(report.After.Label)} by {Markup.Escape(d.Dimension)}")
-            .AddColumns("group", "share before", "share after", "before", "after", "change (95% CI)", "mix", "rate", "ARR now");
+            .AddColumns("group", "share before", "share after", "before", "after", "change (95% CI)", "q", "mix", "rate", "ARR now");
         foreach (var g in d.Groups)
             table.AddRow(Markup.Escape(g.Group), g.ShareBefore.ToString("P1"), g.ShareAfter.ToString("P1"), Value(g.Before), Value(g.After),
-                Change(g.Change), g.MixContribution.ToString(signed), g.RateContribution.ToString(signed), g.ArrNow == 0 ? "—" : g.ArrNow.ToString("$#,0"));
-        table.AddRow("[bold]total[/]", "", "", Value(report.TotalBefore), Value(report.TotalAfter), Change(report.TotalChange),
+                Change(g.Change, g.QValue <= report.Fdr), g.QValue is { } q ? (q < 0.001 ? "<0.001" : q.ToString("0.###")) : "—", g.MixContribution.ToString(signed), g.RateContribution.ToString(signed), g.ArrNow == 0 ? "—" : g.ArrNow.ToString("$#,0"));
+        table.AddRow("[bold]total[/]", "", "", Value(report.TotalBefore), Value(report.TotalAfter), Change(report.TotalChange, report.TotalChange.IsSignificant()), "",
             $"[bold]{d.MixEffect.Value.ToString(signed)}[/]", $"[bold]{d.RateEffect.Value.ToString(signed)}[/]", "");
         AnsiConsole.Write(table);
 

@@ -4,6 +4,7 @@ using Fulcrum.Data.Import.Mapping;
 using Fulcrum.Data.Import.Sources;
 using Fulcrum.Data.Schema;
 using Fulcrum.Data.Store;
+using Fulcrum.Data.Survey;
 
 namespace Fulcrum.Data.Import;
 
@@ -25,6 +26,8 @@ public sealed class Importer(FulcrumStore store)
         using var reader = new ReadAheadSourceReader(OpenSource(request, explicitMapping, limits));
         var mapping = explicitMapping ?? IdentityMapping.For(ResolveTable(request.Table), reader.Columns, request.File);
         var tableMappings = SelectTables(mapping, request.Table);
+        // CSAT and CES are checked on the mapping's declared scales over the store's (a conflict with answers on record is refused here).
+        var scales = ScoreScales.ForImport(store, mapping);
 
         var joinFolder = request.JoinFolder ?? Path.GetDirectoryName(Path.GetFullPath(request.File))!;
         var joins = mapping.Joins.Select(j => JoinIndex.Load(j, mapping.MappingFile, joinFolder, limits)).ToList();
@@ -41,7 +44,7 @@ public sealed class Importer(FulcrumStore store)
                 stagings.Add(new StagingTable(store, table, columns, group.Any(m => m.Distinct)));
             }
             var compiled = tableMappings
-                .Select(m => (Table: new CompiledTable(m, row, stagings.First(s => s.Table.Name == m.Table.Name).Columns, mapping.Scales),
+                .Select(m => (Table: new CompiledTable(m, row, stagings.First(s => s.Table.Name == m.Table.Name).Columns, scales),
                               Staging: stagings.First(s => s.Table.Name == m.Table.Name)))
                 .Select(c => (c.Table, c.Staging, Fold: c.Table.Mapping.Groups ? new GroupFold(c.Table, c.Staging.Columns.Count) : null))
                 .ToList();
@@ -131,6 +134,8 @@ public sealed class Importer(FulcrumStore store)
             FollowupOpening.Opened? followups = null;
             using (var transaction = store.BeginTransaction())
             {
+                // The declared scales first: the follow-up rule below reads them.
+                ScoreScales.Record(store, mapping, transaction);
                 foreach (var staging in stagings)
                 {
                     cancellation.ThrowIfCancellationRequested();

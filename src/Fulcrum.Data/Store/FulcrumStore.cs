@@ -231,7 +231,7 @@ public sealed class FulcrumStore : IDisposable
         foreach (var table in CanonicalSchema.Tables.Reverse())
             if (table.Name != CanonicalSchema.Assumptions.Name)
                 Execute($"DELETE FROM {table.Name}", transaction: transaction);
-        foreach (var table in new[] { "import_rejects", "import_runs", "ground_truth", "store_metadata", "alerts", "followup_events", "response_themes", "response_sentiment", "themes", "sentiment_models" })
+        foreach (var table in new[] { "import_rejects", "import_runs", "ground_truth", "store_metadata", "alerts", "followup_events", "response_themes", "response_sentiment", "themes", "sentiment_models", "score_scales" })
             Execute($"DELETE FROM {table}", transaction: transaction);
         BumpDataVersion(transaction);
         transaction.Commit();

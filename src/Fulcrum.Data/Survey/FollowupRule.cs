@@ -5,8 +5,8 @@ namespace Fulcrum.Data.Survey;
 
 /// <summary>
 /// Which answers the closed loop follows up: the unhappy ones (<see cref="ScoreLevels"/>) on the store's survey metric —
-/// NPS detractors (0–6) where customers answer NPS; else dissatisfied CSAT answers (bottom quarter of the scale: 1–2 on
-/// 1–5); else high-effort CES answers (top quarter: 6–7 on 1–7). The import, <c>followups sync</c>, the web intake and the
+/// NPS detractors (0–6) where customers answer NPS; else dissatisfied CSAT answers (bottom quarter of the store's scale:
+/// 1–2 on 1–5, 1–3 on a declared 1–10); else high-effort CES answers (top quarter: 6–7 on 1–7, 4–5 on a declared 1–5). The import, <c>followups sync</c>, the web intake and the
 /// closed-loop measures all ask this one rule. The metric is the store's, not the answer's, so a company that asks NPS keeps
 /// the NPS rule exactly, and the measures compare one metric.
 /// </summary>

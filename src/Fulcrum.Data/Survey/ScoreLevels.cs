@@ -9,13 +9,14 @@ namespace Fulcrum.Data.Survey;
 /// Where a survey answer sits on its scale: the unhappy end, the middle or the happy end. NPS: detractor 0–6, passive 7–8,
 /// promoter 9–10. CSAT: by its place on the scale — the bottom quarter dissatisfied (1–2 on 1–5), up to the middle neutral
 /// (3), the top half satisfied (4–5). CES, where more is worse, mirrored: the top quarter high effort (6–7 on 1–7), the
-/// bottom half low effort. A mapping may declare another CSAT or CES scale (say 0–10); it is not stored, so the default
-/// scale is widened to what the answers hold, and the quarter follows (0–2 on 0–10). Repeat purchase and the closed loop
-/// read the levels from here, so "dissatisfied" means one thing throughout.
+/// bottom half low effort. The scale is the store's (<see cref="ScoreScales"/>): a mapping may declare another CSAT or CES
+/// scale, and the quarter follows (CSAT 0–2 on 0–10, 1–3 on 1–10; CES 4–5 on 1–5). Imports and the intake refuse answers
+/// outside it; one written by other means (SQL) widens it rather than falling off the scale. Repeat purchase and the
+/// closed loop read the levels from here, so "dissatisfied" means one thing throughout.
 /// </summary>
 /// <param name="Metric">"nps", "csat" or "ces" (the responses column).</param>
-/// <param name="Min">Low end of the scale (widened to the answers).</param>
-/// <param name="Max">High end of the scale (widened to the answers).</param>
+/// <param name="Min">Low end of the store's scale.</param>
+/// <param name="Max">High end of the store's scale.</param>
 public sealed record ScoreLevels(string Metric, double Min, double Max)
 {
     public const int Unhappy = 0, Middle = 1, Happy = 2;
@@ -63,6 +64,17 @@ public sealed record ScoreLevels(string Metric, double Min, double Max)
         }
     }
 
+    /// <summary>
+    /// The whole points of the scale at <paramref name="level"/>, low to high, e.g. "3" (neutral CSAT on 1–5), "4–5"
+    /// (satisfied), "6–10" (satisfied on 1–10); empty when no whole point is at that level.
+    /// </summary>
+    public string Points(int level)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var points = Enumerable.Range((int)Math.Ceiling(Min), (int)Math.Floor(Max) - (int)Math.Ceiling(Min) + 1).Where(p => Level(p) == level).ToList();
+        return points.Count == 0 ? "" : points.Count == 1 ? points[0].ToString(c) : $"{points[0].ToString(c)}–{points[^1].ToString(c)}";
+    }
+
     bool IsDefaultScale => Metric switch
     {
         "nps" => true,
@@ -70,21 +82,18 @@ public sealed record ScoreLevels(string Metric, double Min, double Max)
         _ => Min == CanonicalSchema.DefaultCesMin && Max == CanonicalSchema.DefaultCesMax,
     };
 
-    /// <summary>The levels of <paramref name="metric"/> in this store: the default scale widened to the answers on record.</summary>
+    /// <summary>The levels of <paramref name="metric"/> in this store: its stored scale (declared, else the default).</summary>
     public static ScoreLevels Of(FulcrumStore store, string metric, DbTransaction? transaction = null)
     {
         ArgumentNullException.ThrowIfNull(store);
-        var (min, max) = metric switch
-        {
-            "nps" => (CanonicalSchema.NpsMin, CanonicalSchema.NpsMax),
-            "csat" => (CanonicalSchema.DefaultCsatMin, CanonicalSchema.DefaultCsatMax),
-            "ces" => (CanonicalSchema.DefaultCesMin, CanonicalSchema.DefaultCesMax),
-            _ => throw new ArgumentException($"Unknown survey metric '{metric}'. Use nps, csat or ces.", nameof(metric)),
-        };
         if (metric == "nps") return Nps;
-        // The column is one of the three names above, never user text.
+        if (!ScoreScales.Declarable.Contains(metric))
+            throw new ArgumentException($"Unknown survey metric '{metric}'. Use nps, csat or ces.", nameof(metric));
+        var scale = ScoreScales.Of(store, metric, transaction);
+        // The column is one of the two names above, never user text. Answers outside the scale only come from outside the
+        // import and the intake (which refuse them); they widen it so that none falls off the scale.
         var (low, high) = store.Query<(double?, double?)>(
             $"SELECT CAST(MIN({metric}) AS DOUBLE PRECISION), CAST(MAX({metric}) AS DOUBLE PRECISION) FROM responses", transaction: transaction).Single();
-        return new ScoreLevels(metric, Math.Min(min, low ?? min), Math.Max(max, high ?? max));
+        return new ScoreLevels(metric, Math.Min(scale.Min, low ?? scale.Min), Math.Max(scale.Max, high ?? scale.Max));
     }
 }

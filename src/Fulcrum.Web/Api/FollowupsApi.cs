@@ -18,7 +18,7 @@ public static class FollowupsApi
         api.MapPost("/{responseId}/assign", Assign).WithName("AssignFollowup").RequireAuthorization(Policies.Analyst)
             .WithSummary("Assigns an owner (and optionally a due date) to an open follow-up.");
         api.MapPost("/sync", Sync).WithName("SyncFollowups").RequireAuthorization(Policies.Analyst)
-            .WithSummary("Opens a follow-up for every answer the closed loop picks (NPS detractors 0–6; where NPS is not answered, dissatisfied CSAT 1–2, else high-effort CES 6–7) that has none (idempotent).");
+            .WithSummary("Opens a follow-up for every answer the closed loop picks (NPS detractors 0–6; where NPS is not answered, dissatisfied CSAT 1–2, else high-effort CES 6–7, on the scales the store declares) that has none (idempotent).");
         api.MapGet("/measures", Measures).WithName("GetClosedLoopMeasures")
             .WithSummary("How well the loop is closed: cases, overdue, days to close, within SLA, later NPS and churn after a closed case.");
         api.MapPost("/{responseId}/close", Close).WithName("CloseFollowup").RequireAuthorization(Policies.Analyst)

@@ -35,20 +35,22 @@ public static class IntakeApi
         return app;
     }
 
-    public static async Task<Results<Ok<IntakeResult>, ValidationProblem>> PostOne(HttpRequest request, KnownAccounts accounts, StoreWriter writer, CancellationToken cancellation)
+    public static async Task<Results<Ok<IntakeResult>, ValidationProblem>> PostOne(HttpRequest request, KnownAccounts accounts, StoreScoreScales scales,
+        StoreWriter writer, CancellationToken cancellation)
     {
         var (document, problem) = Parse(request);
         if (problem is not null) return problem;
         using (document)
         {
             var errors = new Dictionary<string, List<string>>();
-            var response = ResponseValidator.Validate(document!.RootElement, "", errors);
+            var rules = ResponseValidator.Rules(await scales.GetAsync(cancellation));
+            var response = ResponseValidator.Validate(document!.RootElement, "", errors, rules);
             return await Write(accounts, writer, response is null ? [] : [response], errors, cancellation);
         }
     }
 
-    public static async Task<Results<Ok<IntakeResult>, ValidationProblem>> PostBatch(HttpRequest request, KnownAccounts accounts, StoreWriter writer,
-        IOptions<IntakeOptions> options, CancellationToken cancellation)
+    public static async Task<Results<Ok<IntakeResult>, ValidationProblem>> PostBatch(HttpRequest request, KnownAccounts accounts, StoreScoreScales scales,
+        StoreWriter writer, IOptions<IntakeOptions> options, CancellationToken cancellation)
     {
         var (document, problem) = Parse(request);
         if (problem is not null) return problem;
@@ -63,10 +65,11 @@ public static class IntakeApi
             if (count > options.Value.MaxBatch) return Invalid(new() { ["$"] = [$"a batch holds at most {options.Value.MaxBatch} responses, not {count}"] });
             var errors = new Dictionary<string, List<string>>();
             var valid = new List<ValidResponse>(count);
+            var rules = ResponseValidator.Rules(await scales.GetAsync(cancellation));
             var i = 0;
             foreach (var element in root.EnumerateArray())
             {
-                if (ResponseValidator.Validate(element, $"[{i}]", errors) is { } response) valid.Add(response);
+                if (ResponseValidator.Validate(element, $"[{i}]", errors, rules) is { } response) valid.Add(response);
                 i++;
             }
             return await Write(accounts, writer, valid, errors, cancellation);

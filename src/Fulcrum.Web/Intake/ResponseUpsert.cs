@@ -58,7 +58,7 @@ public sealed class ResponseUpsert(IReadOnlyList<ValidResponse> responses) : IBa
         store.Execute(Upsert, transaction: transaction);
         store.Execute($"DELETE FROM {Staging}", transaction: transaction);
         // An answer the closed loop picks (FollowupRule: a detractor, else dissatisfied CSAT, else high-effort CES) opens its
-        // follow-up in the same commit, so a crash leaves both or neither. The rule is read after the upsert: the batch may widen the scale.
+        // follow-up in the same commit, so a crash leaves both or neither. The rule is read after the upsert: the batch may change which metric the store answers most.
         var rule = FollowupRule.Of(store, transaction);
         var followupDays = rule is null ? [] : last.Values
             .Where(r => r.Values.GetValueOrDefault(rule.Metric) is { } score && rule.Needs(Convert.ToDouble(score, CultureInfo.InvariantCulture)))

@@ -10,21 +10,25 @@ public sealed record ValidResponse(string ResponseId, string AccountId, IReadOnl
 
 /// <summary>
 /// Checks a posted survey response with the importer's own rules (<see cref="ValueConverter"/> and <see cref="FieldRules"/>
-/// on the canonical <c>responses</c> fields): types, required fields, score ranges (NPS 0–10, CSAT 1–5, CES 1–7). Errors
-/// are per field, keyed like <c>nps</c> or <c>[3].nps</c> in a batch.
+/// on the canonical <c>responses</c> fields): types, required fields, score ranges (NPS 0–10, CSAT and CES on the store's
+/// scales: 1–5 and 1–7 unless a mapping declared others). Errors are per field, keyed like <c>nps</c> or <c>[3].nps</c> in a batch.
 /// </summary>
 public static class ResponseValidator
 {
     static readonly TableDefinition Table = CanonicalSchema.Responses;
-    static readonly IReadOnlyDictionary<string, Scale> NoScales = new Dictionary<string, Scale>();
-    static readonly Dictionary<string, (FieldDefinition Field, FieldRules Rules)> Fields =
-        Table.Fields.ToDictionary(f => f.Name, f => (f, new FieldRules(f, NoScales)), StringComparer.Ordinal);
 
     public static IReadOnlyList<string> FieldNames => Table.Fields.Select(f => f.Name).ToList();
 
+    /// <summary>The rules of every field, CSAT and CES on <paramref name="scales"/> (the store's, <see cref="StoreScoreScales"/>).</summary>
+    public static IReadOnlyDictionary<string, (FieldDefinition Field, FieldRules Rules)> Rules(IReadOnlyDictionary<string, Scale> scales) =>
+        Table.Fields.ToDictionary(f => f.Name, f => (f, new FieldRules(f, scales)), StringComparer.Ordinal);
+
+    /// <param name="fields">The rules from <see cref="Rules"/>, built once per request.</param>
     /// <returns>The response, or null with <paramref name="errors"/> filled (field key → reasons).</returns>
-    public static ValidResponse? Validate(JsonElement element, string prefix, Dictionary<string, List<string>> errors)
+    public static ValidResponse? Validate(JsonElement element, string prefix, Dictionary<string, List<string>> errors,
+        IReadOnlyDictionary<string, (FieldDefinition Field, FieldRules Rules)> fields)
     {
+        ArgumentNullException.ThrowIfNull(fields);
         if (element.ValueKind != JsonValueKind.Object)
         {
             Add(errors, prefix.Length == 0 ? "$" : prefix, $"a response must be a JSON object, not {element.ValueKind.ToString().ToLowerInvariant()}");
@@ -34,10 +38,10 @@ public static class ResponseValidator
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in element.EnumerateObject())
         {
-            if (!Fields.ContainsKey(property.Name))
+            if (!fields.ContainsKey(property.Name))
                 Add(errors, Key(prefix, property.Name), $"unknown field; fields are: {string.Join(", ", FieldNames)}");
         }
-        foreach (var (name, (field, rules)) in Fields)
+        foreach (var (name, (field, rules)) in fields)
         {
             var key = Key(prefix, name);
             object? raw = null;

@@ -36,9 +36,10 @@ public sealed class ScoreLevelsTests : IDisposable
     }
 
     [Fact]
-    public void A_CSAT_scale_declared_wider_widens_the_levels_to_the_answers()
+    public void CSAT_answers_written_outside_the_stored_scale_widen_the_levels_to_them()
     {
-        // A mapping that declares csat: [0, 10]; the bottom quarter is 0–2.5, so 0, 1 and 2 are dissatisfied.
+        // Answers written around the import (which refuses them): 0–10 in a store on the default 1–5. The bottom quarter
+        // of 0–10 is 0–2.5, so 0, 1 and 2 are dissatisfied; no answer falls off the scale.
         Answers("csat", 0, 4, 10);
         var levels = ScoreLevels.Of(_store, "csat");
         Assert.Equal((0.0, 10.0), (levels.Min, levels.Max));
@@ -54,6 +55,33 @@ public sealed class ScoreLevelsTests : IDisposable
         Assert.Equal([2, 2, 2, 1, 1, 0, 0], new[] { 1.0, 2, 3, 4, 5, 6, 7 }.Select(levels.Level));
         Assert.Equal("CES 6–7", levels.UnhappyRange);
         Assert.Equal("high-effort", levels.UnhappyWord);
+    }
+
+    void Declare(string metric, double min, double max) =>
+        _store.Execute("INSERT INTO score_scales (metric, min_value, max_value, declared_by, declared_at) VALUES ($metric, $min, $max, 'a test', TIMESTAMP '2024-01-01 00:00')",
+            new { metric, min, max });
+
+    [Fact]
+    public void CES_declared_on_1_to_5_calls_4_and_5_high_effort()
+    {
+        Declare("ces", 1, 5);
+        Answers("ces", 1, 5);
+        var levels = ScoreLevels.Of(_store, "ces");
+        // Top quarter: 5 − 0.25 × 4 = 4; the middle down to 5 − 0.5 × 4 = 3.
+        Assert.Equal([2, 2, 1, 0, 0], new[] { 1.0, 2, 3, 4, 5 }.Select(levels.Level));
+        Assert.Equal("CES 4–5 on a 1–5 scale", levels.UnhappyRange);
+        Assert.Equal(("3", "1–2"), (levels.Points(ScoreLevels.Middle), levels.Points(ScoreLevels.Happy)));
+    }
+
+    [Fact]
+    public void CSAT_declared_on_1_to_10_keeps_its_scale_though_the_answers_use_part_of_it()
+    {
+        Declare("csat", 1, 10);
+        Answers("csat", 2, 3);
+        var levels = ScoreLevels.Of(_store, "csat");
+        Assert.Equal((1.0, 10.0), (levels.Min, levels.Max));
+        Assert.Equal("CSAT 1–3 on a 1–10 scale", levels.UnhappyRange);
+        Assert.Equal(["1–3", "4–5", "6–10"], new[] { ScoreLevels.Unhappy, ScoreLevels.Middle, ScoreLevels.Happy }.Select(levels.Points));
     }
 
     public void Dispose() => _store.Dispose();

@@ -23,7 +23,16 @@ public sealed record ImportMapping(
 }
 
 /// <summary>The declared range of a score (e.g. CSAT 1–10 in a source that uses a 10-point scale).</summary>
-public readonly record struct Scale(double Min, double Max);
+/// <param name="Line">The mapping file's line that declares it (0 when not declared by a mapping file).</param>
+public readonly record struct Scale(double Min, double Max, int Line = 0)
+{
+    /// <summary>Same range, wherever declared.</summary>
+    public bool SameRange(Scale other) => Min == other.Min && Max == other.Max;
+
+    /// <summary>"1–5", "0–10".</summary>
+    public override string ToString() =>
+        $"{Min.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}–{Max.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}";
+}
 
 /// <summary>Another file joined to each source row by a key column (left join; the key must be unique in that file).</summary>
 public sealed record JoinSpec(string File, string On, SourceOptions Options, int Line);

@@ -93,7 +93,7 @@ public static class MappingLoader
                     _ => throw Error(value, $"scale '{name}' must be [min, max] or {{ min: .., max: .. }}."),
                 };
                 if (min >= max) throw Error(value, $"scale '{name}': min {min} must be below max {max}.");
-                scales[name] = new Scale(min, max);
+                scales[name.ToLowerInvariant()] = new Scale(min, max, Line(key));
             }
             return scales;
         }

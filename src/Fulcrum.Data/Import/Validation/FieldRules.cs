@@ -11,11 +11,22 @@ public sealed class FieldRules
     readonly double? _min, _max;
     readonly HashSet<string>? _allowed;
 
+    readonly string _scaleHint = "";
+
+    /// <param name="scales">The scales CSAT and CES are checked on: an import's are the mapping's declarations over the
+    /// store's (<see cref="Survey.ScoreScales.ForImport"/>); a metric missing here is on its default scale.</param>
     public FieldRules(FieldDefinition field, IReadOnlyDictionary<string, Scale> scales)
     {
         _field = field;
         (_min, _max) = (field.Min, field.Max);
-        if (field.ScaleDeclaredByMapping && scales.TryGetValue(field.Name, out var scale)) (_min, _max) = (scale.Min, scale.Max);
+        if (field.ScaleDeclaredByMapping)
+        {
+            var declared = scales.TryGetValue(field.Name, out var scale) && !(scale.Min == field.Min && scale.Max == field.Max);
+            if (declared) (_min, _max) = (scale.Min, scale.Max);
+            _scaleHint = declared
+                ? $" (the {field.Name} scale declared for this store)"
+                : " (declare the source's scale under 'scales' in the mapping)";
+        }
         if (field.AllowedValues is not null) _allowed = new HashSet<string>(field.AllowedValues, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -33,8 +44,7 @@ public sealed class FieldRules
             var number = Convert.ToDouble(value, CultureInfo.InvariantCulture);
             if (number < _min || number > _max)
             {
-                error = $"out of range: {_field.Name} must be between {Format(_min)} and {Format(_max)}"
-                        + (_field.ScaleDeclaredByMapping ? " (declare the source's scale under 'scales' in the mapping)" : "");
+                error = $"out of range: {_field.Name} must be between {Format(_min)} and {Format(_max)}{_scaleHint}";
                 return false;
             }
         }

@@ -26,6 +26,7 @@ public static class SentimentTraining
     {
         if (folds is < 2 or > 20) throw new SentimentTrainingException("--folds must be between 2 and 20.");
         options ??= new SentimentClassifierOptions();
+        source = source.OnScaleOf(store);
         var set = SentimentTrainingSet.Read(store, source, folds);
         if (vectors is not null && options.EmbeddingWeight > 0)
         {
