@@ -10,6 +10,7 @@ using Fulcrum.ThemeLab;
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 // usage: lab [--air] [--demo seed1.duckdb,...] [--merge 0.3,0.25] [--min-share 0.002] [--seed N | --seeds 1,2,3 (one run per discovery seed)]
+// valuation: --impact STORE,... [--oracle] (ranks by ARR at risk beyond the scores; --oracle: the planted comments as one theme each, what perfect discovery would rank)
 // diagnostics: [--fallbacks] (why a theme's label is its key phrases) [--communities] (F1 of the raw graph communities, best single and best union of two) [--links] (where a planted community's graph edges go)
 // prototypes tried and not kept (docs/methods.md): [--tone model|partition|both] [--tone-merge T|qF] [--tone-merge-within] [--stable RESAMPLES:SHARE:MERGE(0: none) [--ladder 0.5,0.71,1,1.41,2]] [--no-fold] [--cross MERGE] [--strip-products] [--wishes] [--hybrid W] [--consensus RUNS:THRESHOLD] [--graph-consensus RUNS:THRESHOLD:ROUNDS,...] [--cooc LIFT:COS:CROSS(0|1):MINCOUNT] [--split Q,- --separation QUANTILE --split-part SHARE_OF_MINIMUM --join SHARE,- --join-min COUNT]
 // cooc22 (context-aware similarity): [--context-edges W] (same-comment edges, W × the mean kNN edge) [--context-mix λ [--context-assign raw|mixed]] (vectors mixed with their comment's other sentences) [--context-reweight β] (kNN edges re-weighted by their comments' likeness)
