@@ -8,7 +8,7 @@ namespace Fulcrum.Web.Api;
 /// name their files as uploaded (<see cref="Fulcrum.Data.Import.ShownPaths"/>); this is the net under every error
 /// message that reaches a response or a page.
 /// </summary>
-public static partial class ServerPaths
+public static class ServerPaths
 {
     static readonly Regex TempPath = new(Regex.Escape(Path.GetTempPath()) + """[^\s'"`,;:()\[\]<>]*""", RegexOptions.Compiled);
 
