@@ -153,6 +153,12 @@ public static class FulcrumApp
     /// </summary>
     public const int UsageError = 64;
 
+    /// <summary>
+    /// Exit code of a command whose input file refuses it (EX_DATAERR of sysexits.h): an import refusing rows (or a dry run
+    /// finding that it would), a file that cannot be parsed, a mapping that does not fit the file. README, "Exit codes".
+    /// </summary>
+    public const int DataError = 65;
+
     /// <summary>Exit code of a command that ran and could not finish: the data refuse the analysis (with what to import), the store or a webhook failed, or an unexpected error.</summary>
     public const int Failure = 1;
 
@@ -160,6 +166,7 @@ public static class FulcrumApp
     {
         CommandParseException => ParseError,
         CommandAppException or UsageException => UsageError,
+        ImportException or MappingException or SourceFormatException => DataError,
         _ => Failure,
     };
 

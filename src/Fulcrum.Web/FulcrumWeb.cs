@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
+using Fulcrum.Core.Serialization;
 using Fulcrum.Web.Access;
 using Fulcrum.Web.Api;
 using Fulcrum.Web.Followups;
@@ -160,8 +161,8 @@ public static class FulcrumWeb
 
     public static void Configure(JsonSerializerOptions json)
     {
-        // Undefined estimates carry NaN; JSON has no NaN, so it is written as the string "NaN".
-        json.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        // Undefined estimates carry NaN; JSON has no NaN, so it is written as null beside the estimate's reason, as the CLI's --json.
+        json.Converters.Add(new NonFiniteAsNullConverter());
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Fulcrum.Core.Serialization;
 using Fulcrum.Core.Statistics;
 using Fulcrum.Data.Store;
 
@@ -13,14 +14,14 @@ namespace Fulcrum.Analytics.Alerts;
 public static class AlertStore
 {
     /// <summary>
-    /// JSON for alert details and webhook payloads: camelCase, enums as lower-case text, NaN allowed, non-ASCII text
+    /// JSON for alert details and webhook payloads: camelCase, enums as lower-case text, a number that is not finite (an
+    /// interval or a standard error a short series cannot give) as null as in every JSON Fulcrum writes, non-ASCII text
     /// (–, λ, names) written as is rather than \u-escaped (the payload is data, never embedded in HTML).
     /// </summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new NonFiniteAsNullConverter() },
     };
 
     /// <summary>

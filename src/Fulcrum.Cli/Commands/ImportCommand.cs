@@ -20,7 +20,7 @@ public sealed class ImportCommand : StoreCommand<ImportCommand.Settings>
         public string? Mapping { get; init; }
 
         [CommandOption("--dry-run")]
-        [Description("Validate and report what would change; write nothing. Exits 2, as the import would, when rows are invalid and --skip-invalid is not given.")]
+        [Description("Validate and report what would change; write nothing. Exits 65, as the import would, when rows are invalid and --skip-invalid is not given.")]
         public bool DryRun { get; init; }
 
         [CommandOption("--skip-invalid")]
@@ -67,6 +67,6 @@ public sealed class ImportCommand : StoreCommand<ImportCommand.Settings>
         return ExitCode(result);
     }
 
-    /// <summary>2 when nothing was or would be written because of invalid rows (a dry run fails as the import would), else 0.</summary>
-    static int ExitCode(ImportResult result) => result.Status == ImportStatus.Rejected || result.WouldBeRefused ? 2 : 0;
+    /// <summary>65 (a data error) when nothing was or would be written because of invalid rows (a dry run fails as the import would), else 0.</summary>
+    static int ExitCode(ImportResult result) => result.Status == ImportStatus.Rejected || result.WouldBeRefused ? FulcrumApp.DataError : 0;
 }

@@ -5,8 +5,9 @@ namespace Fulcrum.Data.Import;
 /// <param name="SkipInvalid">Import the valid rows and record every reject, instead of refusing the whole file.</param>
 /// <param name="JoinFolder">The folder a mapping's joined files must be in; null: the mapping's own folder.</param>
 /// <param name="Limits">Bounds on what the import may read and stage; null: <see cref="ImportLimits.Default"/>.</param>
+/// <param name="Shown">How errors, rejects, warnings and the import's record name the files; null: <see cref="ShownPaths.AsGiven"/>.</param>
 public sealed record ImportRequest(string Table, string File, string? MappingFile = null, bool DryRun = false, bool SkipInvalid = false,
-    string? JoinFolder = null, ImportLimits? Limits = null)
+    string? JoinFolder = null, ImportLimits? Limits = null, ShownPaths? Shown = null)
 {
     public const string AllTables = "all";
 }

@@ -19,6 +19,20 @@ public sealed class Importer(FulcrumStore store)
 
     public ImportResult Run(ImportRequest request, IProgress<ImportProgress>? progress = null, CancellationToken cancellation = default)
     {
+        var shown = request.Shown ?? ShownPaths.AsGiven;
+        try
+        {
+            return Import(request, shown, progress, cancellation);
+        }
+        catch (Exception e) when (shown != ShownPaths.AsGiven && e is ImportException or MappingException or SourceFormatException)
+        {
+            // The file, mapping and joined file in the message by the names the user knows them by.
+            throw new ImportException(shown.InText(e.Message), e);
+        }
+    }
+
+    ImportResult Import(ImportRequest request, ShownPaths shown, IProgress<ImportProgress>? progress, CancellationToken cancellation)
+    {
         var started = DateTime.UtcNow;
         var importId = $"imp-{started:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
         var limits = request.Limits ?? ImportLimits.Default;
@@ -111,12 +125,12 @@ public sealed class Importer(FulcrumStore store)
             foreach (var staging in stagings)
                 rejects.AddRange(CheckReferences(staging, stagings, request.File, tableMappings));
 
-            var warnings = DateChecks.Find(store, stagings, request.File, DateTime.UtcNow);
+            var warnings = DateChecks.Find(store, stagings, request.File, DateTime.UtcNow).Select(shown.Of).ToList();
             var stats = stagings.Select(s => Stats(s, rejects, filtered[s.Table.Name]) with { Folded = folded.GetValueOrDefault(s.Table.Name) }).ToList();
             var unmapped = row.ColumnNames.Take(reader.Columns.Count)
                 .Where(c => !mapping.ReferencedColumns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToList();
             // What is wrong first, then the rows kept out only because of it.
-            var orderedRejects = rejects.OrderBy(r => r.CausedByLine is not null).ThenBy(r => r.Row ?? 0).ThenBy(r => r.Table).ToList();
+            var orderedRejects = rejects.OrderBy(r => r.CausedByLine is not null).ThenBy(r => r.Row ?? 0).ThenBy(r => r.Table).Select(shown.Of).ToList();
 
             if (request.DryRun)
                 return new ImportResult(importId, ImportStatus.DryRun, request.File, request.MappingFile, rowsRead, stats, orderedRejects, unmapped, DateWarnings: warnings,
@@ -290,8 +304,8 @@ public sealed class Importer(FulcrumStore store)
             {
                 id = importId,
                 target = string.Join(",", stats.Select(s => s.Table)),
-                file = Path.GetFullPath(request.File),
-                mapping = request.MappingFile is null ? null : Path.GetFullPath(request.MappingFile),
+                file = Recorded(request.File, request.Shown),
+                mapping = request.MappingFile is null ? null : Recorded(request.MappingFile, request.Shown),
                 started,
                 finished = DateTime.UtcNow,
                 status = status.ToString().ToLowerInvariant(),
@@ -308,4 +322,7 @@ public sealed class Importer(FulcrumStore store)
         foreach (var reject in rejects)
             writer.Row(importId, ++seq, reject.Table, reject.File, reject.Line, reject.Column, reject.Field, reject.Value, reject.Reason);
     }
+
+    /// <summary>A file as the import's record names it: its full path, or the name it is shown by (an upload's, never the server's copy).</summary>
+    static string Recorded(string path, ShownPaths? shown) => shown?.Of(path) is { } name && name != path ? name : Path.GetFullPath(path);
 }

@@ -45,14 +45,14 @@ public sealed class ExceptionProblems(IProblemDetailsService problems, ILogger<E
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = details, Exception = exception });
     }
 
-    // ArgumentException appends " (Parameter 'x')" to its message; the field already says which.
-    static string Message(Exception e) => e switch
+    // ArgumentException appends " (Parameter 'x')" to its message; the field already says which. No server temporary path is shown.
+    static string Message(Exception e) => ServerPaths.Hide(e switch
     {
         ArgumentException { ParamName: { } p } a => a.Message.Replace($" (Parameter '{p}')", "", StringComparison.Ordinal).Split(Environment.NewLine)[0],
         Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => "The form's antiforgery token is missing or invalid; reload the page and try again.",
         System.Text.DecoderFallbackException => "The request is not valid UTF-8.",
         _ => e.Message,
-    };
+    });
 }
 
 /// <summary>A caller asked for more of a costly computation than it may have under way at once (429).</summary>

@@ -31,7 +31,7 @@ public sealed class AssumptionsModel(StorePool pool, StoreWriter writer) : PageM
             }
             catch (ArgumentException e)
             {
-                (Message, Failed) = (e.Message.Split(" (Parameter")[0], true);
+                (Message, Failed) = (ServerPaths.Hide(e.Message.Split(" (Parameter")[0]), true);
             }
         }
         Items = await AssumptionsApi.Read(pool, cancellation);

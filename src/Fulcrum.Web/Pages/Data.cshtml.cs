@@ -40,7 +40,7 @@ public sealed class DataModel(StorePool pool, StatusCache status, UploadImporter
         }
         catch (Exception e) when (e is ArgumentException or ImportException or MappingException or SourceFormatException)
         {
-            Message = e.Message;
+            Message = ServerPaths.Hide(e.Message);
             Failed = true;
         }
         await Load(Upload?.Status == "rejected" ? Upload.ImportId : null, cancellation);

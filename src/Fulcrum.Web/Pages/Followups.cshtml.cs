@@ -40,7 +40,7 @@ public sealed class FollowupsModel(FollowupQueue queue, Fulcrum.Web.Store.StoreP
         }
         catch (Exception e) when (e is ArgumentException or Fulcrum.Analytics.Value.ClosedLoop.FollowupException)
         {
-            (Message, Failed) = (e.Message.Split(" (Parameter")[0], true);
+            (Message, Failed) = (ServerPaths.Hide(e.Message.Split(" (Parameter")[0]), true);
         }
         if (Synced is { } sync) Message = sync.Rule is null
             ? "No answer on record has a survey score (NPS, CSAT or CES), so none needs a follow-up."
@@ -55,7 +55,7 @@ public sealed class FollowupsModel(FollowupQueue queue, Fulcrum.Web.Store.StoreP
         try { Items = await queue.ListAsync(Status, Owner, PageNumber, 50, cancellation); }
         catch (ArgumentException e)
         {
-            (Message, Failed) = (e.Message.Split(" (Parameter")[0], true);
+            (Message, Failed) = (ServerPaths.Hide(e.Message.Split(" (Parameter")[0]), true);
             Items = await queue.ListAsync(null, null, 1, 50, cancellation);
         }
     }

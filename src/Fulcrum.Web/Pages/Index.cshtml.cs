@@ -36,7 +36,7 @@ public sealed class IndexModel(AnalyticsRunner runner, StorePool pool, SalesMode
         }
         catch (MetricNotOnRecordException e)
         {
-            Message = $"No scan: {e.Message}";
+            Message = $"No scan: {ServerPaths.Hide(e.Message)}";
         }
         await Load(cancellation);
         return Page();

@@ -1,4 +1,5 @@
 using Fulcrum.Web.Access;
+using Fulcrum.Web.Api;
 using Fulcrum.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -32,7 +33,7 @@ public sealed class ReportsModel(ReportService service, ReportRepository reposit
         }
         catch (ArgumentException e)
         {
-            (Message, Failed) = (e.Message.Split(" (Parameter")[0], true);
+            (Message, Failed) = (ServerPaths.Hide(e.Message.Split(" (Parameter")[0]), true);
             if (e.ParamName == "period") PeriodError = Message;
         }
         Runs = await repository.RunsAsync(cancellation: cancellation);

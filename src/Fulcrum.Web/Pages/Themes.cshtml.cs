@@ -32,7 +32,7 @@ public sealed class ThemesModel(StorePool pool, AnalyticsRunner runner) : PageMo
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
-            (Message, Failed) = (e.Message, true);
+            (Message, Failed) = (ServerPaths.Hide(e.Message), true);
         }
         await Load(cancellation);
         return Page();

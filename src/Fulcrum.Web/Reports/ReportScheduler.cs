@@ -59,7 +59,7 @@ public sealed class ReportScheduler(ReportRepository repository, ReportService s
             catch (Exception e) when (e is not OperationCanceledException || !cancellation.IsCancellationRequested)
             {
                 var last = attempt >= options.Value.MaxAttempts;
-                run = run with { Attempts = attempt, Error = e.Message, Status = last ? ReportRun.Failed : ReportRun.Running, FinishedAt = last ? clock.GetUtcNow().UtcDateTime : null };
+                run = run with { Attempts = attempt, Error = Api.ServerPaths.Hide(e.Message), Status = last ? ReportRun.Failed : ReportRun.Running, FinishedAt = last ? clock.GetUtcNow().UtcDateTime : null };
                 await repository.SaveRunAsync(run, cancellation);
                 logger.LogWarning("Report schedule {Schedule}: attempt {Attempt} of {Max} failed: {Error}", schedule.Name, attempt, options.Value.MaxAttempts, e.Message);
                 if (last) return run;

@@ -56,7 +56,7 @@ public sealed class ReportService(AnalyticsRunner runner, StorePool pool, Report
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            run = run with { Status = ReportRun.Failed, Attempts = 1, FinishedAt = DateTime.UtcNow, Error = e.Message };
+            run = run with { Status = ReportRun.Failed, Attempts = 1, FinishedAt = DateTime.UtcNow, Error = Api.ServerPaths.Hide(e.Message) };
         }
         await repository.SaveRunAsync(run, CancellationToken.None);
         return run;

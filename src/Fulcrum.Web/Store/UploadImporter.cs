@@ -25,15 +25,16 @@ public sealed class UploadImporter(StoreWriter writer, IOptions<LimitsOptions> l
         try
         {
             var data = folder.CreateSubdirectory("data");
+            var mappings = folder.CreateSubdirectory("mapping");
             var source = await Save(file, data.FullName, nameof(file), cancellation);
             foreach (var join in joined) await Save(join, data.FullName, "join", cancellation);
-            var mappingPath = mapping is null || mapping.Length == 0 ? null : await Save(mapping, folder.CreateSubdirectory("mapping").FullName, nameof(mapping), cancellation);
-            var request = new ImportRequest(table.Trim(), source, mappingPath, dryRun, skipInvalid, JoinFolder: data.FullName, Limits: limits.Value.ImportLimits);
+            var mappingPath = mapping is null || mapping.Length == 0 ? null : await Save(mapping, mappings.FullName, nameof(mapping), cancellation);
+            // Errors, rejects, warnings and the import's record name the files as uploaded, never by the server's temporary copies.
+            var request = new ImportRequest(table.Trim(), source, mappingPath, dryRun, skipInvalid, JoinFolder: data.FullName, Limits: limits.Value.ImportLimits,
+                Shown: ShownPaths.RelativeTo(data.FullName, mappings.FullName, folder.FullName));
             var result = await writer.RunAsync(store => new Importer(store).Run(request), changesData: !dryRun, cancellation);
             return new UploadResult(result.ImportId, result.Status.ToString().ToLowerInvariant(), result.RowsRead, result.Inserted, result.Updated,
-                result.RejectedRows, result.Tables, result.Rejects.Take(100).Select(r => r with { File = file.FileName }).ToList(), result.UnmappedColumns,
-                // The server's temporary path is no business of the browser's: examples name the uploaded file.
-                result.Warnings.Select(w => w with { Examples = w.Examples.Select(e => e with { File = file.FileName }).ToList() }).ToList());
+                result.RejectedRows, result.Tables, result.Rejects.Take(100).ToList(), result.UnmappedColumns, result.Warnings);
         }
         finally
         {

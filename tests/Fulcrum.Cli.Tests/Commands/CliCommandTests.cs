@@ -93,7 +93,7 @@ public sealed class CliCommandTests : IDisposable
     }
 
     [Fact]
-    public void Import_of_a_file_with_a_bad_row_exits_2_and_writes_nothing()
+    public void Import_of_a_file_with_a_bad_row_exits_65_and_writes_nothing()
     {
         var accounts = Path.Combine(_directory, "accounts.csv");
         File.WriteAllText(accounts, "account_id,segment\nA1,SMB\nA2,SMB\n");
@@ -101,7 +101,7 @@ public sealed class CliCommandTests : IDisposable
         File.WriteAllText(responses, "response_id,account_id,responded_at,nps\nR1,A1,2024-01-01T10:00:00Z,9\nR2,A2,2024-01-02T10:00:00Z,11\n");
 
         Assert.Equal(0, FulcrumApp.Run(["import", "accounts", accounts, "--db", Db]));
-        Assert.Equal(2, FulcrumApp.Run(["import", "responses", responses, "--db", Db]));
+        Assert.Equal(FulcrumApp.DataError, FulcrumApp.Run(["import", "responses", responses, "--db", Db]));
         Assert.Equal(0, FulcrumApp.Run(["rejects", "--db", Db]));
         using var store = FulcrumStore.Open(Db);
         Assert.Equal(0, store.Count("responses"));

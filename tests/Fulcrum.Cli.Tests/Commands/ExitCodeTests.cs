@@ -4,7 +4,8 @@ namespace Fulcrum.Cli.Tests.Commands;
 
 /// <summary>
 /// The exit-code rule of the README ("Exit codes") on representative commands: 2 for a word the command does not know,
-/// 64 for a value it refuses (missing, malformed, out of range, or naming nothing on record), never 1 or 0 for those.
+/// 64 for a value it refuses (missing, malformed, out of range, or naming nothing on record), 65 for a file whose data
+/// refuse the command (rows refused, a file that cannot be parsed, a mapping that does not fit it), never 1 or 0 for those.
 /// </summary>
 public sealed class ExitCodeTests : IDisposable
 {
@@ -66,6 +67,42 @@ public sealed class ExitCodeTests : IDisposable
         Assert.Equal(FulcrumApp.UsageError, code);
         Assert.Contains("--db: The PostgreSQL connection string names no Database", output, StringComparison.Ordinal);
         Assert.False(File.Exists(db));
+    }
+
+    [Fact]
+    public void Data_that_refuse_an_import_or_a_map_exit_65_and_say_where()
+    {
+        var db = Path.Combine(_directory, "data-errors.duckdb");
+        var accounts = Path.Combine(_directory, "accounts.csv");
+        File.WriteAllText(accounts, "account_id,segment\nA1,SMB\n");
+        Assert.Equal(0, Run("import", "accounts", accounts, "--db", db).Code);
+        var answers = Path.Combine(_directory, "scores.csv");
+        File.WriteAllText(answers, "response_id,account_id,responded_at,nps\nR1,A1,2024-01-01T10:00:00Z,11\n");
+        var typo = Path.Combine(_directory, "typo.yaml");
+        File.WriteAllText(typo, "tables:\n  - table: responses\n    fields:\n      response_id: response_id\n      account_id: account_id\n      responded_at: responded_at\n      nps: { column: npss }\n");
+        var broken = Path.Combine(_directory, "broken.yaml");
+        File.WriteAllText(broken, "tables: [ unclosed\n");
+        var latin1 = Path.Combine(_directory, "latin1.csv");
+        File.WriteAllBytes(latin1, [.. "response_id,comment\nR1,"u8, 0xE9, 0x0A]);
+
+        (string Why, string[] Args)[] cases =
+        [
+            ("out of range", ["import", "responses", answers]),
+            ("The import would be refused", ["import", "responses", answers, "--dry-run"]),
+            ("did you mean 'nps'?", ["import", "all", answers, "--mapping", typo]),
+            ("did you mean 'nps'?", ["import", "all", answers, "--mapping", typo, "--dry-run"]),
+            ("broken.yaml, line 2: not valid YAML/JSON", ["import", "responses", answers, "--mapping", broken]),
+            ("latin1.csv, line 1: the file is not valid UTF-8", ["import", "responses", latin1]),
+            ("latin1.csv, line 1: the file is not valid UTF-8", ["map", latin1]),
+        ];
+        foreach (var (why, args) in cases)
+        {
+            var (code, output) = Run([.. args, .. args[0] == "map" ? Array.Empty<string>() : ["--db", db]]);
+            Assert.True(code == FulcrumApp.DataError, $"{string.Join(' ', args)} exited {code}: {output}");
+            Assert.True(output.Contains(why, StringComparison.Ordinal), $"{string.Join(' ', args)} does not say '{why}': {output}");
+        }
+        using var store = Fulcrum.Data.Store.FulcrumStore.Open(db);
+        Assert.Equal(0, store.Count("responses"));
     }
 
     [Fact]

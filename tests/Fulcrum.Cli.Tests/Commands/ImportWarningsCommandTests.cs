@@ -52,10 +52,10 @@ public sealed class ImportWarningsCommandTests : IDisposable
     {
         var responses = Write("bad.csv", "response_id,account_id,responded_at,nps\nR1,A9,2024-02-01T10:00:00Z,9\nR2,A9,2024-02-01T10:00:00Z,nine\n");
         var (code, spectre, _) = Run("import", "responses", responses, "--db", Db, "--dry-run");
-        Assert.Equal(2, code);
+        Assert.Equal(FulcrumApp.DataError, code);
         Assert.Contains("The import would be refused", spectre, StringComparison.Ordinal);
         var (jsonCode, _, json) = Run("import", "responses", responses, "--db", Db, "--dry-run", "--json");
-        Assert.Equal(2, jsonCode);
+        Assert.Equal(FulcrumApp.DataError, jsonCode);
         using var document = JsonDocument.Parse(json);
         Assert.True(document.RootElement.GetProperty("wouldBeRefused").GetBoolean());
         var (skipCode, skipOutput, _) = Run("import", "responses", responses, "--db", Db, "--dry-run", "--skip-invalid");

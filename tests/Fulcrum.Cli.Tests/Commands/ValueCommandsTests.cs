@@ -58,7 +58,7 @@ public sealed class ValueCommandsTests : IDisposable
     {
         var bad = Path.Combine(_directory, "bad.csv");
         File.WriteAllText(bad, "initiative_id,name,kind,start_date,cost,target\nI1,One,quick_win,2024-01-01,100,region = 'EMEA'\nI2,Two,long_term,2024-04-01,200,region == EMEA\n");
-        Assert.Equal(2, FulcrumApp.Run(["initiatives", "import", bad, "--db", Db]));
+        Assert.Equal(FulcrumApp.DataError, FulcrumApp.Run(["initiatives", "import", bad, "--db", Db]));
         var good = Path.Combine(_directory, "good.csv");
         File.WriteAllText(good, "initiative_id,name,kind,start_date,cost,target\nI1,One,quick_win,2024-01-01,100,region = 'EMEA'\nI2,Two,long_term,2024-04-01,200,segment = 'SMB'\n");
         Assert.Equal(0, FulcrumApp.Run(["initiatives", "import", good, "--db", Db]));

@@ -32,3 +32,10 @@ public sealed class ShopWithoutScoresWebFactory() : FulcrumWebFactory(new Dictio
 /// <summary>A small shop (`generate --kind shop`, 600 customers, seed 5) whose closed loop is worked in the tests.</summary>
 public sealed class ShopFollowupWebFactory() : FulcrumWebFactory(new Dictionary<string, string?>(),
     new TempDemoStore(new ShopCompanyOptions(Customers: 600, Seed: 5)));
+
+/// <summary>
+/// A company whose renewals and NPS answers were dropped (outcomes cleared, NPS removed; CSAT and CES kept): figures that
+/// need them are absent with the reason, and estimates on thin cells have no value.
+/// </summary>
+public sealed class WithoutOutcomesOrNpsWebFactory() : FulcrumWebFactory(new Dictionary<string, string?>(),
+    new TempDemoStore(new DemoCompanyOptions(300, 3, 7), "DELETE FROM outcomes", "UPDATE responses SET nps = NULL"));

@@ -18,7 +18,7 @@ public sealed class InitiativesImportCommand : Command<InitiativesImportCommand.
         public string? Mapping { get; init; }
 
         [CommandOption("--dry-run")]
-        [Description("Validate and report; write nothing.")]
+        [Description("Validate and report; write nothing. Exits 65, as the import would, when rows are invalid.")]
         public bool DryRun { get; init; }
 
         public override ValidationResult Validate() => OptionCheck.ImportFiles(File, Mapping);
@@ -33,17 +33,17 @@ public sealed class InitiativesImportCommand : Command<InitiativesImportCommand.
             {
                 foreach (var problem in bad) AnsiConsole.MarkupLine($"[red]{Markup.Escape(problem)}[/]");
                 AnsiConsole.MarkupLine($"[red]Nothing imported:[/] {bad.Count} row(s) have a target that is not a valid segment filter.");
-                return 2;
+                return FulcrumApp.DataError;
             }
         }
         using var store = FulcrumStore.Open(settings.Db);
         var result = new Importer(store).Run(new ImportRequest("initiatives", settings.File, settings.Mapping, settings.DryRun), null, cancellationToken);
         ImportReport.Render(result, 20);
-        if (result.Status == ImportStatus.Rejected) return 2;
+        if (result.Status == ImportStatus.Rejected || result.WouldBeRefused) return FulcrumApp.DataError;
         // With a mapping the targets could only be checked once mapped: name any that cannot be measured.
         var problems = new InitiativeRegistry(store).Validate();
         foreach (var problem in problems) AnsiConsole.MarkupLine($"[yellow]Cannot be measured until fixed:[/] {Markup.Escape(problem)}");
-        return problems.Count > 0 ? 2 : 0;
+        return problems.Count > 0 ? FulcrumApp.DataError : 0;
     }
 
     static List<string> InvalidTargets(string file)

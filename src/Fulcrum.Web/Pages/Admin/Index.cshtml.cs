@@ -1,4 +1,5 @@
 using Fulcrum.Web.Access;
+using Fulcrum.Web.Api;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -35,7 +36,7 @@ public sealed class AdminModel(UserStore users, IntakeSecret secret) : PageModel
     async Task<IActionResult> Change(Func<Task<string>> change)
     {
         try { Message = await change(); }
-        catch (AccessException e) { (Message, Failed) = (e.Message, true); }
+        catch (AccessException e) { (Message, Failed) = (ServerPaths.Hide(e.Message), true); }
         await Load();
         return Page();
     }

@@ -1,3 +1,4 @@
+using Fulcrum.Web.Api;
 using Fulcrum.Web.Reports;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +24,7 @@ public sealed class SchedulesModel(ReportRepository repository, TimeProvider clo
         }
         catch (ArgumentException e)
         {
-            (Message, Failed) = (e.Message.Split(" (Parameter")[0], true);
+            (Message, Failed) = (ServerPaths.Hide(e.Message.Split(" (Parameter")[0]), true);
         }
         await Load(cancellation);
         return Page();

@@ -1,11 +1,21 @@
 // Fulcrum dashboard: small page scripts over the JSON API (same numbers as the CLI). Charts use the bundled ECharts.
 "use strict";
 const Fulcrum = (() => {
-  const num = (v, d = 1) => (v === null || v === undefined || v === "NaN" || Number.isNaN(v)) ? "–" : Number(v).toFixed(d);
-  const money = v => (v === "NaN" || v === null || !Number.isFinite(Number(v))) ? "–" : (v < 0 ? "−$" : "$") + Math.abs(Math.round(v)).toLocaleString("en-US");
-  const ci = (e, d = 1) => e.lower === "NaN" ? "no interval" : `${num(e.lower, d)} to ${num(e.upper, d)}`;
+  // A figure the data cannot give is null in the API (an estimate's reason beside it), never a number: Number(null) and
+  // 100 * null are 0, so every figure is tested with `has` before it is shown, scaled or drawn.
+  const has = v => typeof v === "number" && Number.isFinite(v);
+  const num = (v, d = 1) => has(v) ? v.toFixed(d) : "–";
+  const money = v => has(v) ? (v < 0 ? "−$" : "$") + Math.abs(Math.round(v)).toLocaleString("en-US") : "–";
+  const percent = (v, d = 1) => has(v) ? `${num(100 * v, d)}%` : "–";
+  // A scaled figure for a chart; an absent one stays absent (a gap), never 0.
+  const times = (k, v) => has(v) ? k * v : null;
+  const ci = (e, d = 1) => has(e.lower) && has(e.upper) ? `${num(e.lower, d)} to ${num(e.upper, d)}` : "no interval";
   // An interval in a format of its own (money, percent); a withheld one (too few usable resamples) says so, never "– to –".
-  const range = (e, f) => Number.isFinite(Number(e.lower)) && Number.isFinite(Number(e.upper)) ? `${f(e.lower)} to ${f(e.upper)}` : "no interval";
+  const range = (e, f) => has(e.lower) && has(e.upper) ? `${f(e.lower)} to ${f(e.upper)}` : "no interval";
+  // Why an estimate has no figure, as the API says it (the CLI's --json gives the same reason).
+  const reason = e => e.reason || e.method || "not available";
+  // An estimate's value in format f, or the reason there is none.
+  const figure = (e, f) => has(e.value) ? f(e.value) : `not available: ${reason(e)}`;
   const text = s => { const span = document.createElement("span"); span.textContent = s; return span.innerHTML; };
 
   async function api(url) {
@@ -47,9 +57,10 @@ const Fulcrum = (() => {
   }
 
   // Error bars drawn as a custom series: one vertical line from lower to upper per category.
-  function errorBars(data) {
+  function errorBars(bars) {
     return {
-      type: "custom", name: "95% CI", data, z: 10,
+      // A bar without an interval has no error bar (not one drawn to 0).
+      type: "custom", name: "95% CI", data: bars.filter(b => has(b[1]) && has(b[2])), z: 10,
       renderItem: (params, api) => {
         const x = api.value(0), lo = api.coord([x, api.value(1)]), hi = api.coord([x, api.value(2)]);
         const w = 6;
@@ -64,7 +75,7 @@ const Fulcrum = (() => {
 
   // An axis that holds every interval, so error bars are never cut off.
   function axisFor(estimates, includeZero) {
-    const lows = estimates.map(e => Number(e.lower)).filter(Number.isFinite), highs = estimates.map(e => Number(e.upper)).filter(Number.isFinite);
+    const lows = estimates.map(e => e.lower).filter(has), highs = estimates.map(e => e.upper).filter(has);
     if (lows.length === 0) return { type: "value", scale: !includeZero };
     let min = Math.min(...lows), max = Math.max(...highs);
     if (includeZero) { min = Math.min(0, min); max = Math.max(0, max); }
@@ -90,7 +101,7 @@ const Fulcrum = (() => {
       const metric = select.value, decimals = metric === "nps" ? 1 : 2;
       try {
         const data = await api(`/api/metrics?metric=${metric}&period=quarter&pageSize=500`);
-        const cells = data.cells.items.filter(c => c.metric === metric && c.estimate.value !== "NaN");
+        const quarters = data.cells.items.filter(c => c.metric === metric), cells = quarters.filter(c => has(c.estimate.value));
         const labels = cells.map(c => c.periodLabel);
         const lower = cells.map(c => c.estimate.lower), upper = cells.map(c => c.estimate.upper), value = cells.map(c => c.estimate.value);
         chart("trend-chart").setOption({
@@ -100,12 +111,13 @@ const Fulcrum = (() => {
           yAxis: { type: "value", scale: true },
           series: [
             { name: "lower", type: "line", data: lower, stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 } },
-            { name: "95% CI", type: "line", data: upper.map((u, i) => u - lower[i]), stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: "rgba(31,95,191,0.18)" } },
+            { name: "95% CI", type: "line", data: upper.map((u, i) => has(u) && has(lower[i]) ? u - lower[i] : null), stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: "rgba(31,95,191,0.18)" } },
             { name: metric, type: "line", data: value, symbol: "circle", lineStyle: { width: 2, color: "#1f5fbf" }, itemStyle: { color: "#1f5fbf" } },
           ],
         }, true);
-        document.querySelector("#trend-table tbody").innerHTML = cells.map(c =>
-          `<tr><td>${text(c.periodLabel)}</td><td class="num">${num(c.estimate.value, decimals)}</td><td class="num">${ci(c.estimate, decimals)}</td><td class="num">${c.estimate.n.toLocaleString("en-US")}</td></tr>`).join("");
+        // A quarter the data cannot give a figure for keeps its row, with the reason instead of a number.
+        document.querySelector("#trend-table tbody").innerHTML = quarters.map(c =>
+          `<tr><td>${text(c.periodLabel)}</td><td class="num">${text(figure(c.estimate, v => num(v, decimals)))}</td><td class="num">${ci(c.estimate, decimals)}</td><td class="num">${c.estimate.n.toLocaleString("en-US")}</td></tr>`).join("");
       } catch (e) { showError(document.getElementById("trend-chart"), e); }
     };
     select.addEventListener("change", draw);
@@ -118,7 +130,8 @@ const Fulcrum = (() => {
     try {
       const report = await apiWhenReady("/api/business-case?wait=false", m => { document.getElementById("money-headline").textContent = m; });
       const level = `${Math.round(100 * report.confidenceLevel)}% CI`;
-      const card = (label, e, note) => !e || !Number.isFinite(Number(e.value)) ? "" :
+      const card = (label, e, note) => !e ? "" : !has(e.value)
+        ? `<div class="card"><div class="label">${text(label)}</div><div class="value">–</div><div class="ci">${text(`Not available: ${reason(e)}`)}</div></div>` :
         `<div class="card"><div class="label">${text(label)}</div><div class="value">${money(e.value)}</div><div class="ci">${range(e, money) === "no interval" ? "no interval" : `${level} ${range(e, money)}`}</div><div class="ci">${text(note)}</div></div>`;
       const link = report.linkage;
       cards.innerHTML =
@@ -139,7 +152,7 @@ const Fulcrum = (() => {
     let root = null;
     const places = () => metricEl.value === "nps" ? 1 : 2;
 
-    const label = n => `${n.label}: ${num(n.value.value, places())} (95% CI ${ci(n.value, places())}, n = ${n.value.n.toLocaleString("en-US")})`;
+    const label = n => `${n.label}: ${figure(n.value, v => num(v, places()))} (95% CI ${ci(n.value, places())}, n = ${n.value.n.toLocaleString("en-US")})`;
 
     function renderNode(node, path) {
       const li = document.createElement("li");
@@ -166,9 +179,9 @@ const Fulcrum = (() => {
 
     function select(node) {
       const selected = document.getElementById("drill-selected");
-      const share = node.explainedShare === null || node.explainedShare === undefined ? "" : `; ${node.splitDimension} explains ${num(100 * node.explainedShare)}% of its variance`;
-      const arr = Number(node.arr) > 0 ? `, ARR ${money(node.arr)}` : "";
-      selected.textContent = `${node.path.length ? node.path.map(p => `${p.dimension} = ${p.value}`).join(", ") : "All customers"}: ${num(node.value.value, places())} (95% CI ${ci(node.value, places())}, n = ${node.value.n.toLocaleString("en-US")})${arr}${share}.`;
+      const share = !has(node.explainedShare) ? "" : `; ${node.splitDimension} explains ${percent(node.explainedShare)} of its variance`;
+      const arr = has(node.arr) && node.arr > 0 ? `, ARR ${money(node.arr)}` : "";
+      selected.textContent = `${node.path.length ? node.path.map(p => `${p.dimension} = ${p.value}`).join(", ") : "All customers"}: ${figure(node.value, v => num(v, places()))} (95% CI ${ci(node.value, places())}, n = ${node.value.n.toLocaleString("en-US")})${arr}${share}.`;
       const parts = node.children.length ? node.children : [node];
       chart("drill-chart").setOption({
         animation: false, grid: { left: 50, right: 20, top: 20, bottom: 60 },
@@ -199,7 +212,7 @@ const Fulcrum = (() => {
       try {
         const g = await api(`/api/growth-check?metric=${metricEl.value}&by=${byEl.value}`);
         const d = g.decomposition, k = places();
-        summary.textContent = `${g.before.label} → ${g.after.label}: total ${num(g.totalBefore.value, k)} → ${num(g.totalAfter.value, k)}; change ${num(d.totalChange.value, k)} (95% CI ${ci(d.totalChange, k)}) = mix ${num(d.mixEffect.value, k)} (${ci(d.mixEffect, k)}) + rate ${num(d.rateEffect.value, k)} (${ci(d.rateEffect, k)}).`;
+        summary.textContent = `${g.before.label} → ${g.after.label}: total ${num(g.totalBefore.value, k)} → ${num(g.totalAfter.value, k)}; change ${figure(d.totalChange, v => num(v, k))} (95% CI ${ci(d.totalChange, k)}) = mix ${num(d.mixEffect.value, k)} (${ci(d.mixEffect, k)}) + rate ${num(d.rateEffect.value, k)} (${ci(d.rateEffect, k)}).`;
         const bars = [d.totalChange, d.mixEffect, d.rateEffect];
         chart("growth-chart").setOption({
           animation: false, grid: { left: 50, right: 20, top: 20, bottom: 30 },
@@ -212,9 +225,9 @@ const Fulcrum = (() => {
           ],
         }, true);
         document.querySelector("#growth-groups tbody").innerHTML = d.groups.map(x =>
-          `<tr><td>${text(x.group)}</td><td class="num">${num(100 * x.shareBefore)}%</td><td class="num">${num(100 * x.shareAfter)}%</td><td class="num">${num(x.before.value, k)}</td><td class="num">${num(x.after.value, k)}</td><td class="num">${num(x.mixContribution, k + 1)}</td><td class="num">${num(x.rateContribution, k + 1)}</td></tr>`).join("");
+          `<tr><td>${text(x.group)}</td><td class="num">${percent(x.shareBefore)}</td><td class="num">${percent(x.shareAfter)}</td><td class="num">${text(figure(x.before, v => num(v, k)))}</td><td class="num">${text(figure(x.after, v => num(v, k)))}</td><td class="num">${num(x.mixContribution, k + 1)}</td><td class="num">${num(x.rateContribution, k + 1)}</td></tr>`).join("");
         document.getElementById("growth-findings").innerHTML = g.findings.length
-          ? g.findings.slice(0, 10).map(f => `<li>${text(f.statement)}${Number(f.arrExposed) > 0 ? ` (ARR exposed ${money(f.arrExposed)})` : ""}</li>`).join("")
+          ? g.findings.slice(0, 10).map(f => `<li>${text(f.statement)}${has(f.arrExposed) && f.arrExposed > 0 ? ` (ARR exposed ${money(f.arrExposed)})` : ""}</li>`).join("")
           : "<li>No segment declines against the rest at the chosen false-discovery rate.</li>";
       } catch (e) { showAbsentOrError(summary, e, "No mix vs rate split"); }
     }
@@ -224,11 +237,11 @@ const Fulcrum = (() => {
       const summary = document.getElementById("drivers-summary");
       try {
         const d = await api(`/api/drivers?outcome=${metricEl.value}`);
-        summary.textContent = `R² ${num(100 * d.rSquared.value)}% (95% CI ${num(100 * d.rSquared.lower)} to ${num(100 * d.rSquared.upper)}%) over ${d.rows.toLocaleString("en-US")} answers from ${d.accounts.toLocaleString("en-US")} accounts; shares from ${d.options.method === "shapley" ? "Shapley" : "relative weights"} with account-bootstrap intervals.`
+        summary.textContent = `R² ${figure(d.rSquared, percent)} (95% CI ${range(d.rSquared, percent)}) over ${d.rows.toLocaleString("en-US")} answers from ${d.accounts.toLocaleString("en-US")} accounts; shares from ${d.options.method === "shapley" ? "Shapley" : "relative weights"} with account-bootstrap intervals.`
           // A model that explains nothing has no driver to act on, whatever the shares say.
           + (d.noTopDriver ? ` No top driver: ${d.noTopDriver}` : "");
         document.querySelector("#drivers-table tbody").innerHTML = d.drivers.map(x =>
-          `<tr><td>${text(x.description || x.name)}</td><td class="num">${num(x.shareOfR2.value)}% (${num(x.shareOfR2.lower)} to ${num(x.shareOfR2.upper)}%)</td><td class="num">${num(x.correlation.value, 2)}</td><td>${text(x.quadrantLabel)}</td></tr>`).join("");
+          `<tr><td>${text(x.description || x.name)}</td><td class="num">${text(figure(x.shareOfR2, v => `${num(v)}%`))} (${range(x.shareOfR2, v => `${num(v)}%`)})</td><td class="num">${text(figure(x.correlation, v => num(v, 2)))}</td><td>${text(x.quadrantLabel)}</td></tr>`).join("");
       } catch (e) { showAbsentOrError(summary, e, "No key drivers"); }
     }
 
@@ -246,13 +259,12 @@ const Fulcrum = (() => {
     const headline = document.getElementById("levers-headline");
     const sliders = [...document.querySelectorAll("input[type=range][data-assumption]")];
     const stored = new Map(sliders.map(s => [s.dataset.assumption, s.value]));
-    const short = v => {
-      const x = Number(v);
-      if (!Number.isFinite(x)) return String(v) === "Infinity" ? "∞" : "–";
+    const short = x => {
+      if (!has(x)) return "–";
       const a = Math.abs(x), sign = x < 0 ? "−" : "";
       return a >= 1e6 ? `${sign}$${(a / 1e6).toFixed(2)}M` : a >= 1e3 ? `${sign}$${(a / 1e3).toFixed(0)}k` : `${sign}$${a.toFixed(0)}`;
     };
-    const months = v => { const x = Number(v); return Number.isFinite(x) ? `${x.toFixed(0)} mo` : "n/a"; };
+    const months = x => has(x) ? `${x.toFixed(0)} mo` : "n/a";
     const show = s => {
       const unit = s.dataset.unit, v = Number(s.value);
       document.getElementById(`out-${s.dataset.assumption}`).textContent =
@@ -267,12 +279,12 @@ const Fulcrum = (() => {
       const rows = report.levers.map(l => ({ l, x: l.horizons.find(z => z.months === h) }));
       document.querySelector("#levers-table tbody").innerHTML = rows.map(({ l, x }) =>
         `<tr><td class="num">${l.rank}</td><td>${text(l.lever.title)}</td>` +
-        `<td class="num">${short(x.arrTotal.value)}<br><span class="muted">${range(x.arrTotal, short)}</span></td>` +
-        `<td class="num">${short(x.costSaved.value)}<br><span class="muted">${range(x.costSaved, short)}</span></td>` +
+        `<td class="num">${text(figure(x.arrTotal, short))}<br><span class="muted">${range(x.arrTotal, short)}</span></td>` +
+        `<td class="num">${text(figure(x.costSaved, short))}<br><span class="muted">${range(x.costSaved, short)}</span></td>` +
         `<td class="num">${short(l.lever.cost)}</td>` +
-        `<td class="num npv"><strong>${short(x.npv.value)}</strong><br><span class="muted">${range(x.npv, short)}</span></td>` +
-        `<td class="num">${Number.isFinite(x.probabilityNpvPositive) ? num(100 * x.probabilityNpvPositive, 0) + "%" : "—"}</td>` +
-        `<td class="num">${num(100 * x.roi.value, 0)}%<br><span class="muted">${range(x.roi, v => `${num(100 * v, 0)}%`)}</span></td>` +
+        `<td class="num npv"><strong>${text(figure(x.npv, short))}</strong><br><span class="muted">${range(x.npv, short)}</span></td>` +
+        `<td class="num">${has(x.probabilityNpvPositive) ? percent(x.probabilityNpvPositive, 0) : "—"}</td>` +
+        `<td class="num">${text(figure(x.roi, v => percent(v, 0)))}<br><span class="muted">${range(x.roi, v => percent(v, 0))}</span></td>` +
         `<td class="num">${x.neverPaysBack ? "not within horizon" : months(x.paybackMonths.value)}</td></tr>`).join("");
       const ordered = rows.slice().reverse();
       chart("levers-chart").setOption({
@@ -281,8 +293,8 @@ const Fulcrum = (() => {
         xAxis: { ...axisFor(ordered.map(r => r.x.npv), true), axisLabel: { formatter: short } },
         yAxis: { type: "category", data: ordered.map(r => r.l.lever.title), axisLabel: { width: 240, overflow: "truncate" } },
         series: [
-          { type: "bar", name: "NPV", data: ordered.map(r => ({ value: r.x.npv.value, itemStyle: { color: r.x.npv.value < 0 ? "#d9776f" : "#6fb58a" } })) },
-          { type: "custom", name: `${Math.round(100 * report.confidenceLevel)}% CI`, data: ordered.map((r, i) => [i, r.x.npv.lower, r.x.npv.upper]), z: 10,
+          { type: "bar", name: "NPV", data: ordered.map(r => ({ value: has(r.x.npv.value) ? r.x.npv.value : null, itemStyle: { color: r.x.npv.value < 0 ? "#d9776f" : "#6fb58a" } })) },
+          { type: "custom", name: `${Math.round(100 * report.confidenceLevel)}% CI`, data: ordered.map((r, i) => [i, r.x.npv.lower, r.x.npv.upper]).filter(b => has(b[1]) && has(b[2])), z: 10,
             renderItem: (params, api) => {
               const y = api.value(0), lo = api.coord([api.value(1), y]), hi = api.coord([api.value(2), y]);
               return { type: "group", children: [
@@ -346,7 +358,7 @@ const Fulcrum = (() => {
         yAxis: { type: "value", axisLabel: { formatter: v => money(v) } },
         series: [
           { name: "lower", type: "line", data: lower, stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 } },
-          { name: "95% CI", type: "line", data: upper.map((u, i) => u - lower[i]), stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: "rgba(30,123,60,0.18)" } },
+          { name: "95% CI", type: "line", data: upper.map((u, i) => has(u) && has(lower[i]) ? u - lower[i] : null), stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: "rgba(30,123,60,0.18)" } },
           { name: "cumulative value", type: "line", data: q.map(x => x.cumulative.value), lineStyle: { width: 2, color: "#1e7b3c" }, itemStyle: { color: "#1e7b3c" } },
         ],
       }, true);
@@ -356,10 +368,9 @@ const Fulcrum = (() => {
 
   // Repeat purchases (GET /api/repeat-purchase), for a business that sells by order. Each estimate carries its own
   // confidence level (90% by default, as in the CLI); a withheld one shows why instead of a number.
-  const percent = v => `${num(100 * v)}%`;
-  const count = v => Number.isFinite(Number(v)) ? Math.round(v).toLocaleString("en-US") : "–";
+  const count = v => has(v) ? Math.round(v).toLocaleString("en-US") : "–";
   const withInterval = (e, f) => e.isDefined
-    ? `${Math.round(100 * e.confidenceLevel)}% CI ${range(e, f)} · n = ${e.n.toLocaleString("en-US")}` : text(e.method);
+    ? `${Math.round(100 * e.confidenceLevel)}% CI ${range(e, f)} · n = ${e.n.toLocaleString("en-US")}` : text(reason(e));
   const estimateCard = (label, e, f, note) =>
     `<div class="card"><div class="label">${text(label)}</div><div class="value">${e.isDefined ? f(e.value) : "withheld"}</div>` +
     `<div class="ci">${withInterval(e, f)}</div>${note ? `<div class="ci">${text(note)}</div>` : ""}</div>`;
@@ -390,20 +401,20 @@ const Fulcrum = (() => {
       headline.textContent = r.headline;
       document.getElementById("repeat-summary").textContent =
         `Orders within ${r.windowDays} days of ${r.soft === "nps" ? "an" : "a"} ${r.soft.toUpperCase()} answer: ${r.answers.toLocaleString("en-US")} answers from ${r.customers.toLocaleString("en-US")} customers.`;
-      const rate = e => e.isDefined ? `${percent(e.value)}<br><span class="muted">${withInterval(e, percent)}</span>` : `<span class="muted">${text(e.method)}</span>`;
+      const rate = e => e.isDefined ? `${percent(e.value)}<br><span class="muted">${withInterval(e, percent)}</span>` : `<span class="muted">${text(reason(e))}</span>`;
       document.querySelector("#repeat-levels tbody").innerHTML = r.levels.map(l =>
         `<tr><td>${text(l.level)}</td><td class="num">${l.answers.toLocaleString("en-US")}</td><td class="num">${rate(l.observed)}</td><td class="num">${rate(l.adjusted)}</td></tr>`).join("");
-      const adjusted = r.levels.map(l => l.adjusted), scaled = adjusted.map(e => e.isDefined ? { lower: 100 * e.lower, upper: 100 * e.upper } : { lower: NaN, upper: NaN });
+      const adjusted = r.levels.map(l => l.adjusted), scaled = adjusted.map(e => ({ lower: times(100, e.lower), upper: times(100, e.upper) }));
       chart("repeat-chart").setOption({
         animation: false, grid: { left: 50, right: 20, top: 20, bottom: 40 },
         tooltip: { trigger: "axis" },
         xAxis: { type: "category", data: r.levels.map(l => l.level) },
         // Rates: from 0% to the next ten above the highest interval.
-        yAxis: { type: "value", min: 0, max: Math.min(100, 10 * Math.ceil(Math.max(10, ...scaled.map(e => Number(e.upper)).filter(Number.isFinite)) / 10)),
+        yAxis: { type: "value", min: 0, max: Math.min(100, 10 * Math.ceil(Math.max(10, ...scaled.map(e => e.upper).filter(has)) / 10)),
           axisLabel: { formatter: v => `${v}%` } },
         series: [
-          { type: "bar", name: "adjusted repeat rate", data: adjusted.map(e => e.isDefined ? 100 * e.value : null), itemStyle: { color: "#7da7e3" } },
-          { ...errorBars(adjusted.map((e, i) => [i, scaled[i].lower, scaled[i].upper]).filter(b => Number.isFinite(b[1]))),
+          { type: "bar", name: "adjusted repeat rate", data: adjusted.map(e => times(100, e.value)), itemStyle: { color: "#7da7e3" } },
+          { ...errorBars(adjusted.map((e, i) => [i, scaled[i].lower, scaled[i].upper])),
             name: `${Math.round(100 * r.oddsRatioLowestVsTop.confidenceLevel)}% CI` },
         ],
       }, true);
@@ -418,7 +429,7 @@ const Fulcrum = (() => {
         estimateCard("Extra net revenue per year", lever.extraRevenue, money) +
         estimateCard("Extra gross margin per year", lever.extraGrossMargin, money) +
         estimateCard(`NPV over ${lever.horizonMonths} months`, lever.npv, money,
-          Number.isFinite(Number(lever.probabilityNpvPositive)) ? `positive in ${num(100 * lever.probabilityNpvPositive, 0)}% of resamples` : "");
+          has(lever.probabilityNpvPositive) ? `positive in ${percent(lever.probabilityNpvPositive, 0)} of resamples` : "");
       document.getElementById("repeat-warnings").innerHTML = r.warnings.map(w => `<li>${text(w)}</li>`).join("");
       document.getElementById("repeat-notes").innerHTML = r.notes.map(n => `<li>${text(n)}</li>`).join("");
     } catch (e) {
@@ -444,7 +455,7 @@ const Fulcrum = (() => {
       try {
         report = report || await api("/api/themes");
         const theme = report.themes.find(t => t.themeId === id);
-        const lower = theme.trend.map(p => 100 * p.share.lower), upper = theme.trend.map(p => 100 * p.share.upper);
+        const lower = theme.trend.map(p => times(100, p.share.lower)), upper = theme.trend.map(p => times(100, p.share.upper));
         chart("theme-chart").setOption({
           animation: false, grid: { left: 50, right: 20, top: 20, bottom: 40 },
           tooltip: { trigger: "axis" },
@@ -452,8 +463,8 @@ const Fulcrum = (() => {
           yAxis: { type: "value", axisLabel: { formatter: v => `${v}%` } },
           series: [
             { name: "lower", type: "line", data: lower, stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 } },
-            { name: "95% CI", type: "line", data: upper.map((u, i) => u - lower[i]), stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: "rgba(31,95,191,0.18)" } },
-            { name: "share", type: "line", data: theme.trend.map(p => 100 * p.share.value), lineStyle: { width: 2, color: "#1f5fbf" }, itemStyle: { color: "#1f5fbf" } },
+            { name: "95% CI", type: "line", data: upper.map((u, i) => has(u) && has(lower[i]) ? u - lower[i] : null), stack: "ci", stackStrategy: "all", symbol: "none", lineStyle: { opacity: 0 }, areaStyle: { color: "rgba(31,95,191,0.18)" } },
+            { name: "share", type: "line", data: theme.trend.map(p => times(100, p.share.value)), lineStyle: { width: 2, color: "#1f5fbf" }, itemStyle: { color: "#1f5fbf" } },
           ],
         }, true);
         const verbatims = await api(`/api/themes/${encodeURIComponent(id)}/verbatims?pageSize=10`);
@@ -467,5 +478,5 @@ const Fulcrum = (() => {
   }
 
   window.addEventListener("resize", () => document.querySelectorAll(".chart").forEach(el => echarts.getInstanceByDom(el)?.resize()));
-  return { api, chart, num, money, ci, text, errorBars, axisFor, overview, drilldown, levers, value, repeatPurchases, themes };
+  return { api, chart, has, num, money, percent, ci, figure, text, errorBars, axisFor, overview, drilldown, levers, value, repeatPurchases, themes };
 })();
