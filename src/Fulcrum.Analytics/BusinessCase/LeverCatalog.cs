@@ -35,7 +35,9 @@ public static class LeverCatalog
         var result = new List<(Lever, ScenarioDefinition?)>();
 
         // Moves a share of the accounts at some levels of a soft metric to another level: they churn and expand like those accounts.
-        void Move(string id, string title, string metric, string[] fromLevels, string toLevel, string sizeAssumption, string costAssumption, string missing)
+        // fromText names the levels moved where joining them would not ("CSAT 1–3 on a 1–10 scale"); else "NPS detractor", "CSAT 1–2".
+        void Move(string id, string title, string metric, string[] fromLevels, string toLevel, string sizeAssumption, string costAssumption, string missing,
+            string? fromText = null)
         {
             if (!Wanted(id)) return;
             var share = A(sizeAssumption);
@@ -62,7 +64,7 @@ public static class LeverCatalog
             {
                 // Everyone at those levels has left (as every CSAT 1–2 customer of IBM Telco): a lever moving nobody is not a $0 lever.
                 result.Add((new Lever(id, title, share, "share", sizeAssumption, 0, 0, costAssumption, "", mechanism,
-                    $"no account on today's book is at {metric.ToUpperInvariant()} {string.Join("–", fromLevels)} (those who were have left), so there is no one to move"), null));
+                    $"no account on today's book is at {fromText ?? $"{metric.ToUpperInvariant()} {string.Join("–", fromLevels)}"} (those who were have left), so there is no one to move"), null));
                 return;
             }
             var cost = accounts * costPer;
@@ -78,11 +80,14 @@ public static class LeverCatalog
         NpsMove(DetractorsToPassive, LinkageFactors.Detractor, LinkageFactors.Passive, "lever_size_detractors_to_passive", "lever_cost_detractor_recovery");
         NpsMove(DetractorsToPromoter, LinkageFactors.Detractor, LinkageFactors.Promoter, "lever_size_detractors_to_promoter", "lever_cost_detractor_recovery");
         NpsMove(PassivesToPromoter, LinkageFactors.Passive, LinkageFactors.Promoter, "lever_size_passives_to_promoter", "lever_cost_promoter_programme");
-        // CSAT: the dissatisfied (1–2) become satisfied (4), valued like the NPS moves.
+        // CSAT: the dissatisfied (the scale's bottom quarter: 1–2 on 1–5) become satisfied at the first point of its top half
+        // (4 on 1–5), valued like the NPS moves. The points are the store's scale's (CsatPoints), so 1–10 moves 1–3 to 6.
         const string csatSize = "lever_size_csat_dissatisfied_to_satisfied";
-        Move(CsatDissatisfiedToSatisfied, $"Move {Percent(A(csatSize))} of dissatisfied customers (CSAT 1–2) to satisfied (4)", LinkageFactors.Csat, ["1", "2"], "4",
-            csatSize, "lever_cost_detractor_recovery", ScoreMissing(context.Data, SoftMetric.Csat, "csat",
-                "needs CSAT answers of 1–2 and of 4 in the year before renewals"));
+        var csat = context.Data.Csat;
+        var dissatisfied = csat.Scale.UnhappyRange;
+        Move(CsatDissatisfiedToSatisfied, $"Move {Percent(A(csatSize))} of dissatisfied customers ({dissatisfied}) to satisfied ({csat.Satisfied})", LinkageFactors.Csat,
+            csat.Dissatisfied, csat.Satisfied, csatSize, "lever_cost_detractor_recovery", ScoreMissing(context.Data, SoftMetric.Csat, "csat",
+                $"needs CSAT answers of {csat.DissatisfiedPoints} and of {csat.Satisfied}{csat.OnScale} in the year before renewals"), dissatisfied);
         if (Wanted(LowerEffort)) result.Add(LowerEffortLever(context, A("lever_size_ces_reduction"), A("lever_cost_effort_reduction")));
         if (Wanted(FewerContacts)) result.Add(FewerContactsLever(context, A("lever_size_contact_reduction"), A("lever_cost_contact_reduction")));
         for (var theme = 0; theme < context.Data.Themes.Count; theme++)

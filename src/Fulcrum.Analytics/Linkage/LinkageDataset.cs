@@ -29,6 +29,8 @@ internal sealed class LinkageDataset
     /// reason can then tell "the store lacks these answers" from "--soft left them out".</summary>
     public required IReadOnlySet<SoftMetric> Answered { get; init; }
     public required ReliabilityCalibration CesCalibration { get; init; }
+    /// <summary>The CSAT factor's levels on the store's scale, and the points the CSAT lever moves.</summary>
+    public required CsatPoints Csat { get; init; }
     public required double[] SizeCuts { get; init; }
     public required int Accounts { get; init; }
 
@@ -123,7 +125,8 @@ internal sealed class LinkageDataset
         var segmentCode = Codes(segments);
         var churnColumns = new List<(string Name, string[] Levels, string? Preferred, Func<RenewalEventRow, int> Level)>();
         if (soft.Contains(SoftMetric.Nps)) churnColumns.Add((LinkageFactors.Nps, LinkageFactors.NpsLevels, LinkageFactors.Promoter, e => LinkageFactors.NpsLevelIndex(e.NpsMean)));
-        if (soft.Contains(SoftMetric.Csat)) churnColumns.Add((LinkageFactors.Csat, LinkageFactors.CsatLevels, "5", e => LinkageFactors.CsatLevelIndex(e.CsatMean)));
+        var csat = CsatPoints.Of(store);
+        if (soft.Contains(SoftMetric.Csat)) churnColumns.Add((LinkageFactors.Csat, csat.Levels, csat.Top, e => csat.Index(e.CsatMean)));
         churnColumns.Add((LinkageFactors.Segment, segments, null, e => segmentCode.GetValueOrDefault(e.Segment ?? "unknown", -1)));
         churnColumns.Add((LinkageFactors.Tenure, LinkageFactors.TenureLevels, null, e => LinkageFactors.TenureLevelIndex(e.TenureMonths)));
         churnColumns.Add((LinkageFactors.Products, LinkageFactors.ProductLevels, "1", e => LinkageFactors.ProductLevelIndex(e.Products)));
@@ -256,6 +259,7 @@ internal sealed class LinkageDataset
             SoftChoice = options.SoftMetrics is null ? choice.Explanation : null,
             Answered = answered,
             CesCalibration = ces,
+            Csat = csat,
             SizeCuts = sizeCuts,
             Accounts = accountIndex.Count,
             ChurnSpace = churnSpace,

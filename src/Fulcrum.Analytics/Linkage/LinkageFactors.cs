@@ -4,7 +4,8 @@ namespace Fulcrum.Analytics.Linkage;
 
 /// <summary>
 /// How raw account state becomes model levels. Survey metrics are the account's means over the year before; NPS is
-/// categorized as the planted and the usual practice do (the category of the rounded mean score).
+/// categorized as the planted and the usual practice do (the category of the rounded mean score). CSAT's levels are the
+/// points of the store's scale (<see cref="CsatPoints"/>).
 /// </summary>
 internal static class LinkageFactors
 {
@@ -13,7 +14,6 @@ internal static class LinkageFactors
     public const string Detractor = "detractor", Passive = "passive", Promoter = "promoter";
 
     public static readonly string[] NpsLevels = [Detractor, Passive, Promoter, NoAnswer];
-    public static readonly string[] CsatLevels = ["1", "2", "3", "4", "5", NoAnswer];
     public static readonly string[] TenureLevels = ["<1y", "1–2y", "2–3y", "3y+"];
     public static readonly string[] ProductLevels = ["1", "2", "3+"];
 
@@ -26,11 +26,6 @@ internal static class LinkageFactors
         NpsCategory.Passive => 1,
         _ => 2,
     };
-
-    public static string CsatLevel(double? mean) => CsatLevels[CsatLevelIndex(mean)];
-
-    /// <summary>Index of <see cref="CsatLevel"/> in <see cref="CsatLevels"/>.</summary>
-    public static int CsatLevelIndex(double? mean) => mean is not { } m ? 5 : Math.Clamp(RoundScore(m), 1, 5) - 1;
 
     /// <summary>Index into <see cref="TenureLevels"/> of a tenure in months.</summary>
     public static int TenureLevelIndex(int months) => months < 12 ? 0 : months < 24 ? 1 : months < 36 ? 2 : 3;

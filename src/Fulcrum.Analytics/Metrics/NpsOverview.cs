@@ -1,5 +1,6 @@
 using System.Globalization;
 using Fulcrum.Analytics.Facts;
+using Fulcrum.Analytics.Segments;
 using Fulcrum.Core.Statistics;
 using Fulcrum.Data.Store;
 
@@ -9,12 +10,19 @@ namespace Fulcrum.Analytics.Metrics;
 public sealed record NpsYear(int Year, Estimate Nps);
 
 /// <summary>One group's NPS in the first and last year, the change tested for significance, and the ARR the group holds now.</summary>
-public sealed record GroupShift(string Dimension, string Group, Estimate First, Estimate Last, Comparison Change, double ArrNow);
+/// <param name="QValue">The change's Benjamini–Hochberg q across the overview's groups (as growth-check's groups,
+/// <see cref="GroupFalls"/>); null for a change without a p-value.</param>
+public sealed record GroupShift(string Dimension, string Group, Estimate First, Estimate Last, Comparison Change, double ArrNow, double? QValue = null)
+{
+    /// <summary>A fall that survives the false-discovery-rate control at <paramref name="fdr"/>, not the unadjusted p.</summary>
+    public bool FellAt(double fdr) => GroupFalls.Fell(Change, QValue, fdr);
+}
 
 /// <summary>NPS of accounts that went from one product to several, before and after, and the ARR they hold now.</summary>
 public sealed record AdopterShift(long Accounts, double ArrNow, Estimate Before, Estimate After, Comparison Change);
 
-public sealed record NpsOverview(IReadOnlyList<NpsYear> ByYear, IReadOnlyList<GroupShift> Shifts, AdopterShift? Adopters);
+/// <param name="Fdr">The false discovery rate the groups' falls are stated at (their q, <see cref="GroupShift.FellAt"/>).</param>
+public sealed record NpsOverview(IReadOnlyList<NpsYear> ByYear, IReadOnlyList<GroupShift> Shifts, AdopterShift? Adopters, double Fdr = GroupFalls.DefaultFdr);
 
 /// <summary>
 /// The first analysis of the demo: NPS per year, then per segment (first year against last), and for accounts that went
@@ -35,6 +43,9 @@ public static class NpsOverviewAnalysis
             .ToList();
         var book = facts.Book();
         var shifts = Shifts("segment", segment, SegmentArr(store, book)).ToList();
+        // One test per segment: the falls are stated by q across them, as growth-check states its groups'.
+        var q = GroupFalls.QValues(shifts.Select(s => s.Change).ToList());
+        shifts = shifts.Select((s, i) => s with { QValue = q[i] }).ToList();
         return new NpsOverview(byYear, shifts, Adopters(store, responses, book));
     }
 

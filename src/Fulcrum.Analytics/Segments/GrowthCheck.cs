@@ -18,7 +18,7 @@ public sealed record GrowthCheckOptions(
     IReadOnlyList<string>? ScanDimensions = null,
     bool ScanPairs = true,
     int MinN = 50,
-    double Fdr = 0.05);
+    double Fdr = GroupFalls.DefaultFdr);
 
 /// <summary>One group's part in the change: its share of responses and metric in both periods, and what it contributed.</summary>
 /// <param name="QValue">The change's Benjamini–Hochberg q across the decomposition's groups with a test (as the scan's q);
@@ -27,7 +27,7 @@ public sealed record GroupContribution(string Group, double ShareBefore, double 
     double MixContribution, double RateContribution, double ArrNow, double? QValue = null)
 {
     /// <summary>A fall that survives the false-discovery-rate control at <paramref name="fdr"/> (the scan's rule, not the unadjusted p).</summary>
-    public bool FellAt(double fdr) => QValue <= fdr && Change.Difference.Value < 0;
+    public bool FellAt(double fdr) => GroupFalls.Fell(Change, QValue, fdr);
 }
 
 /// <summary>
@@ -183,10 +183,9 @@ public static class GrowthCheck
                 rateVariance += Math.Pow((s1 + s2) / 2, 2) * (Math.Pow(e1.StandardError ?? 0, 2) + Math.Pow(e2.StandardError ?? 0, 2));
             contributions.Add(new GroupContribution(group, s1, s2, e1, e2, change, mix, rate, arr));
         }
-        // One test per group with a change: the groups' statements are as many tests as the scan's segments, so they get the
-        // same control (Benjamini–Hochberg over the groups tested; a group without a p-value is not counted).
-        var q = MultipleTesting.BenjaminiHochberg(contributions.Select(c => c.Change.PValue).ToList());
-        contributions = contributions.Select((c, i) => c with { QValue = double.IsNaN(q[i]) ? null : q[i] }).ToList();
+        // One test per group with a change, controlled as the scan's segments are (GroupFalls).
+        var q = GroupFalls.QValues(contributions.Select(c => c.Change).ToList());
+        contributions = contributions.Select((c, i) => c with { QValue = q[i] }).ToList();
         const double z = ClusteredEstimator.Z;
         var total = totalChange.Difference;
         var rateEffect = contributions.Sum(c => c.RateContribution);
@@ -254,8 +253,7 @@ public static class GrowthCheck
             $"{Plain(Math.Abs(t.VsRest.Value), metric)}{unit} {(t.VsRest.Value < 0 ? "worse" : "better")} than the rest (q {Q(q)}){exposed}");
     }
 
-    /// <summary>A q-value as the statements give it: "= 0.012", or "< 0.001".</summary>
-    static string Q(double q) => q < 0.001 ? "< 0.001" : "= " + q.ToString("0.###", CultureInfo.InvariantCulture);
+    static string Q(double q) => GroupFalls.Q(q);
 
     static List<string> Statements(MetricDefinition metric, PeriodRange before, PeriodRange after, Estimate b, Estimate a, Comparison total,
         Decomposition decomposition, List<ScanFinding> findings, string unit, double fdr)

@@ -20,7 +20,7 @@ public static class DefaultAssumptions
         new("lever_size_detractors_to_passive", 0.20, "share", "Business-case lever: share of detractor accounts moved to passive.", 0, 1),
         new("lever_size_detractors_to_promoter", 0.10, "share", "Business-case lever: share of detractor accounts moved to promoter.", 0, 1),
         new("lever_size_passives_to_promoter", 0.20, "share", "Business-case lever: share of passive accounts moved to promoter.", 0, 1),
-        new("lever_size_csat_dissatisfied_to_satisfied", 0.20, "share", "Business-case lever: share of dissatisfied customers (CSAT 1–2) moved to satisfied (4).", 0, 1),
+        new("lever_size_csat_dissatisfied_to_satisfied", 0.20, "share", "Business-case lever: share of dissatisfied customers (the bottom quarter of the store's CSAT scale: 1–2 on 1–5, 1–3 on 1–10) moved to satisfied (the first point of its top half: 4 on 1–5, 6 on 1–10).", 0, 1),
         new("lever_size_ces_reduction", 0.5, "CES points", "Business-case lever: how much lower customer effort (CES) becomes.", 0, 6),
         new("lever_size_contact_reduction", 0.15, "share", "Business-case lever: share of support contacts avoided.", 0, 1),
         new("lever_size_fix_theme", 0.5, "share", "Business-case lever: share of the extra churn among accounts raising a theme that fixing it removes.", 0, 1),

@@ -2,14 +2,15 @@ using Fulcrum.Data.Schema;
 
 namespace Fulcrum.Data.Store;
 
-/// <summary>What is in the store: row counts, recent imports and their rejects.</summary>
+/// <summary>What is in the store: row counts, recent imports and their rejects, and the CSAT/CES scales its answers are on.</summary>
 public sealed record StoreStatus(
     string Path,
     int SchemaVersion,
     IReadOnlyList<(string Table, long Rows)> Tables,
     IReadOnlyList<ImportRunSummary> RecentImports,
     long TotalRejects,
-    string? GeneratedBy)
+    string? GeneratedBy,
+    IReadOnlyList<Survey.StoredScale> Scales)
 {
     public static StoreStatus Read(FulcrumStore store, int recentImports = 10) => new(
         store.Path,
@@ -17,7 +18,8 @@ public sealed record StoreStatus(
         CanonicalSchema.Tables.Select(t => (t.Name, store.Count(t.Name))).ToList(),
         ImportRunSummary.Recent(store, recentImports),
         store.Count("import_rejects"),
-        store.GetMetadata("generated_by"));
+        store.GetMetadata("generated_by"),
+        Survey.ScoreScales.Stored(store));
 }
 
 public sealed record ImportRunSummary(

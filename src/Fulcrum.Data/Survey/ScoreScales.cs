@@ -38,6 +38,15 @@ public static class ScoreScales
             .ToDictionary(r => r.Metric, r => new Declaration(r.Metric, new Scale(r.Min, r.Max), r.DeclaredBy, r.DeclaredAt), StringComparer.Ordinal);
     }
 
+    /// <summary>Every declarable metric's scale with where it comes from (a declaration, else the default), as status shows them.</summary>
+    public static IReadOnlyList<StoredScale> Stored(FulcrumStore store)
+    {
+        var declared = Declared(store);
+        return Declarable.Select(m => declared.TryGetValue(m, out var d)
+            ? new StoredScale(m, d.Scale.Min, d.Scale.Max, d.DeclaredBy, d.DeclaredAt)
+            : new StoredScale(m, Default(m).Min, Default(m).Max, null, null)).ToList();
+    }
+
     /// <summary>The scale <paramref name="metric"/> (csat or ces) is answered on in this store: the declared one, else the default.</summary>
     public static Scale Of(FulcrumStore store, string metric, DbTransaction? transaction = null) =>
         Declared(store, transaction).TryGetValue(metric, out var declared) ? declared.Scale : Default(metric);
@@ -102,4 +111,15 @@ public static class ScoreScales
     static long AnswersOnRecord(FulcrumStore store, string metric) => metric == "csat"
         ? store.Scalar<long>("SELECT (SELECT COUNT(csat) FROM responses) + (SELECT COUNT(csat) FROM tickets)")
         : store.Scalar<long>("SELECT COUNT(ces) FROM responses");
+}
+
+/// <summary>A metric's scale in a store and where it comes from: who declared it and when, or null for the default.</summary>
+public sealed record StoredScale(string Metric, double Min, double Max, string? DeclaredBy, DateTime? DeclaredAt)
+{
+    /// <summary>True when a mapping (or the answers on record at migration 0019) declared it; false for the default.</summary>
+    public bool Declared => DeclaredBy is not null;
+
+    /// <summary>The scale in words: "CSAT 1–10 (declared by the mapping survey.yaml)", "CES 1–7 (default)".</summary>
+    public string Description => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"{Metric.ToUpperInvariant()} {Min:0.##}–{Max:0.##} ({(DeclaredBy is { } by ? $"declared by {by}" : "default")})");
 }

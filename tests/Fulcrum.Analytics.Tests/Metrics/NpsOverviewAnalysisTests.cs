@@ -1,4 +1,5 @@
 using Fulcrum.Analytics.Metrics;
+using Fulcrum.Core.Statistics;
 using Fulcrum.Data.Demo;
 using Fulcrum.Data.Store;
 
@@ -50,6 +51,11 @@ public sealed class NpsOverviewAnalysisTests
             // Planted: about -20 points within the same accounts; this cross-sectional split mixes in other changes, so a wide band.
             Assert.InRange(adopters.Change.Difference.Value, -25, -4);
             Assert.True(adopters.ArrNow > 0);
+            // Each segment's change carries its Benjamini–Hochberg q across the segments (as growth-check's groups), and a
+            // fall is one whose q, not its p, is within the FDR.
+            Assert.Equal(MultipleTesting.BenjaminiHochberg(overview.Shifts.Select(s => s.Change.PValue).ToList()), overview.Shifts.Select(s => s.QValue!.Value));
+            Assert.All(overview.Shifts, s => Assert.Equal(s.QValue <= 0.05 && s.Change.Difference.Value < 0, s.FellAt(overview.Fdr)));
+            Assert.Equal(0.05, overview.Fdr);
         }
         finally
         {

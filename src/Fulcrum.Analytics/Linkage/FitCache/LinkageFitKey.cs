@@ -39,7 +39,10 @@ internal sealed record LinkageFitKey(string InputsHash, string Options)
         Ints(d.ServiceAccount); Ints(d.ServiceCell); Ints(d.ServiceNpsLevel); Doubles(d.Tickets); Doubles(d.HandleMinutes); Doubles(d.Quarters);
         foreach (var theme in d.Themes) { Text(theme.ThemeId); Ints(theme.Events); }
         var soft = string.Join(",", d.Soft.Select(s => s.ToString()).Order(StringComparer.Ordinal));
+        // The CSAT scale names the factor's levels and the lever's points: a fit on another scale is not this one's, even
+        // where the rows happen to fall in the same cells.
+        var csat = d.Soft.Contains(SoftMetric.Csat) ? $";csat={d.Csat.Key}" : "";
         return new LinkageFitKey(Convert.ToHexString(hash.GetHashAndReset()),
-            string.Create(CultureInfo.InvariantCulture, $"method={MethodRevision};soft={soft};resamples={options.Resamples};seed={options.Seed};folds={options.Folds}"));
+            string.Create(CultureInfo.InvariantCulture, $"method={MethodRevision};soft={soft}{csat};resamples={options.Resamples};seed={options.Seed};folds={options.Folds}"));
     }
 }

@@ -18,7 +18,7 @@ public static class UserModelAnalysis
 
     public static UserModelReport Run(FulcrumStore store, ModelFormula formula, double confidenceLevel = 0.95)
     {
-        var design = UserModelDesign.Build(formula, UserModelData.Load(store, formula));
+        var design = UserModelDesign.Build(formula, UserModelData.Load(store, formula), CsatPoints.Of(store));
         return formula.Outcome.IsYesNo() ? Logistic(formula, design, confidenceLevel) : Linear(formula, design, confidenceLevel);
     }
 

@@ -23,8 +23,10 @@ internal sealed class UserModelDesign
     public required string?[][] RowLevels { get; init; }
     public required IReadOnlyList<ModelMissingTerm> Missing { get; init; }
 
-    public static UserModelDesign Build(ModelFormula formula, IReadOnlyList<UserModelRow> rows)
+    /// <param name="csat">The store's CSAT scale (a C(csat) term has one level per point of it); CSAT 1–5 when not given.</param>
+    public static UserModelDesign Build(ModelFormula formula, IReadOnlyList<UserModelRow> rows, CsatPoints? csat = null)
     {
+        csat ??= CsatPoints.Default;
         var terms = formula.Terms;
         var binary = formula.Outcome.IsYesNo();
         var missing = new long[terms.Count];
@@ -38,7 +40,7 @@ internal sealed class UserModelDesign
             {
                 var raw = row.Values[t];
                 if (raw is null || raw.Trim().Length == 0) { missing[t]++; complete = false; continue; }
-                if (terms[t].Categorical) levels[t] = Level(terms[t], raw);
+                if (terms[t].Categorical) levels[t] = Level(terms[t], raw, csat);
                 else numbers[t] = Number(terms[t], raw);
             }
             if (complete) kept.Add((row.Outcome, numbers, levels));
@@ -91,10 +93,10 @@ internal sealed class UserModelDesign
     }
 
     /// <summary>Scores as categories: the NPS category or the CSAT/CES answer of the account's rounded mean.</summary>
-    static string Level(ModelTerm term, string raw) => term.Variable switch
+    static string Level(ModelTerm term, string raw, CsatPoints csat) => term.Variable switch
     {
         "nps" => LinkageFactors.NpsLevel(double.Parse(raw, CultureInfo.InvariantCulture)),
-        "csat" => LinkageFactors.CsatLevel(double.Parse(raw, CultureInfo.InvariantCulture)),
+        "csat" => csat.Level(double.Parse(raw, CultureInfo.InvariantCulture)),
         "ces" => Math.Round(double.Parse(raw, CultureInfo.InvariantCulture), MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture),
         _ => raw.Trim(),
     };
