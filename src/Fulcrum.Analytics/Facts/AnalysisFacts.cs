@@ -216,7 +216,7 @@ public sealed partial class AnalysisFacts(FulcrumStore store)
     const string AccountLabel = "CASE WHEN a.name IS NOT NULL AND a.name_count > 1 THEN a.name || ' (' || a.account_id || ')' ELSE a.name END";
 
     /// <summary>Changes whenever the fact tables' columns or meaning change, so tables built by an older version are rebuilt.</summary>
-    const string FactsVersion = "facts-v3";
+    const string FactsVersion = "facts-v4";
 
     /// <summary>
     /// What the fact tables were built from: the store's data version, which every write through Fulcrum bumps (imports,

@@ -11,7 +11,8 @@ public sealed partial class AnalysisFacts
     /// <summary>
     /// One row per renewal decision (outcomes of kind renewal, churn, contraction or expansion, except expansions that are
     /// a new product being added: cross-sell happens between renewals and is not a renewal decision), with the account's
-    /// state going into it. Columns: account_id, day, churned, expanded (and not churned), arr_before, expansion_amount,
+    /// state going into it. Columns: account_id, day, churned, expanded (and not churned), arr_before, expansion_amount (NULL when
+    /// an expansion of the decision has no ARR before or after it),
     /// segment, tenure_months, products, nps_mean, csat_mean, ces_mean (over the 365 days up to the day), ces_answers.
     /// </summary>
     public string Renewals()
@@ -29,7 +30,10 @@ public sealed partial class AnalysisFacts
                        bool_or(o.kind = 'churn') AS churned,
                        bool_or(o.kind = 'expansion') AS expanded,
                        MAX(o.arr_before) AS arr_before,
-                       SUM(CASE WHEN o.kind = 'expansion' THEN GREATEST(COALESCE(o.arr_after, 0) - COALESCE(o.arr_before, 0), 0) ELSE 0 END) AS expansion_amount
+                       -- An expansion without arr_before or arr_after (a status like "Upgraded" with no ARR in the file) is an
+                       -- expansion of unknown size: the decision's amount is absent (NULL), never 0, so the amount model leaves it out.
+                       CASE WHEN bool_or(o.kind = 'expansion' AND (o.arr_before IS NULL OR o.arr_after IS NULL)) THEN NULL
+                            ELSE SUM(CASE WHEN o.kind = 'expansion' THEN GREATEST(o.arr_after - o.arr_before, 0) ELSE 0 END) END AS expansion_amount
                 FROM outcomes o
                 LEFT JOIN cross_sell c ON c.account_id = o.account_id AND c.day = CAST(o.outcome_date AS DATE)
                 WHERE o.kind IN ('renewal', 'churn', 'contraction') OR (o.kind = 'expansion' AND c.account_id IS NULL)

@@ -42,6 +42,7 @@ internal sealed class LinkageDataset
     public required bool[] Churned { get; init; }
     public required bool[] Expanded { get; init; }
     public required double[] ArrBefore { get; init; }
+    /// <summary>ARR an expansion added at each renewal; NaN where an expansion has no ARR before or after it (counted, not valued).</summary>
     public required double[] ExpansionAmount { get; init; }
 
     public required CellSpace CostSpace { get; init; }
@@ -68,6 +69,9 @@ internal sealed class LinkageDataset
 
     /// <summary>True when any expansion is on record at a renewal: expansion can be modelled.</summary>
     public bool HasExpansions => Expanded.Any(e => e);
+
+    /// <summary>Renewals that expanded without ARR before or after (a status like "Upgraded" alone): expansions, but of no known amount.</summary>
+    public int UnvaluedExpansions => Enumerable.Range(0, Expanded.Length).Count(i => Expanded[i] && double.IsNaN(ExpansionAmount[i]));
 
     /// <summary>The rows ordered by account, for the bootstrap's inner loop (built on first use).</summary>
     internal AccountRows Rows => _rows ??= AccountRows.Of(this);
@@ -249,7 +253,7 @@ internal sealed class LinkageDataset
         // Columns of the renewals in plain loops: LINQ over value types runs unoptimised code in a seconds-long command.
         var (churned, expanded, arrBefore, expansionAmount) = (new bool[events.Count], new bool[events.Count], new double[events.Count], new double[events.Count]);
         for (var i = 0; i < events.Count; i++)
-            (churned[i], expanded[i], arrBefore[i], expansionAmount[i]) = (events[i].Churned, events[i].Expanded, events[i].ArrBefore, events[i].ExpansionAmount);
+            (churned[i], expanded[i], arrBefore[i], expansionAmount[i]) = (events[i].Churned, events[i].Expanded, events[i].ArrBefore, events[i].ExpansionAmount ?? double.NaN);
 
         var (themes, bookThemes) = ThemesRaised(events, book, themesRaised);
         bookRows = bookRows.Select((b, i) => b with { Themes = bookThemes[i] }).ToList();

@@ -4,7 +4,7 @@ namespace Fulcrum.Analytics.Linkage;
 
 /// <summary>One renewal decision: the account's state going into it and what happened.</summary>
 internal sealed record RenewalEventRow(
-    string AccountId, DateTime Day, bool Churned, bool Expanded, double ArrBefore, double ExpansionAmount,
+    string AccountId, DateTime Day, bool Churned, bool Expanded, double ArrBefore, double? ExpansionAmount,
     string? Segment, int TenureMonths, int Products, double? NpsMean, double? CsatMean, double? CesMean, long CesAnswers);
 
 /// <summary>An account on the books on the last day of data, in the same terms as the models.</summary>

@@ -214,6 +214,11 @@ internal static class LinkageReportBuilder
             warnings.Add("No support tickets on record: cost to serve is not modelled, and the contact and effort levers cannot be valued. Import tickets (fulcrum import tickets FILE).");
         if (models.Expansion is null)
             warnings.Add("No expansion at any renewal on record: expansion is not modelled (shown as absent, not zero). Import outcomes of kind expansion to value it.");
+        if (d.UnvaluedExpansions is > 0 and var unvalued)
+            warnings.Add($"{unvalued:N0} expansion{(unvalued == 1 ? "" : "s")} without ARR (no arr_before or arr_after on record) {(unvalued == 1 ? "is" : "are")} counted as expansion{(unvalued == 1 ? "" : "s")} but not valued: "
+                + (models.Amount is null
+                    ? "no expansion carries ARR, so the expansion amount is not modelled (absent, not $0)."
+                    : "the expansion amount model reads only the expansions with ARR before and after."));
         if (!d.HasArr)
             warnings.Add("No ARR on record (outcomes were imported without arr_before and no subscription carries ARR): churn and renewal are shown as counts "
                 + "and rates, and no lever is valued through retention. Money comes from orders where there are any (fulcrum repeat-purchase).");

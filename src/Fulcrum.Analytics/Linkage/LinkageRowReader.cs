@@ -15,7 +15,7 @@ internal static class LinkageRowReader
         var rows = new List<RenewalEventRow>();
         using var reader = new TypedReader(store.ExecuteReader(sql));
         while (reader.Read())
-            rows.Add(new RenewalEventRow(reader.String(0), reader.DateTime(1), reader.Bool(2), reader.Bool(3), reader.Double(4), reader.Double(5),
+            rows.Add(new RenewalEventRow(reader.String(0), reader.DateTime(1), reader.Bool(2), reader.Bool(3), reader.Double(4), reader.NullableDouble(5),
                 reader.NullableString(6), reader.Int(7), reader.Int(8), reader.NullableDouble(9), reader.NullableDouble(10), reader.NullableDouble(11), reader.Long(12)));
         return rows;
     }

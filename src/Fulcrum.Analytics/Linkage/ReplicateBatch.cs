@@ -88,7 +88,8 @@ internal sealed class ReplicateBatch
                 Add(retained, c, w);
                 if (!e.Expanded) continue;
                 Add(expansions, c, w);
-                if (!(e.ArrBefore > 0)) continue;
+                // An expansion without ARR (NaN amount) counts as an expansion above but is not valued.
+                if (!(e.ArrBefore > 0) || double.IsNaN(e.ExpansionAmount)) continue;
                 AddScaled(expansionArr, c, w, e.ArrBefore);
                 AddScaled(expansionAmount, c, w, e.ExpansionAmount);
             }

@@ -8,6 +8,15 @@ public sealed record OutcomeObservations(int[] Account, int[] Quarter, double[] 
 {
     public double CountOf(int i) => Count?[i] ?? 1;
 
+    /// <summary>The rows whose value is known (not NaN), and how many were left out: an unknown value is absent, never 0.</summary>
+    public (OutcomeObservations Known, int LeftOut) WithoutUnknown()
+    {
+        var keep = Enumerable.Range(0, Y.Length).Where(i => !double.IsNaN(Y[i])).ToArray();
+        if (keep.Length == Y.Length) return (this, 0);
+        return (new OutcomeObservations(keep.Select(i => Account[i]).ToArray(), keep.Select(i => Quarter[i]).ToArray(), keep.Select(i => Y[i]).ToArray(),
+            keep.Select(i => Products[i]).ToArray(), Count is null ? null : keep.Select(i => Count[i]).ToArray()), Y.Length - keep.Length);
+    }
+
     /// <summary>
     /// One row per account, quarter and products held, with the mean outcome and the number of observations. Every regressor
     /// is constant within such a cell, so weighted least squares on the cell means (weight × count) gives exactly the

@@ -47,12 +47,14 @@ public static class InitiativeImpactAnalysis
 
         var exposure = Exposure(panel, targeted, start);
         var aq = panel.AccountQuarters;
+        // Quarters holding an expansion without ARR have no known expansion ARR: left out of that outcome, and said so.
+        var (expansionArr, unvaluedQuarters) = new OutcomeObservations(aq.Account, aq.Quarter, aq.ExpansionArr, aq.Products).WithoutUnknown();
         var measures = new (string Name, string Unit, OutcomeObservations Observations, bool AbsorbAccount, Func<int, double>? MoneyPerUnit, string? MoneyKind)[]
         {
             panel.SurveyMetric == Csat ? (Csat, "CSAT points (mean answer)", panel.ResponseCells, true, null, null) : (Nps, "NPS points", panel.ResponseCells, true, null, null),
             (Churn, "percentage points of churn per account-quarter", new OutcomeObservations(aq.Account, aq.Quarter, aq.Churned.Select(c => 100 * c).ToArray(), aq.Products), false,
                 k => -exposure.Arr.GetValueOrDefault(k) / 100, "ARR retained (churn avoided)"),
-            (Expansion, "expansion ARR per account-quarter", new OutcomeObservations(aq.Account, aq.Quarter, aq.ExpansionArr, aq.Products), false,
+            (Expansion, "expansion ARR per account-quarter", expansionArr, false,
                 k => exposure.Accounts.GetValueOrDefault(k), "expansion ARR"),
             (CostToServe, "cost to serve per account-quarter", new OutcomeObservations(aq.Account, aq.Quarter, aq.CostToServe, aq.Products), true,
                 k => -exposure.Accounts.GetValueOrDefault(k), "cost saved"),
@@ -65,7 +67,10 @@ public static class InitiativeImpactAnalysis
             var (name, unit, observations, absorbAccount, moneyPerUnit, moneyKind) = measures[m];
             // An outcome whose table is empty would be measured as 0 everywhere: it is not measured, and says why.
             if (panel.Unmeasurable.ContainsKey(name)) continue;
-            impacts[m] = Measure(panel, name, unit, observations, sample, start, design, absorbAccount, moneyPerUnit, moneyKind, preStartInformative: name != Churn);
+            var note = name == Expansion && unvaluedQuarters > 0
+                ? $"; {unvaluedQuarters:N0} account-quarter{(unvaluedQuarters == 1 ? "" : "s")} with an expansion without ARR (no arr_before or arr_after) left out: counted as expansions elsewhere, not valued here"
+                : "";
+            impacts[m] = Measure(panel, name, unit, observations, sample, start, design, absorbAccount, moneyPerUnit, moneyKind, preStartInformative: name != Churn, note);
         }
         var outcomes = impacts.OfType<OutcomeImpact>().ToList();
 
@@ -74,7 +79,7 @@ public static class InitiativeImpactAnalysis
     }
 
     static OutcomeImpact? Measure(ValuePanel panel, string name, string unit, OutcomeObservations obs, MatchedSample sample, int start, ImpactDesign design,
-        bool absorbAccount, Func<int, double>? moneyPerUnit, string? moneyKind, bool preStartInformative)
+        bool absorbAccount, Func<int, double>? moneyPerUnit, string? moneyKind, bool preStartInformative, string note)
     {
         var study = EventStudy.Run(obs, sample, start, design, absorbAccount, preStartInformative);
         if (study is null) return null;
@@ -83,7 +88,8 @@ public static class InitiativeImpactAnalysis
             ? "Difference-in-differences event study against matched untreated accounts (CEM weights; quarter fixed effects"
             : "Interrupted time series on the targeted accounts (their own linear trend";
         var method = $"{designText}, {(absorbAccount ? "account" : "matching-stratum × group")} fixed effects, products held by size band); cluster-robust (account) t interval"
-            + (preStartInformative ? "" : "; no pre-trend or placebo: every compared account was a customer in the quarter before the start, so none could churn earlier");
+            + (preStartInformative ? "" : "; no pre-trend or placebo: every compared account was a customer in the quarter before the start, so none could churn earlier")
+            + note;
 
         var byQuarter = study.Lags.Select(l => new EventEffect(l.K, panel.QuarterLabel(start + l.K),
             fit.Coefficient(l.Name, method), l.Treated)).ToList();
@@ -145,6 +151,8 @@ public static class InitiativeImpactAnalysis
         var accounts = new Dictionary<int, double>();
         var arr = new Dictionary<int, double>();
         var aq = panel.AccountQuarters;
+        // Quarters holding an expansion without ARR have no known expansion ARR: left out of that outcome, and said so.
+        var (expansionArr, unvaluedQuarters) = new OutcomeObservations(aq.Account, aq.Quarter, aq.ExpansionArr, aq.Products).WithoutUnknown();
         for (var i = 0; i < aq.Count; i++)
         {
             if (!targeted[aq.Account[i]] || aq.Quarter[i] < start) continue;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Fulcrum.Analytics.Facts;
 using Fulcrum.Analytics.Metrics;
 using Fulcrum.Data.Store;
@@ -112,12 +113,14 @@ public sealed class ValuePanel
             WITH o AS (
                 SELECT account_id, CAST(date_trunc('quarter', outcome_date) AS DATE) AS period,
                        MAX(CASE WHEN kind = 'churn' THEN 1 ELSE 0 END) AS churned,
-                       SUM(CASE WHEN kind = 'expansion' THEN arr_after - arr_before ELSE 0 END) AS expansion_arr
+                       -- A quarter with an expansion of no ARR (no arr_before or arr_after) has an unknown expansion ARR: NULL, not 0.
+                       CASE WHEN bool_or(kind = 'expansion' AND (arr_before IS NULL OR arr_after IS NULL)) THEN NULL
+                            ELSE SUM(CASE WHEN kind = 'expansion' THEN arr_after - arr_before ELSE 0 END) END AS expansion_arr
                 FROM outcomes GROUP BY 1, 2)
             SELECT ix.account_index, {QuarterNumber("p.period")}, CAST(COALESCE(p.products, 0) AS INTEGER),
                    CAST(COALESCE(p.arr, 0) AS DOUBLE PRECISION), CAST(COALESCE(p.tickets, 0) AS DOUBLE PRECISION),
                    CAST(COALESCE(p.handle_minutes, 0) AS DOUBLE PRECISION), CAST(COALESCE(o.churned, 0) AS INTEGER),
-                   CAST(COALESCE(o.expansion_arr, 0) AS DOUBLE PRECISION)
+                   CASE WHEN o.account_id IS NOT NULL AND o.expansion_arr IS NULL THEN NULL ELSE CAST(COALESCE(o.expansion_arr, 0) AS DOUBLE PRECISION) END
             FROM {periodsTable} p JOIN {accountIndex} ix ON ix.account_id = p.account_id
             LEFT JOIN o ON o.account_id = p.account_id AND o.period = p.period
             """))
@@ -128,7 +131,7 @@ public sealed class ValuePanel
                 aqProducts.Add(reader.GetInt32(2));
                 aqArr.Add(reader.GetDouble(3));
                 aqChurned.Add(reader.GetInt32(6));
-                aqExpansion.Add(reader.GetDouble(7));
+                aqExpansion.Add(reader.IsDBNull(7) ? double.NaN : reader.GetDouble(7));
                 aqCost.Add(costs.CostToServe(reader.GetDouble(4), reader.GetDouble(5)));
             }
         var aq = new AccountQuarterObservations([.. aqAccount], [.. aqQuarter], [.. aqProducts], [.. aqArr], [.. aqChurned], [.. aqExpansion], [.. aqCost]);
@@ -150,8 +153,14 @@ public sealed class ValuePanel
         var kinds = store.Read("SELECT kind, COUNT(*) FROM outcomes WHERE kind IN ('renewal', 'churn', 'contraction', 'expansion') GROUP BY kind", r => r.Text(0)!).ToHashSet();
         if (kinds.Count == 0) missing[InitiativeImpactAnalysis.Churn] = missing[InitiativeImpactAnalysis.Expansion] = NoOutcomes;
         else if (!kinds.Contains("expansion")) missing[InitiativeImpactAnalysis.Expansion] = NoExpansion;
+        else if (store.Scalar<long>("SELECT COUNT(*) FROM outcomes WHERE kind = 'expansion' AND arr_before IS NOT NULL AND arr_after IS NOT NULL") == 0)
+            missing[InitiativeImpactAnalysis.Expansion] = NoExpansionArr(store.Scalar<long>("SELECT COUNT(*) FROM outcomes WHERE kind = 'expansion'"));
         return missing;
     }
+
+    /// <summary>Why expansion ARR is not measured when every expansion on record lacks ARR before or after it.</summary>
+    public static string NoExpansionArr(long expansions) => string.Create(CultureInfo.InvariantCulture,
+        $"{expansions:N0} expansion{(expansions == 1 ? "" : "s")} without ARR (no arr_before or arr_after on record) {(expansions == 1 ? "is" : "are")} counted as expansion{(expansions == 1 ? "" : "s")} but not valued, so expansion ARR is not measured (absent, not $0): map the ARR before and after the change to value it");
 }
 
 /// <summary>Cost to serve = tickets × other_cost_per_ticket + handle minutes / 60 × cost_per_agent_hour (assumptions table).</summary>
