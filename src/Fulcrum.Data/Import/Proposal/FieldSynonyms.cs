@@ -33,7 +33,10 @@ public static class FieldSynonyms
         ["handle_minutes"] = ["handleminutes", "handletime", "aht", "handlingtime"],
         ["churn"] = ["churn", "churned", "churnlabel", "churnflag", "churnvalue", "exited", "attrition", "attritionflag", "customerstatus"],
         ["reason"] = ["churnreason", "reason", "cancellationreason", "cancelreason", "exitreason", "lossreason", "churncategory", "reasoncategory"],
-        ["outcome_date"] = ["outcomedate", "churndate", "renewaldate", "enddate", "snapshotdate"],
+        // Only names that say the outcome's own day: the proposer takes no other date for it (a last login would misdate every renewal).
+        ["outcome_date"] = ["outcomedate", "churndate", "renewaldate", "enddate", "snapshotdate", "statusdate", "statuschangedate", "statuschangedat",
+            "churnedat", "churnedon", "renewedat", "renewedon", "cancellationdate", "canceldate", "cancelledat", "canceledat", "cancelledon", "canceledon",
+            "cancelleddate", "canceleddate", "terminationdate", "terminatedat", "terminatedon", "decisiondate", "outcomeat", "contractend", "churnmonth"],
         ["arr"] = ["arr", "annualrevenue", "annualrecurringrevenue", "revenue", "totalrevenue", "contractvalue"],
         ["order_id"] = ["orderid", "ordernumber", "orderno", "ordernr", "purchaseid", "transactionid", "invoiceid", "invoicenumber"],
         ["amount"] = ["amount", "orderamount", "ordervalue", "ordertotal", "totalamount", "total", "paymentvalue", "paymentamount", "value",

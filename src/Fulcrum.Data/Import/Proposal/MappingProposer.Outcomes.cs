@@ -21,7 +21,9 @@ public static partial class MappingProposer
         OutcomeFields OutcomeFieldsFor(OutcomeColumn outcome, IReadOnlySet<string> taken)
         {
             _outcomeOnly.Add(outcome.Column.Name);
-            var date = PickTime(true, "outcome_date", "responded_at");
+            // Only a column named as the outcome's date (churn, renewal, end, cancellation, status date): any other date
+            // (a last login, a survey's) would date every renewal wrongly, so without one the date is left a TODO.
+            var date = Pick("outcome_date", c => c.IsTime && c != _createdAt, outcomeField: true);
             var reason = Pick("reason", c => c.Kind == ColumnKind.Text && c != outcome.Column && !taken.Contains(c.Name), outcomeField: true);
             if (reason is not null) _outcomeOnly.Add(reason.Name);
             _outcomeDate = date;
@@ -39,7 +41,7 @@ public static partial class MappingProposer
                 $"{string.Join(", ", waiting.Select(l => l.Value))} ({waiting.Sum(l => l.Rows):N0} of {rows:N0} sampled rows): no renewal decided yet, so no outcome");
             Block("outcomes", why, where: where);
             Field("account_id", account, AccountTodo);
-            Field("outcome_date", fields.Date, "no date column found: the day each renewal was decided");
+            Field("outcome_date", fields.Date, OutcomeDateTodo());
 
             if (outcome.Decisions == 0)
                 Field("kind", null, $"map the values of \"{status.Name}\" ({string.Join(", ", outcome.Levels.Select(l => l.Value))}) to renewal, churn, expansion or contraction");
@@ -47,6 +49,16 @@ public static partial class MappingProposer
             if (fields.Reason is not null) Field("reason", fields.Reason);
             Revenue(outcome);
             LeakedAttributes();
+        }
+
+        /// <summary>Why outcome_date is a TODO, naming the date columns seen (none of them is named as the outcome's date).</summary>
+        string OutcomeDateTodo()
+        {
+            var seen = columns.Where(c => c.IsTime).Select(c => c.Name).ToList();
+            return seen.Count == 0
+                ? "no date column found: the day each renewal was decided"
+                : $"no column is named as the outcome's date (a churn, renewal, end, cancellation or status date); date columns seen: {string.Join(", ", seen)}. "
+                  + "Map the one holding the day each renewal was decided, or give a value";
         }
 
         /// <summary>
