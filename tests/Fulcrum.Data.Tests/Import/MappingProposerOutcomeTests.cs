@@ -125,6 +125,66 @@ public sealed class MappingProposerOutcomeTests
     }
 
     [Fact]
+    public void Outcome_date_is_never_an_unrelated_date_column_but_a_TODO_naming_the_dates_seen()
+    {
+        using var ws = new ImportWorkspace();
+        var file = ws.WriteLines("status.csv", "Customer ID,Satisfaction,Status,last_login",
+            "a,3,Churned,2024-03-01", "b,4,Stayed,2024-03-02", "c,5,Stayed,2024-03-03", "d,2,Churned,2024-03-04", "e,1,Stayed,2024-03-05");
+
+        var proposal = MappingProposer.Propose(file);
+
+        var outcomes = Block(proposal.Yaml, "outcomes");
+        Assert.DoesNotContain("outcome_date: last_login", outcomes, StringComparison.Ordinal);
+        Assert.Contains("outcome_date: TODO   # no column is named as the outcome's date (a churn, renewal, end, cancellation or status date); "
+            + "date columns seen: last_login. Map the one holding the day each renewal was decided, or give a value\n", outcomes, StringComparison.Ordinal);
+        Assert.Contains(proposal.Todos, t => t.StartsWith("outcome_date: no column is named as the outcome's date", StringComparison.Ordinal)
+            && t.Contains("date columns seen: last_login", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("churn_date")]
+    [InlineData("Cancellation Date")]
+    [InlineData("status_date")]
+    [InlineData("contract_end_date")]
+    public void Outcome_date_is_a_column_named_as_the_outcomes_date(string column)
+    {
+        using var ws = new ImportWorkspace();
+        var file = ws.WriteLines("status.csv", $"Customer ID,Satisfaction,Status,last_login,{column}",
+            "a,3,Churned,2024-03-01,2024-04-01", "b,4,Stayed,2024-03-02,2024-04-02", "c,5,Stayed,2024-03-03,2024-04-03", "d,2,Churned,2024-03-04,2024-04-04");
+
+        var proposal = MappingProposer.Propose(file);
+
+        Assert.Contains($"outcome_date: {column}", Block(proposal.Yaml, "outcomes"), StringComparison.Ordinal);
+        Assert.DoesNotContain(proposal.Todos, t => t.StartsWith("outcome_date", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Column_names_with_brackets_are_written_with_the_bracket_doubled_in_expressions_and_import()
+    {
+        using var ws = new ImportWorkspace();
+        var file = ws.WriteLines("brackets.csv", BracketedColumns().ToArray());
+
+        var proposal = MappingProposer.Propose(file);
+
+        var outcomes = Block(proposal.Yaml, "outcomes");
+        Assert.Contains("where: \"[Status [now]]] != 'Joined'\"", outcomes, StringComparison.Ordinal);
+        Assert.Contains("arr_before: { expr: \"if([Status [now]]] = 'Upgraded', null, [score [0-10]]])\" }", outcomes, StringComparison.Ordinal);
+
+        ImportAssert.Committed(ws.Import("all", file, ws.Write("brackets.yaml", Dated(proposal.Yaml))));
+        Assert.Equal(7, ws.Count("outcomes"));
+        Assert.Equal(2, ws.Scalar<long>("SELECT COUNT(*) FROM outcomes WHERE kind = 'expansion' AND arr_before IS NULL"));
+        Assert.Equal(3_000, ws.Scalar<double>("SELECT arr_before FROM outcomes WHERE account_id = 'c'"));
+    }
+
+    /// <summary>A status and an ARR whose names hold brackets (the ARR column named like a score range, "score [0-10]").</summary>
+    static IEnumerable<string> BracketedColumns()
+    {
+        yield return "Customer ID,Satisfaction,Status [now],score [0-10]";
+        string[] statuses = ["Churned", "Stayed", "Stayed", "Upgraded", "Joined", "Stayed", "Upgraded", "Churned"];
+        for (var i = 0; i < statuses.Length; i++) yield return $"{(char)('a' + i)},{1 + i % 5},{statuses[i]},{1_000 * (i + 1)}";
+    }
+
+    [Fact]
     public void A_plain_churn_flag_is_still_the_outcome_when_there_is_no_status()
     {
         using var ws = new ImportWorkspace();

@@ -141,11 +141,21 @@ internal static class Lexer
                     continue;
                 case '[':
                 {
-                    var close = text.IndexOf(']', i + 1);
-                    if (close < 0)
+                    // "]]" inside the brackets is one ']' of the name ([score [0-10]]] is the column "score [0-10]").
+                    var name = new System.Text.StringBuilder();
+                    var close = i + 1;
+                    while (close < text.Length)
+                    {
+                        if (text[close] != ']') { name.Append(text[close++]); continue; }
+                        if (Peek(text, close + 1) != ']') break;
+                        name.Append(']');
+                        close += 2;
+                    }
+
+                    if (close >= text.Length)
                     {
                         throw Error(text, text.Length, "expected ']' to close the column reference started at position "
-                            + (start + 1).ToString(CultureInfo.InvariantCulture) + " but found end of expression");
+                            + (start + 1).ToString(CultureInfo.InvariantCulture) + " but found end of expression (write ']]' for a ']' in a column name)");
                     }
 
                     if (close == i + 1)
@@ -154,7 +164,7 @@ internal static class Lexer
                     }
 
                     i = close + 1;
-                    tokens.Add(new Token(TokenKind.Column, start, text[start..i], text[(start + 1)..close]));
+                    tokens.Add(new Token(TokenKind.Column, start, text[start..i], name.ToString()));
                     continue;
                 }
 

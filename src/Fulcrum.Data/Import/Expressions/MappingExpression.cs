@@ -23,6 +23,9 @@ public sealed class MappingExpression
         }
     }
 
+    /// <summary>A reference to column <paramref name="name"/> in an expression: <c>[name]</c>, each ']' in the name written ']]'.</summary>
+    public static string ColumnReference(string name) => "[" + name.Replace("]", "]]", StringComparison.Ordinal) + "]";
+
     /// <summary>Parses <paramref name="text"/>; throws <see cref="ExpressionSyntaxException"/> naming the position and what was expected.</summary>
     public static MappingExpression Parse(string text)
     {

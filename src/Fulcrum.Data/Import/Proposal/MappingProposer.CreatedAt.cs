@@ -67,7 +67,7 @@ public static partial class MappingProposer
                 Read(tenure);
                 Read(reference);
                 var aggregate = fold ? ", aggregate: min" : "";
-                var expr = $"addmonths(date([{reference.Name}], {Literal(format)}), -[{tenure.Name}])";
+                var expr = $"addmonths(date({Ref(reference)}, {Literal(format)}), -{Ref(tenure)})";
                 _yaml.Append(CultureInfo.InvariantCulture,
                     $"      created_at: {{ expr: {Quote(expr)}{aggregate} }}   # {about} counted back from {found.ReferenceWhy}; to the month\n");
                 return true;
@@ -79,7 +79,7 @@ public static partial class MappingProposer
             var joinToo = join is null ? "" : $", a join of {join.File} on {join.On}";
             _yaml.Append(CultureInfo.InvariantCulture, $"      # If you know that day, add `constants: {{ snapshot_date: \"YYYY-MM-DD\" }}` at the top{joinToo} and here:\n");
             _yaml.Append(CultureInfo.InvariantCulture,
-                $"      # created_at: {{ expr: {Quote($"addmonths(date([snapshot_date], 'yyyy-MM-dd'), -[{tenure.Name}])")} }}\n");
+                $"      # created_at: {{ expr: {Quote($"addmonths(date([snapshot_date], 'yyyy-MM-dd'), -{Ref(tenure)})")} }}\n");
             return false;
         }
 

@@ -48,6 +48,6 @@ public static partial class MappingProposer
 
         /// <summary>A date column in an expression: ISO text as is (days() reads it), another layout through date(text, format).</summary>
         static string AsDate(ColumnProfile column) =>
-            column.Format is null ? $"[{column.Name}]" : $"date([{column.Name}], {Literal(column.Format)})";
+            column.Format is null ? Ref(column) : $"date({Ref(column)}, {Literal(column.Format)})";
     }
 }

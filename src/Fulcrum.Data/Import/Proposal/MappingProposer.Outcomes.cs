@@ -36,7 +36,7 @@ public static partial class MappingProposer
             _used.Add(status.Name);
             // Customers who only just joined had no renewal to decide: they are no renewal (as a plain churn flag would say), so no row.
             var waiting = outcome.Levels.Where(l => l.Class == OutcomeClass.NoDecision).ToList();
-            var where = waiting.Count == 0 ? null : string.Join(" and ", waiting.Select(l => $"[{status.Name}] != {Literal(l.Value)}"));
+            var where = waiting.Count == 0 ? null : string.Join(" and ", waiting.Select(l => $"{Ref(status)} != {Literal(l.Value)}"));
             var why = waiting.Count == 0 ? null : string.Create(CultureInfo.InvariantCulture,
                 $"{string.Join(", ", waiting.Select(l => l.Value))} ({waiting.Sum(l => l.Rows):N0} of {rows:N0} sampled rows): no renewal decided yet, so no outcome");
             Block("outcomes", why, where: where);
@@ -92,7 +92,7 @@ public static partial class MappingProposer
             var status = outcome.Column;
             var arr = Pick("arr", c => c.IsNumeric && c.Min >= 0);
             var mrr = arr is null ? Pick("mrr", c => c.IsNumeric && c.Min >= 0) : null;
-            var revenue = arr is not null ? $"[{arr.Name}]" : mrr is not null ? $"[{mrr.Name}] * 12" : null;
+            var revenue = arr is not null ? Ref(arr) : mrr is not null ? $"{Ref(mrr)} * 12" : null;
             if (revenue is null)
             {
                 // Outcomes need no ARR (a business without recurring revenue has none): say so rather than ask for an invented one.
@@ -119,7 +119,7 @@ public static partial class MappingProposer
         }
 
         /// <summary>An expression true when the status holds one of <paramref name="values"/>.</summary>
-        static string Any(ColumnProfile status, IEnumerable<string> values) => string.Join(" or ", values.Select(v => $"[{status.Name}] = {Literal(v)}"));
+        static string Any(ColumnProfile status, IEnumerable<string> values) => string.Join(" or ", values.Select(v => $"{Ref(status)} = {Literal(v)}"));
 
         /// <summary>Columns that encode the outcome are kept with it (nothing is lost), where `drivers` does not rank them.</summary>
         void LeakedAttributes()

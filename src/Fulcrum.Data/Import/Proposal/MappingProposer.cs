@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Fulcrum.Data.Import.Expressions;
 
 namespace Fulcrum.Data.Import.Proposal;
 
@@ -255,6 +256,9 @@ public static partial class MappingProposer
     }
 
     /// <summary>A YAML scalar: plain when safe, else double-quoted with escapes.</summary>
+    /// <summary>The column in an expression: <c>[name]</c>, a ']' in its name written ']]' (<see cref="MappingExpression.ColumnReference"/>).</summary>
+    static string Ref(ColumnProfile column) => MappingExpression.ColumnReference(column.Name);
+
     public static string Quote(string text)
     {
         var plain = text.Length > 0 && (char.IsLetter(text[0]) || text[0] == '_')

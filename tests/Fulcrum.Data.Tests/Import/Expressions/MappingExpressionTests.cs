@@ -23,6 +23,18 @@ public class MappingExpressionTests
         Assert.Equal("v", Eval("Plan_2", ("Plan_2", "v")));
     }
 
+    [Fact]
+    public void A_bracket_in_a_column_name_is_written_twice()
+    {
+        Assert.Equal("[score [0-10]]]", MappingExpression.ColumnReference("score [0-10]"));
+        Assert.Equal(14.0, Eval("[score [0-10]]] * 2", ("score [0-10]", "7")));
+        Assert.Equal("x", Eval("[a]]]]b]", ("a]]b", "x")));
+        Assert.Equal(["score [0-10]"], MappingExpression.Parse("[score [0-10]]] + 1").ColumnReferences);
+        // A single ']' still closes the reference; one never closed says how to write a ']' in a name.
+        var error = Assert.Throws<ExpressionSyntaxException>(() => MappingExpression.Parse("[score [0-10]]"));
+        Assert.Contains("write ']]' for a ']' in a column name", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
