@@ -168,20 +168,22 @@ public sealed class MappingProposerOutcomeTests
 
         var outcomes = Block(proposal.Yaml, "outcomes");
         Assert.Contains("where: \"[Status [now]]] != 'Joined'\"", outcomes, StringComparison.Ordinal);
-        Assert.Contains("arr_before: { expr: \"if([Status [now]]] = 'Upgraded', null, [score [0-10]]])\" }", outcomes, StringComparison.Ordinal);
+        Assert.Contains("arr_before: { expr: \"if([Status [now]]] = 'Upgraded', null, [Annual Revenue [USD]]])\" }", outcomes, StringComparison.Ordinal);
+        Assert.Contains("\"score [0-10]\"] }   # every other column, kept", Block(proposal.Yaml, "responses"), StringComparison.Ordinal);
 
         ImportAssert.Committed(ws.Import("all", file, ws.Write("brackets.yaml", Dated(proposal.Yaml))));
         Assert.Equal(7, ws.Count("outcomes"));
         Assert.Equal(2, ws.Scalar<long>("SELECT COUNT(*) FROM outcomes WHERE kind = 'expansion' AND arr_before IS NULL"));
         Assert.Equal(3_000, ws.Scalar<double>("SELECT arr_before FROM outcomes WHERE account_id = 'c'"));
+        Assert.Equal("7", ws.Scalar<string>("SELECT attributes ->> 'score [0-10]' FROM responses WHERE account_id = 'c'"));
     }
 
-    /// <summary>A status and an ARR whose names hold brackets (the ARR column named like a score range, "score [0-10]").</summary>
+    /// <summary>A status, an ARR and a score whose names hold brackets.</summary>
     static IEnumerable<string> BracketedColumns()
     {
-        yield return "Customer ID,Satisfaction,Status [now],score [0-10]";
+        yield return "Customer ID,Satisfaction,Status [now],Annual Revenue [USD],score [0-10]";
         string[] statuses = ["Churned", "Stayed", "Stayed", "Upgraded", "Joined", "Stayed", "Upgraded", "Churned"];
-        for (var i = 0; i < statuses.Length; i++) yield return $"{(char)('a' + i)},{1 + i % 5},{statuses[i]},{1_000 * (i + 1)}";
+        for (var i = 0; i < statuses.Length; i++) yield return $"{(char)('a' + i)},{1 + i % 5},{statuses[i]},{1_000 * (i + 1)},{(i * 3 + 1) % 11}";
     }
 
     [Fact]
