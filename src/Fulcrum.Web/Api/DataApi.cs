@@ -1,5 +1,6 @@
 using Fulcrum.Data.Import;
 using Fulcrum.Data.Store;
+using Fulcrum.Data.Survey;
 using Fulcrum.Web.Access;
 using Fulcrum.Web.Store;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -12,7 +13,7 @@ public static class DataApi
     public static IEndpointRouteBuilder MapDataApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").WithTags("Data").RequireAuthorization(Policies.Viewer);
-        api.MapGet("/status", GetStatus).WithName("GetStatus").WithSummary("Row counts per table, schema version, rejects in all.");
+        api.MapGet("/status", GetStatus).WithName("GetStatus").WithSummary("Row counts per table, schema version, the CSAT and CES scales and where each comes from, rejects in all.");
         api.MapGet("/imports", GetImports).WithName("GetImports").WithSummary("Import runs, newest first; paged.");
         api.MapGet("/imports/{importId}/rejects", GetRejects).WithName("GetRejects")
             .WithSummary("The rejects of one import with file, line, column, value and reason; paged.");
@@ -58,5 +59,7 @@ public static class DataApi
 }
 
 public sealed record TableRows(string Table, long Rows);
-public sealed record StatusInfo(int SchemaVersion, IReadOnlyList<TableRows> Tables, IReadOnlyList<ImportRunSummary> RecentImports, long TotalRejects, string? GeneratedBy);
+/// <summary>What `GET /api/status` answers; <paramref name="Scales"/> are the CSAT/CES scales with `fulcrum status`'s wording (<see cref="StoredScale.Description"/>).</summary>
+public sealed record StatusInfo(int SchemaVersion, IReadOnlyList<TableRows> Tables, IReadOnlyList<ImportRunSummary> RecentImports, long TotalRejects, string? GeneratedBy,
+    IReadOnlyList<StoredScale> Scales);
 public sealed record RejectsPage(string ImportId, Page<Reject> Rejects);

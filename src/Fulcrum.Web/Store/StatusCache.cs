@@ -3,7 +3,7 @@ using Fulcrum.Web.Api;
 
 namespace Fulcrum.Web.Store;
 
-/// <summary>What the store holds (row counts, recent imports). It changes only with writes, so the last answer stands while the data version is the same.</summary>
+/// <summary>What the store holds (row counts, the survey scales, recent imports). It changes only with writes, so the last answer stands while the data version is the same.</summary>
 public sealed class StatusCache(StorePool pool, DataVersion version)
 {
     sealed record Cached(long Hard, long Soft, StatusInfo Info);
@@ -17,7 +17,7 @@ public sealed class StatusCache(StorePool pool, DataVersion version)
         {
             var status = StoreStatus.Read(store, recentImports: 5);
             return new StatusInfo(status.SchemaVersion, status.Tables.Select(t => new TableRows(t.Table, t.Rows)).ToList(),
-                status.RecentImports, status.TotalRejects, status.GeneratedBy);
+                status.RecentImports, status.TotalRejects, status.GeneratedBy, status.Scales);
         }, cancellation);
         _last = new Cached(hard, soft, info);
         return info;
