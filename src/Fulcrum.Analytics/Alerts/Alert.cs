@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Serialization;
 using Fulcrum.Core.Statistics;
 
@@ -43,7 +44,24 @@ public sealed record Alert(
     double Limit,
     string? ChangeStart,
     string Evidence,
-    AlertDetail Detail);
+    AlertDetail Detail)
+{
+    // JSON has no NaN or ∞: a value that is not finite is written null (NonFiniteAsNullConverter), and the reason is written
+    // beside it, as an estimate's `reason` beside its null value; absent when the value is a number.
+
+    /// <summary>Why <see cref="Lower"/> and <see cref="Upper"/> are null (the value has no 95% interval); null, and not written, when both are numbers.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? IntervalReason => double.IsFinite(Lower) && double.IsFinite(Upper) ? null : string.Create(CultureInfo.InvariantCulture,
+        $"no 95% interval for the value in {PeriodLabel}: its {N:N0} observation{(N == 1 ? "" : "s")} give none ({Detail.Method})");
+
+    /// <summary>Why <see cref="Statistic"/> is null; null, and not written, when it is a number.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StatisticReason => double.IsFinite(Statistic) ? null
+        : double.IsNaN(Statistic) ? $"the {ChartStatistic} could not be computed for {PeriodLabel}"
+        : $"the {ChartStatistic} is not finite: the baseline has no spread (no variation between periods and no sampling error), so the shift from {Expected.ToString("0.###", CultureInfo.InvariantCulture)} is infinitely many standard deviations; the value against the baseline is the evidence";
+
+    string ChartStatistic => Method == AlertMethod.Cusum ? "CUSUM sum" : "EWMA";
+}
 
 /// <summary>The baseline and parameters of the chart behind an alert.</summary>
 /// <param name="BaselineMean">μ₀.</param>
@@ -62,7 +80,13 @@ public sealed record AlertDetail(
     int BaselinePeriods,
     double StandardError,
     IReadOnlyDictionary<string, double> Parameters,
-    string Method);
+    string Method)
+{
+    /// <summary>Why <see cref="StandardError"/> is null (not finite); null, and not written, when it is a number.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? StandardErrorReason => double.IsFinite(StandardError) ? null
+        : $"the value has no standard error: its observations give no spread to estimate one ({Method})";
+}
 
 /// <summary>Whether an alert has been reported yet.</summary>
 public enum AlertStatus

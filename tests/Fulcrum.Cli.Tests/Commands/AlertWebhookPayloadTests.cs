@@ -47,7 +47,39 @@ public sealed class AlertWebhookPayloadTests
         Assert.Equal(JsonValueKind.Null, detail.GetProperty("standardError").ValueKind);
         Assert.Equal(JsonValueKind.Null, detail.GetProperty("parameters").GetProperty("alpha").ValueKind);
         Assert.Equal(0.5, detail.GetProperty("parameters").GetProperty("k").GetDouble());
+        // Each null has its reason beside it, as an estimate's `reason` beside its null value.
+        Assert.Equal("no 95% interval for the value in 2025-Q3: its 12 observations give none (mean of 1–5 scores)", alert.GetProperty("intervalReason").GetString());
+        Assert.Equal("the CUSUM sum is not finite: the baseline has no spread (no variation between periods and no sampling error), so the shift from 4.2 "
+            + "is infinitely many standard deviations; the value against the baseline is the evidence", alert.GetProperty("statisticReason").GetString());
+        Assert.Equal("the value has no standard error: its observations give no spread to estimate one (mean of 1–5 scores)",
+            detail.GetProperty("standardErrorReason").GetString());
         // The signature is over the body as sent.
         Assert.Equal(AlertWebhook.Sign(body, "s3cret"), AlertWebhook.Sign(AlertWebhook.Payload([AlertWithoutInterval()]), "s3cret"));
+    }
+
+    [Fact]
+    public void A_finite_figure_has_no_reason_beside_it()
+    {
+        var finite = AlertWithoutInterval() with
+        {
+            Lower = 3.7, Upper = 4.1, Statistic = 6.2,
+            Detail = AlertWithoutInterval().Detail with { StandardError = 0.1 },
+        };
+        var alert = JsonDocument.Parse(AlertWebhook.Payload([finite])).RootElement[0];
+        Assert.Equal(3.7, alert.GetProperty("lower").GetDouble());
+        Assert.False(alert.TryGetProperty("intervalReason", out _));
+        Assert.False(alert.TryGetProperty("statisticReason", out _));
+        Assert.False(alert.GetProperty("detail").TryGetProperty("standardErrorReason", out _));
+        Assert.Null(finite.IntervalReason);
+    }
+
+    [Fact]
+    public void A_stored_alert_with_reasons_reads_back_as_it_was()
+    {
+        var json = JsonSerializer.Serialize(AlertWithoutInterval().Detail, AlertStore.Json);
+        Assert.Contains("\"standardErrorReason\"", json, StringComparison.Ordinal);
+        var back = JsonSerializer.Deserialize<AlertDetail>(json, AlertStore.Json)!;
+        Assert.True(double.IsNaN(back.StandardError));
+        Assert.Equal(AlertWithoutInterval().Detail.StandardErrorReason, back.StandardErrorReason);
     }
 }
