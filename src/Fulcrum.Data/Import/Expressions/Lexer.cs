@@ -155,7 +155,9 @@ internal static class Lexer
                     if (close >= text.Length)
                     {
                         throw Error(text, text.Length, "expected ']' to close the column reference started at position "
-                            + (start + 1).ToString(CultureInfo.InvariantCulture) + " but found end of expression (write ']]' for a ']' in a column name)");
+                            + (start + 1).ToString(CultureInfo.InvariantCulture) + " but found end of expression"
+                            // "]]" was read as a ']' of the name: say how a name's ']' and the closing one are written.
+                            + (name.ToString().Contains(']', StringComparison.Ordinal) ? " (']]' is a ']' in the column name; close the reference with one more ']')" : ""));
                     }
 
                     if (close == i + 1)

@@ -32,7 +32,7 @@ public class MappingExpressionTests
         Assert.Equal(["score [0-10]"], MappingExpression.Parse("[score [0-10]]] + 1").ColumnReferences);
         // A single ']' still closes the reference; one never closed says how to write a ']' in a name.
         var error = Assert.Throws<ExpressionSyntaxException>(() => MappingExpression.Parse("[score [0-10]]"));
-        Assert.Contains("write ']]' for a ']' in a column name", error.Message, StringComparison.Ordinal);
+        Assert.Contains("found end of expression (']]' is a ']' in the column name; close the reference with one more ']')", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
