@@ -42,11 +42,10 @@ internal sealed class CsatPoints
     public string[] Dissatisfied { get; }
 
     /// <summary>The dissatisfied points in words: "1–2" on 1–5, "1–3" on 1–10.</summary>
-    public string DissatisfiedPoints => Dissatisfied.Length switch { 0 => "", 1 => Dissatisfied[0], _ => $"{Dissatisfied[0]}–{Dissatisfied[^1]}" };
+    public string DissatisfiedPoints => Scale.Points(ScoreLevels.Unhappy);
 
-    /// <summary>" on a 1–10 scale" when the scale is not the default 1–5, else empty (as <see cref="ScoreLevels.UnhappyRange"/>).</summary>
-    public string OnScale => ScoreScales.Default("csat") is var d && Scale.Min == d.Min && Scale.Max == d.Max ? ""
-        : string.Create(CultureInfo.InvariantCulture, $" on a {Scale.Min:0.##}–{Scale.Max:0.##} scale");
+    /// <summary>" on a 1–10 scale" when the scale is not the default 1–5, else empty.</summary>
+    public string OnScale => Scale.OnScale;
 
     /// <summary>The point the lever moves them to: the first satisfied one.</summary>
     public string Satisfied { get; }

@@ -60,9 +60,13 @@ public sealed record ScoreLevels(string Metric, double Min, double Max)
             // Answers are whole points on the usual scales: name the whole points inside the quarter.
             var (first, last) = HigherIsWorse ? (Math.Ceiling(bound - Tolerance), Max) : (Min, Math.Floor(bound + Tolerance));
             var range = Math.Abs(first - last) < Tolerance ? first.ToString("0.##", c) : $"{first.ToString("0.##", c)}–{last.ToString("0.##", c)}";
-            return $"{Metric.ToUpperInvariant()} {range}" + (IsDefaultScale ? "" : $" on a {Min.ToString("0.##", c)}–{Max.ToString("0.##", c)} scale");
+            return $"{Metric.ToUpperInvariant()} {range}{OnScale}";
         }
     }
+
+    /// <summary>" on a 1–10 scale" when the scale is not the metric's default (NPS 0–10, CSAT 1–5, CES 1–7), else empty.</summary>
+    public string OnScale => Metric == "nps" || ScoreScales.Default(Metric) is var d && Min == d.Min && Max == d.Max ? ""
+        : string.Create(CultureInfo.InvariantCulture, $" on a {Min:0.##}–{Max:0.##} scale");
 
     /// <summary>
     /// The whole points of the scale at <paramref name="level"/>, low to high, e.g. "3" (neutral CSAT on 1–5), "4–5"
@@ -74,13 +78,6 @@ public sealed record ScoreLevels(string Metric, double Min, double Max)
         var points = Enumerable.Range((int)Math.Ceiling(Min), (int)Math.Floor(Max) - (int)Math.Ceiling(Min) + 1).Where(p => Level(p) == level).ToList();
         return points.Count == 0 ? "" : points.Count == 1 ? points[0].ToString(c) : $"{points[0].ToString(c)}–{points[^1].ToString(c)}";
     }
-
-    bool IsDefaultScale => Metric switch
-    {
-        "nps" => true,
-        "csat" => Min == CanonicalSchema.DefaultCsatMin && Max == CanonicalSchema.DefaultCsatMax,
-        _ => Min == CanonicalSchema.DefaultCesMin && Max == CanonicalSchema.DefaultCesMax,
-    };
 
     /// <summary>The levels of <paramref name="metric"/> in this store: its stored scale (declared, else the default).</summary>
     public static ScoreLevels Of(FulcrumStore store, string metric, DbTransaction? transaction = null)
